@@ -1,0 +1,3 @@
+"""art28: data processing agreements (GDPR Article 28) as running software."""
+
+__version__ = "0.1.0"

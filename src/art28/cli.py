@@ -1,0 +1,71 @@
+"""The ``art28`` command.
+
+``art28 check`` runs the analyzer without Django, so it works on any machine with
+the package installed. Every other subcommand is a Django management command:
+``art28 import controllers F`` runs ``import_controllers F``, ``art28 ledger verify``
+runs ``ledger_verify``; ``art28 manage ...`` reaches any Django command.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+USAGE = """usage: art28 COMMAND [ARGS]
+
+Agreements and parties
+  demo [--no-serve]              prepare the database with demo data (and serve it)
+  serve                          run the web server (gunicorn) and a task worker
+  worker                         run a task worker (delivers the outbox)
+  import controllers FILE.csv    bulk onboarding, all rows or none (--skip-invalid)
+  render (--all | CODE...)       render agreements to --out DIR as --format pdf,docx
+  ledger verify                  check the hash chain of the ledger
+  createadmin                    create a processor admin account
+
+Analysis
+  check FILE [--json] [--lang nl|en] [--playbook FILE]
+                                 read any agreement and check it against Article 28
+
+Maintenance
+  migrate                        apply database migrations
+  manage COMMAND ...             any Django management command
+
+Settings come from the environment; see the README.
+"""
+
+
+def _django_command(argv: list[str]) -> list[str]:
+    """Map ``art28 a b ...`` onto the management command ``a_b`` when it exists."""
+    from django.core.management import get_commands
+
+    commands = get_commands()
+    if argv[0] == "manage":
+        return argv[1:]
+    if len(argv) > 1 and f"{argv[0]}_{argv[1]}" in commands:
+        return [f"{argv[0]}_{argv[1]}", *argv[2:]]
+    if argv[0] in commands:
+        return argv
+    print(f"art28: unknown command {' '.join(argv[:2])!r}\n\n{USAGE}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(USAGE)
+        return 0
+    if argv[0] == "check":
+        from art28.analyzer.cli import main as check_main
+
+        return check_main(argv[1:])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "art28.settings")
+    import django
+    from django.core.management import execute_from_command_line
+
+    django.setup()
+    execute_from_command_line(["art28", *_django_command(argv)])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
