@@ -1,0 +1,309 @@
+"""State changes of agreements: issue, change terms, send, accept, countersign.
+
+Each runs in one transaction, writes its ledger event there and queues its notices
+there, so a failure leaves nothing half-saved and a success is never lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+import pydantic
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from art28 import documents
+from art28.agreements.models import (
+    Acceptance,
+    AcceptanceRole,
+    Agreement,
+    AgreementVersion,
+    VersionStatus,
+)
+from art28.ledger.services import record_event
+from art28.notices.models import NoticeKind
+from art28.notices.services import About, queue_notice
+from art28.parties.models import Controller, Processor
+from art28.terms.defaults import standard_terms
+from art28.terms.schema import DpaTerms
+
+
+def _scope(agreement: Agreement) -> dict[str, int]:
+    return {"processor_id": agreement.controller.processor_id, "controller_id": agreement.controller_id}
+
+
+def validate_terms(data: DpaTerms | dict[str, Any]) -> DpaTerms:
+    """Terms as DpaTerms; a ValidationError names each bad field by its path."""
+    try:
+        terms = data if isinstance(data, DpaTerms) else DpaTerms.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise ValidationError({".".join(str(p) for p in err["loc"]) or "terms": err["msg"]
+                               for err in exc.errors()}) from None
+    if terms.language not in ("nl", "en"):
+        raise ValidationError({"language": _("Unknown language: use nl or en.")})
+    if terms.breach.notice_hours is None and not terms.breach.undue_delay:
+        raise ValidationError({"breach.notice_hours": _("Set the breach notice hours (1-72).")})
+    return terms
+
+
+def default_terms(controller: Controller) -> DpaTerms:
+    """Standard terms filled from the processor profile and the controller's details."""
+    processor: Processor = controller.processor
+    terms = standard_terms(language=controller.language,  # type: ignore[arg-type]
+                           processor=processor.as_party(processor.contacts.filter(is_signatory=True).first()),
+                           notice_hours=processor.default_notice_hours)
+    terms.controller = controller.as_party(controller.signatories().first())
+    return terms
+
+
+def _merge(base: DpaTerms, overrides: dict[str, Any] | DpaTerms | None) -> DpaTerms:
+    if overrides is None:
+        return base
+    if isinstance(overrides, DpaTerms):
+        return overrides
+    merged = base.model_dump(mode="json")
+    _deep_update(merged, overrides)
+    return validate_terms(merged)
+
+
+def _deep_update(target: dict, patch: dict) -> None:
+    for key, value in patch.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _deep_update(target[key], value)
+        else:
+            target[key] = value
+
+
+def _next_reference(controller: Controller) -> str:
+    year = timezone.now().year
+    count = Agreement.objects.filter(reference__startswith=f"DPA-{year}-").count()
+    return f"DPA-{year}-{count + 1:04d}"
+
+
+@transaction.atomic
+def create_agreement(*, controller: Controller, acting_user: Any,
+                     terms: dict[str, Any] | DpaTerms | None = None) -> Agreement:
+    """Issue a new agreement to a controller as a draft of version 1."""
+    full = validate_terms(_merge(default_terms(controller), terms))
+    agreement = Agreement.objects.create(controller=controller, reference=_next_reference(controller))
+    version = AgreementVersion.objects.create(
+        agreement=agreement, number=1, language=full.language, terms=full.model_dump(mode="json"),
+        standard_version=documents.CURRENT_VERSION, created_by=_user(acting_user))
+    record_event(action="agreement.created", obj=agreement, acting_user=acting_user,
+                 data={"reference": agreement.reference, "version": version.number,
+                       "language": full.language, "notice_hours": full.breach.notice_hours},
+                 **_scope(agreement))
+    return agreement
+
+
+def _user(acting_user: Any) -> Any:
+    return None if acting_user is None or isinstance(acting_user, str) else acting_user
+
+
+@transaction.atomic
+def update_terms(*, agreement: Agreement, terms: dict[str, Any] | DpaTerms, acting_user: Any,
+                 standard_version: str | None = None) -> AgreementVersion:
+    """Change the terms: edits a draft in place; after sending, makes a new version.
+
+    A signed version is never touched: the change becomes version N+1, which records
+    what changed and needs its own acceptance. An unsigned sent version is superseded.
+    """
+    latest = AgreementVersion.objects.select_for_update().filter(agreement=agreement).order_by("-number").first()
+    assert latest is not None
+    new_terms = validate_terms(_merge(latest.dpa_terms, terms))
+    version_key = standard_version or latest.standard_version
+    if version_key not in documents.available_versions():
+        raise ValidationError({"standard_version": _("Unknown standard terms version %(v)s.")
+                               % {"v": version_key}})
+    if latest.status == VersionStatus.DRAFT:
+        version = _edit_draft(latest, new_terms, version_key)
+    else:
+        version = _new_version(latest, new_terms, version_key, acting_user)
+    record_event(action="agreement.terms_changed", obj=agreement, acting_user=acting_user,
+                 data={"version": version.number, "changes": version.changes}, **_scope(agreement))
+    return version
+
+
+def _changes(old: DpaTerms, new: DpaTerms) -> list[dict[str, Any]]:
+    return [c.model_dump(mode="json") if hasattr(c, "model_dump") else dict(c.__dict__)
+            for c in documents.diff_terms(old, new)]
+
+
+def _edit_draft(draft: AgreementVersion, terms: DpaTerms, version_key: str) -> AgreementVersion:
+    previous = draft.agreement.versions.filter(number=draft.number - 1).first()
+    draft.terms = terms.model_dump(mode="json")
+    draft.language = terms.language
+    draft.standard_version = version_key
+    draft.changes = _changes(previous.dpa_terms, terms) if previous else []
+    draft.save(update_fields=["terms", "language", "standard_version", "changes"])
+    return draft
+
+
+def _new_version(latest: AgreementVersion, terms: DpaTerms, version_key: str,
+                 acting_user: Any) -> AgreementVersion:
+    if latest.status in (VersionStatus.SENT, VersionStatus.ACCEPTED):
+        latest.status = VersionStatus.SUPERSEDED
+        latest.save(update_fields=["status"])
+    return AgreementVersion.objects.create(
+        agreement=latest.agreement, number=latest.number + 1, language=terms.language,
+        terms=terms.model_dump(mode="json"), standard_version=version_key,
+        changes=_changes(latest.dpa_terms, terms), created_by=_user(acting_user))
+
+
+def render_version_pdf(version: AgreementVersion, *, evidence: list | None = None) -> bytes:
+    return documents.render_pdf(version.dpa_terms, reference=_ref(version),
+                                version=version.standard_version, evidence=evidence)
+
+
+def render_version_docx(version: AgreementVersion, *, evidence: list | None = None) -> bytes:
+    return documents.render_docx(version.dpa_terms, reference=_ref(version),
+                                 version=version.standard_version, evidence=evidence)
+
+
+def _ref(version: AgreementVersion) -> str:
+    return f"{version.agreement.reference} v{version.number}"
+
+
+def portal_link(version: AgreementVersion) -> str:
+    return settings.BASE_URL + reverse("web:portal_agreement", args=[version.agreement.code])
+
+
+@transaction.atomic
+def send_for_signature(*, version: AgreementVersion, acting_user: Any) -> AgreementVersion:
+    """Freeze the document and invite the controller's signatories to accept it."""
+    version = AgreementVersion.objects.select_for_update().select_related(
+        "agreement__controller__processor").get(pk=version.pk)
+    if version.status != VersionStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be sent for signature; this version is %(s)s.")
+                              % {"s": version.get_status_display()})
+    controller = version.agreement.controller
+    signatories = list(controller.signatories())
+    if not signatories:
+        raise ValidationError(_("%(c)s has no signatory contact to invite.") % {"c": controller.name})
+    pdf = render_version_pdf(version)
+    version.document.save("agreement.pdf", ContentFile(pdf), save=False)
+    version.document_sha256 = hashlib.sha256(pdf).hexdigest()
+    version.status, version.sent_at = VersionStatus.SENT, timezone.now()
+    version.save()
+    _invite(version, signatories)
+    record_event(action="agreement.sent", obj=version.agreement, acting_user=acting_user,
+                 data={"version": version.number, "sha256": version.document_sha256,
+                       "recipients": [c.email for c in signatories]}, **_scope(version.agreement))
+    return version
+
+
+def _invite(version: AgreementVersion, signatories: list) -> None:
+    terms, controller = version.dpa_terms, version.agreement.controller
+    for contact in signatories:
+        queue_notice(
+            controller=controller, kind=NoticeKind.SIGNATURE_INVITATION,
+            about=About("agreementversion", f"{version.code}:{contact.pk}"),
+            template="signature_invitation", recipients=[contact.email], link=portal_link(version),
+            language=version.language,
+            context={"contact_name": contact.name, "processor": controller.processor.name,
+                     "reference": version.agreement.reference, "version": version.number,
+                     "notice_hours": terms.breach.notice_hours, "sha256": version.document_sha256})
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What the signer typed and where the request came from."""
+
+    name: str
+    function: str
+    confirmed: bool
+    ip: str | None = None
+    user_agent: str = ""
+
+
+def _check_signature(sig: Signature) -> None:
+    errors = {}
+    if not sig.name.strip():
+        errors["name"] = _("Type your full name.")
+    if not sig.function.strip():
+        errors["function"] = _("Type your function.")
+    if not sig.confirmed:
+        errors["confirmed"] = _("Tick the box to confirm that you accept the agreement.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def accept_version(*, version: AgreementVersion, signature: Signature, document_sha256: str,
+                   acting_user: Any) -> Acceptance:
+    """The controller accepts the exact document it was shown (its SHA-256 must match)."""
+    version = AgreementVersion.objects.select_for_update().get(pk=version.pk)
+    _check_signature(signature)
+    if version.status != VersionStatus.SENT:
+        raise ValidationError(_("This version cannot be accepted: it is %(s)s.")
+                              % {"s": version.get_status_display()})
+    if document_sha256.strip().lower() != version.document_sha256:
+        raise ValidationError(_("The document you accepted is not the current one; "
+                                "reload the page and read the agreement again."))
+    acceptance = _record_acceptance(version, AcceptanceRole.CONTROLLER, signature, acting_user)
+    version.status = VersionStatus.ACCEPTED
+    version.save(update_fields=["status"])
+    record_event(action="agreement.accepted", obj=version.agreement, acting_user=acting_user,
+                 data={"version": version.number, "sha256": version.document_sha256,
+                       "name": signature.name, "ip": signature.ip}, **_scope(version.agreement))
+    return acceptance
+
+
+def _record_acceptance(version: AgreementVersion, role: str, sig: Signature, acting_user: Any) -> Acceptance:
+    return Acceptance.objects.create(
+        version=version, role=role, user=_user(acting_user), name=sig.name.strip(),
+        function=sig.function.strip(), email=getattr(acting_user, "email", "") or "",
+        accepted_at=timezone.now(), ip=sig.ip or None, user_agent=sig.user_agent[:500],
+        document_sha256=version.document_sha256)
+
+
+@transaction.atomic
+def countersign_version(*, version: AgreementVersion, signature: Signature, acting_user: Any) -> AgreementVersion:
+    """The processor countersigns: the version is signed, immutable, with an evidence page."""
+    version = AgreementVersion.objects.select_for_update().select_related(
+        "agreement__controller__processor").get(pk=version.pk)
+    _check_signature(signature)
+    if version.status != VersionStatus.ACCEPTED:
+        raise ValidationError(_("Only a version the controller has accepted can be countersigned."))
+    _record_acceptance(version, AcceptanceRole.PROCESSOR, signature, acting_user)
+    _seal(version)
+    version.agreement.versions.filter(status=VersionStatus.SIGNED).update(status=VersionStatus.SUPERSEDED)
+    version.status, version.signed_at = VersionStatus.SIGNED, timezone.now()
+    version.save()
+    _notify_signed(version)
+    record_event(action="agreement.signed", obj=version.agreement, acting_user=acting_user,
+                 data={"version": version.number, "sha256": version.document_sha256,
+                       "signed_sha256": version.signed_document_sha256}, **_scope(version.agreement))
+    return version
+
+
+def evidence_entries(version: AgreementVersion) -> list:
+    from art28.web.formatting import local_time
+
+    return [documents.EvidenceEntry(role=a.role, name=a.name, function=a.function, email=a.email,
+                                    accepted_at=local_time(a.accepted_at), ip=a.ip or "",
+                                    user_agent=a.user_agent, document_sha256=a.document_sha256)
+            for a in version.acceptances.order_by("accepted_at")]
+
+
+def _seal(version: AgreementVersion) -> None:
+    pdf = render_version_pdf(version, evidence=evidence_entries(version))
+    version.signed_document.save("agreement-signed.pdf", ContentFile(pdf), save=False)
+    version.signed_document_sha256 = hashlib.sha256(pdf).hexdigest()
+
+
+def _notify_signed(version: AgreementVersion) -> None:
+    controller = version.agreement.controller
+    recipients = [c.email for c in controller.contacts.filter(is_signatory=True)]
+    queue_notice(controller=controller, kind=NoticeKind.AGREEMENT_SIGNED,
+                 about=About("agreementversion", str(version.code)), template="agreement_signed",
+                 recipients=recipients, link=portal_link(version), language=version.language,
+                 context={"processor": controller.processor.name,
+                          "reference": version.agreement.reference, "version": version.number})

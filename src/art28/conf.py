@@ -1,0 +1,81 @@
+"""Typed environment helpers and the one list of art28's settings.
+
+Every setting is declared once here, with its type, default and meaning. settings.py
+reads them, the README's settings table is checked against this list by a test, and
+``art28 manage art28_settings`` prints it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    kind: type
+    default: object
+    help: str
+
+
+SETTINGS: list[Setting] = [
+    Setting("ART28_HOME", Path, "./var", "Folder for the SQLite database, uploaded and rendered documents."),
+    Setting("DATABASE_URL", str, "", "Database; empty means SQLite at $ART28_HOME/art28.sqlite3. E.g. postgres://user@host/db."),
+    Setting("SECRET_KEY", str, "", "Django secret key; required when DEBUG is off."),
+    Setting("DEBUG", bool, False, "Show debug pages. Never in production."),
+    Setting("ALLOWED_HOSTS", list, ["127.0.0.1", "localhost"], "Comma-separated host names the site answers to."),
+    Setting("BASE_URL", str, "http://127.0.0.1:8000", "Public address, used for links in e-mails."),
+    Setting("EMAIL_HOST", str, "127.0.0.1", "SMTP server host."),
+    Setting("EMAIL_PORT", int, 25, "SMTP server port."),
+    Setting("EMAIL_HOST_USER", str, "", "SMTP user name (empty: no login)."),
+    Setting("EMAIL_HOST_PASSWORD", str, "", "SMTP password."),
+    Setting("EMAIL_USE_TLS", bool, False, "Use STARTTLS to the SMTP server."),
+    Setting("EMAIL_BACKEND", str, "django.core.mail.backends.smtp.EmailBackend", "Django e-mail backend; the demo uses the console backend."),
+    Setting("DEFAULT_FROM_EMAIL", str, "art28 <noreply@localhost>", "Sender of notices."),
+    Setting("ART28_UNDUE_DELAY_HOURS", int, 48, "Breach notice hours for agreements that only say 'without undue delay'."),
+    Setting("ART28_DELIVERY_MAX_ATTEMPTS", int, 12, "Delivery attempts per message before it is marked failed."),
+    Setting("ART28_DELIVERY_BACKOFF_SECONDS", int, 30, "First retry delay; it doubles per attempt (capped at one hour)."),
+    Setting("ART28_MAX_UPLOAD_MB", int, 25, "Largest document that may be uploaded."),
+    Setting("ART28_REQUIRE_OTP", bool, True, "Processor staff must log in with a TOTP second factor."),
+    Setting("ART28_LOGIN_FAILURE_LIMIT", int, 5, "Failed logins before an account and address are locked out."),
+    Setting("ART28_LOGIN_COOLOFF_MINUTES", int, 15, "How long a lock-out lasts."),
+    Setting("ART28_PUBLIC_SUBPROCESSOR_PAGE", bool, False, "Publish the sub-processor list on a public page."),
+    Setting("TIME_ZONE", str, "Europe/Amsterdam", "Zone in which times are shown (always stored in UTC)."),
+    Setting("LANGUAGE_CODE", str, "nl", "Default interface language when the browser states none (nl or en)."),
+]
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env(name: str) -> object:
+    """The typed value of a declared setting; a bad value stops start-up loudly."""
+    spec = _BY_NAME[name]
+    raw = os.environ.get(name)
+    if raw is None:
+        return spec.default
+    try:
+        return _parse(spec.kind, raw.strip())
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a valid {spec.kind.__name__}: {exc}") from exc
+
+
+def _parse(kind: type, raw: str) -> object:
+    if kind is bool:
+        if raw.lower() in _TRUE:
+            return True
+        if raw.lower() in _FALSE:
+            return False
+        raise ValueError("use true or false")
+    if kind is int:
+        return int(raw)
+    if kind is list:
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    if kind is Path:
+        return Path(raw).expanduser().resolve()
+    return raw

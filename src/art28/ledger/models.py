@@ -1,0 +1,71 @@
+"""The append-only, hash-chained record of every state change."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+GENESIS = "0" * 64
+
+
+class ChainHead(models.Model):
+    """One row that every append locks, so the chain stays a single line on any database."""
+
+    last_hash = models.CharField(max_length=64, default=GENESIS)
+    last_seq = models.BigIntegerField(default=0)
+
+
+class Event(models.Model):
+    seq = models.BigIntegerField(unique=True, verbose_name=_("sequence"))
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    at = models.DateTimeField(verbose_name=_("time"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    actor_label = models.CharField(max_length=200, verbose_name=_("actor"))
+    action = models.CharField(max_length=80, verbose_name=_("action"))
+    object_type = models.CharField(max_length=80)
+    object_code = models.CharField(max_length=64)
+    # Scopes for need-to-know filtering and a controller's own extract.
+    processor_id_ref = models.BigIntegerField(null=True, db_index=True)
+    controller_id_ref = models.BigIntegerField(null=True, db_index=True)
+    data = models.JSONField(default=dict)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["seq"]
+        verbose_name = _("ledger event")
+        verbose_name_plural = _("ledger events")
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} {self.object_type}:{self.object_code}"
+
+    def payload(self) -> bytes:
+        """The canonical bytes the hash covers."""
+        return json.dumps(
+            {
+                "seq": self.seq,
+                "code": str(self.code),
+                "at": self.at.isoformat(),
+                "actor": self.actor_label,
+                "action": self.action,
+                "object_type": self.object_type,
+                "object_code": self.object_code,
+                "processor": self.processor_id_ref,
+                "controller": self.controller_id_ref,
+                "data": self.data,
+                "prev": self.prev_hash,
+            },
+            sort_keys=True,
+            separators=(",", ":"),
+            ensure_ascii=False,
+            default=str,
+        ).encode()
+
+    def compute_hash(self) -> str:
+        return hashlib.sha256(self.payload()).hexdigest()

@@ -1,0 +1,82 @@
+"""Writing to and verifying the ledger."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.utils import timezone
+
+from art28.ledger.models import ChainHead, Event
+
+
+class LedgerError(RuntimeError):
+    pass
+
+
+def _actor_label(actor: Any) -> str:
+    if actor is None:
+        return "system"
+    if isinstance(actor, str):
+        return actor
+    return getattr(actor, "username", str(actor))
+
+
+def _jsonable(data: dict) -> dict:
+    # Round-trip so what we hash is exactly what the JSON column gives back later.
+    return json.loads(json.dumps(data, default=str))
+
+
+def record_event(*, action: str, obj: Any, acting_user: Any, data: dict | None = None,
+                 processor_id: int | None = None, controller_id: int | None = None) -> Event:
+    """Append one event to the chain. Must run inside the caller's transaction."""
+    if not connection.in_atomic_block:
+        raise LedgerError("ledger events are written inside the state change's transaction")
+    head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
+    event = Event(
+        seq=head.last_seq + 1,
+        at=timezone.now(),
+        actor=None if acting_user is None or isinstance(acting_user, str) else acting_user,
+        actor_label=_actor_label(acting_user),
+        action=action,
+        object_type=type(obj).__name__.lower() if not isinstance(obj, tuple) else obj[0],
+        object_code=str(getattr(obj, "code", "")) if not isinstance(obj, tuple) else str(obj[1]),
+        processor_id_ref=processor_id,
+        controller_id_ref=controller_id,
+        data=_jsonable(data or {}),
+        prev_hash=head.last_hash,
+    )
+    event.hash = event.compute_hash()
+    event.save()
+    head.last_seq, head.last_hash = event.seq, event.hash
+    head.save(update_fields=["last_seq", "last_hash"])
+    return event
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    checked: int
+    broken_seq: int | None = None
+    reason: str = ""
+
+
+def verify_chain(*, batch: int = 2000) -> VerifyResult:
+    """Recompute every hash in order; report the first event that does not fit."""
+    from art28.ledger.models import GENESIS
+
+    prev, expected_seq, checked = GENESIS, 1, 0
+    for event in Event.objects.order_by("seq").iterator(chunk_size=batch):
+        if event.seq != expected_seq:
+            return VerifyResult(False, checked, expected_seq, "event missing from the chain")
+        if event.prev_hash != prev:
+            return VerifyResult(False, checked, event.seq, "does not link to the event before it")
+        if event.compute_hash() != event.hash:
+            return VerifyResult(False, checked, event.seq, "content does not match its hash")
+        prev, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+    head = ChainHead.objects.filter(pk=1).first()
+    if head and head.last_seq != checked:
+        return VerifyResult(False, checked, checked + 1, "the chain ends before its recorded head")
+    return VerifyResult(True, checked)

@@ -1,0 +1,97 @@
+"""The outbox: a notice to a controller, and one delivery per channel and recipient."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from art28.parties.models import Controller
+
+
+class NoticeKind(models.TextChoices):
+    SIGNATURE_INVITATION = "signature_invitation", _("Invitation to sign")
+    AGREEMENT_ACCEPTED = "agreement_accepted", _("Agreement accepted")
+    AGREEMENT_SIGNED = "agreement_signed", _("Agreement signed")
+
+
+class Notice(models.Model):
+    """What a controller is told; shown in its portal inbox, delivered by the worker."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    controller = models.ForeignKey(Controller, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(_("kind"), max_length=40, choices=NoticeKind.choices)
+    language = models.CharField(max_length=2)
+    subject = models.CharField(_("subject"), max_length=300)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    link = models.CharField(max_length=500, blank=True)
+    # What the notice is about, e.g. ("agreementversion", code): one notice per subject and kind.
+    about_type = models.CharField(max_length=60)
+    about_code = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    deadline = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", _("e-mail")
+    WEBHOOK = "webhook", _("webhook")
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    SENDING = "sending", _("sending")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def due(self, now=None) -> DeliveryQuerySet:  # type: ignore[no-untyped-def]
+        now = now or timezone.now()
+        stale = models.Q(status=DeliveryStatus.SENDING, lease_until__lt=now)
+        ready = models.Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
+        return self.filter(ready | stale)
+
+
+class Delivery(models.Model):
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="deliveries")
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    recipient = models.CharField(_("recipient"), max_length=500)
+    status = models.CharField(_("status"), max_length=10, choices=DeliveryStatus.choices,
+                              default=DeliveryStatus.PENDING, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            # Never two deliveries of one notice to one recipient over one channel.
+            models.UniqueConstraint(fields=["notice", "channel", "recipient"],
+                                    name="one_delivery_per_notice_recipient"),
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.channel} to {self.recipient}: {self.status}"
+
+    @property
+    def message_id(self) -> str:
+        return f"<{self.code}@art28>"

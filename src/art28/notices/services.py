@@ -1,0 +1,163 @@
+"""Queueing notices in the caller's transaction, and delivering them from the worker."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from art28.notices.models import Channel, Delivery, DeliveryStatus, Notice
+from art28.parties.models import Controller
+
+log = logging.getLogger("art28.notices")
+LEASE = timedelta(minutes=5)
+BATCH = 200
+
+
+@dataclass(frozen=True)
+class About:
+    type: str
+    code: str
+
+
+def render_email(name: str, language: str, context: dict) -> tuple[str, str, str]:
+    """Subject, text and HTML body of e-mail type ``name`` in ``language``."""
+    with translation.override(language):
+        base = f"notices/email/{language}/{name}"
+        subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
+        text = render_to_string(f"{base}_body.txt", context)
+        html = render_to_string(f"{base}_body.html", context)
+    return subject, text, html
+
+
+def queue_notice(*, controller: Controller, kind: str, about: About, template: str,
+                 context: dict, recipients: list[str], link: str = "",
+                 deadline: datetime | None = None, language: str | None = None,
+                 schedule: bool = True) -> Notice:
+    """Write a notice and its deliveries; the worker sends them after commit.
+
+    Must run inside the state change's transaction, so a rolled-back change never
+    sends anything and a committed one is never lost.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError("notices are queued inside the state change's transaction")
+    language = language or controller.language
+    subject, text, html = render_email(template, language, {**context, "link": link,
+                                                            "controller": controller})
+    notice = Notice.objects.create(controller=controller, kind=kind, language=language,
+                                   subject=subject, body_text=text, body_html=html, link=link,
+                                   about_type=about.type, about_code=about.code, deadline=deadline)
+    unique = sorted({r.strip().lower() for r in recipients if r and r.strip()})
+    Delivery.objects.bulk_create(
+        [Delivery(notice=notice, channel=Channel.EMAIL, recipient=r) for r in unique])
+    if controller.webhook_url:
+        Delivery.objects.create(notice=notice, channel=Channel.WEBHOOK, recipient=controller.webhook_url)
+    if schedule:  # a fan-out over many controllers schedules once, at its end
+        schedule_drain()
+    return notice
+
+
+def schedule_drain(run_after: datetime | None = None) -> None:
+    """Enqueue a drain task (in the current transaction when there is one)."""
+    from art28.notices.tasks import drain_outbox
+
+    task = drain_outbox.using(run_after=run_after) if run_after else drain_outbox
+    task.enqueue()
+
+
+def claim_batch(limit: int = BATCH) -> list[int]:
+    """Mark up to ``limit`` due deliveries as ours for a lease; return their ids."""
+    now = timezone.now()
+    with transaction.atomic():
+        qs = Delivery.objects.due(now).order_by("next_attempt_at", "pk")
+        if connection.features.has_select_for_update_skip_locked:
+            qs = qs.select_for_update(skip_locked=True)
+        ids = list(qs.values_list("pk", flat=True)[:limit])
+        Delivery.objects.filter(pk__in=ids).update(status=DeliveryStatus.SENDING,
+                                                   lease_until=now + LEASE)
+    return ids
+
+
+def drain(limit_batches: int | None = None) -> int:
+    """Deliver every due delivery, batch by batch, over one SMTP connection per batch."""
+    sent = batches = 0
+    while limit_batches is None or batches < limit_batches:
+        ids = claim_batch()
+        if not ids:
+            break
+        batches += 1
+        sent += _deliver_batch(ids)
+    _reschedule_waiting()
+    return sent
+
+
+def _deliver_batch(ids: list[int]) -> int:
+    from art28.notices.webhooks import post_webhook
+
+    sent = 0
+    deliveries = Delivery.objects.filter(pk__in=ids).select_related("notice", "notice__controller")
+    with get_connection(fail_silently=False) as smtp:
+        for delivery in deliveries:
+            try:
+                if delivery.channel == Channel.EMAIL:
+                    _email(delivery, smtp)
+                else:
+                    post_webhook(delivery)
+            except Exception as exc:  # noqa: BLE001 - any failure is retried with backoff
+                _failed(delivery, exc)
+                continue
+            Delivery.objects.filter(pk=delivery.pk).update(
+                status=DeliveryStatus.SENT, sent_at=timezone.now(), lease_until=None,
+                attempts=delivery.attempts + 1, last_error="")
+            sent += 1
+    return sent
+
+
+def _email(delivery: Delivery, smtp) -> None:  # type: ignore[no-untyped-def]
+    notice = delivery.notice
+    msg = EmailMultiAlternatives(notice.subject, notice.body_text, settings.DEFAULT_FROM_EMAIL,
+                                 [delivery.recipient], connection=smtp,
+                                 headers={"Message-ID": delivery.message_id,
+                                          "X-Art28-Notice": str(notice.code)})
+    if notice.body_html:
+        msg.attach_alternative(notice.body_html, "text/html")
+    msg.send()
+
+
+def _failed(delivery: Delivery, exc: Exception) -> None:
+    attempts = delivery.attempts + 1
+    backoff = min(settings.ART28_DELIVERY_BACKOFF_SECONDS * 2 ** (attempts - 1), 3600)
+    final = attempts >= settings.ART28_DELIVERY_MAX_ATTEMPTS
+    log.warning("delivery %s attempt %s failed: %s", delivery.code, attempts, exc)
+    Delivery.objects.filter(pk=delivery.pk).update(
+        status=DeliveryStatus.FAILED if final else DeliveryStatus.PENDING, attempts=attempts,
+        last_error=f"{type(exc).__name__}: {exc}"[:2000], lease_until=None,
+        next_attempt_at=timezone.now() + timedelta(seconds=backoff))
+
+
+def _reschedule_waiting() -> None:
+    """Wake up again when the next retry falls due."""
+    nxt = (Delivery.objects.filter(status=DeliveryStatus.PENDING)
+           .order_by("next_attempt_at").values_list("next_attempt_at", flat=True).first())
+    if nxt is not None:
+        with transaction.atomic():
+            schedule_drain(run_after=max(nxt, timezone.now()))
+
+
+def retry_failed(*, acting_user) -> int:  # type: ignore[no-untyped-def]
+    """Put failed deliveries back in the queue (after the mail server was fixed)."""
+    from art28.ledger.services import record_event
+
+    with transaction.atomic():
+        n = Delivery.objects.filter(status=DeliveryStatus.FAILED).update(
+            status=DeliveryStatus.PENDING, next_attempt_at=timezone.now(), attempts=0)
+        record_event(action="outbox.retried", obj=("outbox", "failed"), acting_user=acting_user,
+                     data={"count": n})
+        schedule_drain()
+    return n

@@ -1,0 +1,62 @@
+"""The one place where tenant isolation and need-to-know live for parties.
+
+Every lookup of a controller goes through ``controller_for``; an outsider gets 404,
+never a 403 that would confirm the object exists.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from art28.parties.models import Controller, Membership, Role
+
+
+def membership_of(user) -> Membership | None:  # type: ignore[no-untyped-def]
+    if user is None or not user.is_authenticated:
+        return None
+    try:
+        return user.membership
+    except Membership.DoesNotExist:
+        return None
+
+
+def visible_controllers(user, qs: QuerySet[Controller] | None = None) -> QuerySet[Controller]:  # type: ignore[no-untyped-def]
+    qs = Controller.objects.all() if qs is None else qs
+    m = membership_of(user)
+    if m is None:
+        return qs.none()
+    if m.role == Role.PROCESSOR_ADMIN:
+        return qs.filter(processor_id=m.processor_id)
+    if m.role == Role.PROCESSOR_STAFF:
+        return qs.filter(processor_id=m.processor_id, staff=m)
+    return qs.filter(pk=m.controller_id)
+
+
+def can_write(user, controller: Controller | None = None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the user may change what it can see (read-only members may not)."""
+    m = membership_of(user)
+    return bool(m and not m.read_only)
+
+
+def require_processor_side(user, *, write: bool = False, admin: bool = False) -> Membership:  # type: ignore[no-untyped-def]
+    m = membership_of(user)
+    if m is None or not m.is_processor_side:
+        raise Http404
+    if admin and m.role != Role.PROCESSOR_ADMIN:
+        raise PermissionDenied
+    if write and m.read_only:
+        raise PermissionDenied
+    return m
+
+
+def controller_for(user, code, *, write: bool = False) -> Controller:  # type: ignore[no-untyped-def]
+    """The controller with this code if the user may see it (and change it, with write)."""
+    try:
+        controller = visible_controllers(user).select_related("processor").get(code=code)
+    except (Controller.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write and not can_write(user, controller):
+        raise PermissionDenied
+    return controller

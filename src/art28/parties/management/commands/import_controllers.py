@@ -1,0 +1,40 @@
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from art28.parties.models import Processor
+from art28.parties.services import import_controllers
+
+
+class Command(BaseCommand):
+    help = "Import controllers from a CSV file: all rows or none (unless --skip-invalid)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--skip-invalid", action="store_true",
+                            help="import the valid rows and report the others")
+
+    def handle(self, *args, file: Path, skip_invalid: bool, **options):
+        processor = Processor.objects.order_by("pk").first()
+        if processor is None:
+            raise CommandError("no processor profile yet: run 'art28 demo --no-serve' or create one",
+                               returncode=2)
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"cannot read {file}: {exc.strerror}", returncode=2) from exc
+        try:
+            report = import_controllers(processor=processor, data=data, acting_user="cli",
+                                        skip_invalid=skip_invalid)
+        except (ValidationError, UnicodeDecodeError) as exc:
+            msg = "; ".join(exc.messages) if isinstance(exc, ValidationError) else "not UTF-8 text"
+            raise CommandError(f"{file}: {msg}", returncode=2) from exc
+        for line, errors in report.errors:
+            for fieldname, message in errors.items():
+                self.stderr.write(f"{file}:{line}: {fieldname}: {message}")
+        if report.errors and not skip_invalid:
+            raise CommandError(f"{len(report.errors)} invalid row(s); nothing imported "
+                               "(fix them, or use --skip-invalid)", returncode=2)
+        self.stdout.write(f"imported {report.imported} controller(s)"
+                          + (f", skipped {len(report.errors)} invalid row(s)" if report.errors else ""))

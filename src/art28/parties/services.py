@@ -1,0 +1,219 @@
+"""State changes for processors, controllers and contacts. Each writes its ledger event."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from art28.ledger.services import record_event
+from art28.parties.models import Contact, Controller, Language, Processor
+from art28.terms.validators import (
+    TermsValueError,
+    clean_country,
+    clean_email,
+    clean_kvk,
+    clean_nl_postcode,
+)
+
+ORG_FIELDS = ("name", "address", "postcode", "city", "country", "kvk", "language")
+CONTACT_FIELDS = ("name", "function", "email", "phone", "mobile", "is_signatory",
+                  "is_privacy_contact", "is_breach_recipient")
+
+
+def clean_organisation(data: dict[str, Any]) -> dict[str, Any]:
+    """Validate a party's fields; raises ValidationError with a message per field."""
+    out = {k: (str(data.get(k) or "").strip()) for k in ORG_FIELDS}
+    errors: dict[str, str] = {}
+    out["country"] = out["country"] or "NL"
+    out["language"] = out["language"] or Language.NL
+    if not out["name"]:
+        errors["name"] = _("A name is required.")
+    _check(out, "country", clean_country, errors)
+    if out["country"] == "NL" and out["postcode"]:
+        _check(out, "postcode", clean_nl_postcode, errors)
+    if out["kvk"]:
+        _check(out, "kvk", clean_kvk, errors)
+    if out["language"] not in Language.values:
+        errors["language"] = _("Unknown language %(lang)r: use nl or en.") % {"lang": out["language"]}
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+def clean_contact(data: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {k: str(data.get(k) or "").strip() for k in CONTACT_FIELDS[:5]}
+    for flag in CONTACT_FIELDS[5:]:
+        out[flag] = _truthy(data.get(flag))
+    errors: dict[str, str] = {}
+    if not out["name"]:
+        errors["name"] = _("A name is required.")
+    _check(out, "email", clean_email, errors)
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+def _truthy(value: Any) -> bool:
+    return str(value).strip().lower() in {"1", "true", "yes", "ja", "on", "x"}
+
+
+def _check(out: dict, key: str, fn, errors: dict) -> None:  # type: ignore[no-untyped-def]
+    try:
+        out[key] = fn(out[key])
+    except TermsValueError as exc:
+        errors[key] = str(exc)
+
+
+def update_processor(*, processor: Processor, data: dict[str, Any], acting_user: Any) -> Processor:
+    """Change the processor's own profile."""
+    cleaned = clean_organisation(data)
+    hours = data.get("default_notice_hours", processor.default_notice_hours)
+    if not str(hours).isdigit() or not 1 <= int(hours) <= 72:
+        raise ValidationError({"default_notice_hours": _("Notice hours must be between 1 and 72.")})
+    with transaction.atomic():
+        for key, value in cleaned.items():
+            setattr(processor, key, value)
+        processor.default_notice_hours = int(hours)
+        processor.save()
+        record_event(action="processor.updated", obj=processor, acting_user=acting_user,
+                     data=cleaned, processor_id=processor.pk)
+    return processor
+
+
+def create_controller(*, processor: Processor, data: dict[str, Any], acting_user: Any,
+                      contacts: list[dict[str, Any]] | None = None) -> Controller:
+    """Add a client (controller) with its contacts."""
+    cleaned = clean_organisation(data)
+    cleaned_contacts = [clean_contact(c) for c in contacts or []]
+    _unique_kvk(processor, cleaned["kvk"])
+    with transaction.atomic():
+        controller = Controller.objects.create(processor=processor, **cleaned)
+        for c in cleaned_contacts:
+            Contact.objects.create(controller=controller, **c)
+        record_event(action="controller.created", obj=controller, acting_user=acting_user,
+                     data={**cleaned, "contacts": len(cleaned_contacts)},
+                     processor_id=processor.pk, controller_id=controller.pk)
+    return controller
+
+
+def _unique_kvk(processor: Processor, kvk: str, exclude: int | None = None) -> None:
+    if kvk and Controller.objects.filter(processor=processor, kvk=kvk).exclude(pk=exclude).exists():
+        raise ValidationError({"kvk": _("A controller with KvK number %(kvk)s exists already.")
+                               % {"kvk": kvk}})
+
+
+def update_controller(*, controller: Controller, data: dict[str, Any], acting_user: Any) -> Controller:
+    cleaned = clean_organisation(data)
+    _unique_kvk(controller.processor, cleaned["kvk"], exclude=controller.pk)
+    with transaction.atomic():
+        for key, value in cleaned.items():
+            setattr(controller, key, value)
+        controller.save()
+        record_event(action="controller.updated", obj=controller, acting_user=acting_user,
+                     data=cleaned, processor_id=controller.processor_id, controller_id=controller.pk)
+    return controller
+
+
+def add_contact(*, controller: Controller, data: dict[str, Any], acting_user: Any) -> Contact:
+    cleaned = clean_contact(data)
+    with transaction.atomic():
+        contact = Contact.objects.create(controller=controller, **cleaned)
+        record_event(action="contact.added", obj=contact, acting_user=acting_user,
+                     data=cleaned, processor_id=controller.processor_id, controller_id=controller.pk)
+    return contact
+
+
+def update_contact(*, contact: Contact, data: dict[str, Any], acting_user: Any) -> Contact:
+    cleaned = clean_contact(data)
+    with transaction.atomic():
+        for key, value in cleaned.items():
+            setattr(contact, key, value)
+        contact.save()
+        controller = contact.controller
+        record_event(action="contact.updated", obj=contact, acting_user=acting_user, data=cleaned,
+                     processor_id=controller.processor_id if controller else contact.processor_id,
+                     controller_id=controller.pk if controller else None)
+    return contact
+
+
+def remove_contact(*, contact: Contact, acting_user: Any) -> None:
+    with transaction.atomic():
+        controller = contact.controller
+        record_event(action="contact.removed", obj=contact, acting_user=acting_user,
+                     data={"name": contact.name, "email": contact.email},
+                     processor_id=controller.processor_id if controller else contact.processor_id,
+                     controller_id=controller.pk if controller else None)
+        contact.delete()
+
+
+# -- bulk onboarding -------------------------------------------------------------------
+
+CSV_COLUMNS = ORG_FIELDS + ("contact_name", "contact_function", "contact_email", "contact_phone",
+                            "contact_mobile")
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    errors: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def import_controllers(*, processor: Processor, data: bytes | str, acting_user: Any,
+                       skip_invalid: bool = False) -> ImportReport:
+    """Import controllers from CSV: every row or none, unless skip_invalid."""
+    rows, report = _parse_csv(data), ImportReport()
+    seen: set[str] = set()
+    valid: list[tuple[dict, list[dict]]] = []
+    for line, row in rows:
+        try:
+            org, contacts = _clean_row(row)
+            if org["kvk"] and org["kvk"] in seen:
+                raise ValidationError({"kvk": _("KvK number %(kvk)s appears twice in the file.")
+                                       % {"kvk": org["kvk"]}})
+            _unique_kvk(processor, org["kvk"])
+            seen.add(org["kvk"])
+            valid.append((org, contacts))
+        except ValidationError as exc:
+            report.errors.append((line, {k: "; ".join(v) for k, v in exc.message_dict.items()}))
+    if report.errors and not skip_invalid:
+        return report
+    with transaction.atomic():
+        for org, contacts in valid:
+            create_controller(processor=processor, data=org, contacts=contacts, acting_user=acting_user)
+            report.imported += 1
+    return report
+
+
+def _parse_csv(data: bytes | str) -> list[tuple[int, dict[str, str]]]:
+    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    if not reader.fieldnames or "name" not in [f.strip() for f in reader.fieldnames]:
+        raise ValidationError(_("The CSV needs a header row with at least a 'name' column; "
+                                "known columns: %(cols)s") % {"cols": ", ".join(CSV_COLUMNS)})
+    unknown = [f for f in reader.fieldnames if f.strip() not in CSV_COLUMNS]
+    if unknown:
+        raise ValidationError(_("Unknown CSV columns: %(cols)s") % {"cols": ", ".join(unknown)})
+    return [(i + 2, {k.strip(): (v or "") for k, v in row.items() if k}) for i, row in enumerate(reader)]
+
+
+def _clean_row(row: dict[str, str]) -> tuple[dict, list[dict]]:
+    org = clean_organisation(row)
+    if not row.get("contact_email") and not row.get("contact_name"):
+        return org, []
+    contact = clean_contact({"name": row.get("contact_name"), "function": row.get("contact_function"),
+                             "email": row.get("contact_email"), "phone": row.get("contact_phone"),
+                             "mobile": row.get("contact_mobile"), "is_signatory": True,
+                             "is_privacy_contact": True, "is_breach_recipient": True})
+    return org, [contact]

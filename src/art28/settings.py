@@ -1,0 +1,191 @@
+"""Django settings for art28: every value from the environment (see conf.SETTINGS)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from art28.conf import env
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _local_secret(home: Path) -> str:
+    import secrets
+
+    path = home / "secret_key"
+    if not path.exists():
+        home.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+HOME: Path = Path(str(env("ART28_HOME"))).resolve()
+
+DEBUG = bool(env("DEBUG"))
+# Without SECRET_KEY art28 derives one from a file in ART28_HOME, created on first use, so
+# the demo needs no set-up and sessions survive restarts. Production sets SECRET_KEY.
+SECRET_KEY = str(env("SECRET_KEY")) or _local_secret(HOME)
+ALLOWED_HOSTS = list(env("ALLOWED_HOSTS"))  # type: ignore[call-overload]
+BASE_URL = str(env("BASE_URL")).rstrip("/")
+CSRF_TRUSTED_ORIGINS = [BASE_URL]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "art28.ledger",
+    "art28.parties",
+    "art28.agreements",
+    "art28.notices",
+    "art28.api",
+    "art28.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "art28.urls"
+WSGI_APPLICATION = "art28.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "art28.web.context.roles",
+            ],
+        },
+    },
+]
+
+_database_url = str(env("DATABASE_URL"))
+if _database_url:
+    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": HOME / "art28.sqlite3",
+            # IMMEDIATE: a writing transaction takes the lock at BEGIN, so two workers never
+            # deadlock upgrading read locks; WAL lets readers go on meanwhile.
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 30,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:login"
+
+AXES_FAILURE_LIMIT = int(env("ART28_LOGIN_FAILURE_LIMIT"))  # type: ignore[call-overload]
+AXES_COOLOFF_TIME = int(env("ART28_LOGIN_COOLOFF_MINUTES")) / 60  # type: ignore[call-overload]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+
+ART28_REQUIRE_OTP = bool(env("ART28_REQUIRE_OTP"))
+ART28_UNDUE_DELAY_HOURS = int(env("ART28_UNDUE_DELAY_HOURS"))  # type: ignore[call-overload]
+ART28_DELIVERY_MAX_ATTEMPTS = int(env("ART28_DELIVERY_MAX_ATTEMPTS"))  # type: ignore[call-overload]
+ART28_DELIVERY_BACKOFF_SECONDS = int(env("ART28_DELIVERY_BACKOFF_SECONDS"))  # type: ignore[call-overload]
+ART28_MAX_UPLOAD_MB = int(env("ART28_MAX_UPLOAD_MB"))  # type: ignore[call-overload]
+ART28_PUBLIC_SUBPROCESSOR_PAGE = bool(env("ART28_PUBLIC_SUBPROCESSOR_PAGE"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = ART28_MAX_UPLOAD_MB * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+LANGUAGE_CODE = str(env("LANGUAGE_CODE"))
+if LANGUAGE_CODE not in ("nl", "en"):
+    raise ImproperlyConfigured(f"LANGUAGE_CODE must be nl or en, got {LANGUAGE_CODE!r}")
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = str(env("TIME_ZONE"))
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = HOME / "static"
+MEDIA_ROOT = HOME / "media"
+MEDIA_URL = "/media-not-served/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+EMAIL_BACKEND = str(env("EMAIL_BACKEND"))
+EMAIL_HOST = str(env("EMAIL_HOST"))
+EMAIL_PORT = int(env("EMAIL_PORT"))  # type: ignore[call-overload]
+EMAIL_HOST_USER = str(env("EMAIL_HOST_USER"))
+EMAIL_HOST_PASSWORD = str(env("EMAIL_HOST_PASSWORD"))
+EMAIL_USE_TLS = bool(env("EMAIL_USE_TLS"))
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = str(env("DEFAULT_FROM_EMAIL"))
+
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = BASE_URL.startswith("https://")
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"art28": {"level": "INFO"}},
+}
