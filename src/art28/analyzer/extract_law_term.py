@@ -1,0 +1,128 @@
+"""Governing law and courts; the term of the agreement; amendments."""
+
+# Long regular expressions read better unbroken.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from art28.analyzer.collect import Collector
+from art28.analyzer.context import Context, rx
+from art28.analyzer.patterns import find_jurisdiction
+
+LAW = rx(
+    r"governed by|governing law|applicable law|subject to the laws?|construed in accordance with|"
+    r"shall be the law of|toepasselijk recht|beheerst door|van toepassing|rechtskeuze|"
+    r"(nederlands|belgisch|duits|engels|iers|frans) recht|law of|laws of"
+)
+LAW_OBJECT = re.compile(
+    r"(?:laws? of|law in|recht van|governed by|beheerst door(?: het)?|toepasselijk recht is(?: het)?)\s+"
+    r"(?:the\s+)?(?:state of\s+|commonwealth of\s+)?([a-zë\s\-]{2,40})|"
+    r"\b([a-zë]+)\s+(?:law|laws|recht)\b"
+)
+NOT_A_LAW = rx(
+    r"member state in which|of the country of destination|of the requesting|union or member state|eu or member state law|country in which|relevant jurisdiction|applicable data protection"
+)
+COURTS = re.compile(
+    r"((?:competent |bevoegde |exclusive |exclusively )?(?:courts?|rechter|rechtbank|tribunals?)\b"
+    r"(?:\s+(?:of|in|te|van|located in|sitting in|at))?\s+(?:the\s+)?(?:state of\s+)?[A-Za-zë\-]+(?:\s+[A-Z][a-zë\-]+)?)"
+)
+COURT_CONTEXT = rx(r"court|rechter|rechtbank|jurisdiction|forum|geschil|dispute")
+TERM_INDEFINITE = rx(
+    r"onbepaalde tijd|indefinite (period|term|duration)|indefinitely|unlimited (period|duration)|until terminated"
+)
+TIED = rx(
+    r"(duration|term|looptijd|duur) (of|van) (the|de|het) (main |underlying |principal |master |services? |hoofd|onderliggende |)"
+    r"(agreement|overeenkomst|dienstverlening|contract|subscription|terms)|"
+    r"(as long as|for so long as|zolang|so long as) .{0,80}(process|verwerk|provid|agreement|overeenkomst|dienst|service)|"
+    r"terminates? automatically|eindigt (automatisch|van rechtswege)|coterminous|co-terminous|"
+    r"(expire|end|terminate)s? (together |simultaneously )?(with|upon|when|on) (the )?(termination|expiry|end) of (the )?(main |underlying |principal )?(agreement|contract)|"
+    r"gelijk aan de duur|zolang de"
+)
+THIS = rx(
+    r"this (dpa|agreement|addendum|data processing)|deze (verwerkers|bewerkers)?overeenkomst|term of|duur van|looptijd|duration"
+)
+START = rx(
+    r"vangt aan|ingangsdatum|in werking|treedt .{0,20}werking|effective (as of|from|on|date)|commence|start(s|ing)? on|ingaat|gaat in op"
+)
+MONTHS = {
+    "januari": 1,
+    "january": 1,
+    "februari": 2,
+    "february": 2,
+    "maart": 3,
+    "march": 3,
+    "april": 4,
+    "mei": 5,
+    "may": 5,
+    "juni": 6,
+    "june": 6,
+    "juli": 7,
+    "july": 7,
+    "augustus": 8,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+DATE_RE = re.compile(
+    r"\b(\d{1,2})\s+("
+    + "|".join(MONTHS)
+    + r")\s+(\d{4})\b|\b("
+    + "|".join(MONTHS)
+    + r")\s+(\d{1,2}),?\s+(\d{4})\b"
+)
+WRITTEN = rx(r"(amend|chang|modif|wijzig|aanvull|aanpass).{0,120}(in writing|schriftelijk|written)")
+EMAIL = rx(r"e-?mail.{0,60}(writing|schriftelijk)|(writing|schriftelijk).{0,60}e-?mail")
+
+
+def extract_law(ctx: Context, col: Collector) -> None:
+    """Fill ``law.governing_law`` and ``law.courts`` candidates."""
+    for sentence, text in ctx.matching(LAW):
+        if NOT_A_LAW.search(text):
+            continue
+        for m in LAW_OBJECT.finditer(text):
+            code = find_jurisdiction(m.group(0))
+            if code:
+                col.add("law.governing_law", code, sentence)
+                break
+    for sentence, text in ctx.matching(COURT_CONTEXT):
+        if NOT_A_LAW.search(text) or "supervisory" in text:
+            continue
+        m = COURTS.search(sentence.text)
+        if m and (
+            find_jurisdiction(m.group(1).lower())
+            or re.search(r"\b[A-Z][a-z]{3,}", m.group(1).split(" ", 1)[-1])
+        ):
+            col.add("law.courts", m.group(1).strip(), sentence)
+
+
+def extract_term(ctx: Context, col: Collector) -> None:
+    """Fill ``term.*`` and ``amendments.*`` candidates."""
+    for sentence, text in zip(ctx.sentences, ctx.norm, strict=True):
+        if TERM_INDEFINITE.search(text):
+            col.add("term.indefinite", True, sentence)
+        if TIED.search(text) and THIS.search(text + " " + ctx.heads[sentence.index]):
+            col.add("term.tied_to_main_agreement", True, sentence)
+        if START.search(text) and (d := _date(text)):
+            col.add("term.start", d, sentence)
+        if WRITTEN.search(text):
+            col.add("amendments.written_only", True, sentence)
+            if EMAIL.search(text):
+                col.add("amendments.email_counts", True, sentence)
+
+
+def _date(text: str) -> date | None:
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    try:
+        if m.group(1):
+            return date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
+        return date(int(m.group(6)), MONTHS[m.group(4)], int(m.group(5)))
+    except ValueError:
+        return None

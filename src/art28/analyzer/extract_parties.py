@@ -1,0 +1,143 @@
+"""The parties (names, KvK numbers) and the processing details of Annex/Bijlage 1."""
+
+# Long regular expressions read better unbroken.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import re
+
+from art28.analyzer.collect import Collector
+from art28.analyzer.context import Context, rx
+from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
+from art28.analyzer.placeholders import is_placeholder
+
+LEGAL_FORM = (
+    r"B\.\s?V\.|BV|N\.\s?V\.|V\.O\.F\.|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|AG|S\.A\.S?\.?|SAS|SARL|AB|ApS|Oy|"
+    r"s\.r\.o\.|OÜ|Corp\.?|Corporation|plc|PLC|B\.V|Stichting|Pty"
+)
+ENTITY = re.compile(
+    rf"((?:Stichting\s+)?[A-Z0-9][\w&'’.\-]*(?:\s+(?:[A-Z0-9][\w&'’.\-]*|&|van|de|der|of|and|en)){{0,5}}\s*,?\s+(?:{LEGAL_FORM}))(?![\w])"
+)
+KVK = re.compile(
+    r"(?:kvk|kamer van koophandel|chamber of commerce|handelsregister|coc|kvk-nummer|kvk nummer)[^\d\n]{0,40}?"
+    r"(\d{8}|\d{2}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    rf"(?:hierna|hereinafter|hereafter|referred to as|te noemen|\(|“|\"|‘)[^.\n]{{0,40}}?\b((?:de |the )?(?:{CONTROLLER_WORDS}|{PROCESSOR_WORDS}))\b",
+    re.IGNORECASE,
+)
+_PROC = re.compile(rf"^(?:de |the )?(?:{PROCESSOR_WORDS})$", re.IGNORECASE)
+
+
+def extract_parties(ctx: Context, col: Collector) -> None:
+    """Names and KvK numbers of processor and controller, by the role each is given."""
+    limit = max(40, len(ctx.sentences) // 3)
+    for sentence in ctx.sentences[:limit]:
+        for role, start, end in _role_spans(sentence.text):
+            chunk = sentence.text[start:end]
+            names = [n for n in ENTITY.findall(chunk) if not is_placeholder(n)]
+            if names:
+                col.add(f"{role}.name", _clean_name(names[-1]), sentence)
+            for k in KVK.findall(chunk):
+                col.add(f"{role}.kvk", re.sub(r"[ .]", "", k), sentence)
+
+
+def _role_spans(text: str) -> list[tuple[str, int, int]]:
+    """(role, start, end) for each role label, spanning the text since the previous label."""
+    spans: list[tuple[str, int, int]] = []
+    prev = 0
+    for m in _ROLE.finditer(text):
+        word = m.group(1).lower()
+        if word in ("you", "we", "us", "company", "school"):
+            continue
+        role = "processor" if _PROC.match(word) else "controller"
+        spans.append((role, prev, m.start(1)))
+        prev = m.end()
+    return spans
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^(?:En|And|Between|Tussen|De|The)\s+", "", name.strip(" ,"))
+    return re.sub(r"\s+", " ", name)
+
+
+DETAILS = {
+    "processing.subject_matter": r"subject[- ]matter|onderwerp( van de (verwerking|opdracht))?",
+    "processing.nature": r"nature (of (the )?processing|of the processing operations)|aard (van de )?(verwerking|gegevensverwerking)|processing operations|verwerkingsactiviteiten",
+    "processing.purposes": r"purposes?( of (the )?(processing|data processing))?|doel(einden|en)?( van de verwerking)?|doelstelling",
+    "processing.duration": r"duration( of (the )?processing)?|duur( van de verwerking)?|bewaartermijn|retention period|looptijd",
+    "processing.data_categories": r"(categories|types?|kind) of (personal )?data|categorie[eë]n (van )?persoonsgegevens|soort(en)? (persoons)?gegevens|persoonsgegevens( die worden verwerkt)?|types of personal data",
+    "processing.special_categories": r"special categor|bijzondere (categorie[eë]n|persoonsgegevens)|sensitive data",
+    "processing.data_subject_categories": r"categories of data subjects|categorie[eë]n (van )?betrokkenen|data subjects|betrokkenen",
+}
+_DETAIL_RES = {
+    path: re.compile(
+        rf"^(?:[-*•]\s*|\d+(?:\.\d+)*\.?\s+|[a-z][.)]\s+)?(?:{p})\s*(?:\(.*?\))?\s*[:\-–|]\s*(.+)$",
+        re.IGNORECASE,
+    )
+    for path, p in DETAILS.items()
+}
+_DETAIL_HEADING = {
+    path: re.compile(
+        rf"^(?:[-*•]\s*|\d+(?:\.\d+)*\.?\s+|[a-z][.)]\s+)?(?:{p})\s*:?\s*$", re.IGNORECASE
+    )
+    for path, p in DETAILS.items()
+}
+LISTS = (
+    "processing.purposes",
+    "processing.data_categories",
+    "processing.special_categories",
+    "processing.data_subject_categories",
+)
+
+
+def extract_processing(ctx: Context, col: Collector) -> None:
+    """Processing details written as "Label: value" or as a label line with the value below."""
+    sents = ctx.sentences
+    for i, sentence in enumerate(sents):
+        line = sentence.text.strip()
+        for path in DETAILS:
+            m = _DETAIL_RES[path].match(line)
+            value = m.group(1).strip() if m else None
+            if value is None and _DETAIL_HEADING[path].match(line) and i + 1 < len(sents):
+                value = sents[i + 1].text.strip()
+            if not value or is_placeholder(value) or len(value) < 3 or _is_label(value):
+                continue
+            col.add(path, value[:300], sentence)
+            break
+
+
+def _is_label(value: str) -> bool:
+    return any(r.match(value) for r in _DETAIL_HEADING.values())
+
+
+def split_items(value: str) -> list[str]:
+    """A list value ("names, e-mail addresses and phone numbers") as separate items."""
+    parts = re.split(r"[;,•]|\s+(?:and|en)\s+(?=[a-z])", value)
+    return [p.strip(" .-*") for p in parts if p.strip(" .-*")][:30]
+
+
+MENTIONS = {
+    "processing.subject_matter": rx(
+        r"subject[- ]matter|onderwerp van de (verwerking|opdracht)|onderwerp"
+    ),
+    "processing.nature": rx(r"nature (and|of)|aard (en|van)"),
+    "processing.purposes": rx(r"purpose|doel"),
+    "processing.duration": rx(r"duration|duur|looptijd|term of"),
+    "processing.data_categories": rx(
+        r"(categories|types?|kind) of (personal )?data|categorie[eë]n (van )?persoonsgegevens|soort(en)? persoonsgegevens|type persoonsgegevens"
+    ),
+    "processing.data_subject_categories": rx(
+        r"categories of data subjects|categorie[eë]n (van )?betrokkenen|data subjects|betrokkenen"
+    ),
+}
+
+
+def mentions(ctx: Context, col: Collector) -> None:
+    """Where the text at least names a processing detail (for a partial checklist item)."""
+    for sentence, text in zip(ctx.sentences, ctx.norm, strict=True):
+        for path, pattern in MENTIONS.items():
+            if pattern.search(text):
+                col.add(f"mention.{path}", True, sentence)

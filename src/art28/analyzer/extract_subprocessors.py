@@ -1,0 +1,159 @@
+"""Sub-processors: authorisation, notice and objection periods, flow-down, named list."""
+
+# Long regular expressions read better unbroken.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import re
+
+from art28.analyzer.collect import Collector
+from art28.analyzer.context import Context, rx
+from art28.analyzer.patterns import find_countries
+from art28.analyzer.text import Sentence
+
+SUB = rx(
+    r"sub-?\s?processor|subprocessor|sub-?verwerker|subverwerker|sub-?bewerker|onderaannemer|"
+    r"sub-?contractor|other processors?|andere verwerkers?|another processor|derden in (te )?scha|"
+    r"(engage|inschakel|inschakelen|schakelt) .{0,40}(derde|third part)|third[- ]party (service )?provider"
+)
+GENERAL = rx(
+    r"general (prior )?(written )?(authori[sz]ation|consent|permission)|generally authori[sz]|"
+    r"algemene (voorafgaande )?(schriftelijke )?(toestemming|goedkeuring|machtiging)|"
+    r"(hereby|herewith) (specifically )?(authori[sz]es?|consents?|grants?|approves?|agrees?)|"
+    r"geeft (hierbij|bij deze) .{0,60}toestemming|verleent (hierbij )?.{0,40}toestemming|"
+    r"(customer|controller|company|client|you) (acknowledges and )?(agrees?|authori[sz]es?|consents?) .{0,60}(engage|use|appoint|retain)"
+)
+SPECIFIC_STRONG = rx(
+    r"specific (prior )?(written )?(authori[sz]ation|consent|approval)|"
+    r"specifieke (voorafgaande )?(schriftelijke )?(toestemming|goedkeuring)|"
+    r"(per|each|iedere|elke) (individual |afzonderlijke )?(sub-?processor|sub-?verwerker).{0,80}(consent|approv|toestemming)"
+)
+SPECIFIC_WEAK = rx(
+    r"(not|niet|geen|only|uitsluitend|alleen|slechts|nadat|after).{0,120}(prior|voorafgaande?|explicit|uitdrukkelijke?)"
+    r" .{0,20}(written |schriftelijke )?(consent|authori[sz]ation|approval|toestemming|goedkeuring)"
+)
+NONE = rx(
+    r"(shall|will|may) not (engage|use|subcontract) (any )?(sub-?processor|subprocessor|third part)|"
+    r"(geen|niet) .{0,30}(sub-?verwerkers?|derden) (in(zetten|schakelen)|inschakelen)|no sub-?processors"
+)
+OBJECT = rx(r"object|bezwaar|oppose|veto|verzet")
+NOTICE = rx(
+    r"notice|notif|inform|in kennis|kennisgeving|aankondig|prior to|before|voordat|voorafgaand|"
+    r"in advance|vooraf|voor de|update"
+)
+DAYS = rx(
+    r"(?<![\d.,])(\d{1,3})\s*(business |working |calendar |werk|kalender)?(days?|dagen)(?![a-z])"
+)
+FLOW_DOWN = rx(
+    r"same (data protection )?obligations|dezelfde (verplichtingen|plichten|eisen|voorwaarden)|"
+    r"(at least|no less) (as )?(the same|protective|restrictive|onerous)|ten minste dezelfde|"
+    r"gelijkwaardige|vergelijkbare (verplichtingen|voorwaarden)|substantially similar|equivalent"
+)
+LIABLE = rx(
+    r"(remain|remains|stay|be) (fully )?(liable|responsible)|blijft .{0,30}(aansprakelijk|verantwoordelijk)|"
+    r"(is|blijft) .{0,20}(volledig )?aansprakelijk"
+)
+NEUTRALISE = re.compile(
+    r"specific or general|specifieke of algemene|general or specific|algemene of specifieke"
+)
+
+
+def extract_subprocessors(ctx: Context, col: Collector) -> None:
+    """Fill ``subprocessors.*`` candidates."""
+    for sentence, text in ctx.matching(SUB, heading=True):
+        if "option 1" in text or "option 2" in text:
+            continue  # the unselected options of the Commission's standard clauses
+        in_sub = bool(SUB.search(text))
+        _authorisation(text, sentence, col, in_sub)
+        _periods(text, sentence, col)
+        if in_sub and OBJECT.search(text):
+            col.add("subprocessors.objection_mention", True, sentence)
+        if in_sub and FLOW_DOWN.search(text):
+            col.add("subprocessors.flow_down", True, sentence)
+        if in_sub and LIABLE.search(text):
+            col.add("subprocessors.processor_liable", True, sentence)
+    _named(ctx, col)
+
+
+def _authorisation(text: str, sentence: Sentence, col: Collector, in_sub: bool) -> None:
+    clean = NEUTRALISE.sub(" ", text)
+    if not in_sub:
+        return
+    if GENERAL.search(clean):
+        col.add("subprocessors.authorisation", "general", sentence)
+    if SPECIFIC_STRONG.search(clean):
+        col.add("subprocessors.authorisation", "specific", sentence)
+    elif SPECIFIC_WEAK.search(clean):
+        col.add("subprocessors.authorisation_weak_specific", "specific", sentence)
+    if NONE.search(clean):
+        col.add("subprocessors.authorisation", "none", sentence)
+
+
+def _periods(text: str, sentence: Sentence, col: Collector) -> None:
+    for m in DAYS.finditer(text):
+        days = int(m.group(1))
+        before = text[max(0, m.start() - 160) : m.start()]
+        after = text[m.end() : m.end() + 80]
+        obj = _last(OBJECT, before, after)
+        notice = _last(NOTICE, before, after)
+        if obj is None and notice is None:
+            continue
+        business = bool(m.group(2) and m.group(2).strip() in ("business", "working", "werk"))
+        path = (
+            "subprocessors.objection_days"
+            if obj is not None and (notice is None or obj <= notice)
+            else "subprocessors.notice_days"
+        )
+        col.add(path, days, sentence)
+        col.add(f"{path}_business", business, sentence)
+
+
+def _last(pattern: re.Pattern[str], before: str, after: str) -> int | None:
+    """Distance to the nearest match: before the number (preferred) or shortly after."""
+    hits = [len(before) - m.end() for m in pattern.finditer(before)]
+    hits += [m.start() + 25 for m in pattern.finditer(after[:60])]
+    return min(hits) if hits else None
+
+
+ROW = re.compile(r"^\s*\|?\s*([A-Z][\w&.,'’()\- ]{1,60}?)\s*\|(.+)$")
+BULLET = re.compile(r"^\s*[-*•]\s+([A-Z][\w&.'’\- ]{1,50}?)(?:\s*[(:–—-]\s*|\s*$)(.*)$")
+_HEADER_WORDS = rx(
+    r"^(name|naam|sub-?processor|subprocessor|sub-?verwerker|entity|partij|company|bedrijf|"
+    r"service|dienst|purpose|doel|location|locatie|country|land|categor|type|vendor|provider)"
+)
+
+
+def _named(ctx: Context, col: Collector) -> None:
+    """Rows of a table or list under a sub-processor heading that name a company."""
+    for sentence, head in zip(ctx.sentences, ctx.heads, strict=True):
+        if not SUB.search(head):
+            continue
+        m = ROW.match(sentence.text) or BULLET.match(sentence.text)
+        if (
+            not m
+            or "|" not in sentence.text
+            and not sentence.text.lstrip().startswith(("-", "*", "•"))
+        ):
+            continue
+        name = m.group(1).strip(" .|")
+        if _HEADER_WORDS.match(name.lower()) or len(name) < 2 or name.endswith((":",)):
+            continue
+        if len(name.split()) > 6 or "-" * 3 in sentence.text:
+            continue
+        rest = m.group(2).lower()
+        countries = find_countries(rest)
+        col.add(
+            "subprocessors.named",
+            {
+                "name": name,
+                "country": countries[0] if countries else None,
+                "service": _service(m.group(2)),
+            },
+            sentence,
+        )
+
+
+def _service(rest: str) -> str | None:
+    cells = [c.strip(" .") for c in re.split(r"\||,|;", rest) if c.strip(" .")]
+    return cells[0][:120] if cells else None

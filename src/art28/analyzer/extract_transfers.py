@@ -1,0 +1,78 @@
+"""International transfers: the policy for data leaving the EEA and the mechanisms named."""
+
+# Long regular expressions read better unbroken.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+from art28.analyzer.collect import Collector
+from art28.analyzer.context import Context, rx
+
+TRANSFER = rx(
+    r"transfer|doorgifte|doorgeven|doorgegeven|outside (of )?(the )?(eea|eu\b|european|e\.e\.a)|"
+    r"buiten (de )?(eer|eu\b|europese)|third countr|derde land|derdeland|international"
+)
+MECHANISMS = {
+    "scc": rx(
+        r"standard contractual clauses|standard data protection clauses|\bsccs?\b|modelcontract|"
+        r"standaardcontractbepalingen|standaard contractbepalingen|standaardbepalingen|2021/914|2010/87|"
+        r"model clauses"
+    ),
+    "bcr": rx(r"binding corporate rules|bindende bedrijfsvoorschriften|\bbcrs?\b"),
+    "dpf": rx(r"data privacy framework|\bdpf\b"),
+    "adequacy": rx(
+        r"adequacy|adequate level|adequaat|adequate protection|passend beschermingsniveau|"
+        r"passend niveau van (gegevens)?bescherming|article 45|artikel 45|adequate"
+    ),
+    "derogation": rx(r"article 49|artikel 49|derogation"),
+}
+NEEDS_CONTEXT = {"adequacy", "derogation"}
+OUTSIDE = rx(
+    r"outside (of )?(the )?(eea|eu\b|european|e\.e\.a)|buiten (de )?(eer|eu\b|europese)|third countr|derde land|non-eea|non-eu"
+)
+INSIDE_ONLY = rx(
+    r"(only|solely|exclusively|uitsluitend|alleen|enkel) .{0,80}(within|in|binnen) (the )?(eea|eer|eu\b|european|europese)"
+)
+NEGATION = rx(r"\b(not|never|niet|geen|nooit|no)\b")
+CONSENT = rx(
+    r"(without|zonder) .{0,30}(prior |voorafgaande )?(written |schriftelijke |express )?(consent|authori[sz]ation|approval|toestemming|goedkeuring)|"
+    r"(unless|tenzij|except|behalve|only|uitsluitend|alleen|after|na) .{0,60}(consent|authori[sz]|approv|toestemming|goedkeuring)"
+)
+EXCEPTION = rx(r"unless|tenzij|except|behalve|provided|mits|subject to|in accordance with|conform")
+SAFEGUARDS = rx(
+    r"appropriate safeguards|passende waarborgen|chapter v|hoofdstuk v|adequate safeguards|article 46|artikel 46"
+)
+
+
+def extract_transfers(ctx: Context, col: Collector) -> None:
+    """Fill ``transfers.mechanisms`` and ``transfers.outside_eea`` candidates."""
+    for sentence, text in ctx.matching(TRANSFER, heading=True):
+        in_transfer = bool(TRANSFER.search(text))
+        for key, pattern in MECHANISMS.items():
+            if pattern.search(text) and (in_transfer or key not in NEEDS_CONTEXT):
+                col.add("transfers.mechanisms", key, sentence)
+        if not in_transfer:
+            continue
+        policy = _policy(text)
+        if policy:
+            col.add(f"transfers.policy_{policy}", policy, sentence)
+
+
+def _policy(text: str) -> str | None:
+    if OUTSIDE.search(text) and CONSENT.search(text):
+        return "with_consent"
+    if INSIDE_ONLY.search(text) and not EXCEPTION.search(text):
+        return "prohibited"
+    if OUTSIDE.search(text) and NEGATION.search(text) and not EXCEPTION.search(text):
+        return "prohibited"
+    if SAFEGUARDS.search(text) or any(MECHANISMS[k].search(text) for k in ("scc", "bcr", "dpf")):
+        return "with_safeguards"
+    return None
+
+
+def resolve_outside_eea(col: Collector) -> str | None:
+    """One policy: consent beats a plain prohibition, which beats safeguards."""
+    for policy in ("with_consent", "prohibited", "with_safeguards"):
+        if col.has(f"transfers.policy_{policy}"):
+            return policy
+    return None

@@ -1,0 +1,138 @@
+"""Split plain text into sentences that remember their clause number and heading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NL_WORDS = frozenset(
+    "de het een en van in is dat op te zijn voor met niet aan door als bij wordt worden "
+    "deze die of naar uit ook om tot verwerker persoonsgegevens overeenkomst partijen".split()
+)
+_EN_WORDS = frozenset(
+    "the of and to in is that for on with as by be are or this any shall will such from "
+    "processor data personal agreement parties".split()
+)
+
+
+def detect_language(text: str) -> str:
+    """``"nl"`` or ``"en"``, by counting common words in the first 20,000 characters."""
+    words = re.findall(r"[a-zà-ÿ]+", text[:20_000].lower())
+    nl = sum(1 for w in words if w in _NL_WORDS)
+    en = sum(1 for w in words if w in _EN_WORDS)
+    return "nl" if nl > en else "en"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, the clause it belongs to (``ref``) and the heading above it."""
+
+    ref: str | None
+    text: str
+    heading: str
+    index: int
+
+
+_ARTICLE_RE = re.compile(
+    r"^\s*(?:#+\s*)?(Artikel|Article|Section|Clause|Art\.|Paragraph|Bijlage|Annex|Schedule|Exhibit|Appendix)"
+    r"\s+(\d+(?:\.\d+)*|[IVX]+|[A-Z])\b",
+    re.IGNORECASE,
+)
+_NUMBERED_RE = re.compile(r"^\s*(?:[-*]\s*)?(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+\S")
+_ITEM_RE = re.compile(r"^\s*(?:[-*]\s*)?(\d{1,2})[.)]\s+(\S.*)$")
+_SENT_SPLIT_RE = re.compile(r"(?<=[.;!?])\s+(?=[\"“‘(]?[A-Z0-9À-Ý])")
+_ABBREV_RE = re.compile(
+    r"(?:\b(?:e\.g|i\.e|art|nr|no|b\.v|n\.v|inc|ltd|bijv|o\.a|m\.b\.t|t\.a\.v|z\.s\.m|etc|vs|lid|par|ca|resp|jo)\.|\b[A-Z]\.)$",
+    re.IGNORECASE,
+)
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped lines (PDF) back into paragraphs."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if (
+            out
+            and stripped
+            and out[-1].strip()
+            and not re.search(r"[.:;!?]\s*$", out[-1])
+            and not _starts_block(stripped)
+        ):
+            out[-1] = out[-1].rstrip() + " " + stripped
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _starts_block(line: str) -> bool:
+    return bool(
+        _ARTICLE_RE.match(line)
+        or _NUMBERED_RE.match(line)
+        or _ITEM_RE.match(line)
+        or re.match(r"^([-*•▪●]|\(?[a-z]\)|[a-z]\.)\s", line)
+    )
+
+
+def _is_heading(line: str) -> bool:
+    return len(line) < 90 and not re.search(r"[.;:,]$", line) and len(line.split()) <= 12
+
+
+class _RefTracker:
+    """Follows article and clause numbers line by line."""
+
+    def __init__(self) -> None:
+        self.article: str | None = None
+        self.ref: str | None = None
+        self.heading = ""
+
+    def feed(self, line: str) -> None:
+        if m := _ARTICLE_RE.match(line):
+            word = m.group(1).rstrip(".").capitalize()
+            self.article, self.ref = m.group(2), f"{word} {m.group(2)}"
+            self.heading = line.lower()
+        elif m := _NUMBERED_RE.match(line):
+            self.ref = m.group(1)
+            self.article = m.group(1).split(".")[0]
+            if _is_heading(line):
+                self.heading = line.lower()
+        elif m := _ITEM_RE.match(line):
+            if _is_heading(m.group(2)) and not self._in_article_list():
+                self.article = self.ref = m.group(1)
+                self.heading = line.lower()
+            else:
+                base = self.article.split(" ")[-1] if self.article else None
+                self.ref = f"{base}.{m.group(1)}" if base else m.group(1)
+        elif _is_heading(line) and not line.startswith(("-", "*", "|", "(")):
+            self.heading = line.lower()
+
+    def _in_article_list(self) -> bool:
+        return bool(self.ref and self.article and self.ref.startswith("Artikel"))
+
+
+def sentences(text: str, *, wrapped: bool = False) -> list[Sentence]:
+    """The sentences of ``text`` in order, each with its clause ``ref`` and heading."""
+    if wrapped:
+        text = unwrap(text)
+    tracker = _RefTracker()
+    out: list[Sentence] = []
+    for raw_line in text.split("\n"):
+        line = raw_line.strip()
+        if not line:
+            continue
+        tracker.feed(line)
+        for part in split_sentences(line):
+            out.append(Sentence(tracker.ref, part, tracker.heading, len(out)))
+    return out
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph on sentence ends, not after common abbreviations."""
+    pieces = _SENT_SPLIT_RE.split(paragraph)
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and (_ABBREV_RE.search(merged[-1]) or len(merged[-1]) < 4):
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return [m.strip() for m in merged if m.strip()]
