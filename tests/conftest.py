@@ -164,3 +164,57 @@ def chromium_or_skip():
 
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in live tests
+
+
+class Mailbox:
+    """Messages received by a real aiosmtpd server on loopback."""
+
+    def __init__(self, port: int):
+        self.messages: list = []
+        self.port = port
+        self.server = None
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.server = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.server.start()
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        import email
+        from email import policy
+
+        msg = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append({"to": list(envelope.rcpt_tos), "msg": msg,
+                              "subject": str(msg["subject"]), "message_id": str(msg["message-id"]),
+                              "text": msg.get_body(("plain",)).get_content()})
+        return "250 OK"
+
+    def to(self, address: str) -> list:
+        return [m for m in self.messages if address in m["to"]]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1 for the duration of a test; settings point at it.
+
+    ``smtp_server.stop()`` takes it down and ``start()`` brings a new one up on the same
+    port, to test delivery while the mail server is away.
+    """
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    box = Mailbox(port)
+    box.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = False
+    yield box
+    box.stop()

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "art28.notices",
     "art28.api",
     "art28.web",
+    "art28.ops",
 ]
 
 MIDDLEWARE = [
@@ -168,6 +169,7 @@ EMAIL_HOST_PASSWORD = str(env("EMAIL_HOST_PASSWORD"))
 EMAIL_USE_TLS = bool(env("EMAIL_USE_TLS"))
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = str(env("DEFAULT_FROM_EMAIL"))
+EMAIL_FILE_PATH = HOME / "mail"
 
 TASKS = {
     "default": {

@@ -102,21 +102,34 @@ def _deliver_batch(ids: list[int]) -> int:
 
     sent = 0
     deliveries = Delivery.objects.filter(pk__in=ids).select_related("notice", "notice__controller")
-    with get_connection(fail_silently=False) as smtp:
+    smtp = get_connection(fail_silently=False)
+    try:
         for delivery in deliveries:
             try:
                 if delivery.channel == Channel.EMAIL:
+                    smtp.open()  # no-op while open: one connection serves the batch
                     _email(delivery, smtp)
                 else:
                     post_webhook(delivery)
             except Exception as exc:  # noqa: BLE001 - any failure is retried with backoff
                 _failed(delivery, exc)
+                _reset(smtp)
                 continue
             Delivery.objects.filter(pk=delivery.pk).update(
                 status=DeliveryStatus.SENT, sent_at=timezone.now(), lease_until=None,
                 attempts=delivery.attempts + 1, last_error="")
             sent += 1
+    finally:
+        _reset(smtp)
     return sent
+
+
+def _reset(smtp) -> None:  # type: ignore[no-untyped-def]
+    try:
+        smtp.close()
+    except Exception:  # noqa: BLE001 - a broken connection is dropped either way
+        if hasattr(smtp, "connection"):
+            smtp.connection = None
 
 
 def _email(delivery: Delivery, smtp) -> None:  # type: ignore[no-untyped-def]

@@ -217,3 +217,57 @@ def _clean_row(row: dict[str, str]) -> tuple[dict, list[dict]]:
                              "mobile": row.get("contact_mobile"), "is_signatory": True,
                              "is_privacy_contact": True, "is_breach_recipient": True})
     return org, [contact]
+
+
+# -- people ----------------------------------------------------------------------------
+
+
+def create_member(*, processor: Processor, username: str, email: str, password: str, role: str,
+                  acting_user: Any, controller: Controller | None = None,
+                  assigned: list[Controller] | tuple = (), read_only: bool = False,
+                  totp_key: str | None = None) -> Any:
+    """A login for processor staff or a controller's user, with its role.
+
+    Processor-side users get an unconfirmed TOTP device unless ``totp_key`` is given
+    (hex), in which case the device is confirmed (used by the demo and by tests).
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.password_validation import validate_password
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from art28.parties.models import Membership, Role
+
+    user_model = get_user_model()
+    if role not in Role.values:
+        raise ValidationError({"role": _("Unknown role %(r)s.") % {"r": role}})
+    if role == Role.CONTROLLER_USER and controller is None:
+        raise ValidationError({"controller": _("A controller user belongs to a controller.")})
+    if user_model.objects.filter(username=username).exists():
+        raise ValidationError({"username": _("User name %(u)s is taken.") % {"u": username}})
+    clean_email(email)
+    validate_password(password)
+    with transaction.atomic():
+        user = user_model.objects.create_user(username, email, password)
+        m = Membership.objects.create(user=user, role=role, processor=processor,
+                                      controller=controller, read_only=read_only)
+        m.assigned_controllers.set(assigned)
+        if role != Role.CONTROLLER_USER and totp_key:
+            TOTPDevice.objects.create(user=user, name="default", key=totp_key, confirmed=True)
+        record_event(action="member.created", obj=("user", user.pk), acting_user=acting_user,
+                     data={"username": username, "role": role, "read_only": read_only,
+                           "assigned": [str(c.code) for c in assigned]},
+                     processor_id=processor.pk, controller_id=controller.pk if controller else None)
+    return user
+
+
+def create_processor(*, data: dict[str, Any], acting_user: Any,
+                     contact: dict[str, Any] | None = None) -> Processor:
+    cleaned = clean_organisation(data)
+    cleaned_contact = clean_contact({**contact, "is_signatory": True}) if contact else None
+    with transaction.atomic():
+        processor = Processor.objects.create(**cleaned)
+        if cleaned_contact:
+            Contact.objects.create(processor=processor, **cleaned_contact)
+        record_event(action="processor.created", obj=processor, acting_user=acting_user,
+                     data=cleaned, processor_id=processor.pk)
+    return processor

@@ -1,0 +1,56 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from art28.agreements.models import Agreement
+from art28.agreements.services import render_version_docx, render_version_pdf
+
+RENDERERS = {"pdf": render_version_pdf, "docx": render_version_docx}
+
+
+class Command(BaseCommand):
+    help = "Render agreements (their latest version) to PDF and/or DOCX files in a folder."
+
+    def add_arguments(self, parser):
+        parser.add_argument("codes", nargs="*", help="agreement codes or references")
+        parser.add_argument("--all", action="store_true", help="every agreement")
+        parser.add_argument("--format", default="pdf", help="pdf, docx or pdf,docx")
+        parser.add_argument("--out", type=Path, required=True, help="folder to write to")
+
+    def handle(self, *args, codes, all, format, out, **options):  # noqa: A002
+        formats = [f.strip() for f in format.split(",") if f.strip()]
+        unknown = [f for f in formats if f not in RENDERERS]
+        if unknown or not formats:
+            raise CommandError(f"unknown format {','.join(unknown) or format!r}: use pdf, docx",
+                               returncode=2)
+        if bool(all) == bool(codes):
+            raise CommandError("give agreement codes or --all (not both)", returncode=2)
+        agreements = list(self._select(codes, all))
+        out.mkdir(parents=True, exist_ok=True)
+        for agreement in tqdm(agreements, desc="rendering", unit="agreement",
+                              disable=not self.stdout.isatty()):
+            version = agreement.latest
+            for fmt in formats:
+                (out / f"{agreement.reference}-v{version.number}.{fmt}").write_bytes(
+                    RENDERERS[fmt](version))
+        self.stdout.write(f"rendered {len(agreements)} agreement(s) as {', '.join(formats)} to {out}")
+
+    def _select(self, codes, all):  # noqa: A002
+        qs = Agreement.objects.select_related("controller").order_by("reference")
+        if all:
+            return qs
+        found = []
+        for code in codes:
+            match = qs.filter(reference=code).first() or _by_code(qs, code)
+            if match is None:
+                raise CommandError(f"no agreement {code!r}", returncode=2)
+            found.append(match)
+        return found
+
+
+def _by_code(qs, code):
+    try:
+        return qs.filter(code=code).first()
+    except Exception:  # noqa: BLE001 - not a UUID
+        return None

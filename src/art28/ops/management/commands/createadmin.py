@@ -1,0 +1,32 @@
+import getpass
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from art28.parties import services
+from art28.parties.models import Processor, Role
+
+
+class Command(BaseCommand):
+    help = "Create a processor admin (and the processor profile, the first time)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("--email", required=True)
+        parser.add_argument("--processor-name", help="the processor's name, when none exists yet")
+        parser.add_argument("--kvk", default="")
+
+    def handle(self, *args, username, email, processor_name, kvk, **options):
+        password = getpass.getpass("Password: ")
+        try:
+            processor = Processor.objects.order_by("pk").first()
+            if processor is None:
+                if not processor_name:
+                    raise CommandError("no processor yet: give --processor-name", returncode=2)
+                processor = services.create_processor(
+                    data={"name": processor_name, "kvk": kvk}, acting_user="cli")
+            services.create_member(processor=processor, username=username, email=email,
+                                   password=password, role=Role.PROCESSOR_ADMIN, acting_user="cli")
+        except ValidationError as exc:
+            raise CommandError("; ".join(exc.messages), returncode=2) from exc
+        self.stdout.write(f"created {username}; log in and enrol a TOTP device")

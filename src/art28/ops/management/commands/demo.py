@@ -1,0 +1,39 @@
+import base64
+import binascii
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from art28.ops import demo
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the demo processor and clients, and (unless --no-serve) serve them."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="prepare and exit")
+        parser.add_argument("--bind", default="127.0.0.1:8000")
+
+    def handle(self, *args, no_serve: bool, bind: str, **options):
+        settings.HOME.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        processor = demo.load()
+        self._print_logins(processor, bind)
+        if not no_serve:
+            call_command("serve", bind=bind)
+
+    def _print_logins(self, processor, bind: str) -> None:
+        w = self.stdout.write
+        w(f"\nart28 demo: {processor.name} with {processor.controllers.count()} clients")
+        w(f"Database: {settings.DATABASES['default']['NAME']}")
+        w(f"Open http://{bind}/ and log in with password {demo.DEMO_PASSWORD!r} as:")
+        for user in ("admin", "staff"):
+            secret = base64.b32encode(binascii.unhexlify(demo.totp_hex(user))).decode()
+            w(f"  {user:<8} processor {'admin' if user == 'admin' else 'staff'}; TOTP secret {secret}"
+              f" (or run: art28 totp {user})")
+        for controller in processor.controllers.order_by("name"):
+            for member in controller.members.select_related("user"):
+                w(f"  {member.user.username:<8} portal of {controller.name}")
+        w("")
