@@ -16,7 +16,8 @@ from art28.parties.access import membership_of
 def create_token(*, user: Any, name: str, acting_user: Any) -> tuple[ApiToken, str]:
     """A new token for ``user``; the raw value is returned once and never stored."""
     raw = ApiToken.new_raw()
-    token = ApiToken.objects.create(user=user, name=name.strip() or "token", key_hash=hash_token(raw))
+    token = ApiToken.objects.create(user=user, name=name.strip() or "token",
+                                    key_hash=hash_token(raw))
     m = membership_of(user)
     record_event(action="api_token.created", obj=token, acting_user=acting_user,
                  data={"user": user.username, "name": token.name},

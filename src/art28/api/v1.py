@@ -1,5 +1,17 @@
-"""The /api/v1/ API (django-ninja). Routers live in art28.api.routers."""
+"""The /api/v1/ API (django-ninja). Routers live in art28.api.routers.
+
+Every route needs ``Authorization: Bearer art28_...``; the OpenAPI document is at
+/api/v1/openapi.json and the interactive docs at /api/v1/docs.
+"""
 
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="art28", version="1", urls_namespace="api-v1")
+from art28.api import errors
+from art28.api.auth import TokenAuth
+from art28.api.routers import agreements, parties
+
+api = NinjaAPI(title="art28", version="1", urls_namespace="api-v1", auth=TokenAuth(),
+               description="Data processing agreements (GDPR Art. 28) as running software.")
+errors.install(api)
+api.add_router("", parties.router)
+api.add_router("", agreements.router)

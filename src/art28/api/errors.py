@@ -1,0 +1,41 @@
+"""One error shape for the whole API, the same as ninja's own 422:
+
+``{"detail": [{"type": ..., "loc": [...], "msg": ...}]}`` for bad input (422), and
+``{"detail": "..."}`` for 401, 403 and 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+
+def validation_details(exc: ValidationError) -> list[dict[str, Any]]:
+    """Django's ValidationError as ninja-style items.
+
+    ``loc`` is the field path (``["kvk"]``, ``["breach", "notice_hours"]``), or ``[]``
+    when the error is about the request as a whole (e.g. a version that cannot be accepted).
+    """
+    if not hasattr(exc, "error_dict"):
+        return [_item([], msg) for msg in exc.messages]
+    return [_item([] if field == "__all__" else field.split("."), msg)
+            for field, messages in exc.message_dict.items() for msg in messages]
+
+
+def _item(loc: list[str], msg: str) -> dict[str, Any]:
+    return {"type": "value_error", "loc": loc, "msg": msg}
+
+
+def install(api: NinjaAPI) -> None:
+    """Map the exceptions that services and access helpers raise onto JSON responses."""
+
+    @api.exception_handler(ValidationError)
+    def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        return api.create_response(request, {"detail": validation_details(exc)}, status=422)
+
+    @api.exception_handler(PermissionDenied)
+    def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        return api.create_response(request, {"detail": "Forbidden"}, status=403)

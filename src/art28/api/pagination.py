@@ -1,0 +1,31 @@
+"""Page-number pagination: ``?page=&page_size=`` (at most 100) → ``{items, count, page, pages}``."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Generic, TypeVar
+
+from django.db.models import QuerySet
+from ninja import Field, Schema
+
+T = TypeVar("T")
+MAX_PAGE_SIZE = 100
+
+
+class PageParams(Schema):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+
+
+class Page(Schema, Generic[T]):
+    items: list[T]
+    count: int
+    page: int
+    pages: int
+
+
+def paginate(qs: QuerySet[Any], params: PageParams) -> dict[str, Any]:
+    count = qs.count()
+    start = (params.page - 1) * params.page_size
+    return {"items": list(qs[start:start + params.page_size]), "count": count,
+            "page": params.page, "pages": math.ceil(count / params.page_size)}

@@ -1,0 +1,167 @@
+"""Agreements, their versions, documents and signatures. Routes parse, check access via
+the apps' helpers, call one service and return a schema."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+from uuid import UUID
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Query, Router
+
+from art28.agreements import services
+from art28.agreements.access import agreement_for, visible_agreements
+from art28.agreements.models import Agreement, AgreementVersion
+from art28.api.access import require_controller_user, require_staff
+from art28.api.pagination import Page, paginate
+from art28.api.schemas.agreements import (
+    AcceptIn,
+    AgreementFilter,
+    AgreementIn,
+    AgreementOut,
+    CountersignIn,
+    VersionDetail,
+    VersionSummary,
+)
+from art28.parties.access import controller_for
+from art28.terms.schema import DpaTerms
+
+router = Router(tags=["agreements"])
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _patch(terms: DpaTerms | None) -> dict[str, Any] | None:
+    """Only the fields the client sent: the rest keeps the standard (or current) terms."""
+    return None if terms is None else terms.model_dump(mode="json", exclude_unset=True)
+
+
+def _listing(qs: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    return qs.select_related("controller").prefetch_related("versions")
+
+
+def _with_versions(agreement: Agreement) -> Agreement:
+    return _listing(Agreement.objects.filter(pk=agreement.pk)).get()
+
+
+def _version(agreement: Agreement, number: int) -> AgreementVersion:
+    try:
+        return (agreement.versions.select_related("agreement__controller__processor")
+                .get(number=number))
+    except AgreementVersion.DoesNotExist:
+        raise Http404 from None
+
+
+@router.get("/agreements", response=Page[AgreementOut])
+def agreement_list(request: HttpRequest, params: Query[AgreementFilter]) -> dict[str, Any]:
+    qs = _listing(visible_agreements(request.auth))
+    if params.status:
+        latest = AgreementVersion.objects.filter(agreement=OuterRef("pk")).order_by("-number")
+        qs = qs.annotate(latest_status=Subquery(latest.values("status")[:1])).filter(
+            latest_status=params.status)
+    return paginate(qs.order_by("reference", "pk"), params)
+
+
+@router.post("/agreements", response={201: AgreementOut})
+def agreement_create(request: HttpRequest, payload: AgreementIn) -> tuple[int, Agreement]:
+    controller = controller_for(request.auth, payload.controller, write=True)
+    require_staff(request.auth)
+    agreement = services.create_agreement(controller=controller, acting_user=request.auth,
+                                          terms=_patch(payload.terms))
+    return 201, _with_versions(agreement)
+
+
+@router.get("/agreements/{code}", response=AgreementOut)
+def agreement_get(request: HttpRequest, code: UUID) -> Agreement:
+    return _with_versions(agreement_for(request.auth, code))
+
+
+@router.patch("/agreements/{code}/terms", response=VersionDetail)
+def agreement_update_terms(request: HttpRequest, code: UUID, terms: DpaTerms) -> AgreementVersion:
+    """Change the terms: a draft is edited; a sent or signed version gets a successor."""
+    agreement = agreement_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    return services.update_terms(agreement=agreement, terms=_patch(terms) or {},
+                                 acting_user=request.auth)
+
+
+@router.get("/agreements/{code}/versions", response=list[VersionSummary])
+def version_list(request: HttpRequest, code: UUID) -> Any:
+    return agreement_for(request.auth, code).versions.order_by("number")
+
+
+@router.get("/agreements/{code}/versions/{number}", response=VersionDetail)
+def version_get(request: HttpRequest, code: UUID, number: int) -> AgreementVersion:
+    return _version(agreement_for(request.auth, code), number)
+
+
+def _file(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _filename(version: AgreementVersion, suffix: str) -> str:
+    return f"{version.agreement.reference}-v{version.number}{suffix}"
+
+
+def _file_response(description: str, *types: str) -> dict[str, Any]:
+    return {"responses": {200: {"description": description, "content": {t: {} for t in types}}}}
+
+
+@router.get("/agreements/{code}/versions/{number}/document",
+            openapi_extra=_file_response("The agreement document", PDF, DOCX))
+def version_document(request: HttpRequest, code: UUID, number: int,
+                     format: Literal["pdf", "docx"] = "pdf") -> HttpResponse:  # noqa: A002
+    """The agreement as PDF or DOCX; once sent, the PDF is the exact file whose hash is accepted."""
+    version = _version(agreement_for(request.auth, code), number)
+    if format == "docx":
+        return _file(services.render_version_docx(version), DOCX, _filename(version, ".docx"))
+    pdf = version.document.read() if version.document else services.render_version_pdf(version)
+    return _file(pdf, PDF, _filename(version, ".pdf"))
+
+
+@router.get("/agreements/{code}/versions/{number}/signed",
+            openapi_extra=_file_response("The signed PDF, evidence page included", PDF))
+def version_signed_document(request: HttpRequest, code: UUID, number: int) -> HttpResponse:
+    version = _version(agreement_for(request.auth, code), number)
+    if not version.signed_document:
+        raise Http404
+    return _file(version.signed_document.read(), PDF, _filename(version, "-signed.pdf"))
+
+
+@router.post("/agreements/{code}/versions/{number}/send", response=VersionDetail)
+def version_send(request: HttpRequest, code: UUID, number: int) -> AgreementVersion:
+    """Freeze the PDF and invite the controller's signatories (e-mail via the outbox)."""
+    version = _version(agreement_for(request.auth, code, write=True), number)
+    require_staff(request.auth)
+    return services.send_for_signature(version=version, acting_user=request.auth)
+
+
+def _signature(request: HttpRequest, payload: CountersignIn) -> services.Signature:
+    return services.Signature(name=payload.name, function=payload.function,
+                              confirmed=payload.confirmed, ip=request.META.get("REMOTE_ADDR"),
+                              user_agent=request.headers.get("User-Agent", ""))
+
+
+@router.post("/agreements/{code}/versions/{number}/accept", response=VersionDetail)
+def version_accept(request: HttpRequest, code: UUID, number: int,
+                   payload: AcceptIn) -> AgreementVersion:
+    """The controller accepts the exact PDF it read, identified by its SHA-256."""
+    version = _version(agreement_for(request.auth, code, write=True), number)
+    require_controller_user(request.auth)
+    services.accept_version(version=version, signature=_signature(request, payload),
+                            document_sha256=payload.document_sha256, acting_user=request.auth)
+    return _version(version.agreement, number)
+
+
+@router.post("/agreements/{code}/versions/{number}/countersign", response=VersionDetail)
+def version_countersign(request: HttpRequest, code: UUID, number: int,
+                        payload: CountersignIn) -> AgreementVersion:
+    """The processor countersigns an accepted version: it becomes signed and immutable."""
+    version = _version(agreement_for(request.auth, code, write=True), number)
+    require_staff(request.auth)
+    return services.countersign_version(version=version, signature=_signature(request, payload),
+                                        acting_user=request.auth)

@@ -1,0 +1,96 @@
+"""Controllers and their contacts, by UUID code.
+
+Each route parses, checks access, calls one service and returns a schema.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.http import Http404, HttpRequest
+from ninja import Query, Router
+
+from art28.api.access import require_staff
+from art28.api.pagination import Page, PageParams, paginate
+from art28.api.schemas.parties import (
+    ContactIn,
+    ContactOut,
+    ContactPatch,
+    ControllerDetail,
+    ControllerIn,
+    ControllerOut,
+    ControllerPatch,
+)
+from art28.parties import services
+from art28.parties.access import controller_for, visible_controllers
+from art28.parties.models import Contact, Controller
+
+router = Router(tags=["controllers"])
+
+
+@router.get("/controllers", response=Page[ControllerOut])
+def controller_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
+    return paginate(visible_controllers(request.auth).order_by("name", "pk"), params)
+
+
+@router.post("/controllers", response={201: ControllerDetail})
+def controller_create(request: HttpRequest, payload: ControllerIn) -> tuple[int, Controller]:
+    membership = require_staff(request.auth, admin=True)
+    data = payload.dict(exclude={"contacts"})
+    contacts = [c.dict() for c in payload.contacts]
+    controller = services.create_controller(processor=membership.processor, data=data,
+                                            contacts=contacts, acting_user=request.auth)
+    return 201, controller
+
+
+@router.get("/controllers/{code}", response=ControllerDetail)
+def controller_get(request: HttpRequest, code: UUID) -> Controller:
+    return controller_for(request.auth, code)
+
+
+@router.patch("/controllers/{code}", response=ControllerDetail)
+def controller_update(request: HttpRequest, code: UUID, payload: ControllerPatch) -> Controller:
+    controller = controller_for(request.auth, code, write=True)
+    data = _merged(controller, services.ORG_FIELDS, payload.dict(exclude_unset=True))
+    return services.update_controller(controller=controller, data=data, acting_user=request.auth)
+
+
+def _merged(obj: Any, fields: tuple[str, ...], patch: dict[str, Any]) -> dict[str, Any]:
+    """A partial update on top of the current values (the services take whole records)."""
+    return {**{f: getattr(obj, f) for f in fields}, **patch}
+
+
+def _contact(controller: Controller, code: UUID) -> Contact:
+    try:
+        return controller.contacts.get(code=code)
+    except Contact.DoesNotExist:
+        raise Http404 from None
+
+
+@router.get("/controllers/{code}/contacts", response=list[ContactOut])
+def contact_list(request: HttpRequest, code: UUID) -> Any:
+    return controller_for(request.auth, code).contacts.all()
+
+
+@router.post("/controllers/{code}/contacts", response={201: ContactOut})
+def contact_add(request: HttpRequest, code: UUID, payload: ContactIn) -> tuple[int, Contact]:
+    controller = controller_for(request.auth, code, write=True)
+    contact = services.add_contact(controller=controller, data=payload.dict(),
+                                   acting_user=request.auth)
+    return 201, contact
+
+
+@router.patch("/controllers/{code}/contacts/{contact_code}", response=ContactOut)
+def contact_update(request: HttpRequest, code: UUID, contact_code: UUID,
+                   payload: ContactPatch) -> Contact:
+    contact = _contact(controller_for(request.auth, code, write=True), contact_code)
+    data = _merged(contact, services.CONTACT_FIELDS, payload.dict(exclude_unset=True))
+    return services.update_contact(contact=contact, data=data, acting_user=request.auth)
+
+
+@router.delete("/controllers/{code}/contacts/{contact_code}", response={204: None})
+def contact_delete(request: HttpRequest, code: UUID, contact_code: UUID) -> tuple[int, None]:
+    contact = _contact(controller_for(request.auth, code, write=True), contact_code)
+    services.remove_contact(contact=contact, acting_user=request.auth)
+    return 204, None

@@ -1,0 +1,83 @@
+"""Request and response bodies for controllers and contacts.
+
+Input fields are plain strings: the parties services validate them (KvK, postcode,
+country, language, e-mail) and name each bad field, so there is one source of messages.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from ninja import Schema
+
+
+class ContactIn(Schema):
+    name: str
+    email: str
+    function: str = ""
+    phone: str = ""
+    mobile: str = ""
+    is_signatory: bool = False
+    is_privacy_contact: bool = False
+    is_breach_recipient: bool = False
+
+
+class ContactPatch(Schema):
+    name: str | None = None
+    email: str | None = None
+    function: str | None = None
+    phone: str | None = None
+    mobile: str | None = None
+    is_signatory: bool | None = None
+    is_privacy_contact: bool | None = None
+    is_breach_recipient: bool | None = None
+
+
+class ContactOut(Schema):
+    code: UUID
+    name: str
+    function: str
+    email: str
+    phone: str
+    mobile: str
+    is_signatory: bool
+    is_privacy_contact: bool
+    is_breach_recipient: bool
+
+
+class ControllerIn(Schema):
+    name: str
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "NL"
+    kvk: str = ""
+    language: str = "nl"
+    contacts: list[ContactIn] = []
+
+
+class ControllerPatch(Schema):
+    name: str | None = None
+    address: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+    country: str | None = None
+    kvk: str | None = None
+    language: str | None = None
+
+
+class ControllerOut(Schema):
+    code: UUID
+    name: str
+    address: str
+    postcode: str
+    city: str
+    country: str
+    kvk: str
+    language: str
+    created_at: datetime
+
+
+class ControllerDetail(ControllerOut):
+    contacts: list[ContactOut]
