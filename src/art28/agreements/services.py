@@ -6,7 +6,9 @@ there, so a failure leaves nothing half-saved and a success is never lost.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,7 +134,7 @@ def update_terms(*, agreement: Agreement, terms: dict[str, Any] | DpaTerms, acti
 
 
 def _changes(old: DpaTerms, new: DpaTerms) -> list[dict[str, Any]]:
-    return [c.model_dump(mode="json") if hasattr(c, "model_dump") else dict(c.__dict__)
+    return [json.loads(json.dumps(dataclasses.asdict(c), default=str))
             for c in documents.diff_terms(old, new)]
 
 
