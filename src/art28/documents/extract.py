@@ -19,8 +19,10 @@ def pdf_text(data: bytes) -> str:
             pages.append(textpage.get_text_range())
             textpage.close()
             page.close()
-        # pdfium ends lines with \r\n; callers want plain newlines.
-        return "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
+        # pdfium ends lines with \r\n, and marks a hyphen at a line end as U+FFFE. Our
+        # template never hyphenates, so such a hyphen is a real one ("sub-processor").
+        text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
+        return text.replace("\ufffe", "-")
     finally:
         pdf.close()
 
