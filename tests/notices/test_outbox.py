@@ -48,7 +48,8 @@ def test_it_waits_and_retries_with_backoff_while_smtp_is_down(controller_a, smtp
         assert drain() == 0
         d = Delivery.objects.get()
         assert d.status == DeliveryStatus.PENDING and d.attempts == 1 and d.last_error
-        assert d.next_attempt_at == timezone.now() + timedelta(seconds=settings.ART28_DELIVERY_BACKOFF_SECONDS)
+        backoff = timedelta(seconds=settings.ART28_DELIVERY_BACKOFF_SECONDS)
+        assert d.next_attempt_at == timezone.now() + backoff
         assert drain() == 0 and Delivery.objects.get().attempts == 1  # not due yet
         smtp_server.start()
         clock.shift(timedelta(seconds=settings.ART28_DELIVERY_BACKOFF_SECONDS + 1))
@@ -74,7 +75,8 @@ def test_it_marks_failed_after_the_last_attempt(controller_a, settings):
 @pytest.mark.django_db(transaction=True)
 def test_it_reclaims_a_delivery_a_dead_worker_left_sending(controller_a, smtp_server):
     _queue(controller_a)
-    Delivery.objects.update(status=DeliveryStatus.SENDING, lease_until=timezone.now() - timedelta(seconds=1))
+    past = timezone.now() - timedelta(seconds=1)
+    Delivery.objects.update(status=DeliveryStatus.SENDING, lease_until=past)
     assert drain() == 1 and len(smtp_server.messages) == 1
 
 

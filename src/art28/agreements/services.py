@@ -117,7 +117,8 @@ def update_terms(*, agreement: Agreement, terms: dict[str, Any] | DpaTerms, acti
     A signed version is never touched: the change becomes version N+1, which records
     what changed and needs its own acceptance. An unsigned sent version is superseded.
     """
-    latest = AgreementVersion.objects.select_for_update().filter(agreement=agreement).order_by("-number").first()
+    latest = (AgreementVersion.objects.select_for_update().filter(agreement=agreement)
+              .order_by("-number").first())
     assert latest is not None
     new_terms = validate_terms(_merge(latest.dpa_terms, terms))
     version_key = standard_version or latest.standard_version
@@ -267,7 +268,8 @@ def _record_acceptance(version: AgreementVersion, role: str, sig: Signature, act
 
 
 @transaction.atomic
-def countersign_version(*, version: AgreementVersion, signature: Signature, acting_user: Any) -> AgreementVersion:
+def countersign_version(*, version: AgreementVersion, signature: Signature,
+                        acting_user: Any) -> AgreementVersion:
     """The processor countersigns: the version is signed, immutable, with an evidence page."""
     version = AgreementVersion.objects.select_for_update().select_related(
         "agreement__controller__processor").get(pk=version.pk)

@@ -19,6 +19,9 @@ class ChainHead(models.Model):
     last_hash = models.CharField(max_length=64, default=GENESIS)
     last_seq = models.BigIntegerField(default=0)
 
+    def __str__(self) -> str:
+        return f"head #{self.last_seq}"
+
 
 class Event(models.Model):
     seq = models.BigIntegerField(unique=True, verbose_name=_("sequence"))
