@@ -69,9 +69,7 @@ def _playbook(playbook: Playbook | dict | str | Path | None) -> Playbook | None:
     return load_playbook(playbook)
 
 
-def analyze_text(
-    raw: RawDocument, *, lang: str | None = None, playbook: Playbook | None = None
-) -> Analysis:
+def analyze_text(raw: RawDocument, *, lang: str | None = None, playbook: Playbook | None = None) -> Analysis:
     """Analyse a document that has already been read."""
     language = lang or detect_language(raw.text)
     sents = sentences(raw.text, wrapped=raw.wrapped)
@@ -150,8 +148,6 @@ def _review_findings(
     for check in checks or []:
         if not check.ok:
             out.append(
-                Finding(
-                    severity="warning", text=f"Playbook deviation — {check.text}.", field=check.key
-                )
+                Finding(severity="warning", text=f"Playbook deviation — {check.text}.", field=check.key)
             )
     return out

@@ -87,8 +87,7 @@ def _subprocessors(terms: DpaTerms, col: Collector) -> tuple[Status, list[str], 
         return (
             "partial",
             paths,
-            "authorisation is regulated, but the same obligations are not imposed "
-            "on sub-processors",
+            "authorisation is regulated, but the same obligations are not imposed on sub-processors",
         )
     return "present", paths, f"{sub.authorisation} authorisation; obligations flow down"
 
@@ -143,9 +142,7 @@ RULES: dict[str, Rule] = {
     "details_nature": _detail("nature", "the nature of the processing"),
     "details_purpose": _detail("purposes", "the purpose"),
     "details_data_types": _detail("data_categories", "the types of personal data"),
-    "details_subject_categories": _detail(
-        "data_subject_categories", "the categories of data subjects"
-    ),
+    "details_subject_categories": _detail("data_subject_categories", "the categories of data subjects"),
     "a_documented_instructions": _flag(
         "instructions.documented_only",
         "processing only on documented instructions",

@@ -30,9 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", help="the agreement to read")
     parser.add_argument("--json", action="store_true", help="print the analysis as one JSON object")
-    parser.add_argument(
-        "--lang", choices=["nl", "en"], help="the document's language (default: detect)"
-    )
+    parser.add_argument("--lang", choices=["nl", "en"], help="the document's language (default: detect)")
     parser.add_argument(
         "--playbook", metavar="FILE", help="JSON file with your positions; deviations are listed"
     )

@@ -31,9 +31,7 @@ class Context:
     def processor_re(self) -> re.Pattern[str]:
         return role_re(PROCESSOR_WORDS, self.processor_names)
 
-    def matching(
-        self, pattern: re.Pattern[str], *, heading: bool = False
-    ) -> Iterator[tuple[Sentence, str]]:
+    def matching(self, pattern: re.Pattern[str], *, heading: bool = False) -> Iterator[tuple[Sentence, str]]:
         """Sentences whose text (or, with ``heading``, their heading) matches ``pattern``."""
         for sentence, text, head in zip(self.sentences, self.norm, self.heads, strict=True):
             if pattern.search(text) or (heading and pattern.search(head)):

@@ -120,13 +120,9 @@ def resolve(col: Collector) -> tuple[dict[str, Any], list[Finding]]:
             values[path] = value
         if finding:
             findings.append(finding)
-    if "subprocessors.authorisation" not in values and col.has(
-        "subprocessors.authorisation_weak_specific"
-    ):
+    if "subprocessors.authorisation" not in values and col.has("subprocessors.authorisation_weak_specific"):
         values["subprocessors.authorisation"] = "specific"
-        col.found["subprocessors.authorisation"] = col.found[
-            "subprocessors.authorisation_weak_specific"
-        ]
+        col.found["subprocessors.authorisation"] = col.found["subprocessors.authorisation_weak_specific"]
     for path in FIRST:
         if col.has(path):
             values[path] = col.first(path)
@@ -223,9 +219,7 @@ def build_terms(values: dict[str, Any], language: str) -> tuple[DpaTerms, dict[s
         except ValidationError as exc:
             bad = {".".join(str(p) for p in err["loc"][:2]) for err in exc.errors()}
             dropped = [
-                k
-                for k in values
-                if any(k == b or k.startswith(b + ".") or b.startswith(k) for b in bad)
+                k for k in values if any(k == b or k.startswith(b + ".") or b.startswith(k) for b in bad)
             ]
             if not dropped:
                 break

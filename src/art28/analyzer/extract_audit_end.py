@@ -10,9 +10,7 @@ import re
 from art28.analyzer.collect import Collector
 from art28.analyzer.context import Context, rx
 
-AUDIT = rx(
-    r"audit|inspect|inspectie|controles? (uit|te|laten|op)|controleren|onderzoek ter plaatse"
-)
+AUDIT = rx(r"audit|inspect|inspectie|controles? (uit|te|laten|op)|controleren|onderzoek ter plaatse")
 AUDIT_VERB = rx(
     r"\b(may|can|is entitled|has the right|right to|rights|mag|mogen|kan|is gerechtigd|heeft het recht|"
     r"recht om|laten uitvoeren|conduct|perform|request|allow for|contribute to|submit to|permit|"
@@ -27,9 +25,7 @@ REPORTS = rx(
     r"(report|certif|rapport|soc ?[12]|iso ?27001|tpm|verklaring|summar|attest).{0,100}"
     r"(satisf|fulfil|voldoe|volsta|in lieu|instead|plaats van|in place of|sufficient|suffice)"
 )
-ONSITE = rx(
-    r"on-?site|on site|inspection|inspectie|ter plaatse|premises|locatie|facilities|toegang tot"
-)
+ONSITE = rx(r"on-?site|on site|inspection|inspectie|ter plaatse|premises|locatie|facilities|toegang tot")
 SECURITY_SCOPE = rx(
     r"(audit|inspect|controle).{0,120}(security measures|beveiligingsmaatregelen|technical and organi[sz]ational|"
     r"technische en organisatorische|beveiliging)"
@@ -48,9 +44,7 @@ NONCOMPLIANT = rx(
 SHARED = rx(
     r"each party (shall )?bears? its own|ieder(e)? partij draagt|shared equally|gelijk(e|elijk) (delen|verdeeld)|split"
 )
-DAYS = rx(
-    r"(?<![\d.,])(\d{1,3})\s*(business |working |calendar |werk|kalender)?(days?|dagen)(?![a-z])"
-)
+DAYS = rx(r"(?<![\d.,])(\d{1,3})\s*(business |working |calendar |werk|kalender)?(days?|dagen)(?![a-z])")
 ADVANCE = rx(r"notice|kennisgeving|in advance|vooraf|prior|aankondig|voorafgaand|aanmeld|melden")
 
 
@@ -133,9 +127,7 @@ def extract_end(ctx: Context, col: Collector) -> None:
     """Fill ``end.*`` candidates from sentences about the end of processing."""
     for sentence, text in ctx.matching(END, heading=True):
         has_return, has_delete = bool(RETURN.search(text)), bool(DELETE.search(text))
-        if not (has_return or has_delete) or not (
-            END.search(text) or _end_heading(ctx, sentence.index)
-        ):
+        if not (has_return or has_delete) or not (END.search(text) or _end_heading(ctx, sentence.index)):
             continue
         if EITHER.search(text) or (has_return and has_delete):
             col.add("end.choice", "return_or_delete", sentence)
@@ -153,7 +145,5 @@ def extract_end(ctx: Context, col: Collector) -> None:
 
 def _end_heading(ctx: Context, index: int) -> bool:
     return bool(
-        END.search(ctx.heads[index])
-        or RETURN.search(ctx.heads[index])
-        or DELETE.search(ctx.heads[index])
+        END.search(ctx.heads[index]) or RETURN.search(ctx.heads[index]) or DELETE.search(ctx.heads[index])
     )

@@ -65,15 +65,11 @@ def notice_hours(text: str) -> list[int]:
     for m in HOURS.finditer(text):
         if near(text, TRAP, m.start(), m.end(), 70, 40) is not None:
             continue
-        if near(text, AUTHORITY, m.start(), m.end(), 50, 60) is not None:
+        if near(text, AUTHORITY, m.start(), m.end(), 45, 20) is not None:
             continue
         if near(text, NOTIFY, m.start(), m.end(), 250, 120) is None:
             continue
-        if (
-            text[max(0, m.start() - 12) : m.start()]
-            .rstrip()
-            .endswith(("per", "every", "elke", "iedere"))
-        ):
+        if text[max(0, m.start() - 12) : m.start()].rstrip().endswith(("per", "every", "elke", "iedere")):
             continue
         value = int(m.group(1))
         if 1 <= value <= 168:

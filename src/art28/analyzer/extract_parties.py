@@ -59,7 +59,7 @@ def _role_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^(?:En|And|Between|Tussen|De|The)\s+", "", name.strip(" ,"))
+    name = re.sub(r"^(?:\d+[.)]\s*)?(?:(?:En|And|Between|Tussen|De|The)\s+)?", "", name.strip(" ,"))
     return re.sub(r"\s+", " ", name)
 
 
@@ -74,15 +74,13 @@ DETAILS = {
 }
 _DETAIL_RES = {
     path: re.compile(
-        rf"^(?:[-*•]\s*|\d+(?:\.\d+)*\.?\s+|[a-z][.)]\s+)?(?:{p})\s*(?:\(.*?\))?\s*[:\-–|]\s*(.+)$",
+        rf"^(?:[-*•]\s*|\d+(?:\.\d+)*\.?\s+|[a-z][.)]\s+)?(?:{p})\s*(?:\(.*?\))?\s*[:\-–|]\s*(?P<v>.+)$",
         re.IGNORECASE,
     )
     for path, p in DETAILS.items()
 }
 _DETAIL_HEADING = {
-    path: re.compile(
-        rf"^(?:[-*•]\s*|\d+(?:\.\d+)*\.?\s+|[a-z][.)]\s+)?(?:{p})\s*:?\s*$", re.IGNORECASE
-    )
+    path: re.compile(rf"^(?:[-*•]\s*|\d+(?:\.\d+)*\.?\s+|[a-z][.)]\s+)?(?:{p})\s*:?\s*$", re.IGNORECASE)
     for path, p in DETAILS.items()
 }
 LISTS = (
@@ -100,7 +98,7 @@ def extract_processing(ctx: Context, col: Collector) -> None:
         line = sentence.text.strip()
         for path in DETAILS:
             m = _DETAIL_RES[path].match(line)
-            value = m.group(1).strip() if m else None
+            value = m.group("v").strip() if m else None
             if value is None and _DETAIL_HEADING[path].match(line) and i + 1 < len(sents):
                 value = sents[i + 1].text.strip()
             if not value or is_placeholder(value) or len(value) < 3 or _is_label(value):
@@ -120,9 +118,7 @@ def split_items(value: str) -> list[str]:
 
 
 MENTIONS = {
-    "processing.subject_matter": rx(
-        r"subject[- ]matter|onderwerp van de (verwerking|opdracht)|onderwerp"
-    ),
+    "processing.subject_matter": rx(r"subject[- ]matter|onderwerp van de (verwerking|opdracht)|onderwerp"),
     "processing.nature": rx(r"nature (and|of)|aard (en|van)"),
     "processing.purposes": rx(r"purpose|doel"),
     "processing.duration": rx(r"duration|duur|looptijd|term of"),

@@ -42,9 +42,7 @@ NOTICE = rx(
     r"notice|notif|inform|in kennis|kennisgeving|aankondig|prior to|before|voordat|voorafgaand|"
     r"in advance|vooraf|voor de|update"
 )
-DAYS = rx(
-    r"(?<![\d.,])(\d{1,3})\s*(business |working |calendar |werk|kalender)?(days?|dagen)(?![a-z])"
-)
+DAYS = rx(r"(?<![\d.,])(\d{1,3})\s*(business |working |calendar |werk|kalender)?(days?|dagen)(?![a-z])")
 FLOW_DOWN = rx(
     r"same (data protection )?obligations|dezelfde (verplichtingen|plichten|eisen|voorwaarden)|"
     r"(at least|no less) (as )?(the same|protective|restrictive|onerous)|ten minste dezelfde|"
@@ -130,13 +128,9 @@ def _named(ctx: Context, col: Collector) -> None:
         if not SUB.search(head):
             continue
         m = ROW.match(sentence.text) or BULLET.match(sentence.text)
-        if (
-            not m
-            or "|" not in sentence.text
-            and not sentence.text.lstrip().startswith(("-", "*", "•"))
-        ):
+        if not m or "|" not in sentence.text and not sentence.text.lstrip().startswith(("-", "*", "•")):
             continue
-        name = m.group(1).strip(" .|")
+        name = m.group(1).strip(" |")
         if _HEADER_WORDS.match(name.lower()) or len(name) < 2 or name.endswith((":",)):
             continue
         if len(name.split()) > 6 or "-" * 3 in sentence.text:

@@ -47,8 +47,7 @@ def weak_wording(sentences: list[Sentence], limit: int = 15) -> list[Finding]:
         out.append(
             Finding(
                 severity="warning",
-                text=f"Weak wording “{m.group(0)}” softens an obligation; "
-                "ask for a firm commitment.",
+                text=f"Weak wording “{m.group(0)}” softens an obligation; ask for a firm commitment.",
                 ref=sentence.ref,
                 quote=sentence.text[:300],
             )

@@ -24,8 +24,7 @@ def check_zip(stream: IO[bytes]) -> zipfile.ZipFile:
     if len(infos) > limits.MAX_ZIP_MEMBERS:
         raise AnalyzerError(
             ExitCode.ARCHIVE_LIMITS,
-            f"the DOCX holds {len(infos)} files (limit {limits.MAX_ZIP_MEMBERS}): "
-            "refused as a zip bomb",
+            f"the DOCX holds {len(infos)} files (limit {limits.MAX_ZIP_MEMBERS}): refused as a zip bomb",
         )
     total = sum(i.file_size for i in infos)
     if total > limits.MAX_ZIP_UNCOMPRESSED:
@@ -65,9 +64,7 @@ def docx_text(stream: IO[bytes]) -> str:
     """Paragraphs and tables of a DOCX body in document order; table cells joined by ' | '."""
     archive = check_zip(stream)
     if "word/document.xml" not in archive.namelist():
-        raise AnalyzerError(
-            ExitCode.UNREADABLE, "the zip file is not a DOCX (no word/document.xml)"
-        )
+        raise AnalyzerError(ExitCode.UNREADABLE, "the zip file is not a DOCX (no word/document.xml)")
     check_xml_parts(archive)
     import docx
 
@@ -161,9 +158,7 @@ def _pypdf_pages(data: bytes) -> list[str]:
 
 def _check_pages(count: int) -> None:
     if count > limits.MAX_PDF_PAGES:
-        raise AnalyzerError(
-            ExitCode.TOO_LARGE, f"the PDF has {count} pages (limit {limits.MAX_PDF_PAGES})"
-        )
+        raise AnalyzerError(ExitCode.TOO_LARGE, f"the PDF has {count} pages (limit {limits.MAX_PDF_PAGES})")
 
 
 def _encrypted() -> AnalyzerError:
@@ -240,7 +235,7 @@ def html_text(raw: str) -> str:
     return re.sub(r"[ \t]+\n", "\n", re.sub(r"\n{3,}", "\n\n", text))
 
 
-_TAG_RE = re.compile(r"</?[A-Za-z][^<>\n]{0,500}?/?>")
+_TAG_RE = re.compile(r"(?<!<)</?[A-Za-z][^<>\n]{0,500}?/?>(?!>)")
 _LINK_RE = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 
 
@@ -248,7 +243,7 @@ def markdown_text(raw: str) -> str:
     """Markdown (or plain text with stray HTML) as plain text: tags, emphasis and links removed."""
     text = _TAG_RE.sub(_tag_break, raw)
     text = _LINK_RE.sub(r"\1", text)
-    text = re.sub(r"(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)", "", text)
+    text = re.sub(r"(?<![_*])(\*\*|__)(?=[^\s_*])|(?<=[^\s_*])(\*\*|__)(?![_*])", "", text)
     text = re.sub(r"^[ \t]{0,3}#{1,6}[ \t]+", "", text, flags=re.MULTILINE)
     text = re.sub(r"^\s*import .{0,300} from .{0,300}$", "", text, flags=re.MULTILINE)
     return html.unescape(text)

@@ -190,9 +190,7 @@ def find_countries(text: str) -> list[str]:
     return found
 
 
-def near(
-    text: str, pattern: re.Pattern[str], start: int, end: int, before: int, after: int
-) -> int | None:
+def near(text: str, pattern: re.Pattern[str], start: int, end: int, before: int, after: int) -> int | None:
     """Distance from the span ``start:end`` to the nearest ``pattern`` match within the window."""
     best: int | None = None
     lo = max(0, start - before)

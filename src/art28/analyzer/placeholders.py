@@ -32,9 +32,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "template_value",
-        re.compile(
-            r"(?i:kvk-nummer|kvk nummer)[:\s]+kvk-nummer|(?i:KvK-nummer)\s+(?:kvk-nummer|[.…_]+)"
-        ),
+        re.compile(r"(?i:kvk-nummer|kvk nummer)[:\s]+kvk-nummer|(?i:KvK-nummer)\s+(?:kvk-nummer|[.…_]+)"),
     ),
     (
         "instruction",
@@ -68,11 +66,7 @@ def find_placeholders(sentences: list[Sentence], limit: int = 200) -> list[Place
     for sentence in sentences:
         for kind, pattern in PATTERNS:
             for m in pattern.finditer(sentence.text):
-                text = (
-                    m.group(0)
-                    if kind not in ("instruction", "ellipsis_item")
-                    else sentence.text[:120]
-                )
+                text = m.group(0) if kind not in ("instruction", "ellipsis_item") else sentence.text[:120]
                 key = (sentence.ref, text)
                 if key in seen:
                     continue

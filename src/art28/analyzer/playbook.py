@@ -96,9 +96,7 @@ def evaluate(playbook: Playbook, terms: DpaTerms) -> list[PlaybookCheck]:
         )
     if p.audit_scope_full:
         checks.append(
-            _check(
-                "audit_scope_full", "full", t.audit.scope, t.audit.scope == "full", "Audit scope"
-            )
+            _check("audit_scope_full", "full", t.audit.scope, t.audit.scope == "full", "Audit scope")
         )
     if p.data_in_eea is not None:
         checks.append(_eea(p.data_in_eea, t))
@@ -159,9 +157,7 @@ def _minimum(key: str, minimum: int | None, actual: int | None, what: str) -> li
 def _eea(wanted: bool, terms: DpaTerms) -> PlaybookCheck:
     policy = terms.transfers.outside_eea
     actual = policy.value if policy else None
-    named_outside = [
-        s.name for s in terms.subprocessors.named if s.country and not facts.in_eea(s.country)
-    ]
+    named_outside = [s.name for s in terms.subprocessors.named if s.country and not facts.in_eea(s.country)]
     ok = (actual in ("prohibited", "with_consent") and not named_outside) if wanted else True
     shown = (
         actual

@@ -34,9 +34,7 @@ class RawDocument:
     pages: int | None = None
 
 
-def load_bytes(
-    source: str | os.PathLike[str] | bytes, filename: str | None
-) -> tuple[bytes, str | None]:
+def load_bytes(source: str | os.PathLike[str] | bytes, filename: str | None) -> tuple[bytes, str | None]:
     """The bytes of ``source`` (a path or bytes), refusing files over the size limit unread."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
@@ -118,9 +116,7 @@ def _printable_or_fail(text: str) -> str:
     return text
 
 
-def read_document(
-    source: str | os.PathLike[str] | bytes, *, filename: str | None = None
-) -> RawDocument:
+def read_document(source: str | os.PathLike[str] | bytes, *, filename: str | None = None) -> RawDocument:
     """Read ``source`` into a :class:`RawDocument`, or raise :class:`AnalyzerError`."""
     data, name = load_bytes(source, filename)
     fmt = sniff_format(data, name)
@@ -138,8 +134,7 @@ def read_document(
     if len(text) > limits.MAX_TEXT_CHARS:
         raise AnalyzerError(
             ExitCode.TOO_LARGE,
-            f"the document has {len(text):,} characters of text; "
-            f"the limit is {limits.MAX_TEXT_CHARS:,}",
+            f"the document has {len(text):,} characters of text; the limit is {limits.MAX_TEXT_CHARS:,}",
         )
     digest = hashlib.sha256(data).hexdigest()
     return RawDocument(name, fmt, len(data), digest, text, fmt == "pdf", pages)

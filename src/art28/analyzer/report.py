@@ -100,18 +100,14 @@ def report_text(analysis: Analysis, lang: str = "en") -> str:
     lines += ["", f"== {lab['checklist']} =="]
     for key, item in analysis.art28.items():
         refs = ", ".join(sorted({e.ref for e in item.evidence if e.ref}))[:40]
-        lines.append(
-            f"  {lab[item.status]:<13} {key:<32} {item.note}" + (f" [{refs}]" if refs else "")
-        )
+        lines.append(f"  {lab[item.status]:<13} {key:<32} {item.note}" + (f" [{refs}]" if refs else ""))
     lines += _placeholders(analysis, lab) + _findings(analysis, lab) + _playbook(analysis, lab)
     return "\n".join(lines) + "\n"
 
 
 def _placeholders(analysis: Analysis, lab: dict[str, str]) -> list[str]:
     out = ["", f"== {lab['placeholders']} =="]
-    out += [f"  [{p.ref or '-'}] {p.text}" for p in analysis.placeholders[:30]] or [
-        f"  {lab['none']}"
-    ]
+    out += [f"  [{p.ref or '-'}] {p.text}" for p in analysis.placeholders[:30]] or [f"  {lab['none']}"]
     return out
 
 

@@ -75,7 +75,7 @@ def _starts_block(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    return len(line) < 90 and not re.search(r"[.;:,]$", line) and len(line.split()) <= 12
+    return len(line) < 90 and "|" not in line and not re.search(r"[.;:,]$", line) and len(line.split()) <= 12
 
 
 class _RefTracker:
