@@ -1,0 +1,101 @@
+"""Forms only parse input; the services validate it and their errors land on these forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from art28.agreements.models import VersionStatus
+from art28.parties.models import Language
+
+BLANK = [("", _("— not stated —"))]
+
+
+def apply_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: per field where it names one."""
+    if not hasattr(exc, "error_dict"):
+        for message in exc.messages:
+            form.add_error(None, message)
+        return
+    for key, messages in exc.message_dict.items():
+        field = _field_for(form, key)
+        for message in messages:
+            form.add_error(field, message if field else f"{key}: {message}")
+
+
+def _field_for(form: forms.Form, key: str) -> str | None:
+    # Service keys are dotted paths (breach.notice_hours, processing.purposes.0).
+    parts = [p for p in key.split(".") if not p.isdigit()]
+    for n in range(len(parts), 0, -1):
+        name = "__".join(parts[:n])
+        if name in form.fields:
+            return name
+    return None
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150,
+                               widget=forms.TextInput(attrs={"autofocus": True,
+                                                             "autocomplete": "username"}))
+    password = forms.CharField(label=_("Password"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class TokenForm(forms.Form):
+    token = forms.RegexField(label=_("Six-digit code"), regex=r"^\s*\d{6}\s*$",
+                             error_messages={"invalid": _("Type the six digits from your app.")},
+                             widget=forms.TextInput(attrs={"autofocus": True, "inputmode": "numeric",
+                                                           "autocomplete": "one-time-code"}))
+
+
+def _text(label: Any, **kw: Any) -> forms.CharField:
+    return forms.CharField(label=label, required=False, **kw)
+
+
+class OrganisationForm(forms.Form):
+    name = _text(_("Name"), max_length=200)
+    address = _text(_("Address"), max_length=200)
+    postcode = _text(_("Postcode"), max_length=20)
+    city = _text(_("City"), max_length=100)
+    country = _text(_("Country (ISO code)"), max_length=2, initial="NL")
+    kvk = _text(_("KvK number"), max_length=8)
+    language = forms.ChoiceField(label=_("Language"), choices=Language.choices, initial="nl")
+
+
+class ProcessorForm(OrganisationForm):
+    default_notice_hours = forms.IntegerField(label=_("Default breach notice hours"), required=False)
+
+
+class ContactForm(forms.Form):
+    name = _text(_("Name"), max_length=200)
+    function = _text(_("Function"), max_length=200)
+    email = _text(_("E-mail"), max_length=254)
+    phone = _text(_("Phone"), max_length=40)
+    mobile = _text(_("Mobile"), max_length=40)
+    is_signatory = forms.BooleanField(label=_("Signatory"), required=False)
+    is_privacy_contact = forms.BooleanField(label=_("Privacy contact"), required=False)
+    is_breach_recipient = forms.BooleanField(label=_("Receives breach notices"), required=False)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"))
+    skip_invalid = forms.BooleanField(label=_("Import the valid rows and skip the invalid ones"),
+                                      required=False)
+
+
+class SignatureForm(forms.Form):
+    name = _text(_("Your full name"), max_length=200)
+    function = _text(_("Your function"), max_length=200)
+    confirmed = forms.BooleanField(required=False)
+
+
+class AcceptForm(SignatureForm):
+    document_sha256 = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class AgreementFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("All"))] + list(VersionStatus.choices))

@@ -1,0 +1,144 @@
+"""Staff console: controllers, their contacts, and bulk onboarding from CSV."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from art28.agreements.access import visible_agreements
+from art28.parties import services as parties
+from art28.parties.access import controller_for, visible_controllers
+from art28.web.decorators import staff_required
+from art28.web.forms import ContactForm, ImportForm, OrganisationForm, apply_errors
+from art28.web.lookups import contact_for, page_of, with_status
+
+
+@staff_required()
+def controller_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    controllers = visible_controllers(request.user).order_by("name")
+    if q:
+        controllers = controllers.filter(Q(name__icontains=q) | Q(kvk__startswith=q))
+    template = "web/staff/_controller_rows.html" if request.headers.get("HX-Request") \
+        else "web/staff/controller_list.html"
+    return render(request, template, {"page": page_of(request, controllers), "q": q})
+
+
+@staff_required()
+def controller_detail(request: HttpRequest, code: str) -> HttpResponse:
+    controller = controller_for(request.user, code)
+    agreements = with_status(visible_agreements(request.user).filter(controller=controller))
+    return render(request, "web/staff/controller_detail.html",
+                  {"controller": controller, "contacts": controller.contacts.all(),
+                   "agreements": agreements})
+
+
+@staff_required(write=True, admin=True)
+def controller_create(request: HttpRequest) -> HttpResponse:
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            controller = parties.create_controller(
+                processor=request.membership.processor,  # type: ignore[attr-defined]
+                data=form.cleaned_data, acting_user=request.user)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("%(name)s is added.") % {"name": controller.name})
+            return redirect("web:controller_detail", code=controller.code)
+    return render(request, "web/staff/controller_form.html", {"form": form})
+
+
+@staff_required()
+def controller_edit(request: HttpRequest, code: str) -> HttpResponse:
+    controller = controller_for(request.user, code, write=True)
+    initial = {f: getattr(controller, f) for f in OrganisationForm.base_fields}
+    form = OrganisationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            parties.update_controller(controller=controller, data=form.cleaned_data,
+                                      acting_user=request.user)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The changes are saved."))
+            return redirect("web:controller_detail", code=controller.code)
+    return render(request, "web/staff/controller_form.html",
+                  {"form": form, "controller": controller})
+
+
+@staff_required()
+def contact_add(request: HttpRequest, code: str) -> HttpResponse:
+    controller = controller_for(request.user, code, write=True)
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            parties.add_contact(controller=controller, data=form.cleaned_data,
+                                acting_user=request.user)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The contact is added."))
+            return redirect("web:controller_detail", code=controller.code)
+    return render(request, "web/staff/contact_form.html",
+                  {"form": form, "controller": controller})
+
+
+@staff_required()
+def contact_edit(request: HttpRequest, code: str) -> HttpResponse:
+    contact = contact_for(request.user, code, write=True)
+    initial = {f: getattr(contact, f) for f in ContactForm.base_fields}
+    form = ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            parties.update_contact(contact=contact, data=form.cleaned_data,
+                                   acting_user=request.user)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The contact is saved."))
+            return redirect("web:controller_detail", code=contact.controller.code)
+    return render(request, "web/staff/contact_form.html",
+                  {"form": form, "controller": contact.controller, "contact": contact})
+
+
+@staff_required()
+def contact_remove(request: HttpRequest, code: str) -> HttpResponse:
+    contact = contact_for(request.user, code, write=True)
+    controller = contact.controller
+    if request.method == "POST":
+        parties.remove_contact(contact=contact, acting_user=request.user)
+        messages.success(request, _("The contact is removed."))
+        return redirect("web:controller_detail", code=controller.code)
+    return render(request, "web/staff/contact_remove.html",
+                  {"contact": contact, "controller": controller})
+
+
+@staff_required(write=True, admin=True)
+def controller_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = parties.import_controllers(
+                processor=request.membership.processor,  # type: ignore[attr-defined]
+                data=_utf8(form.cleaned_data["file"].read()),
+                skip_invalid=form.cleaned_data["skip_invalid"], acting_user=request.user)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            if report.imported:
+                messages.success(request, _("%(n)d controllers imported.") % {"n": report.imported})
+    return render(request, "web/staff/controller_import.html", {"form": form, "report": report})
+
+
+def _utf8(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError({"file": _("The file is not UTF-8 text; save it as "
+                                         "CSV UTF-8 and try again.")}) from None
