@@ -5,5 +5,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("art28.api.urls")),
+    path("subprocessors/", include("art28.subprocessors.urls")),
+    path("breaches/", include("art28.breaches.urls")),
+    path("requests/", include("art28.requests.urls")),
     path("", include("art28.web.urls")),
 ]

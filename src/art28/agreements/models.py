@@ -27,12 +27,21 @@ class AgreementQuerySet(models.QuerySet):
     def with_current(self) -> AgreementQuerySet:
         return self.select_related("controller", "controller__processor")
 
+    def active(self) -> AgreementQuerySet:
+        """Agreements not ended: their promises still apply."""
+        return self.filter(ended_at__isnull=True)
+
+    def signed(self) -> AgreementQuerySet:
+        return self.filter(versions__status=VersionStatus.SIGNED).distinct()
+
 
 class Agreement(models.Model):
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     controller = models.ForeignKey(Controller, on_delete=models.PROTECT, related_name="agreements")
     reference = models.CharField(_("reference"), max_length=40, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set by the termination workflow; surviving obligations (confidentiality) still apply.
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
 
     objects = AgreementQuerySet.as_manager()
 
@@ -52,6 +61,15 @@ class Agreement(models.Model):
     def in_force(self) -> AgreementVersion | None:
         """The signed version whose promises apply now."""
         return self.versions.filter(status=VersionStatus.SIGNED).order_by("-number").first()
+
+    @property
+    def binding(self) -> AgreementVersion:
+        """The terms the obligation engine applies: the signed version, else the latest.
+
+        Processing often starts before the paperwork is done; the promises in the latest
+        draft are then the best statement of what the parties intend.
+        """
+        return self.in_force or self.latest
 
 
 def _document_path(instance: AgreementVersion, filename: str) -> str:

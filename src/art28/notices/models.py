@@ -12,9 +12,33 @@ from art28.parties.models import Controller
 
 
 class NoticeKind(models.TextChoices):
+    """Every kind of notice art28 sends; one list so the outbox stays one table."""
+
     SIGNATURE_INVITATION = "signature_invitation", _("Invitation to sign")
     AGREEMENT_ACCEPTED = "agreement_accepted", _("Agreement accepted")
     AGREEMENT_SIGNED = "agreement_signed", _("Agreement signed")
+    SUBPROCESSOR_CONSENT_REQUEST = "subprocessor_consent_request", _("Sub-processor: consent requested")
+    SUBPROCESSOR_CHANGE_NOTICE = "subprocessor_change_notice", _("Sub-processor: intended change")
+    SUBPROCESSOR_CHANGE_UPDATE = "subprocessor_change_update", _("Sub-processor: change update")
+    BREACH_NOTICE = "breach_notice", _("Personal data breach notice")
+    BREACH_REMINDER = "breach_reminder", _("Breach notice deadline reminder")
+    DATA_SUBJECT_REQUEST = "data_subject_request", _("Data subject request forwarded")
+    INSTRUCTION_FLAGGED = "instruction_flagged", _("Instruction flagged as possibly unlawful")
+    AUTHORITY_REQUEST = "authority_request", _("Request from an authority")
+    AUDIT_UPDATE = "audit_update", _("Audit update")
+    MEASURES_CHANGED = "measures_changed", _("Security measures changed")
+    TERMINATION = "termination", _("End of processing")
+    CERTIFICATE = "certificate", _("Certificate of return or destruction")
+
+
+class Audience(models.TextChoices):
+    CONTROLLER = "controller", _("Controller")
+    PROCESSOR = "processor", _("Processor staff")
+
+
+class NoticeQuerySet(models.QuerySet):
+    def for_portal(self, controller) -> NoticeQuerySet:  # type: ignore[no-untyped-def]
+        return self.filter(controller=controller, audience=Audience.CONTROLLER)
 
 
 class Notice(models.Model):
@@ -23,6 +47,9 @@ class Notice(models.Model):
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     controller = models.ForeignKey(Controller, on_delete=models.CASCADE, related_name="notices")
     kind = models.CharField(_("kind"), max_length=40, choices=NoticeKind.choices)
+    # Processor-side notices (e.g. deadline reminders to staff) never show in the portal.
+    audience = models.CharField(_("audience"), max_length=12, choices=Audience.choices,
+                                default=Audience.CONTROLLER)
     language = models.CharField(max_length=2)
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField()
@@ -34,6 +61,8 @@ class Notice(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     deadline = models.DateTimeField(null=True, blank=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

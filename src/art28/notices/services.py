@@ -39,7 +39,7 @@ def render_email(name: str, language: str, context: dict) -> tuple[str, str, str
 def queue_notice(*, controller: Controller, kind: str, about: About, template: str,
                  context: dict, recipients: list[str], link: str = "",
                  deadline: datetime | None = None, language: str | None = None,
-                 schedule: bool = True) -> Notice:
+                 schedule: bool = True, audience: str = "controller") -> Notice:
     """Write a notice and its deliveries; the worker sends them after commit.
 
     Must run inside the state change's transaction, so a rolled-back change never
@@ -52,11 +52,12 @@ def queue_notice(*, controller: Controller, kind: str, about: About, template: s
                                                             "controller": controller})
     notice = Notice.objects.create(controller=controller, kind=kind, language=language,
                                    subject=subject, body_text=text, body_html=html, link=link,
-                                   about_type=about.type, about_code=about.code, deadline=deadline)
+                                   about_type=about.type, about_code=about.code, deadline=deadline,
+                                   audience=audience)
     unique = sorted({r.strip().lower() for r in recipients if r and r.strip()})
     Delivery.objects.bulk_create(
         [Delivery(notice=notice, channel=Channel.EMAIL, recipient=r) for r in unique])
-    if controller.webhook_url:
+    if controller.webhook_url and audience == "controller":
         Delivery.objects.create(notice=notice, channel=Channel.WEBHOOK, recipient=controller.webhook_url)
     if schedule:  # a fan-out over many controllers schedules once, at its end
         schedule_drain()
