@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from art28.agreements.access import is_controller_user
 from art28.api.models import ApiToken
@@ -39,3 +41,14 @@ def token_for(user: Any, code: Any, *, write: bool = False) -> ApiToken:
         return visible_tokens(user, write=write).get(code=code)
     except (ApiToken.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def member_for(user: Any, username: str) -> Any:
+    """A user of the acting admin's own processor (staff or a controller's user), by name."""
+    m = require_staff(user, admin=True)
+    member = (get_user_model().objects
+              .filter(username=username, membership__processor_id=m.processor_id).first())
+    if member is None:
+        raise ValidationError({"username": _("No user %(u)s at your organisation.")
+                               % {"u": username}})
+    return member

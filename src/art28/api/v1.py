@@ -8,10 +8,11 @@ from ninja import NinjaAPI
 
 from art28.api import errors
 from art28.api.auth import TokenAuth
-from art28.api.routers import agreements, parties
+from art28.api.routers import agreements, parties, tokens
 
 api = NinjaAPI(title="art28", version="1", urls_namespace="api-v1", auth=TokenAuth(),
                description="Data processing agreements (GDPR Art. 28) as running software.")
 errors.install(api)
 api.add_router("", parties.router)
 api.add_router("", agreements.router)
+api.add_router("", tokens.router)
