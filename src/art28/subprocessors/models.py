@@ -1,0 +1,314 @@
+"""The sub-processor register, its dated links to agreements, and changes with per-agreement clocks.
+
+History lives in ``AgreementSubprocessor``: one row per period in which a sub-processor had
+one status for one agreement (``since`` .. ``until``, open-ended while current). "Which
+sub-processors were authorised for agreement A on date D, and on what basis" is a single
+filter on that table; nothing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from art28.agreements.models import Agreement
+from art28.notices.models import Notice
+from art28.parties.models import Processor
+from art28.terms import facts
+from art28.terms.schema import DpaTerms
+
+
+class TransferMechanism(models.TextChoices):
+    NONE = "none", _("None needed (inside the EEA)")
+    ADEQUACY = "adequacy", _("Adequacy decision")
+    SCC = "scc", _("Standard contractual clauses")
+    BCR = "bcr", _("Binding corporate rules")
+    DPF = "dpf", _("EU-US Data Privacy Framework")
+    DEROGATION = "derogation", _("Derogation (Art. 49)")
+
+
+class SubprocessorStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ACTIVE = "active", _("In use")
+    RETIRED = "retired", _("No longer used")
+
+
+def _agreement_file_path(instance: Subprocessor, filename: str) -> str:
+    return f"subprocessors/{instance.code}/{filename}"
+
+
+class SubprocessorQuerySet(models.QuerySet):
+    def of(self, processor: Processor) -> SubprocessorQuerySet:
+        return self.filter(processor=processor)
+
+    def current(self) -> SubprocessorQuerySet:
+        return self.exclude(status=SubprocessorStatus.RETIRED)
+
+
+class Subprocessor(models.Model):
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    processor = models.ForeignKey(Processor, on_delete=models.PROTECT, related_name="subprocessors")
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2, e.g. NL"))
+    service = models.CharField(_("service or role"), max_length=300)
+    data_categories = models.JSONField(_("data categories"), default=list, blank=True)
+    # Countries (ISO codes) where the data is processed or stored.
+    locations = models.JSONField(_("processing locations"), default=list, blank=True)
+    transfer_mechanism = models.CharField(
+        _("transfer mechanism"),
+        max_length=12,
+        choices=TransferMechanism.choices,
+        default=TransferMechanism.NONE,
+    )
+    dpf_certified = models.BooleanField(_("certified under the Data Privacy Framework"), default=False)
+    safeguard_note = models.TextField(
+        _("documented safeguard"),
+        blank=True,
+        help_text=_("Where the safeguard is documented (e.g. SCC module 3, signed date)."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=SubprocessorStatus.choices, default=SubprocessorStatus.PROPOSED
+    )
+    # "All agreements of the processor" versus an explicit set of agreements (scoped by service).
+    scope_all = models.BooleanField(_("used for all agreements"), default=True)
+    agreement_file = models.FileField(_("its agreement with us"), upload_to=_agreement_file_path, blank=True)
+    agreement_sha256 = models.CharField(max_length=64, blank=True)
+    # The sub-processor's own terms as DpaTerms JSON (what it promises us): the flow-down input.
+    terms = models.JSONField(_("its terms"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SubprocessorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("sub-processor")
+        verbose_name_plural = _("sub-processors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["processor", "name"], name="subprocessor_name_unique_per_processor"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def dpa_terms(self) -> DpaTerms | None:
+        return DpaTerms.model_validate(self.terms) if self.terms else None
+
+    @property
+    def all_countries(self) -> list[str]:
+        """The seat and every processing location, each once, seat first."""
+        seen: list[str] = []
+        for code in [self.country, *self.locations]:
+            if code and code not in seen:
+                seen.append(code)
+        return seen
+
+    @property
+    def outside_eea(self) -> bool:
+        return any(not facts.in_eea(c) for c in self.all_countries)
+
+
+class LinkStatus(models.TextChoices):
+    PENDING = "pending", _("Pending (waiting for consent or the objection window)")
+    AUTHORISED = "authorised", _("Authorised")
+    OBJECTED = "objected", _("Objected")
+    REFUSED = "refused", _("Refused")
+    WITHDRAWN = "withdrawn", _("Withdrawn for this agreement")
+    REMOVED = "removed", _("No longer used")
+
+
+class Basis(models.TextChoices):
+    NAMED = "named", _("Named in the agreement (Annex IV)")
+    CONSENT = "consent", _("Specific written consent")
+    NO_OBJECTION = "no_objection", _("General authorisation; no objection within the window")
+    CHANGE = "change", _("Proposed change")
+    OBJECTION = "objection", _("Objection by the controller")
+    REFUSAL = "refusal", _("Refusal by the controller")
+    PROCESSOR = "processor", _("Decision of the processor")
+    AGREEMENT_ENDED = "agreement_ended", _("Agreement ended")
+
+
+class LinkQuerySet(models.QuerySet):
+    def at(self, moment) -> LinkQuerySet:  # type: ignore[no-untyped-def]
+        """Rows whose period contains ``moment``."""
+        return self.filter(since__lte=moment).filter(
+            models.Q(until__isnull=True) | models.Q(until__gt=moment)
+        )
+
+    def open(self) -> LinkQuerySet:
+        return self.filter(until__isnull=True)
+
+
+class AgreementSubprocessor(models.Model):
+    """One period of one status of a sub-processor for one agreement."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    subprocessor = models.ForeignKey(Subprocessor, on_delete=models.PROTECT, related_name="links")
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="subprocessor_links")
+    status = models.CharField(_("status"), max_length=12, choices=LinkStatus.choices)
+    basis = models.CharField(_("basis"), max_length=16, choices=Basis.choices)
+    change = models.ForeignKey(
+        "SubprocessorChange", null=True, blank=True, on_delete=models.PROTECT, related_name="links"
+    )
+    since = models.DateTimeField(_("since"))
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+
+    objects = LinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["since", "pk"]
+        verbose_name = _("sub-processor of an agreement")
+        verbose_name_plural = _("sub-processors of agreements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subprocessor", "agreement"],
+                condition=models.Q(until__isnull=True),
+                name="one_open_link_per_subprocessor_agreement",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(until__isnull=True) | models.Q(until__gte=models.F("since")),
+                name="link_period_not_negative",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["agreement", "since"]),
+            models.Index(fields=["subprocessor", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subprocessor} / {self.agreement.reference}: {self.status}"
+
+
+class ChangeKind(models.TextChoices):
+    ADD = "add", _("Add a sub-processor")
+    REPLACE = "replace", _("Replace a sub-processor")
+    REMOVE = "remove", _("Remove a sub-processor")
+
+
+class ChangeStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    COMPLETED = "completed", _("Completed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class SubprocessorChange(models.Model):
+    """A proposal of the processor: add, replace or remove a sub-processor from a date."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    processor = models.ForeignKey(Processor, on_delete=models.PROTECT, related_name="subprocessor_changes")
+    kind = models.CharField(_("kind"), max_length=8, choices=ChangeKind.choices)
+    # The sub-processor that is added (add, replace) or removed (remove).
+    subprocessor = models.ForeignKey(Subprocessor, on_delete=models.PROTECT, related_name="changes")
+    replaces = models.ForeignKey(
+        Subprocessor, null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by_changes"
+    )
+    effective_at = models.DateTimeField(_("intended effective date"))
+    reason = models.TextField(_("reason"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ChangeStatus.choices, default=ChangeStatus.OPEN
+    )
+    created_at = models.DateTimeField(_("proposed at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("sub-processor change")
+        verbose_name_plural = _("sub-processor changes")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.subprocessor}"
+
+    @property
+    def adds(self) -> bool:
+        return self.kind in (ChangeKind.ADD, ChangeKind.REPLACE)
+
+
+class Mode(models.TextChoices):
+    CONSENT = "consent", _("Prior specific consent")
+    OBJECTION = "objection", _("Notice with an objection window")
+    INFORM = "inform", _("Information only (removal)")
+
+
+class ClockStatus(models.TextChoices):
+    AWAITING_CONSENT = "awaiting_consent", _("Awaiting consent")
+    CONSENTED = "consented", _("Consented")
+    REFUSED = "refused", _("Refused")
+    WINDOW_OPEN = "window_open", _("Objection window open")
+    OBJECTED = "objected", _("Objected")
+    CLEARED = "cleared", _("Window passed without objection")
+    ACTIVE = "active", _("In effect")
+    WITHDRAWN = "withdrawn", _("Withdrawn for this agreement")
+    ALTERNATIVE = "alternative", _("Alternative offered")
+    AGREEMENT_ENDED = "agreement_ended", _("Agreement ended")
+
+
+# Statuses in which the controller can still answer.
+ANSWERABLE = (ClockStatus.AWAITING_CONSENT, ClockStatus.WINDOW_OPEN)
+# Statuses in which the change may take effect once its date has come.
+READY = (ClockStatus.CONSENTED, ClockStatus.CLEARED)
+FINAL = (
+    ClockStatus.ACTIVE,
+    ClockStatus.REFUSED,
+    ClockStatus.WITHDRAWN,
+    ClockStatus.ALTERNATIVE,
+    ClockStatus.AGREEMENT_ENDED,
+)
+
+
+class ChangeAgreementQuerySet(models.QuerySet):
+    def pending(self) -> ChangeAgreementQuerySet:
+        return self.exclude(status__in=FINAL)
+
+
+class ChangeAgreement(models.Model):
+    """The clock of one change for one agreement, under that agreement's terms."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    change = models.ForeignKey(SubprocessorChange, on_delete=models.CASCADE, related_name="clocks")
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="subprocessor_clocks")
+    mode = models.CharField(_("procedure"), max_length=10, choices=Mode.choices)
+    status = models.CharField(_("status"), max_length=16, choices=ClockStatus.choices)
+    business_days = models.BooleanField(default=False)
+    # True when the transfer policy of the agreement demands written consent regardless.
+    transfer_consent = models.BooleanField(_("written consent for a transfer"), default=False)
+    notified_at = models.DateTimeField(_("notified at"))
+    objection_deadline = models.DateTimeField(_("objection deadline"), null=True, blank=True)
+    takes_effect_at = models.DateTimeField(_("takes effect at"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolution = models.TextField(_("resolution"), blank=True)
+    alternative = models.ForeignKey(
+        Subprocessor, null=True, blank=True, on_delete=models.PROTECT, related_name="offered_as_alternative"
+    )
+    notice = models.OneToOneField(Notice, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = ChangeAgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agreement__reference"]
+        verbose_name = _("change clock")
+        verbose_name_plural = _("change clocks")
+        constraints = [
+            # One clock, hence one notice, per change and agreement.
+            models.UniqueConstraint(fields=["change", "agreement"], name="one_clock_per_change_agreement"),
+        ]
+        indexes = [models.Index(fields=["status", "takes_effect_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.change} / {self.agreement.reference}: {self.status}"
+
+    @property
+    def answerable(self) -> bool:
+        return self.status in ANSWERABLE
