@@ -191,9 +191,16 @@ def test_it_hides_contacts_from_outsiders(api, staff_none, user_b, controller_a,
         assert api.get(base, as_=outsider).status_code == 404
         assert api.unchanged("post", base, as_=outsider, json=CONTACT).status_code == 404
         assert api.unchanged("delete", f"{base}/{contact.code}", as_=outsider).status_code == 404
-    # A contact of A through B's URL is not found either.
+    # A contact of A through B's URL is not reachable either (B's users may not write at all).
     assert api.unchanged("delete", f"/controllers/{controller_b.code}/contacts/{contact.code}",
-                         as_=user_b).status_code == 404
+                         as_=user_b).status_code in (403, 404)
+
+
+def test_it_lets_only_the_processor_change_a_client_record(api, user_a, controller_a):
+    base = f"/controllers/{controller_a.code}"
+    assert api.get(base, as_=user_a).status_code == 200
+    assert api.unchanged("patch", base, as_=user_a, json={"name": "Renamed"}).status_code == 403
+    assert api.unchanged("post", f"{base}/contacts", as_=user_a, json=CONTACT).status_code == 403
 
 
 def test_it_requires_a_token_for_contacts(api, controller_a):

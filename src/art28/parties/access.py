@@ -59,4 +59,7 @@ def controller_for(user, code, *, write: bool = False) -> Controller:  # type: i
         raise Http404 from None
     if write and not can_write(user, controller):
         raise PermissionDenied
+    if write and not membership_of(user).is_processor_side:  # type: ignore[union-attr]
+        # The processor keeps the client record; a controller's users read it.
+        raise PermissionDenied
     return controller
