@@ -120,9 +120,11 @@ def resolve(col: Collector) -> tuple[dict[str, Any], list[Finding]]:
             values[path] = value
         if finding:
             findings.append(finding)
-    if "subprocessors.authorisation" not in values and col.has("subprocessors.authorisation_weak_specific"):
-        values["subprocessors.authorisation"] = "specific"
-        col.found["subprocessors.authorisation"] = col.found["subprocessors.authorisation_weak_specific"]
+    for fallback, value in (("weak_specific", "specific"), ("implicit_general", "general")):
+        key = f"subprocessors.authorisation_{fallback}"
+        if "subprocessors.authorisation" not in values and col.has(key):
+            values["subprocessors.authorisation"] = value
+            col.found["subprocessors.authorisation"] = col.found[key]
     for path in FIRST:
         if col.has(path):
             values[path] = col.first(path)
@@ -179,12 +181,15 @@ def _special(col: Collector) -> dict[str, Any]:
 
 
 def _audit_scope(col: Collector) -> str | None:
-    if col.has("audit.scope_full") or col.has("audit.scope_onsite"):
-        return "full"
-    if col.has("audit.scope_security"):
-        return "security"
-    if col.has("audit.scope_reports"):
-        return "reports_only"
+    """Explicit scope first; audits that may be conducted beat audits by report only."""
+    for path, scope in (
+        ("audit.scope_full", "full"),
+        ("audit.scope_security", "security"),
+        ("audit.scope_onsite", "full"),
+        ("audit.scope_reports", "reports_only"),
+    ):
+        if col.has(path):
+            return scope
     return None
 
 

@@ -9,12 +9,20 @@ import re
 
 from art28.analyzer.collect import Collector
 from art28.analyzer.context import Context, rx
+from art28.analyzer.text import Sentence
 
-AUDIT = rx(r"audit|inspect|inspectie|controles? (uit|te|laten|op)|controleren|onderzoek ter plaatse")
+AUDIT = rx(
+    r"audit|inspections?\b(?! request)|inspectie|inspecteren|controles? (uit|te|laten|op)|controleren|onderzoek ter plaatse"
+)
 AUDIT_VERB = rx(
     r"\b(may|can|is entitled|has the right|right to|rights|mag|mogen|kan|is gerechtigd|heeft het recht|"
-    r"recht om|laten uitvoeren|conduct|perform|request|allow for|contribute to|submit to|permit|"
-    r"make available|medewerking|werkt .{0,20}mee|verleent|faciliteert|toestaan)\b"
+    r"recht om|laten uitvoeren|conduct|perform|request|allow|allow for|contribute to|submit to|permit|"
+    r"make available|medewerking|werkt .{0,20}mee|verleent|faciliteert|toestaan|uitvoeren|uit te voeren|in staat)\b"
+)
+CONDUCT = rx(
+    r"\b(conduct|perform|carry out|carried out|uitvoeren|uit te (laten )?voeren|uit (te )?laten voeren|laten inspecteren|"
+    r"inspections?|inspecties?|on-?site|ter plaatse)\b|(allow|permit)s? (for )?and contribute|contribute to audits|"
+    r"submit .{0,30}(to|for) (an )?audit|medewerking .{0,40}(audit|inspectie|controle)|werkt .{0,30}mee aan .{0,20}audit"
 )
 NO_AUDIT = rx(
     r"(no|geen) (on-?site )?(audits?|inspecties?)|shall not be entitled to (audit|inspect)|niet gerechtigd .{0,20}(audit|controle)"
@@ -23,68 +31,86 @@ REPORTS = rx(
     r"(satisf|fulfil|voldoe|volsta|in lieu|instead|plaats van|in place of|sufficient|suffice|deem).{0,100}"
     r"(report|certif|rapport|soc ?[12]|iso ?27001|tpm|403|verklaring|summar|attest)|"
     r"(report|certif|rapport|soc ?[12]|iso ?27001|tpm|verklaring|summar|attest).{0,100}"
-    r"(satisf|fulfil|voldoe|volsta|in lieu|instead|plaats van|in place of|sufficient|suffice)"
+    r"(satisf|fulfil|voldoe|volsta|in lieu|instead|plaats van|in place of|sufficient|suffice)|"
+    r"(provide|make available|verstrek|beschikbaar).{0,80}(audit )?(reports?|rapport|summar|certif)"
 )
-ONSITE = rx(r"on-?site|on site|inspection|inspectie|ter plaatse|premises|locatie|facilities|toegang tot")
 SECURITY_SCOPE = rx(
     r"(audit|inspect|controle).{0,120}(security measures|beveiligingsmaatregelen|technical and organi[sz]ational|"
-    r"technische en organisatorische|beveiliging)"
+    r"technische en organisatorische)|(security measures|beveiligingsmaatregelen).{0,80}(audit|inspect|controle)"
 )
 FULL_SCOPE = rx(
     r"compliance with (this|these|the|its) (dpa|agreement|addendum|terms|obligations|clauses|article 28)|"
     r"naleving van (deze|de|dit|het|zijn|haar) (verwerkersovereenkomst|overeenkomst|afspraken|verplichtingen|avg)|"
     r"obligations (laid down|set out|under) (in )?(this|article 28)|verplichtingen (uit|van) (deze|artikel 28)|"
-    r"including inspections|inclusief inspecties|waaronder inspecties|nakoming van (deze|de)"
+    r"including inspections|inclusief inspecties|waaronder inspecties|nakoming van (deze|de)|voldoet aan de verplichtingen"
 )
 COST = rx(r"cost|expense|kosten|rekening|fees|vergoed|pay|betaal|bear")
 NONCOMPLIANT = rx(
-    r"(unless|tenzij|except|behalve|however|echter|if|indien|where|wanneer).{0,150}(non-?complian|breach|tekortkom|"
-    r"niet (heeft )?(na)?(gekomen|nakomt|voldoet|voldaan)|in strijd|material|schending|afwijking|misconduct|tekort)"
+    r"(unless|tenzij|except|behalve|however|echter|if|indien|where|wanneer).{0,250}(non-?complian|breach|tekortkom|"
+    r"niet\b.{0,80}\b(voldoet|nakomt|nageleefd|nagekomen|voldaan)|in strijd|material|schending|afwijking|misconduct|tekort)"
 )
 SHARED = rx(
     r"each party (shall )?bears? its own|ieder(e)? partij draagt|shared equally|gelijk(e|elijk) (delen|verdeeld)|split"
 )
 DAYS = rx(r"(?<![\d.,])(\d{1,3})\s*(business |working |calendar |werk|kalender)?(days?|dagen)(?![a-z])")
-ADVANCE = rx(r"notice|kennisgeving|in advance|vooraf|prior|aankondig|voorafgaand|aanmeld|melden")
+ADVANCE = rx(r"notice|kennisgeving|in advance|vooraf|prior|aankondig|aangekondigd|voorafgaand|aanmeld|melden")
+NEGATION_ONSITE = rx(r"(no|not|geen|niet) .{0,20}(on-?site|inspect|ter plaatse)")
 
 
 def extract_audit(ctx: Context, col: Collector) -> None:
     """Fill ``audit.*`` candidates."""
-    controller = ctx.controller_re()
-    processor = ctx.processor_re()
+    payers = (("controller", ctx.controller_re().pattern), ("processor", ctx.processor_re().pattern))
     for sentence, text in ctx.matching(AUDIT, heading=True):
-        in_audit = bool(AUDIT.search(text))
-        if in_audit and NO_AUDIT.search(text):
-            col.add("audit.allowed", False, sentence)
-        elif in_audit and AUDIT_VERB.search(text):
-            col.add("audit.allowed", True, sentence)
-        if in_audit and REPORTS.search(text):
-            col.add("audit.scope_reports", "reports_only", sentence)
-        if in_audit and ONSITE.search(text) and not NEGATION_ONSITE.search(text):
-            col.add("audit.scope_onsite", "full", sentence)
-        if in_audit and FULL_SCOPE.search(text):
-            col.add("audit.scope_full", "full", sentence)
-        elif in_audit and SECURITY_SCOPE.search(text):
-            col.add("audit.scope_security", "security", sentence)
-        if COST.search(text):
-            cost = _cost(text, controller, processor)
-            if cost:
-                col.add("audit.cost", cost, sentence)
+        in_audit = bool(AUDIT.search(text) or AUDIT.search(ctx.leads[sentence.index]))
+        if in_audit:
+            _audit_scope(text, sentence, col)
+        if COST.search(text) and (cost := _cost(text, payers)):
+            col.add("audit.cost", cost, sentence)
         for m in DAYS.finditer(text):
             if ADVANCE.search(text[max(0, m.start() - 80) : m.end() + 40]):
                 col.add("audit.notice_days", int(m.group(1)), sentence)
 
 
-NEGATION_ONSITE = rx(r"(no|not|geen|niet) .{0,20}(on-?site|inspect|ter plaatse)")
+def _audit_scope(text: str, sentence: Sentence, col: Collector) -> None:
+    if NO_AUDIT.search(text):
+        col.add("audit.allowed", False, sentence)
+        return
+    conduct = bool(CONDUCT.search(text)) and not NEGATION_ONSITE.search(text)
+    if conduct or AUDIT_VERB.search(text):
+        col.add("audit.allowed", True, sentence)
+    if REPORTS.search(text):
+        col.add("audit.scope_reports", "reports_only", sentence)
+    if conduct:
+        col.add("audit.scope_onsite", "full", sentence)
+    if SECURITY_SCOPE.search(text) and not FULL_SCOPE.search(text):
+        col.add("audit.scope_security", "security", sentence)
+    elif conduct and FULL_SCOPE.search(text):
+        col.add("audit.scope_full", "full", sentence)
 
 
-def _cost(text: str, controller: re.Pattern[str], processor: re.Pattern[str]) -> str | None:
+def _cost(text: str, payers: tuple[tuple[str, str], ...]) -> str | None:
     if SHARED.search(text):
         return "shared"
-    payer = _payer(text, controller, processor)
+    payer = _explicit_payer(text, payers)
+    if payer is None:
+        payer = _payer(text, *(re.compile(p) for _, p in payers))
     if payer == "controller" and NONCOMPLIANT.search(text):
         return "controller_unless_noncompliant"
     return payer
+
+
+def _explicit_payer(text: str, payers: tuple[tuple[str, str], ...]) -> str | None:
+    """The party in "for the account of X", "at X's expense", "X bears the costs"."""
+    for role, words in payers:
+        who = rf"(?:de |the )?(?:{words})"
+        pattern = (
+            rf"(?:at|for) {who}'?s? (?:own |sole )?(?:cost|expense)|voor rekening van {who}|"
+            rf"{who} (?:shall |will )?(?:bear|bears|pay|pays|is responsible for|draagt|betaalt)\b.{{0,40}}(?:cost|kosten|expense|fee)|"
+            rf"(?:gedragen|betaald) door {who}"
+        )
+        if re.search(pattern, text):
+            return role
+    return None
 
 
 def _payer(text: str, controller: re.Pattern[str], processor: re.Pattern[str]) -> str | None:
@@ -104,7 +130,7 @@ def _payer(text: str, controller: re.Pattern[str], processor: re.Pattern[str]) -
 
 END = rx(
     r"terminat|expir|end of|upon (the )?(end|cessation|completion)|beëindig|beeindig|einde|afloop|"
-    r"na (het )?(einde|beëindiging)|cessation|conclusion of|ophouden"
+    r"na (het )?(einde|beëindiging)|cessation|cease|conclusion of|ophouden|afgelopen|no longer (provid|us)"
 )
 RETURN = rx(
     r"\breturn|retourn|teruggeven|terug te geven|terug(ge)?(be)?zorg|teruggave|terug te sturen|retour|hand over|export"
@@ -119,15 +145,23 @@ CERTIFICATE = rx(
     r"certif|written confirmation|confirm .{0,30}in writing|schriftelijk(e)? bevestig|bevestigt|verklaring"
 )
 LEGAL = rx(
+    r"(required|verplicht|prescribed|requires|vereist|obliged|authori[sz]ed).{0,60}\b(law|laws|wet|regelgeving|legislation)\b|"
+    r"\b(law|wet|regelgeving)\b.{0,60}(requires|verplicht|prescribe|vereist|prevents)|"
     r"required (to retain|by (applicable )?(law|eu|union|member))|unless .{0,60}(law|legal)|tenzij .{0,80}(wet|wettelijk|verplicht)|wettelijke (bewaar|verplichting)|legal (retention|obligation)|retention .{0,20}(obligation|requirement)|bewaarplicht|bewaartermijn"
 )
 
 
+KEEP = rx(r"bewar|retain|retention|storage|keep|opslag|bewaring|delet|destro|return|verwijder|vernietig")
+
+
 def extract_end(ctx: Context, col: Collector) -> None:
     """Fill ``end.*`` candidates from sentences about the end of processing."""
-    for sentence, text in ctx.matching(END, heading=True):
+    for sentence, text in zip(ctx.sentences, ctx.norm, strict=True):
+        in_end = bool(END.search(text) or _end_heading(ctx, sentence.index))
+        if in_end and LEGAL.search(text) and KEEP.search(text):
+            col.add("end.legal_retention", True, sentence)
         has_return, has_delete = bool(RETURN.search(text)), bool(DELETE.search(text))
-        if not (has_return or has_delete) or not (END.search(text) or _end_heading(ctx, sentence.index)):
+        if not (has_return or has_delete) or not in_end:
             continue
         if EITHER.search(text) or (has_return and has_delete):
             col.add("end.choice", "return_or_delete", sentence)
@@ -139,8 +173,6 @@ def extract_end(ctx: Context, col: Collector) -> None:
             col.add("end.deadline_days", int(m.group(1)), sentence)
         if has_delete and CERTIFICATE.search(text):
             col.add("end.certificate", True, sentence)
-        if LEGAL.search(text):
-            col.add("end.legal_retention", True, sentence)
 
 
 def _end_heading(ctx: Context, index: int) -> bool:

@@ -15,14 +15,22 @@ from art28.analyzer.text import Sentence
 SUB = rx(
     r"sub-?\s?processor|subprocessor|sub-?verwerker|subverwerker|sub-?bewerker|onderaannemer|"
     r"sub-?contractor|other processors?|andere verwerkers?|another processor|derden in (te )?scha|"
-    r"(engage|inschakel|inschakelen|schakelt) .{0,40}(derde|third part)|third[- ]party (service )?provider"
+    r"(engage|inschakel|inschakelen|schakelt) .{0,40}(derde|third part)|third[- ]party (service )?provider|"
+    r"gebruik (te )?maken van (een )?derde|performed by third parties"
 )
 GENERAL = rx(
     r"general (prior )?(written )?(authori[sz]ation|consent|permission)|generally authori[sz]|"
     r"algemene (voorafgaande )?(schriftelijke )?(toestemming|goedkeuring|machtiging)|"
     r"(hereby|herewith) (specifically )?(authori[sz]es?|consents?|grants?|approves?|agrees?)|"
     r"geeft (hierbij|bij deze) .{0,60}toestemming|verleent (hierbij )?.{0,40}toestemming|"
-    r"(customer|controller|company|client|you) (acknowledges and )?(agrees?|authori[sz]es?|consents?) .{0,60}(engage|use|appoint|retain)"
+    r"(customer|controller|company|client|you) (acknowledges and )?(agrees?|authori[sz]es?|consents?) .{0,60}(engage|use|appoint|retain)|"
+    r"deemed (to (be|have) )?(granted|given|approv|accept|consent)|deemed to constitute an? (approval|consent)|"
+    r"geacht .{0,40}(toestemming|akkoord|ingestemd|goedgekeurd)|consents? to (this|the|such) engagement"
+)
+GENERAL_IMPLICIT = rx(
+    r"\b(may|can|mag|mogen|uses|use|engages|is gerechtigd|is entitled|work with|works with|maakt gebruik|gebruik (te )?maken)\b"
+    r".{0,60}(sub-?\s?processor|subprocessor|sub-?verwerker|subverwerker|derde|third part|other processors)|"
+    r"(without|zonder|in the absence of) .{0,40}(prior |voorafgaande )?(consent|toestemming|authori[sz]ation)"
 )
 SPECIFIC_STRONG = rx(
     r"specific (prior )?(written )?(authori[sz]ation|consent|approval)|"
@@ -30,12 +38,17 @@ SPECIFIC_STRONG = rx(
     r"(per|each|iedere|elke) (individual |afzonderlijke )?(sub-?processor|sub-?verwerker).{0,80}(consent|approv|toestemming)"
 )
 SPECIFIC_WEAK = rx(
-    r"(not|niet|geen|only|uitsluitend|alleen|slechts|nadat|after).{0,120}(prior|voorafgaande?|explicit|uitdrukkelijke?)"
-    r" .{0,20}(written |schriftelijke )?(consent|authori[sz]ation|approval|toestemming|goedkeuring)"
+    r"(not|niet|geen|only|uitsluitend|alleen|slechts|nadat|after|unless|tenzij).{0,120}(prior|voorafgaande?|explicit|uitdrukkelijke?)"
+    r" .{0,20}(written |schriftelijke )?(consent|authori[sz]ation|approval|toestemming|goedkeuring)|"
+    r"eerst (de )?toestemming|toestemming .{0,40}(gevraagd|vragen)|unless .{0,40}(has )?approved"
 )
 NONE = rx(
     r"(shall|will|may) not (engage|use|subcontract) (any )?(sub-?processor|subprocessor|third part)|"
     r"(geen|niet) .{0,30}(sub-?verwerkers?|derden) (in(zetten|schakelen)|inschakelen)|no sub-?processors"
+)
+ADVANCE = rx(
+    r"at least|ten minste|minimaal|minstens|in advance|vooraf|prior to|before|voorafgaand|voordat|"
+    r"days'? (prior )?notice|dagen van tevoren|voor(dat)? (de|het|een) "
 )
 OBJECT = rx(r"object|bezwaar|oppose|veto|verzet")
 NOTICE = rx(
@@ -46,12 +59,15 @@ DAYS = rx(r"(?<![\d.,])(\d{1,3})\s*(business |working |calendar |werk|kalender)?
 FLOW_DOWN = rx(
     r"same (data protection )?obligations|dezelfde (verplichtingen|plichten|eisen|voorwaarden)|"
     r"(at least|no less) (as )?(the same|protective|restrictive|onerous)|ten minste dezelfde|"
-    r"gelijkwaardige|vergelijkbare (verplichtingen|voorwaarden)|substantially similar|equivalent"
+    r"gelijkwaardige|vergelijkbare (verplichtingen|voorwaarden)|substantially similar|equivalent|dezelfde plichten|same duties|"
+    r"alle verplichtingen|(verplichtingen|obligations).{0,80}(op aan|opleggen|opgelegd|impose)|"
+    r"(impose|opleggen|legt) .{0,100}(verplichtingen|obligations)"
 )
 LIABLE = rx(
     r"(remain|remains|stay|be) (fully )?(liable|responsible)|blijft .{0,30}(aansprakelijk|verantwoordelijk)|"
     r"(is|blijft) .{0,20}(volledig )?aansprakelijk"
 )
+OPTION = re.compile(r"^\W*option [12]\b")
 NEUTRALISE = re.compile(
     r"specific or general|specifieke of algemene|general or specific|algemene of specifieke"
 )
@@ -60,9 +76,9 @@ NEUTRALISE = re.compile(
 def extract_subprocessors(ctx: Context, col: Collector) -> None:
     """Fill ``subprocessors.*`` candidates."""
     for sentence, text in ctx.matching(SUB, heading=True):
-        if "option 1" in text or "option 2" in text:
-            continue  # the unselected options of the Commission's standard clauses
-        in_sub = bool(SUB.search(text))
+        if OPTION.match(text):
+            continue  # the template options of the Commission's standard clauses
+        in_sub = bool(SUB.search(text) or SUB.search(ctx.heads[sentence.index]))
         _authorisation(text, sentence, col, in_sub)
         _periods(text, sentence, col)
         if in_sub and OBJECT.search(text):
@@ -84,34 +100,31 @@ def _authorisation(text: str, sentence: Sentence, col: Collector, in_sub: bool) 
         col.add("subprocessors.authorisation", "specific", sentence)
     elif SPECIFIC_WEAK.search(clean):
         col.add("subprocessors.authorisation_weak_specific", "specific", sentence)
+    elif GENERAL_IMPLICIT.search(clean):
+        col.add("subprocessors.authorisation_implicit_general", "general", sentence)
     if NONE.search(clean):
         col.add("subprocessors.authorisation", "none", sentence)
 
 
 def _periods(text: str, sentence: Sentence, col: Collector) -> None:
     for m in DAYS.finditer(text):
-        days = int(m.group(1))
-        before = text[max(0, m.start() - 160) : m.start()]
-        after = text[m.end() : m.end() + 80]
-        obj = _last(OBJECT, before, after)
-        notice = _last(NOTICE, before, after)
-        if obj is None and notice is None:
+        path = _period_kind(text, m.start(), m.end())
+        if path is None:
             continue
         business = bool(m.group(2) and m.group(2).strip() in ("business", "working", "werk"))
-        path = (
-            "subprocessors.objection_days"
-            if obj is not None and (notice is None or obj <= notice)
-            else "subprocessors.notice_days"
-        )
-        col.add(path, days, sentence)
+        col.add(path, int(m.group(1)), sentence)
         col.add(f"{path}_business", business, sentence)
 
 
-def _last(pattern: re.Pattern[str], before: str, after: str) -> int | None:
-    """Distance to the nearest match: before the number (preferred) or shortly after."""
-    hits = [len(before) - m.end() for m in pattern.finditer(before)]
-    hits += [m.start() + 25 for m in pattern.finditer(after[:60])]
-    return min(hits) if hits else None
+def _period_kind(text: str, start: int, end: int) -> str | None:
+    """Notice period ("at least 30 days before") or objection period ("object within 14 days")."""
+    if ADVANCE.search(text[max(0, start - 40) : end + 60]):
+        return "subprocessors.notice_days"
+    if OBJECT.search(text[:start]) or OBJECT.search(text[end : end + 80]):
+        return "subprocessors.objection_days"
+    if NOTICE.search(text[max(0, start - 120) : end + 40]):
+        return "subprocessors.notice_days"
+    return None
 
 
 ROW = re.compile(r"^\s*\|?\s*([A-Z][\w&.,'’()\- ]{1,60}?)\s*\|(.+)$")

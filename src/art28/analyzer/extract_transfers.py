@@ -10,7 +10,8 @@ from art28.analyzer.context import Context, rx
 
 TRANSFER = rx(
     r"transfer|doorgifte|doorgeven|doorgegeven|outside (of )?(the )?(eea|eu\b|european|e\.e\.a)|"
-    r"buiten (de )?(eer|eu\b|europese)|third countr|derde land|derdeland|international"
+    r"buiten (de )?(eer|eu\b|europese)|third countr|derde land|derdeland|international|"
+    r"(binnen|within) (de |the )?(eer|eea|eu\b|europese economische ruimte|european economic area)"
 )
 MECHANISMS = {
     "scc": rx(
@@ -31,43 +32,51 @@ OUTSIDE = rx(
     r"outside (of )?(the )?(eea|eu\b|european|e\.e\.a)|buiten (de )?(eer|eu\b|europese)|third countr|derde land|non-eea|non-eu"
 )
 INSIDE_ONLY = rx(
-    r"(only|solely|exclusively|uitsluitend|alleen|enkel) .{0,80}(within|in|binnen) (the )?(eea|eer|eu\b|european|europese)"
+    r"(only|solely|exclusively|uitsluitend|alleen|enkel) .{0,80}(within|in|binnen) (the |de )?(eea|eer|eu\b|european|europese)"
 )
-NEGATION = rx(r"\b(not|never|niet|geen|nooit|no)\b")
 CONSENT = rx(
     r"(without|zonder) .{0,30}(prior |voorafgaande )?(written |schriftelijke |express )?(consent|authori[sz]ation|approval|toestemming|goedkeuring)|"
-    r"(unless|tenzij|except|behalve|only|uitsluitend|alleen|after|na) .{0,60}(consent|authori[sz]|approv|toestemming|goedkeuring)"
+    r"(unless|tenzij|except|behalve|only|uitsluitend|alleen|enkel|after|na|indien|if|where|met) .{0,130}(consent|authori[sz]|approv|toestemming|goedkeuring)|"
+    r"(unless|tenzij) .{0,60}(schriftelijk|in writing|agreed|overeengekomen)"
 )
 EXCEPTION = rx(r"unless|tenzij|except|behalve|provided|mits|subject to|in accordance with|conform")
 SAFEGUARDS = rx(
-    r"appropriate safeguards|passende waarborgen|chapter v|hoofdstuk v|adequate safeguards|article 46|artikel 46"
+    r"appropriate safeguards|passende waarborgen|chapter v|hoofdstuk v|adequate safeguards|article 46|artikel 46|"
+    r"passende maatregelen|appropriate measures|safeguards|waarborgen|adequa"
+)
+PROHIBIT = rx(
+    r"\b(not|never|niet|geen|nooit)\b .{0,40}(transfer|doorge|process|verwerk|store|opsla|share|deel)|verboden|prohibited"
 )
 
 
 def extract_transfers(ctx: Context, col: Collector) -> None:
     """Fill ``transfers.mechanisms`` and ``transfers.outside_eea`` candidates."""
     for sentence, text in ctx.matching(TRANSFER, heading=True):
-        in_transfer = bool(TRANSFER.search(text))
+        head = ctx.heads[sentence.index]
+        context = bool(TRANSFER.search(text) or TRANSFER.search(head))
         for key, pattern in MECHANISMS.items():
-            if pattern.search(text) and (in_transfer or key not in NEEDS_CONTEXT):
+            if pattern.search(text) and (context or key not in NEEDS_CONTEXT):
                 col.add("transfers.mechanisms", key, sentence)
-        if not in_transfer:
-            continue
-        policy = _policy(text)
+        policy = _policy(text, head) if context else None
         if policy:
             col.add(f"transfers.policy_{policy}", policy, sentence)
 
 
-def _policy(text: str) -> str | None:
-    if OUTSIDE.search(text) and CONSENT.search(text):
+def _policy(text: str, head: str) -> str | None:
+    outside = OUTSIDE.search(text) or OUTSIDE.search(head)
+    if (outside or INSIDE_ONLY.search(text)) and CONSENT.search(text):
         return "with_consent"
     if INSIDE_ONLY.search(text) and not EXCEPTION.search(text):
         return "prohibited"
-    if OUTSIDE.search(text) and NEGATION.search(text) and not EXCEPTION.search(text):
-        return "prohibited"
-    if SAFEGUARDS.search(text) or any(MECHANISMS[k].search(text) for k in ("scc", "bcr", "dpf")):
+    if outside and (SAFEGUARDS.search(text) or _mechanism(text)):
         return "with_safeguards"
-    return None
+    if outside and PROHIBIT.search(text) and not EXCEPTION.search(text):
+        return "prohibited"
+    return "with_safeguards" if _mechanism(text) else None
+
+
+def _mechanism(text: str) -> bool:
+    return any(MECHANISMS[k].search(text) for k in ("scc", "bcr", "dpf"))
 
 
 def resolve_outside_eea(col: Collector) -> str | None:
