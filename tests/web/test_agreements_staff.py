@@ -127,8 +127,9 @@ def test_it_explains_why_it_cannot_send(client, login, staff_a, controller_a, ma
     agreement = make_agreement(controller_a)
     controller_a.contacts.all().delete()
     login(client, staff_a)
-    response = client.post(reverse("web:version_send", args=[agreement.latest.code]), follow=True)
-    assert "signatory" in response.content.decode() or "ondertekenaar" in response.content.decode()
+    response = client.post(reverse("web:version_send", args=[agreement.latest.code]), follow=True,
+                           HTTP_ACCEPT_LANGUAGE="en")
+    assert "has no signatory contact" in response.content.decode()
     assert agreement.latest.status == VersionStatus.DRAFT
     assert not Delivery.objects.exists()
 
