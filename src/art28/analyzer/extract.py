@@ -125,6 +125,9 @@ def resolve(col: Collector) -> tuple[dict[str, Any], list[Finding]]:
         if "subprocessors.authorisation" not in values and col.has(key):
             values["subprocessors.authorisation"] = value
             col.found["subprocessors.authorisation"] = col.found[key]
+    if "law.governing_law" not in values and not col.has("law.by_reference") and col.has("law.scc_law"):
+        values["law.governing_law"] = col.first("law.scc_law")
+        col.found["law.governing_law"] = col.found["law.scc_law"]
     for path in FIRST:
         if col.has(path):
             values[path] = col.first(path)
@@ -168,8 +171,9 @@ def _special(col: Collector) -> dict[str, Any]:
         out["audit.cost"] = "controller_unless_noncompliant"
     choices = col.values("end.choice")
     if choices:
-        both = "return_or_delete" in choices or {"return", "delete"} <= set(choices)
-        out["end.choice"] = "return_or_delete" if both else choices[0]
+        counts = Counter(c.value for c in col.found["end.choice"])
+        both = "return_or_delete" in choices
+        out["end.choice"] = "return_or_delete" if both else max(choices, key=lambda v: counts[v])
     mechanisms = col.values("transfers.mechanisms")
     order = ["adequacy", "scc", "bcr", "dpf", "derogation"]
     out["transfers.mechanisms"] = [m for m in order if m in mechanisms]

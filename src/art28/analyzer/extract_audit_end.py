@@ -161,7 +161,7 @@ def extract_end(ctx: Context, col: Collector) -> None:
         if in_end and LEGAL.search(text) and KEEP.search(text):
             col.add("end.legal_retention", True, sentence)
         has_return, has_delete = bool(RETURN.search(text)), bool(DELETE.search(text))
-        if not (has_return or has_delete) or not in_end:
+        if not (has_return or has_delete) or not in_end or text == ctx.heads[sentence.index].strip():
             continue
         if EITHER.search(text) or (has_return and has_delete):
             col.add("end.choice", "return_or_delete", sentence)

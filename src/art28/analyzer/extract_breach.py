@@ -11,16 +11,16 @@ from art28.analyzer.patterns import near
 
 BREACH = rx(
     r"breach|datalek|data lek|inbreuk in verband met|inbreuk op de beveiliging|security incident|"
-    r"beveiligingsincident|incident|beveiligingslek|lek "
+    r"beveiligingsincident|incident|beveiligingslek|lek |\binbreuk(en)?\b(?! (maakt|maken|op (de |enig |hun )?rechte?n?))|i\.v\.m\. persoonsgegevens"
 )
 NOTIFY = rx(
-    r"notif|inform|meld|in kennis|op de hoogte|report|alert|kennisgeving|notice|communicat|"
+    r"notif|[iï]nform|meld|in kennis|op de hoogte|report|alert|kennisgeving|notice|communicat|"
     r"verwittig|bericht"
 )
 HOURS = rx(r"(?<![\d.,])(\d{1,3})\s*(?:uur|uren|hours?|hrs?|h)(?![a-z])")
 # Hours about these things are not notice hours.
 TRAP = rx(
-    r"back-?up|salt|retention|retain|bewaar|recovery|herstel|restore|rto|rpo|cookie|log|"
+    r"back-?up|salt|retention|retain|bewaar|recovery|herstel|restore|\brto\b|\brpo\b|cookie|\blogs?\b|logging|"
     r"session|sessie|token|cache|availability|beschikbaarheid|uptime|response time|"
     r"reactietijd|support|storing|downtime|maintenance|onderhoud|deleted|verwijderd|expire"
 )

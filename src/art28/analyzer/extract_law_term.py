@@ -13,9 +13,9 @@ from art28.analyzer.context import Context, rx
 from art28.analyzer.patterns import find_jurisdiction
 
 LAW = rx(
-    r"governed by|governing law|applicable law|subject to the laws?|construed in accordance with|"
+    r"governed (exclusively |solely )?by|governing law|applicable law is|subject to the laws?|construed in accordance with|"
     r"shall be the law of|toepasselijk recht|beheerst door|van toepassing|rechtskeuze|"
-    r"(nederlands|belgisch|duits|engels|iers|frans) recht|law of|laws of"
+    r"(law|laws|recht) .{0,30}(shall )?(apply|applies|geldt|gelden)"
 )
 LAW_OBJECT = re.compile(
     r"(?:laws? of|law in|recht van|governed by|beheerst door(?: het)?|toepasselijk recht is(?: het)?)\s+"
@@ -39,7 +39,9 @@ TIED = rx(
     r"(as long as|for so long as|zolang|so long as) .{0,80}(process|verwerk|provid|agreement|overeenkomst|dienst|service)|"
     r"terminates? automatically|eindigt (automatisch|van rechtswege)|coterminous|co-terminous|"
     r"(expire|end|terminate)s? (together |simultaneously )?(with|upon|when|on) (the )?(termination|expiry|end) of (the )?(main |underlying |principal )?(agreement|contract)|"
-    r"gelijk aan de duur|zolang de"
+    r"gelijk aan de duur|zolang de|"
+    r"termination of the (main |underlying |principal )?agreement .{0,60}(terminat|end)|"
+    r"beëindiging van de (hoofd|onderliggende )?overeenkomst .{0,60}(eindig|beëindig)"
 )
 THIS = rx(
     r"this (dpa|agreement|addendum|data processing)|deze (verwerkers|bewerkers)?overeenkomst|term of|duur van|looptijd|duration"
@@ -80,18 +82,29 @@ WRITTEN = rx(r"(amend|chang|modif|wijzig|aanvull|aanpass).{0,120}(in writing|sch
 EMAIL = rx(r"e-?mail.{0,60}(writing|schriftelijk)|(writing|schriftelijk).{0,60}e-?mail")
 
 
+LAW_KEY = re.compile(r"laws? of|law in|recht van|governed by|beheerst door|toepasselijk recht")
+ADJECTIVE_LAW = re.compile(r"\b([a-zë]+)\s+(?:law|laws|recht)\b")
+SCC_LAW = rx(
+    r"clause \d+|(the|these) (standard contractual )?clauses (shall be|are|will be) governed|"
+    r"the sccs (shall be |are |will be )?governed|sccs require|where the sccs|for these purposes|module"
+)
+BY_REFERENCE = rx(
+    r"(set out|provided|specified|stated|set forth|as agreed) in the (main |framework |master |underlying |principal )?agreement|"
+    r"zoals (bepaald|opgenomen) in de (hoofd|onderliggende )?overeenkomst"
+)
+
+
 def extract_law(ctx: Context, col: Collector) -> None:
-    """Fill ``law.governing_law`` and ``law.courts`` candidates."""
+    """Fill ``law.*`` candidates; the standard clauses' own law is kept apart."""
     for sentence, text in ctx.matching(LAW):
-        if NOT_A_LAW.search(text):
+        scc = bool(SCC_LAW.search(text))
+        if not scc and BY_REFERENCE.search(text):
+            col.add("law.by_reference", True, sentence)
+        if NOT_A_LAW.search(text) or not (code := _jurisdiction(text)):
             continue
-        for m in LAW_OBJECT.finditer(text):
-            code = find_jurisdiction(m.group(0))
-            if code:
-                col.add("law.governing_law", code, sentence)
-                break
+        col.add("law.scc_law" if scc else "law.governing_law", code, sentence)
     for sentence, text in ctx.matching(COURT_CONTEXT):
-        if NOT_A_LAW.search(text) or "supervisory" in text:
+        if NOT_A_LAW.search(text) or "supervisory" in text or SCC_LAW.search(text):
             continue
         m = COURTS.search(sentence.text)
         if m and (
@@ -99,6 +112,18 @@ def extract_law(ctx: Context, col: Collector) -> None:
             or re.search(r"\b[A-Z][a-z]{3,}", m.group(1).split(" ", 1)[-1])
         ):
             col.add("law.courts", m.group(1).strip(), sentence)
+
+
+def _jurisdiction(text: str) -> str | None:
+    """The first country or US state named right after "laws of", "governed by" or as "Dutch law"."""
+    hits: list[tuple[int, str]] = []
+    for m in LAW_KEY.finditer(text):
+        if code := find_jurisdiction(text[m.end() : m.end() + 45]):
+            hits.append((m.start(), code))
+    for m in ADJECTIVE_LAW.finditer(text):
+        if code := find_jurisdiction(m.group(1)):
+            hits.append((m.start(), code))
+    return min(hits)[1] if hits else None
 
 
 def extract_term(ctx: Context, col: Collector) -> None:

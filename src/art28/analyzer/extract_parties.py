@@ -11,6 +11,7 @@ from art28.analyzer.collect import Collector
 from art28.analyzer.context import Context, rx
 from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
 from art28.analyzer.placeholders import is_placeholder
+from art28.analyzer.text import Sentence
 
 LEGAL_FORM = (
     r"B\.\s?V\.|BV|N\.\s?V\.|V\.O\.F\.|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|AG|S\.A\.S?\.?|SAS|SARL|AB|ApS|Oy|"
@@ -31,17 +32,45 @@ _ROLE = re.compile(
 _PROC = re.compile(rf"^(?:de |the )?(?:{PROCESSOR_WORDS})$", re.IGNORECASE)
 
 
+_ROLE_HEADER = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:de |the )?(verwerker|processor|verwerkingsverantwoordelijke|verantwoordelijke|controller|"
+    r"data importer|data exporter|provider|customer|klant|opdrachtgever|opdrachtnemer|leverancier)s?\b[^.:]{0,60}:\W*$",
+    re.IGNORECASE,
+)
+BLOCK_LINES = 8
+
+
 def extract_parties(ctx: Context, col: Collector) -> None:
-    """Names and KvK numbers of processor and controller, by the role each is given."""
-    limit = max(40, len(ctx.sentences) // 3)
-    for sentence in ctx.sentences[:limit]:
-        for role, start, end in _role_spans(sentence.text):
-            chunk = sentence.text[start:end]
-            names = [n for n in ENTITY.findall(chunk) if not is_placeholder(n)]
-            if names:
-                col.add(f"{role}.name", _clean_name(names[-1]), sentence)
-            for k in KVK.findall(chunk):
-                col.add(f"{role}.kvk", re.sub(r"[ .]", "", k), sentence)
+    """Names and KvK numbers of processor and controller, by the role each is given.
+
+    A role is given inline ("Wolkdienst B.V., hierna: Verwerker") or as a label line
+    ("Verwerker:") followed by the party's details on the next lines.
+    """
+    block: str | None = None
+    left = 0
+    for sentence in ctx.sentences:
+        spans = _role_spans(sentence.text)
+        for role, start, end in spans:
+            _party_details(sentence, sentence.text[start:end], role, col)
+        header = _ROLE_HEADER.match(sentence.text)
+        if header or (spans and sentence.text.rstrip(" *").endswith(":")):
+            block = spans[-1][0] if spans else _role_of(header.group(1))  # type: ignore[union-attr]
+            left = BLOCK_LINES
+        elif block and left > 0 and not spans:
+            _party_details(sentence, sentence.text, block, col)
+            left -= 1
+
+
+def _party_details(sentence: Sentence, chunk: str, role: str, col: Collector) -> None:
+    names = [n for n in ENTITY.findall(chunk) if not is_placeholder(n)]
+    if names:
+        col.add(f"{role}.name", _clean_name(names[-1]), sentence)
+    for k in KVK.findall(chunk):
+        col.add(f"{role}.kvk", re.sub(r"[ .]", "", k), sentence)
+
+
+def _role_of(word: str) -> str:
+    return "processor" if _PROC.match(word.lower()) or word.lower() == "data importer" else "controller"
 
 
 def _role_spans(text: str) -> list[tuple[str, int, int]]:
@@ -50,10 +79,10 @@ def _role_spans(text: str) -> list[tuple[str, int, int]]:
     prev = 0
     for m in _ROLE.finditer(text):
         word = m.group(1).lower()
-        if word in ("you", "we", "us", "company", "school"):
+        quoted = text[max(0, m.start(1) - 1) : m.start(1)] in ("“", '"', "‘", "'")
+        if word in ("company", "school") or (word in ("you", "we", "us") and not quoted):
             continue
-        role = "processor" if _PROC.match(word) else "controller"
-        spans.append((role, prev, m.start(1)))
+        spans.append((_role_of(word), prev, m.start(1)))
         prev = m.end()
     return spans
 
