@@ -17,7 +17,7 @@ Categorieën persoonsgegevens: namen, adressen, e-mailadressen en bestelgegevens
 Categorieën betrokkenen: klanten en medewerkers.
 
 Artikel 2 Instructies
-2.1 Verwerker verwerkt de persoonsgegevens uitsluitend op basis van schriftelijke instructies van Verwerkingsverantwoordelijke.
+2.1 Wolkdienst handelt alleen volgens schriftelijk vastgelegde instructies van de Verwerkingsverantwoordelijke.
 2.2 Verwerker informeert Verwerkingsverantwoordelijke direct indien een instructie naar zijn oordeel in strijd is met de AVG.
 
 Artikel 3 Geheimhouding
@@ -52,7 +52,7 @@ Artikel 10 Einde
 Artikel 11 Duur en recht
 11.1 Deze overeenkomst geldt zolang de hoofdovereenkomst loopt.
 11.2 Op deze overeenkomst is Nederlands recht van toepassing.
-11.3 Geschillen worden voorgelegd aan de bevoegde rechter te Zwolle.
+11.3 Een geschil tussen partijen beslecht uitsluitend de rechtbank Overijssel.
 """
 
 EN = """Data Processing Agreement
@@ -71,7 +71,7 @@ Categories of data subjects: customers.
 2.2 The Processor shall immediately inform the Controller if, in its opinion, an instruction infringes the GDPR.
 
 3. Confidentiality
-3.1 The Processor ensures that persons authorised to process the Personal Data have committed themselves to confidentiality.
+3.1 All staff of the Processor who handle Personal Data are bound by a duty of confidentiality.
 
 4. Security
 4.1 The Processor implements appropriate technical and organisational measures as required by Article 32 GDPR.
@@ -99,6 +99,6 @@ Categories of data subjects: customers.
 10.1 Upon termination, the Processor shall, at the choice of the Controller, delete or return all Personal Data within 60 days and certify the deletion in writing.
 
 11. Governing law
-11.1 This DPA is governed by the laws of the State of California.
+11.1 California law applies to this DPA.
 11.2 The courts of San Francisco have exclusive jurisdiction.
 """

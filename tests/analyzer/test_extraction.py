@@ -28,7 +28,7 @@ def test_it_extracts_the_dutch_sample():
     assert t.transfers.outside_eea == "with_consent"
     assert (t.audit.allowed, t.audit.scope, t.audit.cost) == (True, "full", "controller_unless_noncompliant")
     assert (t.end.choice, t.end.deadline_days) == ("return_or_delete", 30)
-    assert t.law.governing_law == "NL" and "Zwolle" in t.law.courts
+    assert t.law.governing_law == "NL" and "Overijssel" in t.law.courts
     assert t.term.tied_to_main_agreement is True
     assert t.processing.purposes == ["orderafhandeling", "klantenservice", "facturatie"]
 
@@ -152,7 +152,7 @@ def test_it_reads_governing_law(sentence, law):
 
 
 def test_it_leaves_law_unknown_for_the_member_state_formula():
-    text = "17. Governing law\nThe Clauses shall be governed by the law of the Member State in which the data exporter is established.\n"
+    text = "17. Governing law\nGoverning law: that of the Member State where the exporter of the data has its seat.\n"
     assert _analyze(text).terms.law.governing_law is None
 
 
