@@ -1,0 +1,121 @@
+"""The breach register as CSV and PDF: the processor's, or one controller's extract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import typst
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice
+from art28.parties.models import Controller
+from art28.web.formatting import local_time
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "typst" / "register.typ"
+_lock = threading.Lock()
+
+
+def _columns() -> list[tuple[str, str, int]]:
+    """(key, header, PDF width share)."""
+    return [("reference", _("Reference"), 2), ("title", _("Title"), 3), ("status", _("Status"), 1),
+            ("aware_at", _("Aware at"), 2), ("occurred_at", _("Started"), 2),
+            ("nature", _("Nature"), 2), ("description", _("Description"), 4),
+            ("data_categories", _("Data"), 2), ("subjects_approx", _("People"), 1),
+            ("records_approx", _("Records"), 1), ("consequences", _("Consequences"), 3),
+            ("measures", _("Measures"), 3), ("decision", _("Notified?"), 2),
+            ("reasoning", _("Reasoning"), 3), ("controllers", _("Controllers notified / late"), 2)]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def processor_rows(incidents: QuerySet[Incident], controller: Controller | None = None) -> list[dict]:
+    """One row per incident with its facts, effects, measures and decision."""
+    rows = []
+    for inc in incidents.prefetch_related("affected__notices__notice__deliveries"):
+        affected = [a for a in inc.affected.all() if a.included and
+                    (controller is None or a.agreement.controller_id == controller.pk)]
+        notified = [a for a in affected if a.notified_at]
+        late = [a for a in notified if _initial_late(a)]
+        rows.append({
+            "reference": inc.reference, "title": inc.title, "status": inc.get_status_display(),
+            "aware_at": local_time(inc.aware_at), "occurred_at": local_time(inc.occurred_at),
+            "nature": _text(inc.nature), "description": inc.description,
+            "data_categories": _text(inc.data_categories), "subjects_approx": _text(inc.subjects_approx),
+            "records_approx": _text(inc.records_approx), "consequences": inc.consequences,
+            "measures": "\n".join(x for x in (inc.measures_taken, inc.measures_proposed) if x),
+            "decision": inc.get_decision_display(), "reasoning": inc.decision_reasoning,
+            "controllers": f"{len(notified)}/{len(affected)} · {len(late)}",
+        })
+    return rows
+
+
+def _initial_late(affected: AffectedAgreement) -> bool:
+    initial = next((n for n in affected.notices.all() if n.stage == "initial"), None)
+    return bool(initial and initial.is_late())
+
+
+def controller_rows(controller: Controller) -> list[dict]:
+    """A controller's extract: only incidents it was told about, with the facts as told."""
+    rows = []
+    qs = (AffectedAgreement.objects.filter(agreement__controller=controller, included=True,
+                                           notified_at__isnull=False)
+          .select_related("incident").order_by("-incident__aware_at"))
+    for a in qs:
+        last: IncidentNotice = a.notices.order_by("-number").first()  # type: ignore[assignment]
+        f = last.facts
+        rows.append({
+            "reference": a.incident.reference, "title": f.get("title", ""),
+            "status": a.incident.get_status_display(), "aware_at": local_time(a.incident.aware_at),
+            "occurred_at": local_time(a.incident.occurred_at), "nature": _text(f.get("nature")),
+            "description": f.get("description", ""), "data_categories": _text(f.get("data_categories")),
+            "subjects_approx": _text(f.get("subjects_approx")),
+            "records_approx": _text(f.get("records_approx")),
+            "consequences": f.get("consequences", ""),
+            "measures": "\n".join(x for x in (f.get("measures_taken"), f.get("measures_proposed")) if x),
+            "decision": _("notified (%(stage)s, %(n)s notices)") % {"stage": last.get_stage_display(),
+                                                                   "n": last.number},
+            "reasoning": "", "controllers": local_time(a.notified_at),
+        })
+    return rows
+
+
+def as_csv(rows: list[dict]) -> str:
+    out = io.StringIO()
+    cols = _columns()
+    writer = csv.writer(out)
+    writer.writerow([h for _k, h, _w in cols])
+    for row in rows:
+        writer.writerow([_safe_cell(row[k]) for k, _h, _w in cols])
+    return out.getvalue()
+
+
+def _safe_cell(value: str) -> str:
+    # A spreadsheet would run a cell starting with = + - @ as a formula.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def as_pdf(rows: list[dict], *, title: str) -> bytes:
+    cols = _columns()
+    data = {"title": title, "language": (get_language() or "en")[:2],
+            "subtitle": _("Exported %(at)s · %(n)s incidents") % {"at": local_time(timezone.now()),
+                                                                  "n": len(rows)},
+            "empty": _("No incidents recorded."), "headers": [h for _k, h, _w in cols],
+            "widths": [w for _k, _h, w in cols],
+            "rows": [[_text(r[k]) for k, _h, _w in cols] for r in rows]}
+    with _lock:  # the typst binding is not documented as thread-safe
+        return typst.compile(str(TEMPLATE), sys_inputs={"register": json.dumps(data)},
+                             ignore_system_fonts=True)

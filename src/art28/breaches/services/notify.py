@@ -1,0 +1,151 @@
+"""Breach notices: one per affected controller, with the facts its agreement requires."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from art28.breaches.models import AffectedAgreement, Decision, Incident, IncidentNotice, Stage
+from art28.breaches.services.common import scope
+from art28.ledger.services import record_event
+from art28.notices.models import NoticeKind
+from art28.notices.services import About, queue_notice, schedule_drain
+from art28.terms.schema import BreachContent
+
+# Which incident facts each content item of an agreement's breach clause asks for.
+CONTENT_FACTS: dict[str, tuple[str, ...]] = {
+    BreachContent.NATURE: ("nature", "description", "malicious", "systems", "subprocessors"),
+    BreachContent.CATEGORIES: ("data_categories", "subject_categories"),
+    BreachContent.NUMBERS: ("subjects_approx", "records_approx"),
+    BreachContent.CONTACT: ("contact",),
+    BreachContent.CONSEQUENCES: ("consequences",),
+    BreachContent.MEASURES: ("measures_taken", "measures_proposed", "encrypted"),
+}
+ALWAYS = ("reference", "title", "aware_at", "occurred_at", "ended_at", "cross_border")
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def all_facts(incident: Incident, subprocessors: list[str] | None = None) -> dict[str, Any]:
+    """Every fact a notice can carry, as JSON-safe values."""
+    contact = {"name": incident.contact_name, "email": incident.contact_email,
+               "phone": incident.contact_phone}
+    if not any(contact.values()):
+        person = incident.processor.contacts.first()
+        contact = ({"name": person.name, "email": person.email, "phone": person.phone}
+                   if person else contact)
+    return {
+        "reference": incident.reference, "title": incident.title,
+        "aware_at": _iso(incident.aware_at), "occurred_at": _iso(incident.occurred_at),
+        "ended_at": _iso(incident.ended_at), "cross_border": incident.cross_border,
+        "nature": incident.nature, "description": incident.description,
+        "malicious": incident.malicious, "systems": incident.systems,
+        "subprocessors": subprocessors if subprocessors is not None
+        else [s.name for s in incident.subprocessors.all()],
+        "data_categories": incident.data_categories, "subject_categories": incident.subject_categories,
+        "subjects_approx": incident.subjects_approx, "records_approx": incident.records_approx,
+        "contact": contact, "consequences": incident.consequences,
+        "measures_taken": incident.measures_taken, "measures_proposed": incident.measures_proposed,
+        "encrypted": incident.encrypted,
+    }
+
+
+def notice_facts(facts: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    """The facts one agreement asks for (plus the identification every notice carries)."""
+    keys = list(ALWAYS) + [k for item in required for k in CONTENT_FACTS.get(item, ())]
+    return {k: facts[k] for k in dict.fromkeys(keys)}
+
+
+def breach_recipients(affected: AffectedAgreement) -> list[str]:
+    contacts = list(affected.agreement.controller.contacts.all())
+    chosen = [c for c in contacts if c.is_breach_recipient] or [c for c in contacts if c.is_privacy_contact]
+    return [c.email for c in chosen]
+
+
+def _targets(incident: Incident, stage: str, codes: list[str] | None) -> list[AffectedAgreement]:
+    qs = (incident.affected.included().select_related("agreement__controller")
+          .prefetch_related("agreement__controller__contacts"))
+    if codes is not None:
+        qs = qs.filter(code__in=codes)
+    if stage == Stage.INITIAL:
+        rows = list(qs.filter(notified_at__isnull=True))
+        if not rows and not incident.affected.included().exists():
+            raise ValidationError(_("This incident touches no agreement, so there is nobody to notify. "
+                                    "Record that no notice is needed, with the reasoning, instead."))
+        if not rows:
+            raise ValidationError(_("Every affected controller has had its initial notice; send a "
+                                    "follow-up instead."))
+        return rows
+    rows = list(qs.filter(notified_at__isnull=False))
+    if not rows:
+        raise ValidationError(_("Send the initial notice before a follow-up or final notice."))
+    return rows
+
+
+def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: str = "",
+                 affected_codes: list[str] | None = None) -> list[IncidentNotice]:
+    """Queue an initial, follow-up or final notice to every included affected controller
+    (or the chosen ones): e-mail to its breach-notice contacts, its portal, its webhook."""
+    if stage not in Stage.values:
+        raise ValidationError({"stage": [_("Choose initial, follow-up or final.")]})
+    with transaction.atomic():
+        incident = Incident.objects.select_for_update().select_related("processor").get(pk=incident.pk)
+        if not incident.is_open:
+            raise ValidationError(_("This incident is closed; no further notices can be sent about it."))
+        targets = _targets(incident, stage, affected_codes)
+        facts = all_facts(incident)
+        numbers = _next_numbers(targets)
+        now = timezone.now()
+        created = [_queue_one(incident, row, stage, numbers[row.pk], facts, message, now) for row in targets]
+        IncidentNotice.objects.bulk_create(created, batch_size=1000)
+        if stage == Stage.INITIAL:
+            AffectedAgreement.objects.filter(pk__in=[r.pk for r in targets]).update(notified_at=now)
+            if incident.decision != Decision.NOTIFY:
+                incident.decision = Decision.NOTIFY
+                incident.save(update_fields=["decision"])
+        late = sum(1 for n in created if n.created_at > n.affected.deadline)
+        record_event(action=f"breach.notice_{stage}", obj=incident, acting_user=acting_user,
+                     data={"controllers": len(created), "queued_after_deadline": late,
+                           "facts": sorted(k for k, v in facts.items() if v not in (None, "", []))},
+                     **scope(incident))
+        schedule_drain()
+    return created
+
+
+def _next_numbers(targets: list[AffectedAgreement]) -> dict[int, int]:
+    from django.db.models import Max
+
+    last = dict(IncidentNotice.objects.filter(affected__in=targets).values("affected")
+                .annotate(m=Max("number")).values_list("affected", "m"))
+    return {row.pk: last.get(row.pk, 0) + 1 for row in targets}
+
+
+def portal_link(code: uuid.UUID) -> str:
+    return settings.BASE_URL + reverse("breaches:portal_notice", args=[code])
+
+
+def _queue_one(incident: Incident, row: AffectedAgreement, stage: str, number: int,
+               facts: dict[str, Any], message: str, now: datetime) -> IncidentNotice:
+    code = uuid.uuid4()
+    sent = notice_facts(facts, row.required_content)
+    notice = queue_notice(
+        controller=row.agreement.controller, kind=NoticeKind.BREACH_NOTICE,
+        about=About("incidentnotice", str(code)), template="breach_notice",
+        recipients=breach_recipients(row), link=portal_link(code), language=row.language,
+        deadline=row.deadline if stage == Stage.INITIAL else None, schedule=False,
+        context={"facts": sent, "stage": stage, "number": number, "message": message,
+                 "processor": incident.processor.name, "agreement": row.agreement.reference,
+                 "required": row.required_content, "notice_hours": row.notice_hours,
+                 "aware_at": incident.aware_at, "occurred_at": incident.occurred_at})
+    return IncidentNotice(code=code, affected=row, notice=notice, stage=stage, number=number,
+                          facts=sent, message=message, created_at=now)

@@ -1,0 +1,276 @@
+"""Staff console (intake, review, notices, clocks, register) and the controller's portal pages.
+
+Views parse, check access, call one service and render; they never write themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from art28.agreements.access import agreement_for
+from art28.breaches import services
+from art28.breaches.access import (
+    incident_for,
+    notice_for,
+    visible_incidents,
+    visible_notices,
+)
+from art28.breaches.forms import IncidentForm, NoticeForm, ReasoningForm, SeverityForm
+from art28.breaches.models import IncidentNotice
+from art28.parties.access import controller_for, visible_controllers
+from art28.web.decorators import portal_required, staff_required
+from art28.web.forms import apply_errors
+from art28.web.lookups import page_of
+
+CSV = "text/csv; charset=utf-8"
+PDF = "application/pdf"
+
+
+def _download(content: str | bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- staff: register and clocks -------------------------------------------------------
+
+def _register_scope(request: HttpRequest):  # type: ignore[no-untyped-def]
+    incidents, controller = visible_incidents(request.user), None
+    if request.GET.get("controller"):
+        controller = controller_for(request.user, request.GET["controller"])
+        incidents = incidents.filter(affected__agreement__controller=controller,
+                                     affected__included=True).distinct()
+    return incidents.order_by("-aware_at", "-pk"), controller
+
+
+@staff_required()
+def incident_list(request: HttpRequest) -> HttpResponse:
+    incidents, controller = _register_scope(request)
+    return render(request, "breaches/incident_list.html", {
+        "page": page_of(request, incidents), "controller": controller,
+        "controllers": visible_controllers(request.user)})
+
+
+@staff_required()
+def register_csv(request: HttpRequest) -> HttpResponse:
+    incidents, controller = _register_scope(request)
+    return _download(services.as_csv(services.processor_rows(incidents, controller)), CSV,
+                     "breach-register.csv")
+
+
+@staff_required()
+def register_pdf(request: HttpRequest) -> HttpResponse:
+    incidents, controller = _register_scope(request)
+    title = _("Breach register") + (f" — {controller.name}" if controller else "")
+    return _download(services.as_pdf(services.processor_rows(incidents, controller), title=title), PDF,
+                     "breach-register.pdf")
+
+
+@staff_required()
+def clock_dashboard(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    rows = [{"row": r, "left": r.time_left(now), "overdue": r.is_overdue(now),
+             "percent": min(100, int(r.elapsed_fraction(now) * 100))}
+            for r in services.open_clocks(visible_controllers(request.user))[:500]]
+    return render(request, "breaches/clock_dashboard.html", {"rows": rows, "now": now})
+
+
+# --- staff: one incident ------------------------------------------------------------
+
+@staff_required(write=True)
+def incident_create(request: HttpRequest) -> HttpResponse:
+    processor = request.membership.processor  # type: ignore[attr-defined]
+    form = IncidentForm(request.POST or None, processor=processor,
+                        initial={"aware_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            incident = services.open_incident(
+                processor=processor, facts=form.facts(), acting_user=request.user,
+                subprocessors=list(form.cleaned_data["subprocessors"]))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Incident %(r)s recorded.") % {"r": incident.reference})
+            return redirect("breaches:incident_detail", code=incident.code)
+    return render(request, "breaches/incident_form.html", {"form": form},
+                  status=400 if request.method == "POST" else 200)
+
+
+def _initial(incident) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    data: dict[str, Any] = {}
+    for name in services.FACT_FIELDS:
+        value = getattr(incident, name)
+        if isinstance(value, list):
+            value = "\n".join(value)
+        elif hasattr(value, "astimezone"):
+            value = timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
+        data[name] = value
+    data["subprocessors"] = list(incident.subprocessors.all())
+    return data
+
+
+@staff_required()
+def incident_edit(request: HttpRequest, code: str) -> HttpResponse:
+    incident = incident_for(request.user, code, write=request.method == "POST")
+    form = IncidentForm(request.POST or None, processor=incident.processor, initial=_initial(incident))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_incident(incident=incident, facts=form.facts(), acting_user=request.user,
+                                     subprocessors=list(form.cleaned_data["subprocessors"]))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Facts saved."))
+            return redirect("breaches:incident_detail", code=incident.code)
+    return render(request, "breaches/incident_form.html", {"form": form, "incident": incident},
+                  status=400 if request.method == "POST" else 200)
+
+
+@staff_required()
+def incident_detail(request: HttpRequest, code: str, status: int = 200,
+                    forms: dict | None = None) -> HttpResponse:
+    incident = incident_for(request.user, code)
+    now = timezone.now()
+    affected = list(incident.affected.select_related("agreement__controller")
+                    .prefetch_related("notices__notice__deliveries"))
+    return render(request, "breaches/incident_detail.html", {
+        "incident": incident, "affected": affected, "now": now,
+        "notice_form": NoticeForm(), "reasoning_form": ReasoningForm(), **(forms or {}),
+    }, status=status)
+
+
+def _act(request: HttpRequest, code: str, call) -> HttpResponse:  # type: ignore[no-untyped-def]
+    incident = incident_for(request.user, code, write=True)
+    try:
+        message = call(incident)
+    except ValidationError as exc:
+        for text in exc.messages:
+            messages.error(request, text)
+        return incident_detail(request, code, status=400)
+    messages.success(request, message)
+    return redirect("breaches:incident_detail", code=incident.code)
+
+
+@require_POST
+@staff_required()
+def affected_adjust(request: HttpRequest, code: str) -> HttpResponse:
+    def call(incident):  # type: ignore[no-untyped-def]
+        listed = request.POST.getlist("listed")
+        kept = set(request.POST.getlist("include"))
+        add = [agreement_for(request.user, c) for c in request.POST.getlist("add") if c]
+        services.adjust_affected(incident=incident, include=[c for c in listed if c in kept],
+                                 exclude=[c for c in listed if c not in kept], add=add,
+                                 acting_user=request.user)
+        return _("Affected agreements updated.")
+    return _act(request, code, call)
+
+
+@require_POST
+@staff_required()
+def notices_send(request: HttpRequest, code: str) -> HttpResponse:
+    form = NoticeForm(request.POST)
+
+    def call(incident):  # type: ignore[no-untyped-def]
+        if not form.is_valid():
+            raise ValidationError(_("Choose the kind of notice."))
+        sent = services.send_notices(incident=incident, stage=form.cleaned_data["stage"],
+                                     message=form.cleaned_data["message"], acting_user=request.user)
+        return _("%(n)s notices queued.") % {"n": len(sent)}
+    return _act(request, code, call)
+
+
+@require_POST
+@staff_required()
+def incident_no_notice(request: HttpRequest, code: str) -> HttpResponse:
+    reasoning = request.POST.get("reasoning", "")
+    return _act(request, code, lambda incident: (services.record_no_notice(
+        incident=incident, reasoning=reasoning, acting_user=request.user), _("Decision recorded."))[1])
+
+
+@require_POST
+@staff_required()
+def incident_close(request: HttpRequest, code: str) -> HttpResponse:
+    reasoning = request.POST.get("reasoning", "")
+    return _act(request, code, lambda incident: (services.close_incident(
+        incident=incident, reasoning=reasoning, acting_user=request.user), _("Incident closed."))[1])
+
+
+# --- controller portal --------------------------------------------------------------
+
+@portal_required
+def portal_notices(request: HttpRequest) -> HttpResponse:
+    notices = visible_notices(request.user).order_by("-created_at", "-pk")
+    return render(request, "breaches/portal_notices.html", {"page": page_of(request, notices)})
+
+
+@portal_required
+def portal_notice(request: HttpRequest, code: str, form: SeverityForm | None = None,
+                  status: int = 200) -> HttpResponse:
+    incident_notice = notice_for(request.user, code)
+    return _portal_page(request, incident_notice, form, status)
+
+
+def _portal_page(request: HttpRequest, incident_notice: IncidentNotice, form: SeverityForm | None,
+                 status: int) -> HttpResponse:
+    affected = incident_notice.affected
+    severity = services.severity(affected)
+    clock = services.authority_clock(affected)
+    form = form or SeverityForm(initial={
+        "dpc": severity.dpc.value, "dpc_reason": severity.dpc.reason, "ei": str(severity.ei.value),
+        "ei_reason": severity.ei.reason, "cb": severity.cb.value, "cb_reason": severity.cb.reason})
+    return render(request, "breaches/portal_notice.html", {
+        "item": incident_notice, "affected": affected,
+        "versions": affected.notices.select_related("notice").order_by("-number"),
+        "clock": clock, "overdue": bool(clock and clock[1] < timezone.now()),
+        "draft": services.authority_draft(affected), "severity": severity.as_dict(), "form": form,
+    }, status=status)
+
+
+@require_POST
+@portal_required
+def portal_acknowledge(request: HttpRequest, code: str) -> HttpResponse:
+    incident_notice = notice_for(request.user, code, write=True)
+    services.acknowledge_notice(incident_notice=incident_notice, acting_user=request.user)
+    messages.success(request, _("Thank you: receipt acknowledged."))
+    return redirect("breaches:portal_notice", code=incident_notice.code)
+
+
+@require_POST
+@portal_required
+def portal_severity(request: HttpRequest, code: str) -> HttpResponse:
+    incident_notice = notice_for(request.user, code, write=True)
+    form = SeverityForm(request.POST)
+    if form.is_valid():
+        try:
+            services.save_assessment(affected=incident_notice.affected, values=form.cleaned_data,
+                                     acting_user=request.user)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Assessment saved."))
+            return redirect("breaches:portal_notice", code=incident_notice.code)
+    return _portal_page(request, incident_notice, form, status=400)
+
+
+@portal_required
+def portal_register_csv(request: HttpRequest) -> HttpResponse:
+    controller = request.membership.controller  # type: ignore[attr-defined]
+    return _download(services.as_csv(services.controller_rows(controller)), CSV, "breach-register.csv")
+
+
+@portal_required
+def portal_register_pdf(request: HttpRequest) -> HttpResponse:
+    controller = request.membership.controller  # type: ignore[attr-defined]
+    rows = services.controller_rows(controller)
+    return _download(services.as_pdf(rows, title=_("Breaches notified to %(c)s") % {"c": controller.name}),
+                     PDF, "breach-register.pdf")
+
+
