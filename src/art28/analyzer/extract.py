@@ -22,6 +22,7 @@ from art28.analyzer.extract_parties import (
     LISTS,
     extract_parties,
     extract_processing,
+    flattened_rows,
     mentions,
     split_items,
 )
@@ -33,6 +34,7 @@ from art28.terms.schema import DpaTerms
 EXTRACTORS = (
     extract_parties,
     extract_processing,
+    flattened_rows,
     mentions,
     extract_breach,
     extract_subprocessors,

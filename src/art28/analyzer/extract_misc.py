@@ -23,7 +23,7 @@ RULES: dict[str, list[str]] = {
         r"(personnel|employees|staff|persons|medewerkers|personeel|werknemers|individuals).{0,160}(confidential|geheimhoud|vertrouwelijk|secrecy|geheim)",
     ],
     "assistance.data_subject_requests": [
-        r"(assist|bijstand|help|ondersteun|medewerking|support|cooperat).{0,160}(data subject|betrokkene)",
+        r"(assist|bijstand|help|ondersteun|medewerking|support|cooperat).{0,260}(data subject|betrokkene)",
         r"(data subject|betrokkene).{0,160}(assist|bijstand|ondersteun|medewerking|support|cooperat)",
     ],
     "assistance.forward_requests": [

@@ -95,7 +95,7 @@ def _clean_name(name: str) -> str:
 DETAILS = {
     "processing.subject_matter": r"subject[- ]matter|onderwerp( van de (verwerking|opdracht))?",
     "processing.nature": r"nature (of (the )?processing|of the processing operations)|aard (van de )?(verwerking|gegevensverwerking)|processing operations|verwerkingsactiviteiten",
-    "processing.purposes": r"purposes?( of (the )?(processing|data processing))?|doel(einden|en)?( van de verwerking)?|doelstelling",
+    "processing.purposes": r"purposes?( of (the )?(processing|data processing))?|doel(einde|einden|en)?( van de verwerking)?|doelstelling",
     "processing.duration": r"duration( of (the )?processing)?|duur( van de verwerking)?|bewaartermijn|retention period|looptijd",
     "processing.data_categories": r"(categories|types?|kind) of (personal )?data|categorie[eë]n (van )?persoonsgegevens|soort(en)? (persoons)?gegevens|persoonsgegevens( die worden verwerkt)?|types of personal data",
     "processing.special_categories": r"special categor|bijzondere (categorie[eë]n|persoonsgegevens)|sensitive data",
@@ -134,6 +134,35 @@ def extract_processing(ctx: Context, col: Collector) -> None:
                 continue
             col.add(path, value[:300], sentence)
             break
+
+
+_INLINE = {
+    path: re.compile(rf"\b(?:{p})\b(?:\s*\(.*?\))?\s*:?", re.IGNORECASE) for path, p in DETAILS.items()
+}
+
+
+def flattened_rows(ctx: Context, col: Collector) -> None:
+    """Label/value pairs of a table flattened onto one line (PDF text), e.g. "Aard X Duur Y"."""
+    previous = False
+    for sentence in ctx.sentences:
+        hits = _inline_labels(sentence.text)
+        if len(hits) < 2 and not (previous and hits and hits[0][1] == 0):
+            previous = False
+            continue
+        previous = True
+        for (path, _, end), nxt in zip(hits, [*hits[1:], (None, len(sentence.text), 0)], strict=True):
+            value = sentence.text[end : nxt[1]].strip(" ;:|")
+            if len(value) >= 3 and not is_placeholder(value) and not col.has(path):
+                col.add(path, value[:300], sentence)
+
+
+def _inline_labels(text: str) -> list[tuple[str, int, int]]:
+    hits: list[tuple[str, int, int]] = []
+    for path, pattern in _INLINE.items():
+        for m in pattern.finditer(text):
+            if not any(start <= m.start() < end for _, start, end in hits):
+                hits.append((path, m.start(), m.end()))
+    return sorted(hits, key=lambda h: h[1])
 
 
 def _is_label(value: str) -> bool:

@@ -48,13 +48,23 @@ _ABBREV_RE = re.compile(
 
 
 def unwrap(text: str) -> str:
-    """Join hard-wrapped lines (PDF) back into paragraphs."""
+    """Join hard-wrapped lines (PDF) back into paragraphs.
+
+    A line is a wrapped one only when it is about as long as the document's typical
+    line; a short line ends a paragraph, a heading or a table cell.
+    """
+    lines = text.split("\n")
+    lengths = sorted(len(x.strip()) for x in lines if x.strip())
+    full = 0.6 * lengths[len(lengths) // 2] if lengths else 0
     out: list[str] = []
-    for line in text.split("\n"):
+    previous = 0  # length of the previous physical line
+    for line in lines:
         stripped = line.strip()
+        wrapped_before, previous = previous >= full, len(stripped)
         if (
             out
             and stripped
+            and wrapped_before
             and out[-1].strip()
             and not re.search(r"[.:;!?]\s*$", out[-1])
             and not _starts_block(stripped)
