@@ -49,9 +49,13 @@ def main(argv: list[str]) -> int:
     except AnalyzerError as exc:
         print(f"art28 check: {exc.message}", file=sys.stderr)
         return int(exc.code)
-    if args.json:
-        json.dump(analysis.model_dump(mode="json"), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(report_text(analysis, args.lang or analysis.language))
+    try:
+        if args.json:
+            json.dump(analysis.model_dump(mode="json"), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(report_text(analysis, args.lang or analysis.language))
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
     return int(ExitCode.OK)
