@@ -19,7 +19,10 @@ _counter = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
+def _media_root(request, tmp_path):
+    if not request.config.pluginmanager.hasplugin("django"):
+        return  # the pure packages' tests run with -p no:django
+    settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.BASE_URL = "http://testserver"

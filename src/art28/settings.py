@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "art28.subprocessors",
     "art28.breaches",
     "art28.requests",
+    "art28.reviews",
     "art28.notices",
     "art28.api",
     "art28.web",

@@ -8,5 +8,6 @@ urlpatterns = [
     path("subprocessors/", include("art28.subprocessors.urls")),
     path("breaches/", include("art28.breaches.urls")),
     path("requests/", include("art28.requests.urls")),
+    path("reviews/", include("art28.reviews.urls")),
     path("", include("art28.web.urls")),
 ]
