@@ -1,0 +1,74 @@
+"""The one access helper of this app: every lookup goes through the agreement's controller.
+
+Outsiders get 404; read-only members asking to write get 403. A request that a legal ban
+keeps from the controller is invisible to the controller's users.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
+
+from art28.agreements.access import is_controller_user
+from art28.parties.access import can_write, visible_controllers
+from art28.requests.models import (
+    AuditRequest,
+    AuthorityRequest,
+    DataSubjectRequest,
+    Instruction,
+    RequestTask,
+    ReturnedFile,
+    Termination,
+)
+
+M = TypeVar("M", bound=models.Model)
+_PATH = {RequestTask: "request__agreement", ReturnedFile: "termination__agreement"}
+
+
+def visible(model: type[M], user: Any) -> models.QuerySet[M]:
+    path = _PATH.get(model, "agreement")
+    qs = model.objects.filter(**{f"{path}__controller__in": visible_controllers(user)})  # type: ignore[attr-defined]
+    if model is AuthorityRequest and is_controller_user(user):
+        qs = qs.filter(gagged=False)
+    return qs.select_related(f"{path}__controller__processor")
+
+
+def object_for(model: type[M], user: Any, code: Any, *, write: bool = False) -> M:
+    try:
+        obj = visible(model, user).get(code=code)
+    except (model.DoesNotExist, ValueError, TypeError):  # type: ignore[attr-defined]
+        raise Http404 from None
+    if write and not can_write(user):
+        raise PermissionDenied
+    return obj
+
+
+def dsr_for(user: Any, code: Any, *, write: bool = False) -> DataSubjectRequest:
+    return object_for(DataSubjectRequest, user, code, write=write)
+
+
+def task_for(user: Any, code: Any, *, write: bool = False) -> RequestTask:
+    return object_for(RequestTask, user, code, write=write)
+
+
+def instruction_for(user: Any, code: Any, *, write: bool = False) -> Instruction:
+    return object_for(Instruction, user, code, write=write)
+
+
+def authority_for(user: Any, code: Any, *, write: bool = False) -> AuthorityRequest:
+    return object_for(AuthorityRequest, user, code, write=write)
+
+
+def audit_for(user: Any, code: Any, *, write: bool = False) -> AuditRequest:
+    return object_for(AuditRequest, user, code, write=write)
+
+
+def termination_for(user: Any, code: Any, *, write: bool = False) -> Termination:
+    return object_for(Termination, user, code, write=write)
+
+
+def returned_file_for(user: Any, code: Any) -> ReturnedFile:
+    return object_for(ReturnedFile, user, code)

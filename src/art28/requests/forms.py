@@ -1,0 +1,172 @@
+"""Forms only parse input; the services validate it and their errors come back to the page."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from art28.requests.models import AuthorityKind, EndReason, EndWay, RightKind, TargetKind, TaskAction
+from art28.terms.schema import MeasureKind
+
+DT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXT = forms.Textarea(attrs={"rows": 3})
+
+
+def _dt(label, required=True):  # type: ignore[no-untyped-def]
+    return forms.DateTimeField(
+        label=label, required=required, widget=DT, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+    )
+
+
+class DsrForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Right exercised"), choices=RightKind.choices)
+    requester = forms.CharField(label=_("Data subject (as identified)"), max_length=200, required=False)
+    channel = forms.CharField(label=_("Received through"), max_length=100, required=False)
+    received_at = _dt(_("Received at (empty: now)"), required=False)
+    details = forms.CharField(label=_("What the data subject asks"), widget=TEXT, required=False)
+
+
+class TaskForm(forms.Form):
+    action = forms.ChoiceField(label=_("What should the processor do?"), choices=TaskAction.choices)
+    instructions = forms.CharField(label=_("Instructions"), widget=TEXT, required=False)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=TEXT, required=False)
+
+
+class EvidenceForm(forms.Form):
+    evidence = forms.CharField(label=_("What was done"), widget=TEXT, required=False)
+    evidence_file = forms.FileField(label=_("Evidence file (optional)"), required=False)
+
+
+class InstructionForm(forms.Form):
+    text = forms.CharField(label=_("Instruction"), widget=TEXT, required=False)
+
+
+class MailedInstructionForm(InstructionForm):
+    author_name = forms.CharField(label=_("Sent by"), max_length=200, required=False)
+    given_at = _dt(_("Sent at"))
+    mail = forms.FileField(label=_("The e-mail (.eml or PDF)"), required=False)
+
+
+class ResolveForm(forms.Form):
+    confirm = forms.TypedChoiceField(
+        label=_("Your decision"),
+        coerce=lambda v: v == "yes",
+        choices=[("yes", _("Confirm: carry it out")), ("no", _("Withdraw it"))],
+    )
+    note = forms.CharField(label=_("Note"), widget=TEXT, required=False)
+
+
+class AuthorityForm(forms.Form):
+    authority_kind = forms.ChoiceField(label=_("Kind of authority"), choices=AuthorityKind.choices)
+    authority = forms.CharField(label=_("Authority"), max_length=200, required=False)
+    legal_basis = forms.CharField(label=_("Legal basis"), max_length=300, required=False)
+    description = forms.CharField(label=_("What is demanded"), widget=TEXT, required=False)
+    received_at = _dt(_("Received at (empty: now)"), required=False)
+    respond_by = _dt(_("The authority wants an answer by"))
+    gagged = forms.BooleanField(label=_("A legal ban forbids telling the controller"), required=False)
+    gag_basis = forms.CharField(label=_("The ban's legal basis"), max_length=300, required=False)
+
+
+class ObjectionForm(forms.Form):
+    objection = forms.CharField(label=_("Your objection"), widget=TEXT, required=False)
+
+
+class DisclosedForm(forms.Form):
+    disclosed = forms.CharField(label=_("What was disclosed in the end"), widget=TEXT, required=False)
+
+
+class AuditForm(forms.Form):
+    scope = forms.CharField(label=_("Scope"), widget=TEXT, required=False)
+    starts_on = forms.DateField(label=_("First day"), widget=DATE)
+    ends_on = forms.DateField(label=_("Last day"), widget=DATE)
+    auditor = forms.CharField(label=_("Auditor"), max_length=200, required=False)
+
+
+class EstimateForm(forms.Form):
+    cost_estimate = forms.DecimalField(
+        label=_("Cost estimate (EUR)"), required=False, max_digits=10, decimal_places=2
+    )
+
+
+class AlternativeForm(forms.Form):
+    alternative = forms.CharField(label=_("Certifications or reports offered"), widget=TEXT, required=False)
+    report = forms.FileField(label=_("Certificate or report"), required=False)
+
+
+class AnswerAlternativeForm(forms.Form):
+    accept = forms.TypedChoiceField(
+        label=_("Your answer"),
+        coerce=lambda v: v == "yes",
+        choices=[("yes", _("Accept the reports")), ("no", _("Insist on the audit"))],
+    )
+
+
+class CompleteAuditForm(forms.Form):
+    report = forms.FileField(label=_("Audit report"), required=False)
+    noncompliance_found = forms.BooleanField(label=_("Non-compliance was found"), required=False)
+
+
+class MeasuresForm(forms.Form):
+    measures = forms.CharField(
+        label=_("Measures, one per line, starting with T: (technical) or O: (organisational)"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        required=False,
+    )
+    summary = forms.CharField(label=_("What changed"), widget=TEXT, required=False)
+    substantial = forms.BooleanField(
+        label=_("Substantial change: update the agreements and notify"), required=False
+    )
+
+    def parsed(self) -> list[dict[str, str]]:
+        kinds = {"T": MeasureKind.TECHNICAL.value, "O": MeasureKind.ORGANISATIONAL.value}
+        rows = []
+        for line in self.cleaned_data["measures"].splitlines():
+            prefix, _sep, text = line.strip().partition(":")
+            if line.strip():
+                rows.append({"kind": kinds.get(prefix.strip().upper(), prefix.strip()), "text": text.strip()})
+        return rows
+
+
+class TerminateForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Why does it end?"), choices=EndReason.choices)
+    note = forms.CharField(label=_("Note"), widget=TEXT, required=False)
+
+
+class ChoiceForm(forms.Form):
+    choice = forms.ChoiceField(label=_("Return or destruction"), choices=EndWay.choices)
+
+
+class AmountForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Cost estimate (EUR)"), max_digits=10, decimal_places=2, required=False
+    )
+
+
+class ReturnedFileForm(forms.Form):
+    file = forms.FileField(label=_("File of the data package"), required=False)
+
+
+class DestructionForm(forms.Form):
+    target_kind = forms.ChoiceField(label=_("Where"), choices=TargetKind.choices)
+    target = forms.CharField(label=_("System or sub-processor"), max_length=200, required=False)
+    method = forms.CharField(label=_("How was it destroyed?"), max_length=300, required=False)
+
+
+class RetentionForm(forms.Form):
+    retention = forms.CharField(
+        label=_("Kept under a legal duty, one per line: data | legal basis | until"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+
+    def parsed(self) -> list[dict[str, str]]:
+        rows = []
+        for line in self.cleaned_data["retention"].splitlines():
+            if line.strip():
+                parts = [p.strip() for p in line.split("|")] + ["", ""]
+                rows.append({"data": parts[0], "basis": parts[1], "until": parts[2]})
+        return rows

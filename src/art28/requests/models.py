@@ -1,0 +1,413 @@
+"""What the agreements promise beyond breaches and sub-processors, each as a tracked process.
+
+Data subject requests and the tasks a controller asks for, documented instructions,
+requests from authorities, audits, the versioned catalogue of security measures, and the
+end of an agreement with its destruction, return and certificate.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from art28.agreements.models import Agreement
+from art28.parties.models import Processor
+from art28.terms import clocks
+
+USER = settings.AUTH_USER_MODEL
+# Art. 12(3): one month, extendable by two further months.
+ANSWER_MONTHS, EXTENSION_MONTHS = 1, 2
+
+
+def _upload(instance: models.Model, filename: str) -> str:
+    return f"requests/{type(instance).__name__.lower()}/{instance.code}/{filename}"  # type: ignore[attr-defined]
+
+
+class Tracked(models.Model):
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+
+# -- data subject requests ----------------------------------------------------------------
+
+
+class RightKind(models.TextChoices):
+    ACCESS = "access", _("Access (Art. 15)")
+    RECTIFICATION = "rectification", _("Rectification (Art. 16)")
+    ERASURE = "erasure", _("Erasure (Art. 17)")
+    RESTRICTION = "restriction", _("Restriction (Art. 18)")
+    PORTABILITY = "portability", _("Portability (Art. 20)")
+    OBJECTION = "objection", _("Objection (Art. 21)")
+
+
+class DsrStatus(models.TextChoices):
+    FORWARDED = "forwarded", _("Forwarded to the controller")
+    CLOSED = "closed", _("Closed")
+
+
+class DataSubjectRequest(Tracked):
+    """A request of a data subject that reached the processor; the controller answers it."""
+
+    kind = models.CharField(_("right exercised"), max_length=20, choices=RightKind.choices)
+    received_at = models.DateTimeField(_("received at"))
+    channel = models.CharField(_("received through"), max_length=100)
+    requester = models.CharField(_("data subject (as identified)"), max_length=200)
+    details = models.TextField(_("what the data subject asks"))
+    forward_by = models.DateTimeField(_("forward by"))
+    forwarded_at = models.DateTimeField(_("forwarded at"))
+    extended_at = models.DateTimeField(_("answer period extended at"), null=True, blank=True)
+    extension_reason = models.TextField(_("reason for the extension"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=DsrStatus.choices, default=DsrStatus.FORWARDED
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta(Tracked.Meta):
+        verbose_name = _("data subject request")
+        verbose_name_plural = _("data subject requests")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.requester}"
+
+    @property
+    def forwarded_late(self) -> bool:
+        return self.forwarded_at > self.forward_by
+
+    @property
+    def answer_due(self) -> datetime:
+        """The controller's Art. 12(3) deadline, from receipt; three months once extended."""
+        months = ANSWER_MONTHS + (EXTENSION_MONTHS if self.extended_at else 0)
+        return clocks.add_months(self.received_at, months)
+
+
+class TaskAction(models.TextChoices):
+    SEARCH = "search", _("Search the data")
+    CORRECT = "correct", _("Correct the data")
+    DELETE = "delete", _("Delete the data")
+    RESTRICT = "restrict", _("Restrict the processing")
+    EXPORT = "export", _("Export the data")
+
+
+class TaskStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+
+
+class RequestTask(models.Model):
+    """What the controller asks the processor to do for a request, tracked to done."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    request = models.ForeignKey(DataSubjectRequest, on_delete=models.PROTECT, related_name="tasks")
+    action = models.CharField(_("action"), max_length=12, choices=TaskAction.choices)
+    instructions = models.TextField(_("instructions"))
+    status = models.CharField(_("status"), max_length=8, choices=TaskStatus.choices, default=TaskStatus.OPEN)
+    asked_at = models.DateTimeField(default=timezone.now)
+    asked_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    evidence = models.TextField(_("evidence"), blank=True)
+    evidence_file = models.FileField(upload_to=_upload, blank=True)
+    evidence_sha256 = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["asked_at"]
+        verbose_name = _("request task")
+        verbose_name_plural = _("request tasks")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.get_status_display()})"
+
+
+# -- documented instructions ----------------------------------------------------------------
+
+
+class InstructionSource(models.TextChoices):
+    PORTAL = "portal", _("Given in the portal")
+    EMAIL = "email", _("Received by e-mail")
+    API = "api", _("Given through the API")
+
+
+class InstructionStatus(models.TextChoices):
+    IN_EFFECT = "in_effect", _("In effect")
+    HELD = "held", _("Held: possibly unlawful")
+    CONFIRMED = "confirmed", _("Confirmed by the controller")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the controller")
+
+
+class Instruction(Tracked):
+    """A documented instruction of the controller (Art. 28(3)(a)), with its author and time."""
+
+    text = models.TextField(_("instruction"))
+    author_name = models.CharField(_("given by"), max_length=200)
+    given_at = models.DateTimeField(_("given at"))
+    source = models.CharField(_("source"), max_length=8, choices=InstructionSource.choices)
+    mail = models.FileField(_("the e-mail"), upload_to=_upload, blank=True)
+    mail_sha256 = models.CharField(max_length=64, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=InstructionStatus.choices, default=InstructionStatus.IN_EFFECT
+    )
+    flagged_at = models.DateTimeField(_("flagged at"), null=True, blank=True)
+    flagged_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    flag_reason = models.TextField(_("why it may infringe the GDPR"), blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolution_note = models.TextField(_("controller's note"), blank=True)
+
+    class Meta(Tracked.Meta):
+        verbose_name = _("instruction")
+        verbose_name_plural = _("instructions")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def is_followed(self) -> bool:
+        return self.status in (InstructionStatus.IN_EFFECT, InstructionStatus.CONFIRMED)
+
+
+# -- authority requests ----------------------------------------------------------------------
+
+
+class AuthorityKind(models.TextChoices):
+    POLICE = "police", _("Police or public prosecutor")
+    TAX = "tax", _("Tax authority")
+    SUPERVISORY = "supervisory", _("Supervisory authority")
+    FOREIGN = "foreign", _("Foreign authority")
+    OTHER = "other", _("Other authority")
+
+
+class AuthorityStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class AuthorityRequest(Tracked):
+    """A demand of an authority for the controller's data."""
+
+    authority_kind = models.CharField(_("kind of authority"), max_length=12, choices=AuthorityKind.choices)
+    authority = models.CharField(_("authority"), max_length=200)
+    legal_basis = models.CharField(_("legal basis"), max_length=300)
+    received_at = models.DateTimeField(_("received at"))
+    respond_by = models.DateTimeField(_("the authority wants an answer by"))
+    description = models.TextField(_("what is demanded"))
+    gagged = models.BooleanField(_("a legal ban forbids telling the controller"), default=False)
+    gag_basis = models.CharField(_("the ban's legal basis"), max_length=300, blank=True)
+    controller_told_at = models.DateTimeField(_("controller told at"), null=True, blank=True)
+    objection = models.TextField(_("controller's objection"), blank=True)
+    objected_at = models.DateTimeField(_("objected at"), null=True, blank=True)
+    disclosed = models.TextField(_("what was disclosed"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=AuthorityStatus.choices, default=AuthorityStatus.OPEN
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta(Tracked.Meta):
+        verbose_name = _("authority request")
+        verbose_name_plural = _("authority requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(gagged=False) | models.Q(controller_told_at__isnull=True),
+                name="gagged_requests_are_not_told",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.authority}: {self.legal_basis}"
+
+
+# -- audits ------------------------------------------------------------------------------------
+
+
+class AuditStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    ALTERNATIVE_OFFERED = "alternative_offered", _("Certifications or reports offered instead")
+    SCHEDULED = "scheduled", _("Scheduled")
+    COMPLETED = "completed", _("Completed")
+
+
+class CostBearer(models.TextChoices):
+    CONTROLLER = "controller", _("Controller")
+    PROCESSOR = "processor", _("Processor")
+    SHARED = "shared", _("Shared")
+
+
+class AuditRequest(Tracked):
+    """An audit or inspection the controller asked for, under the agreement's audit terms."""
+
+    scope = models.TextField(_("scope"))
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    auditor = models.CharField(_("auditor"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AuditStatus.choices, default=AuditStatus.REQUESTED
+    )
+    cost_rule = models.CharField(_("cost rule of the agreement"), max_length=40, blank=True)
+    notice_days = models.PositiveIntegerField(_("notice period (days)"), default=0)
+    cost_estimate = models.DecimalField(
+        _("cost estimate (EUR)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    alternative = models.TextField(_("certifications or reports offered"), blank=True)
+    alternative_accepted = models.BooleanField(null=True, blank=True)
+    report = models.FileField(_("report"), upload_to=_upload, blank=True)
+    report_sha256 = models.CharField(max_length=64, blank=True)
+    noncompliance_found = models.BooleanField(_("non-compliance found"), null=True, blank=True)
+    cost_bearer = models.CharField(_("who pays"), max_length=12, choices=CostBearer.choices, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta(Tracked.Meta):
+        verbose_name = _("audit")
+        verbose_name_plural = _("audits")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="audit_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.auditor} {self.starts_on}"
+
+
+# -- security measures -------------------------------------------------------------------------
+
+
+class MeasureCatalogue(models.Model):
+    """One version of the processor's technical and organisational measures (Annex III)."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    processor = models.ForeignKey(Processor, on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveIntegerField(_("version"))
+    measures = models.JSONField(_("measures"))
+    summary = models.TextField(_("what changed"))
+    substantial = models.BooleanField(_("substantial change"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    agreements_updated = models.PositiveIntegerField(default=0)
+    controllers_notified = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("security measures version")
+        verbose_name_plural = _("security measures versions")
+        constraints = [
+            models.UniqueConstraint(fields=["processor", "number"], name="one_measures_number_per_processor")
+        ]
+
+    def __str__(self) -> str:
+        return f"TOM v{self.number}"
+
+
+# -- termination ---------------------------------------------------------------------------------
+
+
+class EndReason(models.TextChoices):
+    AGREEMENT = "agreement", _("The agreement ends")
+    MAIN_CONTRACT = "main_contract", _("The main contract ends")
+
+
+class EndWay(models.TextChoices):
+    RETURN = "return", _("Return the data, then destroy the copies")
+    DELETE = "delete", _("Destroy the data")
+
+
+class TerminationStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CERTIFIED = "certified", _("Certificate issued")
+
+
+class Termination(models.Model):
+    """The end-of-processing workflow of one agreement."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    agreement = models.OneToOneField(Agreement, on_delete=models.PROTECT, related_name="termination")
+    reason = models.CharField(_("reason"), max_length=16, choices=EndReason.choices)
+    note = models.TextField(_("note"), blank=True)
+    ended_at = models.DateTimeField(_("ended at"))
+    complete_by = models.DateTimeField(_("return or destruction due"))
+    choice = models.CharField(_("return or destruction"), max_length=8, choices=EndWay.choices)
+    choice_fixed = models.BooleanField(default=False)  # the terms allow one way only
+    chosen_at = models.DateTimeField(null=True, blank=True)
+    controller_pays = models.BooleanField(default=False)
+    cost_estimate = models.DecimalField(
+        _("cost estimate (EUR)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    retention = models.JSONField(_("legal retention exceptions"), default=list, blank=True)
+    surviving = models.JSONField(_("obligations that survive the end"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=TerminationStatus.choices, default=TerminationStatus.OPEN
+    )
+    certificate = models.FileField(upload_to=_upload, blank=True)
+    certificate_sha256 = models.CharField(max_length=64, blank=True)
+    certified_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-ended_at"]
+        verbose_name = _("termination")
+        verbose_name_plural = _("terminations")
+
+    def __str__(self) -> str:
+        return f"{self.agreement.reference}: {self.get_choice_display()}"
+
+
+class ReturnedFile(models.Model):
+    """One file of the data package handed back to the controller, with its fingerprint."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    termination = models.ForeignKey(Termination, on_delete=models.PROTECT, related_name="returned")
+    name = models.CharField(_("name"), max_length=200)
+    file = models.FileField(upload_to=_upload)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+    added_at = models.DateTimeField(default=timezone.now)
+    added_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["added_at"]
+        verbose_name = _("returned file")
+        verbose_name_plural = _("returned files")
+        constraints = [
+            models.UniqueConstraint(fields=["termination", "name"], name="one_returned_file_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TargetKind(models.TextChoices):
+    SYSTEM = "system", _("System")
+    SUBPROCESSOR = "subprocessor", _("Sub-processor")
+
+
+class Destruction(models.Model):
+    """Staff's confirmation that the data is destroyed in one system or at one sub-processor."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    termination = models.ForeignKey(Termination, on_delete=models.PROTECT, related_name="destructions")
+    target_kind = models.CharField(_("where"), max_length=12, choices=TargetKind.choices)
+    target = models.CharField(_("system or sub-processor"), max_length=200)
+    method = models.CharField(_("how"), max_length=300)
+    confirmed_at = models.DateTimeField(default=timezone.now)
+    confirmed_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["confirmed_at"]
+        verbose_name = _("destruction")
+        verbose_name_plural = _("destructions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["termination", "target_kind", "target"], name="one_destruction_per_target"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_target_kind_display()} {self.target}"

@@ -1,0 +1,109 @@
+"""Helpers the use cases share: scope of ledger events, recipients, links, stored files."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from art28.agreements.models import Agreement
+from art28.parties.models import Contact, Controller
+
+MAX_UPLOAD = 25 * 1024 * 1024
+
+
+def scope(agreement: Agreement) -> dict[str, int]:
+    return {"processor_id": agreement.controller.processor_id, "controller_id": agreement.controller_id}
+
+
+def user_or_none(acting_user: Any) -> Any:
+    return None if acting_user is None or isinstance(acting_user, str) else acting_user
+
+
+def controller_recipients(controller: Controller) -> list[str]:
+    """The privacy contacts, else the signatories: who hears about requests and audits."""
+    contacts = controller.contacts.filter(is_privacy_contact=True) or controller.signatories()
+    return [c.email for c in contacts]
+
+
+def processor_recipients(controller: Controller) -> list[str]:
+    return list(Contact.objects.filter(processor_id=controller.processor_id).values_list("email", flat=True))
+
+
+def portal_url(name: str, code: Any) -> str:
+    return settings.BASE_URL + reverse(f"requests:{name}", args=[code])
+
+
+def staff_url(name: str, code: Any) -> str:
+    return settings.BASE_URL + reverse(f"requests:{name}", args=[code])
+
+
+def require_open(agreement: Agreement) -> None:
+    """Ended agreements take no new requests: their processing has stopped."""
+    if agreement.ended_at is not None:
+        raise ValidationError(
+            _("Agreement %(ref)s has ended; it takes no new requests.") % {"ref": agreement.reference}
+        )
+
+
+def require_text(errors: dict[str, str], field: str, value: str | None, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        errors[field] = message
+    return value
+
+
+def store(instance: models.Model, field: str, name: str, content: bytes) -> str:
+    """Save ``content`` into a FileField and return its SHA-256."""
+    if len(content) > MAX_UPLOAD:
+        raise ValidationError({field: _("The file is larger than 25 MB.")})
+    getattr(instance, field).save(name, ContentFile(content), save=False)
+    return hashlib.sha256(content).hexdigest()
+
+
+def subprocessors_for(agreement: Agreement, *, at: Any = None) -> list[dict[str, Any]]:
+    """The agreement's sub-processors with their transfer safeguard, from the register.
+
+    Agreements the register has no links for yet fall back to the terms' named list.
+    """
+    from art28.subprocessors.services import authorised_subprocessors
+    from art28.terms import facts
+
+    register = list(authorised_subprocessors(agreement, at=at).order_by("name"))
+    if register:
+        return [
+            {
+                "name": s.name,
+                "country": s.country,
+                "service": s.service,
+                "outside_eea": [c for c in s.all_countries if not facts.in_eea(c)],
+                "safeguard": " — ".join(
+                    x for x in (s.get_transfer_mechanism_display(), s.safeguard_note) if x
+                ),
+            }
+            for s in register
+        ]
+    terms = agreement.binding.dpa_terms
+    mechanisms = ", ".join(m.value for m in terms.transfers.mechanisms)
+    rows = []
+    for s in terms.subprocessors.named:
+        outside = [s.country] if s.country and not facts.in_eea(s.country) else []
+        safeguard = (
+            ("adequacy" if outside and facts.has_adequacy(s.country or "") else mechanisms) if outside else ""
+        )
+        rows.append(
+            {
+                "name": s.name,
+                "country": s.country or "",
+                "service": s.service or "",
+                "outside_eea": outside,
+                "safeguard": safeguard,
+            }
+        )
+    return rows

@@ -1,0 +1,260 @@
+"""The processor's record of processing activities (Art. 30(2)), built from the data.
+
+Per controller and agreement: the parties and contacts, the categories of processing,
+the sub-processors and transfers outside the EEA with their safeguards, and the
+technical and organisational measures. Exported as CSV, XLSX, PDF and JSON-LD (W3C DPV).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from art28.agreements.models import Agreement
+from art28.parties.models import Processor
+from art28.requests import pdf
+from art28.requests.services.common import subprocessors_for
+from art28.requests.services.measures import current_catalogue
+
+DPV = "https://w3id.org/dpv#"
+DCT = "http://purl.org/dc/terms/"
+FORMATS = ("csv", "xlsx", "pdf", "jsonld")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "jsonld": "application/ld+json",
+}
+SEP = "; "
+
+
+@dataclass
+class Entry:
+    """One line of the record: one controller's agreement."""
+
+    controller: str
+    controller_code: str
+    controller_kvk: str
+    controller_country: str
+    controller_contact: str
+    agreement: str
+    version: int
+    status: str
+    processor: str
+    processor_contact: str
+    subject_matter: str
+    nature: str
+    purposes: list[str] = field(default_factory=list)
+    data_categories: list[str] = field(default_factory=list)
+    special_categories: list[str] = field(default_factory=list)
+    data_subjects: list[str] = field(default_factory=list)
+    subprocessors: list[dict[str, Any]] = field(default_factory=list)
+    transfer_policy: str = ""
+    measures: list[dict[str, str]] = field(default_factory=list)
+
+
+COLUMNS = [f for f in Entry.__dataclass_fields__]
+
+
+def _contact(party: Any) -> str:
+    c = party.contact
+    return ", ".join(x for x in (c.name, c.email, c.phone) if x)
+
+
+def build_record(*, processor: Processor, agreements: QuerySet[Agreement] | None = None) -> list[Entry]:
+    """The record for every active agreement (or those given), controller by controller."""
+    qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
+    qs = qs.active().select_related("controller").order_by("controller__name", "reference")
+    catalogue = current_catalogue(processor)
+    return [_entry(a, catalogue) for a in qs]
+
+
+def _entry(agreement: Agreement, catalogue: Any) -> Entry:
+    version = agreement.binding
+    terms = version.dpa_terms
+    p = terms.processing
+    measures = [m.model_dump(mode="json") for m in terms.security.measures] or (
+        catalogue.measures if catalogue else []
+    )
+    return Entry(
+        controller=agreement.controller.name,
+        controller_code=str(agreement.controller.code),
+        controller_kvk=agreement.controller.kvk,
+        controller_country=agreement.controller.country,
+        controller_contact=_contact(terms.controller),
+        agreement=agreement.reference,
+        version=version.number,
+        status=version.status,
+        processor=terms.processor.name or agreement.controller.processor.name,
+        processor_contact=_contact(terms.processor),
+        subject_matter=p.subject_matter or "",
+        nature=p.nature or "",
+        purposes=p.purposes,
+        data_categories=p.data_categories,
+        special_categories=p.special_categories,
+        data_subjects=p.data_subject_categories,
+        subprocessors=subprocessors_for(agreement),
+        transfer_policy=terms.transfers.outside_eea.value if terms.transfers.outside_eea else "",
+        measures=measures,
+    )
+
+
+def _flat(entry: Entry) -> list[str]:
+    row = asdict(entry)
+    row["subprocessors"] = SEP.join(
+        f"{s['name']} ({s['country']}): {s['service']}" for s in entry.subprocessors
+    )
+    row["transfers"] = SEP.join(
+        f"{s['name']} → {', '.join(s['outside_eea'])}: {s['safeguard'] or '—'}"
+        for s in entry.subprocessors
+        if s["outside_eea"]
+    )
+    row["measures"] = SEP.join(f"[{m['kind']}] {m['text']}" for m in entry.measures)
+    for key in ("purposes", "data_categories", "special_categories", "data_subjects"):
+        row[key] = SEP.join(row[key])
+    return [str(row[c]) for c in HEADER]
+
+
+HEADER = [*COLUMNS[: COLUMNS.index("transfer_policy")], "transfers", "transfer_policy", "measures"]
+
+
+def _safe_cell(value: str) -> str:
+    # A spreadsheet would run a cell starting with = + - @ as a formula.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def to_csv(entries: list[Entry]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    writer.writerows([[_safe_cell(v) for v in _flat(e)] for e in entries])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(entries: list[Entry]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Art. 30(2)"
+    sheet.append(HEADER)
+    for e in entries:
+        sheet.append([_safe_cell(v) for v in _flat(e)])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def to_pdf(entries: list[Entry], *, processor: Processor, language: str = "en") -> bytes:
+    with translation.override(language):
+        doc = {
+            "title": _("Record of processing activities (Art. 30(2) GDPR)"),
+            "language": language,
+            "subtitle": _("%(p)s as processor, %(d)s")
+            % {"p": processor.name, "d": timezone.localdate().isoformat()},
+            "entries": [_pdf_entry(e) for e in entries],
+        }
+    return pdf.render("ropa", doc)
+
+
+def _pdf_entry(e: Entry) -> dict[str, Any]:
+    values = dict(zip(HEADER, _flat(e), strict=True))
+    rows = [
+        [_("Controller"), f"{e.controller} ({e.controller_country}, KvK {e.controller_kvk or '—'})"],
+        [_("Controller's contact"), e.controller_contact],
+        [_("Processor's contact"), e.processor_contact],
+        [_("Subject matter"), e.subject_matter],
+        [_("Nature"), e.nature],
+        [_("Purposes"), values["purposes"]],
+        [_("Personal data"), values["data_categories"]],
+        [_("Special categories"), values["special_categories"]],
+        [_("Data subjects"), values["data_subjects"]],
+        [_("Sub-processors"), values["subprocessors"]],
+        [_("Transfers outside the EEA"), values["transfers"] or "—"],
+        [_("Transfer policy"), e.transfer_policy],
+        [_("Security measures"), values["measures"]],
+    ]
+    return {
+        "heading": f"{e.controller} — {e.agreement} v{e.version}",
+        "rows": [[str(a), b or "—"] for a, b in rows],
+    }
+
+
+def to_jsonld(entries: list[Entry], *, processor: Processor) -> bytes:
+    """The record with W3C Data Privacy Vocabulary terms."""
+    graph = [
+        {
+            "@id": f"urn:art28:agreement:{e.agreement}",
+            "@type": "dpv:PersonalDataHandling",
+            "dpv:hasDataController": {
+                "@type": "dpv:DataController",
+                "dpv:hasName": e.controller,
+                "@id": f"urn:uuid:{e.controller_code}",
+            },
+            "dpv:hasDataProcessor": {"@type": "dpv:DataProcessor", "dpv:hasName": e.processor},
+            "dpv:hasPurpose": [{"@type": "dpv:Purpose", "dct:description": x} for x in e.purposes],
+            "dpv:hasPersonalData": [
+                {"@type": "dpv:PersonalData", "dpv:hasName": x} for x in e.data_categories
+            ]
+            + [{"@type": "dpv:SensitivePersonalData", "dpv:hasName": x} for x in e.special_categories],
+            "dpv:hasDataSubject": [{"@type": "dpv:DataSubject", "dpv:hasName": x} for x in e.data_subjects],
+            "dpv:hasRecipient": [
+                {"@type": "dpv:DataSubProcessor", "dpv:hasName": s["name"], "dpv:hasCountry": s["country"]}
+                for s in e.subprocessors
+            ],
+            "dpv:hasTechnicalOrganisationalMeasure": [
+                {
+                    "@type": "dpv:TechnicalMeasure"
+                    if m["kind"] == "technical"
+                    else "dpv:OrganisationalMeasure",
+                    "dct:description": m["text"],
+                }
+                for m in e.measures
+            ],
+            "dpv:hasProcessing": [{"@type": "dpv:Processing", "dct:description": x} for x in [e.nature] if x]
+            + [
+                {
+                    "@type": "dpv:Transfer",
+                    "dpv:hasRecipient": {"@type": "dpv:DataSubProcessor", "dpv:hasName": s["name"]},
+                    "dpv:hasCountry": c,
+                    "dpv:hasTechnicalOrganisationalMeasure": {
+                        "@type": "dpv:Safeguard",
+                        "dct:description": s["safeguard"],
+                    },
+                }
+                for s in e.subprocessors
+                for c in s["outside_eea"]
+            ],
+        }
+        for e in entries
+    ]
+    doc = {
+        "@context": {"dpv": DPV, "dct": DCT},
+        "@id": f"urn:uuid:{processor.code}:ropa",
+        "dpv:hasDataProcessor": processor.name,
+        "@graph": graph,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2).encode()
+
+
+def export(
+    *, processor: Processor, fmt: str, agreements: QuerySet[Agreement] | None = None, language: str = "en"
+) -> bytes:
+    """The record in ``fmt`` (csv, xlsx, pdf, jsonld)."""
+    entries = build_record(processor=processor, agreements=agreements)
+    if fmt == "csv":
+        return to_csv(entries)
+    if fmt == "xlsx":
+        return to_xlsx(entries)
+    if fmt == "pdf":
+        return to_pdf(entries, processor=processor, language=language)
+    if fmt == "jsonld":
+        return to_jsonld(entries, processor=processor)
+    raise ValueError(f"unknown format {fmt!r}")
