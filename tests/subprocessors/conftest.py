@@ -35,3 +35,12 @@ def make_subprocessor(processor, admin_user):
                                               named_in_agreements=named, agreements=agreements)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Service messages are asserted in English; notices still use each controller's language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

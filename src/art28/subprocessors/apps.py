@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class SubprocessorsConfig(AppConfig):
     name = "art28.subprocessors"
     verbose_name = _("Sub-processors")
+
+    def ready(self) -> None:
+        from art28.notices import periodic
+
+        # Windows close and changes take effect on a clock, not on an event.
+        periodic.register("art28.subprocessors.services.activate_due_changes")

@@ -1,0 +1,61 @@
+"""The controller's sub-processor list as CSV and as PDF (typst, data passed as JSON)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+from datetime import datetime
+from pathlib import Path
+
+import typst
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from art28.agreements.models import Agreement
+from art28.subprocessors.models import AgreementSubprocessor
+from art28.subprocessors.services import links_at
+
+TEMPLATE = Path(__file__).parent / "list.typ"
+_lock = threading.Lock()
+
+
+def _header() -> list[str]:
+    return [_("Name"), _("Address"), _("Country"), _("Service"), _("Locations"), _("Status"), _("Since")]
+
+
+def _row(link: AgreementSubprocessor) -> list[str]:
+    sp = link.subprocessor
+    return [
+        sp.name,
+        sp.address,
+        sp.country,
+        sp.service,
+        ", ".join(sp.locations),
+        link.get_status_display(),
+        timezone.localtime(link.since).strftime("%Y-%m-%d %H:%M"),
+    ]
+
+
+def list_csv(agreement: Agreement, at: datetime | None = None) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([*_header(), _("Basis")])
+    for link in links_at(agreement, at=at):
+        writer.writerow([*_row(link), link.get_basis_display()])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def list_pdf(agreement: Agreement, at: datetime | None = None) -> bytes:
+    at = at or timezone.now()
+    doc = {
+        "title": _("Sub-processors of %(ref)s") % {"ref": agreement.reference},
+        "subtitle": _("%(c)s, situation on %(d)s")
+        % {"c": agreement.controller.name, "d": timezone.localtime(at).strftime("%Y-%m-%d %H:%M")},
+        "header": _header(),
+        "rows": [_row(link) for link in links_at(agreement, at=at)],
+        "footer": _("Produced by art28 from the sub-processor register."),
+    }
+    with _lock:
+        return typst.compile(str(TEMPLATE), sys_inputs={"doc": json.dumps(doc)}, ignore_system_fonts=True)

@@ -1,0 +1,75 @@
+"""Forms only parse input; the services validate it and their errors land on these forms."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from art28.subprocessors.models import ChangeKind, TransferMechanism
+from art28.subprocessors.services import Answer, Outcome
+
+
+def _list(value: str) -> list[str]:
+    return [p.strip() for p in value.replace(";", ",").replace("\n", ",").split(",") if p.strip()]
+
+
+class SubprocessorForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    country = forms.CharField(label=_("Country (ISO code)"), max_length=10, required=False)
+    service = forms.CharField(label=_("Service or role"), max_length=300, required=False)
+    data_categories = forms.CharField(label=_("Data categories (comma-separated)"), required=False)
+    locations = forms.CharField(label=_("Processing locations (ISO codes, comma-separated)"), required=False)
+    transfer_mechanism = forms.ChoiceField(label=_("Transfer mechanism"), choices=TransferMechanism.choices)
+    dpf_certified = forms.BooleanField(label=_("Certified under the Data Privacy Framework"), required=False)
+    safeguard_note = forms.CharField(
+        label=_("Documented safeguard"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    scope_all = forms.BooleanField(label=_("Used for all agreements"), required=False, initial=True)
+    terms_json = forms.CharField(
+        label=_("Its terms (DpaTerms JSON)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    agreement_file = forms.FileField(label=_("Its agreement with us"), required=False)
+
+    def data_dict(self) -> dict:
+        d = dict(self.cleaned_data)
+        d["data_categories"] = _list(d.get("data_categories", ""))
+        d["locations"] = _list(d.get("locations", ""))
+        for key in ("terms_json", "agreement_file"):
+            d.pop(key, None)
+        return d
+
+
+class ChangeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Change"), choices=ChangeKind.choices)
+    subprocessor = forms.UUIDField(label=_("Sub-processor"))
+    replaces = forms.UUIDField(label=_("Replaces"), required=False)
+    effective_at = forms.DateTimeField(
+        label=_("Intended effective date"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    split = forms.BooleanField(
+        label=_("Go ahead with the agreements that allow this date; leave the others out"), required=False
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=[(a, a) for a in Answer.ALL])
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ResolveForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[
+            (Outcome.WITHDRAW, _("Withdraw the change for this controller")),
+            (Outcome.ALTERNATIVE, _("Offer an alternative sub-processor")),
+            (Outcome.AGREEMENT_ENDED, _("End the agreement")),
+        ],
+    )
+    alternative = forms.UUIDField(label=_("Alternative"), required=False)
+    note = forms.CharField(
+        label=_("Note to the controller"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

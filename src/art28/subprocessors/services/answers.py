@@ -1,0 +1,452 @@
+"""The controller's answer, the processor's resolution of an objection, and activation.
+
+Every step is one transaction with its ledger event; a sub-processor becomes authorised
+for an agreement only in ``activate_due_changes``: after consent, or after a window that
+passed without objection, and never before the effective date.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from art28.agreements.models import Agreement
+from art28.ledger.services import record_event
+from art28.notices.models import NoticeKind
+from art28.notices.services import About, queue_notice
+from art28.subprocessors.models import (
+    FINAL,
+    READY,
+    AgreementSubprocessor,
+    Basis,
+    ChangeAgreement,
+    ChangeKind,
+    ChangeStatus,
+    ClockStatus,
+    LinkStatus,
+    Mode,
+    Subprocessor,
+    SubprocessorChange,
+    SubprocessorStatus,
+)
+from art28.subprocessors.services.links import set_link
+
+
+class Answer:
+    CONSENT = "consent"
+    REFUSE = "refuse"
+    OBJECT = "object"
+    ALL = (CONSENT, REFUSE, OBJECT)
+
+
+class Outcome:
+    WITHDRAW = "withdraw"
+    ALTERNATIVE = "alternative"
+    AGREEMENT_ENDED = "agreement_ended"
+    ALL = (WITHDRAW, ALTERNATIVE, AGREEMENT_ENDED)
+
+
+def _scope(clock: ChangeAgreement) -> dict[str, int]:
+    return {"processor_id": clock.change.processor_id, "controller_id": clock.agreement.controller_id}
+
+
+def _locked(clock: ChangeAgreement) -> ChangeAgreement:
+    return (
+        ChangeAgreement.objects.select_for_update()
+        .select_related("change", "change__subprocessor", "agreement", "agreement__controller")
+        .get(pk=clock.pk)
+    )
+
+
+def _user(acting_user: Any) -> Any:
+    return None if acting_user is None or isinstance(acting_user, str) else acting_user
+
+
+@transaction.atomic
+def answer_change(
+    *, clock: ChangeAgreement, answer: str, acting_user: Any, reason: str = ""
+) -> ChangeAgreement:
+    """The controller consents, refuses (consent procedure) or objects with a reason (window)."""
+    clock = _locked(clock)
+    now = timezone.now()
+    _check_answer(clock, answer, reason, now)
+    if answer == Answer.OBJECT and clock.mode == Mode.CONSENT:
+        answer = Answer.REFUSE  # an objection to a consent request is a refusal
+    status, link_status, basis = {
+        Answer.CONSENT: (ClockStatus.CONSENTED, None, None),
+        Answer.REFUSE: (ClockStatus.REFUSED, LinkStatus.REFUSED, Basis.REFUSAL),
+        Answer.OBJECT: (ClockStatus.OBJECTED, LinkStatus.OBJECTED, Basis.OBJECTION),
+    }[answer]
+    clock.status, clock.answered_at, clock.answered_by, clock.reason = (
+        status,
+        now,
+        _user(acting_user),
+        reason.strip(),
+    )
+    clock.save(update_fields=["status", "answered_at", "answered_by", "reason"])
+    if link_status is not None:
+        set_link(
+            subprocessor=clock.change.subprocessor,
+            agreement=clock.agreement,
+            status=link_status,
+            basis=basis,
+            at=now,
+            change=clock.change,
+        )
+    record_event(
+        action=f"subprocessor.change_{status}",
+        obj=("changeclock", clock.code),
+        acting_user=acting_user,
+        data={
+            "change": str(clock.change.code),
+            "agreement": clock.agreement.reference,
+            "reason": clock.reason,
+        },
+        **_scope(clock),
+    )
+    _maybe_complete(clock.change)
+    return clock
+
+
+def _check_answer(clock: ChangeAgreement, answer: str, reason: str, now: datetime) -> None:
+    if answer not in Answer.ALL:
+        raise ValidationError({"answer": _("Answer consent, refuse or object.")})
+    if not clock.answerable:
+        raise ValidationError(
+            _("This change was already answered or settled: %(s)s.") % {"s": clock.get_status_display()}
+        )
+    if clock.mode == Mode.OBJECTION and clock.objection_deadline and now > clock.objection_deadline:
+        raise ValidationError(
+            _("The objection window closed on %(d)s.")
+            % {"d": timezone.localtime(clock.objection_deadline).strftime("%Y-%m-%d %H:%M")}
+        )
+    if answer == Answer.REFUSE and clock.mode == Mode.OBJECTION:
+        raise ValidationError({"answer": _("Under a general authorisation you object, with a reason.")})
+    if answer in (Answer.OBJECT, Answer.REFUSE) and not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for your objection or refusal.")})
+
+
+@transaction.atomic
+def resolve_objection(
+    *,
+    clock: ChangeAgreement,
+    outcome: str,
+    acting_user: Any,
+    note: str = "",
+    alternative: Subprocessor | None = None,
+    effective_at: datetime | None = None,
+) -> ChangeAgreement:
+    """Settle an open objection: withdraw the change for this controller, offer an
+    alternative sub-processor (a new change for this agreement alone), or end the agreement."""
+    clock = _locked(clock)
+    if clock.status != ClockStatus.OBJECTED:
+        raise ValidationError(
+            _("Only an open objection can be resolved; this one is %(s)s.")
+            % {"s": clock.get_status_display()}
+        )
+    if outcome not in Outcome.ALL:
+        raise ValidationError({"outcome": _("Choose withdraw, alternative or agreement_ended.")})
+    now = timezone.now()
+    new_change = None
+    if outcome == Outcome.ALTERNATIVE:
+        new_change = _offer_alternative(clock, alternative, effective_at, acting_user)
+    if outcome == Outcome.AGREEMENT_ENDED:
+        _end_agreement(clock.agreement, now, acting_user)
+    status = {
+        Outcome.WITHDRAW: ClockStatus.WITHDRAWN,
+        Outcome.ALTERNATIVE: ClockStatus.ALTERNATIVE,
+        Outcome.AGREEMENT_ENDED: ClockStatus.AGREEMENT_ENDED,
+    }[outcome]
+    clock.status, clock.resolved_at, clock.resolution, clock.alternative = (
+        status,
+        now,
+        note.strip(),
+        alternative,
+    )
+    clock.save(update_fields=["status", "resolved_at", "resolution", "alternative"])
+    basis = Basis.AGREEMENT_ENDED if outcome == Outcome.AGREEMENT_ENDED else Basis.PROCESSOR
+    set_link(
+        subprocessor=clock.change.subprocessor,
+        agreement=clock.agreement,
+        status=LinkStatus.WITHDRAWN,
+        basis=basis,
+        at=now,
+        change=clock.change,
+    )
+    record_event(
+        action="subprocessor.objection_resolved",
+        obj=("changeclock", clock.code),
+        acting_user=acting_user,
+        data={
+            "outcome": outcome,
+            "note": clock.resolution,
+            "agreement": clock.agreement.reference,
+            "alternative": alternative.name if alternative else None,
+            "new_change": str(new_change.code) if new_change else None,
+        },
+        **_scope(clock),
+    )
+    _notify_update(clock, outcome)
+    _maybe_complete(clock.change)
+    return clock
+
+
+def _offer_alternative(
+    clock: ChangeAgreement, alternative: Subprocessor | None, effective_at: datetime | None, acting_user: Any
+) -> SubprocessorChange:
+    from art28.subprocessors.services.changes import propose_change
+
+    if alternative is None or alternative.pk == clock.change.subprocessor_id:
+        raise ValidationError({"alternative": _("Choose the alternative sub-processor.")})
+    return propose_change(
+        processor=clock.change.processor,
+        kind=ChangeKind.ADD,
+        subprocessor=alternative,
+        effective_at=effective_at or clock.change.effective_at,
+        acting_user=acting_user,
+        agreements=[clock.agreement],
+        reason=_("Offered as an alternative after your objection."),
+    )
+
+
+def _end_agreement(agreement: Agreement, now: datetime, acting_user: Any) -> None:
+    if agreement.ended_at is None:
+        Agreement.objects.filter(pk=agreement.pk).update(ended_at=now)
+        agreement.ended_at = now
+        record_event(
+            action="agreement.ended",
+            obj=agreement,
+            acting_user=acting_user,
+            data={"reason": "subprocessor_objection"},
+            processor_id=agreement.controller.processor_id,
+            controller_id=agreement.controller_id,
+        )
+
+
+def _notify_update(clock: ChangeAgreement, outcome: str) -> None:
+    from art28.subprocessors.services.changes import clock_link, recipients_by_controller
+
+    controller = clock.agreement.controller
+    recipients = recipients_by_controller([controller.pk])[controller.pk]
+    queue_notice(
+        controller=controller,
+        kind=NoticeKind.SUBPROCESSOR_CHANGE_UPDATE,
+        about=About("changeclock", f"{clock.code}"),
+        template="subprocessor_change_update",
+        context={
+            "outcome": outcome,
+            "subprocessor": clock.change.subprocessor,
+            "alternative": clock.alternative,
+            "note": clock.resolution,
+            "reference": clock.agreement.reference,
+            "processor": clock.change.processor.name,
+        },
+        recipients=recipients,
+        link=clock_link(clock),
+        language=clock.agreement.binding.language,
+    )
+
+
+@transaction.atomic
+def withdraw_change(*, change: SubprocessorChange, acting_user: Any, note: str = "") -> SubprocessorChange:
+    """Withdraw the whole change for every agreement where it has not taken effect."""
+    change = SubprocessorChange.objects.select_for_update().get(pk=change.pk)
+    if change.status != ChangeStatus.OPEN:
+        raise ValidationError(_("This change is %(s)s.") % {"s": change.get_status_display()})
+    now = timezone.now()
+    open_clocks = list(change.clocks.exclude(status__in=FINAL).select_related("agreement"))
+    for clock in open_clocks:
+        clock.status, clock.resolved_at, clock.resolution = ClockStatus.WITHDRAWN, now, note
+        if change.adds:
+            set_link(
+                subprocessor=change.subprocessor,
+                agreement=clock.agreement,
+                status=LinkStatus.WITHDRAWN,
+                basis=Basis.PROCESSOR,
+                at=now,
+                change=change,
+            )
+    ChangeAgreement.objects.bulk_update(open_clocks, ["status", "resolved_at", "resolution"], batch_size=1000)
+    change.status = ChangeStatus.WITHDRAWN
+    change.save(update_fields=["status"])
+    record_event(
+        action="subprocessor.change_withdrawn",
+        obj=change,
+        acting_user=acting_user,
+        data={"agreements": len(open_clocks), "note": note},
+        processor_id=change.processor_id,
+    )
+    return change
+
+
+def _maybe_complete(change: SubprocessorChange) -> None:
+    if change.status == ChangeStatus.OPEN and not change.clocks.exclude(status__in=FINAL).exists():
+        SubprocessorChange.objects.filter(pk=change.pk).update(status=ChangeStatus.COMPLETED)
+
+
+def activate_due_changes(now: datetime | None = None) -> dict[str, int]:
+    """Close passed windows, put due changes into effect, settle clocks of ended agreements.
+
+    Each clock is handled in its own transaction, so one failure holds up nothing else;
+    a clock already handled by another worker is skipped (its status is re-read under lock).
+    """
+    now = now or timezone.now()
+    counts = {"cleared": 0, "activated": 0, "ended": 0}
+    ended = (
+        ChangeAgreement.objects.pending().filter(agreement__ended_at__lte=now).values_list("pk", flat=True)
+    )
+    for pk in list(ended):
+        counts["ended"] += _step(pk, now, _settle_ended)
+    windows = ChangeAgreement.objects.filter(status=ClockStatus.WINDOW_OPEN, objection_deadline__lte=now)
+    for pk in list(windows.values_list("pk", flat=True)):
+        counts["cleared"] += _step(pk, now, _clear_window)
+    due = ChangeAgreement.objects.filter(status__in=READY, takes_effect_at__lte=now)
+    for pk in list(due.values_list("pk", flat=True)):
+        counts["activated"] += _step(pk, now, _activate)
+    return counts
+
+
+def _step(pk: int, now: datetime, fn) -> int:  # type: ignore[no-untyped-def]
+    with transaction.atomic():
+        clock = _locked(ChangeAgreement(pk=pk))
+        return int(fn(clock, now))
+
+
+def _settle_ended(clock: ChangeAgreement, now: datetime) -> bool:
+    if clock.status in FINAL:
+        return False
+    clock.status, clock.resolved_at = ClockStatus.AGREEMENT_ENDED, now
+    clock.save(update_fields=["status", "resolved_at"])
+    if clock.change.adds:
+        set_link(
+            subprocessor=clock.change.subprocessor,
+            agreement=clock.agreement,
+            status=LinkStatus.WITHDRAWN,
+            basis=Basis.AGREEMENT_ENDED,
+            at=now,
+            change=clock.change,
+        )
+    record_event(
+        action="subprocessor.change_agreement_ended",
+        obj=("changeclock", clock.code),
+        acting_user=None,
+        data={"agreement": clock.agreement.reference},
+        **_scope(clock),
+    )
+    _maybe_complete(clock.change)
+    return True
+
+
+def _clear_window(clock: ChangeAgreement, now: datetime) -> bool:
+    if clock.status != ClockStatus.WINDOW_OPEN or clock.objection_deadline > now:  # type: ignore[operator]
+        return False
+    clock.status = ClockStatus.CLEARED
+    clock.save(update_fields=["status"])
+    record_event(
+        action="subprocessor.window_passed",
+        obj=("changeclock", clock.code),
+        acting_user=None,
+        data={"agreement": clock.agreement.reference, "deadline": clock.objection_deadline.isoformat()},
+        **_scope(clock),
+    )  # type: ignore[union-attr]
+    return True
+
+
+def _activate(clock: ChangeAgreement, now: datetime) -> bool:
+    if clock.status not in READY or clock.takes_effect_at > now:  # type: ignore[operator]
+        return False
+    change = clock.change
+    since = max(clock.takes_effect_at, clock.answered_at or clock.takes_effect_at)  # type: ignore[type-var]
+    if change.kind == ChangeKind.REMOVE:
+        set_link(
+            subprocessor=change.subprocessor,
+            agreement=clock.agreement,
+            status=LinkStatus.REMOVED,
+            basis=Basis.CHANGE,
+            at=since,
+            change=change,
+        )
+    else:
+        basis = Basis.CONSENT if clock.status == ClockStatus.CONSENTED else Basis.NO_OBJECTION
+        set_link(
+            subprocessor=change.subprocessor,
+            agreement=clock.agreement,
+            status=LinkStatus.AUTHORISED,
+            basis=basis,
+            at=since,
+            change=change,
+        )
+        if change.replaces_id:
+            set_link(
+                subprocessor=change.replaces,
+                agreement=clock.agreement,  # type: ignore[arg-type]
+                status=LinkStatus.REMOVED,
+                basis=Basis.CHANGE,
+                at=since,
+                change=change,
+            )
+    clock.status = ClockStatus.ACTIVE
+    clock.save(update_fields=["status"])
+    record_event(
+        action="subprocessor.change_in_effect",
+        obj=("changeclock", clock.code),
+        acting_user=None,
+        data={
+            "agreement": clock.agreement.reference,
+            "kind": change.kind,
+            "subprocessor": change.subprocessor.name,
+            "since": since.isoformat(),
+        },
+        **_scope(clock),
+    )
+    _update_statuses(change)
+    _maybe_complete(change)
+    return True
+
+
+def _update_statuses(change: SubprocessorChange) -> None:
+    for sp in filter(None, [change.subprocessor, change.replaces]):
+        authorised = AgreementSubprocessor.objects.open().filter(
+            subprocessor=sp, status=LinkStatus.AUTHORISED
+        )
+        pending = AgreementSubprocessor.objects.open().filter(subprocessor=sp, status=LinkStatus.PENDING)
+        status = (
+            SubprocessorStatus.ACTIVE
+            if authorised.exists()
+            else SubprocessorStatus.PROPOSED
+            if pending.exists()
+            else SubprocessorStatus.RETIRED
+        )
+        if sp.status != status:
+            Subprocessor.objects.filter(pk=sp.pk).update(status=status)
+
+
+class NotAuthorised(PermissionDenied):
+    """The sub-processor may not (yet) be used for this agreement; the message says why."""
+
+
+def assert_may_use(subprocessor: Subprocessor, agreement: Agreement, *, at: datetime | None = None) -> None:
+    """Refuse any use of ``subprocessor`` for ``agreement`` that is not authorised at ``at``."""
+    at = at or timezone.now()
+    link = AgreementSubprocessor.objects.at(at).filter(subprocessor=subprocessor, agreement=agreement).first()
+    if link is not None and link.status == LinkStatus.AUTHORISED:
+        return
+    if link is None:
+        raise NotAuthorised(
+            _("%(sp)s is not authorised for %(ref)s.") % {"sp": subprocessor.name, "ref": agreement.reference}
+        )
+    clock = (
+        ChangeAgreement.objects.filter(change=link.change, agreement=agreement).first()
+        if link.change_id
+        else None
+    )
+    detail = clock.get_status_display() if clock else link.get_status_display()
+    raise NotAuthorised(
+        _("%(sp)s may not be used for %(ref)s yet: %(why)s.")
+        % {"sp": subprocessor.name, "ref": agreement.reference, "why": detail}
+    )

@@ -1,0 +1,326 @@
+"""Proposing a change and fanning it out: one clock and one notice per affected agreement."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from art28.agreements.models import Agreement
+from art28.ledger.services import record_event
+from art28.notices.models import NoticeKind
+from art28.notices.services import About, queue_notice, schedule_drain
+from art28.parties.models import Contact, Processor
+from art28.subprocessors.models import (
+    AgreementSubprocessor,
+    Basis,
+    ChangeAgreement,
+    ChangeKind,
+    ClockStatus,
+    LinkStatus,
+    Mode,
+    Subprocessor,
+    SubprocessorChange,
+    SubprocessorStatus,
+)
+from art28.subprocessors.services.plan import Plan, PlanItem, blocking_message, plan_change
+from art28.subprocessors.services.transfers import check_transfer
+from art28.terms.schema import DpaTerms, Transfers
+
+
+def clock_link(clock: ChangeAgreement) -> str:
+    return settings.BASE_URL + reverse("subprocessors:portal_change", args=[clock.code])
+
+
+def affected_agreements(
+    *,
+    kind: str,
+    subprocessor: Subprocessor,
+    replaces: Subprocessor | None,
+    agreements: list[Agreement] | None,
+) -> list[Agreement]:
+    """The agreements a change touches: those named, else those the register implies."""
+    from art28.subprocessors.services.queries import agreements_using
+
+    processor_id = subprocessor.processor_id
+    if agreements is not None:
+        wrong = [a.reference for a in agreements if a.controller.processor_id != processor_id]
+        if wrong:
+            raise ValidationError(
+                {"agreements": _("Not agreements of this processor: %(r)s") % {"r": ", ".join(wrong)}}
+            )
+        found = [a for a in agreements if a.ended_at is None]
+    elif kind == ChangeKind.REMOVE:
+        found = list(
+            agreements_using(subprocessor).filter(ended_at__isnull=True).select_related("controller")
+        )
+    elif kind == ChangeKind.REPLACE:
+        assert replaces is not None
+        found = list(agreements_using(replaces).filter(ended_at__isnull=True).select_related("controller"))
+    elif subprocessor.scope_all:
+        found = list(
+            Agreement.objects.active()
+            .filter(controller__processor_id=processor_id)
+            .select_related("controller")
+        )
+    else:
+        raise ValidationError(
+            {"agreements": _("This sub-processor is scoped: name the agreements it is for.")}
+        )
+    if kind != ChangeKind.REMOVE:
+        taken = set(
+            AgreementSubprocessor.objects.open()
+            .filter(subprocessor=subprocessor, status__in=(LinkStatus.AUTHORISED, LinkStatus.PENDING))
+            .values_list("agreement_id", flat=True)
+        )
+        found = [a for a in found if a.pk not in taken]
+    return found
+
+
+def _check_input(
+    kind: str,
+    subprocessor: Subprocessor,
+    replaces: Subprocessor | None,
+    effective_at: datetime | None,
+    now: datetime,
+) -> None:
+    errors: dict[str, str] = {}
+    if kind not in ChangeKind.values:
+        errors["kind"] = _("Choose add, replace or remove.")
+    if effective_at is None:
+        errors["effective_at"] = _("Give the intended effective date.")
+    elif effective_at <= now:
+        errors["effective_at"] = _("The effective date must lie in the future.")
+    if kind == ChangeKind.REPLACE and (replaces is None or replaces.pk == subprocessor.pk):
+        errors["replaces"] = _("Choose the sub-processor that is replaced (another one).")
+    if replaces is not None and replaces.processor_id != subprocessor.processor_id:
+        errors["replaces"] = _("Choose the sub-processor that is replaced (another one).")
+    if kind != ChangeKind.REMOVE and subprocessor.status == SubprocessorStatus.RETIRED:
+        errors["subprocessor"] = _("This sub-processor is no longer used; register it again first.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def propose_change(
+    *,
+    processor: Processor,
+    kind: str,
+    subprocessor: Subprocessor,
+    effective_at: datetime,
+    acting_user: Any,
+    replaces: Subprocessor | None = None,
+    reason: str = "",
+    agreements: list[Agreement] | None = None,
+    split: bool = False,
+) -> SubprocessorChange:
+    """Propose adding, replacing or removing a sub-processor from ``effective_at``.
+
+    For each affected agreement its terms decide: a consent request (specific authorisation,
+    or a transfer the agreement only allows with written consent), or a notice with an
+    objection window (general authorisation). If the date is sooner than some agreements
+    allow, the proposal is refused listing them, unless ``split``: then it goes ahead for
+    the agreements that allow it and leaves the others out.
+    """
+    now = timezone.now()
+    if subprocessor.processor_id != processor.pk:
+        raise ValidationError({"subprocessor": _("Not a sub-processor of this processor.")})
+    _check_input(kind, subprocessor, replaces, effective_at, now)
+    targets = affected_agreements(
+        kind=kind, subprocessor=subprocessor, replaces=replaces, agreements=agreements
+    )
+    if not targets:
+        raise ValidationError(_("This change touches no agreement: there is nothing to propose."))
+    plan = plan_change(
+        kind=kind, subprocessor=subprocessor, agreements=targets, effective_at=effective_at, now=now
+    )
+    if plan.blocking and not (split and plan.allowed):
+        raise ValidationError({"effective_at": blocking_message(plan)}, code="blocked")
+    return _create(processor, kind, subprocessor, replaces, effective_at, reason, plan, now, acting_user)
+
+
+def _create(
+    processor: Processor,
+    kind: str,
+    sp: Subprocessor,
+    replaces: Subprocessor | None,
+    effective_at: datetime,
+    reason: str,
+    plan: Plan,
+    now: datetime,
+    acting_user: Any,
+) -> SubprocessorChange:
+    change = SubprocessorChange.objects.create(
+        processor=processor,
+        kind=kind,
+        subprocessor=sp,
+        replaces=replaces,
+        effective_at=effective_at,
+        reason=reason,
+        created_at=now,
+        created_by=None if isinstance(acting_user, str) else acting_user,
+    )
+    items = plan.allowed
+    clocks = [_clock(change, item, now) for item in items]
+    if change.adds:
+        _open_pending_links(change, [i.agreement for i in items], now)
+    _notify_all(change, clocks, items)
+    ChangeAgreement.objects.bulk_create(clocks, batch_size=1000)
+    record_event(
+        action="subprocessor.change_proposed",
+        obj=change,
+        acting_user=acting_user,
+        data={
+            "kind": kind,
+            "subprocessor": sp.name,
+            "replaces": replaces.name if replaces else None,
+            "effective_at": effective_at.isoformat(),
+            "agreements": len(items),
+            "consent": sum(c.mode == Mode.CONSENT for c in clocks),
+            "objection": sum(c.mode == Mode.OBJECTION for c in clocks),
+            "left_out": [i.agreement.reference for i in plan.blocking],
+        },
+        processor_id=processor.pk,
+    )
+    schedule_drain()
+    _schedule_activation({c.takes_effect_at for c in clocks} | {c.objection_deadline for c in clocks})
+    return change
+
+
+def _clock(change: SubprocessorChange, item: PlanItem, now: datetime) -> ChangeAgreement:
+    status = {
+        Mode.CONSENT: ClockStatus.AWAITING_CONSENT,
+        Mode.OBJECTION: ClockStatus.WINDOW_OPEN,
+        Mode.INFORM: ClockStatus.CLEARED,
+    }[item.mode]  # type: ignore[index]
+    return ChangeAgreement(
+        code=uuid.uuid4(),
+        change=change,
+        agreement=item.agreement,
+        mode=item.mode,
+        status=status,
+        business_days=item.business_days,
+        transfer_consent=item.transfer_consent,
+        notified_at=now,
+        objection_deadline=item.objection_deadline,
+        takes_effect_at=item.takes_effect_at,
+    )
+
+
+def _open_pending_links(change: SubprocessorChange, agreements: list[Agreement], now: datetime) -> None:
+    ids = [a.pk for a in agreements]
+    for chunk in range(0, len(ids), 5000):
+        AgreementSubprocessor.objects.open().filter(
+            subprocessor=change.subprocessor, agreement_id__in=ids[chunk : chunk + 5000]
+        ).update(until=now)
+    AgreementSubprocessor.objects.bulk_create(
+        [
+            AgreementSubprocessor(
+                subprocessor=change.subprocessor,
+                agreement_id=pk,
+                status=LinkStatus.PENDING,
+                basis=Basis.CHANGE,
+                change=change,
+                since=now,
+            )
+            for pk in ids
+        ],
+        batch_size=1000,
+    )
+
+
+def recipients_by_controller(controller_ids: list[int]) -> dict[int, list[str]]:
+    """Privacy contacts of each controller; its signatories where it has none."""
+    privacy: dict[int, list[str]] = {}
+    signers: dict[int, list[str]] = {}
+    for chunk in range(0, len(controller_ids), 5000):
+        rows = Contact.objects.filter(controller_id__in=controller_ids[chunk : chunk + 5000]).values_list(
+            "controller_id", "email", "is_privacy_contact", "is_signatory"
+        )
+        for cid, email, is_privacy, is_signer in rows:
+            if is_privacy:
+                privacy.setdefault(cid, []).append(email)
+            if is_signer:
+                signers.setdefault(cid, []).append(email)
+    return {cid: privacy.get(cid) or signers.get(cid) or [] for cid in controller_ids}
+
+
+def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items: list[PlanItem]) -> None:
+    controller_ids = sorted({i.agreement.controller_id for i in items})
+    recipients = recipients_by_controller(controller_ids)
+    explanations: dict[tuple[str, bool], str] = {}
+    for clock, item in zip(clocks, items, strict=True):
+        key = (item.language, item.transfer_consent)
+        if key not in explanations:
+            explanations[key] = _transfer_text(change, item)
+        clock.notice = _notify(
+            change, clock, item, recipients[item.agreement.controller_id], explanations[key]
+        )
+
+
+def _transfer_text(change: SubprocessorChange, item: PlanItem) -> str:
+    if change.kind == ChangeKind.REMOVE:
+        return ""
+    policy = "with_consent" if item.transfer_consent else "allowed"
+    check = check_transfer(
+        change.subprocessor, DpaTerms(transfers=Transfers(outside_eea=policy)), language=item.language
+    )
+    return check.summary
+
+
+def _notify(
+    change: SubprocessorChange,
+    clock: ChangeAgreement,
+    item: PlanItem,
+    recipients: list[str],
+    transfer_text: str,
+):  # type: ignore[no-untyped-def]
+    kind = (
+        NoticeKind.SUBPROCESSOR_CONSENT_REQUEST
+        if clock.mode == Mode.CONSENT
+        else NoticeKind.SUBPROCESSOR_CHANGE_NOTICE
+    )
+    template = "subprocessor_consent_request" if clock.mode == Mode.CONSENT else "subprocessor_change_notice"
+    sp = change.subprocessor
+    context = {
+        "processor": change.processor.name,
+        "reference": item.agreement.reference,
+        "kind": change.kind,
+        "subprocessor": sp,
+        "replaces": change.replaces,
+        "effective_at": change.effective_at,
+        "objection_deadline": clock.objection_deadline,
+        "takes_effect_at": clock.takes_effect_at,
+        "reason": change.reason,
+        "mode": clock.mode,
+        "business_days": clock.business_days,
+        "transfer_text": transfer_text,
+        "transfer_consent": clock.transfer_consent,
+        "locations": ", ".join(sp.all_countries),
+    }
+    return queue_notice(
+        controller=item.agreement.controller,
+        kind=kind,
+        about=About("changeclock", str(clock.code)),
+        template=template,
+        context=context,
+        recipients=recipients,
+        link=clock_link(clock),
+        deadline=clock.objection_deadline,
+        language=item.language,
+        schedule=False,
+    )
+
+
+def _schedule_activation(moments: set[datetime | None]) -> None:
+    from art28.subprocessors.tasks import activate_due
+
+    for moment in sorted(m for m in moments if m is not None):
+        activate_due.using(run_after=moment).enqueue()

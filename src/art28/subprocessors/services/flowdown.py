@@ -1,0 +1,227 @@
+"""Flow-down: does each sub-processor promise us at least what we promise our controllers?
+
+Compared per sub-processor against the strictest promise in the agreements it serves:
+its breach notice must leave us ``margin_hours`` inside our shortest notice; its audit
+rights, deletion and transfer restrictions must be at least as strict as ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
+from art28.terms.schema import AuditScope, DpaTerms, OutsideEea
+
+DEFAULT_MARGIN_HOURS = 12
+AUDIT_RANK = {None: 0, AuditScope.REPORTS_ONLY: 1, AuditScope.SECURITY: 2, AuditScope.FULL: 3}
+# Lower is stricter; unknown counts as the loosest.
+TRANSFER_RANK = {
+    OutsideEea.PROHIBITED: 0,
+    OutsideEea.WITH_CONSENT: 1,
+    OutsideEea.WITH_SAFEGUARDS: 2,
+    OutsideEea.ALLOWED: 3,
+    None: 4,
+}
+
+
+def margin_default() -> int:
+    return int(getattr(settings, "ART28_FLOWDOWN_MARGIN_HOURS", DEFAULT_MARGIN_HOURS))
+
+
+@dataclass(frozen=True)
+class Gap:
+    area: str  # breach, audit, deletion, transfers, terms
+    ours: str
+    theirs: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Promises:
+    """The strictest of our promises across a set of agreements."""
+
+    agreements: int
+    notice_hours: int | None
+    audit_scope: AuditScope | None
+    audit_allowed: bool
+    deletion_days: int | None
+    certificate: bool
+    transfers: OutsideEea | None
+
+
+def served_agreements(sp: Subprocessor) -> list[int]:
+    """Agreements the sub-processor serves or is about to serve (authorised or pending)."""
+    ids = set(
+        AgreementSubprocessor.objects.open()
+        .filter(subprocessor=sp, status__in=(LinkStatus.AUTHORISED, LinkStatus.PENDING))
+        .values_list("agreement_id", flat=True)
+    )
+    if not ids and sp.scope_all:
+        ids = set(
+            Agreement.objects.active()
+            .filter(controller__processor_id=sp.processor_id)
+            .values_list("pk", flat=True)
+        )
+    return sorted(ids)
+
+
+def our_promises(agreement_ids: list[int]) -> Promises:
+    terms = _binding_terms(agreement_ids)
+    hours = [
+        t.breach.notice_hours or (settings.ART28_UNDUE_DELAY_HOURS if t.breach.undue_delay else None)
+        for t in terms
+    ]
+    hours_known = [h for h in hours if h]
+    audits = [t.audit for t in terms if t.audit.allowed]
+    deletion = [t.end.deadline_days for t in terms if t.end.deadline_days is not None]
+    transfers = [t.transfers.outside_eea for t in terms]
+    return Promises(
+        agreements=len(terms),
+        notice_hours=min(hours_known) if hours_known else None,
+        audit_scope=max((a.scope for a in audits), key=lambda s: AUDIT_RANK[s], default=None),
+        audit_allowed=bool(audits),
+        deletion_days=min(deletion) if deletion else None,
+        certificate=any(t.end.certificate for t in terms),
+        transfers=min(transfers, key=lambda p: TRANSFER_RANK[p]) if transfers else None,
+    )
+
+
+def _binding_terms(agreement_ids: list[int]) -> list[DpaTerms]:
+    best: dict[int, tuple[tuple[bool, int], dict]] = {}
+    for chunk in range(0, len(agreement_ids), 5000):
+        rows = AgreementVersion.objects.filter(
+            agreement_id__in=agreement_ids[chunk : chunk + 5000]
+        ).values_list("agreement_id", "number", "status", "terms")
+        for agreement_id, number, status, terms in rows:
+            key = (status == VersionStatus.SIGNED, number)
+            if agreement_id not in best or key > best[agreement_id][0]:
+                best[agreement_id] = (key, terms)
+    unique = {repr(sorted(v[1].items())): v[1] for v in best.values()}
+    return [DpaTerms.model_validate(t) for t in unique.values()]
+
+
+def compare(
+    sp: Subprocessor, *, margin_hours: int | None = None, promises: Promises | None = None
+) -> list[Gap]:
+    """The gaps between what ``sp`` promises us and what we promise our controllers."""
+    margin = margin_default() if margin_hours is None else margin_hours
+    ours = promises or our_promises(served_agreements(sp))
+    theirs = sp.dpa_terms
+    if theirs is None:
+        return [
+            Gap(
+                "terms",
+                "",
+                "",
+                _(
+                    "No terms of this sub-processor are recorded; upload its agreement "
+                    "and record what it promises."
+                ),
+            )
+        ]
+    return [
+        g
+        for g in (
+            _breach(ours, theirs, margin),
+            _audit(ours, theirs),
+            _deletion(ours, theirs),
+            _transfers(ours, theirs),
+        )
+        if g is not None
+    ]
+
+
+def _breach(ours: Promises, theirs: DpaTerms, margin: int) -> Gap | None:
+    if ours.notice_hours is None:
+        return None
+    hours = theirs.breach.notice_hours
+    if hours is None:
+        return Gap(
+            "breach",
+            f"{ours.notice_hours} h",
+            _("not stated"),
+            _("It sets no breach notice period; we promise %(h)d hours.") % {"h": ours.notice_hours},
+        )
+    if hours + margin > ours.notice_hours:
+        return Gap(
+            "breach",
+            f"{ours.notice_hours} h",
+            f"{hours} h",
+            _("Its %(t)d hours plus our margin of %(m)d hours exceed our shortest promise of %(o)d hours.")
+            % {"t": hours, "m": margin, "o": ours.notice_hours},
+        )
+    return None
+
+
+def _audit(ours: Promises, theirs: DpaTerms) -> Gap | None:
+    if not ours.audit_allowed:
+        return None
+    if not theirs.audit.allowed:
+        return Gap(
+            "audit",
+            str(ours.audit_scope or ""),
+            _("no audits"),
+            _("We allow our controllers audits; it allows us none."),
+        )
+    if AUDIT_RANK[theirs.audit.scope] < AUDIT_RANK[ours.audit_scope]:
+        return Gap(
+            "audit",
+            str(ours.audit_scope),
+            str(theirs.audit.scope or _("not stated")),
+            _("Its audit scope is narrower than the scope we promise."),
+        )
+    return None
+
+
+def _deletion(ours: Promises, theirs: DpaTerms) -> Gap | None:
+    if ours.deletion_days is not None and (
+        theirs.end.deadline_days is None or theirs.end.deadline_days > ours.deletion_days
+    ):
+        return Gap(
+            "deletion",
+            f"{ours.deletion_days} d",
+            f"{theirs.end.deadline_days or '?'} d",
+            _("It returns or deletes data later than we promise (%(d)d days).") % {"d": ours.deletion_days},
+        )
+    if ours.certificate and not theirs.end.certificate:
+        return Gap(
+            "deletion",
+            _("certificate"),
+            _("no certificate"),
+            _("We promise a certificate of deletion; it does not."),
+        )
+    return None
+
+
+def _transfers(ours: Promises, theirs: DpaTerms) -> Gap | None:
+    mine, its = ours.transfers, theirs.transfers.outside_eea
+    if TRANSFER_RANK[its] > TRANSFER_RANK[mine]:
+        return Gap(
+            "transfers",
+            str(mine or ""),
+            str(its or _("not stated")),
+            _("Its rules on transfers outside the EEA are looser than ours."),
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    subprocessor: Subprocessor
+    agreements: int
+    gaps: list[Gap]
+
+
+def dashboard(processor_id: int, *, margin_hours: int | None = None) -> list[DashboardRow]:
+    """Every current sub-processor of the processor with its flow-down gaps."""
+    rows = []
+    for sp in Subprocessor.objects.filter(processor_id=processor_id).current():
+        ids = served_agreements(sp)
+        rows.append(
+            DashboardRow(sp, len(ids), compare(sp, margin_hours=margin_hours, promises=our_promises(ids)))
+        )
+    return rows

@@ -1,0 +1,453 @@
+"""Staff console, controller portal and public page of the sub-processor register.
+
+Views parse input, check access through ``access.py``, call one service and render.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from art28.agreements.access import agreement_for, visible_agreements
+from art28.parties.models import Processor
+from art28.subprocessors import access, export, services
+from art28.subprocessors.forms import AnswerForm, ChangeForm, ResolveForm, SubprocessorForm
+from art28.subprocessors.models import (
+    AgreementSubprocessor,
+    ChangeAgreement,
+    LinkStatus,
+    Subprocessor,
+    SubprocessorChange,
+    SubprocessorStatus,
+)
+from art28.terms import clocks
+from art28.web.decorators import portal_required, staff_required
+from art28.web.forms import apply_errors
+
+
+def _page(request: HttpRequest, items, size: int = 50):  # type: ignore[no-untyped-def]
+    return Paginator(items, size).get_page(request.GET.get("page"))
+
+
+# --- staff console -------------------------------------------------------------------------
+
+
+@staff_required()
+def subprocessor_list(request: HttpRequest) -> HttpResponse:
+    items = access.visible_subprocessors(request.user).order_by("status", "name")
+    return render(request, "subprocessors/subprocessor_list.html", {"items": items})
+
+
+def _terms_and_file(request: HttpRequest, form: SubprocessorForm) -> tuple[dict | None, tuple | None]:
+    raw = form.cleaned_data.get("terms_json", "").strip()
+    try:
+        terms = json.loads(raw) if raw else None
+    except json.JSONDecodeError as exc:
+        raise ValidationError({"terms_json": _("Not valid JSON: %(e)s") % {"e": exc}}) from None
+    upload = request.FILES.get("agreement_file")
+    return terms, ((upload.name, upload.read()) if upload else None)
+
+
+@staff_required(write=True, admin=True)
+def subprocessor_create(request: HttpRequest) -> HttpResponse:
+    form = SubprocessorForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            terms, upload = _terms_and_file(request, form)
+            sp = services.register_subprocessor(
+                processor=request.membership.processor,
+                data=form.data_dict(),  # type: ignore[attr-defined]
+                terms=terms,
+                agreement_file=upload,
+                acting_user=request.user,
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Sub-processor registered. Propose a change to start using it."))
+            return redirect("subprocessors:detail", code=sp.code)
+    return render(
+        request, "subprocessors/subprocessor_form.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@staff_required(write=True, admin=True)
+def subprocessor_edit(request: HttpRequest, code: str) -> HttpResponse:
+    sp = access.subprocessor_for(request.user, code, write=True)
+    initial = {
+        "name": sp.name,
+        "address": sp.address,
+        "country": sp.country,
+        "service": sp.service,
+        "data_categories": ", ".join(sp.data_categories),
+        "locations": ", ".join(sp.locations),
+        "transfer_mechanism": sp.transfer_mechanism,
+        "dpf_certified": sp.dpf_certified,
+        "safeguard_note": sp.safeguard_note,
+        "scope_all": sp.scope_all,
+        "terms_json": json.dumps(sp.terms, indent=1) if sp.terms else "",
+    }
+    form = SubprocessorForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            terms, upload = _terms_and_file(request, form)
+            services.update_subprocessor(
+                subprocessor=sp,
+                data=form.data_dict(),
+                terms=terms,
+                agreement_file=upload,
+                acting_user=request.user,
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("subprocessors:detail", code=sp.code)
+    return render(
+        request,
+        "subprocessors/subprocessor_form.html",
+        {"form": form, "sp": sp},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required()
+def subprocessor_detail(request: HttpRequest, code: str) -> HttpResponse:
+    sp = access.subprocessor_for(request.user, code)
+    links = (
+        AgreementSubprocessor.objects.open()
+        .filter(subprocessor=sp, agreement__in=visible_agreements(request.user))
+        .select_related("agreement", "agreement__controller")
+        .order_by("agreement__reference")
+    )
+    return render(
+        request,
+        "subprocessors/subprocessor_detail.html",
+        {
+            "sp": sp,
+            "links": _page(request, links),
+            "gaps": services.compare(sp),
+            "transfer": services.check_transfer(sp, language=get_language() or "en"),
+            "changes": sp.changes.order_by("-created_at")[:20],
+        },
+    )
+
+
+@staff_required()
+def subprocessor_file(request: HttpRequest, code: str) -> HttpResponse:
+    sp = access.subprocessor_for(request.user, code)
+    if not sp.agreement_file:
+        raise Http404
+    return FileResponse(
+        sp.agreement_file.open("rb"), as_attachment=True, filename=sp.agreement_file.name.rsplit("/", 1)[-1]
+    )
+
+
+@staff_required()
+def flowdown_dashboard(request: HttpRequest) -> HttpResponse:
+    try:
+        margin = int(request.GET["margin"]) if request.GET.get("margin") else None
+    except ValueError:
+        margin = None
+    rows = services.dashboard(request.membership.processor_id, margin_hours=margin)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "subprocessors/flowdown.html",
+        {
+            "rows": rows,
+            "margin": margin if margin is not None else services.flowdown.margin_default(),
+            "with_gaps": sum(1 for r in rows if r.gaps),
+        },
+    )
+
+
+@staff_required()
+def change_list(request: HttpRequest) -> HttpResponse:
+    changes = SubprocessorChange.objects.filter(processor_id=request.membership.processor_id).select_related(
+        "subprocessor"
+    )  # type: ignore[attr-defined]
+    return render(request, "subprocessors/change_list.html", {"page": _page(request, changes)})
+
+
+def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
+    processor = request.membership.processor  # type: ignore[attr-defined]
+    sps = Subprocessor.objects.filter(processor=processor)
+    try:
+        sp = sps.get(code=form.cleaned_data["subprocessor"])
+        rep = form.cleaned_data.get("replaces")
+        replaces = sps.get(code=rep) if rep else None
+    except Subprocessor.DoesNotExist:
+        raise ValidationError({"subprocessor": _("Choose a sub-processor from the register.")}) from None
+    return {
+        "processor": processor,
+        "kind": form.cleaned_data["kind"],
+        "subprocessor": sp,
+        "replaces": replaces,
+        "effective_at": form.cleaned_data.get("effective_at"),
+        "reason": form.cleaned_data.get("reason", ""),
+        "split": form.cleaned_data.get("split", False),
+        "acting_user": request.user,
+    }
+
+
+@staff_required(write=True, admin=True)
+def change_create(request: HttpRequest) -> HttpResponse:
+    form = ChangeForm(request.POST or None, initial={"subprocessor": request.GET.get("subprocessor")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            change = services.propose_change(**_change_args(request, form))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request, _("Change proposed; %(n)d agreements notified.") % {"n": change.clocks.count()}
+            )
+            return redirect("subprocessors:change_detail", code=change.code)
+    register = Subprocessor.objects.filter(processor_id=request.membership.processor_id)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "subprocessors/change_form.html",
+        {"form": form, "register": register},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required()
+def change_detail(request: HttpRequest, code: str) -> HttpResponse:
+    change = access.change_for(request.user, code)
+    clocks_qs = change.clocks.filter(agreement__in=visible_agreements(request.user)).select_related(
+        "agreement", "agreement__controller"
+    )
+    status = request.GET.get("status")
+    if status:
+        clocks_qs = clocks_qs.filter(status=status)
+    counts = {row["status"]: row["n"] for row in _count_by_status(change)}
+    return render(
+        request,
+        "subprocessors/change_detail.html",
+        {
+            "change": change,
+            "page": _page(request, clocks_qs),
+            "counts": counts,
+            "resolve_form": ResolveForm(),
+            "register": Subprocessor.objects.filter(processor_id=change.processor_id).current(),
+        },
+    )
+
+
+def _count_by_status(change: SubprocessorChange):  # type: ignore[no-untyped-def]
+    from django.db.models import Count
+
+    return change.clocks.values("status").annotate(n=Count("pk")).order_by()
+
+
+@require_POST
+@staff_required(write=True, admin=True)
+def change_withdraw(request: HttpRequest, code: str) -> HttpResponse:
+    change = access.change_for(request.user, code, write=True)
+    try:
+        services.withdraw_change(change=change, acting_user=request.user, note=request.POST.get("note", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("The change is withdrawn for every agreement where it had not taken effect.")
+        )
+    return redirect("subprocessors:change_detail", code=change.code)
+
+
+@require_POST
+@staff_required(write=True)
+def clock_resolve(request: HttpRequest, code: str) -> HttpResponse:
+    clock = access.clock_for(request.user, code, write=True)
+    form = ResolveForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_text())
+        alt = form.cleaned_data.get("alternative")
+        alternative = (
+            Subprocessor.objects.filter(processor_id=clock.change.processor_id, code=alt).first()
+            if alt
+            else None
+        )
+        services.resolve_objection(
+            clock=clock,
+            outcome=form.cleaned_data["outcome"],
+            alternative=alternative,
+            note=form.cleaned_data.get("note", ""),
+            acting_user=request.user,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("The objection of %(c)s is resolved.") % {"c": clock.agreement.controller.name}
+        )
+    return redirect("subprocessors:change_detail", code=clock.change.code)
+
+
+@require_POST
+@staff_required(write=True)
+def annex_sync(request: HttpRequest, code: str) -> HttpResponse:
+    agreement = agreement_for(request.user, code, write=True)
+    try:
+        version = services.sync_annex_iv(agreement=agreement, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("Annex IV already matches the register.")
+            if version is None
+            else _("Annex IV of version %(v)d now lists the register.") % {"v": version.number},
+        )
+    return redirect("web:agreement_detail", code=agreement.code)
+
+
+# --- controller portal ---------------------------------------------------------------------
+
+
+@portal_required
+def portal_list(request: HttpRequest) -> HttpResponse:
+    agreements = list(visible_agreements(request.user).order_by("reference"))
+    rows = [
+        {
+            "agreement": a,
+            "links": list(
+                services.links_at(a).filter(
+                    status__in=(LinkStatus.AUTHORISED, LinkStatus.PENDING, LinkStatus.OBJECTED)
+                )
+            ),
+        }
+        for a in agreements
+    ]
+    pending = (
+        access.visible_clocks(request.user)
+        .pending()
+        .select_related("change", "change__subprocessor", "agreement")
+        .order_by("takes_effect_at")
+    )
+    return render(request, "subprocessors/portal_list.html", {"rows": rows, "pending": pending})
+
+
+def _at(request: HttpRequest) -> datetime | None:
+    day = parse_date(request.GET.get("at", "") or "")
+    if day is None:
+        return None
+    return datetime.combine(day, datetime.max.time(), clocks.AMSTERDAM)
+
+
+@portal_required
+def portal_history(request: HttpRequest, code: str) -> HttpResponse:
+    agreement = agreement_for(request.user, code)
+    at = _at(request)
+    return render(
+        request,
+        "subprocessors/portal_history.html",
+        {
+            "agreement": agreement,
+            "history": services.history(agreement),
+            "at": at,
+            "at_links": services.links_at(agreement, at=at) if at else None,
+            "clocks": ChangeAgreement.objects.filter(agreement=agreement)
+            .select_related("change", "change__subprocessor")
+            .order_by("-notified_at"),
+        },
+    )
+
+
+@portal_required
+def portal_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    agreement = agreement_for(request.user, code)
+    at = _at(request)
+    name = f"subprocessors-{agreement.reference}"
+    if fmt == "csv":
+        response = HttpResponse(export.list_csv(agreement, at), content_type="text/csv; charset=utf-8")
+    elif fmt == "pdf":
+        response = HttpResponse(export.list_pdf(agreement, at), content_type="application/pdf")
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def _change_page(
+    request: HttpRequest, clock: ChangeAgreement, form: AnswerForm, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "subprocessors/portal_change.html",
+        {
+            "clock": clock,
+            "change": clock.change,
+            "sp": clock.change.subprocessor,
+            "form": form,
+            "transfer": services.check_transfer(
+                clock.change.subprocessor, clock.agreement.binding.dpa_terms, language=get_language() or "en"
+            ),
+            "window_open": clock.answerable
+            and (clock.objection_deadline is None or timezone.now() <= clock.objection_deadline),
+        },
+        status=status,
+    )
+
+
+@portal_required
+def portal_change(request: HttpRequest, code: str) -> HttpResponse:
+    return _change_page(request, access.clock_for(request.user, code), AnswerForm())
+
+
+@require_POST
+@portal_required
+def portal_answer(request: HttpRequest, code: str) -> HttpResponse:
+    clock = access.clock_for(request.user, code, write=True)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return _change_page(request, clock, form, status=400)
+    try:
+        services.answer_change(
+            clock=clock,
+            answer=form.cleaned_data["answer"],
+            reason=form.cleaned_data.get("reason", ""),
+            acting_user=request.user,
+        )
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return _change_page(request, clock, form, status=400)
+    messages.success(request, _("Thank you, your answer is recorded."))
+    return redirect("subprocessors:portal_change", code=clock.code)
+
+
+# --- public page ---------------------------------------------------------------------------
+
+
+def public_list(request: HttpRequest, code: str) -> HttpResponse:
+    if not settings.ART28_PUBLIC_SUBPROCESSOR_PAGE:
+        raise Http404
+    try:
+        processor = Processor.objects.get(code=code)
+    except (Processor.DoesNotExist, ValueError):
+        raise Http404 from None
+    items = Subprocessor.objects.filter(processor=processor, status=SubprocessorStatus.ACTIVE).order_by(
+        "name"
+    )
+    upcoming = SubprocessorChange.objects.filter(
+        processor=processor, status="open", effective_at__gt=timezone.now()
+    ).select_related("subprocessor", "replaces")
+    return render(
+        request,
+        "subprocessors/public_list.html",
+        {"processor": processor, "items": items, "upcoming": upcoming},
+    )
