@@ -61,8 +61,12 @@ def extract_parties(ctx: Context, col: Collector) -> None:
             left -= 1
 
 
+# "1017 AB" is a Dutch postcode, not a Swedish company (legal form AB).
+_POSTCODE = re.compile(r"\d{4}\s?[A-Z]{2}")
+
+
 def _party_details(sentence: Sentence, chunk: str, role: str, col: Collector) -> None:
-    names = [n for n in ENTITY.findall(chunk) if not is_placeholder(n)]
+    names = [n for n in ENTITY.findall(chunk) if not is_placeholder(n) and not _POSTCODE.fullmatch(n.strip())]
     if names:
         col.add(f"{role}.name", _clean_name(names[-1]), sentence)
     for k in KVK.findall(chunk):
