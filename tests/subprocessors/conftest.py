@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import pytest
 
-GENERAL = {"subprocessors": {"authorisation": "general", "notice_days": 14, "objection_days": 14,
-                             "business_days": False},
-           "transfers": {"outside_eea": "with_safeguards"}}
-GENERAL_BUSINESS = {"subprocessors": {"authorisation": "general", "notice_days": 10, "objection_days": 10,
-                                      "business_days": True},
-                    "transfers": {"outside_eea": "with_safeguards"}}
-SPECIFIC_EEA = {"subprocessors": {"authorisation": "specific", "notice_days": 0, "objection_days": 0},
-                "transfers": {"outside_eea": "with_consent"}}
+GENERAL = {
+    "subprocessors": {
+        "authorisation": "general",
+        "notice_days": 14,
+        "objection_days": 14,
+        "business_days": False,
+    },
+    "transfers": {"outside_eea": "with_safeguards"},
+}
+GENERAL_BUSINESS = {
+    "subprocessors": {
+        "authorisation": "general",
+        "notice_days": 10,
+        "objection_days": 10,
+        "business_days": True,
+    },
+    "transfers": {"outside_eea": "with_safeguards"},
+}
+SPECIFIC_EEA = {
+    "subprocessors": {"authorisation": "specific", "notice_days": 0, "objection_days": 0},
+    "transfers": {"outside_eea": "with_consent"},
+}
 
 
 @pytest.fixture
@@ -29,10 +43,22 @@ def make_subprocessor(processor, admin_user):
     from art28.subprocessors import services
 
     def make(name="Rekenhal Amsterdam B.V.", *, country="NL", named=False, agreements=None, **data):
-        fields = {"name": name, "country": country, "service": "Hosting", "address": "Science Park 1",
-                  "data_categories": ["contact details"], "locations": [country], **data}
-        return services.register_subprocessor(processor=processor, data=fields, acting_user=admin_user,
-                                              named_in_agreements=named, agreements=agreements)
+        fields = {
+            "name": name,
+            "country": country,
+            "service": "Hosting",
+            "address": "Science Park 1",
+            "data_categories": ["contact details"],
+            "locations": [country],
+            **data,
+        }
+        return services.register_subprocessor(
+            processor=processor,
+            data=fields,
+            acting_user=admin_user,
+            named_in_agreements=named,
+            agreements=agreements,
+        )
 
     return make
 

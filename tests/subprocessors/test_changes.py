@@ -25,8 +25,14 @@ T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)  # a Monday
 
 
 def _propose(processor, admin_user, sp, *, days=20, **kw):
-    return services.propose_change(processor=processor, kind=kw.pop("kind", ChangeKind.ADD), subprocessor=sp,
-                                   effective_at=T0 + timedelta(days=days), acting_user=admin_user, **kw)
+    return services.propose_change(
+        processor=processor,
+        kind=kw.pop("kind", ChangeKind.ADD),
+        subprocessor=sp,
+        effective_at=T0 + timedelta(days=days),
+        acting_user=admin_user,
+        **kw,
+    )
 
 
 @pytest.fixture
@@ -47,18 +53,24 @@ def test_it_applies_each_agreements_terms(processor, admin_user, make_subprocess
     assert (s.mode, s.status) == (Mode.CONSENT, ClockStatus.AWAITING_CONSENT)
     assert g.notice.kind == NoticeKind.SUBPROCESSOR_CHANGE_NOTICE
     assert s.notice.kind == NoticeKind.SUBPROCESSOR_CONSENT_REQUEST
-    assert AgreementSubprocessor.objects.open().filter(subprocessor=sp, status=LinkStatus.PENDING).count() == 2
+    assert (
+        AgreementSubprocessor.objects.open().filter(subprocessor=sp, status=LinkStatus.PENDING).count() == 2
+    )
     assert Event.objects.filter(action="subprocessor.change_proposed", object_code=str(change.code)).exists()
 
 
-def test_it_queues_one_notice_per_change_agreement_and_recipient(processor, admin_user, make_subprocessor, both):
+def test_it_queues_one_notice_per_change_agreement_and_recipient(
+    processor, admin_user, make_subprocessor, both
+):
     with time_machine.travel(T0, tick=False):
         change = _propose(processor, admin_user, make_subprocessor())
     codes = [str(c) for c in change.clocks.values_list("code", flat=True)]
     notices = Notice.objects.filter(about_type="changeclock", about_code__in=codes)
     assert notices.count() == 2
     for notice in notices:
-        recipients = list(Delivery.objects.filter(notice=notice, channel="email").values_list("recipient", flat=True))
+        recipients = list(
+            Delivery.objects.filter(notice=notice, channel="email").values_list("recipient", flat=True)
+        )
         assert len(recipients) == len(set(recipients)) == 1
 
 
@@ -88,8 +100,9 @@ def test_it_refuses_an_effective_date_in_the_past(processor, admin_user, make_su
     with time_machine.travel(T0, tick=False):
         sp = make_subprocessor()
         with pytest.raises(ValidationError) as exc:
-            services.propose_change(processor=processor, kind="add", subprocessor=sp, effective_at=when,
-                                    acting_user=admin_user)
+            services.propose_change(
+                processor=processor, kind="add", subprocessor=sp, effective_at=when, acting_user=admin_user
+            )
     assert "effective_at" in exc.value.message_dict
     assert not SubprocessorChange.objects.exists()
 
@@ -120,8 +133,11 @@ def test_it_activates_only_after_the_window_and_the_date(processor, admin_user, 
     clock.refresh_from_db()
     assert clock.status == ClockStatus.ACTIVE
     link = AgreementSubprocessor.objects.open().get(subprocessor=sp, agreement=general)
-    assert (link.status, link.basis, link.since) == (LinkStatus.AUTHORISED, Basis.NO_OBJECTION,
-                                                      T0 + timedelta(days=20))
+    assert (link.status, link.basis, link.since) == (
+        LinkStatus.AUTHORISED,
+        Basis.NO_OBJECTION,
+        T0 + timedelta(days=20),
+    )
     assert list(services.agreements_using(sp, at=T0 + timedelta(days=19))) == []
     assert list(services.agreements_using(sp, at=T0 + timedelta(days=21))) == [general]
     assert Event.objects.filter(action="subprocessor.change_in_effect").count() == 1
@@ -160,7 +176,9 @@ def test_it_refuses_an_objection_after_the_window(processor, admin_user, user_a,
     clock = ChangeAgreement.objects.get(agreement=both[0])
     with time_machine.travel(T0 + timedelta(days=14, minutes=1), tick=False):
         with pytest.raises(ValidationError, match="objection window closed"):
-            services.answer_change(clock=clock, answer="object", reason="Not in our country", acting_user=user_a)
+            services.answer_change(
+                clock=clock, answer="object", reason="Not in our country", acting_user=user_a
+            )
     clock.refresh_from_db()
     assert clock.status == ClockStatus.WINDOW_OPEN and clock.reason == ""
 
@@ -189,8 +207,14 @@ def test_an_objection_blocks_until_resolved(processor, admin_user, user_a, make_
         services.assert_may_use(sp, general, at=T0 + timedelta(days=30))
     assert SubprocessorChange.objects.get(pk=change.pk).status == ChangeStatus.OPEN
     with time_machine.travel(T0 + timedelta(days=2), tick=False):
-        services.resolve_objection(clock=clock, outcome="alternative", alternative=alt, note="Use Noord",
-                                   acting_user=admin_user, effective_at=T0 + timedelta(days=30))
+        services.resolve_objection(
+            clock=clock,
+            outcome="alternative",
+            alternative=alt,
+            note="Use Noord",
+            acting_user=admin_user,
+            effective_at=T0 + timedelta(days=30),
+        )
     clock.refresh_from_db()
     assert clock.status == ClockStatus.ALTERNATIVE
     offered = SubprocessorChange.objects.get(subprocessor=alt)
@@ -210,20 +234,31 @@ def test_resolving_by_ending_the_agreement(processor, admin_user, user_a, make_s
         services.resolve_objection(clock=clock, outcome="agreement_ended", acting_user=admin_user)
     general.refresh_from_db()
     assert general.ended_at == T0
-    assert AgreementSubprocessor.objects.open().get(agreement=general, subprocessor=sp).status == LinkStatus.WITHDRAWN
+    assert (
+        AgreementSubprocessor.objects.open().get(agreement=general, subprocessor=sp).status
+        == LinkStatus.WITHDRAWN
+    )
 
 
-def test_it_requires_written_consent_for_a_transfer_under_general(processor, admin_user, make_agreement,
-                                                                   controller_a, make_subprocessor):
-    eea_only = make_agreement(controller_a, state="signed", terms={
-        "subprocessors": {"authorisation": "general", "notice_days": 14, "objection_days": 14},
-        "transfers": {"outside_eea": "with_consent"}})
+def test_it_requires_written_consent_for_a_transfer_under_general(
+    processor, admin_user, make_agreement, controller_a, make_subprocessor
+):
+    eea_only = make_agreement(
+        controller_a,
+        state="signed",
+        terms={
+            "subprocessors": {"authorisation": "general", "notice_days": 14, "objection_days": 14},
+            "transfers": {"outside_eea": "with_consent"},
+        },
+    )
     with time_machine.travel(T0, tick=False):
         sp = make_subprocessor("Cloudy Inc.", country="US", dpf_certified=True, transfer_mechanism="dpf")
         change = _propose(processor, admin_user, sp)
     clock = change.clocks.get(agreement=eea_only)
     assert (clock.mode, clock.transfer_consent) == (Mode.CONSENT, True)
-    assert "written consent" in clock.notice.body_text or "schriftelijke toestemming" in clock.notice.body_text
+    assert (
+        "written consent" in clock.notice.body_text or "schriftelijke toestemming" in clock.notice.body_text
+    )
 
 
 def test_it_refuses_an_unlawful_transfer(processor, admin_user, make_subprocessor, both):
@@ -240,7 +275,9 @@ def test_replace_and_remove(processor, admin_user, make_subprocessor, both):
         old = make_subprocessor("Oud Hosting B.V.", named=True)
         new = make_subprocessor("Nieuw Hosting B.V.")
         change = _propose(processor, admin_user, new, kind="replace", replaces=old)
-        services.answer_change(clock=change.clocks.get(agreement=specific), answer="consent", acting_user=admin_user)
+        services.answer_change(
+            clock=change.clocks.get(agreement=specific), answer="consent", acting_user=admin_user
+        )
     services.activate_due_changes(T0 + timedelta(days=20))
     at = T0 + timedelta(days=21)
     assert set(services.authorised_subprocessors(general, at=at)) == {new}

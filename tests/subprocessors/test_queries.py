@@ -7,8 +7,9 @@ from art28.subprocessors import services
 from art28.subprocessors.models import AgreementSubprocessor, Basis, LinkStatus
 
 
-def test_it_answers_who_was_authorised_on_a_past_date(general_agreement, specific_agreement,
-                                                       make_subprocessor, admin_user):
+def test_it_answers_who_was_authorised_on_a_past_date(
+    general_agreement, specific_agreement, make_subprocessor, admin_user
+):
     with time_machine.travel(datetime(2026, 3, 1, 9, tzinfo=UTC), tick=False):
         sp = make_subprocessor(named=True)
     assert set(services.agreements_using(sp)) == {general_agreement, specific_agreement}
