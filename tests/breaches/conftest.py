@@ -24,12 +24,16 @@ def agreements(make_agreement, controller_a, controller_b):
 
 @pytest.fixture
 def subprocessor(agreements, processor, admin_user):
+    import time_machine
+
     from art28.subprocessors.services import register_subprocessor
 
-    sp = register_subprocessor(processor=processor, acting_user=admin_user, named_in_agreements=True,
-                               agreements=list(agreements),
-                               data={"name": "Backupkluis GmbH", "country": "DE",
-                                     "service": "Off-site backup storage", "scope_all": False})
+    # Named in the agreements since long before any incident the tests record.
+    with time_machine.travel("2025-01-01 00:00Z", tick=False):
+        sp = register_subprocessor(processor=processor, acting_user=admin_user, named_in_agreements=True,
+                                   agreements=list(agreements),
+                                   data={"name": "Backupkluis GmbH", "country": "DE",
+                                             "service": "Off-site backup storage", "scope_all": False})
     return sp
 
 

@@ -1,6 +1,12 @@
 """Services of the breach register. Import from here; the modules are an implementation detail."""
 
-from art28.breaches.services.affected import adjust_affected, candidates, promise, sync_affected
+from art28.breaches.services.affected import (
+    adjust_affected,
+    binding_terms,
+    candidates,
+    promise,
+    sync_affected,
+)
 from art28.breaches.services.clocks import open_clocks, send_reminders
 from art28.breaches.services.controller import (
     acknowledge_notice,
@@ -17,7 +23,7 @@ from art28.breaches.services.notify import all_facts, notice_facts, send_notices
 
 __all__ = [
     "FACT_FIELDS", "acknowledge_notice", "adjust_affected", "all_facts", "as_csv", "as_pdf",
-    "authority_clock", "authority_draft", "candidates", "clean_facts", "close_incident",
+    "authority_clock", "authority_draft", "binding_terms", "candidates", "clean_facts", "close_incident",
     "controller_rows", "latest_facts", "notice_facts", "open_clocks", "open_incident",
     "processor_rows", "promise", "record_no_notice", "save_assessment", "send_notices",
     "send_reminders", "severity", "sync_affected", "update_incident",

@@ -15,21 +15,30 @@ from art28.breaches.models import AffectedAgreement, HoursSource, Incident
 from art28.breaches.services.common import scope
 from art28.ledger.services import record_event
 from art28.terms.clocks import add_hours
-from art28.terms.schema import BreachContent, DpaTerms
+from art28.terms.schema import Breach, BreachContent
 
 ALL_CONTENT = [c.value for c in BreachContent]
 
 
-def binding_version(agreement: Agreement) -> AgreementVersion:
-    """``Agreement.binding`` computed from prefetched versions (one query for thousands)."""
-    versions = list(agreement.versions.all())
-    signed = [v for v in versions if v.status == VersionStatus.SIGNED]
-    return max(signed or versions, key=lambda v: v.number)
+def binding_terms(agreement_ids: Iterable[int]) -> dict[int, tuple[str, dict]]:
+    """Agreement id → (language, terms) of its binding version (the signed one, else the
+    latest), read as plain values: one query, no model instances, for thousands at once."""
+    best: dict[int, tuple[bool, int, str, dict]] = {}
+    ids = list(agreement_ids)
+    for start in range(0, len(ids), 5000):
+        rows = AgreementVersion.objects.filter(agreement_id__in=ids[start:start + 5000]).values_list(
+            "agreement_id", "status", "number", "language", "terms")
+        for aid, status, number, language, terms in rows:
+            key = (status == VersionStatus.SIGNED, number, language, terms)
+            if aid not in best or key[:2] > best[aid][:2]:
+                best[aid] = key
+    return {aid: (v[2], v[3]) for aid, v in best.items()}
 
 
-def promise(version: AgreementVersion) -> tuple[int, str, list[str]]:
-    """Notice hours, where they come from, and the facts the agreement asks for."""
-    breach = DpaTerms.model_validate(version.terms).breach
+def promise(terms: dict) -> tuple[int, str, list[str]]:
+    """Notice hours, where they come from, and the facts the agreement's terms ask for."""
+    # Only the breach clause is read, so only it is validated (fast for a large fan-out).
+    breach = Breach.model_validate((terms or {}).get("breach") or {})
     content = [c.value for c in breach.content] or ALL_CONTENT  # Art. 33(3) lists them all
     if breach.notice_hours:
         return breach.notice_hours, HoursSource.AGREEMENT, content
@@ -57,42 +66,44 @@ def candidates(incident: Incident) -> dict[int, tuple[Agreement, list[str], bool
     """
     from art28.subprocessors.services import agreements_using
 
-    base = (Agreement.objects.active().filter(controller__processor_id=incident.processor_id)
-            .select_related("controller").prefetch_related("versions", "controller__contacts"))
-    found: dict[int, tuple[Agreement, list[str], bool]] = {}
-
-    def add(agreement: Agreement, reason: str) -> None:
-        found.setdefault(agreement.pk, (agreement, [], True))[1].append(reason)
-
+    ours = Agreement.objects.active().filter(controller__processor_id=incident.processor_id)
+    reasons: dict[int, list[str]] = {}
     for sub in incident.subprocessors.all():
-        for agreement in base.filter(pk__in=agreements_using(sub, at=incident.aware_at).values("pk")):
-            add(agreement, _("uses sub-processor %(s)s") % {"s": sub.name})
+        for aid in ours.filter(pk__in=list(agreements_using(sub, at=incident.aware_at)
+                                           .values_list("pk", flat=True))).values_list("pk", flat=True):
+            reasons.setdefault(aid, []).append(_("uses sub-processor %(s)s") % {"s": sub.name})
     services, categories = _words(incident.services), _words(incident.data_categories)
-    if services or (categories and not found):
-        for agreement in base:
-            terms = binding_version(agreement).terms
-            text = _service_text(terms)
+    terms = binding_terms(ours.values_list("pk", flat=True)) if services or categories else {}
+    if services or (categories and not reasons):
+        for aid, (_lang, t) in terms.items():
+            text = _service_text(t)
             for service in sorted(s for s in services if s in text):
-                add(agreement, _("processing includes service %(s)s") % {"s": service})
-            stated = _words((terms.get("processing") or {}).get("data_categories", []))
-            if not services and categories & stated:
-                add(agreement, _("processes the data categories involved"))
-    return {pk: _check_categories(a, r, categories) for pk, (a, r, _inc) in found.items()}
+                reasons.setdefault(aid, []).append(_("processing includes service %(s)s") % {"s": service})
+            if not services and categories & _stated(t):
+                reasons.setdefault(aid, []).append(_("processes the data categories involved"))
+    agreements = Agreement.objects.in_bulk(list(reasons))
+    return {aid: _check_categories(agreements[aid], r, categories, terms.get(aid))
+            for aid, r in reasons.items()}
 
 
-def _check_categories(agreement: Agreement, reasons: list[str], categories: set[str]):
-    stated = _words((binding_version(agreement).terms.get("processing") or {}).get("data_categories", []))
+def _stated(terms: dict) -> set[str]:
+    return _words((terms.get("processing") or {}).get("data_categories", []))
+
+
+def _check_categories(agreement: Agreement, reasons: list[str], categories: set[str],
+                      binding: tuple[str, dict] | None) -> tuple[Agreement, list[str], bool]:
+    stated = _stated(binding[1]) if binding else set()
     if categories and stated and not categories & stated:
         reasons.append(_("but its agreement names none of the data categories involved"))
         return agreement, reasons, False
     return agreement, reasons, True
 
 
-def _clock(incident: Incident, agreement: Agreement) -> dict[str, Any]:
-    version = binding_version(agreement)
-    hours, source, content = promise(version)
+def _clock(incident: Incident, binding: tuple[str, dict]) -> dict[str, Any]:
+    language, terms = binding
+    hours, source, content = promise(terms)
     return {"notice_hours": hours, "hours_source": source, "required_content": content,
-            "language": version.language, "deadline": add_hours(incident.aware_at, hours)}
+            "language": language, "deadline": add_hours(incident.aware_at, hours)}
 
 
 def sync_affected(incident: Incident) -> list[AffectedAgreement]:
@@ -103,6 +114,7 @@ def sync_affected(incident: Incident) -> list[AffectedAgreement]:
              if aid not in found and not a.added_by_staff and a.notified_at is None]
     AffectedAgreement.objects.filter(pk__in=stale).delete()
     new, changed = [], []
+    bindings = binding_terms(aid for aid in found if aid not in existing)
     for aid, (agreement, reasons, included) in found.items():
         if aid in existing:
             row = existing[aid]
@@ -110,7 +122,7 @@ def sync_affected(incident: Incident) -> list[AffectedAgreement]:
             changed.append(row)
         else:
             new.append(AffectedAgreement(incident=incident, agreement=agreement, reasons=reasons,
-                                         included=included, **_clock(incident, agreement)))
+                                         included=included, **_clock(incident, bindings[aid])))
     AffectedAgreement.objects.bulk_create(new, batch_size=1000)
     AffectedAgreement.objects.bulk_update(changed, ["reasons"], batch_size=1000)
     return list(incident.affected.all())
@@ -155,7 +167,7 @@ def _add(incident: Incident, agreements: list[Agreement], present: set[int]) -> 
                                   % {"r": agreement.reference})
         if agreement.pk in present:
             continue
-        agreement = Agreement.objects.prefetch_related("versions").get(pk=agreement.pk)
         AffectedAgreement.objects.create(incident=incident, agreement=agreement, added_by_staff=True,
-                                         reasons=[_("added by staff")], **_clock(incident, agreement))
+                                         reasons=[_("added by staff")],
+                                         **_clock(incident, binding_terms([agreement.pk])[agreement.pk]))
 

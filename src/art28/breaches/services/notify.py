@@ -118,7 +118,10 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
                      data={"controllers": len(created), "queued_after_deadline": late,
                            "facts": sorted(k for k, v in facts.items() if v not in (None, "", []))},
                      **scope(incident))
-        schedule_drain()
+        # One drain task per ~2000 deliveries (at most 4), so that several workers share a
+        # large fan-out instead of one worker draining it alone.
+        for _i in range(min(4, 1 + len(created) // 2000)):
+            schedule_drain()
     return created
 
 

@@ -1,0 +1,394 @@
+"""Breaches: the register, intake, affected agreements, notices, clocks, and the
+controller's side (acknowledgement, 72-hour clock, authority draft, ENISA severity).
+
+Routes parse, check access via art28.breaches.access, call one service, return a schema.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal
+from uuid import UUID
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+
+from art28.agreements.access import agreement_for
+from art28.api.access import require_controller_user, require_staff
+from art28.api.pagination import Page, PageParams, paginate
+from art28.breaches import services
+from art28.breaches.access import affected_for, incident_for, notice_for, visible_incidents, visible_notices
+from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, Stage
+from art28.parties.access import controller_for, membership_of, visible_controllers
+from art28.subprocessors.models import Subprocessor
+
+router = Router(tags=["breaches"])
+
+
+class Facts(Schema):
+    """Facts of an incident; every one optional so that an incident can be completed in phases."""
+
+    title: str | None = None
+    aware_at: datetime | None = Field(None, description="When we became aware; starts every clock.")
+    occurred_at: datetime | None = None
+    ended_at: datetime | None = None
+    subprocessor_aware_at: datetime | None = None
+    subprocessor_reported_at: datetime | None = None
+    discovery: str | None = None
+    confidentiality: bool | None = None
+    integrity: bool | None = None
+    availability: bool | None = None
+    malicious: bool | None = None
+    description: str | None = None
+    systems: list[str] | None = None
+    services: list[str] | None = None
+    data_categories: list[str] | None = None
+    subject_categories: list[str] | None = None
+    subjects_approx: int | None = None
+    records_approx: int | None = None
+    encrypted: bool | None = None
+    cross_border: bool | None = None
+    consequences: str | None = None
+    measures_taken: str | None = None
+    measures_proposed: str | None = None
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    subprocessors: list[UUID] | None = Field(None, description="Codes of the sub-processors involved.")
+
+
+class AffectedOut(Schema):
+    code: UUID
+    agreement: UUID = Field(alias="agreement.code")
+    reference: str = Field(alias="agreement.reference")
+    controller: UUID = Field(alias="agreement.controller.code")
+    controller_name: str = Field(alias="agreement.controller.name")
+    included: bool
+    reasons: list[str]
+    notice_hours: int
+    hours_source: str
+    required_content: list[str]
+    language: str
+    deadline: datetime
+    notified_at: datetime | None
+    overdue: bool
+    seconds_left: float
+
+    @staticmethod
+    def resolve_overdue(obj: AffectedAgreement) -> bool:
+        return obj.is_overdue()
+
+    @staticmethod
+    def resolve_seconds_left(obj: AffectedAgreement) -> float:
+        return round(obj.time_left(), 1)
+
+
+class IncidentOut(Schema):
+    code: UUID
+    reference: str
+    title: str
+    status: str
+    decision: str
+    decision_reasoning: str
+    aware_at: datetime
+    occurred_at: datetime | None
+    ended_at: datetime | None
+    subprocessor_aware_at: datetime | None
+    subprocessor_reported_at: datetime | None
+    discovery: str
+    nature: list[str]
+    malicious: bool
+    description: str
+    systems: list[str]
+    services: list[str]
+    subprocessors: list[str]
+    data_categories: list[str]
+    subject_categories: list[str]
+    subjects_approx: int | None
+    records_approx: int | None
+    encrypted: bool
+    cross_border: bool
+    consequences: str
+    measures_taken: str
+    measures_proposed: str
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    created_at: datetime
+    closed_at: datetime | None
+
+    @staticmethod
+    def resolve_subprocessors(obj: Incident) -> list[str]:
+        return [str(s.code) for s in obj.subprocessors.all()]
+
+
+class IncidentFilter(PageParams):
+    status: Literal["open", "closed"] | None = None
+    controller: UUID | None = Field(None, description="Only incidents touching this controller.")
+
+
+class AdjustIn(Schema):
+    include: list[UUID] = Field(default_factory=list, description="Affected codes to keep in.")
+    exclude: list[UUID] = Field(default_factory=list, description="Affected codes to leave out.")
+    add: list[UUID] = Field(default_factory=list, description="Agreement codes to add by hand.")
+
+
+class NoticeIn(Schema):
+    stage: Stage
+    message: str = ""
+    affected: list[UUID] | None = Field(None, description="Only these affected agreements (default: all).")
+
+
+class ReasoningIn(Schema):
+    reasoning: str
+
+
+class NoticeOut(Schema):
+    code: UUID
+    incident: str = Field(alias="affected.incident.reference")
+    affected: UUID = Field(alias="affected.code")
+    controller: UUID = Field(alias="affected.agreement.controller.code")
+    stage: str
+    number: int
+    subject: str = Field(alias="notice.subject")
+    language: str = Field(alias="notice.language")
+    facts: dict[str, Any]
+    message: str
+    created_at: datetime
+    deadline: datetime = Field(alias="affected.deadline")
+    acknowledged_at: datetime | None = Field(alias="notice.acknowledged_at")
+    late: bool
+    deliveries: list[dict[str, Any]]
+
+    @staticmethod
+    def resolve_late(obj: IncidentNotice) -> bool:
+        return obj.is_late()
+
+    @staticmethod
+    def resolve_deliveries(obj: IncidentNotice) -> list[dict[str, Any]]:
+        return [{"channel": d.channel, "recipient": d.recipient, "status": d.status,
+                 "attempts": d.attempts, "sent_at": d.sent_at} for d in obj.notice.deliveries.all()]
+
+
+class ClockOut(Schema):
+    started_at: datetime
+    deadline: datetime
+    seconds_left: float
+    overdue: bool
+
+
+class SeverityIn(Schema):
+    dpc: Decimal
+    dpc_reason: str
+    ei: Decimal
+    ei_reason: str
+    cb: Decimal
+    cb_reason: str
+
+
+def _file(content: str | bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _subprocessors(user: Any, codes: list[UUID] | None) -> list[Subprocessor] | None:
+    if codes is None:
+        return None
+    m = membership_of(user)
+    found = list(Subprocessor.objects.filter(processor_id=m.processor_id, code__in=codes))  # type: ignore[union-attr]
+    if len(found) != len(set(codes)):
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError({"subprocessors": ["Unknown sub-processor."]})
+    return found
+
+
+def _facts(payload: Facts) -> dict[str, Any]:
+    return payload.model_dump(exclude_unset=True, exclude={"subprocessors"})
+
+
+def _incident(incident: Incident) -> Incident:
+    return Incident.objects.prefetch_related("subprocessors").get(pk=incident.pk)
+
+
+# --- processor side ----------------------------------------------------------------
+
+@router.get("/breaches", response=Page[IncidentOut])
+def incident_list(request: HttpRequest, params: Query[IncidentFilter]) -> dict[str, Any]:
+    """The register: every incident the caller may see, notified or not."""
+    require_staff(request.auth, write=False)
+    qs = visible_incidents(request.auth).prefetch_related("subprocessors")
+    if params.status:
+        qs = qs.filter(status=params.status)
+    if params.controller:
+        controller = controller_for(request.auth, params.controller)
+        qs = qs.filter(affected__agreement__controller=controller, affected__included=True).distinct()
+    return paginate(qs.order_by("-aware_at", "-pk"), params)
+
+
+@router.post("/breaches", response={201: IncidentOut})
+def incident_create(request: HttpRequest, payload: Facts) -> tuple[int, Incident]:
+    """Open an incident: a title and ``aware_at`` are enough; the rest can follow."""
+    m = require_staff(request.auth)
+    incident = services.open_incident(processor=m.processor, facts=_facts(payload), acting_user=request.auth,
+                                      subprocessors=_subprocessors(request.auth, payload.subprocessors))
+    return 201, _incident(incident)
+
+
+@router.get("/breaches/clocks", response=list[AffectedOut])
+def clock_list(request: HttpRequest) -> Any:
+    """Open notice clocks (not yet notified), soonest deadline first."""
+    require_staff(request.auth, write=False)
+    return list(services.open_clocks(visible_controllers(request.auth))[:1000])
+
+
+@router.get("/breaches/register.{fmt}", openapi_extra={"responses": {200: {
+    "description": "The register", "content": {"text/csv": {}, "application/pdf": {}}}}})
+def register_export(request: HttpRequest, fmt: Literal["csv", "pdf"],
+                    controller: UUID | None = None) -> HttpResponse:
+    """The processor's register, optionally filtered to one controller's incidents."""
+    require_staff(request.auth, write=False)
+    qs, chosen = visible_incidents(request.auth), None
+    if controller:
+        chosen = controller_for(request.auth, controller)
+        qs = qs.filter(affected__agreement__controller=chosen, affected__included=True).distinct()
+    rows = services.processor_rows(qs.order_by("-aware_at"), chosen)
+    if fmt == "csv":
+        return _file(services.as_csv(rows), "text/csv; charset=utf-8", "breach-register.csv")
+    return _file(services.as_pdf(rows, title="Breach register"), "application/pdf", "breach-register.pdf")
+
+
+@router.get("/breaches/{code}", response=IncidentOut)
+def incident_get(request: HttpRequest, code: UUID) -> Incident:
+    return _incident(incident_for(request.auth, code))
+
+
+@router.patch("/breaches/{code}", response=IncidentOut)
+def incident_update(request: HttpRequest, code: UUID, payload: Facts) -> Incident:
+    """Complete or correct the facts (only the fields sent change)."""
+    incident = incident_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    services.update_incident(incident=incident, facts=_facts(payload), acting_user=request.auth,
+                             subprocessors=_subprocessors(request.auth, payload.subprocessors))
+    return _incident(incident)
+
+
+@router.get("/breaches/{code}/affected", response=list[AffectedOut])
+def affected_list(request: HttpRequest, code: UUID) -> Any:
+    incident = incident_for(request.auth, code)
+    return list(incident.affected.select_related("agreement__controller", "incident"))
+
+
+@router.post("/breaches/{code}/affected", response=list[AffectedOut])
+def affected_adjust(request: HttpRequest, code: UUID, payload: AdjustIn) -> Any:
+    """Review: keep in, leave out, or add agreements before notices go out."""
+    incident = incident_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    add = [agreement_for(request.auth, c) for c in payload.add]
+    return services.adjust_affected(incident=incident, include=payload.include, exclude=payload.exclude,
+                                    add=add, acting_user=request.auth)
+
+
+@router.post("/breaches/{code}/notices", response={201: list[NoticeOut]})
+def notices_send(request: HttpRequest, code: UUID, payload: NoticeIn) -> tuple[int, Any]:
+    """Queue initial, follow-up or final notices (e-mail, portal, webhook)."""
+    incident = incident_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    created = services.send_notices(incident=incident, stage=payload.stage, message=payload.message,
+                                    acting_user=request.auth,
+                                    affected_codes=[str(c) for c in payload.affected]
+                                    if payload.affected is not None else None)
+    return 201, list(visible_notices(request.auth).filter(pk__in=[n.pk for n in created])
+                     .prefetch_related("notice__deliveries"))
+
+
+@router.get("/breaches/{code}/notices", response=list[NoticeOut])
+def notices_list(request: HttpRequest, code: UUID) -> Any:
+    incident = incident_for(request.auth, code)
+    return list(visible_notices(request.auth).filter(affected__incident=incident)
+                .prefetch_related("notice__deliveries").order_by("affected", "number"))
+
+
+@router.post("/breaches/{code}/no-notice", response=IncidentOut)
+def incident_no_notice(request: HttpRequest, code: UUID, payload: ReasoningIn) -> Incident:
+    """Record that nobody is notified, with the reasoning (kept in the register)."""
+    incident = incident_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    services.record_no_notice(incident=incident, reasoning=payload.reasoning, acting_user=request.auth)
+    return _incident(incident)
+
+
+@router.post("/breaches/{code}/close", response=IncidentOut)
+def incident_close(request: HttpRequest, code: UUID, payload: ReasoningIn) -> Incident:
+    incident = incident_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    services.close_incident(incident=incident, reasoning=payload.reasoning, acting_user=request.auth)
+    return _incident(incident)
+
+
+# --- controller side ---------------------------------------------------------------
+
+@router.get("/breach-notices", response=Page[NoticeOut])
+def notice_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
+    """Breach notices to the caller's organisation (staff: to the controllers they see)."""
+    qs = visible_notices(request.auth).prefetch_related("notice__deliveries").order_by("-created_at", "-pk")
+    return paginate(qs, params)
+
+
+@router.get("/breach-notices/register.{fmt}", openapi_extra={"responses": {200: {
+    "description": "The controller's extract", "content": {"text/csv": {}, "application/pdf": {}}}}})
+def controller_register(request: HttpRequest, fmt: Literal["csv", "pdf"]) -> HttpResponse:
+    """A controller's own extract of the register: the breaches it was told about."""
+    require_controller_user(request.auth)
+    controller = membership_of(request.auth).controller  # type: ignore[union-attr]
+    rows = services.controller_rows(controller)
+    if fmt == "csv":
+        return _file(services.as_csv(rows), "text/csv; charset=utf-8", "breach-register.csv")
+    return _file(services.as_pdf(rows, title=f"Breaches notified to {controller.name}"),
+                 "application/pdf", "breach-register.pdf")
+
+
+@router.get("/breach-notices/{code}", response=NoticeOut)
+def notice_get(request: HttpRequest, code: UUID) -> IncidentNotice:
+    return notice_for(request.auth, code)
+
+
+@router.post("/breach-notices/{code}/acknowledge", response=NoticeOut)
+def notice_acknowledge(request: HttpRequest, code: UUID) -> IncidentNotice:
+    """The controller confirms receipt (idempotent: the first acknowledgement counts)."""
+    incident_notice = notice_for(request.auth, code, write=True)
+    require_controller_user(request.auth)
+    services.acknowledge_notice(incident_notice=incident_notice, acting_user=request.auth)
+    return notice_for(request.auth, code)
+
+
+@router.get("/breach-notices/{code}/clock", response=ClockOut)
+def notice_clock(request: HttpRequest, code: UUID) -> dict[str, Any]:
+    """The controller's own 72 hours for the supervisory authority, from our first notice."""
+    started, deadline = services.authority_clock(notice_for(request.auth, code).affected)  # type: ignore[misc]
+    left = (deadline - timezone.now()).total_seconds()
+    return {"started_at": started, "deadline": deadline, "seconds_left": round(left, 1), "overdue": left < 0}
+
+
+@router.get("/breach-notices/{code}/authority-draft", response=list[dict[str, Any]])
+def notice_authority_draft(request: HttpRequest, code: UUID) -> Any:
+    """A prefilled draft of the controller's notification to the supervisory authority."""
+    return services.authority_draft(notice_for(request.auth, code).affected)
+
+
+@router.get("/breach-notices/{code}/severity", response=dict[str, Any])
+def notice_severity(request: HttpRequest, code: UUID) -> Any:
+    """ENISA severity (SE = DPC × EI + CB) with reasons and a suggestion, never a verdict."""
+    return services.severity(notice_for(request.auth, code).affected).as_dict()
+
+
+@router.put("/breach-notices/{code}/severity", response=dict[str, Any])
+def notice_severity_save(request: HttpRequest, code: UUID, payload: SeverityIn) -> Any:
+    incident_notice = notice_for(request.auth, code, write=True)
+    require_controller_user(request.auth)
+    affected = affected_for(request.auth, incident_notice.affected.code, write=True)
+    return services.save_assessment(affected=affected, values=payload.model_dump(),
+                                    acting_user=request.auth).as_dict()
