@@ -1,0 +1,484 @@
+"""Sub-processors: the register, changes with their per-agreement clocks, answers, transfers,
+flow-down and each agreement's list and history. Routes parse, check access through
+``art28.subprocessors.access``, call one service and return a schema."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+from uuid import UUID
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+
+from art28.agreements.access import agreement_for
+from art28.api.access import require_controller_user, require_staff
+from art28.api.pagination import Page, PageParams, paginate
+from art28.subprocessors import access, export, services
+from art28.subprocessors.models import (
+    ChangeAgreement,
+    ChangeKind,
+    ClockStatus,
+    Subprocessor,
+    SubprocessorChange,
+    TransferMechanism,
+)
+from art28.terms.schema import DpaTerms
+
+router = Router(tags=["subprocessors"])
+
+
+# --- schemas -------------------------------------------------------------------------------
+
+
+class SubprocessorIn(Schema):
+    name: str
+    country: str = Field(description="ISO 3166-1 alpha-2")
+    service: str
+    address: str = ""
+    data_categories: list[str] = []
+    locations: list[str] = Field([], description="ISO codes of the processing locations")
+    transfer_mechanism: TransferMechanism = TransferMechanism.NONE
+    dpf_certified: bool = False
+    safeguard_note: str = ""
+    scope_all: bool = True
+    terms: DpaTerms | None = Field(
+        None, description="What the sub-processor promises us (its own agreement)."
+    )
+    named_in_agreements: bool = Field(
+        False, description="Already in Annex IV of the agreements: authorised now."
+    )
+    agreements: list[UUID] | None = None
+
+
+class SubprocessorPatch(Schema):
+    name: str | None = None
+    country: str | None = None
+    service: str | None = None
+    address: str | None = None
+    data_categories: list[str] | None = None
+    locations: list[str] | None = None
+    transfer_mechanism: TransferMechanism | None = None
+    dpf_certified: bool | None = None
+    safeguard_note: str | None = None
+    scope_all: bool | None = None
+    terms: DpaTerms | None = None
+
+
+class SubprocessorOut(Schema):
+    code: UUID
+    name: str
+    address: str
+    country: str
+    service: str
+    data_categories: list[str]
+    locations: list[str]
+    transfer_mechanism: str
+    dpf_certified: bool
+    safeguard_note: str
+    status: str
+    scope_all: bool
+    agreement_sha256: str
+    terms: dict[str, Any] | None
+
+
+class TransferOut(Schema):
+    lawful: bool
+    needs_written_consent: bool
+    countries_outside_eea: list[str]
+    reasons: list[str]
+    summary: str
+
+
+class GapOut(Schema):
+    area: str
+    ours: str
+    theirs: str
+    message: str
+
+
+class FlowdownRow(Schema):
+    subprocessor: SubprocessorOut
+    agreements: int
+    gaps: list[GapOut]
+
+
+class LinkOut(Schema):
+    subprocessor: SubprocessorOut
+    agreement: str = Field(alias="agreement.reference")
+    status: str
+    basis: str
+    change: UUID | None = Field(None, alias="change.code")
+    since: datetime
+    until: datetime | None
+
+
+class ChangeIn(Schema):
+    kind: ChangeKind
+    subprocessor: UUID
+    replaces: UUID | None = None
+    effective_at: datetime
+    reason: str = ""
+    agreements: list[UUID] | None = Field(
+        None, description="Only these agreements (default: per the register)."
+    )
+    split: bool = Field(
+        False, description="Go ahead with the agreements that allow the date; leave the rest out."
+    )
+
+
+class PlanItemOut(Schema):
+    agreement: str
+    mode: str
+    blocked: bool
+    earliest_effective: datetime
+    objection_deadline: datetime | None
+    takes_effect_at: datetime
+    transfer_consent: bool
+
+
+class PlanOut(Schema):
+    items: list[PlanItemOut]
+    blocking: list[str]
+
+
+class ChangeOut(Schema):
+    code: UUID
+    kind: str
+    subprocessor: UUID = Field(alias="subprocessor.code")
+    replaces: UUID | None = Field(None, alias="replaces.code")
+    effective_at: datetime
+    reason: str
+    status: str
+    created_at: datetime
+    agreements: int
+
+
+class ClockOut(Schema):
+    code: UUID
+    change: UUID = Field(alias="change.code")
+    agreement: UUID = Field(alias="agreement.code")
+    reference: str = Field(alias="agreement.reference")
+    mode: str
+    status: str
+    business_days: bool
+    transfer_consent: bool
+    notified_at: datetime
+    objection_deadline: datetime | None
+    takes_effect_at: datetime | None
+    answered_at: datetime | None
+    reason: str
+    resolved_at: datetime | None
+    resolution: str
+
+
+class AnswerIn(Schema):
+    answer: Literal["consent", "refuse", "object"]
+    reason: str = ""
+
+
+class ResolveIn(Schema):
+    outcome: Literal["withdraw", "alternative", "agreement_ended"]
+    note: str = ""
+    alternative: UUID | None = None
+    effective_at: datetime | None = None
+
+
+class ClockFilter(PageParams):
+    status: ClockStatus | None = None
+
+
+class AtParams(Schema):
+    at: datetime | None = Field(None, description="Moment to look at (default: now).")
+
+
+# --- register ------------------------------------------------------------------------------
+
+
+def _own(request: HttpRequest, code: UUID | None) -> Subprocessor | None:
+    if code is None:
+        return None
+    return access.subprocessor_for(request.auth, code)
+
+
+def _fields(payload: Schema) -> dict[str, Any]:
+    return payload.dict(exclude_unset=True, exclude={"terms", "named_in_agreements", "agreements"})
+
+
+def _terms(payload: SubprocessorIn | SubprocessorPatch) -> dict[str, Any] | None:
+    return None if payload.terms is None else payload.terms.model_dump(mode="json", exclude_unset=True)
+
+
+@router.get("/subprocessors", response=Page[SubprocessorOut])
+def subprocessor_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
+    return paginate(access.visible_subprocessors(request.auth).order_by("name", "pk"), params)
+
+
+@router.post("/subprocessors", response={201: SubprocessorOut})
+def subprocessor_create(request: HttpRequest, payload: SubprocessorIn) -> tuple[int, Subprocessor]:
+    m = require_staff(request.auth, admin=True)
+    agreements = (
+        [agreement_for(request.auth, c) for c in payload.agreements]
+        if payload.agreements is not None
+        else None
+    )
+    sp = services.register_subprocessor(
+        processor=m.processor,
+        data=_fields(payload),
+        terms=_terms(payload),
+        named_in_agreements=payload.named_in_agreements,
+        agreements=agreements,
+        acting_user=request.auth,
+    )
+    return 201, sp
+
+
+@router.get("/subprocessors/{code}", response=SubprocessorOut)
+def subprocessor_get(request: HttpRequest, code: UUID) -> Subprocessor:
+    require_staff(request.auth, write=False)
+    return access.subprocessor_for(request.auth, code)
+
+
+@router.patch("/subprocessors/{code}", response=SubprocessorOut)
+def subprocessor_update(request: HttpRequest, code: UUID, payload: SubprocessorPatch) -> Subprocessor:
+    require_staff(request.auth, admin=True)
+    sp = access.subprocessor_for(request.auth, code, write=True)
+    return services.update_subprocessor(
+        subprocessor=sp, data=_fields(payload), terms=_terms(payload), acting_user=request.auth
+    )
+
+
+@router.get("/subprocessors/{code}/transfer", response=TransferOut)
+def subprocessor_transfer(
+    request: HttpRequest, code: UUID, language: Literal["nl", "en"] = "en", agreement: UUID | None = None
+) -> Any:
+    """The transfer check in plain words; with ``agreement``, under that agreement's policy."""
+    require_staff(request.auth, write=False)
+    sp = access.subprocessor_for(request.auth, code)
+    terms = agreement_for(request.auth, agreement).binding.dpa_terms if agreement else None
+    return services.check_transfer(sp, terms, language=language)
+
+
+@router.get("/subprocessors/{code}/flowdown", response=list[GapOut])
+def subprocessor_flowdown(request: HttpRequest, code: UUID, margin_hours: int | None = None) -> Any:
+    require_staff(request.auth, write=False)
+    return services.compare(access.subprocessor_for(request.auth, code), margin_hours=margin_hours)
+
+
+@router.get("/subprocessors/{code}/agreements", response=list[str])
+def subprocessor_agreements(request: HttpRequest, code: UUID, params: Query[AtParams]) -> Any:
+    """References of the agreements for which it is authorised at ``at``."""
+    require_staff(request.auth, write=False)
+    sp = access.subprocessor_for(request.auth, code)
+    from art28.agreements.access import visible_agreements
+
+    qs = services.agreements_using(sp, at=params.at).filter(
+        pk__in=visible_agreements(request.auth).values("pk")
+    )
+    return list(qs.order_by("reference").values_list("reference", flat=True))
+
+
+@router.get("/subprocessor-flowdown", response=list[FlowdownRow])
+def flowdown_dashboard(request: HttpRequest, margin_hours: int | None = None) -> Any:
+    m = require_staff(request.auth, write=False)
+    return services.dashboard(m.processor_id, margin_hours=margin_hours)
+
+
+# --- changes -------------------------------------------------------------------------------
+
+
+def _change_args(request: HttpRequest, payload: ChangeIn) -> dict[str, Any]:
+    m = require_staff(request.auth, admin=True)
+    agreements = (
+        [agreement_for(request.auth, c) for c in payload.agreements]
+        if payload.agreements is not None
+        else None
+    )
+    return {
+        "processor": m.processor,
+        "kind": payload.kind,
+        "subprocessor": _own(request, payload.subprocessor),
+        "replaces": _own(request, payload.replaces),
+        "effective_at": payload.effective_at,
+        "agreements": agreements,
+    }
+
+
+def _change_out(change: SubprocessorChange) -> SubprocessorChange:
+    change.agreements = change.clocks.count()  # type: ignore[attr-defined]
+    return change
+
+
+@router.post("/subprocessor-changes/plan", response=PlanOut)
+def change_plan(request: HttpRequest, payload: ChangeIn) -> dict[str, Any]:
+    """What a proposal would do per agreement, and which agreements block its date; saves nothing."""
+    args = _change_args(request, payload)
+    agreements = services.affected_agreements(
+        kind=args["kind"],
+        subprocessor=args["subprocessor"],
+        replaces=args["replaces"],
+        agreements=args["agreements"],
+    )
+    plan = services.plan_change(
+        kind=args["kind"],
+        subprocessor=args["subprocessor"],
+        agreements=agreements,
+        effective_at=args["effective_at"],
+        now=timezone.now(),
+    )
+    return {
+        "items": [
+            {**i.__dict__, "agreement": i.agreement.reference, "blocked": i.blocked} for i in plan.items
+        ],
+        "blocking": [i.agreement.reference for i in plan.blocking],
+    }
+
+
+@router.post("/subprocessor-changes", response={201: ChangeOut})
+def change_create(request: HttpRequest, payload: ChangeIn) -> tuple[int, SubprocessorChange]:
+    """Propose a change; 400 lists the agreements whose terms need a later date (unless ``split``)."""
+    change = services.propose_change(
+        **_change_args(request, payload), reason=payload.reason, split=payload.split, acting_user=request.auth
+    )
+    return 201, _change_out(change)
+
+
+@router.get("/subprocessor-changes", response=Page[ChangeOut])
+def change_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
+    m = require_staff(request.auth, write=False)
+    page = paginate(
+        SubprocessorChange.objects.filter(processor_id=m.processor_id)
+        .select_related("subprocessor", "replaces")
+        .order_by("-created_at", "pk"),
+        params,
+    )
+    page["items"] = [_change_out(c) for c in page["items"]]
+    return page
+
+
+@router.get("/subprocessor-changes/{code}", response=ChangeOut)
+def change_get(request: HttpRequest, code: UUID) -> SubprocessorChange:
+    require_staff(request.auth, write=False)
+    return _change_out(access.change_for(request.auth, code))
+
+
+@router.get("/subprocessor-changes/{code}/clocks", response=Page[ClockOut])
+def change_clocks(request: HttpRequest, code: UUID, params: Query[ClockFilter]) -> dict[str, Any]:
+    require_staff(request.auth, write=False)
+    change = access.change_for(request.auth, code)
+    qs = access.visible_clocks(request.auth).filter(change=change).select_related("change", "agreement")
+    if params.status:
+        qs = qs.filter(status=params.status)
+    return paginate(qs.order_by("agreement__reference", "pk"), params)
+
+
+@router.post("/subprocessor-changes/{code}/withdraw", response=ChangeOut)
+def change_withdraw(request: HttpRequest, code: UUID) -> SubprocessorChange:
+    require_staff(request.auth, admin=True)
+    change = access.change_for(request.auth, code, write=True)
+    return _change_out(services.withdraw_change(change=change, acting_user=request.auth))
+
+
+# --- clocks (one change for one agreement) -------------------------------------------------
+
+
+def _clock_out(clock: ChangeAgreement) -> ChangeAgreement:
+    return ChangeAgreement.objects.select_related("change", "agreement").get(pk=clock.pk)
+
+
+@router.get("/subprocessor-clocks", response=Page[ClockOut])
+def clock_list(request: HttpRequest, params: Query[ClockFilter]) -> dict[str, Any]:
+    """Clocks the caller may see; a controller's users see their own pending changes here."""
+    qs = access.visible_clocks(request.auth).select_related("change", "agreement")
+    if params.status:
+        qs = qs.filter(status=params.status)
+    return paginate(qs.order_by("-notified_at", "pk"), params)
+
+
+@router.get("/subprocessor-clocks/{code}", response=ClockOut)
+def clock_get(request: HttpRequest, code: UUID) -> ChangeAgreement:
+    return access.clock_for(request.auth, code)
+
+
+@router.post("/subprocessor-clocks/{code}/answer", response=ClockOut)
+def clock_answer(request: HttpRequest, code: UUID, payload: AnswerIn) -> ChangeAgreement:
+    """The controller consents, refuses, or objects with a reason."""
+    clock = access.clock_for(request.auth, code, write=True)
+    require_controller_user(request.auth)
+    return _clock_out(
+        services.answer_change(
+            clock=clock, answer=payload.answer, reason=payload.reason, acting_user=request.auth
+        )
+    )
+
+
+@router.post("/subprocessor-clocks/{code}/resolve", response=ClockOut)
+def clock_resolve(request: HttpRequest, code: UUID, payload: ResolveIn) -> ChangeAgreement:
+    """Settle an objection: withdraw for this controller, offer an alternative, or end the agreement."""
+    clock = access.clock_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    alternative = _own(request, payload.alternative) if payload.alternative else None
+    return _clock_out(
+        services.resolve_objection(
+            clock=clock,
+            outcome=payload.outcome,
+            note=payload.note,
+            alternative=alternative,
+            effective_at=payload.effective_at,
+            acting_user=request.auth,
+        )
+    )
+
+
+# --- per agreement -------------------------------------------------------------------------
+
+
+@router.get("/agreements/{code}/subprocessors", response=list[LinkOut])
+def agreement_subprocessors(request: HttpRequest, code: UUID, params: Query[AtParams]) -> Any:
+    """Each sub-processor's status for the agreement at ``at``, with its basis."""
+    return list(
+        services.links_at(agreement_for(request.auth, code), at=params.at).select_related("agreement")
+    )
+
+
+@router.get("/agreements/{code}/subprocessors/history", response=list[LinkOut])
+def agreement_subprocessor_history(request: HttpRequest, code: UUID) -> Any:
+    return list(services.history(agreement_for(request.auth, code)).select_related("agreement"))
+
+
+@router.get(
+    "/agreements/{code}/subprocessors/export",
+    openapi_extra={
+        "responses": {200: {"description": "The list", "content": {"text/csv": {}, "application/pdf": {}}}}
+    },
+)
+def agreement_subprocessor_export(
+    request: HttpRequest,
+    code: UUID,
+    format: Literal["csv", "pdf"] = "csv",  # noqa: A002
+    at: datetime | None = None,
+) -> HttpResponse:
+    agreement = agreement_for(request.auth, code)
+    if format == "pdf":
+        response = HttpResponse(export.list_pdf(agreement, at), content_type="application/pdf")
+    else:
+        response = HttpResponse(export.list_csv(agreement, at), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="subprocessors-{agreement.reference}.{format}"'
+    return response
+
+
+@router.post("/agreements/{code}/subprocessors/annex-sync", response={200: dict, 204: None})
+def agreement_annex_sync(request: HttpRequest, code: UUID) -> Any:
+    """Write the register into Annex IV (a draft in place, else a new version for acceptance)."""
+    agreement = agreement_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    version = services.sync_annex_iv(agreement=agreement, acting_user=request.auth)
+    if version is None:
+        return 204, None
+    return 200, {
+        "version": version.number,
+        "status": version.status,
+        "named": [n["name"] for n in version.terms["subprocessors"]["named"]],
+    }
+
