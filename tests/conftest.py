@@ -22,7 +22,12 @@ _counter = itertools.count(1)
 def _media_root(request, tmp_path):
     if not request.config.pluginmanager.hasplugin("django"):
         return  # the pure packages' tests run with -p no:django
+    from django.utils import translation
+
     settings = request.getfixturevalue("settings")
+    # Tests read messages in English; the Dutch interface has tests of its own.
+    settings.LANGUAGE_CODE = "en"
+    translation.activate("en")
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.BASE_URL = "http://testserver"

@@ -1,5 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+# The Django admin asks for the same second factor as the staff console.
+admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

@@ -32,7 +32,7 @@ def test_it_serves_an_openapi_document_listing_every_route(client, db):
     assert r.status_code == 200
     schema = r.json()
     assert schema["openapi"].startswith("3.")
-    assert _operations(schema) == EXPECTED
+    assert EXPECTED <= _operations(schema)  # other domains add their own routes
 
 
 def test_it_documents_bearer_auth_on_every_operation(client, db):

@@ -30,3 +30,12 @@ def test_it_exits_2_on_a_missing_file(processor, tmp_path):
     with pytest.raises(CommandError) as exc:
         call_command("import_controllers", str(tmp_path / "nope.csv"))
     assert exc.value.returncode == 2
+
+
+@pytest.mark.django_db
+def test_it_exits_2_on_a_file_that_is_not_utf8(processor, tmp_path):
+    f = tmp_path / "clients.csv"
+    f.write_bytes("name\nCafé\n".encode("latin-1"))
+    with pytest.raises(CommandError, match="not UTF-8") as exc:
+        call_command("import_controllers", str(f))
+    assert exc.value.returncode == 2 and not Controller.objects.exists()

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from art28.parties.models import Controller, Membership, Role
+from art28.parties.models import Contact, Controller, Membership, Role
 
 
 def membership_of(user) -> Membership | None:  # type: ignore[no-untyped-def]
@@ -63,3 +63,15 @@ def controller_for(user, code, *, write: bool = False) -> Controller:  # type: i
         # The processor keeps the client record; a controller's users read it.
         raise PermissionDenied
     return controller
+
+
+def contact_for(user, code, *, write: bool = False) -> Contact:  # type: ignore[no-untyped-def]
+    """A controller's contact the user may see; 404 for outsiders, 403 for read-only writers."""
+    try:
+        contact = Contact.objects.select_related("controller").get(
+            code=code, controller__in=visible_controllers(user))
+    except (Contact.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write:
+        controller_for(user, contact.controller.code, write=True)  # same write rule as its controller
+    return contact

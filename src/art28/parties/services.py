@@ -195,7 +195,10 @@ def import_controllers(*, processor: Processor, data: bytes | str, acting_user: 
 
 
 def _parse_csv(data: bytes | str) -> list[tuple[int, dict[str, str]]]:
-    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    except UnicodeDecodeError:
+        raise ValidationError(_("The file is not UTF-8 text; save the CSV as UTF-8 and try again.")) from None
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)

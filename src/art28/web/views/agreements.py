@@ -16,7 +16,7 @@ from art28.parties.access import controller_for
 from art28.web import documents
 from art28.web.decorators import staff_required
 from art28.web.forms import AgreementFilterForm, SignatureForm, apply_errors
-from art28.web.lookups import page_of, with_status
+from art28.web.lookups import page_of
 from art28.web.terms_form import TermsForm, initial_from
 from art28.web.views.common import signature_from
 
@@ -24,7 +24,7 @@ from art28.web.views.common import signature_from
 @staff_required()
 def agreement_list(request: HttpRequest) -> HttpResponse:
     form = AgreementFilterForm(request.GET or None)
-    items = with_status(visible_agreements(request.user)).order_by("-created_at")
+    items = visible_agreements(request.user).with_latest_status().order_by("-created_at")
     if form.is_valid() and form.cleaned_data["status"]:
         items = items.filter(status=form.cleaned_data["status"])
     return render(request, "web/staff/agreement_list.html",

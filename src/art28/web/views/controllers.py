@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from art28.agreements.access import visible_agreements
 from art28.parties import services as parties
-from art28.parties.access import controller_for, visible_controllers
+from art28.parties.access import contact_for, controller_for, visible_controllers
 from art28.web.decorators import staff_required
 from art28.web.forms import ContactForm, ImportForm, OrganisationForm, apply_errors
-from art28.web.lookups import contact_for, page_of, with_status
+from art28.web.lookups import page_of
 
 
 @staff_required()
@@ -31,7 +31,7 @@ def controller_list(request: HttpRequest) -> HttpResponse:
 @staff_required()
 def controller_detail(request: HttpRequest, code: str) -> HttpResponse:
     controller = controller_for(request.user, code)
-    agreements = with_status(visible_agreements(request.user).filter(controller=controller))
+    agreements = visible_agreements(request.user).filter(controller=controller).with_latest_status()
     return render(request, "web/staff/controller_detail.html",
                   {"controller": controller, "contacts": controller.contacts.all(),
                    "agreements": agreements})

@@ -16,13 +16,13 @@ from art28.notices.models import Notice
 from art28.web import documents
 from art28.web.decorators import portal_required
 from art28.web.forms import AcceptForm, apply_errors
-from art28.web.lookups import page_of, with_status
+from art28.web.lookups import page_of
 from art28.web.views.common import signature_from
 
 
 @portal_required
 def portal_home(request: HttpRequest) -> HttpResponse:
-    items = (with_status(visible_agreements(request.user), sent_only=True)
+    items = (visible_agreements(request.user).with_latest_status(sent_only=True)
              .filter(status__isnull=False).order_by("-created_at"))
     return render(request, "web/portal/home.html", {"page": page_of(request, items)})
 

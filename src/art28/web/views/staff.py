@@ -18,13 +18,13 @@ from art28.parties import services as parties
 from art28.parties.access import visible_controllers
 from art28.web.decorators import staff_required
 from art28.web.forms import ProcessorForm, apply_errors
-from art28.web.lookups import page_of, with_status
+from art28.web.lookups import page_of
 
 
 @staff_required()
 def dashboard(request: HttpRequest) -> HttpResponse:
     controllers = visible_controllers(request.user)
-    counts = dict(with_status(visible_agreements(request.user)).order_by()
+    counts = dict(visible_agreements(request.user).with_latest_status().order_by()
                   .values_list("status").annotate(n=Count("pk")))
     by_status = [(value, label, counts.get(value, 0)) for value, label in VersionStatus.choices]
     deliveries = Delivery.objects.filter(notice__controller__in=controllers)

@@ -27,9 +27,8 @@ class Command(BaseCommand):
         try:
             report = import_controllers(processor=processor, data=data, acting_user="cli",
                                         skip_invalid=skip_invalid)
-        except (ValidationError, UnicodeDecodeError) as exc:
-            msg = "; ".join(exc.messages) if isinstance(exc, ValidationError) else "not UTF-8 text"
-            raise CommandError(f"{file}: {msg}", returncode=2) from exc
+        except ValidationError as exc:
+            raise CommandError(f"{file}: {'; '.join(exc.messages)}", returncode=2) from exc
         for line, errors in report.errors:
             for fieldname, message in errors.items():
                 self.stderr.write(f"{file}:{line}: {fieldname}: {message}")
