@@ -121,7 +121,9 @@ def update_terms(*, agreement: Agreement, terms: dict[str, Any] | DpaTerms, acti
               .order_by("-number").first())
     assert latest is not None
     new_terms = validate_terms(_merge(latest.dpa_terms, terms))
-    version_key = standard_version or latest.standard_version
+    # An amendment of an imported agreement is written on art28's current standard terms.
+    version_key = standard_version or (documents.CURRENT_VERSION if latest.is_imported
+                                       else latest.standard_version)
     if version_key not in documents.available_versions():
         raise ValidationError({"standard_version": _("Unknown standard terms version %(v)s.")
                                % {"v": version_key}})
@@ -161,13 +163,22 @@ def _new_version(latest: AgreementVersion, terms: DpaTerms, version_key: str,
 
 
 def render_version_pdf(version: AgreementVersion, *, evidence: list | None = None) -> bytes:
+    if version.is_imported:  # the original file the parties signed (PDF or DOCX), never ours
+        return _original(version)
     return documents.render_pdf(version.dpa_terms, reference=_ref(version),
                                 version=version.standard_version, evidence=evidence)
 
 
 def render_version_docx(version: AgreementVersion, *, evidence: list | None = None) -> bytes:
+    if version.is_imported:
+        return _original(version)
     return documents.render_docx(version.dpa_terms, reference=_ref(version),
                                  version=version.standard_version, evidence=evidence)
+
+
+def _original(version: AgreementVersion) -> bytes:
+    with version.document.open("rb") as fh:
+        return fh.read()
 
 
 def _ref(version: AgreementVersion) -> str:

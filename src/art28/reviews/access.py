@@ -1,0 +1,37 @@
+"""The one access helper for reviews: the processor's side only, with need-to-know.
+
+The processor's admin sees every review of its processor. Staff see the reviews they
+uploaded and the imports for controllers assigned to them. Everyone else gets 404.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from art28.parties.access import can_write, membership_of, visible_controllers
+from art28.parties.models import Role
+from art28.reviews.models import Review
+
+
+def visible_reviews(user) -> QuerySet[Review]:  # type: ignore[no-untyped-def]
+    m = membership_of(user)
+    if m is None or not m.is_processor_side:
+        return Review.objects.none()
+    qs = Review.objects.filter(processor_id=m.processor_id).select_related("controller", "agreement",
+                                                                            "uploaded_by")
+    if m.role == Role.PROCESSOR_ADMIN:
+        return qs
+    return qs.filter(Q(uploaded_by=user) | Q(controller__in=visible_controllers(user)))
+
+
+def review_for(user, code, *, write: bool = False) -> Review:  # type: ignore[no-untyped-def]
+    """The review if the user may see it; 404 for outsiders, 403 for read-only writers."""
+    try:
+        review = visible_reviews(user).get(code=code)
+    except (Review.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write and not can_write(user):
+        raise PermissionDenied
+    return review

@@ -1,0 +1,88 @@
+"""Forms only parse input; the services validate it and their errors land on these forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from art28.terms.schema import DpaTerms
+from art28.web.terms_form import TermsForm, initial_from
+
+LANGUAGES = [("", _("Detect")), ("nl", _("Dutch")), ("en", _("English"))]
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Agreement (PDF, DOCX, TXT, Markdown or HTML)"))
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGES, required=False)
+    playbook = forms.FileField(
+        label=_("Playbook (JSON, optional)"), required=False,
+        help_text=_("Positions for this review only; without it, your stored playbook applies."))
+
+    def __init__(self, *args: Any, max_bytes: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_bytes = max_bytes
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.max_bytes:
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)s MB.") % {"mb": self.max_bytes // (1024 * 1024)})
+        return upload
+
+    def clean_playbook(self) -> str | None:
+        upload = self.cleaned_data.get("playbook")
+        if not upload:
+            return None
+        if upload.size > 64 * 1024:
+            raise forms.ValidationError(_("A playbook is a small JSON file (at most 64 kB)."))
+        return upload.read().decode("utf-8", errors="replace")
+
+
+class ImportUploadForm(UploadForm):
+    controller = forms.ModelChoiceField(label=_("Controller"), queryset=None)  # type: ignore[arg-type]
+    field_order = ["controller", "file", "language"]
+
+    def __init__(self, *args: Any, controllers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["controller"].queryset = controllers
+        self.fields["file"].label = _("The signed agreement (PDF or DOCX)")
+        del self.fields["playbook"]
+
+
+class ConfirmTermsForm(TermsForm):
+    """The main fields as the analyzer proposes them; staff confirm or correct each one."""
+
+    audit__allowed = forms.BooleanField(label=_("Audits allowed"), required=False)
+    term__indefinite = forms.BooleanField(label=_("Indefinite term"), required=False)
+    term__tied_to_main_agreement = forms.BooleanField(label=_("Ends with the main agreement"),
+                                                      required=False)
+
+    def confirmed_terms(self, proposed: DpaTerms) -> dict[str, Any]:
+        """The proposed terms with every field of this form as confirmed."""
+        data = proposed.model_dump(mode="json")
+        _deep_update(data, self.to_patch())
+        return data
+
+
+def _deep_update(target: dict, patch: dict) -> None:
+    for key, value in patch.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _deep_update(target[key], value)
+        else:
+            target[key] = value
+
+
+def confirm_initial(terms: DpaTerms) -> dict[str, Any]:
+    initial = initial_from(terms)
+    data = terms.model_dump(mode="json")
+    for name in ("audit__allowed", "term__indefinite", "term__tied_to_main_agreement"):
+        group, leaf = name.split("__")
+        initial[name] = data[group][leaf]
+    return initial
+
+
+class PlaybookForm(forms.Form):
+    positions = forms.CharField(label=_("Positions (JSON)"), required=False,
+                                widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}))

@@ -1,0 +1,119 @@
+"""The analysis of a review laid out for people: the HTML page and the PDF share this."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import typst
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from art28.analyzer.report import FIELDS
+from art28.reviews.models import Review
+from art28.web.formatting import local_time
+
+CHECKLIST_LABELS = {
+    "details_subject_matter": gettext_lazy("Subject matter of the processing"),
+    "details_duration": gettext_lazy("Duration of the processing"),
+    "details_nature": gettext_lazy("Nature of the processing"),
+    "details_purpose": gettext_lazy("Purpose of the processing"),
+    "details_data_types": gettext_lazy("Types of personal data"),
+    "details_subject_categories": gettext_lazy("Categories of data subjects"),
+    "a_documented_instructions": gettext_lazy("(a) Only on documented instructions"),
+    "b_confidentiality": gettext_lazy("(b) Confidentiality of the people processing"),
+    "c_security": gettext_lazy("(c) Security measures (Article 32)"),
+    "d_subprocessors": gettext_lazy("(d) Conditions for sub-processors"),
+    "e_data_subject_rights": gettext_lazy("(e) Assistance with data subjects' rights"),
+    "f_assist_32_36": gettext_lazy("(f) Assistance with Articles 32 to 36"),
+    "g_delete_or_return": gettext_lazy("(g) Deletion or return at the end"),
+    "h_audits": gettext_lazy("(h) Information and audits"),
+    "instruction_infringement_alert": gettext_lazy("Alert when an instruction infringes the law"),
+}
+STATUS_LABELS = {
+    "present": gettext_lazy("present"),
+    "partial": gettext_lazy("partial"),
+    "missing": gettext_lazy("missing"),
+}
+
+
+def _lang() -> str:
+    return "nl" if (get_language() or "en").startswith("nl") else "en"
+
+
+def _get(data: dict[str, Any], path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def _shown(value: Any) -> str:
+    if value in (None, [], ""):
+        return str(_("not stated"))
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def term_rows(review: Review) -> list[dict[str, Any]]:
+    """The main fields: label, value as read, and the quotes it was read from."""
+    idx = 1 if _lang() == "nl" else 0
+    terms = review.result.get("terms") or {}
+    return [{"path": path, "label": names[idx], "value": _shown(_get(terms, path)),
+             "stated": _get(terms, path) not in (None, []), "evidence": review.evidence(path)}
+            for path, names in FIELDS.items()]
+
+
+def checklist_rows(review: Review) -> list[dict[str, Any]]:
+    return [{"key": key, "label": str(CHECKLIST_LABELS.get(key, key)), "status": item.get("status"),
+             "status_label": str(STATUS_LABELS.get(item.get("status"), item.get("status"))),
+             "note": item.get("note", ""), "evidence": item.get("evidence") or []}
+            for key, item in (review.result.get("art28") or {}).items()]
+
+
+def report_context(review: Review) -> dict[str, Any]:
+    """Everything the HTML report and the PDF show."""
+    result = review.result
+    return {"review": review, "terms": term_rows(review), "checklist": checklist_rows(review),
+            "placeholders": result.get("placeholders") or [], "findings": result.get("findings") or [],
+            "playbook": result.get("playbook"), "counts": review.counts, "source": result.get("source") or {}}
+
+
+# --- PDF --------------------------------------------------------------------------------
+
+TEMPLATE = Path(__file__).resolve().parent / "typst" / "report.typ"
+_lock = threading.Lock()
+
+
+def _pdf_data(review: Review) -> dict[str, Any]:
+    ctx = report_context(review)
+    quote = lambda evs: [f"[{e.get('ref') or '-'}] {e.get('quote', '')}" for e in evs[:3]]  # noqa: E731
+    return {
+        "language": _lang(),
+        "title": _("Article 28 review of %(f)s") % {"f": review.filename},
+        "subtitle": _("Uploaded %(at)s · language %(l)s · SHA-256 %(h)s") % {
+            "at": local_time(review.created_at), "l": review.language, "h": review.sha256},
+        "h_terms": _("What the agreement says"), "h_checklist": _("Article 28(3) checklist"),
+        "h_placeholders": _("Unfilled template fields"), "h_findings": _("Findings"),
+        "h_playbook": _("Playbook"), "none": _("none"),
+        "terms": [[r["label"], r["value"], "\n".join(quote(r["evidence"]))] for r in ctx["terms"]],
+        "checklist": [[r["status_label"], r["label"], r["note"], "\n".join(quote(r["evidence"]))]
+                      for r in ctx["checklist"]],
+        "placeholders": [f"[{p.get('ref') or '-'}] {p.get('text', '')}" for p in ctx["placeholders"][:50]],
+        "findings": [f"{f.get('severity', '').upper()}: {f.get('text', '')}" for f in ctx["findings"]],
+        "playbook": [f"{_('ok') if c.get('ok') else _('DEVIATION')}: {c.get('text', '')}"
+                     for c in ctx["playbook"] or []],
+    }
+
+
+def report_pdf(review: Review) -> bytes:
+    """The report as PDF; every string goes in as JSON data, never as typst markup."""
+    data = _pdf_data(review)
+    with _lock:  # the typst binding is not documented as thread-safe
+        return typst.compile(str(TEMPLATE), sys_inputs={"report": json.dumps(data)},
+                             ignore_system_fonts=True)
