@@ -22,9 +22,22 @@ def counts() -> dict[str, int]:
     from art28.notices.models import Delivery, Notice
     from art28.requests import models as m
 
-    tables = (Agreement, AgreementVersion, Event, Notice, Delivery, m.DataSubjectRequest, m.RequestTask,
-              m.Instruction, m.AuthorityRequest, m.AuditRequest, m.MeasureCatalogue, m.Termination,
-              m.ReturnedFile, m.Destruction)
+    tables = (
+        Agreement,
+        AgreementVersion,
+        Event,
+        Notice,
+        Delivery,
+        m.DataSubjectRequest,
+        m.RequestTask,
+        m.Instruction,
+        m.AuthorityRequest,
+        m.AuditRequest,
+        m.MeasureCatalogue,
+        m.Termination,
+        m.ReturnedFile,
+        m.Destruction,
+    )
     rows = {t.__name__: t.objects.count() for t in tables}
     rows["ended"] = Agreement.objects.filter(ended_at__isnull=False).count()
     return rows

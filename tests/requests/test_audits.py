@@ -17,8 +17,14 @@ MONDAY = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
 
 
 def _ask(agreement, user, start, end=None):
-    return audits.request_audit(agreement=agreement, scope_text="Hosting platform", starts_on=start,
-                                ends_on=end or start, auditor="Audit & Co", acting_user=user)
+    return audits.request_audit(
+        agreement=agreement,
+        scope_text="Hosting platform",
+        starts_on=start,
+        ends_on=end or start,
+        auditor="Audit & Co",
+        acting_user=user,
+    )
 
 
 def test_it_applies_the_notice_period(signed_a, user_a, refused):
@@ -46,21 +52,28 @@ def test_it_refuses_an_audit_the_agreement_does_not_allow(make_agreement, contro
     refused(lambda: _ask(agreement, user_a, date(2030, 1, 1)), "does not provide")
 
 
-@pytest.mark.parametrize(("rule", "found", "bearer"), [
-    ("controller_unless_noncompliant", False, CostBearer.CONTROLLER),
-    ("controller_unless_noncompliant", True, CostBearer.PROCESSOR),
-    ("controller", True, CostBearer.CONTROLLER),
-    ("processor", False, CostBearer.PROCESSOR),
-    ("shared", False, CostBearer.SHARED),
-])
-def test_it_applies_the_cost_rule(rule, found, bearer, make_agreement, controller_a, user_a, staff_a,
-                                  smtp_server, deliver):
-    agreement = make_agreement(controller_a, state="signed", terms={"audit": {"cost": rule, "notice_days": 0}})
+@pytest.mark.parametrize(
+    ("rule", "found", "bearer"),
+    [
+        ("controller_unless_noncompliant", False, CostBearer.CONTROLLER),
+        ("controller_unless_noncompliant", True, CostBearer.PROCESSOR),
+        ("controller", True, CostBearer.CONTROLLER),
+        ("processor", False, CostBearer.PROCESSOR),
+        ("shared", False, CostBearer.SHARED),
+    ],
+)
+def test_it_applies_the_cost_rule(
+    rule, found, bearer, make_agreement, controller_a, user_a, staff_a, smtp_server, deliver
+):
+    agreement = make_agreement(
+        controller_a, state="signed", terms={"audit": {"cost": rule, "notice_days": 0}}
+    )
     audit = _ask(agreement, user_a, date(2030, 1, 7))
     estimate = None if rule == "processor" else Decimal("2400.00")
     audit = audits.schedule_audit(audit=audit, cost_estimate=estimate, acting_user=staff_a)
-    audit = audits.complete_audit(audit=audit, report=("report.pdf", b"%PDF-1.7 report"),
-                                  noncompliance_found=found, acting_user=staff_a)
+    audit = audits.complete_audit(
+        audit=audit, report=("report.pdf", b"%PDF-1.7 report"), noncompliance_found=found, acting_user=staff_a
+    )
     assert (audit.status, audit.cost_bearer, audit.cost_estimate) == (AuditStatus.COMPLETED, bearer, estimate)
     assert audit.report.read() == b"%PDF-1.7 report"
     deliver()
@@ -71,16 +84,26 @@ def test_it_applies_the_cost_rule(rule, found, bearer, make_agreement, controlle
 def test_it_needs_an_estimate_when_the_controller_may_pay(signed_a, user_a, staff_a, refused):
     with time_machine.travel(MONDAY, tick=False):
         audit = _ask(signed_a, user_a, date(2026, 7, 1))
-    refused(lambda: audits.schedule_audit(audit=audit, cost_estimate=None, acting_user=staff_a), "cost estimate")
+    refused(
+        lambda: audits.schedule_audit(audit=audit, cost_estimate=None, acting_user=staff_a), "cost estimate"
+    )
 
 
 def test_it_offers_reports_where_the_agreement_allows(make_agreement, controller_a, user_a, staff_a, refused):
-    agreement = make_agreement(controller_a, state="signed", terms={"audit": {"scope": "security", "notice_days": 0}})
+    agreement = make_agreement(
+        controller_a, state="signed", terms={"audit": {"scope": "security", "notice_days": 0}}
+    )
     audit = _ask(agreement, user_a, date(2030, 1, 7))
-    audit = audits.offer_alternative(audit=audit, alternative="ISO 27001 certificate 2026",
-                                     report=("iso.pdf", b"%PDF iso"), acting_user=staff_a)
+    audit = audits.offer_alternative(
+        audit=audit,
+        alternative="ISO 27001 certificate 2026",
+        report=("iso.pdf", b"%PDF iso"),
+        acting_user=staff_a,
+    )
     assert audit.status == AuditStatus.ALTERNATIVE_OFFERED
-    assert Notice.objects.filter(kind=NoticeKind.AUDIT_UPDATE, about_code=f"{audit.code}:alternative").exists()
+    assert Notice.objects.filter(
+        kind=NoticeKind.AUDIT_UPDATE, about_code=f"{audit.code}:alternative"
+    ).exists()
     audit = audits.answer_alternative(audit=audit, accept=False, acting_user=user_a)
     assert audit.status == AuditStatus.REQUESTED and not audit.report  # insists on the inspection
 
@@ -88,18 +111,30 @@ def test_it_offers_reports_where_the_agreement_allows(make_agreement, controller
 def test_it_refuses_reports_instead_of_a_full_audit(signed_a, user_a, staff_a, refused):
     with time_machine.travel(MONDAY, tick=False):
         audit = _ask(signed_a, user_a, date(2026, 7, 1))
-    refused(lambda: audits.offer_alternative(audit=audit, alternative="SOC 2", report=("r.pdf", b"x"),
-                                             acting_user=staff_a), "full audit")
+    refused(
+        lambda: audits.offer_alternative(
+            audit=audit, alternative="SOC 2", report=("r.pdf", b"x"), acting_user=staff_a
+        ),
+        "full audit",
+    )
 
 
-def test_it_cannot_insist_when_the_agreement_gives_reports_only(make_agreement, controller_a, user_a, staff_a,
-                                                               refused):
-    agreement = make_agreement(controller_a, state="signed",
-                               terms={"audit": {"scope": "reports_only", "notice_days": 0}})
+def test_it_cannot_insist_when_the_agreement_gives_reports_only(
+    make_agreement, controller_a, user_a, staff_a, refused
+):
+    agreement = make_agreement(
+        controller_a, state="signed", terms={"audit": {"scope": "reports_only", "notice_days": 0}}
+    )
     audit = _ask(agreement, user_a, date(2030, 1, 7))
-    refused(lambda: audits.schedule_audit(audit=audit, cost_estimate=Decimal(1), acting_user=staff_a),
-            "reports only")
-    audits.offer_alternative(audit=audit, alternative="SOC 2 type II", report=("soc2.pdf", b"%PDF"),
-                             acting_user=staff_a)
+    refused(
+        lambda: audits.schedule_audit(audit=audit, cost_estimate=Decimal(1), acting_user=staff_a),
+        "reports only",
+    )
+    audits.offer_alternative(
+        audit=audit, alternative="SOC 2 type II", report=("soc2.pdf", b"%PDF"), acting_user=staff_a
+    )
     refused(lambda: audits.answer_alternative(audit=audit, accept=False, acting_user=user_a), "reports only")
-    assert audits.answer_alternative(audit=audit, accept=True, acting_user=user_a).status == AuditStatus.COMPLETED
+    assert (
+        audits.answer_alternative(audit=audit, accept=True, acting_user=user_a).status
+        == AuditStatus.COMPLETED
+    )

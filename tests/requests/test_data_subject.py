@@ -16,21 +16,30 @@ pytestmark = pytest.mark.django_db
 
 
 def _log(agreement, user, **kw):
-    args = {"kind": "erasure", "requester": "J. de Boer (patient 1042)", "details": "Remove my records",
-            "channel": "e-mail to support", "acting_user": user, **kw}
+    args = {
+        "kind": "erasure",
+        "requester": "J. de Boer (patient 1042)",
+        "details": "Remove my records",
+        "channel": "e-mail to support",
+        "acting_user": user,
+        **kw,
+    }
     return data_subject.record_data_subject_request(agreement=agreement, **args)
 
 
-@pytest.mark.parametrize(("received", "due"), [
-    # Friday evening in Amsterdam: forward by the end of Monday (local 23:59:59 = 22:59:59 UTC in winter).
-    (datetime(2026, 1, 16, 18, 0, tzinfo=UTC), datetime(2026, 1, 19, 22, 59, 59, tzinfo=UTC)),
-    # Wednesday before King's Day (Mon 27 Apr 2026 is a holiday): Thursday 23:59:59 CEST.
-    (datetime(2026, 4, 22, 9, 0, tzinfo=UTC), datetime(2026, 4, 23, 21, 59, 59, tzinfo=UTC)),
-    # Friday 24 Apr: the weekend and King's Day are skipped, Tuesday 28 Apr.
-    (datetime(2026, 4, 24, 9, 0, tzinfo=UTC), datetime(2026, 4, 28, 21, 59, 59, tzinfo=UTC)),
-    # Friday 27 Mar 2026, DST starts Sunday: Monday 23:59:59 CEST is 21:59:59 UTC.
-    (datetime(2026, 3, 27, 12, 0, tzinfo=UTC), datetime(2026, 3, 30, 21, 59, 59, tzinfo=UTC)),
-])
+@pytest.mark.parametrize(
+    ("received", "due"),
+    [
+        # Friday evening in Amsterdam: forward by the end of Monday (local 23:59:59 = 22:59:59 UTC in winter).
+        (datetime(2026, 1, 16, 18, 0, tzinfo=UTC), datetime(2026, 1, 19, 22, 59, 59, tzinfo=UTC)),
+        # Wednesday before King's Day (Mon 27 Apr 2026 is a holiday): Thursday 23:59:59 CEST.
+        (datetime(2026, 4, 22, 9, 0, tzinfo=UTC), datetime(2026, 4, 23, 21, 59, 59, tzinfo=UTC)),
+        # Friday 24 Apr: the weekend and King's Day are skipped, Tuesday 28 Apr.
+        (datetime(2026, 4, 24, 9, 0, tzinfo=UTC), datetime(2026, 4, 28, 21, 59, 59, tzinfo=UTC)),
+        # Friday 27 Mar 2026, DST starts Sunday: Monday 23:59:59 CEST is 21:59:59 UTC.
+        (datetime(2026, 3, 27, 12, 0, tzinfo=UTC), datetime(2026, 3, 30, 21, 59, 59, tzinfo=UTC)),
+    ],
+)
 def test_it_sets_the_forwarding_deadline_to_the_next_working_day(received, due, signed_a, staff_a):
     with time_machine.travel(received, tick=False):
         dsr = _log(signed_a, staff_a)
@@ -58,20 +67,28 @@ def test_it_refuses_an_extension_after_the_month(signed_a, staff_a, user_a, refu
     with time_machine.travel(datetime(2026, 1, 5, 10, 0, tzinfo=UTC), tick=False):
         dsr = _log(signed_a, staff_a)
     with time_machine.travel(datetime(2026, 2, 6, 10, 0, tzinfo=UTC), tick=False):
-        refused(lambda: data_subject.extend_answer_period(request=dsr, reason="late", acting_user=user_a),
-                "passed")
+        refused(
+            lambda: data_subject.extend_answer_period(request=dsr, reason="late", acting_user=user_a),
+            "passed",
+        )
 
 
-def test_it_forwards_tracks_the_task_and_mails_both_sides(signed_a, staff_a, user_a, smtp_server, deliver,
-                                                          controller_a):
+def test_it_forwards_tracks_the_task_and_mails_both_sides(
+    signed_a, staff_a, user_a, smtp_server, deliver, controller_a
+):
     dsr = _log(signed_a, staff_a)
     notice = Notice.objects.get(kind=NoticeKind.DATA_SUBJECT_REQUEST, about_code=str(dsr.code))
     assert notice.deadline == dsr.answer_due
-    task = data_subject.ask_task(request=dsr, action="delete", instructions="Delete from the PMS",
-                                 acting_user=user_a)
+    task = data_subject.ask_task(
+        request=dsr, action="delete", instructions="Delete from the PMS", acting_user=user_a
+    )
     assert Notice.objects.get(about_code=str(task.code), audience=Audience.PROCESSOR)
-    task = data_subject.complete_task(task=task, evidence="Deleted 14 rows; log ref 77",
-                                      evidence_file=("log.txt", b"deleted 14 rows"), acting_user=staff_a)
+    task = data_subject.complete_task(
+        task=task,
+        evidence="Deleted 14 rows; log ref 77",
+        evidence_file=("log.txt", b"deleted 14 rows"),
+        acting_user=staff_a,
+    )
     assert task.status == TaskStatus.DONE and len(task.evidence_sha256) == 64
     deliver()
     signer = controller_a.contacts.get().email

@@ -11,18 +11,27 @@ from art28.notices.models import Notice, NoticeKind
 from art28.requests.services import measures
 
 pytestmark = pytest.mark.django_db
-NEW = [{"kind": "technical", "text": "Disk encryption with per-customer keys"},
-       {"kind": "organisational", "text": "Quarterly access review by the security officer"}]
+NEW = [
+    {"kind": "technical", "text": "Disk encryption with per-customer keys"},
+    {"kind": "organisational", "text": "Quarterly access review by the security officer"},
+]
 
 
 def test_it_updates_annex_iii_and_notifies_who_was_promised_notice(
-        processor, admin_user, make_agreement, make_controller, smtp_server, deliver):
+    processor, admin_user, make_agreement, make_controller, smtp_server, deliver
+):
     promised = make_agreement(make_controller("Notice B.V."), state="signed")
-    silent = make_agreement(make_controller("Quiet B.V."), state="signed",
-                            terms={"security": {"change_notice": False}})
+    silent = make_agreement(
+        make_controller("Quiet B.V."), state="signed", terms={"security": {"change_notice": False}}
+    )
     draft = make_agreement(make_controller("Draft B.V."))
-    catalogue = measures.publish_measures(processor=processor, measures=NEW, summary="Encryption keys per client",
-                                          substantial=True, acting_user=admin_user)
+    catalogue = measures.publish_measures(
+        processor=processor,
+        measures=NEW,
+        summary="Encryption keys per client",
+        substantial=True,
+        acting_user=admin_user,
+    )
     assert (catalogue.number, catalogue.agreements_updated, catalogue.controllers_notified) == (1, 3, 2)
     for agreement in (promised, silent):
         latest = agreement.latest
@@ -38,16 +47,20 @@ def test_it_updates_annex_iii_and_notifies_who_was_promised_notice(
     deliver()
     [mail] = smtp_server.to(promised.controller.contacts.get().email)[-1:]
     assert "Quarterly access review" in mail["text"]
-    assert not [m for m in smtp_server.to(silent.controller.contacts.get().email) if "beveiliging" in m["subject"]]
+    assert not [
+        m for m in smtp_server.to(silent.controller.contacts.get().email) if "beveiliging" in m["subject"]
+    ]
 
 
 def test_it_keeps_agreements_as_they_are_for_a_minor_change(processor, admin_user, signed_a):
-    catalogue = measures.publish_measures(processor=processor, measures=NEW, summary="Wording",
-                                          substantial=False, acting_user=admin_user)
+    catalogue = measures.publish_measures(
+        processor=processor, measures=NEW, summary="Wording", substantial=False, acting_user=admin_user
+    )
     assert catalogue.agreements_updated == 0 and signed_a.latest.number == 1
     assert not Notice.objects.filter(kind=NoticeKind.MEASURES_CHANGED).exists()
-    second = measures.publish_measures(processor=processor, measures=NEW[:1], summary="Fewer",
-                                       substantial=False, acting_user=admin_user)
+    second = measures.publish_measures(
+        processor=processor, measures=NEW[:1], summary="Fewer", substantial=False, acting_user=admin_user
+    )
     assert second.number == 2 and measures.current_catalogue(processor) == second
 
 
@@ -55,13 +68,26 @@ def test_it_skips_ended_agreements(processor, admin_user, staff_a, signed_a):
     from art28.requests.services import termination
 
     termination.terminate_agreement(agreement=signed_a, reason="agreement", acting_user=staff_a)
-    catalogue = measures.publish_measures(processor=processor, measures=NEW, summary="x", substantial=True,
-                                          acting_user=admin_user)
+    catalogue = measures.publish_measures(
+        processor=processor, measures=NEW, summary="x", substantial=True, acting_user=admin_user
+    )
     assert catalogue.agreements_updated == 0 and signed_a.latest.number == 1
 
 
 def test_it_refuses_bad_measures(processor, admin_user, refused):
-    refused(lambda: measures.publish_measures(processor=processor, measures=[{"kind": "magic", "text": "x"}],
-                                              summary="x", substantial=True, acting_user=admin_user), "kind")
-    refused(lambda: measures.publish_measures(processor=processor, measures=[], summary="x", substantial=False,
-                                              acting_user=admin_user), "at least one")
+    refused(
+        lambda: measures.publish_measures(
+            processor=processor,
+            measures=[{"kind": "magic", "text": "x"}],
+            summary="x",
+            substantial=True,
+            acting_user=admin_user,
+        ),
+        "kind",
+    )
+    refused(
+        lambda: measures.publish_measures(
+            processor=processor, measures=[], summary="x", substantial=False, acting_user=admin_user
+        ),
+        "at least one",
+    )

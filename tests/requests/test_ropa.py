@@ -14,13 +14,26 @@ from art28.requests.services import ropa
 
 pytestmark = pytest.mark.django_db
 TERMS = {
-    "processing": {"subject_matter": "Practice management software", "nature": "Hosting and support",
-                   "purposes": ["Patient administration"], "data_categories": ["Name", "Address"],
-                   "special_categories": ["Health data"], "data_subject_categories": ["Patients"]},
-    "security": {"measures": [{"kind": "technical", "text": "TLS 1.3 everywhere"},
-                              {"kind": "organisational", "text": "Screening of staff"}]},
-    "subprocessors": {"named": [{"name": "Backup Vault GmbH", "country": "DE", "service": "Backups"},
-                                {"name": "Mailer Inc", "country": "US", "service": "E-mail"}]},
+    "processing": {
+        "subject_matter": "Practice management software",
+        "nature": "Hosting and support",
+        "purposes": ["Patient administration"],
+        "data_categories": ["Name", "Address"],
+        "special_categories": ["Health data"],
+        "data_subject_categories": ["Patients"],
+    },
+    "security": {
+        "measures": [
+            {"kind": "technical", "text": "TLS 1.3 everywhere"},
+            {"kind": "organisational", "text": "Screening of staff"},
+        ]
+    },
+    "subprocessors": {
+        "named": [
+            {"name": "Backup Vault GmbH", "country": "DE", "service": "Backups"},
+            {"name": "Mailer Inc", "country": "US", "service": "E-mail"},
+        ]
+    },
 }
 
 
@@ -58,9 +71,13 @@ def test_it_exports_a_pdf_with_each_controller(processor, record):
 def test_it_exports_json_ld_with_dpv_terms(processor, record):
     doc = json.loads(ropa.export(processor=processor, fmt="jsonld"))
     assert doc["@context"]["dpv"] == "https://w3id.org/dpv#"
-    [entry] = [g for g in doc["@graph"] if g["dpv:hasDataController"]["dpv:hasName"] == "Tandartspraktijk Zonnebloem"]
+    [entry] = [
+        g for g in doc["@graph"] if g["dpv:hasDataController"]["dpv:hasName"] == "Tandartspraktijk Zonnebloem"
+    ]
     assert entry["@type"] == "dpv:PersonalDataHandling"
-    assert {"@type": "dpv:SensitivePersonalData", "dpv:hasName": "Health data"} in entry["dpv:hasPersonalData"]
+    assert {"@type": "dpv:SensitivePersonalData", "dpv:hasName": "Health data"} in entry[
+        "dpv:hasPersonalData"
+    ]
     transfers = [p for p in entry["dpv:hasProcessing"] if p["@type"] == "dpv:Transfer"]
     assert transfers[0]["dpv:hasCountry"] == "US"
     kinds = {m["@type"] for m in entry["dpv:hasTechnicalOrganisationalMeasure"]}
@@ -71,10 +88,20 @@ def test_it_uses_the_sub_processor_register_where_it_has_links(processor, record
     from art28.subprocessors.services import register_subprocessor
 
     a, _b = record
-    register_subprocessor(processor=processor, acting_user=admin_user, agreements=[a], named_in_agreements=True,
-                          data={"name": "Cloud Region SG", "country": "SG", "service": "Compute",
-                                "transfer_mechanism": "scc", "safeguard_note": "SCC module 3, 2026-01-10",
-                                "scope_all": False})
+    register_subprocessor(
+        processor=processor,
+        acting_user=admin_user,
+        agreements=[a],
+        named_in_agreements=True,
+        data={
+            "name": "Cloud Region SG",
+            "country": "SG",
+            "service": "Compute",
+            "transfer_mechanism": "scc",
+            "safeguard_note": "SCC module 3, 2026-01-10",
+            "scope_all": False,
+        },
+    )
     [entry] = [e for e in ropa.build_record(processor=processor) if e.agreement == a.reference]
     assert [s["name"] for s in entry.subprocessors] == ["Cloud Region SG"]
     assert entry.subprocessors[0]["outside_eea"] == ["SG"]
@@ -82,7 +109,7 @@ def test_it_uses_the_sub_processor_register_where_it_has_links(processor, record
 
 
 def test_it_neutralises_spreadsheet_formulas(processor, make_agreement, controller_a):
-    make_agreement(controller_a, state="signed", terms={"processing": {"purposes": ["=HYPERLINK(\"x\")"]}})
+    make_agreement(controller_a, state="signed", terms={"processing": {"purposes": ['=HYPERLINK("x")']}})
     row = next(csv.DictReader(io.StringIO(ropa.export(processor=processor, fmt="csv").decode("utf-8-sig"))))
     assert row["purposes"].startswith("'=")
 

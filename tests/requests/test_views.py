@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 def user_a_ro(processor, controller_a):
     from tests.conftest import _user
 
-    return _user("user_a_ro", role="controller_user", processor=processor, controller=controller_a, read_only=True)
+    return _user(
+        "user_a_ro", role="controller_user", processor=processor, controller=controller_a, read_only=True
+    )
 
 
 @pytest.fixture
@@ -28,21 +30,48 @@ def world(make_agreement, controller_a, staff_a, user_a):
     """One of everything for controller A."""
     a = make_agreement(controller_a, state="signed", terms={"audit": {"notice_days": 0}})
     ended = make_agreement(controller_a, state="signed")
-    dsr = data_subject.record_data_subject_request(agreement=a, kind="access", requester="P. Jansen",
-                                                   details="Copy of my data", channel="phone", acting_user=staff_a)
+    dsr = data_subject.record_data_subject_request(
+        agreement=a,
+        kind="access",
+        requester="P. Jansen",
+        details="Copy of my data",
+        channel="phone",
+        acting_user=staff_a,
+    )
     task = data_subject.ask_task(request=dsr, action="search", instructions="Find all", acting_user=user_a)
-    held = instructions.give_instruction(agreement=a, text="Mail all files to a USB stick", acting_user=user_a)
+    held = instructions.give_instruction(
+        agreement=a, text="Mail all files to a USB stick", acting_user=user_a
+    )
     instructions.flag_instruction(instruction=held, reason="Unsafe", acting_user=staff_a)
     fresh = instructions.give_instruction(agreement=a, text="Keep logs 6 months", acting_user=user_a)
     req = authority.record_authority_request(
-        agreement=a, authority_kind="tax", authority="Belastingdienst", legal_basis="Art. 53 AWR",
-        description="Invoices 2025", respond_by=timezone.now() + timedelta(days=14), acting_user=staff_a)
-    audit = audits.request_audit(agreement=a, scope_text="All", starts_on=timezone.localdate() + timedelta(days=3),
-                                 ends_on=timezone.localdate() + timedelta(days=4), auditor="Audit & Co",
-                                 acting_user=user_a)
+        agreement=a,
+        authority_kind="tax",
+        authority="Belastingdienst",
+        legal_basis="Art. 53 AWR",
+        description="Invoices 2025",
+        respond_by=timezone.now() + timedelta(days=14),
+        acting_user=staff_a,
+    )
+    audit = audits.request_audit(
+        agreement=a,
+        scope_text="All",
+        starts_on=timezone.localdate() + timedelta(days=3),
+        ends_on=timezone.localdate() + timedelta(days=4),
+        auditor="Audit & Co",
+        acting_user=user_a,
+    )
     t = termination.terminate_agreement(agreement=ended, reason="agreement", acting_user=staff_a)
-    return {"agreement": a, "dsr": dsr, "task": task, "held": held, "fresh": fresh, "authority": req,
-            "audit": audit, "termination": t}
+    return {
+        "agreement": a,
+        "dsr": dsr,
+        "task": task,
+        "held": held,
+        "fresh": fresh,
+        "authority": req,
+        "audit": audit,
+        "termination": t,
+    }
 
 
 def _url(world, name, key=None, arg=None):
@@ -50,12 +79,24 @@ def _url(world, name, key=None, arg=None):
     return reverse(f"requests:{name}", args=args)
 
 
-STAFF_PAGES = [("staff_overview", None), ("staff_agreement", "agreement"), ("dsr_detail", "dsr"),
-               ("authority_detail", "authority"), ("audit_detail", "audit"), ("measures_list", None),
-               ("termination_detail", "termination")]
-PORTAL_PAGES = [("portal_home", None), ("portal_dsr", "dsr"), ("portal_instruction", "held"),
-                ("portal_authority", "authority"), ("portal_audit", "audit"),
-                ("portal_audit_request", "agreement"), ("portal_termination", "termination")]
+STAFF_PAGES = [
+    ("staff_overview", None),
+    ("staff_agreement", "agreement"),
+    ("dsr_detail", "dsr"),
+    ("authority_detail", "authority"),
+    ("audit_detail", "audit"),
+    ("measures_list", None),
+    ("termination_detail", "termination"),
+]
+PORTAL_PAGES = [
+    ("portal_home", None),
+    ("portal_dsr", "dsr"),
+    ("portal_instruction", "held"),
+    ("portal_authority", "authority"),
+    ("portal_audit", "audit"),
+    ("portal_audit_request", "agreement"),
+    ("portal_termination", "termination"),
+]
 
 
 @pytest.mark.parametrize(("name", "key"), STAFF_PAGES)
@@ -82,34 +123,84 @@ def _file(name="f.txt", content=b"evidence"):
 
 
 STAFF_POSTS = [
-    ("dsr_create", "agreement", lambda: {"kind": "erasure", "requester": "X", "channel": "mail", "details": "Erase"},
-     lambda w: m.DataSubjectRequest.objects.count() == 2),
-    ("instruction_record", "agreement", lambda: {"text": "Stop newsletters", "author_name": "Sanne",
-                                                 "given_at": "2026-01-05T10:00", "mail": _file("i.eml")},
-     lambda w: m.Instruction.objects.filter(source="email").exists()),
-    ("authority_create", "agreement", lambda: {
-        "authority_kind": "police", "authority": "Politie", "legal_basis": "Sv", "description": "Logs",
-        "respond_by": (timezone.localtime() + timedelta(days=5)).strftime("%Y-%m-%dT%H:%M")},
-     lambda w: m.AuthorityRequest.objects.count() == 2),
-    ("termination_create", "agreement", lambda: {"reason": "agreement"},
-     lambda w: m.Termination.objects.count() == 2),
-    ("task_done", "task", lambda: {"evidence": "Found 3", "evidence_file": _file()},
-     lambda w: m.RequestTask.objects.get().status == "done"),
-    ("instruction_flag", "fresh", lambda: {"reason": "Unclear"},
-     lambda w: m.Instruction.objects.get(pk=w["fresh"].pk).status == "held"),
-    ("authority_close", "authority", lambda: {"disclosed": "Nothing"},
-     lambda w: m.AuthorityRequest.objects.get().status == "closed"),
-    ("audit_schedule", "audit", lambda: {"cost_estimate": "1200"},
-     lambda w: m.AuditRequest.objects.get().status == "scheduled"),
-    ("termination_destruction", "termination", lambda: {"target_kind": "system", "target": "DB", "method": "wipe"},
-     lambda w: m.Destruction.objects.count() == 1),
-    ("termination_retention", "termination", lambda: {"retention": "Invoices | Art. 52 AWR | 2033"},
-     lambda w: m.Termination.objects.get().retention[0]["basis"] == "Art. 52 AWR"),
+    (
+        "dsr_create",
+        "agreement",
+        lambda: {"kind": "erasure", "requester": "X", "channel": "mail", "details": "Erase"},
+        lambda w: m.DataSubjectRequest.objects.count() == 2,
+    ),
+    (
+        "instruction_record",
+        "agreement",
+        lambda: {
+            "text": "Stop newsletters",
+            "author_name": "Sanne",
+            "given_at": "2026-01-05T10:00",
+            "mail": _file("i.eml"),
+        },
+        lambda w: m.Instruction.objects.filter(source="email").exists(),
+    ),
+    (
+        "authority_create",
+        "agreement",
+        lambda: {
+            "authority_kind": "police",
+            "authority": "Politie",
+            "legal_basis": "Sv",
+            "description": "Logs",
+            "respond_by": (timezone.localtime() + timedelta(days=5)).strftime("%Y-%m-%dT%H:%M"),
+        },
+        lambda w: m.AuthorityRequest.objects.count() == 2,
+    ),
+    (
+        "termination_create",
+        "agreement",
+        lambda: {"reason": "agreement"},
+        lambda w: m.Termination.objects.count() == 2,
+    ),
+    (
+        "task_done",
+        "task",
+        lambda: {"evidence": "Found 3", "evidence_file": _file()},
+        lambda w: m.RequestTask.objects.get().status == "done",
+    ),
+    (
+        "instruction_flag",
+        "fresh",
+        lambda: {"reason": "Unclear"},
+        lambda w: m.Instruction.objects.get(pk=w["fresh"].pk).status == "held",
+    ),
+    (
+        "authority_close",
+        "authority",
+        lambda: {"disclosed": "Nothing"},
+        lambda w: m.AuthorityRequest.objects.get().status == "closed",
+    ),
+    (
+        "audit_schedule",
+        "audit",
+        lambda: {"cost_estimate": "1200"},
+        lambda w: m.AuditRequest.objects.get().status == "scheduled",
+    ),
+    (
+        "termination_destruction",
+        "termination",
+        lambda: {"target_kind": "system", "target": "DB", "method": "wipe"},
+        lambda w: m.Destruction.objects.count() == 1,
+    ),
+    (
+        "termination_retention",
+        "termination",
+        lambda: {"retention": "Invoices | Art. 52 AWR | 2033"},
+        lambda w: m.Termination.objects.get().retention[0]["basis"] == "Art. 52 AWR",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "key", "data", "check"), STAFF_POSTS)
-def test_it_runs_staff_actions(name, key, data, check, world, client, login, staff_a, staff_readonly, staff_none):
+def test_it_runs_staff_actions(
+    name, key, data, check, world, client, login, staff_a, staff_readonly, staff_none
+):
     url = _url(world, name, key)
     before = counts()
     assert login(client, staff_readonly).post(url, data()).status_code == 403
@@ -121,20 +212,48 @@ def test_it_runs_staff_actions(name, key, data, check, world, client, login, sta
 
 
 PORTAL_POSTS = [
-    ("portal_dsr_task", "dsr", {"action": "delete", "instructions": "Delete all"},
-     lambda w: m.RequestTask.objects.count() == 2),
-    ("portal_dsr_extend", "dsr", {"reason": "Complex"}, lambda w: m.DataSubjectRequest.objects.get().extended_at),
-    ("portal_instruction_give", "agreement", {"text": "Keep 30 days"},
-     lambda w: m.Instruction.objects.filter(text="Keep 30 days").exists()),
-    ("portal_instruction_resolve", "held", {"confirm": "no", "note": "ok"},
-     lambda w: m.Instruction.objects.get(pk=w["held"].pk).status == "withdrawn"),
-    ("portal_authority_object", "authority", {"objection": "Court order first"},
-     lambda w: m.AuthorityRequest.objects.get().objected_at),
-    ("portal_audit_request", "agreement", {"scope": "Backups", "auditor": "B.V.",
-                                           "starts_on": "2099-01-05", "ends_on": "2099-01-06"},
-     lambda w: m.AuditRequest.objects.count() == 2),
-    ("portal_termination_choose", "termination", {"choice": "return"},
-     lambda w: m.Termination.objects.get().choice == "return"),
+    (
+        "portal_dsr_task",
+        "dsr",
+        {"action": "delete", "instructions": "Delete all"},
+        lambda w: m.RequestTask.objects.count() == 2,
+    ),
+    (
+        "portal_dsr_extend",
+        "dsr",
+        {"reason": "Complex"},
+        lambda w: m.DataSubjectRequest.objects.get().extended_at,
+    ),
+    (
+        "portal_instruction_give",
+        "agreement",
+        {"text": "Keep 30 days"},
+        lambda w: m.Instruction.objects.filter(text="Keep 30 days").exists(),
+    ),
+    (
+        "portal_instruction_resolve",
+        "held",
+        {"confirm": "no", "note": "ok"},
+        lambda w: m.Instruction.objects.get(pk=w["held"].pk).status == "withdrawn",
+    ),
+    (
+        "portal_authority_object",
+        "authority",
+        {"objection": "Court order first"},
+        lambda w: m.AuthorityRequest.objects.get().objected_at,
+    ),
+    (
+        "portal_audit_request",
+        "agreement",
+        {"scope": "Backups", "auditor": "B.V.", "starts_on": "2099-01-05", "ends_on": "2099-01-06"},
+        lambda w: m.AuditRequest.objects.count() == 2,
+    ),
+    (
+        "portal_termination_choose",
+        "termination",
+        {"choice": "return"},
+        lambda w: m.Termination.objects.get().choice == "return",
+    ),
 ]
 
 
@@ -153,17 +272,25 @@ def test_it_runs_portal_actions(name, key, data, check, world, client, login, us
 def test_it_shows_service_errors_on_the_page_and_saves_nothing(world, client, login, user_a):
     url = _url(world, "portal_audit_request", "agreement")
     before = counts()
-    response = login(client, user_a).post(url, {"scope": "x", "auditor": "y", "starts_on": "2020-01-01",
-                                                "ends_on": "2020-01-02"})
+    response = login(client, user_a).post(
+        url, {"scope": "x", "auditor": "y", "starts_on": "2020-01-01", "ends_on": "2020-01-02"}
+    )
     assert response.status_code == 400 and "in the past" in response.content.decode()
     assert counts() == before
 
 
 def test_it_hides_a_gagged_request_from_the_portal(world, client, login, user_a, staff_a):
     gagged = authority.record_authority_request(
-        agreement=world["agreement"], authority_kind="police", authority="FIOD", legal_basis="Sv",
-        description="All", respond_by=timezone.now() + timedelta(days=3), gagged=True, gag_basis="Art. 126bb Sv",
-        acting_user=staff_a)
+        agreement=world["agreement"],
+        authority_kind="police",
+        authority="FIOD",
+        legal_basis="Sv",
+        description="All",
+        respond_by=timezone.now() + timedelta(days=3),
+        gagged=True,
+        gag_basis="Art. 126bb Sv",
+        acting_user=staff_a,
+    )
     login(client, user_a)
     assert client.get(reverse("requests:portal_authority", args=[gagged.code])).status_code == 404
     assert "FIOD" not in client.get(reverse("requests:portal_home")).content.decode()
@@ -180,23 +307,38 @@ def test_it_publishes_measures_as_admin_only(world, client, login, admin_user, s
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf", "jsonld"])
-def test_it_downloads_the_record_and_each_controller_its_extract(fmt, world, client, login, admin_user, user_a,
-                                                                user_b, make_agreement, controller_b):
+def test_it_downloads_the_record_and_each_controller_its_extract(
+    fmt, world, client, login, admin_user, user_a, user_b, make_agreement, controller_b
+):
     make_agreement(controller_b, state="signed")
     staff = login(client, admin_user).get(reverse("requests:ropa_download", args=[fmt]))
     assert staff.status_code == 200 and staff["Content-Type"] == ropa.CONTENT_TYPES[fmt]
     if fmt == "csv":
         assert "Harbour Analytics" in staff.content.decode("utf-8-sig")
-        own = login(client, user_a).get(reverse("requests:portal_ropa", args=[fmt])).content.decode("utf-8-sig")
+        own = (
+            login(client, user_a).get(reverse("requests:portal_ropa", args=[fmt])).content.decode("utf-8-sig")
+        )
         assert "Tandartspraktijk Zonnebloem" in own and "Harbour Analytics" not in own
     assert login(client, user_a).get(reverse("requests:ropa_download", args=[fmt])).status_code == 404
     assert login(client, admin_user).get(reverse("requests:ropa_download", args=["exe"])).status_code == 404
 
 
-def test_it_downloads_files_only_for_who_may_see_them(world, client, login, staff_a, staff_none, user_a, user_b):
+def test_it_downloads_files_only_for_who_may_see_them(
+    world, client, login, staff_a, staff_none, user_a, user_b
+):
     t = termination.choose_end_way(termination=world["termination"], choice="return", acting_user=user_a)
-    item = termination.add_returned_file(termination=t, name="export.csv", content=b"1,2", acting_user=staff_a)
-    assert login(client, user_a).get(reverse("requests:portal_returned_file", args=[item.code])).content == b"1,2"
-    assert login(client, user_b).get(reverse("requests:portal_returned_file", args=[item.code])).status_code == 404
+    item = termination.add_returned_file(
+        termination=t, name="export.csv", content=b"1,2", acting_user=staff_a
+    )
+    assert (
+        login(client, user_a).get(reverse("requests:portal_returned_file", args=[item.code])).content
+        == b"1,2"
+    )
+    assert (
+        login(client, user_b).get(reverse("requests:portal_returned_file", args=[item.code])).status_code
+        == 404
+    )
     assert login(client, staff_a).get(reverse("requests:returned_file", args=[item.code])).status_code == 200
-    assert login(client, staff_none).get(reverse("requests:returned_file", args=[item.code])).status_code == 404
+    assert (
+        login(client, staff_none).get(reverse("requests:returned_file", args=[item.code])).status_code == 404
+    )
