@@ -235,6 +235,7 @@ class Signature:
     confirmed: bool
     ip: str | None = None
     user_agent: str = ""
+    email: str = ""  # defaults to the signing user's own address
 
 
 def _check_signature(sig: Signature) -> None:
@@ -273,7 +274,7 @@ def accept_version(*, version: AgreementVersion, signature: Signature, document_
 def _record_acceptance(version: AgreementVersion, role: str, sig: Signature, acting_user: Any) -> Acceptance:
     return Acceptance.objects.create(
         version=version, role=role, user=_user(acting_user), name=sig.name.strip(),
-        function=sig.function.strip(), email=getattr(acting_user, "email", "") or "",
+        function=sig.function.strip(), email=sig.email or getattr(acting_user, "email", "") or "",
         accepted_at=timezone.now(), ip=sig.ip or None, user_agent=sig.user_agent[:500],
         document_sha256=version.document_sha256)
 

@@ -64,12 +64,14 @@ def _client(processor: Processor, client: demo.DemoClient):  # type: ignore[no-u
     version = agreements.send_for_signature(version=agreement.latest, acting_user=ACTOR)
     if client.signed:
         sig = agreements.Signature(name=party.contact.name or "", function=party.contact.function or "",
-                                   confirmed=True, ip="127.0.0.1", user_agent="art28 demo")
+                                   confirmed=True, ip="127.0.0.1", user_agent="art28 demo",
+                                   email=party.contact.email or "")
         agreements.accept_version(version=version, signature=sig, acting_user=ACTOR,
                                   document_sha256=version.document_sha256)
         own = demo.PROCESSOR.contact
         agreements.countersign_version(
             version=version, acting_user=ACTOR,
             signature=agreements.Signature(name=own.name or "", function=own.function or "",
-                                           confirmed=True, ip="127.0.0.1", user_agent="art28 demo"))
+                                           confirmed=True, ip="127.0.0.1", user_agent="art28 demo",
+                                           email=own.email or ""))
     return controller
