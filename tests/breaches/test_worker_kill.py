@@ -1,0 +1,93 @@
+"""SIGKILL a real `art28 worker` in the middle of a breach fan-out.
+
+Both processes share a file-based SQLite database in their own ART28_HOME; the SMTP server
+is the real aiosmtpd fixture, and the Message-IDs it received are counted.
+
+The kill is deliberately timed at the worst moment: right after the server has taken a
+message, before the worker can record it as sent. Nothing is lost. The one message in
+flight at that instant is sent again by the next worker (same Message-ID, so a mail
+system that de-duplicates shows it once): the outbox in art28.notices is at-least-once,
+and SMTP gives no way to know whether a dead client's last message was accepted. Every
+other message is sent exactly once.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+N = 400
+
+SETUP = f"""
+from datetime import timedelta
+from django.utils import timezone
+from art28.agreements.models import Agreement, AgreementVersion
+from art28.breaches.services import open_incident, send_notices
+from art28.parties.models import Contact, Controller, Processor
+from art28.subprocessors.models import AgreementSubprocessor, Subprocessor
+from art28.terms.defaults import standard_terms
+p = Processor.objects.create(name="P", kvk="87654321")
+terms = standard_terms(language="en", notice_hours=24).model_dump(mode="json")
+for i in range({N}):
+    c = Controller.objects.create(processor=p, name=f"C{{i}}", kvk=f"{{30000000 + i}}", language="en")
+    Contact.objects.create(controller=c, name="DPO", email=f"dpo{{i}}@c{{i}}.example", is_breach_recipient=True)
+    a = Agreement.objects.create(controller=c, reference=f"K-{{i:05d}}")
+    AgreementVersion.objects.create(agreement=a, number=1, status="signed", language="en",
+                                    standard_version="2026.1", terms=terms)
+sp = Subprocessor.objects.create(processor=p, name="S", country="DE", service="backup", status="active")
+since = timezone.now() - timedelta(days=1)
+AgreementSubprocessor.objects.bulk_create([AgreementSubprocessor(subprocessor=sp, agreement=a,
+    status="authorised", basis="named", since=since) for a in Agreement.objects.all()])
+incident = open_incident(processor=p, acting_user="test", subprocessors=[sp],
+                         facts={{"title": "Kill test", "aware_at": timezone.now()}})
+print(len(send_notices(incident=incident, stage="initial", acting_user="test")))
+"""
+
+# The lease after which another worker may take over a dead worker's batch is five minutes
+# in art28.notices.services; the test shortens it (in both workers) to keep the test short.
+WORKER = """
+from datetime import timedelta
+from django.core.management import call_command
+import art28.notices.services as outbox
+outbox.LEASE = timedelta(seconds=3)
+call_command("worker", "--batch", "--interval", "0.1")
+"""
+
+
+def _art28(env, *args, **kw):
+    return [sys.executable, "-m", "art28.cli", *args]
+
+
+@pytest.mark.smtp
+def test_it_loses_nothing_and_sends_nothing_twice_when_the_worker_is_killed(tmp_path, smtp_server):
+    env = {**os.environ, "ART28_HOME": str(tmp_path), "DATABASE_URL": "",
+           "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(smtp_server.port),
+           "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"}
+    run = dict(env=env, check=True, capture_output=True, text=True, timeout=300)
+    subprocess.run(_art28(env, "migrate"), **run)
+    queued = subprocess.run(_art28(env, "manage", "shell", "-c", SETUP), **run)
+    assert queued.stdout.strip().splitlines()[-1] == str(N)
+
+    first = subprocess.Popen(_art28(env, "manage", "shell", "-c", WORKER), env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(smtp_server.messages) < 40 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    at_kill = len(smtp_server.messages)
+    assert 0 < at_kill < N, "the kill must land in the middle of the fan-out"
+
+    time.sleep(3.5)  # the dead worker's lease runs out
+    subprocess.run(_art28(env, "manage", "shell", "-c", WORKER), **run)
+
+    ids = [m["message_id"] for m in smtp_server.messages]
+    assert len(set(ids)) == N, f"lost {N - len(set(ids))}"
+    twice = {i for i in ids if ids.count(i) > 1}
+    assert twice <= {ids[at_kill - 1]}, f"sent twice beyond the message in flight: {twice}"
+    assert len(ids) - N == len(twice) <= 1
+    recipients = sorted({m["to"][0] for m in smtp_server.messages})
+    assert recipients == sorted(f"dpo{i}@c{i}.example" for i in range(N))
