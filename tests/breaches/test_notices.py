@@ -21,8 +21,8 @@ from art28.notices.services import drain
 
 
 @pytest.mark.django_db(transaction=True)
-def test_it_mails_each_controller_in_its_language_with_its_required_facts(incident, admin_user, agreements,
-                                                                        smtp_server):
+def test_it_mails_each_controller_in_its_language_with_its_required_facts(incident, admin_user,
+                                                                        agreements, smtp_server):
     update_incident(incident=incident, acting_user=admin_user,
                     facts={"subjects_approx": 340, "consequences": "Phishing risk", "measures_taken": "Closed"})
     sent = send_notices(incident=incident, stage="initial", acting_user=admin_user)

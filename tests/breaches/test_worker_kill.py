@@ -33,7 +33,8 @@ p = Processor.objects.create(name="P", kvk="87654321")
 terms = standard_terms(language="en", notice_hours=24).model_dump(mode="json")
 for i in range({N}):
     c = Controller.objects.create(processor=p, name=f"C{{i}}", kvk=f"{{30000000 + i}}", language="en")
-    Contact.objects.create(controller=c, name="DPO", email=f"dpo{{i}}@c{{i}}.example", is_breach_recipient=True)
+    Contact.objects.create(controller=c, name="DPO", email=f"dpo{{i}}@c{{i}}.example",
+                           is_breach_recipient=True)
     a = Agreement.objects.create(controller=c, reference=f"K-{{i:05d}}")
     AgreementVersion.objects.create(agreement=a, number=1, status="signed", language="en",
                                     standard_version="2026.1", terms=terms)
