@@ -24,7 +24,8 @@ from art28.notices.services import drain
 def test_it_mails_each_controller_in_its_language_with_its_required_facts(incident, admin_user,
                                                                         agreements, smtp_server):
     update_incident(incident=incident, acting_user=admin_user,
-                    facts={"subjects_approx": 340, "consequences": "Phishing risk", "measures_taken": "Closed"})
+                    facts={"subjects_approx": 340, "consequences": "Phishing risk",
+                           "measures_taken": "Closed"})
     sent = send_notices(incident=incident, stage="initial", acting_user=admin_user)
     assert len(sent) == 2 and drain() == 2
     def mail_to(agreement):
