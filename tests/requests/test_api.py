@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from art28.requests import models as m
-from art28.requests.services import audits, authority, data_subject, instructions, termination
+from art28.requests.services import audits, authority, data_subject, instructions
 from tests.api.conftest import Api
 from tests.requests.conftest import counts
 
@@ -26,27 +26,52 @@ def api(client):
 def user_a_ro(processor, controller_a):
     from tests.conftest import _user
 
-    return _user("user_a_ro", role="controller_user", processor=processor, controller=controller_a,
-                 read_only=True)
+    return _user(
+        "user_a_ro", role="controller_user", processor=processor, controller=controller_a, read_only=True
+    )
 
 
 @pytest.fixture
 def objs(make_agreement, controller_a, staff_a, user_a):
     a = make_agreement(controller_a, state="signed", terms={"audit": {"notice_days": 0}})
-    dsr = data_subject.record_data_subject_request(agreement=a, kind="access", requester="P", details="Copy",
-                                                   channel="phone", acting_user=staff_a)
+    dsr = data_subject.record_data_subject_request(
+        agreement=a, kind="access", requester="P", details="Copy", channel="phone", acting_user=staff_a
+    )
     task = data_subject.ask_task(request=dsr, action="search", instructions="Find", acting_user=user_a)
     instruction = instructions.give_instruction(agreement=a, text="Keep logs", acting_user=user_a)
     req = authority.record_authority_request(
-        agreement=a, authority_kind="tax", authority="Belastingdienst", legal_basis="AWR", description="x",
-        respond_by=timezone.now() + timedelta(days=9), acting_user=staff_a)
-    audit = audits.request_audit(agreement=a, scope_text="All", starts_on=timezone.localdate() + timedelta(days=2),
-                                 ends_on=timezone.localdate() + timedelta(days=2), auditor="A", acting_user=user_a)
-    return {"agreement": a, "dsr": dsr, "task": task, "instruction": instruction, "authority": req, "audit": audit}
+        agreement=a,
+        authority_kind="tax",
+        authority="Belastingdienst",
+        legal_basis="AWR",
+        description="x",
+        respond_by=timezone.now() + timedelta(days=9),
+        acting_user=staff_a,
+    )
+    audit = audits.request_audit(
+        agreement=a,
+        scope_text="All",
+        starts_on=timezone.localdate() + timedelta(days=2),
+        ends_on=timezone.localdate() + timedelta(days=2),
+        auditor="A",
+        acting_user=user_a,
+    )
+    return {
+        "agreement": a,
+        "dsr": dsr,
+        "task": task,
+        "instruction": instruction,
+        "authority": req,
+        "audit": audit,
+    }
 
 
-GETS = [("/data-subject-requests/{}", "dsr"), ("/instructions/{}", "instruction"),
-        ("/authority-requests/{}", "authority"), ("/audits/{}", "audit")]
+GETS = [
+    ("/data-subject-requests/{}", "dsr"),
+    ("/instructions/{}", "instruction"),
+    ("/authority-requests/{}", "authority"),
+    ("/audits/{}", "audit"),
+]
 
 
 @pytest.mark.parametrize(("path", "key"), GETS)
@@ -60,24 +85,49 @@ def test_it_reads_objects_for_who_may_see_them(path, key, objs, api, staff_a, us
 
 
 STAFF = [
-    ("/agreements/{}/data-subject-requests", "agreement",
-     {"kind": "erasure", "requester": "Q", "details": "Erase", "channel": "web"},
-     lambda: m.DataSubjectRequest.objects.count() == 2),
-    ("/request-tasks/{}/done", "task", {"evidence": "Found 1"},
-     lambda: m.RequestTask.objects.get().status == "done"),
-    ("/instructions/{}/flag", "instruction", {"text": "Unclear"},
-     lambda: m.Instruction.objects.get().status == "held"),
-    ("/authority-requests/{}/close", "authority", {"text": "Nothing"},
-     lambda: m.AuthorityRequest.objects.get().status == "closed"),
-    ("/audits/{}/schedule", "audit", {"cost_estimate": "900.00"},
-     lambda: m.AuditRequest.objects.get().status == "scheduled"),
-    ("/agreements/{}/termination", "agreement", {"reason": "agreement"},
-     lambda: m.Termination.objects.count() == 1),
+    (
+        "/agreements/{}/data-subject-requests",
+        "agreement",
+        {"kind": "erasure", "requester": "Q", "details": "Erase", "channel": "web"},
+        lambda: m.DataSubjectRequest.objects.count() == 2,
+    ),
+    (
+        "/request-tasks/{}/done",
+        "task",
+        {"evidence": "Found 1"},
+        lambda: m.RequestTask.objects.get().status == "done",
+    ),
+    (
+        "/instructions/{}/flag",
+        "instruction",
+        {"text": "Unclear"},
+        lambda: m.Instruction.objects.get().status == "held",
+    ),
+    (
+        "/authority-requests/{}/close",
+        "authority",
+        {"text": "Nothing"},
+        lambda: m.AuthorityRequest.objects.get().status == "closed",
+    ),
+    (
+        "/audits/{}/schedule",
+        "audit",
+        {"cost_estimate": "900.00"},
+        lambda: m.AuditRequest.objects.get().status == "scheduled",
+    ),
+    (
+        "/agreements/{}/termination",
+        "agreement",
+        {"reason": "agreement"},
+        lambda: m.Termination.objects.count() == 1,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("path", "key", "body", "check"), STAFF)
-def test_it_runs_staff_endpoints(path, key, body, check, objs, api, staff_a, staff_readonly, staff_none, user_a):
+def test_it_runs_staff_endpoints(
+    path, key, body, check, objs, api, staff_a, staff_readonly, staff_none, user_a
+):
     url = path.format(objs[key].code)
     for user, status in ((staff_readonly, 403), (staff_none, 404), (user_a, 403)):
         api.token(user)
@@ -90,16 +140,36 @@ def test_it_runs_staff_endpoints(path, key, body, check, objs, api, staff_a, sta
 
 
 CONTROLLER = [
-    ("/data-subject-requests/{}/tasks", "dsr", {"action": "delete", "instructions": "Delete"},
-     lambda: m.RequestTask.objects.count() == 2),
-    ("/data-subject-requests/{}/extend", "dsr", {"text": "Complex"},
-     lambda: m.DataSubjectRequest.objects.get().extended_at),
-    ("/agreements/{}/instructions", "agreement", {"text": "Stop mailings"},
-     lambda: m.Instruction.objects.filter(source="api").exists()),
-    ("/authority-requests/{}/objection", "authority", {"text": "Object"},
-     lambda: m.AuthorityRequest.objects.get().objected_at),
-    ("/agreements/{}/audits", "agreement", {"scope": "x", "starts_on": "2099-01-01", "ends_on": "2099-01-02",
-                                            "auditor": "B"}, lambda: m.AuditRequest.objects.count() == 2),
+    (
+        "/data-subject-requests/{}/tasks",
+        "dsr",
+        {"action": "delete", "instructions": "Delete"},
+        lambda: m.RequestTask.objects.count() == 2,
+    ),
+    (
+        "/data-subject-requests/{}/extend",
+        "dsr",
+        {"text": "Complex"},
+        lambda: m.DataSubjectRequest.objects.get().extended_at,
+    ),
+    (
+        "/agreements/{}/instructions",
+        "agreement",
+        {"text": "Stop mailings"},
+        lambda: m.Instruction.objects.filter(source="api").exists(),
+    ),
+    (
+        "/authority-requests/{}/objection",
+        "authority",
+        {"text": "Object"},
+        lambda: m.AuthorityRequest.objects.get().objected_at,
+    ),
+    (
+        "/agreements/{}/audits",
+        "agreement",
+        {"scope": "x", "starts_on": "2099-01-01", "ends_on": "2099-01-02", "auditor": "B"},
+        lambda: m.AuditRequest.objects.count() == 2,
+    ),
 ]
 
 
@@ -117,17 +187,30 @@ def test_it_runs_controller_endpoints(path, key, body, check, objs, api, user_a,
 
 
 def test_it_refuses_an_audit_in_the_past_with_a_field_error(objs, api, user_a):
-    r = api.unchanged("post", f"/agreements/{objs['agreement'].code}/audits", as_=user_a,
-                      json={"scope": "x", "starts_on": "2001-01-01", "ends_on": "2001-01-02", "auditor": "B"})
+    r = api.unchanged(
+        "post",
+        f"/agreements/{objs['agreement'].code}/audits",
+        as_=user_a,
+        json={"scope": "x", "starts_on": "2001-01-01", "ends_on": "2001-01-02", "auditor": "B"},
+    )
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["starts_on"]
 
 
 def test_it_runs_a_termination_to_its_certificate(objs, api, staff_a, user_a):
     a = objs["agreement"]
     t = api.post(f"/agreements/{a.code}/termination", as_=staff_a, json={"reason": "main_contract"}).json()
-    assert api.post(f"/agreements/{a.code}/data-subject-requests", as_=staff_a,
-                    json={"kind": "access", "requester": "Q", "details": "x", "channel": "web"}).status_code == 422
-    assert api.post(f"/terminations/{t['code']}/choice", as_=user_a, json={"choice": "delete"}).status_code == 200
+    assert (
+        api.post(
+            f"/agreements/{a.code}/data-subject-requests",
+            as_=staff_a,
+            json={"kind": "access", "requester": "Q", "details": "x", "channel": "web"},
+        ).status_code
+        == 422
+    )
+    assert (
+        api.post(f"/terminations/{t['code']}/choice", as_=user_a, json={"choice": "delete"}).status_code
+        == 200
+    )
     body = {"target_kind": "system", "target": "Database", "method": "wipe"}
     assert api.post(f"/terminations/{t['code']}/destructions", as_=staff_a, json=body).status_code == 201
     assert api.post(f"/terminations/{t['code']}/destructions", as_=staff_a, json=body).status_code == 422
@@ -144,11 +227,14 @@ def test_it_publishes_measures_as_admin(objs, api, admin_user, staff_a):
     assert api.get("/measures", as_=staff_a).json()[0]["number"] == 1
 
 
-def test_it_exports_the_record_or_the_controllers_extract(objs, api, admin_user, user_b, make_agreement,
-                                                          controller_b):
+def test_it_exports_the_record_or_the_controllers_extract(
+    objs, api, admin_user, user_b, make_agreement, controller_b
+):
     make_agreement(controller_b, state="signed")
     staff = api.get("/ropa?format=csv", as_=admin_user).content.decode("utf-8-sig")
     assert len(list(csv.DictReader(io.StringIO(staff)))) == 2
-    own = list(csv.DictReader(io.StringIO(api.get("/ropa?format=csv", as_=user_b).content.decode("utf-8-sig"))))
+    own = list(
+        csv.DictReader(io.StringIO(api.get("/ropa?format=csv", as_=user_b).content.decode("utf-8-sig")))
+    )
     assert [r["controller"] for r in own] == ["Harbour Analytics Ltd"]
     assert api.get("/ropa?format=jsonld", as_=user_b).json()["@context"]["dpv"] == "https://w3id.org/dpv#"
