@@ -6,46 +6,31 @@ from django.http import HttpResponse
 from django.utils.safestring import SafeString, mark_safe
 
 from art28 import documents
-from art28.agreements import services as agreements
+from art28.agreements import downloads
 from art28.agreements.models import AgreementVersion, VersionStatus
 
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-
-def _filename(version: AgreementVersion, suffix: str) -> str:
-    return f"{version.agreement.reference}-v{version.number}{suffix}"
-
-
-def attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+def attachment(download: downloads.Download) -> HttpResponse:
+    response = HttpResponse(download.data, content_type=download.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
 
 
 def version_pdf(version: AgreementVersion) -> HttpResponse:
     """The exact PDF a sent version was frozen with (the one its hash covers)."""
-    if version.document:
-        with version.document.open("rb") as fh:
-            data = fh.read()
-    else:
-        data = agreements.render_version_pdf(version)
-    return attachment(data, PDF, _filename(version, ".pdf"))
+    return attachment(downloads.document(version, "pdf"))
 
 
 def signed_pdf(version: AgreementVersion) -> HttpResponse | None:
-    if version.status not in (VersionStatus.SIGNED, VersionStatus.SUPERSEDED) \
-            or not version.signed_document:
+    if version.status not in (VersionStatus.SIGNED, VersionStatus.SUPERSEDED):
         return None
-    with version.signed_document.open("rb") as fh:
-        return attachment(fh.read(), PDF, _filename(version, "-signed.pdf"))
+    download = downloads.signed(version)
+    return attachment(download) if download else None
 
 
 def version_docx(version: AgreementVersion) -> HttpResponse:
-    evidence = agreements.evidence_entries(version) if version.signed_document else None
-    data = agreements.render_version_docx(version, evidence=evidence)
-    return attachment(data, DOCX, _filename(version, ".docx"))
+    return attachment(downloads.document(version, "docx"))
 
 
 def preview_html(version: AgreementVersion) -> SafeString:

@@ -10,8 +10,9 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Query, Router
 
-from art28.agreements import services
+from art28.agreements import downloads, services
 from art28.agreements.access import agreement_for, visible_agreements
+from art28.agreements.downloads import DOCX, PDF
 from art28.agreements.models import Agreement, AgreementVersion
 from art28.api.access import require_controller_user, require_staff
 from art28.api.pagination import Page, paginate
@@ -29,8 +30,6 @@ from art28.terms.schema import DpaTerms
 
 router = Router(tags=["agreements"])
 
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _patch(terms: DpaTerms | None) -> dict[str, Any] | None:
@@ -97,14 +96,10 @@ def version_get(request: HttpRequest, code: UUID, number: int) -> AgreementVersi
     return _version(agreement_for(request.auth, code), number)
 
 
-def _file(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+def _file(download: downloads.Download) -> HttpResponse:
+    response = HttpResponse(download.data, content_type=download.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
     return response
-
-
-def _filename(version: AgreementVersion, suffix: str) -> str:
-    return f"{version.agreement.reference}-v{version.number}{suffix}"
 
 
 def _file_response(description: str, *types: str) -> dict[str, Any]:
@@ -116,20 +111,16 @@ def _file_response(description: str, *types: str) -> dict[str, Any]:
 def version_document(request: HttpRequest, code: UUID, number: int,
                      format: Literal["pdf", "docx"] = "pdf") -> HttpResponse:  # noqa: A002
     """The agreement as PDF or DOCX; once sent, the PDF is the exact file whose hash is accepted."""
-    version = _version(agreement_for(request.auth, code), number)
-    if format == "docx":
-        return _file(services.render_version_docx(version), DOCX, _filename(version, ".docx"))
-    pdf = version.document.read() if version.document else services.render_version_pdf(version)
-    return _file(pdf, PDF, _filename(version, ".pdf"))
+    return _file(downloads.document(_version(agreement_for(request.auth, code), number), format))
 
 
 @router.get("/agreements/{code}/versions/{number}/signed",
             openapi_extra=_file_response("The signed PDF, evidence page included", PDF))
 def version_signed_document(request: HttpRequest, code: UUID, number: int) -> HttpResponse:
-    version = _version(agreement_for(request.auth, code), number)
-    if not version.signed_document:
+    download = downloads.signed(_version(agreement_for(request.auth, code), number))
+    if download is None:
         raise Http404
-    return _file(version.signed_document.read(), PDF, _filename(version, "-signed.pdf"))
+    return _file(download)
 
 
 @router.post("/agreements/{code}/versions/{number}/send", response=VersionDetail)
