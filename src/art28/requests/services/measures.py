@@ -121,7 +121,7 @@ def _notify(catalogue: MeasureCatalogue, agreement: Agreement, version: int) -> 
         controller=controller,
         kind=NoticeKind.MEASURES_CHANGED,
         schedule=False,
-        about=About("measurecatalogue", f"{catalogue.code}:{agreement.code}"),
+        about=About("agreement", str(agreement.code)),
         template="measures_changed",
         recipients=controller_recipients(controller),
         link=settings.BASE_URL + reverse("web:portal_agreement", args=[agreement.code]),
