@@ -1,10 +1,14 @@
 """Round trip: every agreement art28 renders comes back through the analyzer intact.
 
-The demo agreements (both languages, specific and general authorisation) are rendered as
-PDF and DOCX with the real renderer and read back with ``analyze``. Pure: no Django.
+The demo agreements (both languages, specific and general authorisation) and variants
+of their options are rendered as PDF and DOCX with the real renderer and read back
+with ``analyze``. Every field the renderer writes must come back, and our own
+agreements must raise no placeholder and no error. Pure: no Django.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 
@@ -23,25 +27,170 @@ def _variant(terms: DpaTerms, patch: dict) -> DpaTerms:
     return DpaTerms.model_validate(data)
 
 
+NL, EN = demo_terms(CLIENTS[1]), demo_terms(CLIENTS[2])
+CASES = (
+    [
+        pytest.param(demo_terms(c), id=f"{c.language}-{c.authorisation.value}-{c.notice_hours}h-{i}")
+        for i, c in enumerate(CLIENTS)
+    ]
+    + [
+        # Options the demo does not use.
+        pytest.param(
+            _variant(NL, {"subprocessors": {"business_days": True, "objection_days": 10, "notice_days": 20}}),
+            id="nl-business-days",
+        ),
+        pytest.param(
+            _variant(EN, {"subprocessors": {"business_days": True, "objection_days": 5, "notice_days": 15}}),
+            id="en-business-days",
+        ),
+        pytest.param(
+            _variant(EN, {"law": {"governing_law": "BE", "courts": None}, "breach": {"notice_hours": 72}}),
+            id="en-belgian-law-72h",
+        ),
+        pytest.param(_variant(NL, {"law": {"governing_law": "BE", "courts": None}}), id="nl-belgian-law"),
+        pytest.param(
+            _variant(EN, {"law": {"governing_law": "US-CA", "courts": "Superior Court of San Francisco"}}),
+            id="en-californian-law",
+        ),
+        pytest.param(
+            _variant(demo_terms(CLIENTS[3]), {"subprocessors": {"authorisation": "specific"}}),
+            id="en-specific",
+        ),
+        pytest.param(
+            _variant(NL, {"transfers": {"outside_eea": "prohibited", "mechanisms": []}}), id="nl-no-transfers"
+        ),
+        pytest.param(
+            _variant(EN, {"transfers": {"outside_eea": "with_consent", "mechanisms": ["scc"]}}),
+            id="en-transfers-with-consent",
+        ),
+    ]
+    + [
+        pytest.param(_variant(base, {"audit": {"cost": cost}}), id=f"{base.language}-audit-cost-{cost}")
+        for base in (NL, EN)
+        for cost in ("controller", "processor", "controller_unless_noncompliant", "shared")
+    ]
+    + [
+        pytest.param(
+            _variant(base, {"end": {"choice": choice, "cost": cost}}),
+            id=f"{base.language}-end-{choice}-{cost}",
+        )
+        for base in (NL, EN)
+        for choice, cost in (
+            ("return_or_delete", "processor"),
+            ("delete", "processor"),
+            ("return", "controller"),
+        )
+    ]
+    + [
+        pytest.param(_variant(base, {"audit": {"scope": scope}}), id=f"{base.language}-audit-scope-{scope}")
+        for base in (NL, EN)
+        for scope in ("security", "reports_only")
+    ]
+)
+
+# Known gaps, kept visible (strict: a fix makes them fail until the mark is removed).
+KNOWN_GAPS = {
+    "en-californian-law": "the renderer writes 'the laws of US-CA' (no name for a US state); the "
+    "analyzer reads named jurisdictions only",
+    "nl-no-transfers": "'geeft geen persoonsgegevens door aan landen buiten de EER' is not read as "
+    "prohibited",
+    "nl-end-delete-processor": "'retourneert of vernietigt ... zonder extra kosten' (end.cost) reads as "
+    "return_or_delete",
+    "nl-end-return-controller": "'returns ... and then deletes all copies' reads as return_or_delete",
+    "en-end-delete-processor": "'returns or destroys ... at no additional charge' (end.cost) reads as "
+    "return_or_delete",
+    "en-end-return-controller": "'returns ... and then deletes all copies' reads as return_or_delete",
+    "nl-audit-scope-security": "the opening audit clause ('audits, inspections included') reads as "
+    "full scope",
+    "en-audit-scope-security": "the opening audit clause ('audits, inspections included') reads as "
+    "full scope",
+    "nl-audit-scope-reports_only": "the opening audit clause reads as full scope",
+    "en-audit-scope-reports_only": "the opening audit clause reads as full scope",
+}
 CASES = [
-    pytest.param(demo_terms(c), id=f"{c.language}-{c.authorisation.value}-{c.notice_hours}h-{i}")
-    for i, c in enumerate(CLIENTS)
-] + [
-    # Options the demo does not use: business days, another law, the longest notice.
-    pytest.param(_variant(demo_terms(CLIENTS[1]), {"subprocessors": {"business_days": True,
-                                                                      "objection_days": 10,
-                                                                      "notice_days": 20}}),
-                 id="nl-business-days"),
-    pytest.param(_variant(demo_terms(CLIENTS[2]), {"law": {"governing_law": "BE", "courts": None},
-                                                  "breach": {"notice_hours": 72}}),
-                 id="en-belgian-law-72h"),
+    pytest.param(*c.values, id=c.id, marks=[pytest.mark.xfail(reason=KNOWN_GAPS[c.id], strict=True)])
+    if c.id in KNOWN_GAPS
+    else c
+    for c in CASES
 ]
 
+# Every field the standard terms and the annexes write, compared as they are.
+EXACT = (
+    "language",
+    "processor.name",
+    "processor.kvk",
+    "controller.name",
+    "controller.kvk",
+    "processing.subject_matter",
+    "processing.nature",
+    "processing.purposes",
+    "processing.duration",
+    "processing.data_categories",
+    "processing.special_categories",
+    "processing.data_subject_categories",
+    "breach.notice_hours",
+    "breach.content",
+    "subprocessors.authorisation",
+    "subprocessors.notice_days",
+    "subprocessors.business_days",
+    "transfers.outside_eea",
+    "transfers.mechanisms",
+    "audit.allowed",
+    "audit.scope",
+    "audit.cost",
+    "audit.notice_days",
+    "end.choice",
+    "end.deadline_days",
+    "end.cost",
+    "law.governing_law",
+    "law.courts",
+    "term.start",
+)
+# Switches the text states only when they are on: "off" reads back as "not stated" (None).
+STATED_WHEN_ON = (
+    "instructions.documented_only",
+    "instructions.infringement_alert",
+    "confidentiality.staff_bound",
+    "confidentiality.survives_termination",
+    "security.change_notice",
+    "breach.undue_delay",
+    "breach.register",
+    "subprocessors.flow_down",
+    "subprocessors.processor_liable",
+    "assistance.data_subject_requests",
+    "assistance.forward_requests",
+    "assistance.art32_36",
+    "assistance.dpia",
+    "authority_requests.notify_controller",
+    "authority_requests.object_where_possible",
+    "end.certificate",
+    "end.legal_retention",
+    "term.indefinite",
+    "term.tied_to_main_agreement",
+    "amendments.written_only",
+    "amendments.email_counts",
+)
 
-def test_it_covers_both_languages_and_both_authorisations() -> None:
+
+def _get(data: dict[str, Any], path: str) -> Any:
+    for part in path.split("."):
+        data = data[part]
+    return data
+
+
+def test_it_covers_both_languages_and_every_option_varied() -> None:
     terms = [p.values[0] for p in CASES]
     assert {t.language for t in terms} == {"nl", "en"}
     assert {t.subprocessors.authorisation for t in terms} == {Authorisation.SPECIFIC, Authorisation.GENERAL}
+    assert {t.audit.cost.value for t in terms if t.audit.cost} == {
+        "controller",
+        "processor",
+        "controller_unless_noncompliant",
+        "shared",
+    }
+    assert {t.end.choice.value for t in terms if t.end.choice} == {"return_or_delete", "delete", "return"}
+    assert {t.law.governing_law for t in terms} >= {"NL", "BE", "US-CA"}
+    assert {t.subprocessors.business_days for t in terms} == {True, False}
 
 
 @pytest.mark.parametrize("fmt", sorted(RENDERERS))
@@ -49,25 +198,42 @@ def test_it_covers_both_languages_and_both_authorisations() -> None:
 def test_it_reads_back_what_art28_rendered(terms: DpaTerms, fmt: str) -> None:
     data = RENDERERS[fmt](terms, reference="DPA-2026-0001")
     analysis = analyze(data, filename=f"DPA-2026-0001.{fmt}")
+    got, want = analysis.terms.model_dump(mode="json"), terms.model_dump(mode="json")
 
-    assert analysis.language == terms.language
-    assert {k: i.status for k, i in analysis.art28.items() if i.status != "present"} == {}
-    got, want = analysis.terms, terms
-    assert got.breach.notice_hours == want.breach.notice_hours
-    assert got.subprocessors.authorisation == want.subprocessors.authorisation
-    assert got.subprocessors.notice_days == want.subprocessors.notice_days
-    assert got.subprocessors.business_days == want.subprocessors.business_days
-    assert got.law.governing_law == want.law.governing_law
-    assert got.processor.name == want.processor.name
-    if want.subprocessors.authorisation == Authorisation.GENERAL:
-        assert got.subprocessors.objection_days == want.subprocessors.objection_days
+    wrong = {p: (_get(want, p), _get(got, p)) for p in EXACT if _get(want, p) != _get(got, p)}
+    wrong |= {
+        p: (_get(want, p), _get(got, p))
+        for p in STATED_WHEN_ON
+        if (_get(want, p) is True) != (_get(got, p) is True)
+    }
+    assert wrong == {}, "field: (rendered, read back)"
+
+    named = [
+        {k: s[k] for k in ("name", "address", "country", "service")} for s in want["subprocessors"]["named"]
+    ]
+    assert [
+        {k: s[k] for k in ("name", "address", "country", "service")} for s in got["subprocessors"]["named"]
+    ] == named
+    if terms.subprocessors.authorisation == Authorisation.GENERAL:
+        assert got["subprocessors"]["objection_days"] == want["subprocessors"]["objection_days"]
     else:
         # With specific authorisation the standard terms ask consent for each new
         # sub-processor: there is nothing to object to, so the rendered text states no
         # objection period even though the terms carry the default one. Reading one back
         # would be a false positive.
-        assert want.subprocessors.objection_days is not None
-        assert got.subprocessors.objection_days is None
-    for path in ("breach.notice_hours", "subprocessors.authorisation", "law.governing_law"):
-        assert analysis.evidence[path][0].quote, path
+        assert want["subprocessors"]["objection_days"] is not None
+        assert got["subprocessors"]["objection_days"] is None
+
+    assert {k: i.status for k, i in analysis.art28.items() if i.status != "present"} == {}
+    assert analysis.placeholders == []
+    assert [f.text for f in analysis.findings if f.severity == "error"] == []
     assert not [f for f in analysis.findings if "contradict" in f.text.lower()]
+    for path in (
+        "breach.notice_hours",
+        "subprocessors.authorisation",
+        "law.governing_law",
+        "controller.name",
+        "audit.cost",
+        "end.choice",
+    ):
+        assert analysis.evidence[path][0].quote, path

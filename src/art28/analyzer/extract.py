@@ -59,6 +59,7 @@ FIRST = (
     "controller.name",
     "controller.kvk",
     "end.deadline_days",
+    "end.cost",
     "term.start",
     "law.courts",
     "audit.notice_days",
@@ -176,6 +177,10 @@ def _special(col: Collector) -> dict[str, Any]:
         counts = Counter(c.value for c in col.found["end.choice"])
         both = "return_or_delete" in choices
         out["end.choice"] = "return_or_delete" if both else max(choices, key=lambda v: counts[v])
+    content = col.values("breach.content")
+    if content:
+        kinds = ["nature", "categories", "numbers", "contact", "consequences", "measures"]
+        out["breach.content"] = [k for k in kinds if k in content]
     mechanisms = col.values("transfers.mechanisms")
     order = ["adequacy", "scc", "bcr", "dpf", "derogation"]
     out["transfers.mechanisms"] = [m for m in order if m in mechanisms]

@@ -46,14 +46,17 @@ FULL_SCOPE = rx(
 )
 COST = rx(r"cost|expense|kosten|rekening|fees|vergoed|pay|betaal|bear")
 NONCOMPLIANT = rx(
-    r"(unless|tenzij|except|behalve|however|echter|if|indien|where|wanneer).{0,250}(non-?complian|breach|tekortkom|"
+    r"(unless|tenzij|except|behalve|however|echter|if|indien|where|wanneer).{0,250}(non-?complian|fail(s|ed)? to comply|breach|tekortkom|"
     r"niet\b.{0,80}\b(voldoet|nakomt|nageleefd|nagekomen|voldaan)|in strijd|material|schending|afwijking|misconduct|tekort)"
 )
 SHARED = rx(
     r"each party (shall )?bears? its own|ieder(e)? partij draagt|shared equally|gelijk(e|elijk) (delen|verdeeld)|split"
 )
 DAYS = rx(r"(?<![\d.,])(\d{1,3})\s*(business |working |calendar |werk|kalender)?(days?|dagen)(?![a-z])")
-ADVANCE = rx(r"notice|kennisgeving|in advance|vooraf|prior|aankondig|aangekondigd|voorafgaand|aanmeld|melden")
+ADVANCE = rx(
+    r"notice|kennisgeving|in advance|vooraf|prior|aankondig|aangekondigd|voorafgaand|aanmeld|melden|"
+    r"van tevoren|tevoren|(kondig|meld)\w* .{0,80}\baan\b"
+)
 NEGATION_ONSITE = rx(r"(no|not|geen|niet) .{0,20}(on-?site|inspect|ter plaatse)")
 
 
@@ -100,17 +103,22 @@ def _cost(text: str, payers: tuple[tuple[str, str], ...]) -> str | None:
 
 
 def _explicit_payer(text: str, payers: tuple[tuple[str, str], ...]) -> str | None:
-    """The party in "for the account of X", "at X's expense", "X bears the costs"."""
+    """The party in "for the account of X", "borne by X", "X bears the costs".
+
+    When both parties are named (a rule and its exception: "borne by the Controller,
+    unless ...; in that case the Processor bears the costs") the first one states the rule.
+    """
+    hits: list[tuple[int, str]] = []
     for role, words in payers:
         who = rf"(?:de |the )?(?:{words})"
         pattern = (
             rf"(?:at|for) {who}'?s? (?:own |sole )?(?:cost|expense)|voor rekening van {who}|"
-            rf"{who} (?:shall |will )?(?:bear|bears|pay|pays|is responsible for|draagt|betaalt)\b.{{0,40}}(?:cost|kosten|expense|fee)|"
-            rf"(?:gedragen|betaald) door {who}"
+            rf"{who} (?:shall |will )?(?:bear|bears|pay|pays|is responsible for|draagt|betaalt|vergoedt)\b.{{0,40}}(?:cost|kosten|expense|fee)|"
+            rf"(?:gedragen|betaald|vergoed) door {who}|(?:borne|paid|payable|reimbursed) by {who}"
         )
-        if re.search(pattern, text):
-            return role
-    return None
+        if m := re.search(pattern, text):
+            hits.append((m.start(), role))
+    return min(hits)[1] if hits else None
 
 
 def _payer(text: str, controller: re.Pattern[str], processor: re.Pattern[str]) -> str | None:
@@ -147,10 +155,19 @@ CERTIFICATE = rx(
 LEGAL = rx(
     r"(required|verplicht|prescribed|requires|vereist|obliged|authori[sz]ed).{0,60}\b(law|laws|wet|regelgeving|legislation)\b|"
     r"\b(law|wet|regelgeving)\b.{0,60}(requires|verplicht|prescribe|vereist|prevents)|"
+    r"(unierechtelijk|lidstatelijk|nationaal|wettelijk) recht\b.{0,60}verplicht|"
     r"required (to retain|by (applicable )?(law|eu|union|member))|unless .{0,60}(law|legal)|tenzij .{0,80}(wet|wettelijk|verplicht)|wettelijke (bewaar|verplichting)|legal (retention|obligation)|retention .{0,20}(obligation|requirement)|bewaarplicht|bewaartermijn"
 )
 
 
+END_COST_FREE = rx(
+    r"(at|for) no (additional |extra |further )?(cost|charge)|free of charge|without (additional |extra )?charge|"
+    r"zonder (extra |aanvullende |bijkomende )?kosten|kosteloos"
+)
+END_COST_PAID = rx(
+    r"(controller|customer|client|verwerkingsverantwoordelijke|klant|opdrachtgever) (shall |will )?"
+    r"(pays?|bears?|reimburses?|betaalt|draagt|vergoedt)\b.{0,40}(costs?|kosten|expenses?|fees?)"
+)
 KEEP = rx(r"bewar|retain|retention|storage|keep|opslag|bewaring|delet|destro|return|verwijder|vernietig")
 
 
@@ -161,6 +178,10 @@ def extract_end(ctx: Context, col: Collector) -> None:
         if in_end and LEGAL.search(text) and KEEP.search(text):
             col.add("end.legal_retention", True, sentence)
         has_return, has_delete = bool(RETURN.search(text)), bool(DELETE.search(text))
+        if in_end and END_COST_PAID.search(text) and (has_return or has_delete):
+            col.add("end.cost", "controller", sentence)
+        elif in_end and END_COST_FREE.search(text) and (has_return or has_delete):
+            col.add("end.cost", "processor", sentence)
         if not (has_return or has_delete) or not in_end or text == ctx.heads[sentence.index].strip():
             continue
         if EITHER.search(text) or (has_return and has_delete):

@@ -53,7 +53,11 @@ def extract_breach(ctx: Context, col: Collector) -> None:
             col.add("breach.undue_delay", True, sentence)
         if in_breach and REGISTER.search(text):
             col.add("breach.register", True, sentence)
-        if (in_breach or NOTIFY.search(text)) and _lists_content(text):
+        lead = ctx.leads[sentence.index]
+        listed = bool(lead) and bool(NOTIFY.search(lead) or BREACH.search(lead))
+        if ((in_breach or NOTIFY.search(text)) and _lists_content(text)) or listed:
+            # One sentence naming several items, or one item of a list whose lead-in
+            # ("The notice describes:") is about the notification.
             for key, pattern in CONTENT.items():
                 if pattern.search(text):
                     col.add("breach.content", key, sentence)

@@ -29,6 +29,10 @@ COURTS = re.compile(
     r"((?:competent |bevoegde |exclusive |exclusively )?(?:courts?|rechter|rechtbank|tribunals?)\b"
     r"(?:\s+(?:of|in|te|van|located in|sitting in|at))?\s+(?:the\s+)?(?:state of\s+)?[A-Za-zë\-]+(?:\s+[A-Z][a-zë\-]+)?)"
 )
+# "... submitted to the competent court: District Court of Amsterdam." names it after a colon.
+COURT_AFTER_COLON = re.compile(
+    r"\b(?:courts?|rechter|rechtbank|tribunals?|forum)\s*:\s*([A-Z][^;:]{2,80}?)\s*[.;]?$", re.IGNORECASE
+)
 COURT_CONTEXT = rx(r"court|rechter|rechtbank|jurisdiction|forum|geschil|dispute")
 TERM_INDEFINITE = rx(
     r"onbepaalde tijd|indefinite (period|term|duration)|indefinitely|unlimited (period|duration)|until terminated"
@@ -79,7 +83,7 @@ DATE_RE = re.compile(
     + r")\s+(\d{1,2}),?\s+(\d{4})\b"
 )
 WRITTEN = rx(r"(amend|chang|modif|wijzig|aanvull|aanpass).{0,120}(in writing|schriftelijk|written)")
-EMAIL = rx(r"e-?mail.{0,60}(writing|schriftelijk)|(writing|schriftelijk).{0,60}e-?mail")
+EMAIL = rx(r"e-?mail.{0,120}(writing|schriftelijk)|(writing|schriftelijk).{0,60}e-?mail")
 
 
 LAW_KEY = re.compile(r"laws? of|law in|recht van|governed by|beheerst door|toepasselijk recht")
@@ -105,6 +109,10 @@ def extract_law(ctx: Context, col: Collector) -> None:
         col.add("law.scc_law" if scc else "law.governing_law", code, sentence)
     for sentence, text in ctx.matching(COURT_CONTEXT):
         if NOT_A_LAW.search(text) or "supervisory" in text or SCC_LAW.search(text):
+            continue
+        named = COURT_AFTER_COLON.search(sentence.text)
+        if named and re.match(r"[A-Z]", named.group(1)):
+            col.add("law.courts", named.group(1).strip(), sentence)
             continue
         m = COURTS.search(sentence.text)
         if m and (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from art28.analyzer.collect import Collector
 from art28.analyzer.context import Context, rx
+from art28.analyzer.patterns import normalize
 
 RULES: dict[str, list[str]] = {
     "instructions.documented_only": [
@@ -27,6 +28,7 @@ RULES: dict[str, list[str]] = {
         r"(data subject|betrokkene).{0,160}(assist|bijstand|ondersteun|medewerking|support|cooperat)",
     ],
     "assistance.forward_requests": [
+        r"(request|verzoek).{0,60}(data subject|betrokkene).{0,160}(forward|doorsturen|doorgestuurd|stuurt .{0,60}\bdoor\b|redirect|pass(es)? (it )?on|refer)",
         r"(forward|doorsturen|doorgestuurd|doorgeleid|doorverwijz|stuurt .{0,40}door|redirect|pass on|notify|inform|informeert|in kennis).{0,160}(request|verzoek|klacht|complaint).{0,80}(data subject|betrokkene)",
         r"(data subject|betrokkene).{0,120}(request|verzoek|contact|wendt).{0,160}(forward|doorsturen|door|redirect|notify|inform|in kennis|pass)",
     ],
@@ -37,13 +39,14 @@ RULES: dict[str, list[str]] = {
         r"impact assessment|effectbeoordeling|\bdpia|\bgeb\b|prior consultation|voorafgaande raadpleging"
     ],
     "authority_requests.notify_controller": [
-        r"(authorit|autoriteit|overheid|government|law enforcement|subpoena|court order|bevel|vordering|justiti|politie).{0,200}(notify|inform|in kennis|op de hoogte|melden)",
-        r"(notify|inform|in kennis|op de hoogte).{0,100}(request|verzoek|bevel|order|demand).{0,60}(authorit|autoriteit|overheid|government|law enforcement)",
+        r"(authorit|autoriteit|overheid|government|law enforcement|subpoena|court order|bevel|vordering|justiti|politie).{0,200}(notif|inform|in kennis|op de hoogte|melden)",
+        r"(notif|inform|in kennis|op de hoogte).{0,100}(request|verzoek|bevel|order|demand).{0,60}(authorit|autoriteit|overheid|government|law enforcement)",
     ],
     "authority_requests.object_where_possible": [
         r"(authorit|autoriteit|overheid|government|law enforcement|subpoena|court order|bevel|disclosure).{0,200}(challenge|contest|object|bezwaar|verzet|resist|redirect|aanvecht)",
     ],
     "security.change_notice": [
+        r"(notif|inform|meldt|melden|in kennis).{0,80}(chang|wijziging).{0,60}\b(measures|maatregelen)\b",
         r"(chang|wijzig|updat).{0,80}(security measures|beveiligingsmaatregelen|technical and organi[sz]ational).{0,120}(notify|inform|not .{0,20}(decrease|reduce|lower|degrade)|niet .{0,30}(verlag|verminder|afbreuk))"
     ],
     "confidentiality.survives_termination": [
@@ -51,6 +54,20 @@ RULES: dict[str, list[str]] = {
     ],
 }
 _COMPILED = {path: [rx(p) for p in pats] for path, pats in RULES.items()}
+# Sentences that decide a boolean only under a heading that names their subject, e.g.
+# "Where the law allows, the Processor will challenge a request it considers unlawful"
+# in an article headed "Requests from authorities".
+IN_SECTION: dict[str, tuple[str, str]] = {
+    "authority_requests.object_where_possible": (
+        r"authorit|autoriteit|overheid|government|law enforcement|disclosure",
+        r"\b(challenge|contest|object|resist)|bezwaar|verzet|aanvecht|vecht .{0,30}\baan\b",
+    ),
+    "authority_requests.notify_controller": (
+        r"authorit|autoriteit|overheid|government|law enforcement|disclosure",
+        r"\b(notif|inform)|in kennis|op de hoogte",
+    ),
+}
+_SECTION = {path: (rx(head), rx(text)) for path, (head, text) in IN_SECTION.items()}
 SECURITY = rx(
     r"technical and organi[sz]ational (security )?measures|technische en organisatorische (beveiligings)?maatregelen|article 32|artikel 32|appropriate security|passende beveiliging|security measures|beveiligingsmaatregelen"
 )
@@ -61,6 +78,10 @@ def extract_misc(ctx: Context, col: Collector) -> None:
     for sentence, text in zip(ctx.sentences, ctx.norm, strict=True):
         for path, patterns in _COMPILED.items():
             if any(p.search(text) for p in patterns):
+                col.add(path, True, sentence)
+        heading = normalize(sentence.heading)
+        for path, (head, pattern) in _SECTION.items():
+            if head.search(heading) and pattern.search(text):
                 col.add(path, True, sentence)
         if SECURITY.search(text):
             col.add("security.mentioned", True, sentence)

@@ -51,7 +51,7 @@ def extract_parties(ctx: Context, col: Collector) -> None:
     for sentence in ctx.sentences:
         spans = _role_spans(sentence.text)
         for role, start, end in spans:
-            _party_details(sentence, sentence.text[start:end], role, col)
+            _party_details(sentence, sentence.text[start:end], role, col, introduced=True)
         header = _ROLE_HEADER.match(sentence.text)
         if header or (spans and sentence.text.rstrip(" *").endswith(":")):
             block = spans[-1][0] if spans else _role_of(header.group(1))  # type: ignore[union-attr]
@@ -65,12 +65,42 @@ def extract_parties(ctx: Context, col: Collector) -> None:
 _POSTCODE = re.compile(r"\d{4}\s?[A-Z]{2}")
 
 
-def _party_details(sentence: Sentence, chunk: str, role: str, col: Collector) -> None:
+def _party_details(sentence: Sentence, chunk: str, role: str, col: Collector, introduced: bool = False) -> None:
     names = [n for n in ENTITY.findall(chunk) if not is_placeholder(n) and not _POSTCODE.fullmatch(n.strip())]
     if names:
         col.add(f"{role}.name", _clean_name(names[-1]), sentence)
+    elif introduced and (name := _leading_name(chunk)):
+        col.add(f"{role}.name", name, sentence)
     for k in KVK.findall(chunk):
         col.add(f"{role}.kvk", re.sub(r"[ .]", "", k), sentence)
+
+
+# The party clause "1. Tandartspraktijk Zonnebloem, kantoorhoudende aan ..., hierna te
+# noemen: “Verwerkingsverantwoordelijke”" names a party without a legal form: the name is
+# what opens the clause, up to the first comma or parenthesis.
+_LEADING = re.compile(
+    r"^[\s,;”’]*(?:\d{1,2}[.)]\s*|\(?[a-z]\)\s*|[-*•]\s*)?(?:(?:and|en|between|tussen)\s+)?"
+    r"(?P<name>[A-Z0-9][^,;:()\n“”\"]{1,80}?)\s*[,(](?P<rest>.{10,})"
+)
+_NAME_PARTICLES = frozenset("van de der den het von vom zu la le du des di da y & and en of the".split())
+_NOT_A_NAME = re.compile(
+    rf"^(?:{CONTROLLER_WORDS}|{PROCESSOR_WORDS}|de|het|the|this|deze|dit|partijen|parties|ondergetekenden?|undersigned)$",
+    re.IGNORECASE,
+)
+
+
+def _leading_name(chunk: str) -> str | None:
+    """The party name that opens a party clause, if it looks like a name (capitalised words)."""
+    m = _LEADING.match(chunk)
+    if not m:
+        return None
+    name = re.sub(r"\s+", " ", m.group("name")).strip()
+    words = name.split()
+    if not 1 <= len(words) <= 8 or is_placeholder(name) or _NOT_A_NAME.match(words[0]):
+        return None
+    if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_PARTICLES) for w in words):
+        return None
+    return name
 
 
 def _role_of(word: str) -> str:
@@ -105,17 +135,21 @@ DETAILS = {
     "processing.special_categories": r"special categor|bijzondere (categorie[eë]n|persoonsgegevens)|sensitive data",
     "processing.data_subject_categories": r"categories of data subjects|categorie[eë]n (van )?betrokkenen|data subjects|betrokkenen",
 }
+_PREFIX = r"^(?:[-*•]\s*|\d+(?:\.\d+)*\.?\s+|[a-z][.)]\s+)?"
+# "Label: value" / "Label | value", where the label may run on a few words ("Special
+# categories of personal data | none"); the exact label wins over one with a tail.
 _DETAIL_RES = {
     path: re.compile(
-        rf"^(?:[-*•]\s*|\d+(?:\.\d+)*\.?\s+|[a-z][.)]\s+)?(?:{p})\s*(?:\(.*?\))?\s*[:\-–|]\s*(?P<v>.+)$",
+        rf"{_PREFIX}(?:{p})(?P<tail>(?:\s+[\w’'-]+){{0,4}}?)\s*(?:\(.*?\))?\s*[:\-–|]\s*(?P<v>.+)$",
         re.IGNORECASE,
     )
     for path, p in DETAILS.items()
 }
 _DETAIL_HEADING = {
-    path: re.compile(rf"^(?:[-*•]\s*|\d+(?:\.\d+)*\.?\s+|[a-z][.)]\s+)?(?:{p})\s*:?\s*$", re.IGNORECASE)
+    path: re.compile(rf"{_PREFIX}(?:{p})\s*(?:\(.*?\))?(?P<tail>(?:\s+[\w’'-]+){{0,4}}?)\s*:?\s*$", re.IGNORECASE)
     for path, p in DETAILS.items()
 }
+_NONE_VALUE = re.compile(r"^(?:none|geen|n/?a|not stated|niet vermeld|niet van toepassing|not applicable|-|–)\.?$", re.I)
 LISTS = (
     "processing.purposes",
     "processing.data_categories",
@@ -125,19 +159,64 @@ LISTS = (
 
 
 def extract_processing(ctx: Context, col: Collector) -> None:
-    """Processing details written as "Label: value" or as a label line with the value below."""
-    sents = ctx.sentences
-    for i, sentence in enumerate(sents):
-        line = sentence.text.strip()
-        for path in DETAILS:
-            m = _DETAIL_RES[path].match(line)
-            value = m.group("v").strip() if m else None
-            if value is None and _DETAIL_HEADING[path].match(line) and i + 1 < len(sents):
-                value = sents[i + 1].text.strip()
-            if not value or is_placeholder(value) or len(value) < 3 or _is_label(value):
-                continue
-            col.add(path, value[:300], sentence)
-            break
+    """Processing details as "Label: value", "Label | value" (a table row) or a label line
+    (possibly wrapped over two lines in a PDF table cell) with the value on the next line."""
+    lines = _lines(ctx.sentences)
+    skip = -1
+    for i, (sentence, line) in enumerate(lines):
+        if i <= skip:
+            continue
+        found = _labelled(line)
+        if found is None:
+            for width in (2, 1):  # a label wrapped onto a second, lower-case line; or the label alone
+                if i + width >= len(lines) or (width == 2 and not _wrapped_label(lines[i + 1][1])):
+                    continue
+                label = " ".join(text for _, text in lines[i : i + width])
+                path = _best(label, _DETAIL_HEADING)
+                if path:
+                    found = (path, lines[i + width][1])
+                    skip = i + width - 1
+                    break
+        if found is None:
+            continue
+        path, value = found
+        value = value.strip().rstrip(".;").strip()
+        if not value or is_placeholder(value) or len(value) < 3 or _is_label(value) or _NONE_VALUE.match(value):
+            continue
+        col.add(path, value[:300], sentence)
+
+
+def _wrapped_label(line: str) -> bool:
+    return bool(re.match(r"^[a-zà-ÿ][\w’'()-]*(?: [a-zà-ÿ][\w’'()-]*){0,2}$", line))
+
+
+def _lines(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
+    """The document's lines (a table row split at "; " stays one line), each with its first sentence."""
+    out: list[tuple[Sentence, str]] = []
+    for sentence in sentences:
+        if out and sentence.line >= 0 and out[-1][0].line == sentence.line:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {sentence.text}")
+        else:
+            out.append((sentence, sentence.text.strip()))
+    return out
+
+
+def _best(text: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    """The detail whose label matches ``text`` best: an exact label beats one with extra words."""
+    scored = []
+    for path, pattern in patterns.items():
+        m = pattern.match(text)
+        if m:
+            scored.append((len(m.group("tail")), path))
+    return min(scored)[1] if scored else None
+
+
+def _labelled(line: str) -> tuple[str, str] | None:
+    path = _best(line, _DETAIL_RES)
+    if path is None:
+        return None
+    m = _DETAIL_RES[path].match(line)
+    return (path, m.group("v")) if m else None
 
 
 _INLINE = {
@@ -170,12 +249,21 @@ def _inline_labels(text: str) -> list[tuple[str, int, int]]:
 
 
 def _is_label(value: str) -> bool:
-    return any(r.match(value) for r in _DETAIL_HEADING.values())
+    return any((m := r.match(value)) and not m.group("tail") for r in _DETAIL_HEADING.values())
 
 
 def split_items(value: str) -> list[str]:
-    """A list value ("names, e-mail addresses and phone numbers") as separate items."""
-    parts = re.split(r"[;,•]|\s+(?:and|en)\s+(?=[a-z])", value)
+    """A list value ("names, e-mail addresses and phone numbers") as separate items.
+
+    Items separated by semicolons are split on those only (an item may hold a comma);
+    "Naam- en adresgegevens" is one item (the hyphen stands for the shared word).
+    """
+    if _NONE_VALUE.match(value.strip()):
+        return []
+    if ";" in value:
+        parts = value.split(";")
+    else:
+        parts = re.split(r"[,•]|(?<!-)\s+(?:and|en)\s+(?=[a-z])", value)
     return [p.strip(" .-*") for p in parts if p.strip(" .-*")][:30]
 
 

@@ -64,7 +64,7 @@ FLOW_DOWN = rx(
     r"(impose|opleggen|legt) .{0,100}(verplichtingen|obligations)"
 )
 LIABLE = rx(
-    r"(remain|remains|stay|be) (fully )?(liable|responsible)|blijft .{0,30}(aansprakelijk|verantwoordelijk)|"
+    r"(remains?|stays?|be) (fully )?(liable|responsible)|blijft .{0,30}(aansprakelijk|verantwoordelijk)|"
     r"(is|blijft) .{0,20}(volledig )?aansprakelijk"
 )
 OPTION = re.compile(r"^\W*option [12]\b")
@@ -135,10 +135,49 @@ _HEADER_WORDS = rx(
 )
 
 
+_COLUMNS = {
+    "address": rx(r"^(address|adres|vestigingsadres|registered office|seat|zetel)"),
+    "country": rx(r"^(country|land|location|locatie|vestigingsplaats|place of processing|jurisdiction)"),
+    "service": rx(r"^(service|dienst|purpose|doel|activit|processing|verwerking|description|omschrijving|function)"),
+}
+
+
+def _header(text: str) -> list[str] | None:
+    """The column kinds of a table header row ("Name | Address | Country | Service")."""
+    cells = [c.strip().lower() for c in text.split("|") if c.strip()]
+    if len(cells) < 2 or not all(_HEADER_WORDS.match(c) or any(p.match(c) for p in _COLUMNS.values()) for c in cells):
+        return None
+    kinds = [next((k for k, p in _COLUMNS.items() if p.match(c)), "name") for c in cells]
+    return kinds if kinds.count("name") == 1 else None
+
+
 def _named(ctx: Context, col: Collector) -> None:
     """Rows of a table or list under a sub-processor heading that name a company."""
+    columns: list[str] | None = None
     for sentence, head in zip(ctx.sentences, ctx.heads, strict=True):
         if not SUB.search(head):
+            continue
+        if "|" in sentence.text and (kinds := _header(sentence.text)):
+            columns = kinds
+            continue
+        cells = [c.strip() for c in sentence.text.strip().strip("|").split("|")]
+        if columns and len(cells) == len(columns) and cells[columns.index("name")]:
+            row = dict(zip(columns, cells, strict=True))
+            if _HEADER_WORDS.match(row["name"].lower()) or len(row["name"].split()) > 8:
+                continue
+            countries = find_countries(row.get("country", "").lower()) or find_countries(
+                row.get("address", "").lower()
+            )
+            col.add(
+                "subprocessors.named",
+                {
+                    "name": row["name"],
+                    "address": row.get("address") or None,
+                    "country": countries[0] if countries else None,
+                    "service": row.get("service") or None,
+                },
+                sentence,
+            )
             continue
         m = ROW.match(sentence.text) or BULLET.match(sentence.text)
         if not m or "|" not in sentence.text and not sentence.text.lstrip().startswith(("-", "*", "•")):

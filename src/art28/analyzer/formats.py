@@ -131,12 +131,53 @@ def _pdfium_pages(data: bytes) -> list[str]:
         out = []
         for page in pdf:
             textpage = page.get_textpage()
-            out.append(textpage.get_text_range())
+            out.append(_with_columns(textpage))
             textpage.close()
             page.close()
         return out
     finally:
         pdf.close()
+
+
+_MARKER = re.compile(r"^(?:\(?[0-9A-Za-z]{1,3}(?:\.[0-9]{1,2}){0,3}[.)]?|[-•▪●*])$")
+COLUMN_GAP_PT = 7.0  # a gap between two words this wide (and well above the page's usual one) is a cell edge
+
+
+def _with_columns(textpage) -> str:  # type: ignore[no-untyped-def]
+    """The page's text, with " | " where a wide horizontal gap separates two table cells.
+
+    pdfium writes the cells of a table row with a single space between them, so a row
+    "Name  Address  Country" would read as one phrase. Measuring the gap before each word
+    tells a cell edge (far wider than the page's ordinary word spacing) from a space;
+    the gap after a clause number or bullet ("1.1   The Processor") is an indent, not a cell.
+    """
+    text = textpage.get_text_range()
+    if textpage.count_chars() != len(text):
+        return text
+    starts = [i for i in range(1, len(text)) if text[i - 1] == " " and text[i] not in " \r\n"]
+    gaps: list[tuple[int, float]] = []
+    for i in starts:
+        j = i - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j < 0 or text[j] in "\r\n":
+            continue
+        gaps.append((i, textpage.get_charbox(i)[0] - textpage.get_charbox(j)[2]))
+    if not gaps:
+        return text
+    usual = sorted(g for _, g in gaps)[len(gaps) // 2]
+    cuts = {i for i, g in gaps if g >= max(COLUMN_GAP_PT, 2.5 * usual)}
+    out: list[str] = []
+    line_start = 0
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            line_start = len(out) + 1
+        if i in cuts and not _MARKER.match("".join(out[line_start:]).strip()):
+            while out and out[-1] == " ":
+                out.pop()
+            out.append(" | ")
+        out.append(ch)
+    return "".join(out)
 
 
 def _pypdf_pages(data: bytes) -> list[str]:

@@ -54,9 +54,35 @@ class Placeholder(BaseModel):
     kind: str
 
 
+# A template word that starts a line and is followed by a value is a field label
+# ("Postcode en plaats | 3581 KP Utrecht"), not an unfilled field.
+LABEL_KINDS = ("template_word",)
+_LABEL_VALUE = re.compile(r"^\s*(?:[:|]\s*(?P<any>\S.*)|\s(?P<upper>[A-Z0-9+(@].*))$")
+
+
+def is_filled_label(text: str, match: re.Match[str], kind: str) -> bool:
+    """True when the template word ``match`` labels a value that is filled in."""
+    if kind not in LABEL_KINDS or text[: match.start()].strip(" -*•|"):
+        return False
+    value = _LABEL_VALUE.match(text[match.end() :])
+    if not value:
+        return False
+    rest = (value.group("any") or value.group("upper")).strip()
+    return not any(p.search(rest) for _, p in PATTERNS)
+
+
+def _hits(text: str) -> list[tuple[str, re.Match[str]]]:
+    return [
+        (kind, m)
+        for kind, pattern in PATTERNS
+        for m in pattern.finditer(text)
+        if not is_filled_label(text, m, kind)
+    ]
+
+
 def is_placeholder(value: str) -> bool:
     """True when ``value`` is (or contains) an unfilled template field."""
-    return any(p.search(value.strip()) for _, p in PATTERNS)
+    return bool(_hits(value.strip()))
 
 
 def find_placeholders(sentences: list[Sentence], limit: int = 200) -> list[Placeholder]:
@@ -64,14 +90,13 @@ def find_placeholders(sentences: list[Sentence], limit: int = 200) -> list[Place
     out: list[Placeholder] = []
     seen: set[tuple[str | None, str]] = set()
     for sentence in sentences:
-        for kind, pattern in PATTERNS:
-            for m in pattern.finditer(sentence.text):
-                text = m.group(0) if kind not in ("instruction", "ellipsis_item") else sentence.text[:120]
-                key = (sentence.ref, text)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(Placeholder(ref=sentence.ref, text=text.strip(), kind=kind))
-                if len(out) >= limit:
-                    return out
+        for kind, m in _hits(sentence.text):
+            text = m.group(0) if kind not in ("instruction", "ellipsis_item") else sentence.text[:120]
+            key = (sentence.ref, text)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Placeholder(ref=sentence.ref, text=text.strip(), kind=kind))
+            if len(out) >= limit:
+                return out
     return out

@@ -31,6 +31,7 @@ class Sentence:
     text: str
     heading: str
     index: int
+    line: int = -1  # the (unwrapped) line it stands on: the cells of one table row share it
 
 
 _ARTICLE_RE = re.compile(
@@ -51,10 +52,12 @@ def unwrap(text: str) -> str:
     """Join hard-wrapped lines (PDF) back into paragraphs.
 
     A line is a wrapped one only when it is about as long as the document's typical
-    line; a short line ends a paragraph, a heading or a table cell.
+    line; a short line ends a paragraph, a heading or a table cell. A table row (cells
+    separated by " | ") is never joined to its neighbours. A line ending in ":" is
+    joined only to an opening quote that continues it ("hierna te noemen:" / "“Verwerker”;").
     """
     lines = text.split("\n")
-    lengths = sorted(len(x.strip()) for x in lines if x.strip())
+    lengths = sorted(len(x.strip()) for x in lines if x.strip() and not _is_row(x))
     full = 0.6 * lengths[len(lengths) // 2] if lengths else 0
     out: list[str] = []
     previous = 0  # length of the previous physical line
@@ -66,13 +69,25 @@ def unwrap(text: str) -> str:
             and stripped
             and wrapped_before
             and out[-1].strip()
-            and not re.search(r"[.:;!?]\s*$", out[-1])
+            and _continues(out[-1], stripped)
+            and not _is_row(out[-1])
+            and not _is_row(stripped)
             and not _starts_block(stripped)
         ):
             out[-1] = out[-1].rstrip() + " " + stripped
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _is_row(line: str) -> bool:
+    return " | " in line
+
+
+def _continues(before: str, line: str) -> bool:
+    if not re.search(r"[.:;!?]\s*$", before):
+        return True
+    return before.rstrip().endswith(":") and line.startswith(("“", '"', "‘"))
 
 
 def _starts_block(line: str) -> bool:
@@ -84,7 +99,12 @@ def _starts_block(line: str) -> bool:
     )
 
 
+_PAGE_FOOTER = re.compile(r"^(?:page|pagina|blz\.?|p\.)\s*\d+(?:\s*(?:of|van|/)\s*\d+)?$", re.IGNORECASE)
+
+
 def _is_heading(line: str) -> bool:
+    if _PAGE_FOOTER.match(line):
+        return False  # "page 2 of 9" is a page footer, not the heading of what follows
     return len(line) < 90 and "|" not in line and not re.search(r"[.;:,]$", line) and len(line.split()) <= 12
 
 
@@ -126,13 +146,13 @@ def sentences(text: str, *, wrapped: bool = False) -> list[Sentence]:
         text = unwrap(text)
     tracker = _RefTracker()
     out: list[Sentence] = []
-    for raw_line in text.split("\n"):
+    for number, raw_line in enumerate(text.split("\n")):
         line = raw_line.strip()
         if not line:
             continue
         tracker.feed(line)
         for part in split_sentences(line):
-            out.append(Sentence(tracker.ref, part, tracker.heading, len(out)))
+            out.append(Sentence(tracker.ref, part, tracker.heading, len(out), number))
     return out
 
 
