@@ -89,7 +89,7 @@ def record_data_subject_request(
         deadline=dsr.answer_due,
         context={
             "reference": agreement.reference,
-            "kind": dsr.kind,
+            "kind": dsr.get_kind_display(),
             "requester": requester,
             "details": details,
             "received_at": received_at,
@@ -169,7 +169,7 @@ def ask_task(*, request: DataSubjectRequest, action: str, instructions: str, act
         language=controller.processor.language,
         context={
             "reference": dsr.agreement.reference,
-            "action": action,
+            "action": task.get_action_display(),
             "instructions": instructions,
             "answer_due": dsr.answer_due,
         },
@@ -215,7 +215,7 @@ def complete_task(
         link=portal_url("portal_dsr", dsr.code),
         context={
             "reference": dsr.agreement.reference,
-            "action": task.action,
+            "action": task.get_action_display(),
             "evidence": evidence,
             "sha256": task.evidence_sha256,
         },
