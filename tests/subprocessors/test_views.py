@@ -179,3 +179,33 @@ def test_the_public_page_follows_the_setting(
     settings.ART28_PUBLIC_SUBPROCESSOR_PAGE = True
     response = client.get(f"/subprocessors/public/{processor.code}/")
     assert response.status_code == 200 and "Rekenhal Amsterdam" in response.content.decode()
+
+
+def test_the_admin_resolves_an_objection_and_withdraws_a_change(client, login, admin_user, user_a, proposed):
+    change, clock = proposed
+    with time_machine.travel(T0 + timedelta(days=1), tick=False):
+        services.answer_change(clock=clock, answer="object", reason="No", acting_user=user_a)
+    login(client, admin_user)
+    response = client.post(
+        f"/subprocessors/clocks/{clock.code}/resolve/", {"outcome": "withdraw", "note": "OK"}
+    )
+    assert response.status_code == 302
+    clock.refresh_from_db()
+    assert clock.status == ClockStatus.WITHDRAWN and clock.resolution == "OK"
+    response = client.post(f"/subprocessors/changes/{change.code}/withdraw/")
+    assert response.status_code == 302
+    change.refresh_from_db()
+    assert change.status in ("withdrawn", "completed")
+
+
+def test_annex_sync_from_the_console(
+    client, login, admin_user, staff_readonly, make_subprocessor, make_agreement, controller_a
+):
+    make_subprocessor(named=True)
+    draft = make_agreement(controller_a)
+    login(client, staff_readonly)
+    assert client.post(f"/subprocessors/agreements/{draft.code}/annex/").status_code == 403
+    login(client, admin_user)
+    assert client.post(f"/subprocessors/agreements/{draft.code}/annex/").status_code == 302
+    draft.refresh_from_db()
+    assert [n["name"] for n in draft.latest.terms["subprocessors"]["named"]] == ["Rekenhal Amsterdam B.V."]

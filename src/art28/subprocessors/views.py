@@ -27,6 +27,7 @@ from art28.subprocessors.forms import AnswerForm, ChangeForm, ResolveForm, Subpr
 from art28.subprocessors.models import (
     AgreementSubprocessor,
     ChangeAgreement,
+    ChangeStatus,
     LinkStatus,
     Subprocessor,
     SubprocessorChange,
@@ -444,7 +445,7 @@ def public_list(request: HttpRequest, code: str) -> HttpResponse:
         "name"
     )
     upcoming = SubprocessorChange.objects.filter(
-        processor=processor, status="open", effective_at__gt=timezone.now()
+        processor=processor, status=ChangeStatus.OPEN, effective_at__gt=timezone.now()
     ).select_related("subprocessor", "replaces")
     return render(
         request,

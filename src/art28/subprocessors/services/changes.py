@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
@@ -32,6 +33,7 @@ from art28.subprocessors.models import (
 )
 from art28.subprocessors.services.plan import Plan, PlanItem, blocking_message, plan_change
 from art28.subprocessors.services.transfers import check_transfer
+from art28.terms.clocks import AMSTERDAM
 from art28.terms.schema import DpaTerms, Transfers
 
 
@@ -215,11 +217,17 @@ def _clock(change: SubprocessorChange, item: PlanItem, now: datetime) -> ChangeA
 
 
 def _open_pending_links(change: SubprocessorChange, agreements: list[Agreement], now: datetime) -> None:
-    ids = [a.pk for a in agreements]
-    for chunk in range(0, len(ids), 5000):
-        AgreementSubprocessor.objects.open().filter(
-            subprocessor=change.subprocessor, agreement_id__in=ids[chunk : chunk + 5000]
-        ).update(until=now)
+    ids = {a.pk for a in agreements}
+    # Earlier periods of this pair (refused, withdrawn, removed) end now; usually there are none.
+    closing = [
+        pk
+        for pk, agreement_id in AgreementSubprocessor.objects.open()
+        .filter(subprocessor=change.subprocessor)
+        .values_list("pk", "agreement_id")
+        if agreement_id in ids
+    ]
+    if closing:
+        AgreementSubprocessor.objects.filter(pk__in=closing).update(until=now)
     AgreementSubprocessor.objects.bulk_create(
         [
             AgreementSubprocessor(
@@ -256,13 +264,51 @@ def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items
     controller_ids = sorted({i.agreement.controller_id for i in items})
     recipients = recipients_by_controller(controller_ids)
     explanations: dict[tuple[str, bool], str] = {}
+    shared: dict[str, dict[str, Any]] = {}
+    link_prefix = clock_link(ChangeAgreement(code=uuid.UUID(int=0))).replace(str(uuid.UUID(int=0)), "{}")
     for clock, item in zip(clocks, items, strict=True):
         key = (item.language, item.transfer_consent)
         if key not in explanations:
             explanations[key] = _transfer_text(change, item)
+        if item.language not in shared:
+            shared[item.language] = _shared_context(change, item.language)
         clock.notice = _notify(
-            change, clock, item, recipients[item.agreement.controller_id], explanations[key]
+            change,
+            clock,
+            item,
+            recipients[item.agreement.controller_id],
+            explanations[key],
+            shared[item.language],
+            link_prefix.format(clock.code),
         )
+
+
+def _plain(sp: Subprocessor | None) -> dict[str, str] | None:
+    # Plain dicts: the same text as the model, rendered thousands of times without attribute lookups.
+    if sp is None:
+        return None
+    return {"name": sp.name, "address": sp.address, "country": sp.country, "service": sp.service}
+
+
+def _shared_context(change: SubprocessorChange, language: str) -> dict[str, Any]:
+    return {
+        "processor": change.processor.name,
+        "kind": change.kind,
+        "subprocessor": _plain(change.subprocessor),
+        "replaces": _plain(change.replaces),
+        "effective_at": local_text(change.effective_at, language),
+        "reason": change.reason,
+        "locations": ", ".join(change.subprocessor.all_countries),
+    }
+
+
+@lru_cache(maxsize=4096)
+def local_text(moment: datetime | None, language: str, fmt: str = "j F Y, H:i") -> str:
+    """A moment as the controller reads it: Amsterdam time, month in its language."""
+    if moment is None:
+        return ""
+    with translation.override(language):
+        return formats.date_format(timezone.localtime(moment, AMSTERDAM), fmt)
 
 
 def _transfer_text(change: SubprocessorChange, item: PlanItem) -> str:
@@ -281,29 +327,23 @@ def _notify(
     item: PlanItem,
     recipients: list[str],
     transfer_text: str,
+    shared: dict[str, Any],
+    link: str,
 ):  # type: ignore[no-untyped-def]
-    kind = (
-        NoticeKind.SUBPROCESSOR_CONSENT_REQUEST
-        if clock.mode == Mode.CONSENT
-        else NoticeKind.SUBPROCESSOR_CHANGE_NOTICE
-    )
-    template = "subprocessor_consent_request" if clock.mode == Mode.CONSENT else "subprocessor_change_notice"
-    sp = change.subprocessor
+    consent = clock.mode == Mode.CONSENT
+    kind = NoticeKind.SUBPROCESSOR_CONSENT_REQUEST if consent else NoticeKind.SUBPROCESSOR_CHANGE_NOTICE
+    template = "subprocessor_consent_request" if consent else "subprocessor_change_notice"
+    lang = item.language
     context = {
-        "processor": change.processor.name,
+        **shared,
         "reference": item.agreement.reference,
-        "kind": change.kind,
-        "subprocessor": sp,
-        "replaces": change.replaces,
-        "effective_at": change.effective_at,
-        "objection_deadline": clock.objection_deadline,
-        "takes_effect_at": clock.takes_effect_at,
-        "reason": change.reason,
         "mode": clock.mode,
+        "objection_deadline": local_text(clock.objection_deadline, lang),
+        "objection_day": local_text(clock.objection_deadline, lang, "j F Y"),
+        "takes_effect_at": local_text(clock.takes_effect_at, lang),
         "business_days": clock.business_days,
         "transfer_text": transfer_text,
         "transfer_consent": clock.transfer_consent,
-        "locations": ", ".join(sp.all_countries),
     }
     return queue_notice(
         controller=item.agreement.controller,
@@ -312,9 +352,9 @@ def _notify(
         template=template,
         context=context,
         recipients=recipients,
-        link=clock_link(clock),
+        link=link,
         deadline=clock.objection_deadline,
-        language=item.language,
+        language=lang,
         schedule=False,
     )
 

@@ -1,0 +1,284 @@
+"""Sub-processor change: N agreements under general authorisation, one change touching all.
+
+    .venv/bin/python bench/subprocessor_change.py --agreements 10000 [--workers 2]
+        [--database-url postgres://postgres@127.0.0.1:5432/bench_subprocessors]
+
+Prints one JSON line:
+
+* ``queue_seconds``: from calling ``propose_change`` until it returned with its transaction
+  committed, i.e. every per-agreement clock and every notice (with its deliveries) queued;
+* ``delivery_seconds``: from that commit until every e-mail reached the SMTP server, with
+  ``--workers`` real ``art28 worker`` processes already running and idle (as in production);
+* ``delivery_ratio_vs_bare_smtplib``: art28's delivery rate over the rate of a bare smtplib
+  loop sending the same messages (same subjects, text and HTML bodies, one connection) to
+  the same server in the same run;
+* ``lost`` / ``duplicated``: counted at the server by Message-ID.
+
+The SMTP server is aiosmtpd in its own process writing each Message-ID to a file, so it
+shares no interpreter with art28 or the bare loop. Agreements are made with the real
+``create_agreement`` service (drafts: no PDF is rendered); controllers and contacts are
+bulk-inserted. Without --database-url a fresh SQLite file in a temporary ART28_HOME is
+used; a PostgreSQL database is flushed first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import smtplib
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import timedelta
+from email.message import EmailMessage
+from pathlib import Path
+
+SMTP_SERVER = r"""
+import sys, time
+from aiosmtpd.controller import Controller
+log = open(sys.argv[2], "a", buffering=1)
+class H:
+    async def handle_DATA(self, server, session, envelope):
+        for line in envelope.content.split(b"\r\n"):
+            if line.lower().startswith(b"message-id:"):
+                log.write(line.split(b":", 1)[1].strip().decode() + "\n")
+                break
+            if not line:
+                break
+        return "250 OK"
+c = Controller(H(), hostname="127.0.0.1", port=int(sys.argv[1]))
+c.start()
+print("ready", flush=True)
+while True:
+    time.sleep(3600)
+"""
+
+GENERAL = {
+    "subprocessors": {
+        "authorisation": "general",
+        "notice_days": 30,
+        "objection_days": 14,
+        "business_days": False,
+    },
+    "transfers": {"outside_eea": "with_safeguards"},
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def configure(database_url: str, home: Path, port: int) -> dict[str, str]:
+    env = {
+        "ART28_HOME": str(home),
+        "DATABASE_URL": database_url,
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(port),
+        "DJANGO_SETTINGS_MODULE": "art28.settings",
+        "ART28_REQUIRE_OTP": "false",
+    }
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    if database_url:
+        call_command("flush", interactive=False, verbosity=0)
+    return {**os.environ, **env}
+
+
+def create_data(n: int):  # type: ignore[no-untyped-def]
+    """N controllers (half nl, half en) with a privacy contact and a general-authorisation agreement."""
+    from django.db import transaction
+
+    from art28.agreements.services import create_agreement
+    from art28.parties.models import Contact, Controller, Processor
+    from art28.subprocessors.services import register_subprocessor
+
+    processor = Processor.objects.create(name="Bench Hosting B.V.", kvk="87654321")
+    Controller.objects.bulk_create(
+        [
+            Controller(
+                processor=processor,
+                name=f"Client {i}",
+                kvk=f"{20000000 + i}",
+                country="NL",
+                language="nl" if i % 2 else "en",
+            )
+            for i in range(n)
+        ],
+        batch_size=2000,
+    )
+    controllers = list(Controller.objects.filter(processor=processor).order_by("pk"))
+    Contact.objects.bulk_create(
+        [
+            Contact(
+                controller=c,
+                name=f"DPO {i}",
+                email=f"dpo{i}@client{i}.example",
+                is_privacy_contact=True,
+                is_signatory=True,
+            )
+            for i, c in enumerate(controllers)
+        ],
+        batch_size=2000,
+    )
+    with transaction.atomic():
+        for c in controllers:
+            create_agreement(controller=c, acting_user="bench", terms=GENERAL)
+    sp = register_subprocessor(
+        processor=processor,
+        acting_user="bench",
+        data={
+            "name": "Rekenhal Frankfurt GmbH",
+            "country": "DE",
+            "address": "Hanauer Landstrasse 1, Frankfurt",
+            "service": "Hosting (second data centre)",
+            "locations": ["DE"],
+            "data_categories": ["all customer data"],
+        },
+    )
+    return processor, sp
+
+
+def warm_up() -> None:
+    """What a running web process has done long before: load the URL conf, compile the e-mail templates."""
+    from django.template.loader import get_template
+    from django.urls import reverse
+
+    reverse("subprocessors:list")
+    for lang in ("nl", "en"):
+        for part in ("subject.txt", "body.txt", "body.html"):
+            get_template(f"notices/email/{lang}/subprocessor_change_notice_{part}")
+
+
+def propose(processor, sp) -> tuple[float, int]:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from art28.subprocessors.services import propose_change
+
+    start = time.perf_counter()
+    change = propose_change(
+        processor=processor,
+        kind="add",
+        subprocessor=sp,
+        acting_user="bench",
+        effective_at=timezone.now() + timedelta(days=31),
+        reason="Second data centre",
+    )
+    elapsed = time.perf_counter() - start
+    return elapsed, change.clocks.count()
+
+
+def wait_for(log: Path, expected: int, timeout: float) -> float:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        with log.open() as f:
+            if sum(1 for line in f if "@art28>" in line) >= expected:
+                break
+        time.sleep(0.05)
+    return time.perf_counter() - start
+
+
+def bare_messages() -> list[EmailMessage]:
+    """The same messages art28 sent (subject, text, HTML, recipient), built with the stdlib."""
+    from art28.notices.models import Delivery
+
+    messages = []
+    rows = Delivery.objects.filter(channel="email").select_related("notice").order_by("pk")
+    for i, d in enumerate(rows.iterator(chunk_size=2000)):
+        msg = EmailMessage()
+        msg["From"], msg["To"], msg["Subject"] = "art28 <noreply@localhost>", d.recipient, d.notice.subject
+        msg["Message-ID"] = f"<{i}@bare>"
+        msg.set_content(d.notice.body_text)
+        msg.add_alternative(d.notice.body_html, subtype="html")
+        messages.append(msg)
+    return messages
+
+
+def bare_smtplib(port: int, messages: list[EmailMessage]) -> float:
+    start = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for msg in messages:
+            smtp.send_message(msg)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--agreements", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--timeout", type=float, default=1800)
+    args = parser.parse_args()
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        home, log = Path(tmp), Path(tmp) / "message-ids.txt"
+        log.touch()
+        server = subprocess.Popen(
+            [sys.executable, "-c", SMTP_SERVER, str(port), str(log)], stdout=subprocess.PIPE, text=True
+        )
+        workers: list[subprocess.Popen] = []
+        try:
+            assert server.stdout is not None and server.stdout.readline().strip() == "ready"
+            env = configure(args.database_url, home, port)
+            processor, sp = create_data(args.agreements)
+            workers = [
+                subprocess.Popen(
+                    [sys.executable, "-m", "art28.cli", "worker", "--interval", "0.2"],
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+                for _ in range(args.workers)
+            ]
+            warm_up()
+            time.sleep(4)  # workers up and idle, as in production
+            queue_seconds, clocks = propose(processor, sp)
+            from art28.notices.models import Delivery
+
+            queued = Delivery.objects.filter(notice__about_type="changeclock").count()
+            delivery_seconds = wait_for(log, queued, args.timeout)
+            expected = {d.message_id for d in Delivery.objects.filter(notice__about_type="changeclock")}
+            bare_seconds = bare_smtplib(port, bare_messages())
+        finally:
+            for w in workers:
+                w.send_signal(signal.SIGTERM)
+            for w in workers:
+                try:
+                    w.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    w.kill()
+            server.kill()
+        received = Counter(line.strip() for line in log.read_text().splitlines() if "@art28>" in line)
+    print(
+        json.dumps(
+            {
+                "agreements": args.agreements,
+                "workers": args.workers,
+                "database": "postgresql" if args.database_url else "sqlite",
+                "clocks": clocks,
+                "notices": queued,
+                "queue_seconds": round(queue_seconds, 3),
+                "delivery_seconds": round(delivery_seconds, 3),
+                "delivery_ratio_vs_bare_smtplib": round(bare_seconds / delivery_seconds, 3),
+                "bare_smtplib_seconds": round(bare_seconds, 3),
+                "lost": len(expected - set(received)),
+                "duplicated": sum(n - 1 for n in received.values() if n > 1),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
