@@ -90,8 +90,6 @@ CASES = (
 
 # Known gaps, kept visible (strict: a fix makes them fail until the mark is removed).
 KNOWN_GAPS = {
-    "en-californian-law": "the renderer writes 'the laws of US-CA' (no name for a US state); the "
-    "analyzer reads named jurisdictions only",
     "nl-no-transfers": "'geeft geen persoonsgegevens door aan landen buiten de EER' is not read as "
     "prohibited",
     "nl-end-delete-processor": "'retourneert of vernietigt ... zonder extra kosten' (end.cost) reads as "

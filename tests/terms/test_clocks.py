@@ -65,7 +65,8 @@ def test_it_keeps_the_local_time_across_dst_in_calendar_days():
 
 
 def test_it_finds_the_end_of_the_next_business_day():
-    assert next_business_day_end(ams(2026, 4, 24, 16, 0)).astimezone(AMSTERDAM) == ams(2026, 4, 28, 23, 59, 59)
+    end = next_business_day_end(ams(2026, 4, 24, 16, 0))
+    assert end.astimezone(AMSTERDAM) == ams(2026, 4, 28, 23, 59, 59)
 
 
 def test_it_counts_days_between_both_ways():

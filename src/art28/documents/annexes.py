@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from art28.documents.model import Annex, Block, Row
+from art28.terms.countries import country_label
 from art28.terms.schema import DpaTerms, MeasureKind, Party
 
 
@@ -17,7 +18,7 @@ def country_name(code: str | None, std: dict[str, Any]) -> str:
     """The country's name in the document's language, or its ISO code if we lack one."""
     if not code:
         return std["labels"]["not_stated"]
-    return std["countries"].get(code, code)
+    return std["countries"].get(code) or country_label(code, std["language"]) or code
 
 
 def build_annexes(terms: DpaTerms, std: dict[str, Any]) -> list[Annex]:

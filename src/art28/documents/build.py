@@ -23,6 +23,7 @@ from art28.documents.standard import (
     join_list,
     load_standard,
 )
+from art28.terms.countries import country_label
 from art28.terms.schema import DpaTerms, Party
 
 
@@ -88,7 +89,11 @@ def _law(code: str | None, std: dict[str, Any]) -> str | None:
     if not code:
         return None
     laws = std["laws"]
-    return laws.get(code) or laws["_other"].replace("{country}", country_name(code, std))
+    if code in laws:
+        return laws[code]
+    if code.startswith("US-"):
+        return laws["_us_state"].replace("{state}", country_label(code, std["language"]) or code)
+    return laws["_other"].replace("{country}", country_name(code, std))
 
 
 def _articles(std: dict[str, Any], slots: dict[str, Any]) -> list[Article]:

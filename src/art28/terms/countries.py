@@ -17,3 +17,29 @@ COUNTRY_CODES: frozenset[str] = frozenset(
     VN VU WF WS YE YT ZA ZM ZW
     """.split()
 )
+
+
+def country_label(code: str | None, language: str = "en") -> str | None:
+    """The name of an ISO country (``SE``) or US state (``US-CA``) in ``nl`` or ``en``.
+
+    Names come from pycountry's ISO 3166 data and its Dutch translations; ``None`` for a
+    code ISO does not know.
+    """
+    if not code:
+        return None
+    import gettext
+
+    import pycountry
+
+    code = code.upper()
+    if "-" in code:
+        entry, domain = pycountry.subdivisions.get(code=code), "iso3166-2"
+        name = getattr(entry, "name", None)
+    else:
+        entry, domain = pycountry.countries.get(alpha_2=code), "iso3166-1"
+        name = getattr(entry, "common_name", None) or getattr(entry, "name", None)
+        if language == "nl" and entry is not None:
+            name = entry.name  # the Dutch catalogue translates the official short name
+    if name is None or language != "nl":
+        return name
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=["nl"], fallback=True).gettext(name)
