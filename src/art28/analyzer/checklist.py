@@ -124,13 +124,26 @@ def _end(terms: DpaTerms, col: Collector) -> tuple[Status, list[str], str]:
     return "missing", [], "nothing on returning or deleting the data at the end"
 
 
+# The collector paths whose quotes show a limited audit scope.
+SCOPE_QUOTES = {
+    "security": ("audit.scope_security_limit", "audit.scope_security"),
+    "reports_only": ("audit.scope_reports_first", "audit.scope_reports"),
+}
+
+
 def _audits(terms: DpaTerms, col: Collector) -> tuple[Status, list[str], str]:
     audit = terms.audit
     paths = ["audit.allowed", "audit.scope", "audit.cost"]
     if audit.allowed is False:
         return "missing", ["audit.allowed"], "audits are excluded"
+    if audit.scope == "reports_only" and col.has("audit.inspection_fallback"):
+        # Reports in the first place, an inspection where a report does not answer the
+        # controller's questions: inspections stay possible, as Article 28(3)(h) asks.
+        note = "audits by report in the first place; inspections where a report does not suffice"
+        return "present", [*paths, *SCOPE_QUOTES["reports_only"], "audit.inspection_fallback"], note
     if audit.scope in ("security", "reports_only"):
-        return "partial", paths, f"audits limited to {audit.scope.replace('_', ' ')}"
+        note = f"audits limited to {audit.scope.replace('_', ' ')}"
+        return "partial", [*paths, *SCOPE_QUOTES[audit.scope]], note
     if audit.allowed:
         return "present", paths, "audits and inspections are allowed"
     return "missing", [], "no right to audits or inspections"

@@ -172,6 +172,8 @@ def _special(col: Collector) -> dict[str, Any]:
         out["audit.scope"] = scope
     if "controller_unless_noncompliant" in col.values("audit.cost"):
         out["audit.cost"] = "controller_unless_noncompliant"
+    if not col.has("end.choice") and col.has("end.choice_mention"):
+        col.found["end.choice"] = col.found["end.choice_mention"]
     choices = col.values("end.choice")
     if choices:
         counts = Counter(c.value for c in col.found["end.choice"])
@@ -192,7 +194,18 @@ def _special(col: Collector) -> dict[str, Any]:
 
 
 def _audit_scope(col: Collector) -> str | None:
-    """Explicit scope first; audits that may be conducted beat audits by report only."""
+    """A clause that limits audits first, then an explicit scope; audits that may be
+    conducted beat audits by report only.
+
+    The general clause ("allows for and contributes to audits, including inspections")
+    is narrowed by a later limit: to the security measures, or to a report in the first
+    place with an inspection only where the report does not suffice.
+    """
+    if col.has("audit.scope_security_limit"):
+        return "security"
+    reports = col.has("audit.scope_reports_first") or col.has("audit.scope_reports")
+    if reports and col.has("audit.inspection_fallback"):
+        return "reports_only"
     for path, scope in (
         ("audit.scope_full", "full"),
         ("audit.scope_security", "security"),
@@ -259,6 +272,8 @@ def evidence_for(col: Collector, values: dict[str, Any]) -> dict[str, list[Evide
     """Quotes for every extracted field path."""
     aliases = {
         "audit.scope": (
+            "audit.scope_security_limit",
+            "audit.scope_reports_first",
             "audit.scope_full",
             "audit.scope_onsite",
             "audit.scope_security",

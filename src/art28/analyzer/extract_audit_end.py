@@ -58,6 +58,24 @@ ADVANCE = rx(
     r"van tevoren|tevoren|(kondig|meld)\w* .{0,80}\baan\b"
 )
 NEGATION_ONSITE = rx(r"(no|not|geen|niet) .{0,20}(on-?site|inspect|ter plaatse)")
+LIMITED = rx(
+    r"\b(limited|restricted|confined|beperkt|beperken|only|solely|exclusively|uitsluitend|alleen|enkel)\b"
+)
+# The report is the way an audit request is met in the first place.
+REPORTS_FIRST = rx(
+    r"(in the first (place|instance)|first|primarily|in eerste instantie|in de eerste plaats|allereerst|eerst)\b.{0,80}"
+    r"(reports?|rapport|certif|soc ?[12]|iso ?27001|verklaring|attest)|"
+    r"\b(meets?|satisf\w*|fulfil\w*|voldoe\w*|voldaan)\b.{0,40}(audit|inspecti|controle)\w*.{0,80}"
+    r"\b(by|through|door|met)\b.{0,60}(reports?|rapport|certif|soc ?[12]|iso ?27001|verklaring|attest)"
+)
+# An inspection that takes place only when a report does not suffice.
+INSPECTION_FALLBACK = rx(
+    r"(inspect|on-?site|ter plaatse|audit|controle)\w*.{0,80}\b(only (if|where|when)|alleen (als|indien|wanneer)|"
+    r"uitsluitend (als|indien|wanneer)|if|where|indien|als|wanneer)\b.{0,80}(reports?|rapport|certif|verklaring)"
+    r".{0,80}\b(not|no|niet|geen|insufficient|onvoldoende|inadequate)\b|"
+    r"\b(if|where|indien|als|wanneer)\b.{0,60}(reports?|rapport|certif|verklaring).{0,80}"
+    r"\b(not|niet|insufficient|onvoldoende|inadequate)\b.{0,120}(inspect|on-?site|ter plaatse|audit)"
+)
 
 
 def extract_audit(ctx: Context, col: Collector) -> None:
@@ -83,8 +101,18 @@ def _audit_scope(text: str, sentence: Sentence, col: Collector) -> None:
         col.add("audit.allowed", True, sentence)
     if REPORTS.search(text):
         col.add("audit.scope_reports", "reports_only", sentence)
+    if REPORTS_FIRST.search(text):
+        col.add("audit.scope_reports_first", "reports_only", sentence)
+    if INSPECTION_FALLBACK.search(text):
+        # "An inspection takes place only if the report does not answer the questions":
+        # the inspection is the fallback of an audit by report (resolved in extract.py).
+        col.add("audit.inspection_fallback", True, sentence)
     if conduct:
         col.add("audit.scope_onsite", "full", sentence)
+    if SECURITY_SCOPE.search(text) and LIMITED.search(text):
+        # "An audit is limited to the technical and organisational measures": a limit
+        # that narrows the general audit clause before it.
+        col.add("audit.scope_security_limit", "security", sentence)
     if SECURITY_SCOPE.search(text) and not FULL_SCOPE.search(text):
         col.add("audit.scope_security", "security", sentence)
     elif conduct and FULL_SCOPE.search(text):
@@ -143,7 +171,7 @@ END = rx(
 RETURN = rx(
     r"\breturn|retourn|teruggeven|terug te geven|terug(ge)?(be)?zorg|teruggave|terug te sturen|retour|hand over|export"
 )
-DELETE = rx(r"delet|destro|erase|verwijder|vernietig|wissen|wist\b|anonymi|purge|dispose")
+DELETE = rx(r"delet|destro|destruct|erase|verwijder|vernietig|wissen|wist\b|anonymi|purge|dispose")
 EITHER = rx(
     r"(return|retourn|teruggeven|terug|retour).{0,80}\b(or|of|en/of|and/or)\b.{0,80}(delet|destro|verwijder|vernietig|wis)|"
     r"(delet|destro|verwijder|vernietig|wis).{0,80}\b(or|of|en/of|and/or)\b.{0,80}(return|retourn|terug|retour)|"
@@ -171,8 +199,31 @@ END_COST_PAID = rx(
 KEEP = rx(r"bewar|retain|retention|storage|keep|opslag|bewaring|delet|destro|return|verwijder|vernietig")
 
 
+COPIES = rx(
+    r"\b(delet|destro|erase|verwijder|vernietig|wis)\w*((\s+(of|all|any|the|de|het|alle|existing|remaining|bestaande|overige|"
+    r"eventuele|potential|mogelijke|then|thereafter|vervolgens|daarna|hij|zij|ook|also|such|dergelijke))*)\s+(copies|kopie[eë]n)\b|"
+    r"\b(alle |eventuele )?(bestaande |overige )?kopie[eë]n( daarvan)? (te )?(verwijder|vernietig|wis)\w*"
+)
+THEN_DELETE = rx(
+    r"(\breturn|retourn|teruggeven|terug te geven|teruggave|terug te sturen|hand over).{0,120}"
+    r"\b(and (then|thereafter|afterwards|subsequently)|en (daarna|vervolgens|nadien)|thereafter|daarna|vervolgens)\b.{0,60}"
+    r"(delet|destro|erase|verwijder|vernietig|wis)"
+)
+CHOICE_WORDS = rx(r"\b(choice|option|election|elect|elects|discretion|keuze|kiest)\b")
+END_MENTION = rx(
+    r"\b(costs?|charges?|fees?|expenses?|kosten|kosteloos|free of charge)\b|"
+    r"remains? in force|survives?|blij(ft|ven) .{0,40}(gelden|van kracht|bestaan)|voort te duren|door te lopen"
+)
+
+
 def extract_end(ctx: Context, col: Collector) -> None:
-    """Fill ``end.*`` candidates from sentences about the end of processing."""
+    """Fill ``end.*`` candidates from sentences about the end of processing.
+
+    The choice comes from the clauses that say what happens to the data. Sentences
+    that only refer back to it (who pays for "returning or destroying", the certificate
+    that the data "have been returned or destroyed", obligations that survive) count
+    only when nothing else states the choice: they name both actions whatever the choice.
+    """
     for sentence, text in zip(ctx.sentences, ctx.norm, strict=True):
         in_end = bool(END.search(text) or _end_heading(ctx, sentence.index))
         if in_end and LEGAL.search(text) and KEEP.search(text):
@@ -184,16 +235,27 @@ def extract_end(ctx: Context, col: Collector) -> None:
             col.add("end.cost", "processor", sentence)
         if not (has_return or has_delete) or not in_end or text == ctx.heads[sentence.index].strip():
             continue
-        if EITHER.search(text) or (has_return and has_delete):
-            col.add("end.choice", "return_or_delete", sentence)
-        elif has_delete:
-            col.add("end.choice", "delete", sentence)
-        else:
-            col.add("end.choice", "return", sentence)
+        mention = bool(END_MENTION.search(text) or CERTIFICATE.search(text)) and not CHOICE_WORDS.search(text)
+        col.add("end.choice_mention" if mention else "end.choice", _end_choice(text), sentence)
         for m in DAYS.finditer(text):
             col.add("end.deadline_days", int(m.group(1)), sentence)
         if has_delete and CERTIFICATE.search(text):
             col.add("end.certificate", True, sentence)
+
+
+def _end_choice(text: str) -> str:
+    """return, delete or return_or_delete; deleting the copies after a return is part of the return."""
+    data = COPIES.sub(" ", text)
+    has_return, has_delete = bool(RETURN.search(data)), bool(DELETE.search(data))
+    if has_return and not has_delete and DELETE.search(text):
+        return "return"
+    if EITHER.search(data):
+        return "return_or_delete"
+    if has_return and has_delete and THEN_DELETE.search(data):
+        return "return"
+    if has_return and has_delete:
+        return "return_or_delete"
+    return "delete" if has_delete else "return"
 
 
 def _end_heading(ctx: Context, index: int) -> bool:

@@ -45,7 +45,11 @@ SAFEGUARDS = rx(
     r"passende maatregelen|appropriate measures|safeguards|waarborgen|adequa"
 )
 PROHIBIT = rx(
-    r"\b(not|never|niet|geen|nooit)\b .{0,40}(transfer|doorge|process|verwerk|store|opsla|share|deel)|verboden|prohibited"
+    r"\b(not|never|niet|geen|nooit)\b .{0,40}(transfer|doorge|process|verwerk|store|opsla|share|deel|verstrek)|verboden|prohibited|"
+    # Dutch separable verbs: "geeft geen persoonsgegevens door aan landen buiten de EER".
+    r"\b(geen|niet|nooit)\b .{0,60}\bdoor (aan|naar)\b|"
+    # Verb first, negation after: "verstrekt geen persoonsgegevens aan ...", "verwerkt ze niet buiten ...".
+    r"\b(verstrek|verwerk|geeft|geven|slaat|bewaart|bewaren)\w* .{0,40}\b(geen|niet|nooit)\b"
 )
 
 
