@@ -300,3 +300,20 @@ def test_withdrawing_a_change(processor, admin_user, make_subprocessor, both):
     assert set(change.clocks.values_list("status", flat=True)) == {ClockStatus.WITHDRAWN}
     services.activate_due_changes(T0 + timedelta(days=60))
     assert not services.agreements_using(sp, at=T0 + timedelta(days=60)).exists()
+
+
+def test_proposing_the_same_again_sends_nothing_twice(processor, admin_user, make_subprocessor, both):
+    with time_machine.travel(T0, tick=False):
+        sp = make_subprocessor()
+        _propose(processor, admin_user, sp)
+        before = Notice.objects.count()
+        with pytest.raises(ValidationError, match="touches no agreement"):
+            _propose(processor, admin_user, sp, days=40)
+    assert Notice.objects.count() == before
+    assert SubprocessorChange.objects.count() == 1
+
+
+def test_the_worker_runs_activation_on_its_tick():
+    from art28.notices import periodic
+
+    assert "art28.subprocessors.services.activate_due_changes" in periodic.jobs()
