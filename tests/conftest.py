@@ -29,6 +29,9 @@ def _media_root(request, tmp_path):
     settings.LANGUAGE_CODE = "en"
     translation.activate("en")
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Argon2 is deliberately slow; the cast of every test would spend most of its time hashing.
+    # test_security.py checks that the real settings use Argon2.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.BASE_URL = "http://testserver"
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {

@@ -85,3 +85,29 @@ def test_it_does_not_touch_a_delivery_another_worker_holds(controller_a, smtp_se
     _queue(controller_a)
     Delivery.objects.update(status=DeliveryStatus.SENDING, lease_until=timezone.now() + timedelta(minutes=1))
     assert drain() == 0 and smtp_server.messages == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_queues_a_fan_out_in_bulk_in_each_language(make_controller, smtp_server):
+    from django_tasks_db.models import DBTaskResult
+
+    from art28.notices.services import NoticeDraft, queue_notices
+
+    controllers = [make_controller(language=lang) for lang in ("nl", "en") * 3]
+    drafts = [NoticeDraft(controller=c, kind="agreement_signed", about=About("t", str(c.code)),
+                          template="agreement_signed", recipients=[f"x{i}@x.example", f"X{i}@x.example"],
+                          context={"reference": f"DPA-{i}", "processor": "P", "version": 1})
+              for i, c in enumerate(controllers)]
+    with transaction.atomic():
+        notices = queue_notices(drafts)
+    assert [n.language for n in notices] == ["nl", "en"] * 3
+    assert "ondertekend" in notices[0].subject and "signed" in notices[1].subject
+    assert Delivery.objects.count() == 6 and DBTaskResult.objects.count() == 1
+    assert drain() == 6 and len(smtp_server.messages) == 6
+
+
+def test_it_spreads_a_large_fan_out_over_several_drains():
+    from art28.notices.services import MAX_PARALLEL_DRAINS, _parallel_drains
+
+    assert _parallel_drains(1) == 1 and _parallel_drains(1000) == 1
+    assert _parallel_drains(1001) == 2 and _parallel_drains(10_000) == MAX_PARALLEL_DRAINS

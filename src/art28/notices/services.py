@@ -29,11 +29,30 @@ class About:
 def render_email(name: str, language: str, context: dict) -> tuple[str, str, str]:
     """Subject, text and HTML body of e-mail type ``name`` in ``language``."""
     with translation.override(language):
-        base = f"notices/email/{language}/{name}"
-        subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
-        text = render_to_string(f"{base}_body.txt", context)
-        html = render_to_string(f"{base}_body.html", context)
-    return subject, text, html
+        return _render(name, language, context)
+
+
+def _render(name: str, language: str, context: dict) -> tuple[str, str, str]:
+    base = f"notices/email/{language}/{name}"
+    subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
+    text = render_to_string(f"{base}_body.txt", context)
+    return subject, text, render_to_string(f"{base}_body.html", context)
+
+
+@dataclass(frozen=True)
+class NoticeDraft:
+    """One notice to queue: what it is about, its e-mail template and who receives it."""
+
+    controller: Controller
+    kind: str
+    about: About
+    template: str
+    context: dict
+    recipients: list[str]
+    link: str = ""
+    deadline: datetime | None = None
+    language: str | None = None
+    audience: str = "controller"
 
 
 def queue_notice(*, controller: Controller, kind: str, about: About, template: str,
@@ -45,31 +64,77 @@ def queue_notice(*, controller: Controller, kind: str, about: About, template: s
     Must run inside the state change's transaction, so a rolled-back change never
     sends anything and a committed one is never lost.
     """
+    draft = NoticeDraft(controller=controller, kind=kind, about=about, template=template,
+                        context=context, recipients=recipients, link=link, deadline=deadline,
+                        language=language, audience=audience)
+    return queue_notices([draft], schedule=schedule)[0]
+
+
+def queue_notices(drafts: list[NoticeDraft], *, schedule: bool = True) -> list[Notice]:
+    """Queue many notices at once (a fan-out): rendered per language, inserted in bulk.
+
+    Same guarantees as ``queue_notice``: inside the caller's transaction, one delivery per
+    (notice, channel, recipient). A large fan-out enqueues several drain tasks, so every
+    running worker takes a share.
+    """
     if not connection.in_atomic_block:
         raise RuntimeError("notices are queued inside the state change's transaction")
-    language = language or controller.language
-    subject, text, html = render_email(template, language, {**context, "link": link,
-                                                            "controller": controller})
-    notice = Notice.objects.create(controller=controller, kind=kind, language=language,
-                                   subject=subject, body_text=text, body_html=html, link=link,
-                                   about_type=about.type, about_code=about.code, deadline=deadline,
-                                   audience=audience)
-    unique = sorted({r.strip().lower() for r in recipients if r and r.strip()})
-    Delivery.objects.bulk_create(
-        [Delivery(notice=notice, channel=Channel.EMAIL, recipient=r) for r in unique])
-    if controller.webhook_url and audience == "controller":
-        Delivery.objects.create(notice=notice, channel=Channel.WEBHOOK, recipient=controller.webhook_url)
-    if schedule:  # a fan-out over many controllers schedules once, at its end
-        schedule_drain()
-    return notice
+    notices = _render_all(drafts)
+    Notice.objects.bulk_create(notices, batch_size=1000)
+    deliveries = [d for notice, draft in zip(notices, drafts, strict=True)
+                  for d in _deliveries(notice, draft)]
+    Delivery.objects.bulk_create(deliveries, batch_size=1000)
+    if schedule:
+        schedule_drain(parallel=_parallel_drains(len(deliveries)))
+    return notices
 
 
-def schedule_drain(run_after: datetime | None = None) -> None:
-    """Enqueue a drain task (in the current transaction when there is one)."""
+def _render_all(drafts: list[NoticeDraft]) -> list[Notice]:
+    notices: list[Notice | None] = [None] * len(drafts)
+    by_language: dict[str, list[int]] = {}
+    for i, draft in enumerate(drafts):
+        by_language.setdefault(draft.language or draft.controller.language, []).append(i)
+    for language, indexes in by_language.items():
+        with translation.override(language):  # one switch per language, not per notice
+            for i in indexes:
+                notices[i] = _notice(drafts[i], language)
+    return notices  # type: ignore[return-value]
+
+
+def _notice(draft: NoticeDraft, language: str) -> Notice:
+    subject, text, html = _render(draft.template, language, {
+        **draft.context, "link": draft.link, "controller": draft.controller})
+    return Notice(controller=draft.controller, kind=draft.kind, language=language, subject=subject,
+                  body_text=text, body_html=html, link=draft.link, about_type=draft.about.type,
+                  about_code=draft.about.code, deadline=draft.deadline, audience=draft.audience)
+
+
+def _deliveries(notice: Notice, draft: NoticeDraft) -> list[Delivery]:
+    unique = sorted({r.strip().lower() for r in draft.recipients if r and r.strip()})
+    out = [Delivery(notice=notice, channel=Channel.EMAIL, recipient=r) for r in unique]
+    if draft.controller.webhook_url and draft.audience == "controller":
+        out.append(Delivery(notice=notice, channel=Channel.WEBHOOK, recipient=draft.controller.webhook_url))
+    return out
+
+
+MAX_PARALLEL_DRAINS = 4
+
+
+def _parallel_drains(deliveries: int) -> int:
+    return max(1, min(MAX_PARALLEL_DRAINS, -(-deliveries // (BATCH * 5))))
+
+
+def schedule_drain(run_after: datetime | None = None, *, parallel: int = 1) -> None:
+    """Enqueue drain tasks (in the current transaction when there is one).
+
+    Each drain claims batches under a lease until nothing is due, so ``parallel`` tasks
+    let that many workers deliver one large fan-out side by side.
+    """
     from art28.notices.tasks import drain_outbox
 
     task = drain_outbox.using(run_after=run_after) if run_after else drain_outbox
-    task.enqueue()
+    for _ in range(parallel):
+        task.enqueue()
 
 
 def claim_batch(limit: int = BATCH) -> list[int]:
