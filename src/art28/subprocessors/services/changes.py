@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from art28.agreements.models import Agreement
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
-from art28.notices.services import About, queue_notice, schedule_drain
+from art28.notices.services import About, NoticeDraft, queue_notices
 from art28.parties.models import Contact, Processor
 from art28.subprocessors.models import (
     AgreementSubprocessor,
@@ -191,7 +191,6 @@ def _create(
         },
         processor_id=processor.pk,
     )
-    schedule_drain()
     _schedule_activation({c.takes_effect_at for c in clocks} | {c.objection_deadline for c in clocks})
     return change
 
@@ -266,13 +265,14 @@ def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items
     explanations: dict[tuple[str, bool], str] = {}
     shared: dict[str, dict[str, Any]] = {}
     link_prefix = clock_link(ChangeAgreement(code=uuid.UUID(int=0))).replace(str(uuid.UUID(int=0)), "{}")
+    drafts = []
     for clock, item in zip(clocks, items, strict=True):
         key = (item.language, item.transfer_consent)
         if key not in explanations:
             explanations[key] = _transfer_text(change, item)
         if item.language not in shared:
             shared[item.language] = _shared_context(change, item.language)
-        clock.notice = _notify(
+        drafts.append(_notice_draft(
             change,
             clock,
             item,
@@ -280,7 +280,9 @@ def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items
             explanations[key],
             shared[item.language],
             link_prefix.format(clock.code),
-        )
+        ))
+    for clock, notice in zip(clocks, queue_notices(drafts), strict=True):
+        clock.notice = notice
 
 
 def _plain(sp: Subprocessor | None) -> dict[str, str] | None:
@@ -321,7 +323,7 @@ def _transfer_text(change: SubprocessorChange, item: PlanItem) -> str:
     return check.summary
 
 
-def _notify(
+def _notice_draft(
     change: SubprocessorChange,
     clock: ChangeAgreement,
     item: PlanItem,
@@ -329,7 +331,7 @@ def _notify(
     transfer_text: str,
     shared: dict[str, Any],
     link: str,
-):  # type: ignore[no-untyped-def]
+) -> NoticeDraft:
     consent = clock.mode == Mode.CONSENT
     kind = NoticeKind.SUBPROCESSOR_CONSENT_REQUEST if consent else NoticeKind.SUBPROCESSOR_CHANGE_NOTICE
     template = "subprocessor_consent_request" if consent else "subprocessor_change_notice"
@@ -345,7 +347,7 @@ def _notify(
         "transfer_text": transfer_text,
         "transfer_consent": clock.transfer_consent,
     }
-    return queue_notice(
+    return NoticeDraft(
         controller=item.agreement.controller,
         kind=kind,
         about=About("changeclock", str(clock.code)),
@@ -355,7 +357,6 @@ def _notify(
         link=link,
         deadline=clock.objection_deadline,
         language=lang,
-        schedule=False,
     )
 
 
