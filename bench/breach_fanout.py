@@ -176,12 +176,17 @@ def main() -> None:
             assert server.stdout is not None and server.stdout.readline().strip() == "ready"
             env = configure(args, home, port)
             processor, sp = create_data(args.agreements)
+            sys.stderr.write("data created\n")
+            worker_log = (home / "worker.log").open("a")
             workers = [subprocess.Popen([sys.executable, "-m", "art28.cli", "worker", "--interval", "0.2"],
-                                        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                        env=env, stdout=subprocess.DEVNULL, stderr=worker_log)
                        for _ in range(args.workers)]
             time.sleep(4)  # workers up and idle, as in production
             queue_seconds, queued = record_and_queue(processor, sp)
+            sys.stderr.write(f"queued {queued} in {queue_seconds:.1f} s\n")
             delivery_seconds = wait_for(log, queued, args.timeout)
+            if any(w.poll() is not None for w in workers):
+                sys.stderr.write((home / "worker.log").read_text()[-3000:])
             from art28.notices.models import Delivery, Notice
 
             size = sum(len(b) for b in Notice.objects.values_list("body_text", flat=True)[:50]) // 50

@@ -68,12 +68,14 @@ def candidates(incident: Incident) -> dict[int, tuple[Agreement, list[str], bool
 
     ours = Agreement.objects.active().filter(controller__processor_id=incident.processor_id)
     reasons: dict[int, list[str]] = {}
+    ours_ids = set(ours.values_list("pk", flat=True))
     for sub in incident.subprocessors.all():
-        for aid in ours.filter(pk__in=list(agreements_using(sub, at=incident.aware_at)
-                                           .values_list("pk", flat=True))).values_list("pk", flat=True):
+        # Intersected here: a long IN (...) list joined in SQL is slow on SQLite.
+        used = set(agreements_using(sub, at=incident.aware_at).values_list("pk", flat=True))
+        for aid in sorted(used & ours_ids):
             reasons.setdefault(aid, []).append(_("uses sub-processor %(s)s") % {"s": sub.name})
     services, categories = _words(incident.services), _words(incident.data_categories)
-    terms = binding_terms(ours.values_list("pk", flat=True)) if services or categories else {}
+    terms = binding_terms(ours_ids) if services or categories else {}
     if services or (categories and not reasons):
         for aid, (_lang, t) in terms.items():
             text = _service_text(t)
