@@ -98,3 +98,16 @@ def test_it_runs_reminders_from_the_periodic_tick():
     from art28.notices import periodic
 
     assert "art28.breaches.services.clocks.send_reminders" in periodic.jobs()
+
+
+@pytest.mark.django_db
+def test_it_lists_clocks_and_reminds_from_the_command(incident):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    with time_machine.travel(incident.aware_at + timedelta(hours=30), tick=False):
+        call_command("breach_clocks", stdout=out)
+    text = out.getvalue()
+    assert "OVERDUE" in text and "h left" in text and "reminders queued: 2" in text
