@@ -125,3 +125,11 @@ def test_it_lets_the_controller_open_acknowledge_and_assess(client, login, admin
     login(client, user_b)  # the other controller's user: not its notice
     assert client.get(reverse("breaches:portal_notice", args=[item.code])).status_code == 404
     assert client.post(reverse("breaches:portal_acknowledge", args=[item.code])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_it_shows_staff_only_the_controllers_assigned_to_them(client, login, staff_a, incident,
+                                                              controller_b):
+    login(client, staff_a)
+    page = client.get(reverse("breaches:incident_detail", args=[incident.code])).content.decode()
+    assert "Tandartspraktijk Zonnebloem" in page and controller_b.name not in page

@@ -139,8 +139,9 @@ def incident_detail(request: HttpRequest, code: str, status: int = 200,
                     forms: dict | None = None) -> HttpResponse:
     incident = incident_for(request.user, code)
     now = timezone.now()
-    affected = list(incident.affected.select_related("agreement__controller")
-                    .prefetch_related("notices__notice__deliveries"))
+    # Need-to-know: staff see the clocks of the controllers assigned to them only.
+    affected = list(incident.affected.filter(agreement__controller__in=visible_controllers(request.user))
+                    .select_related("agreement__controller").prefetch_related("notices__notice__deliveries"))
     return render(request, "breaches/incident_detail.html", {
         "incident": incident, "affected": affected, "now": now,
         "notice_form": NoticeForm(), "reasoning_form": ReasoningForm(), **(forms or {}),

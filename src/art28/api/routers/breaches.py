@@ -279,7 +279,8 @@ def incident_update(request: HttpRequest, code: UUID, payload: Facts) -> Inciden
 @router.get("/breaches/{code}/affected", response=list[AffectedOut])
 def affected_list(request: HttpRequest, code: UUID) -> Any:
     incident = incident_for(request.auth, code)
-    return list(incident.affected.select_related("agreement__controller", "incident"))
+    return list(incident.affected.filter(agreement__controller__in=visible_controllers(request.auth))
+                .select_related("agreement__controller", "incident"))
 
 
 @router.post("/breaches/{code}/affected", response=list[AffectedOut])
