@@ -47,15 +47,10 @@ incident = open_incident(processor=p, acting_user="test", subprocessors=[sp],
 print(len(send_notices(incident=incident, stage="initial", acting_user="test")))
 """
 
-# The lease after which another worker may take over a dead worker's batch is five minutes
-# in art28.notices.services; the test shortens it (in both workers) to keep the test short.
-WORKER = """
-from datetime import timedelta
-from django.core.management import call_command
-import art28.notices.services as outbox
-outbox.LEASE = timedelta(seconds=3)
-call_command("worker", "--batch", "--interval", "0.1")
-"""
+# SMTP cannot deliver exactly once: between the server's "250 accepted" and our commit of
+# "sent" a kill leaves that one message undecided. art28 resends it (same Message-ID, so
+# mail systems de-duplicate) rather than risk losing a breach notice.
+WORKER = ("worker", "--batch", "--interval", "0.1")
 
 
 def _art28(env, *args, **kw):
@@ -63,8 +58,9 @@ def _art28(env, *args, **kw):
 
 
 @pytest.mark.smtp
-def test_it_loses_nothing_and_sends_nothing_twice_when_the_worker_is_killed(tmp_path, smtp_server):
+def test_it_loses_nothing_and_repeats_at_most_the_message_in_flight_when_killed(tmp_path, smtp_server):
     env = {**os.environ, "ART28_HOME": str(tmp_path), "DATABASE_URL": "",
+           "ART28_DELIVERY_LEASE_SECONDS": "3",  # a dead worker's batch is taken over after 3 s
            "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(smtp_server.port),
            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"}
     run = dict(env=env, check=True, capture_output=True, text=True, timeout=300)
@@ -72,7 +68,7 @@ def test_it_loses_nothing_and_sends_nothing_twice_when_the_worker_is_killed(tmp_
     queued = subprocess.run(_art28(env, "manage", "shell", "-c", SETUP), **run)
     assert queued.stdout.strip().splitlines()[-1] == str(N)
 
-    first = subprocess.Popen(_art28(env, "manage", "shell", "-c", WORKER), env=env,
+    first = subprocess.Popen(_art28(env, *WORKER), env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while len(smtp_server.messages) < 40 and time.monotonic() < deadline:
@@ -83,7 +79,7 @@ def test_it_loses_nothing_and_sends_nothing_twice_when_the_worker_is_killed(tmp_
     assert 0 < at_kill < N, "the kill must land in the middle of the fan-out"
 
     time.sleep(3.5)  # the dead worker's lease runs out
-    subprocess.run(_art28(env, "manage", "shell", "-c", WORKER), **run)
+    subprocess.run(_art28(env, *WORKER), **run)
 
     ids = [m["message_id"] for m in smtp_server.messages]
     assert len(set(ids)) == N, f"lost {N - len(set(ids))}"

@@ -16,7 +16,6 @@ from art28.notices.models import Channel, Delivery, DeliveryStatus, Notice
 from art28.parties.models import Controller
 
 log = logging.getLogger("art28.notices")
-LEASE = timedelta(minutes=5)
 BATCH = 200
 
 
@@ -137,6 +136,10 @@ def schedule_drain(run_after: datetime | None = None, *, parallel: int = 1) -> N
         task.enqueue()
 
 
+def _lease() -> timedelta:
+    return timedelta(seconds=settings.ART28_DELIVERY_LEASE_SECONDS)
+
+
 def claim_batch(limit: int = BATCH) -> list[int]:
     """Mark up to ``limit`` due deliveries as ours for a lease; return their ids."""
     now = timezone.now()
@@ -146,7 +149,7 @@ def claim_batch(limit: int = BATCH) -> list[int]:
             qs = qs.select_for_update(skip_locked=True)
         ids = list(qs.values_list("pk", flat=True)[:limit])
         Delivery.objects.filter(pk__in=ids).update(status=DeliveryStatus.SENDING,
-                                                   lease_until=now + LEASE)
+                                                   lease_until=now + _lease())
     return ids
 
 
