@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import binascii
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from art28.agreements import services as agreements
+from art28.agreements.models import Agreement
+from art28.breaches.services.intake import open_incident
+from art28.breaches.services.notify import send_notices
 from art28.parties import services as parties
 from art28.parties.models import Processor, Role
+from art28.requests.services.data_subject import record_data_subject_request
+from art28.subprocessors.services.changes import propose_change
+from art28.subprocessors.services.register import register_subprocessor
 from art28.terms import demo
 
 DEMO_PASSWORD = "demo-art28-wachtwoord"
@@ -29,6 +37,7 @@ def load() -> Processor:
     with transaction.atomic():
         processor = _processor()
         controllers = [_client(processor, client) for client in demo.CLIENTS]
+        _daily_work(processor)
         parties.create_member(processor=processor, username="admin", email="admin@wolkenrand.example",
                               password=DEMO_PASSWORD, role=Role.PROCESSOR_ADMIN, acting_user=ACTOR,
                               totp_key=totp_hex("admin"))
@@ -75,3 +84,54 @@ def _client(processor: Processor, client: demo.DemoClient):  # type: ignore[no-u
                                            confirmed=True, ip="127.0.0.1", user_agent="art28 demo",
                                            email=own.email or ""))
     return controller
+
+
+def _daily_work(processor: Processor) -> None:
+    """What a processor's week looks like: a register, a change under way, a breach, a request."""
+
+    registered = [_register(processor, named) for named in demo.SUBPROCESSORS]
+    _propose_monitoring(processor)
+    _breach_at(processor, backup=registered[1])
+    dentist = Agreement.objects.get(controller__kvk=demo.CLIENTS[0].party.kvk)
+
+    record_data_subject_request(agreement=dentist, kind="access", requester="J. de Boer",
+                                details="Asks for a copy of all data held about them.",
+                                channel="e-mail", acting_user=ACTOR)
+
+
+def _register(processor: Processor, named):  # type: ignore[no-untyped-def]
+
+    return register_subprocessor(
+        processor=processor, acting_user=ACTOR, named_in_agreements=True,
+        data={"name": named.name, "address": named.address, "country": named.country,
+              "service": named.service, "locations": [named.country], "transfer_mechanism": "none",
+              "data_categories": ["all customer data"], "scope_all": True})
+
+
+def _propose_monitoring(processor: Processor) -> None:
+
+
+    monitor = register_subprocessor(
+        processor=processor, acting_user=ACTOR,
+        data={"name": "Uptimewacht Inc.", "address": "100 Market Street, San Francisco",
+              "country": "US", "service": "Uptime monitoring", "locations": ["US"],
+              "transfer_mechanism": "dpf", "dpf_certified": True, "scope_all": True,
+              "data_categories": ["server log data"]})
+    propose_change(processor=processor, kind="add", subprocessor=monitor, acting_user=ACTOR,
+                   effective_at=timezone.now() + timedelta(days=45), split=True,
+                   reason="Round-the-clock monitoring of the hosting platform.")
+
+
+def _breach_at(processor: Processor, *, backup) -> None:  # type: ignore[no-untyped-def]
+
+
+    incident = open_incident(
+        processor=processor, acting_user=ACTOR, subprocessors=[backup],
+        facts={"title": "Backup copy readable without a password",
+               "aware_at": timezone.now(),  # the register starts today, so the breach does too
+               "description": "One night's backup set was stored without encryption for 3 days.",
+               "confidentiality": True, "subjects_approx": 120, "records_approx": 450,
+               "consequences": "Unlikely misuse: the storage was not public, access logs show no downloads.",
+               "measures_taken": "Backup re-encrypted, keys rotated, access logs reviewed.",
+               "contact_name": demo.PROCESSOR.contact.name, "contact_email": demo.PROCESSOR.contact.email})
+    send_notices(incident=incident, stage="initial", acting_user=ACTOR)
