@@ -238,6 +238,12 @@ def test_resolving_by_ending_the_agreement(processor, admin_user, user_a, make_s
         AgreementSubprocessor.objects.open().get(agreement=general, subprocessor=sp).status
         == LinkStatus.WITHDRAWN
     )
+    # Ending is the real termination: the return-or-destruction workflow is open.
+    from art28.requests.models import Termination
+
+    termination = Termination.objects.get(agreement=general)
+    assert sp.name in termination.note
+    assert Event.objects.filter(action="agreement.ended", object_code=str(general.code)).exists()
 
 
 def test_it_requires_written_consent_for_a_transfer_under_general(

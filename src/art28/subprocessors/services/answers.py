@@ -156,7 +156,7 @@ def resolve_objection(
     if outcome == Outcome.ALTERNATIVE:
         new_change = _offer_alternative(clock, alternative, effective_at, acting_user)
     if outcome == Outcome.AGREEMENT_ENDED:
-        _end_agreement(clock.agreement, now, acting_user)
+        _end_agreement(clock.agreement, clock, acting_user)
     status = {
         Outcome.WITHDRAW: ClockStatus.WITHDRAWN,
         Outcome.ALTERNATIVE: ClockStatus.ALTERNATIVE,
@@ -214,18 +214,15 @@ def _offer_alternative(
     )
 
 
-def _end_agreement(agreement: Agreement, now: datetime, acting_user: Any) -> None:
-    if agreement.ended_at is None:
-        Agreement.objects.filter(pk=agreement.pk).update(ended_at=now)
-        agreement.ended_at = now
-        record_event(
-            action="agreement.ended",
-            obj=agreement,
-            acting_user=acting_user,
-            data={"reason": "subprocessor_objection"},
-            processor_id=agreement.controller.processor_id,
-            controller_id=agreement.controller_id,
-        )
+def _end_agreement(agreement: Agreement, clock: ChangeAgreement, acting_user: Any) -> None:
+    """End the agreement through the termination workflow: return or destruction follows."""
+    from art28.requests.models import EndReason
+    from art28.requests.services.termination import terminate_agreement
+
+    terminate_agreement(
+        agreement=agreement, reason=EndReason.AGREEMENT, acting_user=acting_user,
+        note=_("Ended after the controller objected to sub-processor %(name)s.")
+        % {"name": clock.change.subprocessor.name})
 
 
 def _notify_update(clock: ChangeAgreement, outcome: str) -> None:
