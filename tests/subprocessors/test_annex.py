@@ -10,8 +10,8 @@ def test_a_new_draft_lists_the_register_and_its_pdf_shows_it(
 ):
     make_subprocessor("Rekenhal Amsterdam B.V.", named=True)  # in use, for all agreements
     make_subprocessor("Alleen Voorgesteld B.V.")  # proposed only: not named
-    draft = make_agreement(controller_a)
-    version = services.sync_annex_iv(agreement=draft, acting_user=admin_user)
+    draft = make_agreement(controller_a)  # creating the agreement fills Annex IV from the register
+    version = draft.latest
     assert [n["name"] for n in version.terms["subprocessors"]["named"]] == ["Rekenhal Amsterdam B.V."]
     assert version.number == 1
     text = documents.pdf_text(documents.render_pdf(version.dpa_terms, reference="x"))
@@ -27,3 +27,4 @@ def test_a_signed_agreement_gets_a_new_version(admin_user, make_agreement, contr
     version = services.sync_annex_iv(agreement=signed, acting_user=admin_user)
     assert version.number == 2 and version.status == "draft"
     assert [n["name"] for n in version.terms["subprocessors"]["named"]] == ["Later Erbij B.V."]
+
