@@ -56,7 +56,16 @@ def _service_text(terms: dict) -> str:
     return " ".join(parts).lower()
 
 
-def candidates(incident: Incident) -> dict[int, tuple[Agreement, list[str], bool]]:
+Candidates = dict[int, tuple[Agreement, list[str], bool]]
+Bindings = dict[int, tuple[str, dict]]
+
+
+def candidates(incident: Incident) -> Candidates:
+    """Agreement id → (agreement, reasons, proposed as included); see ``_candidates``."""
+    return _candidates(incident)[0]
+
+
+def _candidates(incident: Incident) -> tuple[Candidates, Bindings]:
     """Agreement id → (agreement, reasons, proposed as included).
 
     An agreement is a candidate when it uses a sub-processor involved, or its processing
@@ -84,8 +93,9 @@ def candidates(incident: Incident) -> dict[int, tuple[Agreement, list[str], bool
             if not services and categories & _stated(t):
                 reasons.setdefault(aid, []).append(_("processes the data categories involved"))
     agreements = Agreement.objects.in_bulk(list(reasons))
-    return {aid: _check_categories(agreements[aid], r, categories, terms.get(aid))
-            for aid, r in reasons.items()}
+    found = {aid: _check_categories(agreements[aid], r, categories, terms.get(aid))
+             for aid, r in reasons.items()}
+    return found, terms  # the terms read here serve the clocks too: read 10 000 of them once
 
 
 def _stated(terms: dict) -> set[str]:
@@ -110,13 +120,14 @@ def _clock(incident: Incident, binding: tuple[str, dict]) -> dict[str, Any]:
 
 def sync_affected(incident: Incident) -> list[AffectedAgreement]:
     """Bring the affected list in line with the facts; staff choices and notified rows stay."""
-    found = candidates(incident)
+    found, terms = _candidates(incident)
     existing = {a.agreement_id: a for a in incident.affected.all()}
     stale = [a.pk for aid, a in existing.items()
              if aid not in found and not a.added_by_staff and a.notified_at is None]
     AffectedAgreement.objects.filter(pk__in=stale).delete()
     new, changed = [], []
-    bindings = binding_terms(aid for aid in found if aid not in existing)
+    missing = [aid for aid in found if aid not in existing and aid not in terms]
+    bindings = {**terms, **binding_terms(missing)}
     for aid, (agreement, reasons, included) in found.items():
         if aid in existing:
             row = existing[aid]
