@@ -105,7 +105,8 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
             raise ValidationError(_("This incident is closed; no further notices can be sent about it."))
         targets = _targets(incident, stage, affected_codes)
         facts = all_facts(incident)
-        numbers = _next_numbers(targets)
+        # An initial notice goes only to rows never notified: each is number 1, no query needed.
+        numbers = {r.pk: 1 for r in targets} if stage == Stage.INITIAL else _next_numbers(targets)
         now = timezone.now()
         blocks: dict[tuple, str] = {}
         link = _link_maker()
@@ -119,7 +120,7 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
             item.notice = notice
         IncidentNotice.objects.bulk_create(created, batch_size=1000)
         if stage == Stage.INITIAL:
-            AffectedAgreement.objects.filter(pk__in=[r.pk for r in targets]).update(notified_at=now)
+            _mark_notified(incident, targets, affected_codes, now)
             if incident.decision != Decision.NOTIFY:
                 incident.decision = Decision.NOTIFY
                 incident.save(update_fields=["decision"])
@@ -129,6 +130,14 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
                            "facts": sorted(k for k, v in facts.items() if v not in (None, "", []))},
                      **scope(incident))
     return created
+
+
+def _mark_notified(incident: Incident, targets: list[AffectedAgreement], codes: list[str] | None,
+                   now: datetime) -> None:
+    if codes is None:  # every included row not yet notified: the same rows as ``targets``
+        incident.affected.included().filter(notified_at__isnull=True).update(notified_at=now)
+    else:
+        AffectedAgreement.objects.filter(pk__in=[r.pk for r in targets]).update(notified_at=now)
 
 
 def _next_numbers(targets: list[AffectedAgreement]) -> dict[int, int]:
