@@ -44,6 +44,7 @@ SETTINGS: list[Setting] = [
     Setting("ART28_REQUIRE_OTP", bool, True, "Processor staff must log in with a TOTP second factor."),
     Setting("ART28_LOGIN_FAILURE_LIMIT", int, 5, "Failed logins before an account and address are locked out."),
     Setting("ART28_LOGIN_COOLOFF_MINUTES", int, 15, "How long a lock-out lasts."),
+    Setting("ART28_FLOWDOWN_MARGIN_HOURS", int, 12, "Hours a sub-processor's breach notice must leave us before our shortest promise to a client."),
     Setting("ART28_PUBLIC_SUBPROCESSOR_PAGE", bool, False, "Publish the sub-processor list on a public page."),
     Setting("TIME_ZONE", str, "Europe/Amsterdam", "Zone in which times are shown (always stored in UTC)."),
     Setting("LANGUAGE_CODE", str, "nl", "Default interface language when the browser states none (nl or en)."),

@@ -111,6 +111,11 @@ class Incident(models.Model):
         """The lost properties as their stable keys."""
         return [k for k in ("confidentiality", "integrity", "availability") if getattr(self, k)]
 
+    @property
+    def nature_labels(self) -> list[str]:
+        """The lost properties in the reader's language."""
+        return [str(self._meta.get_field(k).verbose_name) for k in self.nature]
+
 
 class HoursSource(models.TextChoices):
     AGREEMENT = "agreement", _("the agreement's notice hours")

@@ -28,6 +28,7 @@ from art28.subprocessors.models import (
     AgreementSubprocessor,
     ChangeAgreement,
     ChangeStatus,
+    ClockStatus,
     LinkStatus,
     Subprocessor,
     SubprocessorChange,
@@ -234,7 +235,9 @@ def change_detail(request: HttpRequest, code: str) -> HttpResponse:
     status = request.GET.get("status")
     if status:
         clocks_qs = clocks_qs.filter(status=status)
-    counts = {row["status"]: row["n"] for row in _count_by_status(change)}
+    labels = dict(ClockStatus.choices)
+    counts = [(row["status"], labels.get(row["status"], row["status"]), row["n"])
+              for row in _count_by_status(change)]
     return render(
         request,
         "subprocessors/change_detail.html",

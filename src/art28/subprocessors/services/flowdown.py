@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
 from art28.terms.schema import AuditScope, DpaTerms, OutsideEea
 
-DEFAULT_MARGIN_HOURS = 12
 AUDIT_RANK = {None: 0, AuditScope.REPORTS_ONLY: 1, AuditScope.SECURITY: 2, AuditScope.FULL: 3}
 # Lower is stricter; unknown counts as the loosest.
 TRANSFER_RANK = {
@@ -29,7 +29,16 @@ TRANSFER_RANK = {
 
 
 def margin_default() -> int:
-    return int(getattr(settings, "ART28_FLOWDOWN_MARGIN_HOURS", DEFAULT_MARGIN_HOURS))
+    return int(settings.ART28_FLOWDOWN_MARGIN_HOURS)
+
+
+AREA_LABELS = {
+    "breach": gettext_lazy("Breach notice"),
+    "audit": gettext_lazy("Audits"),
+    "deletion": gettext_lazy("Deletion"),
+    "transfers": gettext_lazy("Transfers"),
+    "terms": gettext_lazy("Their terms"),
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,10 @@ class Gap:
     ours: str
     theirs: str
     message: str
+
+    @property
+    def area_label(self) -> str:
+        return str(AREA_LABELS.get(self.area, self.area))
 
 
 @dataclass(frozen=True)
