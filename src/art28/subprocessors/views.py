@@ -282,7 +282,7 @@ def clock_resolve(request: HttpRequest, code: str) -> HttpResponse:
             raise ValidationError(form.errors.as_text())
         alt = form.cleaned_data.get("alternative")
         alternative = (
-            Subprocessor.objects.filter(processor_id=clock.change.processor_id, code=alt).first()
+            access.visible_subprocessors(request.user).filter(code=alt).first()
             if alt
             else None
         )

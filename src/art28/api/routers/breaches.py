@@ -11,8 +11,10 @@ from decimal import Decimal
 from typing import Any, Literal
 from uuid import UUID
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from art28.agreements.access import agreement_for
@@ -22,6 +24,7 @@ from art28.breaches import services
 from art28.breaches.access import affected_for, incident_for, notice_for, visible_incidents, visible_notices
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, Stage
 from art28.parties.access import controller_for, membership_of, visible_controllers
+from art28.subprocessors.access import visible_subprocessors
 from art28.subprocessors.models import Subprocessor
 
 router = Router(tags=["breaches"])
@@ -197,12 +200,9 @@ def _file(content: str | bytes, content_type: str, filename: str) -> HttpRespons
 def _subprocessors(user: Any, codes: list[UUID] | None) -> list[Subprocessor] | None:
     if codes is None:
         return None
-    m = membership_of(user)
-    found = list(Subprocessor.objects.filter(processor_id=m.processor_id, code__in=codes))  # type: ignore[union-attr]
+    found = list(visible_subprocessors(user).filter(code__in=codes))
     if len(found) != len(set(codes)):
-        from django.core.exceptions import ValidationError
-
-        raise ValidationError({"subprocessors": ["Unknown sub-processor."]})
+        raise ValidationError({"subprocessors": [_("Unknown sub-processor.")]})
     return found
 
 
