@@ -48,6 +48,10 @@ def test_it_prefills_the_authority_draft_from_what_the_controller_was_told(notif
     assert draft["cross_border"]["People in other EU member states affected"] == "yes"
     assert draft["consequences"]["Consequences"] == "Identity fraud possible"
     assert "Harbour Analytics" in draft["reporter"]["Organisation (controller)"]
+    # Moments read as local time, not as ISO strings; lost properties as words.
+    told = draft["timeline"]["We (the controller) were told"]
+    assert told.endswith("(Europe/Amsterdam)") and "T" not in told.split(" ")[0]
+    assert "+00:00" not in draft["timeline"]["Processor became aware"]
     # Controller A's agreement does not ask for consequences: its draft says they are unknown.
     with translation.override("en"):
         a = {s["key"]: s for s in authority_draft(notified[agreements[0].pk])}

@@ -12,13 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from art28.breaches.models import AffectedAgreement, IncidentNotice, SeverityAssessment, Stage
+from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, SeverityAssessment, Stage
 from art28.breaches.services import enisa
 from art28.breaches.services.common import scope, user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import Notice
 from art28.terms.clocks import add_hours
 from art28.terms.facts import CONTROLLER_AUTHORITY_HOURS
+from art28.web.formatting import local_time
 
 
 def acknowledge_notice(*, incident_notice: IncidentNotice, acting_user: Any) -> IncidentNotice:
@@ -58,6 +59,19 @@ def _known(value: Any) -> Any:
     return _("not yet known") if value in (None, "", []) else value
 
 
+def _moment(value: datetime | str | None) -> str:
+    """A moment as the controller reads it: Amsterdam time, not an ISO string."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return local_time(value) if value else _("not yet known")
+
+
+def _nature(keys: list[str] | None) -> Any:
+    labels = {k: Incident._meta.get_field(k).verbose_name for k in ("confidentiality", "integrity",
+                                                                     "availability")}
+    return _known([str(labels.get(k, k)) for k in keys or []])
+
+
 def authority_draft(affected: AffectedAgreement) -> list[dict[str, Any]]:
     """The questions of a notification to the supervisory authority (after the Dutch
     authority's form and the EDPB's template), prefilled from our notices. A draft: the
@@ -73,16 +87,16 @@ def authority_draft(affected: AffectedAgreement) -> list[dict[str, Any]]:
             (_("Processor's contact point"), _known(", ".join(v for v in contact.values() if v))),
         ]),
         ("timeline", _("Timeline"), [
-            (_("Breach started"), _known(facts.get("occurred_at"))),
-            (_("Breach ended"), _known(facts.get("ended_at"))),
-            (_("Processor became aware"), _known(facts.get("aware_at"))),
-            (_("We (the controller) were told"), clock[0].isoformat() if clock else _known(None)),
-            (_("Deadline for this notification (72 hours)"), clock[1].isoformat() if clock else _known(None)),
+            (_("Breach started"), _moment(facts.get("occurred_at"))),
+            (_("Breach ended"), _moment(facts.get("ended_at"))),
+            (_("Processor became aware"), _moment(facts.get("aware_at"))),
+            (_("We (the controller) were told"), _moment(clock[0] if clock else None)),
+            (_("Deadline for this notification (72 hours)"), _moment(clock[1] if clock else None)),
         ]),
         ("nature", _("What happened"), [
             (_("Summary"), _known(facts.get("title"))),
             (_("Description"), _known(facts.get("description"))),
-            (_("Security properties lost"), _known(facts.get("nature"))),
+            (_("Security properties lost"), _nature(facts.get("nature"))),
             (_("Deliberate (malicious) act"), _yes_no(facts.get("malicious"))),
             (_("Systems and sub-processors involved"),
              _known((facts.get("systems") or []) + (facts.get("subprocessors") or []))),
