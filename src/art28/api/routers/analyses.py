@@ -12,9 +12,10 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from art28.api import uploads
 from art28.api.access import require_staff
 from art28.reviews import services
 from art28.reviews.access import review_for
@@ -23,21 +24,15 @@ from art28.reviews.models import Review
 router = Router(tags=["analyses"])
 
 
-class ErrorItem(Schema):
-    type: str
-    loc: list[str]
-    msg: str
-
-
 class AnalysisError(Schema):
-    detail: list[ErrorItem]
+    detail: list[uploads.ErrorItem]
 
 
 def _out(review: Review) -> dict[str, Any]:
     return {"code": str(review.code), "created_at": review.created_at.isoformat(), **review.result}
 
 
-def _error(exc: ValidationError) -> tuple[int, dict[str, Any]]:
+def _error(exc: ValidationError) -> Status[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     errors = exc.error_dict.items() if hasattr(exc, "error_dict") else [("__all__", exc.error_list)]
     for field, errs in errors:
@@ -46,23 +41,23 @@ def _error(exc: ValidationError) -> tuple[int, dict[str, Any]]:
             items.append({"type": err.code or "value_error", "loc": [] if field == "__all__" else [field],
                           "msg": str(msg)})
     status = 413 if any(i["type"] == "too_large" for i in items) else 422
-    return status, {"detail": items}
+    return Status(status, {"detail": items})
 
 
 @router.post("/analyses", response={201: dict, 413: AnalysisError, 422: AnalysisError})
 def analysis_create(request: HttpRequest, file: File[UploadedFile],
-                    lang: Form[Literal["nl", "en"] | None] = None) -> tuple[int, dict[str, Any]]:
+                    lang: Form[Literal["nl", "en"] | None] = None) -> Status[dict[str, Any]]:
     """Analyse an uploaded agreement (multipart ``file``; optional ``lang``) with the processor's playbook."""
     membership = require_staff(request.auth)
-    if file.size is not None and file.size > services.max_upload_bytes():
-        return 413, {"detail": [{"type": "too_large", "loc": ["file"], "msg": services.too_large_message()}]}
+    if (refused := uploads.refusal(file, field="file", allow_empty=True)) is not None:
+        return refused
     try:
         review = services.review_document(processor=membership.processor, data=file.read(),
                                           filename=file.name or "document", lang=lang,
                                           acting_user=request.auth)
     except ValidationError as exc:
         return _error(exc)
-    return 201, _out(review)
+    return Status(201, _out(review))
 
 
 @router.get("/analyses/{code}", response=dict)

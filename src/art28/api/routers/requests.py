@@ -1,7 +1,9 @@
 """Data subject requests, instructions, authority requests, audits, measures, termination and
 the Art. 30 record. Routes parse, check access via art28.requests.access, call one service.
 
-File uploads (mailed instructions, audit reports, returned data) are done in the console.
+Files go up as multipart (a mailed instruction's e-mail, audit reports, returned data, task
+evidence): over ``ART28_MAX_UPLOAD_MB`` gives 413, an empty file 422 (art28.api.uploads).
+Stored files come back from GET routes as attachments.
 """
 
 from __future__ import annotations
@@ -12,10 +14,15 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema
+from django.http.response import HttpResponseBase
+from django.utils import timezone
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from art28.agreements.access import agreement_for, visible_agreements
+from art28.api import uploads
 from art28.api.access import require_controller_user, require_staff
+from art28.api.uploads import UPLOAD_ERRORS
 from art28.requests import access
 from art28.requests.models import MeasureCatalogue
 from art28.requests.services import audits, authority, data_subject, instructions, measures, ropa, termination
@@ -179,6 +186,7 @@ class ChoiceIn(Schema):
 
 
 class ReturnedOut(Schema):
+    code: UUID
     name: str
     sha256: str
     size: int
@@ -251,6 +259,31 @@ def task_done(request: HttpRequest, code: UUID, payload: EvidenceIn) -> Any:
     return data_subject.complete_task(task=task, evidence=payload.evidence, acting_user=request.auth)
 
 
+@router.post("/request-tasks/{code}/evidence-file", response={200: TaskOut, **UPLOAD_ERRORS})
+def task_done_with_file(
+    request: HttpRequest, code: UUID, evidence: Form[str], evidence_file: File[UploadedFile]
+) -> Status[Any]:
+    """Report the task done with an evidence file (multipart ``evidence``, ``evidence_file``)."""
+    task = access.task_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    if (refused := uploads.refusal(evidence_file, field="evidence_file")) is not None:
+        return refused
+    return Status(
+        200,
+        data_subject.complete_task(
+            task=task,
+            evidence=evidence,
+            evidence_file=uploads.received(evidence_file),
+            acting_user=request.auth,
+        ),
+    )
+
+
+@router.get("/request-tasks/{code}/evidence-file", openapi_extra=uploads.download_doc("The evidence file"))
+def task_evidence(request: HttpRequest, code: UUID) -> HttpResponseBase:
+    return uploads.download(access.task_for(request.auth, code).evidence_file)
+
+
 @router.post("/data-subject-requests/{code}/extend", response=DsrOut)
 def dsr_extend(request: HttpRequest, code: UUID, payload: TextIn) -> Any:
     dsr = access.dsr_for(request.auth, code, write=True)
@@ -275,6 +308,40 @@ def instruction_give(request: HttpRequest, code: UUID, payload: TextIn) -> tuple
     return 201, instructions.give_instruction(
         agreement=agreement, text=payload.text, source="api", acting_user=request.auth
     )
+
+
+@router.post("/agreements/{code}/mailed-instructions", response={201: InstructionOut, **UPLOAD_ERRORS})
+def instruction_record(
+    request: HttpRequest,
+    code: UUID,
+    text: Form[str],
+    author_name: Form[str],
+    given_at: Form[datetime],
+    mail: File[UploadedFile],
+) -> Status[Any]:
+    """Staff record an instruction the controller sent by e-mail (multipart, with the ``mail`` itself)."""
+    agreement = agreement_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    if (refused := uploads.refusal(mail, field="mail")) is not None:
+        return refused
+    return Status(
+        201,
+        instructions.record_mailed_instruction(
+            agreement=agreement,
+            text=text,
+            author_name=author_name,
+            given_at=given_at if timezone.is_aware(given_at) else timezone.make_aware(given_at),
+            mail=uploads.received(mail),
+            acting_user=request.auth,
+        ),
+    )
+
+
+@router.get("/instructions/{code}/mail", openapi_extra=uploads.download_doc("The e-mail (staff only)"))
+def instruction_mail(request: HttpRequest, code: UUID) -> HttpResponseBase:
+    instruction = access.instruction_for(request.auth, code)
+    require_staff(request.auth, write=False)
+    return uploads.download(instruction.mail)
 
 
 @router.get("/instructions/{code}", response=InstructionOut)
@@ -362,6 +429,48 @@ def audit_schedule(request: HttpRequest, code: UUID, payload: ScheduleIn) -> Any
     return audits.schedule_audit(audit=audit, cost_estimate=payload.cost_estimate, acting_user=request.auth)
 
 
+@router.post("/audits/{code}/alternative", response={200: AuditOut, **UPLOAD_ERRORS})
+def audit_alternative(
+    request: HttpRequest, code: UUID, alternative: Form[str], report: File[UploadedFile]
+) -> Status[Any]:
+    """Offer certifications or reports instead of the audit (multipart ``alternative``, ``report``)."""
+    audit = access.audit_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    if (refused := uploads.refusal(report, field="report")) is not None:
+        return refused
+    return Status(
+        200,
+        audits.offer_alternative(
+            audit=audit, alternative=alternative, report=uploads.received(report), acting_user=request.auth
+        ),
+    )
+
+
+@router.post("/audits/{code}/complete", response={200: AuditOut, **UPLOAD_ERRORS})
+def audit_complete(
+    request: HttpRequest, code: UUID, report: File[UploadedFile], noncompliance_found: Form[bool]
+) -> Status[Any]:
+    """Store the audit report and apply the cost rule (multipart ``report``, ``noncompliance_found``)."""
+    audit = access.audit_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    if (refused := uploads.refusal(report, field="report")) is not None:
+        return refused
+    return Status(
+        200,
+        audits.complete_audit(
+            audit=audit,
+            report=uploads.received(report),
+            noncompliance_found=noncompliance_found,
+            acting_user=request.auth,
+        ),
+    )
+
+
+@router.get("/audits/{code}/report", openapi_extra=uploads.download_doc("The audit report or certification"))
+def audit_report(request: HttpRequest, code: UUID) -> HttpResponseBase:
+    return uploads.download(access.audit_for(request.auth, code).report)
+
+
 # -- security measures ----------
 
 
@@ -420,6 +529,38 @@ def termination_certify(request: HttpRequest, code: UUID) -> Any:
     t = access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
     return termination.issue_certificate(termination=t, acting_user=request.auth)
+
+
+@router.get(
+    "/terminations/{code}/certificate",
+    openapi_extra=uploads.download_doc("The certificate of destruction or return", "application/pdf"),
+)
+def termination_certificate(request: HttpRequest, code: UUID) -> HttpResponseBase:
+    t = access.termination_for(request.auth, code)
+    return uploads.download(
+        t.certificate, filename=f"certificate-{t.agreement.reference}.pdf", content_type="application/pdf"
+    )
+
+
+@router.post("/terminations/{code}/returned-files", response={201: ReturnedOut, **UPLOAD_ERRORS})
+def termination_return_file(request: HttpRequest, code: UUID, file: File[UploadedFile]) -> Status[Any]:
+    """Add one file of the data package the controller gets back (multipart ``file``); its SHA-256
+    goes on the certificate."""
+    t = access.termination_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    if (refused := uploads.refusal(file, field="file")) is not None:
+        return refused
+    name, content = uploads.received(file)
+    return Status(
+        201,
+        termination.add_returned_file(termination=t, name=name, content=content, acting_user=request.auth),
+    )
+
+
+@router.get("/returned-files/{code}", openapi_extra=uploads.download_doc("One returned file"))
+def returned_file(request: HttpRequest, code: UUID) -> HttpResponseBase:
+    item = access.returned_file_for(request.auth, code)
+    return uploads.download(item.file, filename=item.name)
 
 
 # -- the Art. 30(2) record ----------
