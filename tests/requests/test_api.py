@@ -238,3 +238,39 @@ def test_it_exports_the_record_or_the_controllers_extract(
     )
     assert [r["controller"] for r in own] == ["Harbour Analytics Ltd"]
     assert api.get("/ropa?format=jsonld", as_=user_b).json()["@context"]["dpv"] == "https://w3id.org/dpv#"
+
+
+def test_it_lets_the_controller_answer_reports_offered_instead_of_an_audit(
+    make_agreement, controller_a, api, staff_a, user_a, user_b
+):
+    a = make_agreement(controller_a, state="signed", terms={"audit": {"notice_days": 0, "scope": "security"}})
+    audit = audits.request_audit(agreement=a, scope_text="Security", auditor="A", acting_user=user_a,
+                                 starts_on=timezone.localdate() + timedelta(days=2),
+                                 ends_on=timezone.localdate() + timedelta(days=2))
+    audits.offer_alternative(audit=audit, alternative="ISO 27001 certificate",
+                             report=("iso.pdf", b"%PDF-1.4 report"), acting_user=staff_a)
+    url = f"/audits/{audit.code}/answer"
+    assert api.unchanged("post", url, as_=staff_a, json={"accept": True}).status_code == 403
+    assert api.unchanged("post", url, as_=user_b, json={"accept": True}).status_code == 404
+    r = api.post(url, as_=user_a, json={"accept": True})
+    assert r.status_code == 200 and r.json()["status"] == m.AuditRequest.objects.get(pk=audit.pk).status
+    assert api.unchanged("post", url, as_=user_a, json={"accept": True}).status_code == 422
+
+
+def test_it_sets_the_end_cost_estimate_and_the_retention_exceptions(
+    make_agreement, controller_a, api, staff_a, staff_readonly, user_a
+):
+    a = make_agreement(controller_a, state="signed", terms={"end": {"cost": "controller"}})
+    t = api.post(f"/agreements/{a.code}/termination", as_=staff_a, json={"reason": "agreement"}).json()
+    est = f"/terminations/{t['code']}/estimate"
+    assert api.unchanged("post", est, as_=user_a, json={"amount": "250.00"}).status_code == 403
+    assert api.unchanged("post", est, as_=staff_readonly, json={"amount": "250.00"}).status_code == 403
+    assert api.post(est, as_=staff_a, json={"amount": "250.00"}).status_code == 200
+    assert str(m.Termination.objects.get(code=t["code"]).cost_estimate) == "250.00"
+    ret = f"/terminations/{t['code']}/retention"
+    bad = {"items": [{"data": "Invoices", "basis": ""}]}
+    assert api.unchanged("put", ret, as_=staff_a, json=bad).status_code == 422
+    good = {"items": [{"data": "Invoices", "basis": "Art. 52 AWR", "until": "2033-12-31"}]}
+    assert api.call("put", ret, as_=staff_a, json=good).status_code == 200
+    assert m.Termination.objects.get(code=t["code"]).retention == [
+        {"data": "Invoices", "basis": "Art. 52 AWR", "until": "2033-12-31"}]

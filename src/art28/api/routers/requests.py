@@ -185,6 +185,24 @@ class ChoiceIn(Schema):
     choice: str
 
 
+class AnswerIn(Schema):
+    accept: bool
+
+
+class EstimateIn(Schema):
+    amount: Decimal
+
+
+class RetentionItem(Schema):
+    data: str
+    basis: str
+    until: str = ""
+
+
+class RetentionIn(Schema):
+    items: list[RetentionItem]
+
+
 class ReturnedOut(Schema):
     code: UUID
     name: str
@@ -508,6 +526,31 @@ def termination_create(request: HttpRequest, code: UUID, payload: TerminateIn) -
 @router.get("/terminations/{code}", response=TerminationOut)
 def termination_get(request: HttpRequest, code: UUID) -> Any:
     return access.termination_for(request.auth, code)
+
+
+@router.post("/audits/{code}/answer", response=AuditOut)
+def audit_answer(request: HttpRequest, code: UUID, payload: AnswerIn) -> Any:
+    """The controller accepts the reports offered instead of the audit, or insists on it."""
+    audit = access.audit_for(request.auth, code, write=True)
+    require_controller_user(request.auth)
+    return audits.answer_alternative(audit=audit, accept=payload.accept, acting_user=request.auth)
+
+
+@router.post("/terminations/{code}/estimate", response=TerminationOut)
+def termination_estimate(request: HttpRequest, code: UUID, payload: EstimateIn) -> Any:
+    """What return or destruction will cost, where the controller pays."""
+    t = access.termination_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    return termination.set_end_cost_estimate(termination=t, amount=payload.amount, acting_user=request.auth)
+
+
+@router.put("/terminations/{code}/retention", response=TerminationOut)
+def termination_retention(request: HttpRequest, code: UUID, payload: RetentionIn) -> Any:
+    """The data kept under a legal retention duty: what, on which legal basis, until when."""
+    t = access.termination_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    items = [item.dict() for item in payload.items]
+    return termination.set_retention(termination=t, items=items, acting_user=request.auth)
 
 
 @router.post("/terminations/{code}/choice", response=TerminationOut)

@@ -15,8 +15,6 @@ from django.utils.translation import gettext as _
 from art28.agreements.models import Agreement
 from art28.parties.models import Contact, Controller
 
-MAX_UPLOAD = 25 * 1024 * 1024
-
 
 def scope(agreement: Agreement) -> dict[str, int]:
     return {"processor_id": agreement.controller.processor_id, "controller_id": agreement.controller_id}
@@ -61,8 +59,9 @@ def require_text(errors: dict[str, str], field: str, value: str | None, message:
 
 def store(instance: models.Model, field: str, name: str, content: bytes) -> str:
     """Save ``content`` into a FileField and return its SHA-256."""
-    if len(content) > MAX_UPLOAD:
-        raise ValidationError({field: _("The file is larger than 25 MB.")})
+    limit = settings.ART28_MAX_UPLOAD_MB
+    if len(content) > limit * 1024 * 1024:
+        raise ValidationError({field: _("The file is larger than %(mb)s MB.") % {"mb": limit}})
     getattr(instance, field).save(name, ContentFile(content), save=False)
     return hashlib.sha256(content).hexdigest()
 
