@@ -19,8 +19,8 @@ def visible_reviews(user) -> QuerySet[Review]:  # type: ignore[no-untyped-def]
     m = membership_of(user)
     if m is None or not m.is_processor_side:
         return Review.objects.none()
-    qs = Review.objects.filter(processor_id=m.processor_id).select_related("controller", "agreement",
-                                                                            "uploaded_by")
+    qs = Review.objects.filter(processor_id=m.processor_id).select_related(
+        "controller", "subprocessor", "agreement", "uploaded_by")
     if m.role == Role.PROCESSOR_ADMIN:
         return qs
     return qs.filter(Q(uploaded_by=user) | Q(controller__in=visible_controllers(user)))

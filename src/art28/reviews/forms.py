@@ -41,23 +41,62 @@ class UploadForm(forms.Form):
 
 
 class ImportUploadForm(UploadForm):
-    controller = forms.ModelChoiceField(label=_("Controller"), queryset=None)  # type: ignore[arg-type]
-    field_order = ["controller", "file", "language"]
+    """Stage an import: for a controller (``controllers``) or a sub-processor (``subprocessors``).
 
-    def __init__(self, *args: Any, controllers: Any, **kwargs: Any) -> None:
+    The field for the other kind is dropped, so the form asks for exactly one party.
+    """
+
+    controller = forms.ModelChoiceField(label=_("Controller"), queryset=None)  # type: ignore[arg-type]
+    subprocessor = forms.ModelChoiceField(label=_("Sub-processor"), queryset=None,  # type: ignore[arg-type]
+                                          to_field_name="code")
+    field_order = ["controller", "subprocessor", "file", "language"]
+
+    def __init__(self, *args: Any, controllers: Any = None, subprocessors: Any = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["controller"].queryset = controllers
-        self.fields["file"].label = _("The signed agreement (PDF or DOCX)")
+        if (controllers is None) == (subprocessors is None):
+            raise TypeError("pass controllers or subprocessors")
+        if controllers is not None:
+            self.fields["controller"].queryset = controllers
+            self.fields["file"].label = _("The signed agreement (PDF or DOCX)")
+            del self.fields["subprocessor"]
+        else:
+            self.fields["subprocessor"].queryset = subprocessors
+            self.fields["file"].label = _("Its signed agreement with us (PDF or DOCX)")
+            del self.fields["controller"]
         del self.fields["playbook"]
 
 
+# What the flow-down check compares: a sub-processor's import shows these first.
+FLOWDOWN_FIELDS = ("breach__notice_hours", "breach__undue_delay", "audit__allowed", "audit__scope",
+                   "end__choice", "end__deadline_days", "end__certificate", "transfers__outside_eea",
+                   "transfers__mechanisms", "subprocessors__authorisation")
+
+
 class ConfirmTermsForm(TermsForm):
-    """The main fields as the analyzer proposes them; staff confirm or correct each one."""
+    """The main fields as the analyzer proposes them; staff confirm or correct each one.
+
+    The same form confirms a controller's signed agreement and a sub-processor's agreement
+    with us.
+    """
 
     audit__allowed = forms.BooleanField(label=_("Audits allowed"), required=False)
+    transfers__mechanisms = forms.MultipleChoiceField(
+        label=_("Transfer mechanisms"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[("adequacy", _("Adequacy decision")), ("scc", _("Standard contractual clauses")),
+                 ("bcr", _("Binding corporate rules")), ("dpf", _("EU-US Data Privacy Framework")),
+                 ("derogation", _("Derogation (Art. 49)"))])
+    end__certificate = forms.BooleanField(label=_("Certificate of deletion"), required=False)
     term__indefinite = forms.BooleanField(label=_("Indefinite term"), required=False)
     term__tied_to_main_agreement = forms.BooleanField(label=_("Ends with the main agreement"),
                                                       required=False)
+
+    def ordered_names(self, *, flowdown_first: bool = False) -> list[str]:
+        names = list(self.fields)
+        if flowdown_first:
+            names.sort(key=lambda n: (n not in FLOWDOWN_FIELDS,
+                                      FLOWDOWN_FIELDS.index(n) if n in FLOWDOWN_FIELDS else 0))
+        return names
 
     def confirmed_terms(self, proposed: DpaTerms) -> dict[str, Any]:
         """The proposed terms with every field of this form as confirmed."""
@@ -77,9 +116,10 @@ def _deep_update(target: dict, patch: dict) -> None:
 def confirm_initial(terms: DpaTerms) -> dict[str, Any]:
     initial = initial_from(terms)
     data = terms.model_dump(mode="json")
-    for name in ("audit__allowed", "term__indefinite", "term__tied_to_main_agreement"):
-        group, leaf = name.split("__")
-        initial[name] = data[group][leaf]
+    for name in ConfirmTermsForm.base_fields:
+        if name not in initial:
+            group, leaf = name.split("__")
+            initial[name] = data[group][leaf]
     return initial
 
 

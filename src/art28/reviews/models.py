@@ -18,14 +18,17 @@ def _staged_path(instance: Review, filename: str) -> str:
 
 class ReviewQuerySet(models.QuerySet):
     def pending_imports(self) -> ReviewQuerySet:
-        return self.filter(controller__isnull=False, agreement__isnull=True)
+        return self.filter(models.Q(controller__isnull=False, agreement__isnull=True)
+                           | models.Q(subprocessor__isnull=False, imported_at__isnull=True))
 
 
 class Review(models.Model):
     """One document read by the analyzer; ``result`` is the analysis as JSON.
 
-    A plain review keeps no copy of the file. An import (``controller`` set) keeps it until
-    staff confirm the terms: it becomes the signed document of the new agreement.
+    A plain review keeps no copy of the file. An import keeps it until staff confirm the
+    terms: with ``controller`` set it becomes the signed document of a new agreement; with
+    ``subprocessor`` set it becomes that sub-processor's own agreement with us (the flow-down
+    input). Never both.
     """
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -45,6 +48,11 @@ class Review(models.Model):
     agreement = models.ForeignKey("agreements.Agreement", null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="+",
                                   verbose_name=_("imported as"))
+    # Set for an import of a sub-processor's own agreement with us.
+    subprocessor = models.ForeignKey("subprocessors.Subprocessor", null=True, blank=True,
+                                     on_delete=models.CASCADE, related_name="+",
+                                     verbose_name=_("sub-processor"))
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -52,13 +60,23 @@ class Review(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("agreement review")
         verbose_name_plural = _("agreement reviews")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(controller__isnull=True) | models.Q(subprocessor__isnull=True),
+                name="review_imports_for_one_party"),
+        ]
 
     def __str__(self) -> str:
         return self.filename
 
     @property
     def is_import(self) -> bool:
-        return self.controller_id is not None
+        return self.controller_id is not None or self.subprocessor_id is not None
+
+    @property
+    def is_imported(self) -> bool:
+        """The staged import has been confirmed (an agreement, or the sub-processor's terms)."""
+        return self.agreement_id is not None or self.imported_at is not None
 
     @property
     def counts(self) -> dict[str, int]:
