@@ -150,3 +150,22 @@ def test_it_records_the_first_acknowledgement_only(incident, admin_user, user_a,
     assert Notice.objects.get(pk=item.notice_id).acknowledged_at == first is not None
     assert Event.objects.filter(action="breach.notice_acknowledged").count() == 1
     assert IncidentNotice.objects.get(pk=item.pk).acknowledged_by == user_a
+
+
+def test_it_sends_to_breach_contacts_else_to_privacy_contacts(incident, admin_user, agreements,
+                                                            controller_a, controller_b):
+    from art28.parties.models import Contact
+
+    # A has a breach-notice recipient besides its signer; B has only a privacy contact.
+    Contact.objects.create(controller=controller_a, name="Security desk", email="sec@a.example",
+                           is_breach_recipient=True)
+    controller_b.contacts.update(is_breach_recipient=False, is_privacy_contact=False)
+    Contact.objects.create(controller=controller_b, name="DPO", email="dpo@b.example",
+                           is_privacy_contact=True)
+    send_notices(incident=incident, stage="initial", acting_user=admin_user)
+    to = {n.affected.agreement.controller_id: sorted(n.notice.deliveries.filter(channel="email")
+                                                     .values_list("recipient", flat=True))
+          for n in IncidentNotice.objects.select_related("affected__agreement", "notice")}
+    signer_a = controller_a.signatories().get().email
+    assert to[controller_a.pk] == sorted([signer_a, "sec@a.example"])
+    assert to[controller_b.pk] == ["dpo@b.example"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -67,15 +67,26 @@ def notice_facts(facts: dict[str, Any], required: list[str]) -> dict[str, Any]:
     return {k: facts[k] for k in dict.fromkeys(keys)}
 
 
-def breach_recipients(affected: AffectedAgreement) -> list[str]:
-    contacts = list(affected.agreement.controller.contacts.all())
-    chosen = [c for c in contacts if c.is_breach_recipient] or [c for c in contacts if c.is_privacy_contact]
-    return [c.email for c in chosen]
+def recipients_for(incident: Incident) -> dict[int, list[str]]:
+    """Controller id → its breach-notice contacts (else its privacy contacts), for every
+    controller the incident touches: one joined query, however large the fan-out."""
+    from art28.parties.models import Contact
+
+    touched = AffectedAgreement.objects.filter(incident=incident).values("agreement__controller_id")
+    rows = (Contact.objects.filter(controller_id__in=models.Subquery(touched))
+            .values_list("controller_id", "email", "is_breach_recipient", "is_privacy_contact"))
+    breach: dict[int, list[str]] = {}
+    privacy: dict[int, list[str]] = {}
+    for controller_id, email, is_breach, is_privacy in rows:
+        if is_breach:
+            breach.setdefault(controller_id, []).append(email)
+        elif is_privacy:
+            privacy.setdefault(controller_id, []).append(email)
+    return {cid: breach.get(cid) or privacy.get(cid, []) for cid in breach.keys() | privacy.keys()}
 
 
 def _targets(incident: Incident, stage: str, codes: list[str] | None) -> list[AffectedAgreement]:
-    qs = (incident.affected.included().select_related("agreement__controller")
-          .prefetch_related("agreement__controller__contacts"))
+    qs = incident.affected.included().select_related("agreement__controller")
     if codes is not None:
         qs = qs.filter(code__in=codes)
     if stage == Stage.INITIAL:
@@ -110,7 +121,9 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
         now = timezone.now()
         blocks: dict[tuple, str] = {}
         link = _link_maker()
-        pairs = [_draft(incident, row, stage, numbers[row.pk], facts, message, now, blocks, link)
+        recipients = recipients_for(incident)
+        pairs = [_draft(incident, row, stage, numbers[row.pk], facts, message, now, blocks, link,
+                        recipients.get(row.agreement.controller_id, []))
                  for row in targets]
         # One bulk insert for the whole fan-out; it also schedules enough drain tasks for
         # every running worker to take a share.
@@ -169,7 +182,7 @@ def facts_block(incident: Incident, facts: dict[str, Any], *, language: str, sta
 
 def _draft(incident: Incident, row: AffectedAgreement, stage: str, number: int,
            facts: dict[str, Any], message: str, now: datetime, blocks: dict[tuple, str],
-           link) -> tuple[NoticeDraft, IncidentNotice]:  # type: ignore[no-untyped-def]
+           link, recipients: list[str]) -> tuple[NoticeDraft, IncidentNotice]:  # type: ignore[no-untyped-def]
     code = uuid.uuid4()
     sent = notice_facts(facts, row.required_content)
     # Many controllers get the same facts: render that part once per language and content.
@@ -179,7 +192,7 @@ def _draft(incident: Incident, row: AffectedAgreement, stage: str, number: int,
     draft = NoticeDraft(
         controller=row.agreement.controller, kind=NoticeKind.BREACH_NOTICE,
         about=About("incidentnotice", str(code)), template="breach_notice",
-        recipients=breach_recipients(row), link=link(code), language=row.language,
+        recipients=recipients, link=link(code), language=row.language,
         deadline=row.deadline if stage == Stage.INITIAL else None,
         context={"facts": sent, "stage": stage, "number": number, "message": message,
                  "processor": incident.processor.name, "agreement": row.agreement.reference,
