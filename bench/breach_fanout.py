@@ -22,61 +22,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import signal
-import smtplib
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SMTP_SERVER = r"""
-import sys, time
-from aiosmtpd.controller import Controller
-log = open(sys.argv[2], "a", buffering=1)
-class H:
-    async def handle_DATA(self, server, session, envelope):
-        for line in envelope.content.split(b"\r\n"):
-            if line.lower().startswith(b"message-id:"):
-                log.write(line.split(b":", 1)[1].strip().decode() + "\n")
-                break
-            if not line:
-                break
-        return "250 OK"
-c = Controller(H(), hostname="127.0.0.1", port=int(sys.argv[1]))
-c.start()
-print("ready", flush=True)
-while True:
-    time.sleep(3600)
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def configure(args: argparse.Namespace, home: Path, port: int) -> dict[str, str]:
-    env = {"ART28_HOME": str(home), "DATABASE_URL": args.database_url or "",
-           "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-           "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(port), "DJANGO_SETTINGS_MODULE": "art28.settings",
-           "ART28_REQUIRE_OTP": "false"}
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    if args.database_url:
-        call_command("flush", interactive=False, verbosity=0)
-    return {**os.environ, **env}
+from loopback import art28_ids, bare_smtplib, configure, free_port, smtp_server, wait_for, workers
 
 
 def create_data(n: int):  # type: ignore[no-untyped-def]
@@ -134,28 +88,15 @@ def record_and_queue(processor, sp) -> tuple[float, int]:  # type: ignore[no-unt
     return time.perf_counter() - start, len(notices)
 
 
-def wait_for(log: Path, expected: int, timeout: float) -> float:
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        with log.open() as f:
-            if sum(1 for line in f if "@art28>" in line) >= expected:
-                break
-        time.sleep(0.05)
-    return time.perf_counter() - start
-
-
-def bare_smtplib(port: int, n: int, size: int) -> float:
-    """Seconds for a bare smtplib loop to send ``n`` messages of ``size`` bytes over one connection."""
+def bare_messages(n: int, size: int) -> Iterator[EmailMessage]:
+    """``n`` messages of ``size`` bytes, built as they are sent (inside the bare loop's timing)."""
     body = "x" * size
-    start = time.perf_counter()
-    with smtplib.SMTP("127.0.0.1", port) as smtp:
-        for i in range(n):
-            msg = EmailMessage()
-            msg["From"], msg["To"], msg["Subject"] = "bench@localhost", f"r{i}@bare.example", "bare"
-            msg["Message-ID"] = f"<{uuid.uuid4()}@bare>"
-            msg.set_content(body)
-            smtp.send_message(msg)
-    return time.perf_counter() - start
+    for i in range(n):
+        msg = EmailMessage()
+        msg["From"], msg["To"], msg["Subject"] = "bench@localhost", f"r{i}@bare.example", "bare"
+        msg["Message-ID"] = f"<{uuid.uuid4()}@bare>"
+        msg.set_content(body)
+        yield msg
 
 
 def main() -> None:
@@ -168,40 +109,24 @@ def main() -> None:
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         home, log = Path(tmp), Path(tmp) / "message-ids.txt"
-        log.touch()
-        server = subprocess.Popen([sys.executable, "-c", SMTP_SERVER, str(port), str(log)],
-                                  stdout=subprocess.PIPE, text=True)
-        workers: list[subprocess.Popen] = []
-        try:
-            assert server.stdout is not None and server.stdout.readline().strip() == "ready"
-            env = configure(args, home, port)
+        with smtp_server(port, log):
+            env = configure(args.database_url, home, port)
             processor, sp = create_data(args.agreements)
             sys.stderr.write("data created\n")
-            worker_log = (home / "worker.log").open("a")
-            workers = [subprocess.Popen([sys.executable, "-m", "art28.cli", "worker", "--interval", "0.2"],
-                                        env=env, stdout=subprocess.DEVNULL, stderr=worker_log)
-                       for _ in range(args.workers)]
-            time.sleep(4)  # workers up and idle, as in production
-            queue_seconds, queued = record_and_queue(processor, sp)
-            sys.stderr.write(f"queued {queued} in {queue_seconds:.1f} s\n")
-            delivery_seconds = wait_for(log, queued, args.timeout)
-            if any(w.poll() is not None for w in workers):
-                sys.stderr.write((home / "worker.log").read_text()[-3000:])
-            from art28.notices.models import Delivery, Notice
+            with (home / "worker.log").open("a") as worker_log, \
+                    workers(env, args.workers, stderr=worker_log) as running:
+                time.sleep(4)  # workers up and idle, as in production
+                queue_seconds, queued = record_and_queue(processor, sp)
+                sys.stderr.write(f"queued {queued} in {queue_seconds:.1f} s\n")
+                delivery_seconds = wait_for(log, queued, args.timeout)
+                if any(w.poll() is not None for w in running):
+                    sys.stderr.write((home / "worker.log").read_text()[-3000:])
+                from art28.notices.models import Delivery, Notice
 
-            size = sum(len(b) for b in Notice.objects.values_list("body_text", flat=True)[:50]) // 50
-            expected = {d.message_id for d in Delivery.objects.all()}
-            bare_seconds = bare_smtplib(port, queued, size)
-        finally:
-            for w in workers:
-                w.send_signal(signal.SIGTERM)
-            for w in workers:
-                try:
-                    w.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    w.kill()
-            server.kill()
-        ids = [line.strip() for line in log.read_text().splitlines() if "@art28>" in line]
+                size = sum(len(b) for b in Notice.objects.values_list("body_text", flat=True)[:50]) // 50
+                expected = {d.message_id for d in Delivery.objects.all()}
+                bare_seconds = bare_smtplib(port, bare_messages(queued, size))
+        ids = art28_ids(log)
     print(json.dumps({
         "agreements": args.agreements, "workers": args.workers,
         "database": "postgresql" if args.database_url else "sqlite", "notices": queued,

@@ -25,12 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import signal
-import smtplib
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -38,25 +32,7 @@ from datetime import timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
-SMTP_SERVER = r"""
-import sys, time
-from aiosmtpd.controller import Controller
-log = open(sys.argv[2], "a", buffering=1)
-class H:
-    async def handle_DATA(self, server, session, envelope):
-        for line in envelope.content.split(b"\r\n"):
-            if line.lower().startswith(b"message-id:"):
-                log.write(line.split(b":", 1)[1].strip().decode() + "\n")
-                break
-            if not line:
-                break
-        return "250 OK"
-c = Controller(H(), hostname="127.0.0.1", port=int(sys.argv[1]))
-c.start()
-print("ready", flush=True)
-while True:
-    time.sleep(3600)
-"""
+from loopback import art28_ids, bare_smtplib, configure, free_port, smtp_server, wait_for, workers
 
 GENERAL = {
     "subprocessors": {
@@ -67,34 +43,6 @@ GENERAL = {
     },
     "transfers": {"outside_eea": "with_safeguards"},
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def configure(database_url: str, home: Path, port: int) -> dict[str, str]:
-    env = {
-        "ART28_HOME": str(home),
-        "DATABASE_URL": database_url,
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(port),
-        "DJANGO_SETTINGS_MODULE": "art28.settings",
-        "ART28_REQUIRE_OTP": "false",
-    }
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    if database_url:
-        call_command("flush", interactive=False, verbosity=0)
-    return {**os.environ, **env}
 
 
 def create_data(n: int):  # type: ignore[no-untyped-def]
@@ -180,16 +128,6 @@ def propose(processor, sp) -> tuple[float, int]:  # type: ignore[no-untyped-def]
     return elapsed, change.clocks.count()
 
 
-def wait_for(log: Path, expected: int, timeout: float) -> float:
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        with log.open() as f:
-            if sum(1 for line in f if "@art28>" in line) >= expected:
-                break
-        time.sleep(0.05)
-    return time.perf_counter() - start
-
-
 def bare_messages() -> list[EmailMessage]:
     """The same messages art28 sent (subject, text, HTML, recipient), built with the stdlib."""
     from art28.notices.models import Delivery
@@ -206,14 +144,6 @@ def bare_messages() -> list[EmailMessage]:
     return messages
 
 
-def bare_smtplib(port: int, messages: list[EmailMessage]) -> float:
-    start = time.perf_counter()
-    with smtplib.SMTP("127.0.0.1", port) as smtp:
-        for msg in messages:
-            smtp.send_message(msg)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--agreements", type=int, default=1000)
@@ -224,43 +154,20 @@ def main() -> None:
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         home, log = Path(tmp), Path(tmp) / "message-ids.txt"
-        log.touch()
-        server = subprocess.Popen(
-            [sys.executable, "-c", SMTP_SERVER, str(port), str(log)], stdout=subprocess.PIPE, text=True
-        )
-        workers: list[subprocess.Popen] = []
-        try:
-            assert server.stdout is not None and server.stdout.readline().strip() == "ready"
+        with smtp_server(port, log):
             env = configure(args.database_url, home, port)
             processor, sp = create_data(args.agreements)
-            workers = [
-                subprocess.Popen(
-                    [sys.executable, "-m", "art28.cli", "worker", "--interval", "0.2"],
-                    env=env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-                for _ in range(args.workers)
-            ]
-            warm_up()
-            time.sleep(4)  # workers up and idle, as in production
-            queue_seconds, clocks = propose(processor, sp)
-            from art28.notices.models import Delivery
+            with workers(env, args.workers):
+                warm_up()
+                time.sleep(4)  # workers up and idle, as in production
+                queue_seconds, clocks = propose(processor, sp)
+                from art28.notices.models import Delivery
 
-            queued = Delivery.objects.filter(notice__about_type="changeclock").count()
-            delivery_seconds = wait_for(log, queued, args.timeout)
-            expected = {d.message_id for d in Delivery.objects.filter(notice__about_type="changeclock")}
-            bare_seconds = bare_smtplib(port, bare_messages())
-        finally:
-            for w in workers:
-                w.send_signal(signal.SIGTERM)
-            for w in workers:
-                try:
-                    w.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    w.kill()
-            server.kill()
-        received = Counter(line.strip() for line in log.read_text().splitlines() if "@art28>" in line)
+                queued = Delivery.objects.filter(notice__about_type="changeclock").count()
+                delivery_seconds = wait_for(log, queued, args.timeout)
+                expected = {d.message_id for d in Delivery.objects.filter(notice__about_type="changeclock")}
+                bare_seconds = bare_smtplib(port, bare_messages())
+        received = Counter(art28_ids(log))
     print(
         json.dumps(
             {

@@ -1,0 +1,131 @@
+"""What the e-mail benches share: a loopback SMTP server in its own process, art28 set up
+against it, ``art28 worker`` processes, and a bare smtplib loop to compare with.
+
+The server is aiosmtpd in a separate process that appends each Message-ID it receives to a
+log file, so neither art28 nor the bare loop shares its interpreter.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import smtplib
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from email.message import EmailMessage
+from pathlib import Path
+from typing import IO, Any
+
+SMTP_SERVER = r"""
+import sys, time
+from aiosmtpd.controller import Controller
+log = open(sys.argv[2], "a", buffering=1)
+class H:
+    async def handle_DATA(self, server, session, envelope):
+        for line in envelope.content.split(b"\r\n"):
+            if line.lower().startswith(b"message-id:"):
+                log.write(line.split(b":", 1)[1].strip().decode() + "\n")
+                break
+            if not line:
+                break
+        return "250 OK"
+c = Controller(H(), hostname="127.0.0.1", port=int(sys.argv[1]))
+c.start()
+print("ready", flush=True)
+while True:
+    time.sleep(3600)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def smtp_server(port: int, log: Path) -> Iterator[None]:
+    """The SMTP server on ``port``, ready when this is entered and killed when it is left."""
+    log.touch()
+    server = subprocess.Popen([sys.executable, "-c", SMTP_SERVER, str(port), str(log)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None and server.stdout.readline().strip() == "ready"
+        yield
+    finally:
+        server.kill()
+
+
+def configure(database_url: str, home: Path, port: int) -> dict[str, str]:
+    """Set up Django in this process for ``home`` and the SMTP server on ``port``; migrate (and flush a
+    PostgreSQL database). Returns the environment for worker processes."""
+    env = {
+        "ART28_HOME": str(home),
+        "DATABASE_URL": database_url,
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(port),
+        "DJANGO_SETTINGS_MODULE": "art28.settings",
+        "ART28_REQUIRE_OTP": "false",
+    }
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    if database_url:
+        call_command("flush", interactive=False, verbosity=0)
+    return {**os.environ, **env}
+
+
+@contextmanager
+def workers(
+    env: dict[str, str], n: int, stderr: IO[Any] | int = subprocess.DEVNULL
+) -> Iterator[list[subprocess.Popen]]:
+    """``n`` real ``art28 worker`` processes; on leaving, SIGTERM and up to 10 s each to stop."""
+    procs: list[subprocess.Popen] = []
+    try:
+        procs = [subprocess.Popen([sys.executable, "-m", "art28.cli", "worker", "--interval", "0.2"],
+                                  env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+                 for _ in range(n)]
+        yield procs
+    finally:
+        for w in procs:
+            w.send_signal(signal.SIGTERM)
+        for w in procs:
+            try:
+                w.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                w.kill()
+
+
+def art28_ids(log: Path) -> list[str]:
+    """The Message-IDs of art28's e-mails the server received, in order, repeats included."""
+    return [line.strip() for line in log.read_text().splitlines() if "@art28>" in line]
+
+
+def wait_for(log: Path, expected: int, timeout: float) -> float:
+    """Seconds until ``expected`` art28 e-mails reached the server (or ``timeout``)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        with log.open() as f:
+            if sum(1 for line in f if "@art28>" in line) >= expected:
+                break
+        time.sleep(0.05)
+    return time.perf_counter() - start
+
+
+def bare_smtplib(port: int, messages: Iterable[EmailMessage]) -> float:
+    """Seconds for a bare smtplib loop to send ``messages`` over one connection (a generator is
+    consumed inside the timing)."""
+    start = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for msg in messages:
+            smtp.send_message(msg)
+    return time.perf_counter() - start
