@@ -56,17 +56,17 @@ def _service_text(terms: dict) -> str:
     return " ".join(parts).lower()
 
 
-Candidates = dict[int, tuple[Agreement, list[str], bool]]
+Candidates = dict[int, tuple[list[str], bool]]
 Bindings = dict[int, tuple[str, dict]]
 
 
 def candidates(incident: Incident) -> Candidates:
-    """Agreement id → (agreement, reasons, proposed as included); see ``_candidates``."""
+    """Agreement id → (reasons, proposed as included); see ``_candidates``."""
     return _candidates(incident)[0]
 
 
 def _candidates(incident: Incident) -> tuple[Candidates, Bindings]:
-    """Agreement id → (agreement, reasons, proposed as included).
+    """Agreement id → (reasons, proposed as included), and the binding terms read on the way.
 
     An agreement is a candidate when it uses a sub-processor involved, or its processing
     names a service involved; with no sub-processor or service given, the data categories
@@ -92,9 +92,8 @@ def _candidates(incident: Incident) -> tuple[Candidates, Bindings]:
                 reasons.setdefault(aid, []).append(_("processing includes service %(s)s") % {"s": service})
             if not services and categories & _stated(t):
                 reasons.setdefault(aid, []).append(_("processes the data categories involved"))
-    agreements = Agreement.objects.in_bulk(list(reasons))
-    found = {aid: _check_categories(agreements[aid], r, categories, terms.get(aid))
-             for aid, r in reasons.items()}
+    # Ids, not Agreement objects: a fan-out of 10 000 needs no 10 000 model instances here.
+    found = {aid: _check_categories(r, categories, terms.get(aid)) for aid, r in reasons.items()}
     return found, terms  # the terms read here serve the clocks too: read 10 000 of them once
 
 
@@ -102,13 +101,13 @@ def _stated(terms: dict) -> set[str]:
     return _words((terms.get("processing") or {}).get("data_categories", []))
 
 
-def _check_categories(agreement: Agreement, reasons: list[str], categories: set[str],
-                      binding: tuple[str, dict] | None) -> tuple[Agreement, list[str], bool]:
+def _check_categories(reasons: list[str], categories: set[str],
+                      binding: tuple[str, dict] | None) -> tuple[list[str], bool]:
     stated = _stated(binding[1]) if binding else set()
     if categories and stated and not categories & stated:
         reasons.append(_("but its agreement names none of the data categories involved"))
-        return agreement, reasons, False
-    return agreement, reasons, True
+        return reasons, False
+    return reasons, True
 
 
 def _clock(incident: Incident, binding: tuple[str, dict]) -> dict[str, Any]:
@@ -118,8 +117,10 @@ def _clock(incident: Incident, binding: tuple[str, dict]) -> dict[str, Any]:
             "language": language, "deadline": add_hours(incident.aware_at, hours)}
 
 
-def sync_affected(incident: Incident) -> list[AffectedAgreement]:
-    """Bring the affected list in line with the facts; staff choices and notified rows stay."""
+def sync_affected(incident: Incident) -> int:
+    """Bring the affected list in line with the facts; staff choices and notified rows stay.
+
+    Returns how many agreements the incident now touches."""
     found, terms = _candidates(incident)
     existing = {a.agreement_id: a for a in incident.affected.all()}
     stale = [a.pk for aid, a in existing.items()
@@ -128,17 +129,17 @@ def sync_affected(incident: Incident) -> list[AffectedAgreement]:
     new, changed = [], []
     missing = [aid for aid in found if aid not in existing and aid not in terms]
     bindings = {**terms, **binding_terms(missing)}
-    for aid, (agreement, reasons, included) in found.items():
+    for aid, (reasons, included) in found.items():
         if aid in existing:
             row = existing[aid]
             row.reasons = reasons
             changed.append(row)
         else:
-            new.append(AffectedAgreement(incident=incident, agreement=agreement, reasons=reasons,
+            new.append(AffectedAgreement(incident=incident, agreement_id=aid, reasons=reasons,
                                          included=included, **_clock(incident, bindings[aid])))
     AffectedAgreement.objects.bulk_create(new, batch_size=1000)
     AffectedAgreement.objects.bulk_update(changed, ["reasons"], batch_size=1000)
-    return list(incident.affected.all())
+    return incident.affected.count()
 
 
 def recompute_deadlines(incident: Incident) -> None:

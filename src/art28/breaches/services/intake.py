@@ -119,7 +119,7 @@ def open_incident(*, processor: Processor, facts: dict[str, Any], acting_user: A
         affected = sync_affected(incident)
         record_event(action="breach.opened", obj=incident, acting_user=acting_user,
                      data={"reference": incident.reference, "aware_at": incident.aware_at,
-                           "facts": sorted(cleaned), "affected": len(affected)}, **scope(incident))
+                           "facts": sorted(cleaned), "affected": affected}, **scope(incident))
     return incident
 
 
