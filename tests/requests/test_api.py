@@ -23,15 +23,6 @@ def api(client):
 
 
 @pytest.fixture
-def user_a_ro(processor, controller_a):
-    from tests.conftest import _user
-
-    return _user(
-        "user_a_ro", role="controller_user", processor=processor, controller=controller_a, read_only=True
-    )
-
-
-@pytest.fixture
 def objs(make_agreement, controller_a, staff_a, user_a):
     a = make_agreement(controller_a, state="signed", terms={"audit": {"notice_days": 0}})
     dsr = data_subject.record_data_subject_request(

@@ -10,68 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from art28.requests import models as m
-from art28.requests.services import audits, authority, data_subject, instructions, ropa, termination
+from art28.requests.services import authority, ropa, termination
 from tests.requests.conftest import counts
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def user_a_ro(processor, controller_a):
-    from tests.conftest import _user
-
-    return _user(
-        "user_a_ro", role="controller_user", processor=processor, controller=controller_a, read_only=True
-    )
-
-
-@pytest.fixture
-def world(make_agreement, controller_a, staff_a, user_a):
-    """One of everything for controller A."""
-    a = make_agreement(controller_a, state="signed", terms={"audit": {"notice_days": 0}})
-    ended = make_agreement(controller_a, state="signed")
-    dsr = data_subject.record_data_subject_request(
-        agreement=a,
-        kind="access",
-        requester="P. Jansen",
-        details="Copy of my data",
-        channel="phone",
-        acting_user=staff_a,
-    )
-    task = data_subject.ask_task(request=dsr, action="search", instructions="Find all", acting_user=user_a)
-    held = instructions.give_instruction(
-        agreement=a, text="Mail all files to a USB stick", acting_user=user_a
-    )
-    instructions.flag_instruction(instruction=held, reason="Unsafe", acting_user=staff_a)
-    fresh = instructions.give_instruction(agreement=a, text="Keep logs 6 months", acting_user=user_a)
-    req = authority.record_authority_request(
-        agreement=a,
-        authority_kind="tax",
-        authority="Belastingdienst",
-        legal_basis="Art. 53 AWR",
-        description="Invoices 2025",
-        respond_by=timezone.now() + timedelta(days=14),
-        acting_user=staff_a,
-    )
-    audit = audits.request_audit(
-        agreement=a,
-        scope_text="All",
-        starts_on=timezone.localdate() + timedelta(days=3),
-        ends_on=timezone.localdate() + timedelta(days=4),
-        auditor="Audit & Co",
-        acting_user=user_a,
-    )
-    t = termination.terminate_agreement(agreement=ended, reason="agreement", acting_user=staff_a)
-    return {
-        "agreement": a,
-        "dsr": dsr,
-        "task": task,
-        "held": held,
-        "fresh": fresh,
-        "authority": req,
-        "audit": audit,
-        "termination": t,
-    }
 
 
 def _url(world, name, key=None, arg=None):

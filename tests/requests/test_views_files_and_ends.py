@@ -24,11 +24,6 @@ from art28.requests.services import audits, data_subject, instructions, terminat
 from art28.requests.services.common import controller_recipients
 from tests.requests.conftest import counts, last_event
 
-# The world and the read-only controller user are test_views.py's fixtures, shared by import; the
-# test arguments that name them are what pytest injects, not redefinitions (F811 is file-wide here).
-# ruff: noqa: F811
-from tests.requests.test_views import user_a_ro, world  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 
 
