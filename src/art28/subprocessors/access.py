@@ -35,6 +35,14 @@ def subprocessor_for(user, code, *, write: bool = False) -> Subprocessor:  # typ
         raise Http404 from None
 
 
+def visible_changes(user) -> QuerySet[SubprocessorChange]:  # type: ignore[no-untyped-def]
+    """Changes are the processor's own business: its staff see them, nobody else."""
+    m = membership_of(user)
+    if m is None or not m.is_processor_side:
+        return SubprocessorChange.objects.none()
+    return SubprocessorChange.objects.filter(processor_id=m.processor_id)
+
+
 def change_for(user, code, *, write: bool = False) -> SubprocessorChange:  # type: ignore[no-untyped-def]
     m = require_processor_side(user, write=write, admin=write)
     try:

@@ -177,15 +177,12 @@ def flowdown_dashboard(request: HttpRequest) -> HttpResponse:
 
 @staff_required()
 def change_list(request: HttpRequest) -> HttpResponse:
-    changes = SubprocessorChange.objects.filter(processor_id=request.membership.processor_id).select_related(
-        "subprocessor"
-    )  # type: ignore[attr-defined]
+    changes = access.visible_changes(request.user).select_related("subprocessor")
     return render(request, "subprocessors/change_list.html", {"page": _page(request, changes)})
 
 
 def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
-    processor = request.membership.processor  # type: ignore[attr-defined]
-    sps = Subprocessor.objects.filter(processor=processor)
+    sps = access.visible_subprocessors(request.user)
     try:
         sp = sps.get(code=form.cleaned_data["subprocessor"])
         rep = form.cleaned_data.get("replaces")
@@ -193,7 +190,7 @@ def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
     except Subprocessor.DoesNotExist:
         raise ValidationError({"subprocessor": _("Choose a sub-processor from the register.")}) from None
     return {
-        "processor": processor,
+        "processor": request.membership.processor,  # type: ignore[attr-defined]
         "kind": form.cleaned_data["kind"],
         "subprocessor": sp,
         "replaces": replaces,
@@ -217,7 +214,7 @@ def change_create(request: HttpRequest) -> HttpResponse:
                 request, _("Change proposed; %(n)d agreements notified.") % {"n": change.clocks.count()}
             )
             return redirect("subprocessors:change_detail", code=change.code)
-    register = Subprocessor.objects.filter(processor_id=request.membership.processor_id)  # type: ignore[attr-defined]
+    register = access.visible_subprocessors(request.user)
     return render(
         request,
         "subprocessors/change_form.html",
