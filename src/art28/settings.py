@@ -56,12 +56,14 @@ INSTALLED_APPS = [
     "art28.reviews",
     "art28.notices",
     "art28.api",
+    "ninja",  # Swagger UI for /api/v1/docs from ninja's own static files, not a CDN
     "art28.web",
     "art28.ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "art28.web.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -184,10 +186,24 @@ TASKS = {
     }
 }
 
+# Served over https (BASE_URL says so): cookies only over TLS, plain http redirected, HSTS.
+HTTPS = BASE_URL.startswith("https://")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = BASE_URL.startswith("https://")
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_SSL_REDIRECT = HTTPS and bool(env("ART28_SSL_REDIRECT"))
+SECURE_HSTS_SECONDS = int(env("ART28_HSTS_SECONDS")) if HTTPS else 0  # type: ignore[call-overload]
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = bool(env("ART28_HSTS_PRELOAD"))
+_proxy_header = str(env("ART28_PROXY_SSL_HEADER"))
+if _proxy_header:
+    # Django reads request headers from META: X-Forwarded-Proto → HTTP_X_FORWARDED_PROTO.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {

@@ -83,7 +83,7 @@ def test_it_shows_open_clocks_with_overdue_in_red(client, login, admin_user, inc
 
     AffectedAgreement.objects.filter(notice_hours=24).update(deadline=timezone.now() - timedelta(hours=1))
     page = client.get(reverse("breaches:clock_dashboard")).content.decode()
-    assert incident.reference in page and "#b00020" in page
+    assert incident.reference in page and 'class="overdue"' in page
 
 
 @pytest.mark.django_db
