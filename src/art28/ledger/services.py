@@ -63,20 +63,32 @@ class VerifyResult:
     reason: str = ""
 
 
-def verify_chain(*, batch: int = 2000) -> VerifyResult:
-    """Recompute every hash in order; report the first event that does not fit."""
+def verify_chain(*, batch: int = 2000, processor_id: int | None = None) -> VerifyResult:
+    """Recompute every hash in order; report the first event that does not fit.
+
+    The chain is one for all tenants, so it is always checked whole. Given ``processor_id``,
+    ``checked`` counts only that processor's events, and a break at another tenant's event
+    (or at a missing one) is reported without its number: one tenant learns nothing of
+    another's activity.
+    """
     from art28.ledger.models import GENESIS
 
-    prev, expected_seq, checked = GENESIS, 1, 0
+    def mine(event: Event | None) -> bool:
+        return processor_id is None or (event is not None and event.processor_id_ref == processor_id)
+
+    prev, expected_seq, total, checked = GENESIS, 1, 0, 0
     for event in Event.objects.order_by("seq").iterator(chunk_size=batch):
         if event.seq != expected_seq:
-            return VerifyResult(False, checked, expected_seq, "event missing from the chain")
-        if event.prev_hash != prev:
-            return VerifyResult(False, checked, event.seq, "does not link to the event before it")
-        if event.compute_hash() != event.hash:
-            return VerifyResult(False, checked, event.seq, "content does not match its hash")
-        prev, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+            return VerifyResult(False, checked, expected_seq if mine(None) else None,
+                                "event missing from the chain")
+        reason = ("does not link to the event before it" if event.prev_hash != prev else
+                  "content does not match its hash" if event.compute_hash() != event.hash else "")
+        if reason:
+            return VerifyResult(False, checked, event.seq if mine(event) else None, reason)
+        prev, expected_seq, total = event.hash, expected_seq + 1, total + 1
+        checked += mine(event)
     head = ChainHead.objects.filter(pk=1).first()
-    if head and head.last_seq != checked:
-        return VerifyResult(False, checked, checked + 1, "the chain ends before its recorded head")
+    if head and head.last_seq != total:
+        return VerifyResult(False, checked, total + 1 if mine(None) else None,
+                            "the chain ends before its recorded head")
     return VerifyResult(True, checked)

@@ -58,6 +58,6 @@ def processor_edit(request: HttpRequest) -> HttpResponse:
 def ledger(request: HttpRequest) -> HttpResponse:
     processor_id = request.membership.processor_id  # type: ignore[attr-defined]
     events = Event.objects.filter(processor_id_ref=processor_id).order_by("-seq")
-    result = verify_chain() if request.GET.get("verify") else None
+    result = verify_chain(processor_id=processor_id) if request.GET.get("verify") else None
     return render(request, "web/staff/ledger.html",
                   {"page": page_of(request, events, 50), "result": result})
