@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from art28.agreements.typed_text import was_cleaned
 from art28.parties.models import Controller
 from art28.terms.schema import DpaTerms
 
@@ -176,3 +177,8 @@ class Acceptance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.role}) {self.accepted_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def characters_removed(self) -> bool:
+        """Invisible or control characters were removed from the typed name or function."""
+        return was_cleaned(self.name) or was_cleaned(self.function)

@@ -29,6 +29,7 @@ from art28.agreements.models import (
     AgreementVersion,
     VersionStatus,
 )
+from art28.agreements.typed_text import MARKER, clean_typed, visible, was_cleaned
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice
@@ -251,11 +252,16 @@ class Signature:
     email: str = ""  # defaults to the signing user's own address
 
 
+def _cleaned(sig: Signature) -> Signature:
+    """The signature with invisible and control characters removed from what was typed."""
+    return dataclasses.replace(sig, name=clean_typed(sig.name), function=clean_typed(sig.function))
+
+
 def _check_signature(sig: Signature) -> None:
     errors = {}
-    if not sig.name.strip():
+    if not visible(sig.name):
         errors["name"] = _("Type your full name.")
-    if not sig.function.strip():
+    if not visible(sig.function):
         errors["function"] = _("Type your function.")
     if not sig.confirmed:
         errors["confirmed"] = _("Tick the box to confirm that you accept the agreement.")
@@ -268,6 +274,7 @@ def accept_version(*, version: AgreementVersion, signature: Signature, document_
                    acting_user: Any) -> Acceptance:
     """The controller accepts the exact document it was shown (its SHA-256 must match)."""
     version = AgreementVersion.objects.select_for_update().get(pk=version.pk)
+    signature = _cleaned(signature)
     _check_signature(signature)
     if version.status != VersionStatus.SENT:
         raise ValidationError(_("This version cannot be accepted: it is %(s)s.")
@@ -298,6 +305,7 @@ def countersign_version(*, version: AgreementVersion, signature: Signature,
     """The processor countersigns: the version is signed, immutable, with an evidence page."""
     version = AgreementVersion.objects.select_for_update().select_related(
         "agreement__controller__processor").get(pk=version.pk)
+    signature = _cleaned(signature)
     _check_signature(signature)
     if version.status != VersionStatus.ACCEPTED:
         raise ValidationError(_("Only a version the controller has accepted can be countersigned."))
@@ -318,8 +326,20 @@ def evidence_entries(version: AgreementVersion) -> list:
 
     return [documents.EvidenceEntry(role=a.role, name=a.name, function=a.function, email=a.email,
                                     accepted_at=local_time(a.accepted_at), ip=a.ip or "",
-                                    user_agent=a.user_agent, document_sha256=a.document_sha256)
+                                    user_agent=a.user_agent, document_sha256=a.document_sha256,
+                                    note=_removed_note(a, version.language))
             for a in version.acceptances.order_by("accepted_at")]
+
+
+def _removed_note(acceptance: Acceptance, language: str) -> str | None:
+    from django.utils import translation
+
+    if not (was_cleaned(acceptance.name) or was_cleaned(acceptance.function)):
+        return None
+    with translation.override(language):
+        return _("Invisible or control characters (such as text-direction overrides) were "
+                 "removed from what the signer typed; the sign %(marker)s marks each place.") % {
+                     "marker": MARKER}
 
 
 def _seal(version: AgreementVersion) -> None:

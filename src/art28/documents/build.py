@@ -161,6 +161,7 @@ def _evidence_block(entry: EvidenceEntry, std: dict[str, Any]) -> EvidenceBlock:
             (labels["function"], entry.function), (labels["email"], entry.email),
             (labels["accepted_at"], entry.accepted_at), (labels["ip"], entry.ip),
             (labels["user_agent"], entry.user_agent),
+            *([(labels["note"], entry.note)] if entry.note else []),
             (labels["document_sha256"], entry.document_sha256)]
     return EvidenceBlock(heading=f"{role}: {entry.name}",
                          rows=[Row(cells=[k, na(v, std)]) for k, v in rows])

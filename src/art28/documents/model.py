@@ -71,6 +71,7 @@ class EvidenceEntry(_Model):
     ip: str | None = None
     user_agent: str | None = None
     document_sha256: str
+    note: str | None = None  # e.g. that characters were removed from what was typed
 
 
 class EvidenceBlock(_Model):
