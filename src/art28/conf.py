@@ -46,12 +46,12 @@ SETTINGS: list[Setting] = [
     Setting("ART28_LOGIN_COOLOFF_MINUTES", int, 15, "How long a lock-out lasts."),
     Setting("ART28_FLOWDOWN_MARGIN_HOURS", int, 12, "Hours a sub-processor's breach notice must leave us before our shortest promise to a client."),
     Setting("ART28_PUBLIC_SUBPROCESSOR_PAGE", bool, False, "Publish the sub-processor list on a public page."),
+    Setting("TIME_ZONE", str, "Europe/Amsterdam", "Zone in which times are shown (always stored in UTC)."),
+    Setting("LANGUAGE_CODE", str, "nl", "Default interface language when the browser states none (nl or en)."),
     Setting("ART28_SSL_REDIRECT", bool, True, "When BASE_URL is https: redirect plain-http requests to https."),
     Setting("ART28_HSTS_SECONDS", int, 31536000, "When BASE_URL is https: Strict-Transport-Security max-age (0: no HSTS header)."),
     Setting("ART28_HSTS_PRELOAD", bool, True, "Send HSTS with includeSubDomains and preload (only if every subdomain is https too)."),
     Setting("ART28_PROXY_SSL_HEADER", str, "", "Header a TLS-terminating proxy sets to 'https', e.g. X-Forwarded-Proto; only if the proxy always sets or strips it."),
-    Setting("TIME_ZONE", str, "Europe/Amsterdam", "Zone in which times are shown (always stored in UTC)."),
-    Setting("LANGUAGE_CODE", str, "nl", "Default interface language when the browser states none (nl or en)."),
 ]
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from art28 import documents
@@ -332,8 +332,6 @@ def evidence_entries(version: AgreementVersion) -> list:
 
 
 def _removed_note(acceptance: Acceptance, language: str) -> str | None:
-    from django.utils import translation
-
     if not (was_cleaned(acceptance.name) or was_cleaned(acceptance.function)):
         return None
     with translation.override(language):
