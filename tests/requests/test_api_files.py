@@ -351,3 +351,18 @@ def test_it_documents_the_file_routes(client, db):
         "/returned-files/{code}",
     ):
         assert "get" in schema["paths"]["/api/v1" + path]
+
+
+HTML = b"<html><body><script>alert(1)</script></body></html>"
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
+
+
+@pytest.mark.parametrize("route", list(UPLOADS))
+@pytest.mark.parametrize(("name", "content", "code"), [
+    ("page.html", HTML, "type"), ("logo.svg", SVG, "type"), ("notes.txt", SVG, "content"),
+    ("report.pdf", HTML, "content"),
+])
+def test_it_refuses_a_file_of_the_wrong_type_with_422(route, name, content, code, objs, api, staff_a):
+    up = UPLOADS[route]
+    detail = _refused(api, up, objs, staff_a, 422, content=content, name=name).json()["detail"][0]
+    assert (detail["type"], detail["loc"]) == (code, [up.file_field]) and detail["msg"]

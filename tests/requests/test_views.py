@@ -78,7 +78,7 @@ STAFF_POSTS = [
             "text": "Stop newsletters",
             "author_name": "Sanne",
             "given_at": "2026-01-05T10:00",
-            "mail": _file("i.eml"),
+            "mail": _file("i.eml", b"From: sanne@example.nl\r\n\r\nStop newsletters"),
         },
         lambda w: m.Instruction.objects.filter(source="email").exists(),
     ),

@@ -116,7 +116,7 @@ def test_it_refuses_bad_confirmed_terms_and_saves_nothing(client, login, staff_a
 def test_it_refuses_a_text_file_as_signed_original(client, login, staff_a, controller_a):
     login(client, staff_a)
     response = _stage(client, controller_a, b"The processor notifies breaches within 24 hours.", "c.txt")
-    assert response.status_code == 400 and "PDF or DOCX" in str(response.context["form"].errors)
+    assert response.status_code == 400 and "not accepted" in str(response.context["form"].errors)
     assert not Review.objects.exists()
 
 

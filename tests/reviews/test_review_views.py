@@ -105,7 +105,7 @@ def test_it_lists_past_reviews_paginated(client, login, admin_user, staff_a, nl_
 def test_it_refuses_hostile_files_on_the_form(client, login, staff_a, bomb, kind):
     data, name, message = {
         "empty": (b"", "empty.pdf", "empty"),
-        "random": (bytes(range(256)) * 40, "random.bin", "not a document"),
+        "random": (bytes(range(256)) * 40, "random.bin", "not accepted"),
         "zip_bomb": (bomb, "bomb.docx", "zip bomb"),
         "image_only": (b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", "scan.pdf", ""),
     }[kind]

@@ -212,7 +212,7 @@ def test_it_hides_everything_from_outsiders(client, login, admin_user, other_adm
 
 @pytest.mark.parametrize("name,make,reason", [
     ("dpa.docx", "bomb", "zip bomb"),
-    ("dpa.txt", "text", "PDF or DOCX"),
+    ("dpa.txt", "text", "not accepted"),
     ("dpa.pdf", "random", ""),
     ("dpa.pdf", "empty", ""),
 ])

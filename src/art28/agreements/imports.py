@@ -11,7 +11,6 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -28,6 +27,7 @@ from art28.agreements.models import (
 from art28.agreements.services import _next_reference, _scope, _user, validate_terms
 from art28.analyzer.errors import AnalyzerError
 from art28.analyzer.reading import sniff_format
+from art28.core.uploads import max_upload_bytes, too_large_message
 from art28.ledger.services import record_event
 from art28.parties.models import Controller
 from art28.terms.schema import DpaTerms
@@ -37,12 +37,10 @@ FORMATS = ("pdf", "docx")
 
 def original_format(data: bytes, filename: str) -> str:
     """``pdf`` or ``docx`` for a signed original; a ValidationError for anything else."""
-    limit = settings.ART28_MAX_UPLOAD_MB * 1024 * 1024
     if not data:
         raise ValidationError({"file": _("The file is empty.")})
-    if len(data) > limit:
-        raise ValidationError({"file": _("The file is larger than %(mb)s MB.")
-                               % {"mb": settings.ART28_MAX_UPLOAD_MB}})
+    if len(data) > max_upload_bytes():
+        raise ValidationError({"file": too_large_message()})
     try:
         fmt = sniff_format(data, filename)
     except AnalyzerError as exc:

@@ -1,19 +1,23 @@
-"""Files in the API: multipart uploads checked against one size limit, and stored files sent back.
+"""Files in the API: multipart uploads through the one upload check, and stored files sent back.
 
-A file over ``ART28_MAX_UPLOAD_MB`` gives 413, an empty one 422, both in the API's error
-shape ``{"detail": [{"type", "loc", "msg"}]}`` with ``type`` ``too_large`` or ``empty``.
+The check is ``art28.core.uploads`` (the web forms use it too). A file over
+``ART28_MAX_UPLOAD_MB`` gives 413; an empty file, a type the route does not take, or content
+that is not what the name says gives 422; all in the API's error shape
+``{"detail": [{"type", "loc", "msg"}]}`` with ``type`` ``too_large``, ``empty``, ``type`` or
+``content``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
-from django.utils.translation import gettext as _
 from ninja import Schema, Status
 from ninja.files import UploadedFile
+
+from art28.core.uploads import Accept, check_file
 
 
 class ErrorItem(Schema):
@@ -30,20 +34,18 @@ class UploadError(Schema):
 UPLOAD_ERRORS: dict[int, Any] = {413: UploadError, 422: UploadError}
 
 
-def max_upload_bytes() -> int:
-    return settings.ART28_MAX_UPLOAD_MB * 1024 * 1024
-
-
-def refusal(file: UploadedFile, *, field: str, allow_empty: bool = False) -> Status[dict[str, Any]] | None:
-    """The 413/422 answer for a file that is too large (or empty), or None when it may go on.
+def refusal(file: UploadedFile, *, field: str, accept: Accept,
+            allow_empty: bool = False) -> Status[dict[str, Any]] | None:
+    """The 413/422 answer for a file the upload check refuses, or None when it may go on.
 
     ``allow_empty`` leaves an empty file to the service (the analyzer has its own reason for it).
     """
-    if file.size is not None and file.size > max_upload_bytes():
-        msg = _("The file is larger than %(mb)s MB.") % {"mb": settings.ART28_MAX_UPLOAD_MB}
-        return Status(413, {"detail": [{"type": "too_large", "loc": [field], "msg": msg}]})
-    if not allow_empty and not file.size:
-        return Status(422, {"detail": [{"type": "empty", "loc": [field], "msg": _("The file is empty.")}]})
+    try:
+        check_file(file, accept, allow_empty=allow_empty)
+    except ValidationError as exc:
+        code = exc.code or "invalid"
+        return Status(413 if code == "too_large" else 422,
+                      {"detail": [{"type": code, "loc": [field], "msg": exc.messages[0]}]})
     return None
 
 

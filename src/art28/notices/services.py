@@ -11,6 +11,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import SafeString
 
 from art28.notices.models import Channel, Delivery, DeliveryStatus, Notice
 from art28.parties.models import Controller
@@ -31,11 +32,33 @@ def render_email(name: str, language: str, context: dict) -> tuple[str, str, str
         return _render(name, language, context)
 
 
+class HtmlFragment(SafeString):
+    """HTML rendered from an ``.html`` template with autoescape on: the only pre-rendered
+    value an e-mail's HTML part may paste as it is."""
+
+
+def render_html_fragment(template_name: str, context: dict) -> HtmlFragment:
+    """Render a partial for an e-mail's HTML part (rendered once, pasted into many mails)."""
+    if not template_name.endswith(".html"):
+        raise ValueError(f"an HTML fragment comes from an .html template, not {template_name}")
+    return HtmlFragment(render_to_string(template_name, context))
+
+
+def _escapable(value: object) -> object:
+    # render_to_string returns SafeString even for a .txt template rendered with autoescape
+    # off; such text pasted into HTML would reach the mail unescaped. Demote it to plain
+    # text so the HTML template escapes it.
+    if isinstance(value, SafeString) and not isinstance(value, HtmlFragment):
+        return str.__str__(value)
+    return value
+
+
 def _render(name: str, language: str, context: dict) -> tuple[str, str, str]:
     base = f"notices/email/{language}/{name}"
     subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
     text = render_to_string(f"{base}_body.txt", context)
-    return subject, text, render_to_string(f"{base}_body.html", context)
+    html_context = {key: _escapable(value) for key, value in context.items()}
+    return subject, text, render_to_string(f"{base}_body.html", html_context)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from art28.core.uploads import AGREEMENT, ANALYSIS, PLAYBOOK, Accept, check_file
 from art28.terms.schema import DpaTerms
 from art28.web.terms_form import TermsForm, initial_from
 
@@ -20,23 +21,18 @@ class UploadForm(forms.Form):
         label=_("Playbook (JSON, optional)"), required=False,
         help_text=_("Positions for this review only; without it, your stored playbook applies."))
 
-    def __init__(self, *args: Any, max_bytes: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.max_bytes = max_bytes
+    accept: Accept = ANALYSIS
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        if upload.size > self.max_bytes:
-            raise forms.ValidationError(
-                _("The file is larger than %(mb)s MB.") % {"mb": self.max_bytes // (1024 * 1024)})
+        check_file(upload, self.accept)
         return upload
 
     def clean_playbook(self) -> str | None:
         upload = self.cleaned_data.get("playbook")
         if not upload:
             return None
-        if upload.size > 64 * 1024:
-            raise forms.ValidationError(_("A playbook is a small JSON file (at most 64 kB)."))
+        check_file(upload, PLAYBOOK)
         return upload.read().decode("utf-8", errors="replace")
 
 
@@ -50,6 +46,7 @@ class ImportUploadForm(UploadForm):
     subprocessor = forms.ModelChoiceField(label=_("Sub-processor"), queryset=None,  # type: ignore[arg-type]
                                           to_field_name="code")
     field_order = ["controller", "subprocessor", "file", "language"]
+    accept = AGREEMENT
 
     def __init__(self, *args: Any, controllers: Any = None, subprocessors: Any = None,
                  **kwargs: Any) -> None:

@@ -15,7 +15,6 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -26,20 +25,13 @@ from art28.agreements.imports import import_signed_agreement, original_format
 from art28.agreements.models import Agreement
 from art28.analyzer import Analysis, AnalyzerError, analyze
 from art28.analyzer import Playbook as Positions
+from art28.core.uploads import max_upload_bytes, too_large_message
 from art28.ledger.services import record_event
 from art28.parties.models import Controller, Processor
 from art28.reviews.models import Playbook, Review
 from art28.subprocessors.models import Subprocessor
 from art28.subprocessors.services.register import update_subprocessor
 from art28.terms.schema import DpaTerms, Party
-
-
-def max_upload_bytes() -> int:
-    return settings.ART28_MAX_UPLOAD_MB * 1024 * 1024
-
-
-def too_large_message() -> str:
-    return _("The file is larger than %(mb)s MB.") % {"mb": settings.ART28_MAX_UPLOAD_MB}
 
 
 def parse_positions(data: Any) -> Positions:

@@ -50,7 +50,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
 
 @staff_required(write=True)
 def review_create(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None, max_bytes=services.max_upload_bytes())
+    form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -107,7 +107,6 @@ def playbook_edit(request: HttpRequest) -> HttpResponse:
 @staff_required(write=True)
 def import_create(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None,
-                            max_bytes=services.max_upload_bytes(),
                             controllers=visible_controllers(request.user).order_by("name"))
     if request.method == "POST" and form.is_valid():
         controller = controller_for(request.user, form.cleaned_data["controller"].code, write=True)
@@ -135,7 +134,7 @@ def subprocessor_import_create(request: HttpRequest, code: str | None = None) ->
         choices = Subprocessor.objects.of(processor).current().order_by("name")
     initial = {"subprocessor": str(code)} if code is not None else {}
     form = ImportUploadForm(request.POST or None, request.FILES or None, initial=initial,
-                            max_bytes=services.max_upload_bytes(), subprocessors=choices)
+                            subprocessors=choices)
     if code is not None:
         form.fields["subprocessor"].disabled = True  # chosen on its page
     if request.method == "POST" and form.is_valid():

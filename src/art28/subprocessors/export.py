@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import threading
 from datetime import datetime
@@ -14,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
+from art28.core.csv import csv_bytes
 from art28.subprocessors.models import AgreementSubprocessor
 from art28.subprocessors.services import links_at
 
@@ -39,12 +38,8 @@ def _row(link: AgreementSubprocessor) -> list[str]:
 
 
 def list_csv(agreement: Agreement, at: datetime | None = None) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([*_header(), _("Basis")])
-    for link in links_at(agreement, at=at):
-        writer.writerow([*_row(link), link.get_basis_display()])
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes([*_header(), _("Basis")],
+                     ([*_row(link), link.get_basis_display()] for link in links_at(agreement, at=at)))
 
 
 def list_pdf(agreement: Agreement, at: datetime | None = None) -> bytes:

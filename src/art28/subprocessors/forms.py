@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from art28.core.uploads import AGREEMENT, check_file
 from art28.subprocessors.models import ChangeKind, TransferMechanism
 from art28.subprocessors.services import Answer, Outcome
 
@@ -29,7 +30,13 @@ class SubprocessorForm(forms.Form):
     terms_json = forms.CharField(
         label=_("Its terms (DpaTerms JSON)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    agreement_file = forms.FileField(label=_("Its agreement with us"), required=False)
+    agreement_file = forms.FileField(label=_("Its agreement with us (PDF or DOCX)"), required=False)
+
+    def clean_agreement_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data.get("agreement_file")
+        if upload:
+            check_file(upload, AGREEMENT)
+        return upload
 
     def data_dict(self) -> dict:
         d = dict(self.cleaned_data)

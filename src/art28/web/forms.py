@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import VersionStatus
+from art28.core.uploads import CSV_IMPORT, check_file
 from art28.parties.models import Language
 
 BLANK = [("", _("— not stated —"))]
@@ -84,6 +85,11 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV file"))
     skip_invalid = forms.BooleanField(label=_("Import the valid rows and skip the invalid ones"),
                                       required=False)
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["file"]
+        check_file(upload, CSV_IMPORT)
+        return upload
 
 
 class SignatureForm(forms.Form):

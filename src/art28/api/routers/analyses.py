@@ -23,6 +23,7 @@ from ninja.files import UploadedFile
 
 from art28.api import uploads
 from art28.api.access import require_staff
+from art28.core.uploads import ANALYSIS
 from art28.reviews import services
 from art28.reviews.access import review_for
 from art28.reviews.models import Review
@@ -71,7 +72,7 @@ def analysis_create(request: HttpRequest, file: File[UploadedFile],
     """
     membership = require_staff(request.auth)
     sp = subprocessor_for(request.auth, subprocessor, write=True) if subprocessor is not None else None
-    if (refused := uploads.refusal(file, field="file", allow_empty=True)) is not None:
+    if (refused := uploads.refusal(file, field="file", accept=ANALYSIS, allow_empty=True)) is not None:
         return refused
     try:
         review = services.review_document(processor=membership.processor, data=file.read(),

@@ -23,6 +23,7 @@ from art28.agreements.access import agreement_for, visible_agreements
 from art28.api import uploads
 from art28.api.access import require_controller_user, require_staff
 from art28.api.uploads import UPLOAD_ERRORS
+from art28.core.uploads import EVIDENCE
 from art28.requests import access
 from art28.requests.models import MeasureCatalogue
 from art28.requests.services import audits, authority, data_subject, instructions, measures, ropa, termination
@@ -284,7 +285,7 @@ def task_done_with_file(
     """Report the task done with an evidence file (multipart ``evidence``, ``evidence_file``)."""
     task = access.task_for(request.auth, code, write=True)
     require_staff(request.auth)
-    if (refused := uploads.refusal(evidence_file, field="evidence_file")) is not None:
+    if (refused := uploads.refusal(evidence_file, field="evidence_file", accept=EVIDENCE)) is not None:
         return refused
     return Status(
         200,
@@ -340,7 +341,7 @@ def instruction_record(
     """Staff record an instruction the controller sent by e-mail (multipart, with the ``mail`` itself)."""
     agreement = agreement_for(request.auth, code, write=True)
     require_staff(request.auth)
-    if (refused := uploads.refusal(mail, field="mail")) is not None:
+    if (refused := uploads.refusal(mail, field="mail", accept=EVIDENCE)) is not None:
         return refused
     return Status(
         201,
@@ -454,7 +455,7 @@ def audit_alternative(
     """Offer certifications or reports instead of the audit (multipart ``alternative``, ``report``)."""
     audit = access.audit_for(request.auth, code, write=True)
     require_staff(request.auth)
-    if (refused := uploads.refusal(report, field="report")) is not None:
+    if (refused := uploads.refusal(report, field="report", accept=EVIDENCE)) is not None:
         return refused
     return Status(
         200,
@@ -471,7 +472,7 @@ def audit_complete(
     """Store the audit report and apply the cost rule (multipart ``report``, ``noncompliance_found``)."""
     audit = access.audit_for(request.auth, code, write=True)
     require_staff(request.auth)
-    if (refused := uploads.refusal(report, field="report")) is not None:
+    if (refused := uploads.refusal(report, field="report", accept=EVIDENCE)) is not None:
         return refused
     return Status(
         200,
@@ -591,7 +592,7 @@ def termination_return_file(request: HttpRequest, code: UUID, file: File[Uploade
     goes on the certificate."""
     t = access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
-    if (refused := uploads.refusal(file, field="file")) is not None:
+    if (refused := uploads.refusal(file, field="file", accept=EVIDENCE)) is not None:
         return refused
     name, content = uploads.received(file)
     return Status(

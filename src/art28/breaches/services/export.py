@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import threading
 from pathlib import Path
@@ -16,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice
+from art28.core.csv import csv_bytes
 from art28.parties.models import Controller
 from art28.web.formatting import local_time
 
@@ -93,19 +92,9 @@ def controller_rows(controller: Controller) -> list[dict]:
     return rows
 
 
-def as_csv(rows: list[dict]) -> str:
-    out = io.StringIO()
+def as_csv(rows: list[dict]) -> bytes:
     cols = _columns()
-    writer = csv.writer(out)
-    writer.writerow([h for _k, h, _w in cols])
-    for row in rows:
-        writer.writerow([_safe_cell(row[k]) for k, _h, _w in cols])
-    return out.getvalue()
-
-
-def _safe_cell(value: str) -> str:
-    # A spreadsheet would run a cell starting with = + - @ as a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return csv_bytes([h for _k, h, _w in cols], ([row[k] for k, _h, _w in cols] for row in rows))
 
 
 def as_pdf(rows: list[dict], *, title: str) -> bytes:

@@ -18,7 +18,7 @@ from art28.breaches.models import AffectedAgreement, Decision, Incident, Inciden
 from art28.breaches.services.common import scope
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
-from art28.notices.services import About, NoticeDraft, queue_notices
+from art28.notices.services import About, HtmlFragment, NoticeDraft, queue_notices, render_html_fragment
 from art28.terms.schema import BreachContent
 
 # Which incident facts each content item of an agreement's breach clause asks for.
@@ -119,7 +119,7 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
         # An initial notice goes only to rows never notified: each is number 1, no query needed.
         numbers = {r.pk: 1 for r in targets} if stage == Stage.INITIAL else _next_numbers(targets)
         now = timezone.now()
-        blocks: dict[tuple, str] = {}
+        blocks: dict[tuple, tuple[str, HtmlFragment]] = {}
         link = _link_maker()
         recipients = recipients_for(incident)
         pairs = [_draft(incident, row, stage, numbers[row.pk], facts, message, now, blocks, link,
@@ -172,16 +172,20 @@ def _link_maker():  # type: ignore[no-untyped-def]
     return lambda code: template.replace(str(placeholder), str(code))
 
 
-def facts_block(incident: Incident, facts: dict[str, Any], *, language: str, stage: str, number: int) -> str:
-    """The facts part of a notice as text, in the notice's language."""
+def facts_block(incident: Incident, facts: dict[str, Any], *, language: str, stage: str,
+                number: int) -> tuple[str, HtmlFragment]:
+    """The facts part of a notice in the notice's language: as text, and as escaped HTML."""
+    context = {"facts": facts, "stage": stage, "number": number, "aware_at": incident.aware_at,
+               "occurred_at": incident.occurred_at}
     with translation.override(language):
-        return render_to_string(f"notices/email/{language}/_breach_facts.txt", {
-            "facts": facts, "stage": stage, "number": number, "aware_at": incident.aware_at,
-            "occurred_at": incident.occurred_at})
+        text = render_to_string(f"notices/email/{language}/_breach_facts.txt", context)
+        html = render_html_fragment(f"notices/email/{language}/_breach_facts.html", context)
+    return str.__str__(text), html
 
 
 def _draft(incident: Incident, row: AffectedAgreement, stage: str, number: int,
-           facts: dict[str, Any], message: str, now: datetime, blocks: dict[tuple, str],
+           facts: dict[str, Any], message: str, now: datetime,
+           blocks: dict[tuple, tuple[str, HtmlFragment]],
            link, recipients: list[str]) -> tuple[NoticeDraft, IncidentNotice]:  # type: ignore[no-untyped-def]
     code = uuid.uuid4()
     sent = notice_facts(facts, row.required_content)
@@ -196,6 +200,7 @@ def _draft(incident: Incident, row: AffectedAgreement, stage: str, number: int,
         deadline=row.deadline if stage == Stage.INITIAL else None,
         context={"facts": sent, "stage": stage, "number": number, "message": message,
                  "processor": incident.processor.name, "agreement": row.agreement.reference,
-                 "notice_hours": row.notice_hours, "facts_block": blocks[key]})
+                 "notice_hours": row.notice_hours, "facts_block": blocks[key][0],
+                 "facts_html": blocks[key][1]})
     return draft, IncidentNotice(code=code, affected=row, stage=stage, number=number, facts=sent,
                                  message=message, created_at=now)

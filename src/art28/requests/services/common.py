@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
+from art28.core.uploads import max_upload_bytes, too_large_message
 from art28.parties.models import Contact, Controller
 
 
@@ -59,9 +60,8 @@ def require_text(errors: dict[str, str], field: str, value: str | None, message:
 
 def store(instance: models.Model, field: str, name: str, content: bytes) -> str:
     """Save ``content`` into a FileField and return its SHA-256."""
-    limit = settings.ART28_MAX_UPLOAD_MB
-    if len(content) > limit * 1024 * 1024:
-        raise ValidationError({field: _("The file is larger than %(mb)s MB.") % {"mb": limit}})
+    if len(content) > max_upload_bytes():
+        raise ValidationError({field: too_large_message()})
     getattr(instance, field).save(name, ContentFile(content), save=False)
     return hashlib.sha256(content).hexdigest()
 

@@ -7,7 +7,6 @@ technical and organisational measures. Exported as CSV, XLSX, PDF and JSON-LD (W
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from dataclasses import asdict, dataclass, field
@@ -18,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
+from art28.core.csv import csv_bytes, safe_cell
 from art28.parties.models import Processor
 from art28.requests import pdf
 from art28.requests.services.common import subprocessors_for
@@ -125,17 +125,8 @@ def _flat(entry: Entry) -> list[str]:
 HEADER = [*COLUMNS[: COLUMNS.index("transfer_policy")], "transfers", "transfer_policy", "measures"]
 
 
-def _safe_cell(value: str) -> str:
-    # A spreadsheet would run a cell starting with = + - @ as a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def to_csv(entries: list[Entry]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(HEADER)
-    writer.writerows([[_safe_cell(v) for v in _flat(e)] for e in entries])
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(HEADER, (_flat(e) for e in entries))
 
 
 def to_xlsx(entries: list[Entry]) -> bytes:
@@ -146,7 +137,7 @@ def to_xlsx(entries: list[Entry]) -> bytes:
     sheet.title = "Art. 30(2)"
     sheet.append(HEADER)
     for e in entries:
-        sheet.append([_safe_cell(v) for v in _flat(e)])
+        sheet.append([safe_cell(v) for v in _flat(e)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from art28.core.uploads import EVIDENCE, check_file
 from art28.requests import access, forms
 from art28.requests.services import ropa, termination
 from art28.web.decorators import portal_required, staff_required
@@ -28,9 +29,16 @@ Call = Callable[[HttpRequest, Any, dict[str, Any]], Any]
 
 
 def upload(request: HttpRequest, name: str) -> tuple[str, bytes] | None:
-    """An uploaded file as ``(name, content)``, the form the services take files in."""
+    """An uploaded file as ``(name, content)``, the form the services take files in, once it
+    passed the upload check (a ValidationError the action shows otherwise)."""
     f = request.FILES.get(name)
-    return (f.name, f.read()) if f else None
+    if not f:
+        return None
+    try:
+        check_file(f, EVIDENCE)
+    except ValidationError as exc:
+        raise ValidationError({name: exc}) from None
+    return f.name, f.read()
 
 
 def _errors(exc: ValidationError) -> list[str]:
