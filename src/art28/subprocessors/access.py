@@ -26,6 +26,11 @@ def visible_subprocessors(user) -> QuerySet[Subprocessor]:  # type: ignore[no-un
     return Subprocessor.objects.filter(links__agreement__in=visible_agreements(user)).distinct()
 
 
+def subprocessors_by_code(user, codes) -> QuerySet[Subprocessor]:  # type: ignore[no-untyped-def]
+    """The register entries with these codes that the user may see (unknown codes left out)."""
+    return visible_subprocessors(user).filter(code__in=codes)
+
+
 def subprocessor_for(user, code, *, write: bool = False) -> Subprocessor:  # type: ignore[no-untyped-def]
     """A register entry; changing it takes the processor's admin."""
     m = require_processor_side(user, write=write, admin=write)
