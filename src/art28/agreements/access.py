@@ -14,6 +14,11 @@ def visible_agreements(user) -> QuerySet[Agreement]:  # type: ignore[no-untyped-
     return Agreement.objects.with_current().filter(controller__in=visible_controllers(user))
 
 
+def reread(agreement: Agreement) -> QuerySet[Agreement]:
+    """An agreement the caller already got through a helper, as a queryset to read it again."""
+    return Agreement.objects.filter(pk=agreement.pk)
+
+
 def agreement_counts_by_status(user) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """How many visible agreements have their latest version in each status."""
     return dict(visible_agreements(user).with_latest_status().order_by()
