@@ -249,3 +249,16 @@ def test_it_catches_each_kind_of_violation(tmp_path):
     assert is_view_layer("requests/views/staff.py") and not is_view_layer("breaches/access.py")
     assert is_services("breaches/services/export.py") and not is_services("web/services.py")
     assert _absolute("breaches/services/export.py", "...web.formatting") == "art28.web.formatting"
+
+
+def test_it_catches_web_imports_in_services_and_django_in_pure_packages(tmp_path):
+    services = tmp_path / "services.py"
+    services.write_text("from art28.core.localtime import local_time\n"
+                        "def f():\n    from ...web.formatting import local_time\n")
+    assert [(line, rule) for line, _, rule, _ in import_violations(services, "breaches/services/x.py")] \
+        == [(3, SERVICES_RULE)]
+    pure = tmp_path / "pure.py"
+    pure.write_text("import django.conf\nfrom art28.terms import facts\nfrom art28.parties.models import X\n"
+                    "from ..ledger import services\n")
+    assert [(line, rule) for line, _, rule, _ in import_violations(pure, "analyzer/x.py")] \
+        == [(1, PURE_RULE), (3, PURE_RULE), (4, PURE_RULE)]
