@@ -21,7 +21,7 @@ user sees: ordering and loading (``order_by``, ``select_related``, ``prefetch_re
 ``distinct``, ``only``, ``defer``), evaluation (iteration, slicing, ``count``, ``exists``,
 ``first``, pagination), and reading a relation of an object an access helper returned
 (``controller.contacts.all()``). The syntax cannot tell a relation whose rows carry their
-own need-to-know (an incident's affected agreements); the permission tests cover those.
+own need-to-know (an incident's affected agreements); that is the permission tests' job.
 Route decorators (``@router.get("/x", response=...)``) are not calls on a QuerySet.
 
 **services-below-web** — no services module (``services.py``, ``services/``) imports
