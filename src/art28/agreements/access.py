@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from art28.agreements.models import Agreement, AgreementVersion
@@ -12,6 +12,33 @@ from art28.parties.access import can_write, membership_of, visible_controllers
 
 def visible_agreements(user) -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
     return Agreement.objects.with_current().filter(controller__in=visible_controllers(user))
+
+
+def reread(agreement: Agreement) -> QuerySet[Agreement]:
+    """An agreement the caller already got through a helper, as a queryset to read it again."""
+    return Agreement.objects.filter(pk=agreement.pk)
+
+
+def agreement_counts_by_status(user) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """How many visible agreements have their latest version in each status."""
+    return dict(visible_agreements(user).with_latest_status().order_by()
+                .values_list("status").annotate(n=Count("pk")))
+
+
+def agreements_in_status(user, status: str = "") -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+    """Visible agreements with their latest version's ``status``; only those in ``status`` if given."""
+    qs = visible_agreements(user).with_latest_status()
+    return qs.filter(status=status) if status else qs
+
+
+def portal_agreements(user) -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+    """Visible agreements that have been sent, each with its latest sent version's ``status``."""
+    return visible_agreements(user).with_latest_status(sent_only=True).filter(status__isnull=False)
+
+
+def agreements_of(user, controller) -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+    """One controller's agreements, as far as the user may see them."""
+    return visible_agreements(user).filter(controller=controller)
 
 
 def agreement_for(user, code, *, write: bool = False) -> Agreement:  # type: ignore[no-untyped-def]
@@ -40,3 +67,22 @@ def version_for(user, code, *, write: bool = False) -> AgreementVersion:  # type
 def is_controller_user(user) -> bool:  # type: ignore[no-untyped-def]
     m = membership_of(user)
     return bool(m and not m.is_processor_side)
+
+
+# The command line runs as the machine's operator, who may see every agreement.
+
+def operator_agreements() -> QuerySet[Agreement]:
+    """Every agreement, by reference (for the command line only)."""
+    return Agreement.objects.select_related("controller").order_by("reference")
+
+
+def operator_agreement(code: str) -> Agreement | None:
+    """One agreement by reference or by code, for the command line; None if there is none."""
+    qs = operator_agreements()
+    match = qs.filter(reference=code).first()
+    if match is not None:
+        return match
+    try:
+        return qs.filter(code=code).first()
+    except Exception:  # noqa: BLE001 - not a UUID
+        return None

@@ -30,6 +30,7 @@ from art28.agreements.models import (
     VersionStatus,
 )
 from art28.agreements.typed_text import MARKER, clean_typed, visible, was_cleaned
+from art28.core.localtime import local_time
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice
@@ -322,8 +323,6 @@ def countersign_version(*, version: AgreementVersion, signature: Signature,
 
 
 def evidence_entries(version: AgreementVersion) -> list:
-    from art28.web.formatting import local_time
-
     return [documents.EvidenceEntry(role=a.role, name=a.name, function=a.function, email=a.email,
                                     accepted_at=local_time(a.accepted_at), ip=a.ip or "",
                                     user_agent=a.user_agent, document_sha256=a.document_sha256,

@@ -29,6 +29,22 @@ def visible_incidents(user: Any) -> QuerySet[Incident]:
     return qs.filter(pk__in=Incident.objects.filter(mine).values("pk"))
 
 
+def register_incidents(user: Any, controller: Any = None, *, status: str = "") -> QuerySet[Incident]:
+    """The incidents of the user's register; with a controller (one the user may see, from
+    ``controller_for``) only those touching it, with a status only those in it."""
+    qs = visible_incidents(user)
+    if status:
+        qs = qs.filter(status=status)
+    if controller is not None:
+        qs = qs.filter(affected__agreement__controller=controller, affected__included=True).distinct()
+    return qs
+
+
+def reloaded(incident: Incident) -> Incident:
+    """An incident the user may see, read again with its sub-processors (after a change)."""
+    return Incident.objects.prefetch_related("subprocessors").get(pk=incident.pk)
+
+
 def incident_for(user: Any, code: Any, *, write: bool = False) -> Incident:
     """The incident if the user may see it; 404 for outsiders, 403 for read-only writers."""
     try:

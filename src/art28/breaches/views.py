@@ -20,7 +20,7 @@ from art28.breaches import services
 from art28.breaches.access import (
     incident_for,
     notice_for,
-    visible_incidents,
+    register_incidents,
     visible_notices,
 )
 from art28.breaches.forms import IncidentForm, NoticeForm, ReasoningForm, SeverityForm
@@ -43,12 +43,10 @@ def _download(content: str | bytes, content_type: str, filename: str) -> HttpRes
 # --- staff: register and clocks -------------------------------------------------------
 
 def _register_scope(request: HttpRequest):  # type: ignore[no-untyped-def]
-    incidents, controller = visible_incidents(request.user), None
+    controller = None
     if request.GET.get("controller"):
         controller = controller_for(request.user, request.GET["controller"])
-        incidents = incidents.filter(affected__agreement__controller=controller,
-                                     affected__included=True).distinct()
-    return incidents.order_by("-aware_at", "-pk"), controller
+    return register_incidents(request.user, controller).order_by("-aware_at", "-pk"), controller
 
 
 @staff_required()

@@ -7,10 +7,10 @@ never a 403 that would confirm the object exists.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from art28.parties.models import Contact, Controller, Membership, Role
+from art28.parties.models import Contact, Controller, Membership, Processor, Role
 
 
 def membership_of(user) -> Membership | None:  # type: ignore[no-untyped-def]
@@ -32,6 +32,12 @@ def visible_controllers(user, qs: QuerySet[Controller] | None = None) -> QuerySe
     if m.role == Role.PROCESSOR_STAFF:
         return qs.filter(processor_id=m.processor_id, staff=m)
     return qs.filter(pk=m.controller_id)
+
+
+def find_controllers(user, q: str = "") -> QuerySet[Controller]:  # type: ignore[no-untyped-def]
+    """Visible controllers whose name contains ``q`` or whose KvK number starts with it."""
+    qs = visible_controllers(user)
+    return qs.filter(Q(name__icontains=q) | Q(kvk__startswith=q)) if q else qs
 
 
 def can_write(user, controller: Controller | None = None) -> bool:  # type: ignore[no-untyped-def]
@@ -65,6 +71,14 @@ def controller_for(user, code, *, write: bool = False) -> Controller:  # type: i
     return controller
 
 
+def contact_of(controller: Controller, code) -> Contact:  # type: ignore[no-untyped-def]
+    """One contact of a controller the caller already got through ``controller_for``; else 404."""
+    try:
+        return controller.contacts.get(code=code)
+    except Contact.DoesNotExist:
+        raise Http404 from None
+
+
 def contact_for(user, code, *, write: bool = False) -> Contact:  # type: ignore[no-untyped-def]
     """A controller's contact the user may see; 404 for outsiders, 403 for read-only writers."""
     try:
@@ -75,3 +89,15 @@ def contact_for(user, code, *, write: bool = False) -> Contact:  # type: ignore[
     if write:
         controller_for(user, contact.controller.code, write=True)  # same write rule as its controller
     return contact
+
+
+# The command line runs as the machine's operator, who may see every processor.
+
+def operator_processors() -> QuerySet[Processor]:
+    """Every processor, the first set up first (for the command line only)."""
+    return Processor.objects.order_by("pk")
+
+
+def operator_processor(code) -> Processor:  # type: ignore[no-untyped-def]
+    """One processor by code, for the command line; raises Processor.DoesNotExist."""
+    return Processor.objects.get(code=code)

@@ -13,12 +13,13 @@ from django.db import models
 from django.http import Http404
 
 from art28.agreements.access import is_controller_user
-from art28.parties.access import can_write, visible_controllers
+from art28.parties.access import can_write, membership_of, visible_controllers
 from art28.requests.models import (
     AuditRequest,
     AuthorityRequest,
     DataSubjectRequest,
     Instruction,
+    MeasureCatalogue,
     RequestTask,
     ReturnedFile,
     Termination,
@@ -34,6 +35,19 @@ def visible(model: type[M], user: Any) -> models.QuerySet[M]:
     if model is AuthorityRequest and is_controller_user(user):
         qs = qs.filter(gagged=False)
     return qs.select_related(f"{path}__controller__processor")
+
+
+def visible_of(model: type[M], user: Any, agreement: Any) -> models.QuerySet[M]:
+    """What the user may see of ``model`` logged against one (visible) agreement."""
+    return visible(model, user).filter(agreement=agreement)
+
+
+def visible_catalogues(user: Any) -> models.QuerySet[MeasureCatalogue]:
+    """The versions of the own processor's security-measure catalogue (processor side only)."""
+    m = membership_of(user)
+    if m is None or not m.is_processor_side:
+        return MeasureCatalogue.objects.none()
+    return MeasureCatalogue.objects.filter(processor_id=m.processor_id)
 
 
 def object_for(model: type[M], user: Any, code: Any, *, write: bool = False) -> M:

@@ -12,7 +12,7 @@ from django.http import Http404
 
 from art28.parties.access import can_write, membership_of, visible_controllers
 from art28.parties.models import Role
-from art28.reviews.models import Review
+from art28.reviews.models import Playbook, Review
 
 
 def visible_reviews(user) -> QuerySet[Review]:  # type: ignore[no-untyped-def]
@@ -24,6 +24,14 @@ def visible_reviews(user) -> QuerySet[Review]:  # type: ignore[no-untyped-def]
     if m.role == Role.PROCESSOR_ADMIN:
         return qs
     return qs.filter(Q(uploaded_by=user) | Q(controller__in=visible_controllers(user)))
+
+
+def playbook_of(user) -> Playbook | None:  # type: ignore[no-untyped-def]
+    """The playbook of the user's own processor, if it has one (processor side only)."""
+    m = membership_of(user)
+    if m is None or not m.is_processor_side:
+        return None
+    return Playbook.objects.filter(processor_id=m.processor_id).first()
 
 
 def review_for(user, code, *, write: bool = False) -> Review:  # type: ignore[no-untyped-def]

@@ -12,8 +12,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from art28.analyzer.report import FIELDS
+from art28.core.localtime import local_time
 from art28.reviews.models import Review
-from art28.web.formatting import local_time
 
 CHECKLIST_LABELS = {
     "details_subject_matter": gettext_lazy("Subject matter of the processing"),

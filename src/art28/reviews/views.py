@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from art28.parties.access import controller_for, visible_controllers
 from art28.reviews import services
-from art28.reviews.access import review_for, visible_reviews
+from art28.reviews.access import playbook_of, review_for, visible_reviews
 from art28.reviews.forms import (
     FLOWDOWN_FIELDS,
     ConfirmTermsForm,
@@ -27,10 +27,9 @@ from art28.reviews.forms import (
     UploadForm,
     confirm_initial,
 )
-from art28.reviews.models import Playbook, Review
+from art28.reviews.models import Review
 from art28.reviews.report import report_context, report_pdf
-from art28.subprocessors.access import subprocessor_for
-from art28.subprocessors.models import Subprocessor
+from art28.subprocessors.access import subprocessor_for, subprocessors_by_code, visible_subprocessors
 from art28.terms.schema import DpaTerms
 from art28.web.decorators import require_write, staff_required
 from art28.web.forms import apply_errors
@@ -86,7 +85,7 @@ def playbook_edit(request: HttpRequest) -> HttpResponse:
     processor = request.membership.processor  # type: ignore[attr-defined]
     if request.method == "POST":
         require_write(request)
-    stored = Playbook.objects.filter(processor=processor).first()
+    stored = playbook_of(request.user)
     initial = {"positions": json.dumps(stored.positions if stored else {}, indent=2, ensure_ascii=False)}
     form = PlaybookForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -126,12 +125,11 @@ def import_create(request: HttpRequest) -> HttpResponse:
 @staff_required(write=True, admin=True)
 def subprocessor_import_create(request: HttpRequest, code: str | None = None) -> HttpResponse:
     """Stage a sub-processor's own agreement with us; from its page (``code``) or choosing one."""
-    processor = request.membership.processor  # type: ignore[attr-defined]
     if code is not None:
         chosen = subprocessor_for(request.user, code, write=True)
-        choices = Subprocessor.objects.filter(pk=chosen.pk)
+        choices = subprocessors_by_code(request.user, [chosen.code])
     else:
-        choices = Subprocessor.objects.of(processor).current().order_by("name")
+        choices = visible_subprocessors(request.user).current().order_by("name")
     initial = {"subprocessor": str(code)} if code is not None else {}
     form = ImportUploadForm(request.POST or None, request.FILES or None, initial=initial,
                             subprocessors=choices)

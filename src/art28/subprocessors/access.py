@@ -7,13 +7,25 @@ controller's users and the staff assigned to that controller. Outsiders get 404.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from art28.agreements.access import visible_agreements
 from art28.parties.access import can_write, membership_of, require_processor_side
-from art28.subprocessors.models import ChangeAgreement, Subprocessor, SubprocessorChange
+from art28.parties.models import Processor
+from art28.subprocessors.models import (
+    AgreementSubprocessor,
+    ChangeAgreement,
+    ChangeStatus,
+    Subprocessor,
+    SubprocessorChange,
+    SubprocessorStatus,
+)
+from art28.subprocessors.services.queries import agreements_using
 
 
 def visible_subprocessors(user) -> QuerySet[Subprocessor]:  # type: ignore[no-untyped-def]
@@ -24,6 +36,29 @@ def visible_subprocessors(user) -> QuerySet[Subprocessor]:  # type: ignore[no-un
     if m.is_processor_side:
         return Subprocessor.objects.filter(processor_id=m.processor_id)
     return Subprocessor.objects.filter(links__agreement__in=visible_agreements(user)).distinct()
+
+
+def subprocessors_by_code(user, codes) -> QuerySet[Subprocessor]:  # type: ignore[no-untyped-def]
+    """The register entries with these codes that the user may see (unknown codes left out)."""
+    return visible_subprocessors(user).filter(code__in=codes)
+
+
+def visible_subprocessor(user, code) -> Subprocessor:  # type: ignore[no-untyped-def]
+    """A register entry the user may see; raises Subprocessor.DoesNotExist (a form error)."""
+    return visible_subprocessors(user).get(code=code)
+
+
+def visible_links(user, subprocessor: Subprocessor) -> QuerySet[AgreementSubprocessor]:  # type: ignore[no-untyped-def]
+    """The open links of a sub-processor to the agreements the user may see."""
+    return AgreementSubprocessor.objects.open().filter(
+        subprocessor=subprocessor, agreement__in=visible_agreements(user))
+
+
+def agreement_references_using(user, subprocessor: Subprocessor,  # type: ignore[no-untyped-def]
+                               at: datetime | None = None) -> list[str]:
+    """References of the agreements the user may see for which it is authorised at ``at``."""
+    qs = agreements_using(subprocessor, at=at).filter(pk__in=visible_agreements(user).values("pk"))
+    return list(qs.order_by("reference").values_list("reference", flat=True))
 
 
 def subprocessor_for(user, code, *, write: bool = False) -> Subprocessor:  # type: ignore[no-untyped-def]
@@ -57,6 +92,27 @@ def visible_clocks(user) -> QuerySet[ChangeAgreement]:  # type: ignore[no-untype
     return ChangeAgreement.objects.filter(agreement__in=visible_agreements(user))
 
 
+def clocks_for(user, *, change: SubprocessorChange | None = None,  # type: ignore[no-untyped-def]
+               agreement=None, status: str = "") -> QuerySet[ChangeAgreement]:
+    """The clocks the user may see, of one change or one agreement, in one status if given."""
+    qs = visible_clocks(user)
+    if change is not None:
+        qs = qs.filter(change=change)
+    if agreement is not None:
+        qs = qs.filter(agreement=agreement)
+    return qs.filter(status=status) if status else qs
+
+
+def clock_counts(change: SubprocessorChange) -> QuerySet:
+    """How many of a change's clocks are in each status (rows of ``status`` and ``n``)."""
+    return change.clocks.values("status").annotate(n=Count("pk")).order_by()
+
+
+def reloaded_clock(clock: ChangeAgreement) -> ChangeAgreement:
+    """A clock the user may see, read again with its change and agreement (after a change)."""
+    return ChangeAgreement.objects.select_related("change", "agreement").get(pk=clock.pk)
+
+
 def clock_for(user, code, *, write: bool = False) -> ChangeAgreement:  # type: ignore[no-untyped-def]
     """One agreement's clock of a change, if the user may see that agreement."""
     try:
@@ -82,3 +138,23 @@ def clock_for(user, code, *, write: bool = False) -> ChangeAgreement:  # type: i
 def require_admin(user, *, write: bool = True):  # type: ignore[no-untyped-def]
     """The processor admin (register and proposals are the privacy officer's work)."""
     return require_processor_side(user, write=write, admin=True)
+
+
+# The public sub-processor page: anyone may read a processor's current register there.
+
+def public_processor(code) -> Processor:  # type: ignore[no-untyped-def]
+    """The processor of a public sub-processor page; 404 if there is none."""
+    try:
+        return Processor.objects.get(code=code)
+    except (Processor.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def public_subprocessors(processor: Processor) -> QuerySet[Subprocessor]:
+    return Subprocessor.objects.filter(processor=processor, status=SubprocessorStatus.ACTIVE)
+
+
+def public_upcoming_changes(processor: Processor) -> QuerySet[SubprocessorChange]:
+    """Open changes that have not taken effect yet."""
+    return SubprocessorChange.objects.filter(
+        processor=processor, status=ChangeStatus.OPEN, effective_at__gt=timezone.now())

@@ -141,6 +141,10 @@ class LinkQuerySet(models.QuerySet):
             models.Q(until__isnull=True) | models.Q(until__gt=moment)
         )
 
+    def listed(self) -> LinkQuerySet:
+        """The links a sub-processor list shows: authorised, pending and objected."""
+        return self.filter(status__in=(LinkStatus.AUTHORISED, LinkStatus.PENDING, LinkStatus.OBJECTED))
+
     def open(self) -> LinkQuerySet:
         return self.filter(until__isnull=True)
 

@@ -21,18 +21,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements
-from art28.parties.models import Processor
 from art28.subprocessors import access, export, services
 from art28.subprocessors.forms import AnswerForm, ChangeForm, ResolveForm, SubprocessorForm
 from art28.subprocessors.models import (
-    AgreementSubprocessor,
     ChangeAgreement,
-    ChangeStatus,
     ClockStatus,
-    LinkStatus,
     Subprocessor,
     SubprocessorChange,
-    SubprocessorStatus,
 )
 from art28.terms import clocks
 from art28.web.decorators import portal_required, staff_required
@@ -129,8 +124,7 @@ def subprocessor_edit(request: HttpRequest, code: str) -> HttpResponse:
 def subprocessor_detail(request: HttpRequest, code: str) -> HttpResponse:
     sp = access.subprocessor_for(request.user, code)
     links = (
-        AgreementSubprocessor.objects.open()
-        .filter(subprocessor=sp, agreement__in=visible_agreements(request.user))
+        access.visible_links(request.user, sp)
         .select_related("agreement", "agreement__controller")
         .order_by("agreement__reference")
     )
@@ -182,11 +176,10 @@ def change_list(request: HttpRequest) -> HttpResponse:
 
 
 def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
-    sps = access.visible_subprocessors(request.user)
     try:
-        sp = sps.get(code=form.cleaned_data["subprocessor"])
+        sp = access.visible_subprocessor(request.user, form.cleaned_data["subprocessor"])
         rep = form.cleaned_data.get("replaces")
-        replaces = sps.get(code=rep) if rep else None
+        replaces = access.visible_subprocessor(request.user, rep) if rep else None
     except Subprocessor.DoesNotExist:
         raise ValidationError({"subprocessor": _("Choose a sub-processor from the register.")}) from None
     return {
@@ -226,12 +219,10 @@ def change_create(request: HttpRequest) -> HttpResponse:
 @staff_required()
 def change_detail(request: HttpRequest, code: str) -> HttpResponse:
     change = access.change_for(request.user, code)
-    clocks_qs = change.clocks.filter(agreement__in=visible_agreements(request.user)).select_related(
+    status = request.GET.get("status")
+    clocks_qs = access.clocks_for(request.user, change=change, status=status or "").select_related(
         "agreement", "agreement__controller"
     )
-    status = request.GET.get("status")
-    if status:
-        clocks_qs = clocks_qs.filter(status=status)
     labels = dict(ClockStatus.choices)
     counts = [(row["status"], labels.get(row["status"], row["status"]), row["n"])
               for row in _count_by_status(change)]
@@ -243,15 +234,13 @@ def change_detail(request: HttpRequest, code: str) -> HttpResponse:
             "page": _page(request, clocks_qs),
             "counts": counts,
             "resolve_form": ResolveForm(),
-            "register": Subprocessor.objects.filter(processor_id=change.processor_id).current(),
+            "register": access.visible_subprocessors(request.user).current(),
         },
     )
 
 
 def _count_by_status(change: SubprocessorChange):  # type: ignore[no-untyped-def]
-    from django.db.models import Count
-
-    return change.clocks.values("status").annotate(n=Count("pk")).order_by()
+    return access.clock_counts(change)
 
 
 @require_POST
@@ -279,7 +268,7 @@ def clock_resolve(request: HttpRequest, code: str) -> HttpResponse:
             raise ValidationError(form.errors.as_text())
         alt = form.cleaned_data.get("alternative")
         alternative = (
-            access.visible_subprocessors(request.user).filter(code=alt).first()
+            access.subprocessors_by_code(request.user, [alt]).first()
             if alt
             else None
         )
@@ -327,9 +316,7 @@ def portal_list(request: HttpRequest) -> HttpResponse:
         {
             "agreement": a,
             "links": list(
-                services.links_at(a).filter(
-                    status__in=(LinkStatus.AUTHORISED, LinkStatus.PENDING, LinkStatus.OBJECTED)
-                )
+                services.links_at(a).listed()
             ),
         }
         for a in agreements
@@ -362,7 +349,7 @@ def portal_history(request: HttpRequest, code: str) -> HttpResponse:
             "history": services.history(agreement),
             "at": at,
             "at_links": services.links_at(agreement, at=at) if at else None,
-            "clocks": ChangeAgreement.objects.filter(agreement=agreement)
+            "clocks": access.clocks_for(request.user, agreement=agreement)
             .select_related("change", "change__subprocessor")
             .order_by("-notified_at"),
         },
@@ -437,16 +424,9 @@ def portal_answer(request: HttpRequest, code: str) -> HttpResponse:
 def public_list(request: HttpRequest, code: str) -> HttpResponse:
     if not settings.ART28_PUBLIC_SUBPROCESSOR_PAGE:
         raise Http404
-    try:
-        processor = Processor.objects.get(code=code)
-    except (Processor.DoesNotExist, ValueError):
-        raise Http404 from None
-    items = Subprocessor.objects.filter(processor=processor, status=SubprocessorStatus.ACTIVE).order_by(
-        "name"
-    )
-    upcoming = SubprocessorChange.objects.filter(
-        processor=processor, status=ChangeStatus.OPEN, effective_at__gt=timezone.now()
-    ).select_related("subprocessor", "replaces")
+    processor = access.public_processor(code)
+    items = access.public_subprocessors(processor).order_by("name")
+    upcoming = access.public_upcoming_changes(processor).select_related("subprocessor", "replaces")
     return render(
         request,
         "subprocessors/public_list.html",

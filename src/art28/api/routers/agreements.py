@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Query, Router
 
 from art28.agreements import downloads, services
-from art28.agreements.access import agreement_for, visible_agreements
+from art28.agreements.access import agreement_for, reread, visible_agreements
 from art28.agreements.downloads import DOCX, PDF
 from art28.agreements.models import Agreement, AgreementVersion
 from art28.api.access import require_controller_user, require_staff
@@ -42,7 +42,7 @@ def _listing(qs: QuerySet[Agreement]) -> QuerySet[Agreement]:
 
 
 def _with_versions(agreement: Agreement) -> Agreement:
-    return _listing(Agreement.objects.filter(pk=agreement.pk)).get()
+    return _listing(reread(agreement)).get()
 
 
 def _version(agreement: Agreement, number: int) -> AgreementVersion:

@@ -21,10 +21,17 @@ from art28.agreements.access import agreement_for
 from art28.api.access import require_controller_user, require_staff
 from art28.api.pagination import Page, PageParams, paginate
 from art28.breaches import services
-from art28.breaches.access import affected_for, incident_for, notice_for, visible_incidents, visible_notices
+from art28.breaches.access import (
+    affected_for,
+    incident_for,
+    notice_for,
+    register_incidents,
+    reloaded,
+    visible_notices,
+)
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, Stage
 from art28.parties.access import controller_for, membership_of, visible_controllers
-from art28.subprocessors.access import visible_subprocessors
+from art28.subprocessors.access import subprocessors_by_code
 from art28.subprocessors.models import Subprocessor
 
 router = Router(tags=["breaches"])
@@ -200,7 +207,7 @@ def _file(content: str | bytes, content_type: str, filename: str) -> HttpRespons
 def _subprocessors(user: Any, codes: list[UUID] | None) -> list[Subprocessor] | None:
     if codes is None:
         return None
-    found = list(visible_subprocessors(user).filter(code__in=codes))
+    found = list(subprocessors_by_code(user, codes))
     if len(found) != len(set(codes)):
         raise ValidationError({"subprocessors": [_("Unknown sub-processor.")]})
     return found
@@ -211,7 +218,7 @@ def _facts(payload: Facts) -> dict[str, Any]:
 
 
 def _incident(incident: Incident) -> Incident:
-    return Incident.objects.prefetch_related("subprocessors").get(pk=incident.pk)
+    return reloaded(incident)
 
 
 # --- processor side ----------------------------------------------------------------
@@ -220,12 +227,8 @@ def _incident(incident: Incident) -> Incident:
 def incident_list(request: HttpRequest, params: Query[IncidentFilter]) -> dict[str, Any]:
     """The register: every incident the caller may see, notified or not."""
     require_staff(request.auth, write=False)
-    qs = visible_incidents(request.auth).prefetch_related("subprocessors")
-    if params.status:
-        qs = qs.filter(status=params.status)
-    if params.controller:
-        controller = controller_for(request.auth, params.controller)
-        qs = qs.filter(affected__agreement__controller=controller, affected__included=True).distinct()
+    controller = controller_for(request.auth, params.controller) if params.controller else None
+    qs = register_incidents(request.auth, controller, status=params.status).prefetch_related("subprocessors")
     return paginate(qs.order_by("-aware_at", "-pk"), params)
 
 
@@ -251,10 +254,8 @@ def register_export(request: HttpRequest, fmt: Literal["csv", "pdf"],
                     controller: UUID | None = None) -> HttpResponse:
     """The processor's register, optionally filtered to one controller's incidents."""
     require_staff(request.auth, write=False)
-    qs, chosen = visible_incidents(request.auth), None
-    if controller:
-        chosen = controller_for(request.auth, controller)
-        qs = qs.filter(affected__agreement__controller=chosen, affected__included=True).distinct()
+    chosen = controller_for(request.auth, controller) if controller else None
+    qs = register_incidents(request.auth, chosen)
     rows = services.processor_rows(qs.order_by("-aware_at"), chosen)
     if fmt == "csv":
         return _file(services.as_csv(rows), "text/csv; charset=utf-8", "breach-register.csv")

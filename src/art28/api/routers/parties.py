@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Query, Router
 
 from art28.api.access import require_staff
@@ -23,7 +23,7 @@ from art28.api.schemas.parties import (
     ControllerPatch,
 )
 from art28.parties import services
-from art28.parties.access import controller_for, visible_controllers
+from art28.parties.access import contact_of, controller_for, visible_controllers
 from art28.parties.models import Contact, Controller
 
 router = Router(tags=["controllers"])
@@ -62,10 +62,7 @@ def _merged(obj: Any, fields: tuple[str, ...], patch: dict[str, Any]) -> dict[st
 
 
 def _contact(controller: Controller, code: UUID) -> Contact:
-    try:
-        return controller.contacts.get(code=code)
-    except Contact.DoesNotExist:
-        raise Http404 from None
+    return contact_of(controller, code)
 
 
 @router.get("/controllers/{code}/contacts", response=list[ContactOut])

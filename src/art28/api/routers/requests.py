@@ -25,7 +25,6 @@ from art28.api.access import require_controller_user, require_staff
 from art28.api.uploads import UPLOAD_ERRORS
 from art28.core.uploads import EVIDENCE
 from art28.requests import access
-from art28.requests.models import MeasureCatalogue
 from art28.requests.services import audits, authority, data_subject, instructions, measures, ropa, termination
 
 router = Router(tags=["requests"])
@@ -495,8 +494,8 @@ def audit_report(request: HttpRequest, code: UUID) -> HttpResponseBase:
 
 @router.get("/measures", response=list[MeasuresOut])
 def measures_list(request: HttpRequest) -> Any:
-    m = require_staff(request.auth, write=False)
-    return MeasureCatalogue.objects.filter(processor_id=m.processor_id).order_by("-number")
+    require_staff(request.auth, write=False)
+    return access.visible_catalogues(request.auth).order_by("-number")
 
 
 @router.post("/measures", response={201: MeasuresOut})

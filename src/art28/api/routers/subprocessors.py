@@ -271,12 +271,7 @@ def subprocessor_agreements(request: HttpRequest, code: UUID, params: Query[AtPa
     """References of the agreements for which it is authorised at ``at``."""
     require_staff(request.auth, write=False)
     sp = access.subprocessor_for(request.auth, code)
-    from art28.agreements.access import visible_agreements
-
-    qs = services.agreements_using(sp, at=params.at).filter(
-        pk__in=visible_agreements(request.auth).values("pk")
-    )
-    return list(qs.order_by("reference").values_list("reference", flat=True))
+    return access.agreement_references_using(request.auth, sp, at=params.at)
 
 
 @router.get("/subprocessor-flowdown", response=list[FlowdownRow])
@@ -346,9 +341,9 @@ def change_create(request: HttpRequest, payload: ChangeIn) -> tuple[int, Subproc
 
 @router.get("/subprocessor-changes", response=Page[ChangeOut])
 def change_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
-    m = require_staff(request.auth, write=False)
+    require_staff(request.auth, write=False)
     page = paginate(
-        SubprocessorChange.objects.filter(processor_id=m.processor_id)
+        access.visible_changes(request.auth)
         .select_related("subprocessor", "replaces")
         .order_by("-created_at", "pk"),
         params,
@@ -367,9 +362,8 @@ def change_get(request: HttpRequest, code: UUID) -> SubprocessorChange:
 def change_clocks(request: HttpRequest, code: UUID, params: Query[ClockFilter]) -> dict[str, Any]:
     require_staff(request.auth, write=False)
     change = access.change_for(request.auth, code)
-    qs = access.visible_clocks(request.auth).filter(change=change).select_related("change", "agreement")
-    if params.status:
-        qs = qs.filter(status=params.status)
+    qs = access.clocks_for(request.auth, change=change, status=params.status or "").select_related(
+        "change", "agreement")
     return paginate(qs.order_by("agreement__reference", "pk"), params)
 
 
@@ -384,15 +378,13 @@ def change_withdraw(request: HttpRequest, code: UUID) -> SubprocessorChange:
 
 
 def _clock_out(clock: ChangeAgreement) -> ChangeAgreement:
-    return ChangeAgreement.objects.select_related("change", "agreement").get(pk=clock.pk)
+    return access.reloaded_clock(clock)
 
 
 @router.get("/subprocessor-clocks", response=Page[ClockOut])
 def clock_list(request: HttpRequest, params: Query[ClockFilter]) -> dict[str, Any]:
     """Clocks the caller may see; a controller's users see their own pending changes here."""
-    qs = access.visible_clocks(request.auth).select_related("change", "agreement")
-    if params.status:
-        qs = qs.filter(status=params.status)
+    qs = access.clocks_for(request.auth, status=params.status or "").select_related("change", "agreement")
     return paginate(qs.order_by("-notified_at", "pk"), params)
 
 

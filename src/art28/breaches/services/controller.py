@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, SeverityAssessment, Stage
 from art28.breaches.services import enisa
 from art28.breaches.services.common import scope, user_or_none
+from art28.core.localtime import local_time
 from art28.ledger.services import record_event
 from art28.notices.models import Notice
 from art28.terms.clocks import add_hours
 from art28.terms.facts import CONTROLLER_AUTHORITY_HOURS
-from art28.web.formatting import local_time
 
 
 def acknowledge_notice(*, incident_notice: IncidentNotice, acting_user: Any) -> IncidentNotice:

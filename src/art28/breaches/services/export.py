@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice
 from art28.core.csv import csv_bytes
+from art28.core.localtime import local_time
 from art28.parties.models import Controller
-from art28.web.formatting import local_time
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "typst" / "register.typ"
 _lock = threading.Lock()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from art28.agreements.models import Agreement
+from art28.core.localtime import local_time
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice
@@ -322,8 +323,6 @@ def issue_certificate(*, termination: Termination, acting_user: Any) -> Terminat
 
 def certificate_pdf(t: Termination) -> bytes:
     """The certificate's PDF, in the agreement's language."""
-    from art28.web.formatting import local_time
-
     language = t.agreement.in_force.language
     with translation.override(language):
         title = (
@@ -358,8 +357,6 @@ def certificate_pdf(t: Termination) -> bytes:
 
 
 def _certificate_sections(t: Termination) -> list[dict[str, Any]]:
-    from art28.web.formatting import local_time
-
     return [
         {
             "heading": _("Data returned"),

@@ -17,7 +17,6 @@ from art28.requests.models import (
     AuthorityRequest,
     DataSubjectRequest,
     Instruction,
-    MeasureCatalogue,
     Termination,
 )
 from art28.requests.services import audits, authority, data_subject, instructions, measures, ropa, termination
@@ -60,7 +59,7 @@ def staff_overview(request: HttpRequest) -> HttpResponse:
 
 def _agreement_context(request: HttpRequest, agreement: Any) -> dict[str, Any]:
     def of(model: Any) -> Any:
-        return access.visible(model, request.user).filter(agreement=agreement)
+        return access.visible_of(model, request.user, agreement)
 
     return {
         "agreement": agreement,
@@ -72,7 +71,7 @@ def _agreement_context(request: HttpRequest, agreement: Any) -> dict[str, Any]:
         "instructions": of(Instruction),
         "authority": of(AuthorityRequest),
         "audits": of(AuditRequest),
-        "termination": Termination.objects.filter(agreement=agreement).first(),
+        "termination": access.visible_of(Termination, request.user, agreement).first(),
     }
 
 
@@ -234,7 +233,7 @@ def _measures_page(
         {
             "current": current,
             "errors": errors or [],
-            "versions": MeasureCatalogue.objects.filter(processor=processor).order_by("-number"),
+            "versions": access.visible_catalogues(request.user).order_by("-number"),
             "form": form or forms.MeasuresForm(initial={"measures": initial}),
         },
         status=status,

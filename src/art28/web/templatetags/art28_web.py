@@ -9,7 +9,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from art28.web.formatting import local_time
+from art28.core.localtime import local_time
 
 register = template.Library()
 

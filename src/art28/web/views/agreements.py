@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from art28.agreements import services as agreements
-from art28.agreements.access import agreement_for, version_for, visible_agreements
+from art28.agreements.access import agreement_for, agreements_in_status, version_for
 from art28.agreements.models import Agreement, VersionStatus
 from art28.parties.access import controller_for
 from art28.web import documents
@@ -24,9 +24,8 @@ from art28.web.views.common import signature_from
 @staff_required()
 def agreement_list(request: HttpRequest) -> HttpResponse:
     form = AgreementFilterForm(request.GET or None)
-    items = visible_agreements(request.user).with_latest_status().order_by("-created_at")
-    if form.is_valid() and form.cleaned_data["status"]:
-        items = items.filter(status=form.cleaned_data["status"])
+    status = form.cleaned_data["status"] if form.is_valid() else ""
+    items = agreements_in_status(request.user, status).order_by("-created_at")
     return render(request, "web/staff/agreement_list.html",
                   {"form": form, "page": page_of(request, items), "statuses": VersionStatus})
 

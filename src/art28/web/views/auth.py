@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import verify_token
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from art28.parties.access import membership_of
 from art28.web import services
+from art28.web.access import confirmed_totp_devices
 from art28.web.decorators import needs_second_factor
 from art28.web.forms import LoginForm, TokenForm
 
@@ -53,7 +53,7 @@ def _after_password(request: HttpRequest) -> HttpResponse:
     m = membership_of(request.user)
     if m is not None and m.is_processor_side and needs_second_factor(request):
         request.session["after_otp"] = _safe_next(request)
-        if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        if confirmed_totp_devices(request.user).exists():
             return redirect("web:otp_verify")
         return redirect("web:otp_setup")
     return redirect(_safe_next(request) or "web:home")
@@ -61,7 +61,7 @@ def _after_password(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def otp_verify(request: HttpRequest) -> HttpResponse:
-    devices = list(TOTPDevice.objects.filter(user=request.user, confirmed=True))
+    devices = list(confirmed_totp_devices(request.user))
     if not devices:
         return redirect("web:otp_setup")
     form = TokenForm(request.POST or None)
@@ -77,7 +77,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def otp_setup(request: HttpRequest) -> HttpResponse:
-    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+    if confirmed_totp_devices(request.user).exists():
         return redirect("web:otp_verify")
     device = services.pending_totp_device(user=request.user)
     form = TokenForm(request.POST or None)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from art28.agreements.access import visible_agreements
+from art28.agreements.access import agreements_of
 from art28.parties import services as parties
-from art28.parties.access import contact_for, controller_for, visible_controllers
+from art28.parties.access import contact_for, controller_for, find_controllers
 from art28.web.decorators import staff_required
 from art28.web.forms import ContactForm, ImportForm, OrganisationForm, apply_errors
 from art28.web.lookups import page_of
@@ -20,9 +19,7 @@ from art28.web.lookups import page_of
 @staff_required()
 def controller_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
-    controllers = visible_controllers(request.user).order_by("name")
-    if q:
-        controllers = controllers.filter(Q(name__icontains=q) | Q(kvk__startswith=q))
+    controllers = find_controllers(request.user, q).order_by("name")
     template = "web/staff/_controller_rows.html" if request.headers.get("HX-Request") \
         else "web/staff/controller_list.html"
     return render(request, template, {"page": page_of(request, controllers), "q": q})
@@ -31,7 +28,7 @@ def controller_list(request: HttpRequest) -> HttpResponse:
 @staff_required()
 def controller_detail(request: HttpRequest, code: str) -> HttpResponse:
     controller = controller_for(request.user, code)
-    agreements = visible_agreements(request.user).filter(controller=controller).with_latest_status()
+    agreements = agreements_of(request.user, controller).with_latest_status()
     return render(request, "web/staff/controller_detail.html",
                   {"controller": controller, "contacts": controller.contacts.all(),
                    "agreements": agreements})

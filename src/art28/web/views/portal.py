@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from art28.agreements import services as agreements
-from art28.agreements.access import agreement_for, version_for, visible_agreements
+from art28.agreements.access import agreement_for, portal_agreements, version_for
 from art28.agreements.models import Agreement, VersionStatus
 from art28.notices.models import Notice
 from art28.web import documents
@@ -22,8 +22,7 @@ from art28.web.views.common import signature_from
 
 @portal_required
 def portal_home(request: HttpRequest) -> HttpResponse:
-    items = (visible_agreements(request.user).with_latest_status(sent_only=True)
-             .filter(status__isnull=False).order_by("-created_at"))
+    items = portal_agreements(request.user).order_by("-created_at")
     return render(request, "web/portal/home.html", {"page": page_of(request, items)})
 
 

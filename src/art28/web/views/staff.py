@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from art28.agreements.access import visible_agreements
+from art28.agreements.access import agreement_counts_by_status
 from art28.agreements.models import VersionStatus
-from art28.ledger.models import Event
 from art28.ledger.services import verify_chain
-from art28.notices.models import Delivery, DeliveryStatus
 from art28.parties import services as parties
 from art28.parties.access import visible_controllers
+from art28.web.access import delivery_counts, ledger_events
 from art28.web.decorators import staff_required
 from art28.web.forms import ProcessorForm, apply_errors
 from art28.web.lookups import page_of
@@ -24,16 +22,14 @@ from art28.web.lookups import page_of
 @staff_required()
 def dashboard(request: HttpRequest) -> HttpResponse:
     controllers = visible_controllers(request.user)
-    counts = dict(visible_agreements(request.user).with_latest_status().order_by()
-                  .values_list("status").annotate(n=Count("pk")))
+    counts = agreement_counts_by_status(request.user)
     by_status = [(value, label, counts.get(value, 0)) for value, label in VersionStatus.choices]
-    deliveries = Delivery.objects.filter(notice__controller__in=controllers)
+    deliveries = delivery_counts(request.user)
     return render(request, "web/staff/dashboard.html", {
         "controller_count": controllers.count(),
         "by_status": by_status,
-        "pending_deliveries": deliveries.filter(
-            status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING]).count(),
-        "failed_deliveries": deliveries.filter(status=DeliveryStatus.FAILED).count(),
+        "pending_deliveries": deliveries["pending"],
+        "failed_deliveries": deliveries["failed"],
     })
 
 
@@ -56,8 +52,8 @@ def processor_edit(request: HttpRequest) -> HttpResponse:
 
 @staff_required(admin=True)
 def ledger(request: HttpRequest) -> HttpResponse:
+    events = ledger_events(request.user)
     processor_id = request.membership.processor_id  # type: ignore[attr-defined]
-    events = Event.objects.filter(processor_id_ref=processor_id).order_by("-seq")
     result = verify_chain(processor_id=processor_id) if request.GET.get("verify") else None
     return render(request, "web/staff/ledger.html",
                   {"page": page_of(request, events, 50), "result": result})

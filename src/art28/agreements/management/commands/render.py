@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from art28.agreements.models import Agreement
+from art28.agreements.access import operator_agreement, operator_agreements
 from art28.agreements.services import render_version_docx, render_version_pdf
 
 RENDERERS = {"pdf": render_version_pdf, "docx": render_version_docx}
@@ -37,20 +37,12 @@ class Command(BaseCommand):
         self.stdout.write(f"rendered {len(agreements)} agreement(s) as {', '.join(formats)} to {out}")
 
     def _select(self, codes, all):  # noqa: A002
-        qs = Agreement.objects.select_related("controller").order_by("reference")
         if all:
-            return qs
+            return operator_agreements()
         found = []
         for code in codes:
-            match = qs.filter(reference=code).first() or _by_code(qs, code)
+            match = operator_agreement(code)
             if match is None:
                 raise CommandError(f"no agreement {code!r}", returncode=2)
             found.append(match)
         return found
-
-
-def _by_code(qs, code):
-    try:
-        return qs.filter(code=code).first()
-    except Exception:  # noqa: BLE001 - not a UUID
-        return None

@@ -3,21 +3,9 @@ import threading
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, transaction
-from django_tasks_db.models import DBTaskResult
 
 from art28.notices.services import schedule_drain
-from art28.notices.tasks import periodic_tick
-
-TICK_PATH = periodic_tick.module_path
-
-
-def enqueue_tick() -> bool:
-    """Queue one periodic tick unless one is already waiting."""
-    with transaction.atomic():
-        if DBTaskResult.objects.ready().filter(task_path=TICK_PATH).exists():
-            return False
-        periodic_tick.enqueue()
-    return True
+from art28.notices.tasks import enqueue_tick
 
 
 class Command(BaseCommand):

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from art28.parties import services
-from art28.parties.models import Processor, Role
+from art28.parties.access import operator_processors
+from art28.parties.models import Role
 
 
 class Command(BaseCommand):
@@ -19,7 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, username, email, processor_name, kvk, **options):
         password = getpass.getpass("Password: ")
         try:
-            processor = Processor.objects.order_by("pk").first()
+            processor = operator_processors().first()
             if processor is None:
                 if not processor_name:
                     raise CommandError("no processor yet: give --processor-name", returncode=2)

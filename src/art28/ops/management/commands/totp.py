@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from art28.web.access import operator_totp_device
 
 
 class Command(BaseCommand):
@@ -10,7 +11,7 @@ class Command(BaseCommand):
         parser.add_argument("username")
 
     def handle(self, *args, username: str, **options):
-        device = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
+        device = operator_totp_device(username)
         if device is None:
             raise CommandError(f"{username!r} has no confirmed TOTP device", returncode=2)
         code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)

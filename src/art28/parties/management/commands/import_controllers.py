@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from art28.parties.models import Processor
+from art28.parties.access import operator_processors
 from art28.parties.services import import_controllers
 
 
@@ -16,7 +16,7 @@ class Command(BaseCommand):
                             help="import the valid rows and report the others")
 
     def handle(self, *args, file: Path, skip_invalid: bool, **options):
-        processor = Processor.objects.order_by("pk").first()
+        processor = operator_processors().first()
         if processor is None:
             raise CommandError("no processor profile yet: run 'art28 demo --no-serve' or create one",
                                returncode=2)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from art28.parties.access import operator_processor, operator_processors
 from art28.parties.models import Processor
 from art28.requests.services import ropa
 
@@ -34,10 +35,10 @@ class Command(BaseCommand):
     def _processor(self, code: str | None) -> Processor:
         if code:
             try:
-                return Processor.objects.get(code=code)
+                return operator_processor(code)
             except (Processor.DoesNotExist, ValueError):
                 raise CommandError(f"no processor {code}") from None
-        processors = list(Processor.objects.all()[:2])
+        processors = list(operator_processors()[:2])
         if len(processors) != 1:
             raise CommandError("give --processor CODE" if processors else "no processor set up yet")
         return processors[0]

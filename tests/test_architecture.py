@@ -1,0 +1,264 @@
+"""The layering rules of DESIGN.md and STYLE.md, checked over the source's syntax tree.
+
+Three rules, each failing with ``file:line: rule: what was found``:
+
+**views-query-through-access** — views (``views.py``, ``views/``), API routers
+(``api/routers/``) and commands (``cli.py``, ``management/commands/``) build no ORM query
+of their own. Every lookup and every narrowing of rows goes through a named helper in
+the app's ``access.py`` (tenant isolation and need-to-know), a named QuerySet method
+(``.active()``, ``.pending()``), or a service. Found by syntax, so precisely:
+
+* a model manager: ``<anything>.objects`` (also ``_default_manager``, ``_base_manager``);
+* ``get_object_or_404`` / ``get_list_or_404``;
+* a call of a QuerySet method that selects rows or computes from them: ``filter``,
+  ``exclude``, ``get`` with keyword arguments (``dict.get`` takes none), ``annotate``,
+  ``aggregate``, ``alias``, ``values`` with arguments, ``values_list``, ``in_bulk``,
+  ``raw``, ``extra``, ``union``, ``intersection``, ``difference``, ``select_for_update``,
+  ``get_or_create``, ``update_or_create``, ``bulk_create``, ``bulk_update``.
+
+Allowed in those modules, because they change neither which rows nor which values the
+user sees: ordering and loading (``order_by``, ``select_related``, ``prefetch_related``,
+``distinct``, ``only``, ``defer``), evaluation (iteration, slicing, ``count``, ``exists``,
+``first``, pagination), and reading a relation of an object an access helper returned
+(``controller.contacts.all()``). The syntax cannot tell a relation whose rows carry their
+own need-to-know (an incident's affected agreements); that is the permission tests' job.
+Route decorators (``@router.get("/x", response=...)``) are not calls on a QuerySet.
+
+**services-below-web** — no services module (``services.py``, ``services/``) imports
+``art28.web``: services sit below the web layer; what both need lives in ``art28.core``.
+
+**pure-packages-without-django** — ``terms``, ``documents`` and ``analyzer`` import no
+Django, and no other art28 package (which would bring Django in): ``art28 check`` and the
+renderer run without it.
+
+A violation that would need a larger redesign goes in ``ALLOWED`` with its reason.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "art28"
+
+QUERY_METHODS = frozenset({
+    "filter", "exclude", "annotate", "aggregate", "alias", "values_list", "in_bulk", "raw",
+    "extra", "union", "intersection", "difference", "select_for_update", "get_or_create",
+    "update_or_create", "bulk_create", "bulk_update",
+})
+MANAGERS = frozenset({"objects", "_default_manager", "_base_manager"})
+SHORTCUTS = frozenset({"get_object_or_404", "get_list_or_404"})
+PURE = ("terms", "documents", "analyzer")
+
+VIEWS_RULE = "views-query-through-access"
+SERVICES_RULE = "services-below-web"
+PURE_RULE = "pure-packages-without-django"
+
+# (path under src/art28, enclosing function or class, rule) -> why it stays for now.
+# Each is a query that another branch of issue 9 is rewriting to close an access hole; moving it
+# here as well would only collide with that fix. When the fix lands and the query has moved
+# into the app's access.py, the entry turns stale and test_it_lists_only_... says to remove it.
+_HOLE_1 = "hole 1 (need-to-know on breach actions) rewrites which affected rows this reads"
+_HOLE_4 = "hole 4 (drafts through the API) rewrites which versions and agreements this lists"
+ALLOWED: dict[tuple[str, str, str], str] = {
+    ("api/routers/breaches.py", "affected_list", VIEWS_RULE): _HOLE_1,
+    ("api/routers/breaches.py", "notices_send", VIEWS_RULE): _HOLE_1,
+    ("api/routers/breaches.py", "notices_list", VIEWS_RULE): _HOLE_1,
+    ("breaches/views.py", "incident_detail", VIEWS_RULE): _HOLE_1,
+    ("api/routers/agreements.py", "_version", VIEWS_RULE): _HOLE_4,
+    ("api/routers/agreements.py", "agreement_list", VIEWS_RULE): _HOLE_4,
+    ("web/views/portal.py", "portal_notices", VIEWS_RULE):
+        "hole 2 moves the portal inbox onto notices/access.py (Notice.for_portal)",
+}
+
+
+def _rel(path: Path) -> str:
+    return path.relative_to(SRC).as_posix()
+
+
+def _modules() -> Iterator[Path]:
+    for path in sorted(SRC.rglob("*.py")):
+        if "migrations" not in path.parts:
+            yield path
+
+
+def is_view_layer(rel: str) -> bool:
+    parts = rel.split("/")
+    return (parts[-1] in ("views.py", "cli.py") or "views" in parts[:-1]
+            or rel.startswith("api/routers/")
+            or ("management" in parts[:-1] and "commands" in parts[:-1]))
+
+
+def is_services(rel: str) -> bool:
+    parts = rel.split("/")
+    return parts[0] != "web" and (parts[-1] == "services.py" or "services" in parts[:-1])
+
+
+def _scopes(tree: ast.AST) -> dict[ast.AST, str]:
+    """Each node's enclosing function or class (dotted), '' at module level."""
+    owner: dict[ast.AST, str] = {}
+
+    def walk(node: ast.AST, name: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            inner = name
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                inner = f"{name}.{child.name}" if name else child.name
+            owner[child] = inner
+            walk(child, inner)
+
+    walk(tree, "")
+    return owner
+
+
+def _decorators(tree: ast.AST) -> set[ast.AST]:
+    inside: set[ast.AST] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            for deco in node.decorator_list:
+                inside.update(ast.walk(deco))
+    return inside
+
+
+def _query_found(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Attribute) and node.attr in MANAGERS:
+        return f"model manager .{node.attr}"
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    if isinstance(func, ast.Name) and func.id in SHORTCUTS:
+        return f"{func.id}()"
+    if not isinstance(func, ast.Attribute):
+        return None
+    if func.attr in SHORTCUTS:
+        return f"{func.attr}()"
+    if func.attr in QUERY_METHODS:
+        return f".{func.attr}()"
+    if func.attr == "get" and node.keywords:
+        return ".get() with a lookup"
+    if func.attr == "values" and (node.args or node.keywords):
+        return ".values() with fields"
+    return None
+
+
+def view_layer_queries(path: Path, rel: str) -> Iterator[tuple[int, str, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    owner, skip = _scopes(tree), _decorators(tree)
+    for node in ast.walk(tree):
+        if node in skip:
+            continue
+        found = _query_found(node)
+        if found:
+            yield node.lineno, owner.get(node, ""), found
+
+
+def _imports(tree: ast.AST) -> Iterator[tuple[ast.AST, str]]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node, alias.name
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative: resolved by the caller's package below
+                yield node, "." * node.level + (node.module or "")
+            else:
+                yield node, node.module or ""
+
+
+def _absolute(rel: str, name: str) -> str:
+    if not name.startswith("."):
+        return name
+    level = len(name) - len(name.lstrip("."))
+    package = ["art28", *rel.split("/")[:-1]]
+    base = package[: len(package) - (level - 1)]
+    rest = name.lstrip(".")
+    return ".".join(base + ([rest] if rest else []))
+
+
+def import_violations(path: Path, rel: str) -> Iterator[tuple[int, str, str, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    owner = _scopes(tree)
+    top = rel.split("/")[0]
+    for node, name in _imports(tree):
+        module = _absolute(rel, name)
+        where = owner.get(node, "")
+        if is_services(rel) and (module == "art28.web" or module.startswith("art28.web.")):
+            yield node.lineno, where, SERVICES_RULE, f"imports {module}"
+        if top in PURE:
+            if module == "django" or module.startswith("django."):
+                yield node.lineno, where, PURE_RULE, f"imports {module}"
+            elif module.startswith("art28.") and module.split(".")[1] not in PURE:
+                yield node.lineno, where, PURE_RULE, f"imports {module} (which brings Django)"
+
+
+@cache
+def violations() -> tuple[list[str], set[tuple[str, str, str]]]:
+    found: list[tuple[str, int, str]] = []
+    used: set[tuple[str, str, str]] = set()
+
+    def report(rel: str, line: int, where: str, rule: str, what: str) -> None:
+        key = (rel, where, rule)
+        if key in ALLOWED:
+            used.add(key)
+            return
+        found.append((rel, line, f"src/art28/{rel}:{line}: {rule}: {what} in {where or 'module'}"))
+
+    for path in _modules():
+        rel = _rel(path)
+        if is_view_layer(rel):
+            seen: set[int] = set()
+            for line, where, what in view_layer_queries(path, rel):
+                if line not in seen:  # one report per line: a chain is one query
+                    seen.add(line)
+                    report(rel, line, where, VIEWS_RULE, what)
+        for line, where, rule, what in import_violations(path, rel):
+            report(rel, line, where, rule, what)
+    return [message for _, _, message in sorted(found)], used
+
+
+def test_it_keeps_queries_in_access_helpers_services_below_web_and_pure_packages_pure():
+    found, _ = violations()
+    assert not found, "architecture rules broken (see tests/test_architecture.py):\n" + "\n".join(found)
+
+
+def test_it_lists_only_allowed_exceptions_that_still_exist():
+    _, used = violations()
+    stale = sorted(set(ALLOWED) - used)
+    assert not stale, f"ALLOWED entries that no longer match anything, remove them: {stale}"
+
+
+def test_it_catches_each_kind_of_violation(tmp_path):
+    """The checker itself: each forbidden form is found, the allowed forms are not."""
+    source = (
+        "from django.shortcuts import get_object_or_404\n"
+        "@router.get('/x', response=Out)\n"
+        "def view(request, code):\n"
+        "    a = Agreement.objects\n"
+        "    b = visible(request.user).filter(code=code)\n"
+        "    c = incident.affected.get(code=code)\n"
+        "    d = get_object_or_404(Agreement, code=code)\n"
+        "    e = qs.values('status')\n"
+        "    ok = visible(request.user).order_by('name').select_related('x').first()\n"
+        "    ok2 = request.GET.get('q', '') or {}.values() or controller.contacts.all()\n"
+    )
+    path = tmp_path / "views.py"
+    path.write_text(source)
+    lines = sorted({line for line, _, _ in view_layer_queries(path, "x/views.py")})
+    assert lines == [4, 5, 6, 7, 8]
+    assert is_view_layer("api/routers/x.py") and is_view_layer("ops/management/commands/demo.py")
+    assert is_view_layer("requests/views/staff.py") and not is_view_layer("breaches/access.py")
+    assert is_services("breaches/services/export.py") and not is_services("web/services.py")
+    assert _absolute("breaches/services/export.py", "...web.formatting") == "art28.web.formatting"
+
+
+def test_it_catches_web_imports_in_services_and_django_in_pure_packages(tmp_path):
+    services = tmp_path / "services.py"
+    services.write_text("from art28.core.localtime import local_time\n"
+                        "def f():\n    from ...web.formatting import local_time\n")
+    assert [(line, rule) for line, _, rule, _ in import_violations(services, "breaches/services/x.py")] \
+        == [(3, SERVICES_RULE)]
+    pure = tmp_path / "pure.py"
+    pure.write_text("import django.conf\nfrom art28.terms import facts\nfrom art28.parties.models import X\n"
+                    "from ..ledger import services\n")
+    assert [(line, rule) for line, _, rule, _ in import_violations(pure, "analyzer/x.py")] \
+        == [(1, PURE_RULE), (3, PURE_RULE), (4, PURE_RULE)]
