@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from art28 import documents
@@ -29,6 +29,8 @@ from art28.agreements.models import (
     AgreementVersion,
     VersionStatus,
 )
+from art28.evidence.models import SealedKind
+from art28.evidence.sealing import Target, seal_issued
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice
@@ -324,6 +326,10 @@ def evidence_entries(version: AgreementVersion) -> list:
 
 def _seal(version: AgreementVersion) -> None:
     pdf = render_version_pdf(version, evidence=evidence_entries(version))
+    with translation.override(version.language):
+        reason = _("Agreement %(ref)s as accepted by both parties") % {"ref": _ref(version)}
+    pdf = seal_issued(pdf, Target(SealedKind.AGREEMENT, str(version.code), "agreement.signed",
+                                  str(version.agreement.code), **_scope(version.agreement)), reason=reason)
     version.signed_document.save("agreement-signed.pdf", ContentFile(pdf), save=False)
     version.signed_document_sha256 = hashlib.sha256(pdf).hexdigest()
 

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import threading
+import uuid
 from pathlib import Path
 from typing import Any
 
 import typst
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice
+from art28.evidence.models import SealedKind
+from art28.evidence.sealing import Target, seal_issued
+from art28.ledger.services import record_event
 from art28.parties.models import Controller
 from art28.web.formatting import local_time
 
@@ -119,3 +125,18 @@ def as_pdf(rows: list[dict], *, title: str) -> bytes:
     with _lock:  # the typst binding is not documented as thread-safe
         return typst.compile(str(TEMPLATE), sys_inputs={"register": json.dumps(data)},
                              ignore_system_fonts=True)
+
+
+@transaction.atomic
+def export_register_pdf(*, rows: list[dict], title: str, processor_id: int, controller_id: int | None,
+                        acting_user: Any) -> bytes:
+    """The register as a PDF, sealed when a certificate is configured; the ledger keeps its hash."""
+    code = str(uuid.uuid4())
+    pdf = seal_issued(as_pdf(rows, title=title),
+                      Target(SealedKind.BREACH_REGISTER, code, "breaches.register_exported", code,
+                             processor_id=processor_id, controller_id=controller_id),
+                      reason=title)
+    record_event(action="breaches.register_exported", obj=("breachregister", code), acting_user=acting_user,
+                 data={"sha256": hashlib.sha256(pdf).hexdigest(), "title": title, "incidents": len(rows)},
+                 processor_id=processor_id, controller_id=controller_id)
+    return pdf
