@@ -153,6 +153,12 @@ class SealCheck:
     problems: list[str] = field(default_factory=list)
 
 
+def certificate_name(cert: asn1_x509.Certificate) -> str:
+    """The subject's common name (organisation as fallback), as readers show it."""
+    subject = cert.subject.native
+    return str(subject.get("common_name") or subject.get("organization_name") or cert.subject.human_friendly)
+
+
 def certificate_fingerprint(cert: asn1_x509.Certificate) -> str:
     return hashlib.sha256(cert.dump()).hexdigest()
 
@@ -202,10 +208,10 @@ def _summarise(status, reader: PdfFileReader, *, covered_sha256: str) -> SealChe
     changed = status.coverage != SignatureCoverageLevel.ENTIRE_FILE and (
         status.modification_level not in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES))
     ts = status.timestamp_validity
-    stamp = TimestampCheck(at=ts.timestamp, authority=ts.signing_cert.subject.human_friendly,
+    stamp = TimestampCheck(at=ts.timestamp, authority=certificate_name(ts.signing_cert),
                            intact=ts.intact, valid=ts.valid, trusted=ts.trusted) if ts else None
     check = SealCheck(
-        sealed=True, signer=cert.subject.human_friendly, signer_fingerprint=certificate_fingerprint(cert),
+        sealed=True, signer=certificate_name(cert), signer_fingerprint=certificate_fingerprint(cert),
         self_signed=is_self_signed(cert), trusted=status.trusted, intact=status.intact and status.valid,
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE, changed_after=changed,
         signed_at=ts.timestamp if ts else status.signer_reported_dt,
