@@ -114,9 +114,12 @@ def _sign(pdf: bytes, sealer: Sealer, reason: str, timestamper: HTTPTimeStamper 
 
 
 def _ltv_context(sealer: Sealer) -> ValidationContext:
-    # Hard revocation checking: B-LT only when the revocation data really was fetched.
-    return ValidationContext(extra_trust_roots=[sealer.certificate], allow_fetching=True,
-                             revocation_mode="hard-fail", other_certs=list(sealer.signer.cert_registry))
+    # Hard revocation checking: B-LT only when the revocation data really was fetched. The roots
+    # are the self-signed certificates the PKCS#12 file carries (its own, for the demo's).
+    certs = [sealer.certificate, *sealer.signer.cert_registry]
+    roots = [c for c in certs if is_self_signed(c)]
+    return ValidationContext(trust_roots=roots or None, allow_fetching=True, revocation_mode="hard-fail",
+                             other_certs=certs)
 
 
 def is_self_signed(cert: asn1_x509.Certificate) -> bool:
