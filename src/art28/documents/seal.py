@@ -32,6 +32,10 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 log = logging.getLogger(__name__)
+# pyHanko logs every untrusted certificate with its traceback; without a logging set-up of the
+# caller's, Python would print those on stderr in the middle of `art28 verify`'s answer.
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
+logging.getLogger("pyhanko_certvalidator").addHandler(logging.NullHandler())
 
 FIELD_NAME = "art28-seal"
 
