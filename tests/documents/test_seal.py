@@ -104,3 +104,31 @@ def test_it_answers_on_files_that_are_not_pdfs(sealer):
 def test_it_refuses_a_wrong_password():
     with pytest.raises(seal.SealError):
         seal.load_sealer(seal.make_self_signed_p12(name="x", password="right"), "wrong")
+
+
+def test_it_adds_long_term_validation_data_when_the_whole_chain_is_known(agreement_pdf):
+    from cryptography import x509 as cx
+    from cryptography.hazmat.primitives.serialization import NoEncryption, pkcs12
+
+    with loopback_tsa() as tsa:
+        # The PKCS#12 file carries the TSA's root too, so every certificate's status can be settled.
+        key, cert, _ = pkcs12.load_key_and_certificates(seal.make_self_signed_p12(name="Wolkenrand"), None)
+        p12 = pkcs12.serialize_key_and_certificates(
+            b"seal", key, cert, [cx.load_der_x509_certificate(tsa.certificate.dump())], NoEncryption())
+        sealed = seal.seal_pdf(agreement_pdf, seal.load_sealer(p12, "", tsa_url=tsa.url))
+        assert len(tsa.requests) == 1
+    assert sealed.level == "B-LT"
+    reader = PdfFileReader(io.BytesIO(sealed.pdf))
+    assert "/DSS" in reader.root
+    status = _validate(sealed.pdf, [seal.load_sealer(p12, "").certificate, tsa.certificate])
+    assert status.intact and status.valid and status.timestamp_validity.valid
+    check = seal.check_seal(sealed.pdf, trusted=[seal.load_sealer(p12, "").certificate, tsa.certificate])
+    assert check.problems == [] and check.level == "B-LT"
+
+
+def test_it_stays_at_b_t_when_the_timestamps_chain_cannot_be_settled(agreement_pdf):
+    with loopback_tsa() as tsa:
+        sealed = seal.seal_pdf(agreement_pdf, seal.load_sealer(seal.make_self_signed_p12(name="W"), "",
+                                                               tsa_url=tsa.url))
+        assert len(tsa.requests) == 1
+    assert sealed.level == "B-T" and "/DSS" not in PdfFileReader(io.BytesIO(sealed.pdf)).root

@@ -29,7 +29,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.timestamps import HTTPTimeStamper
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import add_validation_info, validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -118,32 +118,36 @@ class Sealed:
 def seal_pdf(pdf: bytes, sealer: Sealer, *, reason: str = "") -> Sealed:
     """Seal ``pdf``; with a TSA URL, add a timestamp and try for long-term validation data."""
     timestamper = HTTPTimeStamper(sealer.tsa_url, timeout=sealer.tsa_timeout) if sealer.tsa_url else None
-    if timestamper is not None:
-        try:
-            out = _sign(pdf, sealer, reason, timestamper, ltv=True)
-            return Sealed(out, "B-LT")
-        except Exception as exc:  # noqa: BLE001 — revocation data is best effort, the timestamp is not
-            log.info("no long-term validation data for the seal: %s", exc)
     try:
-        out = _sign(pdf, sealer, reason, timestamper, ltv=False)
+        out = _sign(pdf, sealer, reason, timestamper)
     except Exception as exc:
         raise SealError(f"sealing failed: {exc}") from exc
-    return Sealed(out, "B-T" if timestamper else "B-B")
+    if timestamper is None:
+        return Sealed(out, "B-B")
+    try:
+        return Sealed(_add_ltv(out, sealer), "B-LT")
+    except Exception as exc:  # noqa: BLE001 — revocation data is best effort, the timestamp is not
+        log.info("no long-term validation data for the seal: %s", exc)
+        return Sealed(out, "B-T")
 
 
-def _sign(pdf: bytes, sealer: Sealer, reason: str, timestamper: HTTPTimeStamper | None, *,
-          ltv: bool) -> bytes:
+def _sign(pdf: bytes, sealer: Sealer, reason: str, timestamper: HTTPTimeStamper | None) -> bytes:
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
-        reason=reason or None, location=sealer.location or None,
-        embed_validation_info=ltv,
-        validation_context=_ltv_context(sealer) if ltv else None)
+        reason=reason or None, location=sealer.location or None)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     # A fixed reservation spares pyHanko a dummy signature to estimate it, which would double
     # the cost of every seal; a timestamp token with its certificates needs more room.
     reserved = RESERVED_BYTES * (3 if timestamper else 1)
     out = signers.sign_pdf(writer, meta, signer=sealer.signer, timestamper=timestamper,
                            bytes_reserved=reserved)
+    return out.getvalue()
+
+
+def _add_ltv(sealed: bytes, sealer: Sealer) -> bytes:
+    """B-LT: append the certificates and revocation data of the seal and its timestamp (DSS)."""
+    sig = PdfFileReader(io.BytesIO(sealed), strict=False).embedded_signatures[0]
+    out = add_validation_info(sig, _ltv_context(sealer), output=io.BytesIO())
     return out.getvalue()
 
 
