@@ -67,3 +67,9 @@ def test_it_asks_for_a_file_when_none_was_sent(seal_key):
 
 def test_it_refuses_other_methods():
     assert Client().put(URL).status_code == 405
+
+
+def test_the_public_subprocessor_page_links_to_it(settings, processor):
+    settings.ART28_PUBLIC_SUBPROCESSOR_PAGE = True
+    body = Client().get(reverse("subprocessors:public", args=[processor.code])).content.decode()
+    assert f'href="{URL}"' in body
