@@ -90,13 +90,13 @@ def test_it_refuses_when_the_ledger_entry_was_altered(tmp_path, signed_pdf):
 
 def test_it_refuses_a_file_that_is_not_a_pdf(tmp_path, seal_key):
     code, out = verify(tmp_path, b"PK\x03\x04 a zip, not a PDF")
-    assert code == 1 and "not-a-pdf" in out
+    assert code == 2 and "not-a-pdf" in out
 
 
 def test_it_refuses_a_file_over_the_upload_limit_without_reading_it(tmp_path, seal_key, settings):
     settings.ART28_MAX_UPLOAD_MB = 1
     code, out = verify(tmp_path, b"%PDF-1.7\n" + b"0" * (1024 * 1024))
-    assert code == 1 and "too-large" in out
+    assert code == 2 and "too-large" in out
 
 
 def test_it_exits_2_for_a_missing_file(tmp_path, seal_key):

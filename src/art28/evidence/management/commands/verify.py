@@ -26,8 +26,10 @@ class Command(BaseCommand):
             report = self._check(path)
             self._print(path, report)
             if not report.ok:
+                # 2 like every command's bad input: nothing that could be checked; 1: checked, fails.
+                unreadable = {Problem.NOT_PDF, Problem.TOO_LARGE} & set(report.problems)
                 raise CommandError(_("NOT VERIFIED: %(names)s") % {
-                    "names": ", ".join(p.value for p in report.problems)}, returncode=1)
+                    "names": ", ".join(p.value for p in report.problems)}, returncode=2 if unreadable else 1)
 
     def _check(self, path: Path) -> Report:
         try:
