@@ -132,3 +132,23 @@ def test_it_stays_at_b_t_when_the_timestamps_chain_cannot_be_settled(agreement_p
                                                                tsa_url=tsa.url))
         assert len(tsa.requests) == 1
     assert sealed.level == "B-T" and "/DSS" not in PdfFileReader(io.BytesIO(sealed.pdf)).root
+
+
+def test_poppler_pdfsig_accepts_the_seal_and_refuses_a_changed_byte(sealer, agreement_pdf, tmp_path):
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdfsig"):
+        pytest.skip("pdfsig test skipped: poppler-utils is not installed (apt-get install poppler-utils)")
+    sealed = seal.seal_pdf(agreement_pdf, sealer).pdf
+    at = len(agreement_pdf) // 2
+    good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
+    good.write_bytes(sealed)
+    bad.write_bytes(sealed[:at] + bytes([sealed[at] ^ 0x01]) + sealed[at + 1:])
+
+    def pdfsig(path) -> str:  # type: ignore[no-untyped-def]
+        return subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, timeout=60).stdout
+
+    assert "Signature is Valid." in pdfsig(good) and "Total document signed" in pdfsig(good)
+    assert "Wolkenrand Hosting B.V." in pdfsig(good)
+    assert "Signature is Valid." not in pdfsig(bad)
