@@ -112,3 +112,26 @@ def _blank_pdf() -> bytes:
     writer.add_blank_page(200, 200)
     writer.write(out)
     return out.getvalue()
+
+
+def test_it_verifies_a_breach_register_export(tmp_path, seal_key, client, login, admin_user):
+    login(client, admin_user)
+    pdf = client.get("/breaches/register.pdf").content
+    code, out = verify(tmp_path, pdf)
+    assert code == 0, out
+    assert "export of the breach register" in out and "breaches.register_exported by admin" in out
+
+
+def test_it_verifies_a_certificate_of_destruction(tmp_path, seal_key, make_agreement, controller_a, staff_a):
+    from art28.requests.services import termination as svc
+
+    t = svc.terminate_agreement(agreement=make_agreement(controller_a, state="signed",
+                                                         terms={"end": {"choice": "delete"}}),
+                                reason="agreement", acting_user=staff_a)
+    svc.confirm_destruction(termination=t, target_kind="system", target="PMS", method="Crypto-erase",
+                            acting_user=staff_a)
+    t = svc.issue_certificate(termination=t, acting_user=staff_a)
+    with t.certificate.open("rb") as fh:
+        code, out = verify(tmp_path, fh.read())
+    assert code == 0, out
+    assert f"for agreement {t.agreement.reference}, issued by Wolkenrand Hosting B.V. to " in out

@@ -73,3 +73,23 @@ def test_the_public_subprocessor_page_links_to_it(settings, processor):
     settings.ART28_PUBLIC_SUBPROCESSOR_PAGE = True
     body = Client().get(reverse("subprocessors:public", args=[processor.code])).content.decode()
     assert f'href="{URL}"' in body
+
+
+@pytest.mark.parametrize("cut,expected", [
+    ("truncated", ["not-a-pdf"]), ("no-xref", ["not-a-pdf"]),
+    ("contents-zeroed", ["seal-broken", "not-issued-by-art28"]), ("deep-nesting", ["not-a-pdf"]),
+])
+def test_it_answers_hostile_pdfs_without_an_error(signed_pdf, cut, expected):
+    pdf = signed_pdf[1]
+    hostile = {
+        "truncated": pdf[: len(pdf) // 2],
+        "no-xref": pdf.replace(b"startxref", b"startxyz"),
+        "contents-zeroed": pdf.replace(pdf[pdf.index(b"/Contents <") + 11:][:64], b"0" * 64, 1),
+        "deep-nesting": b"%PDF-1.7\n1 0 obj\n" + b"[" * 50000 + b"\nendobj\ntrailer <</Root 1 0 R>>\n%%EOF",
+    }[cut]
+    response = upload(Client(), hostile)
+    body = response.content.decode()
+    assert response.status_code == 200 and "Not verified" in body
+    names = ("not-a-pdf", "no-seal", "seal-broken", "not-issued-by-art28")
+    named = [p for p in names if f"<code>{p}</code>" in body]
+    assert named == expected

@@ -28,7 +28,7 @@ class Problem(models.TextChoices):
     """What can fail; the value is the short name the CLI prints."""
 
     TOO_LARGE = "too-large", gettext_lazy("The file is too large to check.")
-    NOT_PDF = "not-a-pdf", gettext_lazy("This file is not a PDF.")
+    NOT_PDF = "not-a-pdf", gettext_lazy("This file is not a PDF, or too damaged to read.")
     NO_SEAL = "no-seal", gettext_lazy("The PDF carries no seal.")
     SEAL_BROKEN = "seal-broken", gettext_lazy(
         "The seal is broken: the document was changed after it was sealed.")
