@@ -60,17 +60,29 @@ def seal_issued(pdf: bytes, target: Target, *, reason: str = "") -> bytes:
     Runs inside the caller's transaction, which writes the ledger event with the returned
     bytes' SHA-256, so a document is either sealed, registered and in the ledger, or none.
     """
-    sealer = current_sealer()
-    if sealer is None:
+    sealed = seal_only(pdf, reason=reason)
+    if sealed is None:
         return pdf
-    sealed = seal.seal_pdf(pdf, sealer, reason=reason)
-    SealedDocument.objects.create(
+    register(sealed, target)
+    return sealed.pdf
+
+
+def seal_only(pdf: bytes, *, reason: str = "") -> seal.Sealed | None:
+    """The sealed PDF, without touching the database (so a TSA round trip holds no lock)."""
+    sealer = current_sealer()
+    return None if sealer is None else seal.seal_pdf(pdf, sealer, reason=reason)
+
+
+def register(sealed: seal.Sealed, target: Target) -> SealedDocument:
+    """Record a sealed PDF so that `art28 verify` recognises it; inside the ledger's transaction."""
+    sealer = current_sealer()
+    assert sealer is not None
+    return SealedDocument.objects.create(
         kind=target.kind, object_code=target.object_code, sha256=sealed.sha256,
         covered_sha256=sealed.covered_sha256, level=sealed.level, certificate=sealer.certificate.dump(),
         ledger_action=target.ledger_action, ledger_object=target.ledger_object,
         processor_id_ref=target.processor_id, controller_id_ref=target.controller_id,
         sealed_at=timezone.now())
-    return sealed.pdf
 
 
 def demo_certificate(home: Path, name: str) -> Path:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice
 from art28.evidence.models import SealedKind
-from art28.evidence.sealing import Target, seal_issued
+from art28.evidence.sealing import Target, register, seal_only
 from art28.ledger.services import record_event
 from art28.parties.models import Controller
 from art28.web.formatting import local_time
@@ -127,16 +127,22 @@ def as_pdf(rows: list[dict], *, title: str) -> bytes:
                              ignore_system_fonts=True)
 
 
-@transaction.atomic
 def export_register_pdf(*, rows: list[dict], title: str, processor_id: int, controller_id: int | None,
                         acting_user: Any) -> bytes:
-    """The register as a PDF, sealed when a certificate is configured; the ledger keeps its hash."""
+    """The register as a PDF, sealed when a certificate is configured; the ledger keeps its hash.
+
+    Rendering and sealing (with a TSA: a network round trip) happen before the transaction.
+    """
     code = str(uuid.uuid4())
-    pdf = seal_issued(as_pdf(rows, title=title),
-                      Target(SealedKind.BREACH_REGISTER, code, "breaches.register_exported", code,
-                             processor_id=processor_id, controller_id=controller_id),
-                      reason=title)
-    record_event(action="breaches.register_exported", obj=("breachregister", code), acting_user=acting_user,
-                 data={"sha256": hashlib.sha256(pdf).hexdigest(), "title": title, "incidents": len(rows)},
-                 processor_id=processor_id, controller_id=controller_id)
+    pdf = as_pdf(rows, title=title)
+    sealed = seal_only(pdf, reason=title)
+    with transaction.atomic():
+        if sealed is not None:
+            pdf = sealed.pdf
+            register(sealed, Target(SealedKind.BREACH_REGISTER, code, "breaches.register_exported", code,
+                                    processor_id=processor_id, controller_id=controller_id))
+        record_event(action="breaches.register_exported", obj=("breachregister", code),
+                     acting_user=acting_user,
+                     data={"sha256": hashlib.sha256(pdf).hexdigest(), "title": title, "incidents": len(rows)},
+                     processor_id=processor_id, controller_id=controller_id)
     return pdf
