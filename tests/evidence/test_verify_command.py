@@ -135,3 +135,12 @@ def test_it_verifies_a_certificate_of_destruction(tmp_path, seal_key, make_agree
         code, out = verify(tmp_path, fh.read())
     assert code == 0, out
     assert f"for agreement {t.agreement.reference}, issued by Wolkenrand Hosting B.V. to " in out
+
+
+def test_it_refuses_a_pdf_rewritten_by_another_program(tmp_path, signed_pdf):
+    from pypdf import PdfReader, PdfWriter
+
+    writer, out = PdfWriter(clone_from=PdfReader(io.BytesIO(signed_pdf[1]))), io.BytesIO()
+    writer.write(out)
+    code, text = verify(tmp_path, out.getvalue())
+    assert code == 1 and "seal-broken" in text and "not-issued-by-art28" in text
