@@ -20,6 +20,8 @@ Agreements and parties
   import controllers FILE.csv    bulk onboarding, all rows or none (--skip-invalid)
   render (--all | CODE...)       render agreements to --out DIR as --format pdf,docx
   ledger verify                  check the hash chain of the ledger
+  verify FILE.pdf [--lang nl|en] check a PDF art28 issued: seal, timestamp, who accepted
+                                 which version when and from where, its ledger entry
   createadmin                    create a processor admin account
 
 Analysis

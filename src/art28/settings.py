@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "art28.ledger",
+    "art28.evidence",
     "art28.parties",
     "art28.agreements",
     "art28.subprocessors",
@@ -147,6 +148,9 @@ ART28_DELIVERY_LEASE_SECONDS = int(env("ART28_DELIVERY_LEASE_SECONDS"))  # type:
 ART28_MAX_UPLOAD_MB = int(env("ART28_MAX_UPLOAD_MB"))  # type: ignore[call-overload]
 ART28_PUBLIC_SUBPROCESSOR_PAGE = bool(env("ART28_PUBLIC_SUBPROCESSOR_PAGE"))
 ART28_FLOWDOWN_MARGIN_HOURS = int(env("ART28_FLOWDOWN_MARGIN_HOURS"))  # type: ignore[call-overload]
+ART28_SEAL_P12 = str(env("ART28_SEAL_P12"))
+ART28_SEAL_PASSWORD = str(env("ART28_SEAL_PASSWORD"))
+ART28_TSA_URL = str(env("ART28_TSA_URL"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ART28_MAX_UPLOAD_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -13,5 +13,6 @@ urlpatterns = [
     path("breaches/", include("art28.breaches.urls")),
     path("requests/", include("art28.requests.urls")),
     path("reviews/", include("art28.reviews.urls")),
+    path("verify/", include("art28.evidence.urls")),
     path("", include("art28.web.urls")),
 ]

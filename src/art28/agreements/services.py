@@ -31,6 +31,8 @@ from art28.agreements.models import (
 )
 from art28.agreements.typed_text import MARKER, clean_typed, visible, was_cleaned
 from art28.core.localtime import local_time
+from art28.evidence.models import SealedKind
+from art28.evidence.sealing import Target, seal_issued
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice
@@ -341,6 +343,10 @@ def _removed_note(acceptance: Acceptance, language: str) -> str | None:
 
 def _seal(version: AgreementVersion) -> None:
     pdf = render_version_pdf(version, evidence=evidence_entries(version))
+    with translation.override(version.language):
+        reason = _("Agreement %(ref)s as accepted by both parties") % {"ref": _ref(version)}
+    pdf = seal_issued(pdf, Target(SealedKind.AGREEMENT, str(version.code), "agreement.signed",
+                                  str(version.agreement.code), **_scope(version.agreement)), reason=reason)
     version.signed_document.save("agreement-signed.pdf", ContentFile(pdf), save=False)
     version.signed_document_sha256 = hashlib.sha256(pdf).hexdigest()
 

@@ -68,8 +68,11 @@ def register_csv(request: HttpRequest) -> HttpResponse:
 def register_pdf(request: HttpRequest) -> HttpResponse:
     incidents, controller = _register_scope(request)
     title = _("Breach register") + (f" — {controller.name}" if controller else "")
-    return _download(services.as_pdf(services.processor_rows(incidents, controller), title=title), PDF,
-                     "breach-register.pdf")
+    pdf = services.export_register_pdf(
+        rows=services.processor_rows(incidents, controller), title=title,
+        processor_id=request.membership.processor_id,  # type: ignore[attr-defined]
+        controller_id=controller.pk if controller else None, acting_user=request.user)
+    return _download(pdf, PDF, "breach-register.pdf")
 
 
 @staff_required()
@@ -268,8 +271,10 @@ def portal_register_csv(request: HttpRequest) -> HttpResponse:
 @portal_required
 def portal_register_pdf(request: HttpRequest) -> HttpResponse:
     controller = request.membership.controller  # type: ignore[attr-defined]
-    rows = services.controller_rows(controller)
-    return _download(services.as_pdf(rows, title=_("Breaches notified to %(c)s") % {"c": controller.name}),
-                     PDF, "breach-register.pdf")
+    title = _("Breaches notified to %(c)s") % {"c": controller.name}
+    pdf = services.export_register_pdf(
+        rows=services.controller_rows(controller), title=title,
+        processor_id=controller.processor_id, controller_id=controller.pk, acting_user=request.user)
+    return _download(pdf, PDF, "breach-register.pdf")
 
 

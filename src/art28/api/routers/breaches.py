@@ -259,7 +259,10 @@ def register_export(request: HttpRequest, fmt: Literal["csv", "pdf"],
     rows = services.processor_rows(qs.order_by("-aware_at"), chosen)
     if fmt == "csv":
         return _file(services.as_csv(rows), "text/csv; charset=utf-8", "breach-register.csv")
-    return _file(services.as_pdf(rows, title="Breach register"), "application/pdf", "breach-register.pdf")
+    pdf = services.export_register_pdf(rows=rows, title="Breach register",
+                                       processor_id=membership_of(request.auth).processor_id,  # type: ignore[union-attr]
+                                       controller_id=chosen.pk if chosen else None, acting_user=request.auth)
+    return _file(pdf, "application/pdf", "breach-register.pdf")
 
 
 @router.get("/breaches/{code}", response=IncidentOut)
@@ -349,8 +352,10 @@ def controller_register(request: HttpRequest, fmt: Literal["csv", "pdf"]) -> Htt
     rows = services.controller_rows(controller)
     if fmt == "csv":
         return _file(services.as_csv(rows), "text/csv; charset=utf-8", "breach-register.csv")
-    return _file(services.as_pdf(rows, title=f"Breaches notified to {controller.name}"),
-                 "application/pdf", "breach-register.pdf")
+    pdf = services.export_register_pdf(rows=rows, title=f"Breaches notified to {controller.name}",
+                                       processor_id=controller.processor_id, controller_id=controller.pk,
+                                       acting_user=request.auth)
+    return _file(pdf, "application/pdf", "breach-register.pdf")
 
 
 @router.get("/breach-notices/{code}", response=NoticeOut)

@@ -17,13 +17,20 @@ from art28.breaches.services.controller import (
     severity,
 )
 from art28.breaches.services.decisions import close_incident, record_no_notice
-from art28.breaches.services.export import as_csv, as_pdf, controller_rows, processor_rows
+from art28.breaches.services.export import (
+    as_csv,
+    as_pdf,
+    controller_rows,
+    export_register_pdf,
+    processor_rows,
+)
 from art28.breaches.services.intake import FACT_FIELDS, clean_facts, open_incident, update_incident
 from art28.breaches.services.notify import all_facts, notice_facts, send_notices
 
 __all__ = [
     "FACT_FIELDS", "acknowledge_notice", "adjust_affected", "all_facts", "as_csv", "as_pdf",
-    "authority_clock", "authority_draft", "binding_terms", "candidates", "clean_facts", "close_incident",
+    "export_register_pdf", "authority_clock", "authority_draft", "binding_terms", "candidates",
+    "clean_facts", "close_incident",
     "controller_rows", "latest_facts", "notice_facts", "open_clocks", "open_incident",
     "processor_rows", "promise", "record_no_notice", "save_assessment", "send_notices",
     "send_reminders", "severity", "sync_affected", "update_incident",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
+import uuid
 from pathlib import Path
 from typing import Any
 
 import typst
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -16,6 +19,9 @@ from django.utils.translation import gettext as _
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice
 from art28.core.csv import csv_bytes
 from art28.core.localtime import local_time
+from art28.evidence.models import SealedKind
+from art28.evidence.sealing import Target, register, seal_only
+from art28.ledger.services import record_event
 from art28.parties.models import Controller
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "typst" / "register.typ"
@@ -108,3 +114,24 @@ def as_pdf(rows: list[dict], *, title: str) -> bytes:
     with _lock:  # the typst binding is not documented as thread-safe
         return typst.compile(str(TEMPLATE), sys_inputs={"register": json.dumps(data)},
                              ignore_system_fonts=True)
+
+
+def export_register_pdf(*, rows: list[dict], title: str, processor_id: int, controller_id: int | None,
+                        acting_user: Any) -> bytes:
+    """The register as a PDF, sealed when a certificate is configured; the ledger keeps its hash.
+
+    Rendering and sealing (with a TSA: a network round trip) happen before the transaction.
+    """
+    code = str(uuid.uuid4())
+    pdf = as_pdf(rows, title=title)
+    sealed = seal_only(pdf, reason=title)
+    with transaction.atomic():
+        if sealed is not None:
+            pdf = sealed.pdf
+            register(sealed, Target(SealedKind.BREACH_REGISTER, code, "breaches.register_exported", code,
+                                    processor_id=processor_id, controller_id=controller_id))
+        record_event(action="breaches.register_exported", obj=("breachregister", code),
+                     acting_user=acting_user,
+                     data={"sha256": hashlib.sha256(pdf).hexdigest(), "title": title, "incidents": len(rows)},
+                     processor_id=processor_id, controller_id=controller_id)
+    return pdf

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy
 
 from art28.agreements.models import Agreement
 from art28.core.localtime import local_time
+from art28.evidence.models import SealedKind
+from art28.evidence.sealing import Target, seal_issued
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice
@@ -304,7 +306,9 @@ def issue_certificate(*, termination: Termination, acting_user: Any) -> Terminat
     if missing:
         raise ValidationError(_("Not yet possible; still missing: %(m)s.") % {"m": "; ".join(missing)})
     t.status, t.certified_at = TerminationStatus.CERTIFIED, timezone.now()
-    content = certificate_pdf(t)
+    target = Target(SealedKind.CERTIFICATE, str(t.code), "termination.certified", str(t.code),
+                    **scope(t.agreement))
+    content = seal_issued(certificate_pdf(t), target)
     t.certificate_sha256 = store(t, "certificate", f"certificate-{t.agreement.reference}.pdf", content)
     t.save()
     _notify(t, "certified", template="certificate_issued")

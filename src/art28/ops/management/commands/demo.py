@@ -1,11 +1,14 @@
 import base64
 import binascii
+import os
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from art28.evidence.sealing import demo_certificate
 from art28.ops import demo
+from art28.terms.demo import PROCESSOR
 
 
 class Command(BaseCommand):
@@ -19,10 +22,23 @@ class Command(BaseCommand):
         settings.HOME.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
+        seal_note = self._seal_certificate()
         processor = demo.load()
         self._print_logins(processor, bind)
+        self.stdout.write(seal_note)
         if not no_serve:
             call_command("serve", bind=bind)
+
+    def _seal_certificate(self) -> str:
+        """Seal the demo's PDFs with a self-signed certificate unless a real one is configured."""
+        if settings.ART28_SEAL_P12:
+            return f"PDFs are sealed with {settings.ART28_SEAL_P12}.\n"
+        path = demo_certificate(settings.HOME, PROCESSOR.name)
+        # The served processes inherit the setting through the environment.
+        os.environ["ART28_SEAL_P12"] = settings.ART28_SEAL_P12 = str(path)
+        return (f"PDFs are sealed with a SELF-SIGNED demo certificate ({path}): readers show the seal, "
+                "but no certification authority vouches for it. Set ART28_SEAL_P12 to the processor's "
+                f"own certificate in production; to keep the demo's, export ART28_SEAL_P12={path}\n")
 
     def _print_logins(self, processor, bind: str) -> None:
         w = self.stdout.write
