@@ -90,6 +90,7 @@ class Accept:
 
 
 AGREEMENT = Accept(("pdf", "docx"))
+PDF = Accept(("pdf",))
 ANALYSIS = Accept(("pdf", "docx", "txt", "md", "markdown", "html", "htm"))
 CSV_IMPORT = Accept(("csv", "txt"))
 PLAYBOOK = Accept(("json",), max_bytes=64 * 1024)

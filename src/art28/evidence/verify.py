@@ -21,7 +21,7 @@ from art28.evidence.models import SealedDocument, SealedKind
 from art28.evidence.sealing import current_sealer
 from art28.ledger.models import GENESIS, Event
 from art28.requests.models import Termination
-from art28.web.formatting import local_time
+from art28.core.localtime import local_time
 
 
 class Problem(models.TextChoices):

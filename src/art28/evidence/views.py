@@ -35,6 +35,8 @@ def _check(request: HttpRequest) -> tuple[VerifyForm, Report | None, int]:
         return VerifyForm(), Report(problems=[Problem.TOO_LARGE]), 413
     form = VerifyForm(request.POST, request.FILES)
     if not form.is_valid():
+        if form.refused_as_not_pdf():
+            return VerifyForm(), Report(problems=[Problem.NOT_PDF]), 200
         return form, None, 400
     upload = form.cleaned_data["file"]
     if upload.size > max_bytes():
