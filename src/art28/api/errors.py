@@ -10,7 +10,25 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import HttpError
+from ninja.parser import Parser
+
+
+class NotAnObject(ValueError):
+    """A JSON body that is valid JSON but no object (a bare number, list, string or null)."""
+
+
+class ObjectParser(Parser):
+    """Every JSON body of this API is an object. Without this check a body of ``5`` passes a
+    schema whose fields are all optional (a PATCH) and the request succeeds doing nothing."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise NotAnObject
+        return data
 
 
 def validation_details(exc: ValidationError) -> list[dict[str, Any]]:
@@ -35,6 +53,14 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         return api.create_response(request, {"detail": validation_details(exc)}, status=422)
+
+    @api.exception_handler(HttpError)
+    def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        # ninja turns any failure of the parser into "400 Cannot parse request body".
+        if isinstance(exc.__cause__, NotAnObject):
+            item = _item(["body"], _("The request body must be a JSON object ({...})."))
+            return api.create_response(request, {"detail": [item]}, status=422)
+        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
     @api.exception_handler(PermissionDenied)
     def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:

@@ -11,6 +11,7 @@ from art28.api.auth import TokenAuth
 from art28.api.routers import agreements, parties, tokens
 
 api = NinjaAPI(title="art28", version="1", urls_namespace="api-v1", auth=TokenAuth(),
+               parser=errors.ObjectParser(),
                description="Data processing agreements (GDPR Art. 28) as running software.")
 errors.install(api)
 api.add_router("", parties.router)

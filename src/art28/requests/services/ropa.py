@@ -138,6 +138,14 @@ def to_csv(entries: list[Entry]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+def _xlsx_cell(value: str) -> str:
+    # XML 1.0 cannot hold most control characters; one old value must not break the whole
+    # export, so each becomes U+FFFD, visibly marking where it was.
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", _safe_cell(value))
+
+
 def to_xlsx(entries: list[Entry]) -> bytes:
     from openpyxl import Workbook
 
@@ -146,7 +154,7 @@ def to_xlsx(entries: list[Entry]) -> bytes:
     sheet.title = "Art. 30(2)"
     sheet.append(HEADER)
     for e in entries:
-        sheet.append([_safe_cell(v) for v in _flat(e)])
+        sheet.append([_xlsx_cell(v) for v in _flat(e)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,0 +1,53 @@
+"""One check for text typed into a party's or a register's fields, from a form, the API or a file.
+
+Two rules the database and the exports rely on: no control characters (a NUL or ``\\x14``
+breaks the XLSX export and some database drivers), and no more characters than the model's
+column holds. Lengths come from the model fields, so they cannot drift from the columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext as _
+
+# C0 and C1 control characters and DEL; tab, line feed and carriage return are ordinary text.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def max_length(model: type[models.Model], name: str) -> int | None:
+    return model._meta.get_field(name).max_length
+
+
+def text_error(value: Any, limit: int | None) -> str | None:
+    """The message for a bad text value, or None when it is fine (non-strings are not text)."""
+    if not isinstance(value, str):
+        return None
+    if CONTROL_CHARS.search(value):
+        return _("Remove the control characters (such as NUL) from this text.")
+    if limit is not None and len(value) > limit:
+        return _("Use at most %(limit)d characters (this has %(length)d).") % {
+            "limit": limit, "length": len(value)}
+    return None
+
+
+def check_text(model: type[models.Model], data: dict[str, Any], fields: Iterable[str],
+               errors: dict[str, str]) -> None:
+    """Add an error per field of ``data`` whose text the model's column cannot take.
+
+    A list value (e.g. data categories) is checked item by item for control characters.
+    """
+    for name in fields:
+        if name not in data or name in errors:
+            continue
+        value = data[name]
+        items = value if isinstance(value, list) else [value]
+        limit = None if isinstance(value, list) else max_length(model, name)
+        for item in items:
+            message = text_error(item, limit)
+            if message:
+                errors[name] = message
+                break
