@@ -47,6 +47,56 @@ def _item(loc: list[str], msg: str) -> dict[str, Any]:
     return {"type": "value_error", "loc": loc, "msg": msg}
 
 
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {"detail": {"anyOf": [
+        {"type": "string"},
+        {"type": "array", "items": {"type": "object", "properties": {
+            "type": {"type": "string"}, "loc": {"type": "array"}, "msg": {"type": "string"}}}},
+    ]}},
+    "required": ["detail"],
+}
+_MEANING = {
+    400: "The body is not JSON.",
+    401: "No valid token.",
+    403: "Seen, but not yours to change (read-only, or the other side's action).",
+    404: "No such object, or not visible to you.",
+    413: "The file is larger than ART28_MAX_UPLOAD_MB.",
+    422: "Invalid input; each item names the field.",
+}
+
+
+class DocumentedApi(NinjaAPI):
+    """The OpenAPI document lists the error answers each operation can give, not only 2xx."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                _declare_errors(operation)
+        return schema
+
+
+def _declare_errors(operation: dict[str, Any]) -> None:
+    body = operation.get("requestBody", {}).get("content", {})
+    # 404 too where the path has no code: a body names objects, and staff-only lists
+    # answer 404 to a controller's users.
+    codes = {401, 403, 404}
+    if operation.get("parameters") or body:
+        codes.add(422)
+    if "application/json" in body:
+        codes.add(400)
+    if "multipart/form-data" in body:
+        codes.add(413)
+    responses = operation.setdefault("responses", {})
+    for code in sorted(codes):
+        if code not in responses and str(code) not in responses:
+            responses[code] = {"description": _MEANING[code], "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
 def install(api: NinjaAPI) -> None:
     """Map the exceptions that services and access helpers raise onto JSON responses."""
 
