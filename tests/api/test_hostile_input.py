@@ -136,3 +136,16 @@ def test_the_web_lists_clamp_a_page_far_past_the_end(client, login, admin_user, 
     page = login(client, admin_user).get("/staff/controllers/?page=9999999999999999999999")
     assert page.status_code == 200
     assert controller_a.name in page.content.decode()
+
+
+def test_it_refuses_control_characters_in_agreement_terms(api, admin_user, controller_a,
+                                                          make_agreement):
+    agreement = make_agreement(controller_a)
+    before = agreement.latest.terms
+    body = {"processing": {"subject_matter": "Hosting\x00", "purposes": ["ok", "bad\x14"]}}
+    errors = _errors(api.patch(f"/agreements/{agreement.code}/terms", as_=admin_user, json=body))
+    assert errors == {"processing.subject_matter": "Remove the control characters (such as NUL) "
+                      "from this text.",
+                      "processing.purposes.1": "Remove the control characters (such as NUL) "
+                      "from this text."}
+    assert agreement.latest.terms == before

@@ -51,3 +51,18 @@ def check_text(model: type[models.Model], data: dict[str, Any], fields: Iterable
             if message:
                 errors[name] = message
                 break
+
+
+def control_char_paths(value: Any, path: str = "") -> list[str]:
+    """Dotted paths (``processing.purposes.0``) of the strings in nested data that hold a
+    control character: a JSON column on PostgreSQL refuses a NUL, and exports break on them."""
+    if isinstance(value, str):
+        return [path] if CONTROL_CHARS.search(value) else []
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list | tuple):
+        items = enumerate(value)
+    else:
+        return []
+    return [p for key, item in items
+            for p in control_char_paths(item, f"{path}.{key}" if path else str(key))]
