@@ -149,3 +149,19 @@ def test_it_refuses_control_characters_in_agreement_terms(api, admin_user, contr
                       "processing.purposes.1": "Remove the control characters (such as NUL) "
                       "from this text."}
     assert agreement.latest.terms == before
+
+
+def test_the_web_forms_take_lengths_from_the_model_and_messages_from_the_service(
+        client, login, admin_user):
+    from art28.parties.models import Controller
+
+    login(client, admin_user)
+    assert 'maxlength="100"' in client.get("/staff/controllers/new/").content.decode()
+    page = client.post("/staff/controllers/new/", {"name": "Zeilmakerij", "city": "x" * 101,
+                                                   "country": "NL", "language": "nl"})
+    assert "Use at most 100 characters (this has 101)." in page.content.decode()
+    assert not Controller.objects.filter(name="Zeilmakerij").exists()
+    page = client.post("/subprocessors/new/", {"name": "Reken\x14hal", "country": "NL",
+                                               "service": "x" * 301, "transfer_mechanism": "none"})
+    assert "Remove the control characters" in page.content.decode()
+    assert "Use at most 300 characters (this has 301)." in page.content.decode()

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,12 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def max_length(model: type[models.Model], name: str) -> int | None:
     return model._meta.get_field(name).max_length
+
+
+def text_input(model: type[models.Model], name: str) -> Any:
+    """A form widget whose ``maxlength`` is the column's. The form itself does not check the
+    length: the service does, with the same message as for the API."""
+    return forms.TextInput(attrs={"maxlength": max_length(model, name)})
 
 
 def text_error(value: Any, limit: int | None) -> str | None:
