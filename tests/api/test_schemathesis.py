@@ -30,6 +30,20 @@ def bearer(admin_user, controller_a, make_agreement) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+@pytest.fixture
+def same_connection():
+    """Keep the test's database connection across requests, as Django's test client does: the
+    WSGI handler would close it after each one (on PostgreSQL, mid-transaction)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def _operations():  # type: ignore[no-untyped-def]
     from art28.wsgi import application
 
@@ -58,7 +72,8 @@ def _failure(operation, bearer, statuses: list[int]) -> str | None:  # type: ign
     return None
 
 
-def test_it_answers_every_operation_without_5xx_and_with_declared_statuses(db, bearer):
+def test_it_answers_every_operation_without_5xx_and_with_declared_statuses(db, bearer,
+                                                                          same_connection):
     operations = _operations()
     statuses: list[int] = []
     failures = [f for f in (_failure(op, bearer, statuses) for op in operations) if f]
