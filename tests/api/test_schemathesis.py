@@ -23,7 +23,7 @@ BOUNDED = settings(max_examples=4, deadline=None, derandomize=True, database=Non
 
 
 @pytest.fixture
-def bearer(admin_user, controller_a, make_agreement) -> dict[str, str]:
+def bearer(admin_user) -> dict[str, str]:
     from art28.api.services import create_token
 
     token = create_token(user=admin_user, name="schemathesis", acting_user=admin_user)[1]
