@@ -35,7 +35,8 @@ def test_it_lists_agreements_paginated_and_filtered_by_status(api, admin_user, m
 
 def test_it_lists_only_what_the_user_may_see(api, staff_a, user_b, staff_none, make_agreement,
                                              controller_a, controller_b):
-    a, b = make_agreement(controller_a), make_agreement(controller_b)
+    # B's users see B's agreement once it was sent; a draft-only one is not theirs to see yet.
+    a, b = make_agreement(controller_a), make_agreement(controller_b, state="sent")
     assert [x["code"] for x in api.get("/agreements", as_=staff_a).json()["items"]] == [str(a.code)]
     assert [x["code"] for x in api.get("/agreements", as_=user_b).json()["items"]] == [str(b.code)]
     assert api.get("/agreements", as_=staff_none).json()["count"] == 0
@@ -150,9 +151,13 @@ def test_it_denies_terms_changes_to_read_only_controller_users_and_outsiders(
     agreement = make_agreement(controller_a)
     path, body = f"/agreements/{agreement.code}/terms", {"breach": {"notice_hours": 24}}
     assert api.unchanged("patch", path, as_=staff_readonly, json=body).status_code == 403
-    assert api.unchanged("patch", path, as_=user_a, json=body).status_code == 403
+    # A draft-only agreement does not exist for the controller's users yet: 404, not 403.
+    assert api.unchanged("patch", path, as_=user_a, json=body).status_code == 404
     assert api.unchanged("patch", path, as_=staff_none, json=body).status_code == 404
     assert api.unchanged("patch", path, json=body).status_code == 401
+    sent = make_agreement(controller_a, state="sent")
+    assert api.unchanged("patch", f"/agreements/{sent.code}/terms", as_=user_a,
+                         json=body).status_code == 403
 
 
 def test_it_gets_a_version_with_terms_and_evidence(api, staff_a, make_agreement, controller_a):

@@ -47,7 +47,8 @@ def test_it_denies_sending_to_read_only_controller_users_and_outsiders(
     agreement = make_agreement(controller_a)
     path = _v(agreement) + "/send"
     assert api.unchanged("post", path, as_=staff_readonly).status_code == 403
-    assert api.unchanged("post", path, as_=user_a).status_code == 403
+    # The draft is not shown to the controller's users: 404, as for any outsider.
+    assert api.unchanged("post", path, as_=user_a).status_code == 404
     assert api.unchanged("post", path, as_=staff_none).status_code == 404
     assert api.unchanged("post", path, as_=user_b).status_code == 404
     assert api.unchanged("post", path).status_code == 401

@@ -37,6 +37,7 @@ from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice
 from art28.parties.models import Controller, Processor
+from art28.parties.text import control_char_paths
 from art28.terms.defaults import standard_terms
 from art28.terms.schema import DpaTerms
 
@@ -52,6 +53,10 @@ def validate_terms(data: DpaTerms | dict[str, Any]) -> DpaTerms:
     except pydantic.ValidationError as exc:
         raise ValidationError({".".join(str(p) for p in err["loc"]) or "terms": err["msg"]
                                for err in exc.errors()}) from None
+    bad = control_char_paths(terms.model_dump(mode="json"))
+    if bad:
+        raise ValidationError({path: _("Remove the control characters (such as NUL) from this text.")
+                               for path in bad})
     if terms.language not in ("nl", "en"):
         raise ValidationError({"language": _("Unknown language: use nl or en.")})
     if terms.breach.notice_hours is None and not terms.breach.undue_delay:

@@ -10,7 +10,25 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import HttpError
+from ninja.parser import Parser
+
+
+class NotAnObject(ValueError):
+    """A JSON body that is valid JSON but no object (a bare number, list, string or null)."""
+
+
+class ObjectParser(Parser):
+    """Every JSON body of this API is an object. Without this check a body of ``5`` passes a
+    schema whose fields are all optional (a PATCH) and the request succeeds doing nothing."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise NotAnObject
+        return data
 
 
 def validation_details(exc: ValidationError) -> list[dict[str, Any]]:
@@ -29,12 +47,70 @@ def _item(loc: list[str], msg: str) -> dict[str, Any]:
     return {"type": "value_error", "loc": loc, "msg": msg}
 
 
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {"detail": {"anyOf": [
+        {"type": "string"},
+        {"type": "array", "items": {"type": "object", "properties": {
+            "type": {"type": "string"}, "loc": {"type": "array"}, "msg": {"type": "string"}}}},
+    ]}},
+    "required": ["detail"],
+}
+_MEANING = {
+    400: "The body is not JSON.",
+    401: "No valid token.",
+    403: "Seen, but not yours to change (read-only, or the other side's action).",
+    404: "No such object, or not visible to you.",
+    413: "The file is larger than ART28_MAX_UPLOAD_MB.",
+    422: "Invalid input; each item names the field.",
+}
+
+
+class DocumentedApi(NinjaAPI):
+    """The OpenAPI document lists the error answers each operation can give, not only 2xx."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                _declare_errors(operation)
+        return schema
+
+
+def _declare_errors(operation: dict[str, Any]) -> None:
+    body = operation.get("requestBody", {}).get("content", {})
+    # 404 too where the path has no code: a body names objects, and staff-only lists
+    # answer 404 to a controller's users.
+    codes = {401, 403, 404}
+    if operation.get("parameters") or body:
+        codes.add(422)
+    if "application/json" in body:
+        codes.add(400)
+    if "multipart/form-data" in body:
+        codes.add(413)
+    responses = operation.setdefault("responses", {})
+    for code in sorted(codes):
+        if code not in responses and str(code) not in responses:
+            responses[code] = {"description": _MEANING[code], "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
 def install(api: NinjaAPI) -> None:
     """Map the exceptions that services and access helpers raise onto JSON responses."""
 
     @api.exception_handler(ValidationError)
     def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         return api.create_response(request, {"detail": validation_details(exc)}, status=422)
+
+    @api.exception_handler(HttpError)
+    def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        # ninja turns any failure of the parser into "400 Cannot parse request body".
+        if isinstance(exc.__cause__, NotAnObject):
+            item = _item(["body"], _("The request body must be a JSON object ({...})."))
+            return api.create_response(request, {"detail": [item]}, status=422)
+        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
     @api.exception_handler(PermissionDenied)
     def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:

@@ -27,5 +27,7 @@ class Page(Schema, Generic[T]):
 def paginate(qs: QuerySet[Any], params: PageParams) -> dict[str, Any]:
     count = qs.count()
     start = (params.page - 1) * params.page_size
-    return {"items": list(qs[start:start + params.page_size]), "count": count,
+    # A page past the end is empty; asking the database for it would overflow its integers.
+    items = list(qs[start:start + params.page_size]) if start < count else []
+    return {"items": items, "count": count,
             "page": params.page, "pages": math.ceil(count / params.page_size)}

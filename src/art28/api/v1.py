@@ -4,13 +4,12 @@ Every route needs ``Authorization: Bearer art28_...``; the OpenAPI document is a
 /api/v1/openapi.json and the interactive docs at /api/v1/docs.
 """
 
-from ninja import NinjaAPI
-
 from art28.api import errors
 from art28.api.auth import TokenAuth
 from art28.api.routers import agreements, parties, tokens
 
-api = NinjaAPI(title="art28", version="1", urls_namespace="api-v1", auth=TokenAuth(),
+api = errors.DocumentedApi(title="art28", version="1", urls_namespace="api-v1", auth=TokenAuth(),
+               parser=errors.ObjectParser(),
                description="Data processing agreements (GDPR Art. 28) as running software.")
 errors.install(api)
 api.add_router("", parties.router)

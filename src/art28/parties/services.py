@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from art28.ledger.services import record_event
 from art28.parties.models import Contact, Controller, Language, Processor
+from art28.parties.text import check_text
 from art28.terms.validators import (
     TermsValueError,
     clean_country,
@@ -26,20 +27,23 @@ CONTACT_FIELDS = ("name", "function", "email", "phone", "mobile", "is_signatory"
                   "is_privacy_contact", "is_breach_recipient")
 
 
-def clean_organisation(data: dict[str, Any]) -> dict[str, Any]:
+def clean_organisation(data: dict[str, Any], *, model: type[Processor | Controller] = Controller,
+                       ) -> dict[str, Any]:
     """Validate a party's fields; raises ValidationError with a message per field."""
     out = {k: (str(data.get(k) or "").strip()) for k in ORG_FIELDS}
     errors: dict[str, str] = {}
+    # kvk, country and language have validators that admit only their own characters.
+    check_text(model, out, ("name", "address", "postcode", "city"), errors)
     out["country"] = out["country"] or "NL"
     out["language"] = out["language"] or Language.NL
     if not out["name"]:
-        errors["name"] = _("A name is required.")
+        errors.setdefault("name", _("A name is required."))
     _check(out, "country", clean_country, errors)
     if out["country"] == "NL" and out["postcode"]:
         _check(out, "postcode", clean_nl_postcode, errors)
     if out["kvk"]:
         _check(out, "kvk", clean_kvk, errors)
-    if out["language"] not in Language.values:
+    if "language" not in errors and out["language"] not in Language.values:
         errors["language"] = _("Unknown language %(lang)r: use nl or en.") % {"lang": out["language"]}
     if errors:
         raise ValidationError(errors)
@@ -51,8 +55,9 @@ def clean_contact(data: dict[str, Any]) -> dict[str, Any]:
     for flag in CONTACT_FIELDS[5:]:
         out[flag] = _truthy(data.get(flag))
     errors: dict[str, str] = {}
+    check_text(Contact, out, CONTACT_FIELDS[:5], errors)
     if not out["name"]:
-        errors["name"] = _("A name is required.")
+        errors.setdefault("name", _("A name is required."))
     _check(out, "email", clean_email, errors)
     if errors:
         raise ValidationError(errors)
@@ -64,6 +69,8 @@ def _truthy(value: Any) -> bool:
 
 
 def _check(out: dict, key: str, fn, errors: dict) -> None:  # type: ignore[no-untyped-def]
+    if key in errors:
+        return
     try:
         out[key] = fn(out[key])
     except TermsValueError as exc:
@@ -72,7 +79,7 @@ def _check(out: dict, key: str, fn, errors: dict) -> None:  # type: ignore[no-un
 
 def update_processor(*, processor: Processor, data: dict[str, Any], acting_user: Any) -> Processor:
     """Change the processor's own profile."""
-    cleaned = clean_organisation(data)
+    cleaned = clean_organisation(data, model=Processor)
     hours = data.get("default_notice_hours", processor.default_notice_hours)
     if not str(hours).isdigit() or not 1 <= int(hours) <= 72:
         raise ValidationError({"default_notice_hours": _("Notice hours must be between 1 and 72.")})
@@ -265,7 +272,7 @@ def create_member(*, processor: Processor, username: str, email: str, password: 
 
 def create_processor(*, data: dict[str, Any], acting_user: Any,
                      contact: dict[str, Any] | None = None) -> Processor:
-    cleaned = clean_organisation(data)
+    cleaned = clean_organisation(data, model=Processor)
     cleaned_contact = clean_contact({**contact, "is_signatory": True}) if contact else None
     with transaction.atomic():
         processor = Processor.objects.create(**cleaned)

@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from art28.core.uploads import AGREEMENT, check_file
-from art28.subprocessors.models import ChangeKind, TransferMechanism
+from art28.parties.text import text_input
+from art28.subprocessors.models import ChangeKind, Subprocessor, TransferMechanism
 from art28.subprocessors.services import Answer, Outcome
 
 
@@ -15,10 +16,13 @@ def _list(value: str) -> list[str]:
 
 
 class SubprocessorForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200, required=False)
-    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    # Lengths and characters are the service's to check (the same for the API).
+    name = forms.CharField(label=_("Name"), required=False, widget=text_input(Subprocessor, "name"))
+    address = forms.CharField(label=_("Address"), required=False,
+                              widget=text_input(Subprocessor, "address"))
     country = forms.CharField(label=_("Country (ISO code)"), max_length=10, required=False)
-    service = forms.CharField(label=_("Service or role"), max_length=300, required=False)
+    service = forms.CharField(label=_("Service or role"), required=False,
+                              widget=text_input(Subprocessor, "service"))
     data_categories = forms.CharField(label=_("Data categories (comma-separated)"), required=False)
     locations = forms.CharField(label=_("Processing locations (ISO codes, comma-separated)"), required=False)
     transfer_mechanism = forms.ChoiceField(label=_("Transfer mechanism"), choices=TransferMechanism.choices)

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import VersionStatus
 from art28.core.uploads import CSV_IMPORT, check_file
-from art28.parties.models import Language
+from art28.parties.models import Contact, Controller, Language
+from art28.parties.text import text_input
 
 BLANK = [("", _("— not stated —"))]
 
@@ -56,11 +57,16 @@ def _text(label: Any, **kw: Any) -> forms.CharField:
     return forms.CharField(label=label, required=False, **kw)
 
 
+def _column(label: Any, model: Any, name: str) -> forms.CharField:
+    """Free text for a model column: the service checks length and characters."""
+    return _text(label, widget=text_input(model, name))
+
+
 class OrganisationForm(forms.Form):
-    name = _text(_("Name"), max_length=200)
-    address = _text(_("Address"), max_length=200)
-    postcode = _text(_("Postcode"), max_length=20)
-    city = _text(_("City"), max_length=100)
+    name = _column(_("Name"), Controller, "name")
+    address = _column(_("Address"), Controller, "address")
+    postcode = _column(_("Postcode"), Controller, "postcode")
+    city = _column(_("City"), Controller, "city")
     country = _text(_("Country (ISO code)"), max_length=2, initial="NL")
     kvk = _text(_("KvK number"), max_length=8)
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices, initial="nl")
@@ -71,11 +77,11 @@ class ProcessorForm(OrganisationForm):
 
 
 class ContactForm(forms.Form):
-    name = _text(_("Name"), max_length=200)
-    function = _text(_("Function"), max_length=200)
-    email = _text(_("E-mail"), max_length=254)
-    phone = _text(_("Phone"), max_length=40)
-    mobile = _text(_("Mobile"), max_length=40)
+    name = _column(_("Name"), Contact, "name")
+    function = _column(_("Function"), Contact, "function")
+    email = _column(_("E-mail"), Contact, "email")
+    phone = _column(_("Phone"), Contact, "phone")
+    mobile = _column(_("Mobile"), Contact, "mobile")
     is_signatory = forms.BooleanField(label=_("Signatory"), required=False)
     is_privacy_contact = forms.BooleanField(label=_("Privacy contact"), required=False)
     is_breach_recipient = forms.BooleanField(label=_("Receives breach notices"), required=False)

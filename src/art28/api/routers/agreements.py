@@ -6,12 +6,19 @@ from __future__ import annotations
 from typing import Any, Literal
 from uuid import UUID
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Query, Router
 
 from art28.agreements import downloads, services
-from art28.agreements.access import agreement_for, reread, visible_agreements
+from art28.agreements.access import (
+    agreement_for,
+    agreement_version_for,
+    reread,
+    shown_versions,
+    visible_agreements,
+    visible_versions,
+)
 from art28.agreements.downloads import DOCX, PDF
 from art28.agreements.models import Agreement, AgreementVersion
 from art28.api.access import require_controller_user, require_staff
@@ -37,27 +44,25 @@ def _patch(terms: DpaTerms | None) -> dict[str, Any] | None:
     return None if terms is None else terms.model_dump(mode="json", exclude_unset=True)
 
 
-def _listing(qs: QuerySet[Agreement]) -> QuerySet[Agreement]:
-    return qs.select_related("controller").prefetch_related("versions")
+def _listing(user: Any, qs: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    # Only the versions this user may see: a controller's users never get the drafts.
+    return qs.select_related("controller").prefetch_related(
+        Prefetch("versions", queryset=shown_versions(user)))
 
 
-def _with_versions(agreement: Agreement) -> Agreement:
-    return _listing(reread(agreement)).get()
+def _with_versions(user: Any, agreement: Agreement) -> Agreement:
+    return _listing(user, reread(agreement)).get()
 
 
-def _version(agreement: Agreement, number: int) -> AgreementVersion:
-    try:
-        return (agreement.versions.select_related("agreement__controller__processor")
-                .get(number=number))
-    except AgreementVersion.DoesNotExist:
-        raise Http404 from None
+def _version(user: Any, code: UUID, number: int, *, write: bool = False) -> AgreementVersion:
+    return agreement_version_for(user, agreement_for(user, code, write=write), number)
 
 
 @router.get("/agreements", response=Page[AgreementOut])
 def agreement_list(request: HttpRequest, params: Query[AgreementFilter]) -> dict[str, Any]:
-    qs = _listing(visible_agreements(request.auth))
+    qs = _listing(request.auth, visible_agreements(request.auth))
     if params.status:
-        latest = AgreementVersion.objects.filter(agreement=OuterRef("pk")).order_by("-number")
+        latest = shown_versions(request.auth).filter(agreement=OuterRef("pk")).order_by("-number")
         qs = qs.annotate(latest_status=Subquery(latest.values("status")[:1])).filter(
             latest_status=params.status)
     return paginate(qs.order_by("reference", "pk"), params)
@@ -69,12 +74,12 @@ def agreement_create(request: HttpRequest, payload: AgreementIn) -> tuple[int, A
     require_staff(request.auth)
     agreement = services.create_agreement(controller=controller, acting_user=request.auth,
                                           terms=_patch(payload.terms))
-    return 201, _with_versions(agreement)
+    return 201, _with_versions(request.auth, agreement)
 
 
 @router.get("/agreements/{code}", response=AgreementOut)
 def agreement_get(request: HttpRequest, code: UUID) -> Agreement:
-    return _with_versions(agreement_for(request.auth, code))
+    return _with_versions(request.auth, agreement_for(request.auth, code))
 
 
 @router.patch("/agreements/{code}/terms", response=VersionDetail)
@@ -88,12 +93,12 @@ def agreement_update_terms(request: HttpRequest, code: UUID, terms: DpaTerms) ->
 
 @router.get("/agreements/{code}/versions", response=list[VersionSummary])
 def version_list(request: HttpRequest, code: UUID) -> Any:
-    return agreement_for(request.auth, code).versions.order_by("number")
+    return visible_versions(request.auth, agreement_for(request.auth, code)).order_by("number")
 
 
 @router.get("/agreements/{code}/versions/{number}", response=VersionDetail)
 def version_get(request: HttpRequest, code: UUID, number: int) -> AgreementVersion:
-    return _version(agreement_for(request.auth, code), number)
+    return _version(request.auth, code, number)
 
 
 def _file(download: downloads.Download) -> HttpResponse:
@@ -111,13 +116,13 @@ def _file_response(description: str, *types: str) -> dict[str, Any]:
 def version_document(request: HttpRequest, code: UUID, number: int,
                      format: Literal["pdf", "docx"] = "pdf") -> HttpResponse:  # noqa: A002
     """The agreement as PDF or DOCX; once sent, the PDF is the exact file whose hash is accepted."""
-    return _file(downloads.document(_version(agreement_for(request.auth, code), number), format))
+    return _file(downloads.document(_version(request.auth, code, number), format))
 
 
 @router.get("/agreements/{code}/versions/{number}/signed",
             openapi_extra=_file_response("The signed PDF, evidence page included", PDF))
 def version_signed_document(request: HttpRequest, code: UUID, number: int) -> HttpResponse:
-    download = downloads.signed(_version(agreement_for(request.auth, code), number))
+    download = downloads.signed(_version(request.auth, code, number))
     if download is None:
         raise Http404
     return _file(download)
@@ -126,7 +131,7 @@ def version_signed_document(request: HttpRequest, code: UUID, number: int) -> Ht
 @router.post("/agreements/{code}/versions/{number}/send", response=VersionDetail)
 def version_send(request: HttpRequest, code: UUID, number: int) -> AgreementVersion:
     """Freeze the PDF and invite the controller's signatories (e-mail via the outbox)."""
-    version = _version(agreement_for(request.auth, code, write=True), number)
+    version = _version(request.auth, code, number, write=True)
     require_staff(request.auth)
     return services.send_for_signature(version=version, acting_user=request.auth)
 
@@ -141,18 +146,18 @@ def _signature(request: HttpRequest, payload: CountersignIn) -> services.Signatu
 def version_accept(request: HttpRequest, code: UUID, number: int,
                    payload: AcceptIn) -> AgreementVersion:
     """The controller accepts the exact PDF it read, identified by its SHA-256."""
-    version = _version(agreement_for(request.auth, code, write=True), number)
+    version = _version(request.auth, code, number, write=True)
     require_controller_user(request.auth)
     services.accept_version(version=version, signature=_signature(request, payload),
                             document_sha256=payload.document_sha256, acting_user=request.auth)
-    return _version(version.agreement, number)
+    return agreement_version_for(request.auth, version.agreement, number)
 
 
 @router.post("/agreements/{code}/versions/{number}/countersign", response=VersionDetail)
 def version_countersign(request: HttpRequest, code: UUID, number: int,
                         payload: CountersignIn) -> AgreementVersion:
     """The processor countersigns an accepted version: it becomes signed and immutable."""
-    version = _version(agreement_for(request.auth, code, write=True), number)
+    version = _version(request.auth, code, number, write=True)
     require_staff(request.auth)
     return services.countersign_version(version=version, signature=_signature(request, payload),
                                         acting_user=request.auth)

@@ -129,6 +129,14 @@ def to_csv(entries: list[Entry]) -> bytes:
     return csv_bytes(HEADER, (_flat(e) for e in entries))
 
 
+def _xlsx_cell(value: str) -> str:
+    # XML 1.0 cannot hold most control characters; one old value must not break the whole
+    # export, so each becomes U+FFFD, visibly marking where it was.
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", safe_cell(value))
+
+
 def to_xlsx(entries: list[Entry]) -> bytes:
     from openpyxl import Workbook
 
@@ -137,7 +145,7 @@ def to_xlsx(entries: list[Entry]) -> bytes:
     sheet.title = "Art. 30(2)"
     sheet.append(HEADER)
     for e in entries:
-        sheet.append([safe_cell(v) for v in _flat(e)])
+        sheet.append([_xlsx_cell(v) for v in _flat(e)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

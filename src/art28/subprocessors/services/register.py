@@ -15,6 +15,7 @@ from art28.agreements.models import Agreement
 from art28.agreements.services import validate_terms
 from art28.ledger.services import record_event
 from art28.parties.models import Processor
+from art28.parties.text import check_text
 from art28.subprocessors.models import (
     Basis,
     LinkStatus,
@@ -38,15 +39,22 @@ EDITABLE = (
     "scope_all",
 )
 
+TEXT_FIELDS = ("name", "address", "service", "safeguard_note", "data_categories")
+
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
     """Validated field values; a ValidationError names every bad field at once."""
     errors: dict[str, str] = {}
     out = dict(data)
+    for key, value in out.items():
+        # An explicit null (a PATCH body) is no value for a column that cannot be empty.
+        if value is None and key not in ("data_categories", "locations"):
+            errors[key] = _("This field may not be null.")
     for key in ("name", "service"):
-        if key in out and not str(out[key] or "").strip():
+        if key in out and key not in errors and not str(out[key] or "").strip():
             errors[key] = _("This field is required.")
-    if "country" in out:
+    check_text(Subprocessor, out, TEXT_FIELDS, errors)
+    if "country" in out and "country" not in errors:
         try:
             out["country"] = clean_country(out["country"])
         except TermsValueError:
@@ -60,7 +68,8 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
             errors["locations"] = _("Unknown country code in the locations: %(e)s") % {"e": exc}
     if "data_categories" in out:
         out["data_categories"] = [str(c).strip() for c in out["data_categories"] or [] if str(c).strip()]
-    if "transfer_mechanism" in out and out["transfer_mechanism"] not in TransferMechanism.values:
+    mechanism = out.get("transfer_mechanism", TransferMechanism.NONE)
+    if mechanism is not None and mechanism not in TransferMechanism.values:
         errors["transfer_mechanism"] = _("Unknown transfer mechanism.")
     if errors:
         raise ValidationError(errors)
