@@ -8,7 +8,7 @@ and the API both take versions from here, so they give the same answers.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
@@ -102,6 +102,15 @@ def version_for(user, code, *, write: bool = False) -> AgreementVersion:  # type
     if write and not can_write(user):
         raise PermissionDenied
     return version
+
+
+def listed_agreements(user, status: str = "") -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+    """Visible agreements; with ``status``, those whose newest version the user may see is in it."""
+    qs = visible_agreements(user)
+    if status:
+        latest = shown_versions(user).filter(agreement=OuterRef("pk")).order_by("-number")
+        qs = qs.annotate(latest_status=Subquery(latest.values("status")[:1])).filter(latest_status=status)
+    return qs
 
 
 # The command line runs as the machine's operator, who may see every agreement.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Literal
 from uuid import UUID
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Query, Router
 
@@ -14,9 +14,9 @@ from art28.agreements import downloads, services
 from art28.agreements.access import (
     agreement_for,
     agreement_version_for,
+    listed_agreements,
     reread,
     shown_versions,
-    visible_agreements,
     visible_versions,
 )
 from art28.agreements.downloads import DOCX, PDF
@@ -60,11 +60,7 @@ def _version(user: Any, code: UUID, number: int, *, write: bool = False) -> Agre
 
 @router.get("/agreements", response=Page[AgreementOut])
 def agreement_list(request: HttpRequest, params: Query[AgreementFilter]) -> dict[str, Any]:
-    qs = _listing(request.auth, visible_agreements(request.auth))
-    if params.status:
-        latest = shown_versions(request.auth).filter(agreement=OuterRef("pk")).order_by("-number")
-        qs = qs.annotate(latest_status=Subquery(latest.values("status")[:1])).filter(
-            latest_status=params.status)
+    qs = _listing(request.auth, listed_agreements(request.auth, params.status or ""))
     return paginate(qs.order_by("reference", "pk"), params)
 
 
