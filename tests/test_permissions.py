@@ -2,25 +2,33 @@
 
 Each URL pattern (all namespaces) and each operation of the OpenAPI document is filled with
 objects of controller A from one shared world (``tests/permission_world.py``): an incident
-that touches A and B, a draft version, a draft-only agreement, staff-only notices, and one
-object of every kind a URL takes. For every role it sends a read (GET) and a write (the
-URL's POST, or the operation's own method with an empty JSON body) and checks what is due:
+that touches A and B (A notified, B not yet), a draft version, a draft-only agreement,
+staff-only notices, and one object of every kind a URL takes. For every role it sends a
+read (GET) and a write: the URL's POST (empty, or the form of ``WEB_BODIES``), or the API
+operation's own method with the smallest body its OpenAPI schema accepts (``API_BODIES``
+where that is not enough). Then it checks what is due:
 
 * anonymous: the login page (web) or 401 (API);
 * outsiders to A (B's user, staff not assigned, the other processor): 404;
 * the wrong side (a controller user in the staff console, staff in the portal), read-only
-  members writing, staff writing to an admin-only page: 403 or 404;
-* everyone allowed: anything but 5xx, 401, 403 and 404;
+  members writing, staff on an admin-only page: 403 or 404;
+* everyone allowed: anything but 5xx, 401, 403 and 404 (a 4xx validation answer is fine);
 
-405 is accepted everywhere (it says nothing about the object). No response body may hold
-identifiers the role must not see (B's name, agreement and affected-row codes; A's for
-outsiders; staff-only notices and draft versions for controller users), and a write by
-anyone but the admin and B's user must leave B's rows as they were.
+405 is accepted everywhere (it says nothing about the object). No text response may hold
+identifiers the role must not see (B's name, e-mail, agreement and affected-row codes; A's
+for outsiders; staff-only notice subjects, draft versions and draft-only agreements for
+controller users), and a write by anyone but the admin and B's user must leave B's rows
+(affected row, notices, versions, contacts) as they were.
 
 A URL or operation missing from ``AUDIENCE``, or with a parameter no object fills, fails
 ``test_every_url_has_a_case`` naming it. ``KNOWN_HOLES`` lists the cells that fail today,
 each with its hole number in issue 9; they are strict xfails, so a fix makes them fail
 until their entry is deleted.
+
+The world is built once per module and rolled back at its end; each cell runs in a
+savepoint. pytest-django creates the test database only when a selected test asks for it,
+and ``test_every_url_has_a_case`` is the one that does: keep it in any ``-k`` selection
+(``-k "every_url or portal_notices"``).
 """
 
 from __future__ import annotations
@@ -45,10 +53,15 @@ from tests.permission_world import (
     web_patterns,
 )
 
-# Who may do what: "public" (everyone), "user" (anyone logged in), "django_admin" (Django's
-# own admin: nobody in the cast has is_staff), and <side>[_obj]: side "staff" (processor
-# staff and admins), "admin" (processor admins only), "portal" (controller users), "both"
-# (either side); "_obj" means the URL takes one of A's objects, so outsiders to A get 404.
+# Who may do what, per URL name (web) or "METHOD /path" (API): "public" (everyone), "user"
+# (anyone logged in), "nowhere" (404 for all), "django_admin" (Django's own admin: nobody in
+# the cast has is_staff), or <side>[_<scope>][:<mode>]. Side: "staff" (processor staff and
+# admins), "admin" (processor admins only), "portal" (controller users), "both" (either).
+# Scope: none (a list: everyone on the side sees their own), "obj" (one of A's objects:
+# outsiders to A get 404), "proc" (one of the processor's own objects, e.g. a sub-processor:
+# the other processor gets 404), "draft" (A's unsent draft: only staff see it). Mode: none
+# (GET reads, other methods write), "r" (the view only reads, POST included), "w" (a form:
+# GET belongs to the write, read-only members get 403 on it too).
 AUDIENCE: dict[str, str] = {
     "set_language": "public",
     "admin:login": "public",
