@@ -83,7 +83,7 @@ TERMS_B = {"language": "en", "breach": {"notice_hours": 48, "content": []},
            "transfers": {"outside_eea": "with_safeguards"}}
 
 
-def build_world() -> World:  # noqa: PLR0915 - one straight list of objects reads best
+def build_world() -> World:
     import time_machine
     from django.contrib.auth.models import User
     from django.contrib.sessions.backends.db import SessionStore
