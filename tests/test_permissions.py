@@ -87,6 +87,7 @@ AUDIENCE: dict[str, str] = {
     "subprocessors:portal_change": "portal_obj:r",
     "subprocessors:portal_answer": "portal_obj",
     "subprocessors:public": "public",
+    "evidence:verify": "public",
     "breaches:incident_list": "staff:r",
     "breaches:incident_create": "staff:w",
     "breaches:clock_dashboard": "staff:r",
@@ -317,9 +318,6 @@ VARIANTS = {
 HOLE_1 = ("hole 1: staff assigned to A act on B's affected row of an incident touching A and B "
           "(listed, excluded, notified)")
 HOLE_2 = "hole 2: the portal inbox shows staff-only notices (deadline reminders, DSR tasks, audits)"
-HOLE_4 = "hole 4: controller users read unsent draft versions and draft-only agreements"
-HOLE_4_ROPA = ("hole 4, not named in the issue: the controller's Art. 30 extract lists its draft-only "
-               "agreement (same cause: visible_agreements() gives controller users drafts)")
 CONTROLLER_USERS_A = ("user_a", "user_a_ro")
 KNOWN_HOLES: dict[tuple[str, str, str], str] = {
     ("POST /api/v1/breaches/{code}/affected", "POST", "staff_a"): HOLE_1,  # lists B's row
@@ -327,14 +325,6 @@ KNOWN_HOLES: dict[tuple[str, str, str], str] = {
     ("breaches:affected_adjust", "POST", "staff_a"): HOLE_1,  # excludes B
     ("breaches:notices_send", "POST", "staff_a"): HOLE_1,  # notifies B
     **{("web:portal_notices", method, role): HOLE_2
-       for method in ("GET", "POST") for role in CONTROLLER_USERS_A},
-    **{(f"GET /api/v1/agreements{path}", "GET", role): HOLE_4 for role in CONTROLLER_USERS_A
-       for path in ("", "/{code}", "/{code}/versions", "/{code}/versions/{number}",
-                    "/{code}/versions/{number}/document")},
-    **{("subprocessors:portal_list", method, role): HOLE_4
-       for method in ("GET", "POST") for role in CONTROLLER_USERS_A},
-    **{("GET /api/v1/ropa", "GET", role): HOLE_4_ROPA for role in CONTROLLER_USERS_A},
-    **{("requests:portal_ropa", method, role): HOLE_4_ROPA
        for method in ("GET", "POST") for role in CONTROLLER_USERS_A},
 }
 
