@@ -3,6 +3,10 @@
 Processor admins see every incident of their processor; staff see the incidents they
 handle and those touching a controller assigned to them; a controller's users see only
 the notices sent to their own organisation. Outsiders get 404.
+
+Within an incident, need-to-know is per row: ``visible_affected`` is the one rule for which
+affected agreements a user may list, change, exclude or notify. Views, the API and the
+services (through their ``acting_user``) all go through it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,15 @@ def visible_incidents(user: Any) -> QuerySet[Incident]:
         return qs
     mine = Q(handler=user) | Q(affected__agreement__controller__in=visible_controllers(user))
     return qs.filter(pk__in=Incident.objects.filter(mine).values("pk"))
+
+
+def visible_affected(user: Any, incident: Incident | None = None) -> QuerySet[AffectedAgreement]:
+    """The affected rows whose controller the user may see (an admin: all of its processor's;
+    assigned staff: their controllers' only), optionally of one incident."""
+    qs = AffectedAgreement.objects.filter(agreement__controller__in=visible_controllers(user))
+    if incident is not None:
+        qs = qs.filter(incident=incident)
+    return qs
 
 
 def incident_for(user: Any, code: Any, *, write: bool = False) -> Incident:
@@ -59,9 +72,8 @@ def notice_for(user: Any, code: Any, *, write: bool = False) -> IncidentNotice:
 def affected_for(user: Any, code: Any, *, write: bool = False) -> AffectedAgreement:
     """An affected agreement that has had a notice, for its controller's side."""
     try:
-        affected = (AffectedAgreement.objects.select_related("incident__processor", "agreement__controller")
-                    .filter(agreement__controller__in=visible_controllers(user), notified_at__isnull=False)
-                    .get(code=code))
+        affected = (visible_affected(user).select_related("incident__processor", "agreement__controller")
+                    .filter(notified_at__isnull=False).get(code=code))
     except (AffectedAgreement.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if write and not can_write(user):

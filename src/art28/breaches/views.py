@@ -20,6 +20,7 @@ from art28.breaches import services
 from art28.breaches.access import (
     incident_for,
     notice_for,
+    visible_affected,
     visible_incidents,
     visible_notices,
 )
@@ -79,7 +80,7 @@ def clock_dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     rows = [{"row": r, "left": r.time_left(now), "overdue": r.is_overdue(now),
              "percent": min(100, int(r.elapsed_fraction(now) * 100))}
-            for r in services.open_clocks(visible_controllers(request.user))[:500]]
+            for r in services.open_clocks(visible_affected(request.user))[:500]]
     return render(request, "breaches/clock_dashboard.html", {"rows": rows, "now": now})
 
 
@@ -140,8 +141,8 @@ def incident_detail(request: HttpRequest, code: str, status: int = 200,
     incident = incident_for(request.user, code)
     now = timezone.now()
     # Need-to-know: staff see the clocks of the controllers assigned to them only.
-    affected = list(incident.affected.filter(agreement__controller__in=visible_controllers(request.user))
-                    .select_related("agreement__controller").prefetch_related("notices__notice__deliveries"))
+    affected = list(visible_affected(request.user, incident).select_related("agreement__controller")
+                    .prefetch_related("notices__notice__deliveries"))
     return render(request, "breaches/incident_detail.html", {
         "incident": incident, "affected": affected, "now": now,
         "notice_form": NoticeForm(), "reasoning_form": ReasoningForm(), **(forms or {}),

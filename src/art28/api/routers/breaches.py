@@ -21,9 +21,16 @@ from art28.agreements.access import agreement_for
 from art28.api.access import require_controller_user, require_staff
 from art28.api.pagination import Page, PageParams, paginate
 from art28.breaches import services
-from art28.breaches.access import affected_for, incident_for, notice_for, visible_incidents, visible_notices
+from art28.breaches.access import (
+    affected_for,
+    incident_for,
+    notice_for,
+    visible_affected,
+    visible_incidents,
+    visible_notices,
+)
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, Stage
-from art28.parties.access import controller_for, membership_of, visible_controllers
+from art28.parties.access import controller_for, membership_of
 from art28.subprocessors.access import visible_subprocessors
 from art28.subprocessors.models import Subprocessor
 
@@ -242,7 +249,7 @@ def incident_create(request: HttpRequest, payload: Facts) -> tuple[int, Incident
 def clock_list(request: HttpRequest) -> Any:
     """Open notice clocks (not yet notified), soonest deadline first."""
     require_staff(request.auth, write=False)
-    return list(services.open_clocks(visible_controllers(request.auth))[:1000])
+    return list(services.open_clocks(visible_affected(request.auth))[:1000])
 
 
 @router.get("/breaches/register.{fmt}", openapi_extra={"responses": {200: {
@@ -279,13 +286,14 @@ def incident_update(request: HttpRequest, code: UUID, payload: Facts) -> Inciden
 @router.get("/breaches/{code}/affected", response=list[AffectedOut])
 def affected_list(request: HttpRequest, code: UUID) -> Any:
     incident = incident_for(request.auth, code)
-    return list(incident.affected.filter(agreement__controller__in=visible_controllers(request.auth))
-                .select_related("agreement__controller", "incident"))
+    return list(visible_affected(request.auth, incident).select_related("agreement__controller", "incident"))
 
 
 @router.post("/breaches/{code}/affected", response=list[AffectedOut])
 def affected_adjust(request: HttpRequest, code: UUID, payload: AdjustIn) -> Any:
-    """Review: keep in, leave out, or add agreements before notices go out."""
+    """Review: keep in, leave out, or add agreements before notices go out.
+
+    Acts on, and answers with, only the rows of controllers the caller may see."""
     incident = incident_for(request.auth, code, write=True)
     require_staff(request.auth)
     add = [agreement_for(request.auth, c) for c in payload.add]
