@@ -23,7 +23,7 @@ def open_clocks(rows: AffectedQuerySet | None = None) -> AffectedQuerySet:
 
     ``rows`` narrows them (a user's ``breaches.access.visible_affected``); none: every one."""
     qs = (AffectedAgreement.objects.all() if rows is None else rows).open_clocks()
-    return qs.select_related("incident", "agreement__controller").order_by("deadline", "pk")
+    return qs.select_related("incident__processor", "agreement__controller").order_by("deadline", "pk")
 
 
 def _staff_emails(incident: Incident, controller_ids: set[int]) -> list[str]:
@@ -68,7 +68,8 @@ def _remind_group(rows: list[AffectedAgreement], now: datetime) -> int:
             continue
         incident = first.incident
         recipients = _staff_emails(incident, {r.agreement.controller_id for r in due})
-        queue_notice(controller=first.agreement.controller, kind=NoticeKind.BREACH_REMINDER,
+        # A staff-only, processor-level notice: it names no controller, so no portal shows it.
+        queue_notice(controller=None, processor=incident.processor, kind=NoticeKind.BREACH_REMINDER,
                      about=About("incident-clock", f"{incident.code}:{first.deadline:%Y%m%d%H%M}:{percent}"),
                      template="breach_reminder", recipients=recipients, audience=Audience.PROCESSOR,
                      language=settings.LANGUAGE_CODE[:2], deadline=first.deadline, schedule=False,
