@@ -190,3 +190,32 @@ def test_it_leaves_b_for_the_admin_after_staff_notified_a(api, staff_a, admin_us
     r = api.post(f"/breaches/{incident.code}/notices", as_=admin_user, json={"stage": "initial"})
     assert [n["affected"] for n in r.json()] == [str(b.code)]
     assert AffectedAgreement.objects.get(pk=b.pk).notified_at is not None
+
+
+@pytest.mark.django_db
+def test_it_refuses_staff_a_decision_that_would_stop_bs_clock(api, client, login, staff_a, admin_user,
+                                                              incident, rows):
+    a, b = rows
+    reasoning = {"reasoning": "Only test data was in the bucket, no personal data at all."}
+    r = api.post(f"/breaches/{incident.code}/no-notice", as_=staff_a, json=reasoning)
+    assert r.status_code == 422
+    assert_no_b(r.content, b)
+    login(client, staff_a)
+    r = client.post(reverse("breaches:incident_no_notice", args=[incident.code]), reasoning)
+    assert r.status_code == 400
+    incident.refresh_from_db()
+    assert incident.decision == "undecided" and incident.is_open
+    # The admin's clocks still show B, and the admin may decide.
+    clocks = api.get("/breaches/clocks", as_=admin_user).json()
+    assert {c["code"] for c in clocks} == {str(a.code), str(b.code)}
+    assert api.post(f"/breaches/{incident.code}/no-notice", as_=admin_user, json=reasoning).status_code == 200
+
+
+@pytest.mark.django_db
+def test_it_counts_only_visible_controllers_in_the_register(api, staff_a, admin_user, incident, rows):
+    a, b = rows
+    send_notices(incident=incident, stage="initial", affected_codes=[str(a.code)], acting_user=admin_user)
+    staff_csv = api.get("/breaches/register.csv", as_=staff_a).content.decode()
+    admin_csv = api.get("/breaches/register.csv", as_=admin_user).content.decode()
+    assert "1/1 · 0" in staff_csv and "1/2 · 0" in admin_csv
+    assert_no_b(staff_csv, b)

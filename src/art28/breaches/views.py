@@ -63,7 +63,8 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 @staff_required()
 def register_csv(request: HttpRequest) -> HttpResponse:
     incidents, controller = _register_scope(request)
-    return _download(services.as_csv(services.processor_rows(incidents, controller)), CSV,
+    rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
+    return _download(services.as_csv(rows), CSV,
                      "breach-register.csv")
 
 
@@ -71,7 +72,8 @@ def register_csv(request: HttpRequest) -> HttpResponse:
 def register_pdf(request: HttpRequest) -> HttpResponse:
     incidents, controller = _register_scope(request)
     title = _("Breach register") + (f" — {controller.name}" if controller else "")
-    return _download(services.as_pdf(services.processor_rows(incidents, controller), title=title), PDF,
+    rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
+    return _download(services.as_pdf(rows, title=title), PDF,
                      "breach-register.pdf")
 
 

@@ -262,7 +262,7 @@ def register_export(request: HttpRequest, fmt: Literal["csv", "pdf"],
     if controller:
         chosen = controller_for(request.auth, controller)
         qs = qs.filter(affected__agreement__controller=chosen, affected__included=True).distinct()
-    rows = services.processor_rows(qs.order_by("-aware_at"), chosen)
+    rows = services.processor_rows(qs.order_by("-aware_at"), chosen, affected=visible_affected(request.auth))
     if fmt == "csv":
         return _file(services.as_csv(rows), "text/csv; charset=utf-8", "breach-register.csv")
     return _file(services.as_pdf(rows, title="Breach register"), "application/pdf", "breach-register.pdf")
