@@ -36,6 +36,11 @@ def visible_incidents(user: Any) -> QuerySet[Incident]:
 def visible_affected(user: Any, incident: Incident | None = None) -> QuerySet[AffectedAgreement]:
     """The affected rows whose controller the user may see (an admin: all of its processor's;
     assigned staff: their controllers' only), optionally of one incident."""
+    m = membership_of(user)
+    if (incident is not None and m is not None and m.role == Role.PROCESSOR_ADMIN
+            and incident.processor_id == m.processor_id):
+        # An incident's rows are all its processor's: no join for an admin's large fan-out.
+        return incident.affected.all()
     qs = AffectedAgreement.objects.filter(agreement__controller__in=visible_controllers(user))
     if incident is not None:
         qs = qs.filter(incident=incident)
