@@ -49,3 +49,8 @@ def staff_notices(user: Any) -> QuerySet[Notice]:
         to_me = Delivery.objects.filter(recipient=user.email.strip().lower()).values("notice_id")
         mine |= Q(audience=Audience.PROCESSOR, pk__in=to_me)
     return qs.filter(mine)
+
+
+def staff_deliveries(user: Any) -> QuerySet[Delivery]:
+    """The deliveries of the notices ``staff_notices`` lets the user see (the outbox's state)."""
+    return Delivery.objects.filter(notice__in=staff_notices(user))

@@ -13,8 +13,8 @@ from art28.agreements.access import visible_agreements
 from art28.agreements.models import VersionStatus
 from art28.ledger.models import Event
 from art28.ledger.services import verify_chain
-from art28.notices.access import staff_notices
-from art28.notices.models import Delivery, DeliveryStatus
+from art28.notices.access import staff_deliveries
+from art28.notices.models import DeliveryStatus
 from art28.parties import services as parties
 from art28.parties.access import visible_controllers
 from art28.web.decorators import staff_required
@@ -28,7 +28,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     counts = dict(visible_agreements(request.user).with_latest_status().order_by()
                   .values_list("status").annotate(n=Count("pk")))
     by_status = [(value, label, counts.get(value, 0)) for value, label in VersionStatus.choices]
-    deliveries = Delivery.objects.filter(notice__in=staff_notices(request.user))
+    deliveries = staff_deliveries(request.user)
     return render(request, "web/staff/dashboard.html", {
         "controller_count": controllers.count(),
         "by_status": by_status,
