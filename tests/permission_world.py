@@ -231,9 +231,10 @@ def build_world() -> World:
     o["version"] = main.versions.get(number=1)
     o["draft_version"] = main.versions.get(number=2)
 
-    staff_only = Notice.objects.filter(controller=a, audience=Audience.PROCESSOR)
+    staff_only = Notice.objects.filter(processor=a.processor, audience=Audience.PROCESSOR)
     portal = set(Notice.objects.filter(controller=a, audience=Audience.CONTROLLER)
                  .values_list("subject", flat=True))
+    o["portal_notice"] = Notice.objects.filter(controller=a, audience=Audience.CONTROLLER).first()
     w.secrets = {
         "A": {a.name, str(main.code), str(dsr.code), str(o["notice"].code)},
         "B": {b.name, str(ag_b.code), ag_b.reference, str(row_b.code),

@@ -56,19 +56,10 @@ VIEWS_RULE = "views-query-through-access"
 SERVICES_RULE = "services-below-web"
 PURE_RULE = "pure-packages-without-django"
 
-# (path under src/art28, enclosing function or class, rule) -> why it stays for now.
-# Each is a query that another branch of issue 9 is rewriting to close an access hole; moving it
-# here as well would only collide with that fix. When the fix lands and the query has moved
-# into the app's access.py, the entry turns stale and test_it_lists_only_... says to remove it.
-_HOLE_1 = "hole 1 (need-to-know on breach actions) rewrites which affected rows this reads"
-ALLOWED: dict[tuple[str, str, str], str] = {
-    ("api/routers/breaches.py", "affected_list", VIEWS_RULE): _HOLE_1,
-    ("api/routers/breaches.py", "notices_send", VIEWS_RULE): _HOLE_1,
-    ("api/routers/breaches.py", "notices_list", VIEWS_RULE): _HOLE_1,
-    ("breaches/views.py", "incident_detail", VIEWS_RULE): _HOLE_1,
-    ("web/views/portal.py", "portal_notices", VIEWS_RULE):
-        "hole 2 moves the portal inbox onto notices/access.py (Notice.for_portal)",
-}
+# (path under src/art28, enclosing function or class, rule) -> why it stays for now. Empty: every
+# exception has been moved into an access helper. An entry that stops matching anything turns
+# stale and test_it_lists_only_allowed_exceptions_that_still_exist says to remove it.
+ALLOWED: dict[tuple[str, str, str], str] = {}
 
 
 def _rel(path: Path) -> str:

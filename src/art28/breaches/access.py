@@ -3,6 +3,10 @@
 Processor admins see every incident of their processor; staff see the incidents they
 handle and those touching a controller assigned to them; a controller's users see only
 the notices sent to their own organisation. Outsiders get 404.
+
+Within an incident, need-to-know is per row: ``visible_affected`` is the one rule for which
+affected agreements a user may list, change, exclude or notify. Views, the API and the
+services (through their ``acting_user``) all go through it.
 """
 
 from __future__ import annotations
@@ -45,6 +49,20 @@ def reloaded(incident: Incident) -> Incident:
     return Incident.objects.prefetch_related("subprocessors").get(pk=incident.pk)
 
 
+def visible_affected(user: Any, incident: Incident | None = None) -> QuerySet[AffectedAgreement]:
+    """The affected rows whose controller the user may see (an admin: all of its processor's;
+    assigned staff: their controllers' only), optionally of one incident."""
+    m = membership_of(user)
+    if (incident is not None and m is not None and m.role == Role.PROCESSOR_ADMIN
+            and incident.processor_id == m.processor_id):
+        # An incident's rows are all its processor's: no join for an admin's large fan-out.
+        return incident.affected.all()
+    qs = AffectedAgreement.objects.filter(agreement__controller__in=visible_controllers(user))
+    if incident is not None:
+        qs = qs.filter(incident=incident)
+    return qs
+
+
 def incident_for(user: Any, code: Any, *, write: bool = False) -> Incident:
     """The incident if the user may see it; 404 for outsiders, 403 for read-only writers."""
     try:
@@ -62,6 +80,14 @@ def visible_notices(user: Any) -> QuerySet[IncidentNotice]:
             .select_related("notice", "affected__incident__processor", "affected__agreement__controller"))
 
 
+def incident_notices(user: Any, incident: Incident, *, among: Any = None) -> QuerySet[IncidentNotice]:
+    """The notices of one incident that the user may see; with ``among``, only those notices."""
+    qs = visible_notices(user).filter(affected__incident=incident)
+    if among is not None:
+        qs = qs.filter(pk__in=[n.pk for n in among])
+    return qs.prefetch_related("notice__deliveries").order_by("affected", "number")
+
+
 def notice_for(user: Any, code: Any, *, write: bool = False) -> IncidentNotice:
     try:
         notice = visible_notices(user).get(code=code)
@@ -75,9 +101,8 @@ def notice_for(user: Any, code: Any, *, write: bool = False) -> IncidentNotice:
 def affected_for(user: Any, code: Any, *, write: bool = False) -> AffectedAgreement:
     """An affected agreement that has had a notice, for its controller's side."""
     try:
-        affected = (AffectedAgreement.objects.select_related("incident__processor", "agreement__controller")
-                    .filter(agreement__controller__in=visible_controllers(user), notified_at__isnull=False)
-                    .get(code=code))
+        affected = (visible_affected(user).select_related("incident__processor", "agreement__controller")
+                    .filter(notified_at__isnull=False).get(code=code))
     except (AffectedAgreement.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if write and not can_write(user):

@@ -21,6 +21,7 @@ from art28.breaches.access import (
     incident_for,
     notice_for,
     register_incidents,
+    visible_affected,
     visible_notices,
 )
 from art28.breaches.forms import IncidentForm, NoticeForm, ReasoningForm, SeverityForm
@@ -60,7 +61,8 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 @staff_required()
 def register_csv(request: HttpRequest) -> HttpResponse:
     incidents, controller = _register_scope(request)
-    return _download(services.as_csv(services.processor_rows(incidents, controller)), CSV,
+    rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
+    return _download(services.as_csv(rows), CSV,
                      "breach-register.csv")
 
 
@@ -68,8 +70,9 @@ def register_csv(request: HttpRequest) -> HttpResponse:
 def register_pdf(request: HttpRequest) -> HttpResponse:
     incidents, controller = _register_scope(request)
     title = _("Breach register") + (f" — {controller.name}" if controller else "")
+    rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
     pdf = services.export_register_pdf(
-        rows=services.processor_rows(incidents, controller), title=title,
+        rows=rows, title=title,
         processor_id=request.membership.processor_id,  # type: ignore[attr-defined]
         controller_id=controller.pk if controller else None, acting_user=request.user)
     return _download(pdf, PDF, "breach-register.pdf")
@@ -80,7 +83,7 @@ def clock_dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     rows = [{"row": r, "left": r.time_left(now), "overdue": r.is_overdue(now),
              "percent": min(100, int(r.elapsed_fraction(now) * 100))}
-            for r in services.open_clocks(visible_controllers(request.user))[:500]]
+            for r in services.open_clocks(visible_affected(request.user))[:500]]
     return render(request, "breaches/clock_dashboard.html", {"rows": rows, "now": now})
 
 
@@ -141,8 +144,8 @@ def incident_detail(request: HttpRequest, code: str, status: int = 200,
     incident = incident_for(request.user, code)
     now = timezone.now()
     # Need-to-know: staff see the clocks of the controllers assigned to them only.
-    affected = list(incident.affected.filter(agreement__controller__in=visible_controllers(request.user))
-                    .select_related("agreement__controller").prefetch_related("notices__notice__deliveries"))
+    affected = list(visible_affected(request.user, incident).select_related("agreement__controller")
+                    .prefetch_related("notices__notice__deliveries"))
     return render(request, "breaches/incident_detail.html", {
         "incident": incident, "affected": affected, "now": now,
         "notice_form": NoticeForm(), "reasoning_form": ReasoningForm(), **(forms or {}),

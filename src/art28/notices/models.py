@@ -1,4 +1,5 @@
-"""The outbox: a notice to a controller, and one delivery per channel and recipient."""
+"""The outbox: a notice to a controller (or to the processor's own staff), and one delivery
+per channel and recipient. Every lookup of notices goes through ``notices.access``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from art28.parties.models import Controller
+from art28.parties.models import Controller, Processor
 
 
 class NoticeKind(models.TextChoices):
@@ -38,16 +39,21 @@ class Audience(models.TextChoices):
 
 class NoticeQuerySet(models.QuerySet):
     def for_portal(self, controller) -> NoticeQuerySet:  # type: ignore[no-untyped-def]
+        """What the controller's own portal inbox shows: never a notice meant for staff."""
         return self.filter(controller=controller, audience=Audience.CONTROLLER)
 
 
 class Notice(models.Model):
-    """What a controller is told; shown in its portal inbox, delivered by the worker."""
+    """What a controller is told (its portal inbox), or what the processor's staff are told
+    (a processor-level notice with no controller); delivered by the worker."""
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    controller = models.ForeignKey(Controller, on_delete=models.CASCADE, related_name="notices")
+    processor = models.ForeignKey(Processor, on_delete=models.CASCADE, related_name="+")
+    # Staff-only notices (deadline reminders, audit and request tasks) belong to no controller,
+    # so no lookup by controller can ever show them in a portal.
+    controller = models.ForeignKey(Controller, on_delete=models.CASCADE, related_name="notices",
+                                   null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=40, choices=NoticeKind.choices)
-    # Processor-side notices (e.g. deadline reminders to staff) never show in the portal.
     audience = models.CharField(_("audience"), max_length=12, choices=Audience.choices,
                                 default=Audience.CONTROLLER)
     language = models.CharField(max_length=2)
@@ -68,6 +74,13 @@ class Notice(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("notice")
         verbose_name_plural = _("notices")
+        constraints = [
+            # A controller's notice names its controller; a staff-only notice names none.
+            models.CheckConstraint(
+                condition=(models.Q(audience=Audience.CONTROLLER, controller__isnull=False)
+                           | models.Q(audience=Audience.PROCESSOR, controller__isnull=True)),
+                name="notice_controller_matches_audience"),
+        ]
 
     def __str__(self) -> str:
         return self.subject

@@ -13,8 +13,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
-from art28.notices.models import Channel, Delivery, DeliveryStatus, Notice
-from art28.parties.models import Controller
+from art28.notices.models import Audience, Channel, Delivery, DeliveryStatus, Notice
+from art28.parties.models import Controller, Processor
 
 log = logging.getLogger("art28.notices")
 BATCH = 200
@@ -63,9 +63,14 @@ def _render(name: str, language: str, context: dict) -> tuple[str, str, str]:
 
 @dataclass(frozen=True)
 class NoticeDraft:
-    """One notice to queue: what it is about, its e-mail template and who receives it."""
+    """One notice to queue: what it is about, its e-mail template and who receives it.
 
-    controller: Controller
+    A controller's notice names its ``controller``. A staff-only notice
+    (``audience="processor"``) is stored for the ``processor`` alone (default: the
+    controller's); a controller given with it only serves the e-mail's wording.
+    """
+
+    controller: Controller | None
     kind: str
     about: About
     template: str
@@ -74,13 +79,33 @@ class NoticeDraft:
     link: str = ""
     deadline: datetime | None = None
     language: str | None = None
-    audience: str = "controller"
+    audience: str = Audience.CONTROLLER
+    processor: Processor | None = None
+
+    @property
+    def processor_id(self) -> int:
+        # The id, not the object: a fan-out of thousands must not load a processor each.
+        if self.processor is not None:
+            return self.processor.pk
+        if self.controller is None:
+            raise ValueError("a notice needs a controller or a processor")
+        return self.controller.processor_id
+
+    @property
+    def stored_controller(self) -> Controller | None:
+        """The controller the notice row names: none for a staff-only notice."""
+        if self.audience == Audience.PROCESSOR:
+            return None
+        if self.controller is None:
+            raise ValueError("a notice to a controller needs its controller")
+        return self.controller
 
 
-def queue_notice(*, controller: Controller, kind: str, about: About, template: str,
+def queue_notice(*, controller: Controller | None, kind: str, about: About, template: str,
                  context: dict, recipients: list[str], link: str = "",
                  deadline: datetime | None = None, language: str | None = None,
-                 schedule: bool = True, audience: str = "controller") -> Notice:
+                 schedule: bool = True, audience: str = Audience.CONTROLLER,
+                 processor: Processor | None = None) -> Notice:
     """Write a notice and its deliveries; the worker sends them after commit.
 
     Must run inside the state change's transaction, so a rolled-back change never
@@ -88,7 +113,7 @@ def queue_notice(*, controller: Controller, kind: str, about: About, template: s
     """
     draft = NoticeDraft(controller=controller, kind=kind, about=about, template=template,
                         context=context, recipients=recipients, link=link, deadline=deadline,
-                        language=language, audience=audience)
+                        language=language, audience=audience, processor=processor)
     return queue_notices([draft], schedule=schedule)[0]
 
 
@@ -115,7 +140,8 @@ def _render_all(drafts: list[NoticeDraft]) -> list[Notice]:
     notices: list[Notice | None] = [None] * len(drafts)
     by_language: dict[str, list[int]] = {}
     for i, draft in enumerate(drafts):
-        by_language.setdefault(draft.language or draft.controller.language, []).append(i)
+        fallback = (draft.controller or draft.processor).language  # type: ignore[union-attr]
+        by_language.setdefault(draft.language or fallback, []).append(i)
     for language, indexes in by_language.items():
         with translation.override(language):  # one switch per language, not per notice
             for i in indexes:
@@ -126,15 +152,16 @@ def _render_all(drafts: list[NoticeDraft]) -> list[Notice]:
 def _notice(draft: NoticeDraft, language: str) -> Notice:
     subject, text, html = _render(draft.template, language, {
         **draft.context, "link": draft.link, "controller": draft.controller})
-    return Notice(controller=draft.controller, kind=draft.kind, language=language, subject=subject,
-                  body_text=text, body_html=html, link=draft.link, about_type=draft.about.type,
-                  about_code=draft.about.code, deadline=draft.deadline, audience=draft.audience)
+    return Notice(processor_id=draft.processor_id, controller=draft.stored_controller, kind=draft.kind,
+                  language=language, subject=subject, body_text=text, body_html=html, link=draft.link,
+                  about_type=draft.about.type, about_code=draft.about.code, deadline=draft.deadline,
+                  audience=draft.audience)
 
 
 def _deliveries(notice: Notice, draft: NoticeDraft) -> list[Delivery]:
     unique = sorted({r.strip().lower() for r in draft.recipients if r and r.strip()})
     out = [Delivery(notice=notice, channel=Channel.EMAIL, recipient=r) for r in unique]
-    if draft.controller.webhook_url and draft.audience == "controller":
+    if draft.audience == Audience.CONTROLLER and draft.controller and draft.controller.webhook_url:
         out.append(Delivery(notice=notice, channel=Channel.WEBHOOK, recipient=draft.controller.webhook_url))
     return out
 

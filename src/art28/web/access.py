@@ -11,8 +11,9 @@ from django.db.models import QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from art28.ledger.models import Event
-from art28.notices.models import Delivery, DeliveryStatus
-from art28.parties.access import membership_of, visible_controllers
+from art28.notices.access import staff_deliveries
+from art28.notices.models import DeliveryStatus
+from art28.parties.access import membership_of
 
 
 def confirmed_totp_devices(user: Any) -> QuerySet[TOTPDevice]:
@@ -26,8 +27,8 @@ def operator_totp_device(username: str) -> TOTPDevice | None:
 
 
 def delivery_counts(user: Any) -> dict[str, int]:
-    """Deliveries still to go and failed ones, of the notices to the controllers the user sees."""
-    deliveries = Delivery.objects.filter(notice__controller__in=visible_controllers(user))
+    """Deliveries still to go and failed ones, of the notices the user may see."""
+    deliveries = staff_deliveries(user)
     return {
         "pending": deliveries.filter(status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING]).count(),
         "failed": deliveries.filter(status=DeliveryStatus.FAILED).count(),

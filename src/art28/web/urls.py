@@ -42,5 +42,6 @@ urlpatterns = [
     path("portal/versions/<uuid:code>/pdf/", portal.portal_version_pdf, name="portal_version_pdf"),
     path("portal/versions/<uuid:code>/signed.pdf", portal.portal_signed_pdf,
          name="portal_signed_pdf"),
-    path("portal/notices/", portal.portal_notices, name="portal_notices"),
+    path("portal/notices/", portal.portal_notice_list, name="portal_notices"),
+    path("portal/notices/<uuid:code>/", portal.portal_notice, name="portal_notice"),
 ]

@@ -24,13 +24,15 @@ from art28.breaches import services
 from art28.breaches.access import (
     affected_for,
     incident_for,
+    incident_notices,
     notice_for,
     register_incidents,
     reloaded,
+    visible_affected,
     visible_notices,
 )
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, Stage
-from art28.parties.access import controller_for, membership_of, visible_controllers
+from art28.parties.access import controller_for, membership_of
 from art28.subprocessors.access import subprocessors_by_code
 from art28.subprocessors.models import Subprocessor
 
@@ -245,7 +247,7 @@ def incident_create(request: HttpRequest, payload: Facts) -> tuple[int, Incident
 def clock_list(request: HttpRequest) -> Any:
     """Open notice clocks (not yet notified), soonest deadline first."""
     require_staff(request.auth, write=False)
-    return list(services.open_clocks(visible_controllers(request.auth))[:1000])
+    return list(services.open_clocks(visible_affected(request.auth))[:1000])
 
 
 @router.get("/breaches/register.{fmt}", openapi_extra={"responses": {200: {
@@ -256,7 +258,7 @@ def register_export(request: HttpRequest, fmt: Literal["csv", "pdf"],
     require_staff(request.auth, write=False)
     chosen = controller_for(request.auth, controller) if controller else None
     qs = register_incidents(request.auth, chosen)
-    rows = services.processor_rows(qs.order_by("-aware_at"), chosen)
+    rows = services.processor_rows(qs.order_by("-aware_at"), chosen, affected=visible_affected(request.auth))
     if fmt == "csv":
         return _file(services.as_csv(rows), "text/csv; charset=utf-8", "breach-register.csv")
     pdf = services.export_register_pdf(rows=rows, title="Breach register",
@@ -283,13 +285,14 @@ def incident_update(request: HttpRequest, code: UUID, payload: Facts) -> Inciden
 @router.get("/breaches/{code}/affected", response=list[AffectedOut])
 def affected_list(request: HttpRequest, code: UUID) -> Any:
     incident = incident_for(request.auth, code)
-    return list(incident.affected.filter(agreement__controller__in=visible_controllers(request.auth))
-                .select_related("agreement__controller", "incident"))
+    return list(visible_affected(request.auth, incident).select_related("agreement__controller", "incident"))
 
 
 @router.post("/breaches/{code}/affected", response=list[AffectedOut])
 def affected_adjust(request: HttpRequest, code: UUID, payload: AdjustIn) -> Any:
-    """Review: keep in, leave out, or add agreements before notices go out."""
+    """Review: keep in, leave out, or add agreements before notices go out.
+
+    Acts on, and answers with, only the rows of controllers the caller may see."""
     incident = incident_for(request.auth, code, write=True)
     require_staff(request.auth)
     add = [agreement_for(request.auth, c) for c in payload.add]
@@ -306,15 +309,13 @@ def notices_send(request: HttpRequest, code: UUID, payload: NoticeIn) -> tuple[i
                                     acting_user=request.auth,
                                     affected_codes=[str(c) for c in payload.affected]
                                     if payload.affected is not None else None)
-    return 201, list(visible_notices(request.auth).filter(pk__in=[n.pk for n in created])
-                     .prefetch_related("notice__deliveries"))
+    return 201, list(incident_notices(request.auth, incident, among=created))
 
 
 @router.get("/breaches/{code}/notices", response=list[NoticeOut])
 def notices_list(request: HttpRequest, code: UUID) -> Any:
     incident = incident_for(request.auth, code)
-    return list(visible_notices(request.auth).filter(affected__incident=incident)
-                .prefetch_related("notice__deliveries").order_by("affected", "number"))
+    return list(incident_notices(request.auth, incident))
 
 
 @router.post("/breaches/{code}/no-notice", response=IncidentOut)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.breaches.models import AffectedAgreement, HoursSource, Incident
-from art28.breaches.services.common import scope
+from art28.breaches.services.common import rows_for, scope
 from art28.ledger.services import record_event
 from art28.terms.clocks import add_hours
 from art28.terms.schema import Breach, BreachContent
@@ -152,13 +152,17 @@ def recompute_deadlines(incident: Incident) -> None:
 
 def adjust_affected(*, incident: Incident, include: Iterable[str] = (), exclude: Iterable[str] = (),
                     add: Iterable[Agreement] = (), acting_user: Any) -> list[AffectedAgreement]:
-    """Staff review: keep in, leave out (by affected code) or add agreements by hand."""
+    """Staff review: keep in, leave out (by affected code) or add agreements by hand.
+
+    Acts only on the rows ``acting_user`` may see, and returns only those: a code of
+    another controller's row is refused as if it were not on the incident's list.
+    """
     include, exclude, add = set(map(str, include)), set(map(str, exclude)), list(add)
     with transaction.atomic():
         incident = Incident.objects.select_for_update().get(pk=incident.pk)
         if not incident.is_open:
             raise ValidationError(_("This incident is closed."))
-        rows = {str(a.code): a for a in incident.affected.select_related("agreement")}
+        rows = {str(a.code): a for a in rows_for(incident, acting_user).select_related("agreement")}
         unknown = (include | exclude) - set(rows)
         if unknown or include & exclude:
             raise ValidationError(_("Choose agreements from this incident's list, each once."))
@@ -167,11 +171,12 @@ def adjust_affected(*, incident: Incident, include: Iterable[str] = (), exclude:
         for code in include | exclude:
             rows[code].included = code in include
             rows[code].save(update_fields=["included"])
-        _add(incident, add, {a.agreement_id for a in rows.values()})
+        # Every row counts as present, seen or not: an agreement is never on the list twice.
+        _add(incident, add, set(incident.affected.values_list("agreement_id", flat=True)))
         record_event(action="breach.affected_adjusted", obj=incident, acting_user=acting_user,
                      data={"include": sorted(include), "exclude": sorted(exclude),
                            "add": [a.reference for a in add]}, **scope(incident))
-    return list(incident.affected.select_related("agreement__controller"))
+    return list(rows_for(incident, acting_user).select_related("agreement__controller", "incident"))
 
 
 def _add(incident: Incident, agreements: list[Agreement], present: set[int]) -> None:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from art28.breaches.models import AffectedAgreement, Incident
+from art28.breaches.models import AffectedAgreement, AffectedQuerySet, Incident
 from art28.notices.models import Audience, NoticeKind
 from art28.notices.services import About, queue_notice, schedule_drain
 from art28.parties.models import Membership, Role
@@ -18,12 +18,12 @@ from art28.parties.models import Membership, Role
 THRESHOLDS = ((80, "reminded_80_at"), (50, "reminded_50_at"))
 
 
-def open_clocks(controllers=None):  # type: ignore[no-untyped-def]
-    """Included, not yet notified agreements of open incidents, soonest deadline first."""
-    qs = AffectedAgreement.objects.open_clocks().select_related("incident", "agreement__controller")
-    if controllers is not None:
-        qs = qs.filter(agreement__controller__in=controllers)
-    return qs.order_by("deadline", "pk")
+def open_clocks(rows: AffectedQuerySet | None = None) -> AffectedQuerySet:
+    """Included, not yet notified agreements of open incidents, soonest deadline first.
+
+    ``rows`` narrows them (a user's ``breaches.access.visible_affected``); none: every one."""
+    qs = (AffectedAgreement.objects.all() if rows is None else rows).open_clocks()
+    return qs.select_related("incident__processor", "agreement__controller").order_by("deadline", "pk")
 
 
 def _staff_emails(incident: Incident, controller_ids: set[int]) -> list[str]:
@@ -68,7 +68,8 @@ def _remind_group(rows: list[AffectedAgreement], now: datetime) -> int:
             continue
         incident = first.incident
         recipients = _staff_emails(incident, {r.agreement.controller_id for r in due})
-        queue_notice(controller=first.agreement.controller, kind=NoticeKind.BREACH_REMINDER,
+        # A staff-only, processor-level notice: it names no controller, so no portal shows it.
+        queue_notice(controller=None, processor=incident.processor, kind=NoticeKind.BREACH_REMINDER,
                      about=About("incident-clock", f"{incident.code}:{first.deadline:%Y%m%d%H%M}:{percent}"),
                      template="breach_reminder", recipients=recipients, audience=Audience.PROCESSOR,
                      language=settings.LANGUAGE_CODE[:2], deadline=first.deadline, schedule=False,

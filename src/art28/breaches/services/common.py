@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
+
+from art28.breaches.access import visible_affected
 from art28.breaches.models import AffectedAgreement, Incident
 
 
@@ -17,3 +20,15 @@ def scope(incident: Incident, affected: AffectedAgreement | None = None) -> dict
 
 def user_or_none(acting_user: Any) -> Any:
     return acting_user if getattr(acting_user, "pk", None) else None
+
+
+def rows_for(incident: Incident, acting_user: Any) -> QuerySet[AffectedAgreement]:
+    """The affected rows ``acting_user`` may list, change, exclude or notify.
+
+    A person acts only on the rows of the controllers it may see (need-to-know, see
+    ``breaches.access.visible_affected``); the system itself (``None`` or a named actor
+    such as the demo) acts on every row of the incident.
+    """
+    if acting_user is None or isinstance(acting_user, str):
+        return incident.affected.all()
+    return visible_affected(acting_user, incident)

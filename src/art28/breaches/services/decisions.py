@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from art28.breaches.models import Decision, Incident, IncidentStatus
-from art28.breaches.services.common import scope
+from art28.breaches.services.common import rows_for, scope
 from art28.ledger.services import record_event
 
 
@@ -19,6 +19,14 @@ def _reasoning(text: str) -> str:
     if len(text) < 10:
         raise ValidationError({"reasoning": [_("Write down the reasoning (at least a sentence).")]})
     return text
+
+
+def _decides_only_for_visible(incident: Incident, acting_user: Any) -> None:
+    """Deciding or closing for controllers one may not see would stop their clocks unseen."""
+    waiting = incident.affected.included().filter(notified_at__isnull=True)
+    if waiting.exclude(pk__in=rows_for(incident, acting_user).values("pk")).exists():
+        raise ValidationError(_("Controllers you are not assigned to still wait for a notice about "
+                                "this incident; an administrator decides for them."))
 
 
 def record_no_notice(*, incident: Incident, reasoning: str, acting_user: Any) -> Incident:
@@ -30,6 +38,7 @@ def record_no_notice(*, incident: Incident, reasoning: str, acting_user: Any) ->
             raise ValidationError(_("This incident is closed."))
         if incident.affected.filter(notified_at__isnull=False).exists():
             raise ValidationError(_("Controllers have already been notified of this incident."))
+        _decides_only_for_visible(incident, acting_user)
         incident.decision, incident.decision_reasoning = Decision.NOT_NOTIFIED, reasoning
         incident.save(update_fields=["decision", "decision_reasoning"])
         record_event(action="breach.not_notified", obj=incident, acting_user=acting_user,
@@ -46,6 +55,7 @@ def close_incident(*, incident: Incident, reasoning: str, acting_user: Any) -> I
             raise ValidationError(_("This incident is already closed."))
         if incident.decision == Decision.UNDECIDED:
             raise ValidationError(_("Notify the affected controllers or record why not, before closing."))
+        _decides_only_for_visible(incident, acting_user)
         waiting = incident.affected.included().filter(notified_at__isnull=True).count()
         if incident.decision == Decision.NOTIFY and waiting:
             raise ValidationError(_("%(n)s affected controllers have not been notified yet.")

@@ -11,7 +11,7 @@ from typing import Any
 
 import typst
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -47,10 +47,16 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def processor_rows(incidents: QuerySet[Incident], controller: Controller | None = None) -> list[dict]:
-    """One row per incident with its facts, effects, measures and decision."""
+def processor_rows(incidents: QuerySet[Incident], controller: Controller | None = None, *,
+                   affected: QuerySet[AffectedAgreement] | None = None) -> list[dict]:
+    """One row per incident with its facts, effects, measures and decision.
+
+    ``affected`` (the reader's ``breaches.access.visible_affected``) limits the controllers
+    counted to those the reader may see."""
     rows = []
-    for inc in incidents.prefetch_related("affected__notices__notice__deliveries"):
+    seen = AffectedAgreement.objects.all() if affected is None else affected
+    for inc in incidents.prefetch_related(Prefetch("affected", queryset=seen.select_related("agreement")),
+                                          "affected__notices__notice__deliveries"):
         affected = [a for a in inc.affected.all() if a.included and
                     (controller is None or a.agreement.controller_id == controller.pk)]
         notified = [a for a in affected if a.notified_at]

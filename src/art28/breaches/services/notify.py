@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from art28.breaches.models import AffectedAgreement, Decision, Incident, IncidentNotice, Stage
-from art28.breaches.services.common import scope
+from art28.breaches.services.common import rows_for, scope
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, HtmlFragment, NoticeDraft, queue_notices, render_html_fragment
@@ -85,13 +85,19 @@ def recipients_for(incident: Incident) -> dict[int, list[str]]:
     return {cid: breach.get(cid) or privacy.get(cid, []) for cid in breach.keys() | privacy.keys()}
 
 
-def _targets(incident: Incident, stage: str, codes: list[str] | None) -> list[AffectedAgreement]:
-    qs = incident.affected.included().select_related("agreement__controller")
+def _targets(incident: Incident, stage: str, codes: list[str] | None,
+             acting_user: Any) -> list[AffectedAgreement]:
+    # Need-to-know: only the rows of controllers the acting user may see are ever notified.
+    mine = rows_for(incident, acting_user).included()
+    qs = mine.select_related("agreement__controller")
     if codes is not None:
         qs = qs.filter(code__in=codes)
+        # Another controller's code is refused like a code that is not on the list at all.
+        if rows_for(incident, acting_user).filter(code__in=codes).count() != len(set(map(str, codes))):
+            raise ValidationError(_("Choose agreements from this incident's list, each once."))
     if stage == Stage.INITIAL:
         rows = list(qs.filter(notified_at__isnull=True))
-        if not rows and not incident.affected.included().exists():
+        if not rows and not mine.exists():
             raise ValidationError(_("This incident touches no agreement, so there is nobody to notify. "
                                     "Record that no notice is needed, with the reasoning, instead."))
         if not rows:
@@ -107,14 +113,17 @@ def _targets(incident: Incident, stage: str, codes: list[str] | None) -> list[Af
 def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: str = "",
                  affected_codes: list[str] | None = None) -> list[IncidentNotice]:
     """Queue an initial, follow-up or final notice to every included affected controller
-    (or the chosen ones): e-mail to its breach-notice contacts, its portal, its webhook."""
+    (or the chosen ones): e-mail to its breach-notice contacts, its portal, its webhook.
+
+    Only controllers ``acting_user`` may see are notified; the others keep their clocks
+    running for the staff who may see them."""
     if stage not in Stage.values:
         raise ValidationError({"stage": [_("Choose initial, follow-up or final.")]})
     with transaction.atomic():
         incident = Incident.objects.select_for_update().select_related("processor").get(pk=incident.pk)
         if not incident.is_open:
             raise ValidationError(_("This incident is closed; no further notices can be sent about it."))
-        targets = _targets(incident, stage, affected_codes)
+        targets = _targets(incident, stage, affected_codes, acting_user)
         facts = all_facts(incident)
         # An initial notice goes only to rows never notified: each is number 1, no query needed.
         numbers = {r.pk: 1 for r in targets} if stage == Stage.INITIAL else _next_numbers(targets)
@@ -133,7 +142,7 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
             item.notice = notice
         IncidentNotice.objects.bulk_create(created, batch_size=1000)
         if stage == Stage.INITIAL:
-            _mark_notified(incident, targets, affected_codes, now)
+            _mark_notified(incident, targets, affected_codes, now, acting_user)
             if incident.decision != Decision.NOTIFY:
                 incident.decision = Decision.NOTIFY
                 incident.save(update_fields=["decision"])
@@ -146,9 +155,9 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
 
 
 def _mark_notified(incident: Incident, targets: list[AffectedAgreement], codes: list[str] | None,
-                   now: datetime) -> None:
-    if codes is None:  # every included row not yet notified: the same rows as ``targets``
-        incident.affected.included().filter(notified_at__isnull=True).update(notified_at=now)
+                   now: datetime, acting_user: Any) -> None:
+    if codes is None:  # the same rows as ``targets``, without a long IN (...) list for a large fan-out
+        rows_for(incident, acting_user).included().filter(notified_at__isnull=True).update(notified_at=now)
     else:
         AffectedAgreement.objects.filter(pk__in=[r.pk for r in targets]).update(notified_at=now)
 

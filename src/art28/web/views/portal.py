@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from art28.agreements import services as agreements
 from art28.agreements.access import agreement_for, portal_agreements, version_for
 from art28.agreements.models import Agreement, VersionStatus
-from art28.notices.models import Notice
+from art28.notices.access import portal_notice_for, portal_notices
 from art28.web import documents
 from art28.web.decorators import portal_required
 from art28.web.forms import AcceptForm, apply_errors
@@ -86,6 +86,11 @@ def portal_signed_pdf(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @portal_required
-def portal_notices(request: HttpRequest) -> HttpResponse:
-    notices = Notice.objects.filter(controller=request.membership.controller)  # type: ignore[attr-defined]
+def portal_notice_list(request: HttpRequest) -> HttpResponse:
+    notices = portal_notices(request.user).order_by("-created_at", "-pk")
     return render(request, "web/portal/notices.html", {"page": page_of(request, notices)})
+
+
+@portal_required
+def portal_notice(request: HttpRequest, code: str) -> HttpResponse:
+    return render(request, "web/portal/notice.html", {"n": portal_notice_for(request.user, code)})

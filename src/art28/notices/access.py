@@ -1,0 +1,56 @@
+"""The one access helper for notices: who may see which notice.
+
+* A controller's user sees its own organisation's notices meant for the controller
+  (``portal_notices``), never a notice meant for the processor's staff.
+* The processor's admin sees every notice of its processor; a staff member sees the
+  notices to the controllers assigned to it, and the staff-only (processor-level)
+  notices addressed to it (``staff_notices``).
+* Everyone else sees nothing; a single notice outside what one may see is a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from art28.notices.models import Audience, Delivery, Notice
+from art28.parties.access import membership_of, visible_controllers
+from art28.parties.models import Role
+
+
+def portal_notices(user: Any) -> QuerySet[Notice]:
+    """The portal inbox of a controller's user: its organisation's notices to the controller."""
+    m = membership_of(user)
+    if m is None or m.is_processor_side or m.controller_id is None:
+        return Notice.objects.none()
+    return Notice.objects.for_portal(m.controller_id)
+
+
+def portal_notice_for(user: Any, code: Any) -> Notice:
+    """One notice of the user's portal inbox; 404 for anything else."""
+    try:
+        return portal_notices(user).get(code=code)
+    except (Notice.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def staff_notices(user: Any) -> QuerySet[Notice]:
+    """The notices a member of the processor's staff may see (need-to-know)."""
+    m = membership_of(user)
+    if m is None or not m.is_processor_side:
+        return Notice.objects.none()
+    qs = Notice.objects.filter(processor_id=m.processor_id)
+    if m.role == Role.PROCESSOR_ADMIN:
+        return qs
+    mine = Q(controller__in=visible_controllers(user))
+    if user.email:  # deliveries keep recipients in lower case
+        to_me = Delivery.objects.filter(recipient=user.email.strip().lower()).values("notice_id")
+        mine |= Q(audience=Audience.PROCESSOR, pk__in=to_me)
+    return qs.filter(mine)
+
+
+def staff_deliveries(user: Any) -> QuerySet[Delivery]:
+    """The deliveries of the notices ``staff_notices`` lets the user see (the outbox's state)."""
+    return Delivery.objects.filter(notice__in=staff_notices(user))
