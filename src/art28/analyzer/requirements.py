@@ -1,0 +1,228 @@
+"""Each requirement of Article 28(2)-(4) and 32(2), decided from the sentence that states it.
+
+A requirement is ``present`` only when a sentence states that obligation of the processor
+(or, for a permission such as the controller's authorisation, grants it). Headings,
+definitions, recitals, tables of contents, cross-reference rows, clauses about another
+party and clauses that say the opposite never count. ``partial`` names what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from art28.analyzer.collect import MAX_QUOTE, Evidence
+from art28.analyzer.context import Context, rx
+from art28.analyzer.requirement_rules import SPECS, SUB, Spec
+from art28.analyzer.text import Sentence
+from art28.terms.schema import DpaTerms
+
+Status = Literal["present", "partial", "missing"]
+
+
+class RequirementEvidence(Evidence):
+    """A quote with its place in the document: sentence number and (unwrapped) line."""
+
+    sentence: int
+    line: int
+
+
+class Requirement(BaseModel):
+    """One requirement: its status, the sentences that state it, and a note in en and nl."""
+
+    article: str
+    name: dict[str, str]
+    status: Status
+    evidence: list[RequirementEvidence] = Field(default_factory=list)
+    note: dict[str, str]
+
+
+# Verbs and modals that carry an obligation or a permission; their subject is the party.
+MODAL = rx(
+    r"\b(shall|will|must|should|may|can|agrees?|undertakes?|warrants?|represents?|commits?|acknowledges?|"
+    r"is (obliged|required|entitled|responsible|obligated|permitted)|are (obliged|required|entitled)|"
+    r"zal|zullen|moet|moeten|dient|dienen|is verplicht|zijn verplicht|verplicht zich|mag|mogen|kan|kunnen|"
+    r"staat in|garandeert|draagt zorg|zorgt)\b"
+)
+OPPOSITE = rx(
+    r"\b(shall|will|is|are|be|has|have|does|do|need)\s+(not|no longer|under no)\s+(be\s+|have\s+)?"
+    r"(obliged|required|responsible|obligated|liable|entitled|permitted|allowed|need)\b|"
+    r"\bno (obligation|duty|liability|responsibility|right)\b|\bniet (verplicht|gehouden|aansprakelijk|gerechtigd)\b|"
+    r"\bgeen (verplichting|plicht|aansprakelijkheid|recht)\b|\bis (excluded|uitgesloten)\b|"
+    r"\bsolely responsible\b|\buitsluitend verantwoordelijk\b"
+)
+# A negation followed by a condition is a permission with a condition, not a ban.
+CONDITION = rx(r"\b(other than|except|unless|save|without|only|anders dan|behalve|tenzij|zonder|alleen|slechts|until|before|prior)\b")
+DEFINITION = re.compile(
+    r"^\W*(?:\d[\d.]*\s*)?[\"“'‘][^\"”’']{1,80}[\"”’']\s*(?:\([^)]{0,40}\)\s*)?"
+    r"(?:means|shall mean|has the meaning|refers to|includes|betekent|wordt verstaan|houdt in|:|–|-)|"
+    r"^\W*(?:\d[\d.]*\s*)?[\w\- ]{1,40}\s+(?:means|shall mean|betekent)\b",
+    re.IGNORECASE,
+)
+RECITAL_HEAD = rx(r"recital|whereas|background|preamble|considerans|overweging|in aanmerking nemende")
+RECITAL = rx(r"^\W*(\(?[a-z]\)\s*)?(whereas|overwegende|in aanmerking nemende)\b")
+TOC = re.compile(r"\.{4,}|…{2,}|(\s\.){3,}|\s\d{1,3}\s*$")
+CROSS_REF = rx(r"\b28\s*\(\s*\d\s*\)|\bart(icle|ikel|\.)?\s*\d+\s*(lid|\()")
+LIST_ITEM = rx(r"^\s*(?:[-*•·]|\(?[a-z]{1,4}[.)]|\d{1,2}[.)])\s")
+OBJECTION = rx(r"object|bezwaar|verzet|oppose|veto|terminat|opzeg")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-zÀ-ÿ]+", text)
+
+
+def eligible(sentence: Sentence, norm: str, lead: str) -> bool:
+    """Whether a sentence can state an obligation at all (not a heading, definition, ...)."""
+    text = sentence.text.strip()
+    words = _words(text)
+    if len(words) < 5 and not lead:
+        return False
+    if _is_title(text, words) or DEFINITION.match(text) or RECITAL.match(norm):
+        return False
+    if RECITAL_HEAD.search(sentence.heading[:60]) and not re.search(r"\b(shall|will|must|zal|moet)\b", norm):
+        return False
+    if TOC.search(text) and not MODAL.search(norm):
+        return False
+    if " | " in text and (CROSS_REF.search(norm) or not MODAL.search(norm)):
+        return False  # a table row counts only when it states an obligation itself
+    return True
+
+
+def _is_title(text: str, words: list[str]) -> bool:
+    """A heading: short, no closing punctuation, mostly capitalised words or all capitals."""
+    if re.search(r"[.;:]\s*$", text) or len(words) > 14:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return text.isupper() or (len(words) <= 10 and caps >= 0.6 * len(words))
+
+
+def subject(text: str, ctx: Context) -> str | None:
+    """Whose clause it is: the party named before the first modal verb."""
+    m = MODAL.search(text)
+    if not m:
+        return None
+    before = text[max(0, m.start() - 90) : m.start()]
+    if re.search(SUB, before):
+        rest = re.sub(SUB, " ", before)
+        if not ctx.processor_re().search(rest):
+            return "subprocessor"
+    if ctx.processor_re().search(before):
+        return "processor"
+    if ctx.controller_re().search(before):
+        return "controller"
+    if re.search(r"\b(service|services|platform|software|product|dienst|diensten)\b", before):
+        return "service"
+    return None
+
+
+def says_opposite(text: str) -> bool:
+    """A clause that excludes the obligation ("is not required to assist")."""
+    for m in OPPOSITE.finditer(text):
+        if not CONDITION.search(text[m.end() : m.end() + 120]):
+            return True
+    return False
+
+
+def _matches(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def _counts_for(spec: Spec, party: str | None) -> bool:
+    return party in (None, "processor") or party in spec.other_subjects
+
+
+def _evidence(sentence: Sentence) -> RequirementEvidence:
+    text = sentence.text
+    if len(text) > MAX_QUOTE:
+        text = text[: MAX_QUOTE - 1].rstrip() + "…"
+    return RequirementEvidence(ref=sentence.ref, quote=text, sentence=sentence.index, line=sentence.line)
+
+
+def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]]]:
+    """Per requirement, the sentences that state it in full and those that state it in part."""
+    full: dict[str, list[Sentence]] = {s.key: [] for s in SPECS}
+    part: dict[str, list[Sentence]] = {s.key: [] for s in SPECS}
+    for sentence, norm, lead in zip(ctx.sentences, ctx.norm, ctx.leads, strict=True):
+        if not eligible(sentence, norm, lead):
+            continue
+        party = subject(norm, ctx)
+        if party is None and lead:
+            party = subject(lead, ctx)
+        opposite = says_opposite(norm)
+        for spec in SPECS:
+            if opposite or not _counts_for(spec, party):
+                continue
+            if spec.exclude is not None and spec.exclude.search(norm):
+                continue
+            if _matches(spec.full, norm):
+                full[spec.key].append(sentence)
+            elif spec.partial and _matches(spec.partial, norm):
+                part[spec.key].append(sentence)
+    return full, part
+
+
+PRESENT_NOTE = ("stated", "vastgelegd")
+
+
+def requirements(ctx: Context, terms: DpaTerms) -> dict[str, Requirement]:
+    """Every requirement of Article 28(2)-(4) and 32(2), with status, evidence and note."""
+    full, part = _scan(ctx)
+    out: dict[str, Requirement] = {}
+    for spec in SPECS:
+        if full[spec.key]:
+            status: Status = "present"
+            found, note = full[spec.key], PRESENT_NOTE
+        elif part[spec.key]:
+            status, found, note = "partial", part[spec.key], spec.partial_note
+        else:
+            status, found, note = "missing", [], spec.missing_note
+        out[spec.key] = Requirement(
+            article=spec.article,
+            name={"en": spec.name[0], "nl": spec.name[1]},
+            status=status,
+            evidence=[_evidence(s) for s in found[:3]],
+            note={"en": note[0], "nl": note[1]},
+        )
+    _changes(out, ctx, full, terms)
+    _audits(out, terms)
+    return out
+
+
+def _changes(out: dict[str, Requirement], ctx: Context, full: dict[str, list[Sentence]], terms: DpaTerms) -> None:
+    """Notice of changes needs a chance to object; under specific consent none is needed."""
+    item = out["subprocessor_changes_objection"]
+    if item.status == "present":
+        objection = any(
+            OBJECTION.search(ctx.norm[s.index]) for s in full["subprocessor_changes_objection"]
+        ) or any(
+            OBJECTION.search(text) and re.search(SUB, text + " " + head)
+            for text, head in zip(ctx.norm, ctx.heads, strict=True)
+        )
+        if not objection:
+            item.status = "partial"
+            item.note = {
+                "en": "changes of sub-processors are announced, but the controller gets no chance to object",
+                "nl": "wijzigingen in subverwerkers worden aangekondigd, maar de verwerkingsverantwoordelijke kan geen bezwaar maken",
+            }
+    elif terms.subprocessors.authorisation in ("specific", "none"):
+        item.status = "present"
+        item.evidence = out["subprocessor_authorisation"].evidence
+        item.note = {
+            "en": "each sub-processor needs the controller's prior specific consent, so there is nothing to announce",
+            "nl": "elke subverwerker vraagt vooraf specifieke toestemming, dus er valt niets aan te kondigen",
+        }
+
+
+def _audits(out: dict[str, Requirement], terms: DpaTerms) -> None:
+    item = out["audits_inspections"]
+    if terms.audit.allowed is False:
+        item.status, item.evidence = "missing", []
+        item.note = {"en": "audits are excluded", "nl": "audits zijn uitgesloten"}
+    elif item.status == "present" and terms.audit.scope in ("security", "reports_only"):
+        scope = {"security": ("the security measures", "de beveiligingsmaatregelen"),
+                 "reports_only": ("reports", "rapporten")}[terms.audit.scope]
+        if terms.audit.scope == "security":
+            item.status = "partial"
+            item.note = {"en": f"audits limited to {scope[0]}", "nl": f"audits beperkt tot {scope[1]}"}
