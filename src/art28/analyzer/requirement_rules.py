@@ -137,14 +137,13 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(c), 32",
         ("Security measures of Article 32", "Beveiligingsmaatregelen van artikel 32"),
         _p(
-            r"(technical and organi[sz]ational|technical, (physical|administrative)|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|passende (beveiligings)?maatregelen|security (measures|safeguards|controls|procedures)|beveiligingsmaatregelen|safeguards|\bart(icle|ikel|\.)? 32\b)",
+            r"(implement|maintain|take|taken|have in place|put in place|apply|adopt|ensure|comply|use|provide|establish|treft|treffen|neemt|nemen|genomen|implementeert|hanteert|zorgt|handhaaft|onderhoudt|houdt|beschikt).{0,120}(technical and organi[sz]ational|technical, (physical|administrative)|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|passende (beveiligings)?maatregelen|security (measures|safeguards|controls|procedures)|beveiligingsmaatregelen|safeguards|\bart(icle|ikel|\.)? 32\b)",
             r"(protect|safeguard|secure|beveilig|beschermen|bescherming).{0,80}(personal data|persoonsgegevens|the data|de gegevens|data)\b.{0,120}(against|from|tegen)",
         ),
         missing_note=(
             "no duty to take the security measures of Article 32",
             "geen plicht om de beveiligingsmaatregelen van artikel 32 te nemen",
         ),
-        other_subjects=frozenset({"both"}),
     ),
     Spec(
         "security_risks",
@@ -162,7 +161,7 @@ SPECS: tuple[Spec, ...] = (
             "the security measures do not weigh the risks of destruction, loss, alteration, unauthorised disclosure or access",
             "de beveiligingsmaatregelen wegen de risico's van vernietiging, verlies, wijziging, ongeoorloofde verstrekking of toegang niet af",
         ),
-        other_subjects=frozenset({"both", "controller"}),
+        exclude=rx(rf"{BREACH}.{{0,200}}(notif|inform|meld|report)|(notif|inform|meld|report).{{0,120}}(becom|aware|bewust|kennis)|\bmeans\b|\bbetekent\b|stipulates|bepaalt dat"),
     ),
     Spec(
         "assist_data_subject_requests",
@@ -330,6 +329,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{SUB}.{{0,200}}(impose|bind|bound|require|flow down|oplegg|opgelegd|legt .{{0,60}}op|verplicht|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
             rf"(impose|oplegg|opgelegd|legt).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen).{{0,160}}{SUB}",
             rf"(written|schriftelijke?) (agreement|contract|overeenkomst).{{0,80}}{SUB}.{{0,200}}(obligation|terms|verplichting|voorwaarden|protection|bescherming)",
+            rf"{SUB}.{{0,120}}(meet|comply with|be bound by|abide by|adhere to|voldoen aan|naleven|nakomen).{{0,120}}(obligation|verplichting)",
         ),
         missing_note=(
             "no rule that sub-processors take on the same data protection obligations",

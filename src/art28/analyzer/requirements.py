@@ -6,6 +6,9 @@ definitions, recitals, tables of contents, cross-reference rows, clauses about a
 party and clauses that say the opposite never count. ``partial`` names what is missing.
 """
 
+# Notes in two languages read better unbroken.
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import re
@@ -56,7 +59,7 @@ OPPOSITE = rx(
 # A negation followed by a condition is a permission with a condition, not a ban.
 CONDITION = rx(r"\b(other than|except|unless|save|without|only|anders dan|behalve|tenzij|zonder|alleen|slechts|until|before|prior)\b")
 DEFINITION = re.compile(
-    r"^\W*(?:\d[\d.]*\s*)?[\"“'‘][^\"”’']{1,80}[\"”’']\s*(?:\([^)]{0,40}\)\s*)?"
+    r"^\W*(?:\d[\d.]*\s*)?(?:\(?[a-z]{1,3}\)\s*)?[\"“'‘][^\"”’']{1,80}[\"”’']\s*(?:\([^)]{0,40}\)\s*)?"
     r"(?:means|shall mean|has the meaning|refers to|includes|betekent|wordt verstaan|houdt in|:|–|-)|"
     r"^\W*(?:\d[\d.]*\s*)?[\w\- ]{1,40}\s+(?:means|shall mean|betekent)\b",
     re.IGNORECASE,
@@ -92,18 +95,28 @@ def eligible(sentence: Sentence, norm: str, lead: str) -> bool:
 
 def _is_title(text: str, words: list[str]) -> bool:
     """A heading: short, no closing punctuation, mostly capitalised words or all capitals."""
-    if re.search(r"[.;:]\s*$", text) or len(words) > 14:
+    if re.search(r"[.;:]\s*$", text):
         return False
     caps = sum(1 for w in words if w[0].isupper())
+    if len(words) > 14:  # a table of contents run together: capitals, no verb
+        return caps >= 0.7 * len(words) and not MODAL.search(text.lower())
     return text.isupper() or (len(words) <= 10 and caps >= 0.6 * len(words))
 
 
 def subject(text: str, ctx: Context) -> str | None:
-    """Whose clause it is: the party named before the first modal verb."""
-    m = MODAL.search(text)
-    if not m:
-        return None
-    before = text[max(0, m.start() - 90) : m.start()]
+    """Whose clause it is: the party named before the first modal verb.
+
+    "The controller agrees that the processor will assist" is the processor's clause: a
+    modal followed by "that" introduces another clause, so the next modal decides.
+    """
+    for m in MODAL.finditer(text):
+        if re.match(r"\s*(,\s*)?(that|dat)\b", text[m.end() :]):
+            continue
+        return _party(text[max(0, m.start() - 90) : m.start()], ctx)
+    return None
+
+
+def _party(before: str, ctx: Context) -> str | None:
     if re.search(SUB, before):
         rest = re.sub(SUB, " ", before)
         if not ctx.processor_re().search(rest):
@@ -140,27 +153,55 @@ def _evidence(sentence: Sentence) -> RequirementEvidence:
     return RequirementEvidence(ref=sentence.ref, quote=text, sentence=sentence.index, line=sentence.line)
 
 
+ITEM = re.compile(r"^\s*(?:[-*•·▪]|\(?[a-z]{1,4}[.)]|\(?[ivx]{1,5}[.)]|\(?\d{1,2}(?:\.\d{1,2})*[.)]?)\s+\S|^\s*[a-z]")
+
+
+def leads(ctx: Context) -> list[str]:
+    """For each list item (or lower-case continuation), the sentence ending in ':' above it."""
+    out: list[str] = []
+    lead = ""
+    for sentence, norm in zip(ctx.sentences, ctx.norm, strict=True):
+        if lead and ITEM.match(sentence.text):
+            out.append(lead)
+            continue
+        out.append("")
+        lead = norm if norm.rstrip().endswith(":") else ""
+    return out
+
+
 def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]]]:
-    """Per requirement, the sentences that state it in full and those that state it in part."""
-    full: dict[str, list[Sentence]] = {s.key: [] for s in SPECS}
-    part: dict[str, list[Sentence]] = {s.key: [] for s in SPECS}
-    for sentence, norm, lead in zip(ctx.sentences, ctx.norm, ctx.leads, strict=True):
+    """Per requirement, the sentences that state it in full and those that state it in part.
+
+    A list item is read together with the sentence that introduces the list ("The processor
+    shall assist the controller with: (a) ..."), so the item takes its verb and party from it.
+    """
+    full: dict[str, list[tuple[int, Sentence]]] = {s.key: [] for s in SPECS}
+    part: dict[str, list[tuple[int, Sentence]]] = {s.key: [] for s in SPECS}
+    for sentence, norm, lead in zip(ctx.sentences, ctx.norm, leads(ctx), strict=True):
         if not eligible(sentence, norm, lead):
             continue
         party = subject(norm, ctx)
         if party is None and lead:
             party = subject(lead, ctx)
-        opposite = says_opposite(norm)
+        if says_opposite(norm):
+            continue
+        text = f"{lead} {norm}" if lead else norm
+        rank = (party == "processor") + bool(MODAL.search(norm))
         for spec in SPECS:
-            if opposite or not _counts_for(spec, party):
+            if not _counts_for(spec, party):
                 continue
             if spec.exclude is not None and spec.exclude.search(norm):
                 continue
-            if _matches(spec.full, norm):
-                full[spec.key].append(sentence)
-            elif spec.partial and _matches(spec.partial, norm):
-                part[spec.key].append(sentence)
-    return full, part
+            if _matches(spec.full, text):
+                full[spec.key].append((rank, sentence))
+            elif spec.partial and _matches(spec.partial, text):
+                part[spec.key].append((rank, sentence))
+    return _best(full), _best(part)
+
+
+def _best(found: dict[str, list[tuple[int, Sentence]]]) -> dict[str, list[Sentence]]:
+    """The sentences per requirement, the processor's own modal clauses first."""
+    return {key: [s for _, s in sorted(items, key=lambda x: (-x[0], x[1].index))] for key, items in found.items()}
 
 
 PRESENT_NOTE = ("stated", "vastgelegd")
@@ -193,26 +234,26 @@ def requirements(ctx: Context, terms: DpaTerms) -> dict[str, Requirement]:
 def _changes(out: dict[str, Requirement], ctx: Context, full: dict[str, list[Sentence]], terms: DpaTerms) -> None:
     """Notice of changes needs a chance to object; under specific consent none is needed."""
     item = out["subprocessor_changes_objection"]
-    if item.status == "present":
+    if terms.subprocessors.authorisation in ("specific", "none") and item.status != "present":
+        item.status = "present"
+        item.evidence = item.evidence or out["subprocessor_authorisation"].evidence
+        item.note = {
+            "en": "each sub-processor needs the controller's prior specific consent, so there is nothing to announce",
+            "nl": "elke subverwerker vraagt vooraf specifieke toestemming, dus er valt niets aan te kondigen",
+        }
+    elif item.status == "present":
         objection = any(
             OBJECTION.search(ctx.norm[s.index]) for s in full["subprocessor_changes_objection"]
         ) or any(
             OBJECTION.search(text) and re.search(SUB, text + " " + head)
             for text, head in zip(ctx.norm, ctx.heads, strict=True)
         )
-        if not objection:
+        if not objection and terms.subprocessors.authorisation != "specific":
             item.status = "partial"
             item.note = {
                 "en": "changes of sub-processors are announced, but the controller gets no chance to object",
                 "nl": "wijzigingen in subverwerkers worden aangekondigd, maar de verwerkingsverantwoordelijke kan geen bezwaar maken",
             }
-    elif terms.subprocessors.authorisation in ("specific", "none"):
-        item.status = "present"
-        item.evidence = out["subprocessor_authorisation"].evidence
-        item.note = {
-            "en": "each sub-processor needs the controller's prior specific consent, so there is nothing to announce",
-            "nl": "elke subverwerker vraagt vooraf specifieke toestemming, dus er valt niets aan te kondigen",
-        }
 
 
 def _audits(out: dict[str, Requirement], terms: DpaTerms) -> None:

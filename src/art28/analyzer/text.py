@@ -140,10 +140,44 @@ class _RefTracker:
         return bool(self.ref and self.article and self.ref.startswith("Artikel"))
 
 
+_CONTINUATION = re.compile(r"^[a-zà-ÿ(]|^\d+[\w)]*\s+[a-zà-ÿ]")
+_NOT_CONTINUATION = re.compile(r"^(\(?[a-z]{1,4}[.)]|[ivx]{1,4}[.)])\s")
+
+
+def join_broken(text: str) -> str:
+    """Join a line broken inside a sentence to the line it continues.
+
+    Any format can carry such breaks (a text export of a PDF, a wrapped e-mail): a line
+    ending in an abbreviation ("Art.") or without closing punctuation, followed by a
+    line that starts in lower case ("… binnen⏎24 uur", "under Art.⏎32 to 36"), is one
+    sentence. A list item ("a) …") and a table row keep their own line.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        prev = out[-1].rstrip() if out else ""
+        if prev and stripped and _continues_line(prev, stripped):
+            out[-1] = f"{prev} {stripped}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _continues_line(prev: str, line: str) -> bool:
+    if _is_row(prev) or _is_row(line) or _NOT_CONTINUATION.match(line):
+        return False
+    if _ABBREV_RE.search(prev) and re.match(r"^[\d(a-zà-ÿ]", line):
+        return True
+    if re.search(r"[.:;!?]$", prev) or len(prev.split()) < 6:
+        return False
+    return bool(_CONTINUATION.match(line))
+
+
 def sentences(text: str, *, wrapped: bool = False) -> list[Sentence]:
     """The sentences of ``text`` in order, each with its clause ``ref`` and heading."""
     if wrapped:
         text = unwrap(text)
+    text = join_broken(text)
     tracker = _RefTracker()
     out: list[Sentence] = []
     for number, raw_line in enumerate(text.split("\n")):
