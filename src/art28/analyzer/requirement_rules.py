@@ -39,6 +39,8 @@ class Spec:
     other_subjects: frozenset[str] = field(default_factory=frozenset)
     # Words a sentence must not contain to count (a risk list is no return-or-delete clause).
     exclude: re.Pattern[str] | None = None
+    # A cheap test that must pass before the patterns run: most sentences stop here.
+    gate: re.Pattern[str] | None = None
 
 
 def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -61,11 +63,15 @@ SPECS: tuple[Spec, ...] = (
             "geen regel dat subverwerkers alleen met voorafgaande specifieke of algemene schriftelijke toestemming van de verwerkingsverantwoordelijke worden ingeschakeld",
         ),
         other_subjects=frozenset({"controller"}),
+        gate=rx(SUB),
     ),
     Spec(
         "subprocessor_changes_objection",
         "28(2)",
-        ("Notice of intended changes of sub-processors, with the chance to object", "Aankondiging van voorgenomen wijzigingen in subverwerkers, met de mogelijkheid van bezwaar"),
+        (
+            "Notice of intended changes of sub-processors, with the chance to object",
+            "Aankondiging van voorgenomen wijzigingen in subverwerkers, met de mogelijkheid van bezwaar",
+        ),
         _p(
             rf"{INFORM}.{{0,160}}(new|add|replac|chang|intended|additional|further|nieuwe|toevoeg|vervang|wijzig|voorgenomen|andere).{{0,80}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|intended|nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,160}}{INFORM}",
@@ -79,6 +85,7 @@ SPECS: tuple[Spec, ...] = (
             "geen aankondiging aan de verwerkingsverantwoordelijke van voorgenomen toevoeging of vervanging van subverwerkers",
         ),
         other_subjects=frozenset({"controller"}),
+        gate=rx(SUB),
     ),
     Spec(
         "documented_instructions",
@@ -97,14 +104,19 @@ SPECS: tuple[Spec, ...] = (
             "geen regel dat de verwerker alleen op gedocumenteerde instructies van de verwerkingsverantwoordelijke handelt",
         ),
         other_subjects=frozenset({"controller"}),
+        gate=rx(r"instructi|opdracht|aanwijzing|on behalf|purpose|doel"),
     ),
     Spec(
         "legal_requirement_notice",
         "28(3)(a)",
-        ("Telling the controller first of a legal duty to process", "De verwerkingsverantwoordelijke vooraf informeren over een wettelijke verwerkingsplicht"),
+        (
+            "Telling the controller first of a legal duty to process",
+            "De verwerkingsverantwoordelijke vooraf informeren over een wettelijke verwerkingsplicht",
+        ),
         _p(
             rf"(requir|oblig|verplicht|gehouden|compel).{{0,80}}\b(law|laws|wet|wetgeving|recht|legislation|regulation)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|before|prior|first|vooraf|voorafgaand|voordat|prohibit|verbiedt|verbieden|verbod)",
-            rf"{INFORM}.{{0,80}}(legal requirement|wettelijke (verplichting|eis|voorschrift)).{{0,80}}(before|prior|vooraf|voordat)",
+            rf"{INFORM}.{{0,80}}(legal requirement|legal obligation|wettelijke (verplichting|eis|voorschrift)).{{0,80}}(before|prior|vooraf|vóór|voor de|voordat)",
+            rf"\b(law|laws|wet|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
         ),
         _p(
             r"(unless|except|save|tenzij|behalve|behoudens|other than)\b.{0,60}(requir|oblig|verplicht|gehouden|compel|mandat).{0,60}\b(by|under|to which|op grond van|door|krachtens|bij)\b.{0,40}\b(law|laws|wet|wetgeving|recht|legislation|regulation|member state)",
@@ -118,11 +130,15 @@ SPECS: tuple[Spec, ...] = (
             "nothing on what happens when the law requires the processor to process the data",
             "niets over wat er gebeurt als de wet de verwerker verplicht de gegevens te verwerken",
         ),
+        gate=rx(r"\b(law|laws|wet|wetgeving|recht|legislation|regulations?)\b"),
     ),
     Spec(
         "confidentiality",
         "28(3)(b)",
-        ("Confidentiality of the persons processing the data", "Geheimhouding door de personen die de gegevens verwerken"),
+        (
+            "Confidentiality of the persons processing the data",
+            "Geheimhouding door de personen die de gegevens verwerken",
+        ),
         _p(
             r"(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim).{0,200}\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|everyone|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b",
             r"\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b.{0,200}(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim)",
@@ -131,6 +147,7 @@ SPECS: tuple[Spec, ...] = (
             "no duty of confidentiality for the persons authorised to process the data",
             "geen geheimhoudingsplicht voor de personen die de gegevens mogen verwerken",
         ),
+        gate=rx(r"confidential|geheim|vertrouwelijk|secrecy|non-disclosure"),
     ),
     Spec(
         "security_measures",
@@ -144,6 +161,7 @@ SPECS: tuple[Spec, ...] = (
             "no duty to take the security measures of Article 32",
             "geen plicht om de beveiligingsmaatregelen van artikel 32 te nemen",
         ),
+        gate=rx(r"measures|maatregel|safeguard|\b32\b|protect|beveilig|bescherm|secur"),
     ),
     Spec(
         "security_risks",
@@ -161,7 +179,12 @@ SPECS: tuple[Spec, ...] = (
             "the security measures do not weigh the risks of destruction, loss, alteration, unauthorised disclosure or access",
             "de beveiligingsmaatregelen wegen de risico's van vernietiging, verlies, wijziging, ongeoorloofde verstrekking of toegang niet af",
         ),
-        exclude=rx(rf"{BREACH}.{{0,200}}(notif|inform|meld|report)|(notif|inform|meld|report).{{0,120}}(becom|aware|bewust|kennis)|\bmeans\b|\bbetekent\b|stipulates|bepaalt dat"),
+        exclude=rx(
+            rf"{BREACH}.{{0,200}}(notif|inform|meld|report)|(notif|inform|meld|report).{{0,120}}(becom|aware|bewust|kennis)|\bmeans\b|\bbetekent\b|stipulates|bepaalt dat"
+        ),
+        gate=rx(
+            r"destr|vernietig|loss|verlies|risk|risico|unauthori|unlawful|onrechtmatig|onbevoegd|ongeoorloofd"
+        ),
     ),
     Spec(
         "assist_data_subject_requests",
@@ -186,6 +209,7 @@ SPECS: tuple[Spec, ...] = (
             "geen bijstand bij verzoeken van betrokkenen",
         ),
         other_subjects=frozenset({"service"}),
+        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights"),
     ),
     Spec(
         "assist_security",
@@ -199,11 +223,15 @@ SPECS: tuple[Spec, ...] = (
             "no assistance with the controller's own duty to secure the processing (Article 32)",
             "geen bijstand bij de eigen beveiligingsplicht van de verwerkingsverantwoordelijke (artikel 32)",
         ),
+        gate=rx(r"\b32\b|secur|beveilig"),
     ),
     Spec(
         "assist_breach_notification",
         "28(3)(f), 33",
-        ("Assistance with notifying a breach to the supervisory authority", "Bijstand bij het melden van een inbreuk aan de toezichthouder"),
+        (
+            "Assistance with notifying a breach to the supervisory authority",
+            "Bijstand bij het melden van een inbreuk aan de toezichthouder",
+        ),
         _p(
             rf"{ASSIST}.{{0,200}}({RANGE_32_36})",
             rf"{ASSIST}.{{0,200}}({BREACH}|meldplicht).{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icle|ikel|\.)? 33\b|notification obligations?|notify|notif|melding|melden|meldplicht|report)",
@@ -220,11 +248,15 @@ SPECS: tuple[Spec, ...] = (
             "no assistance with notifying a personal data breach to the supervisory authority (Article 33)",
             "geen bijstand bij het melden van een inbreuk in verband met persoonsgegevens aan de toezichthouder (artikel 33)",
         ),
+        gate=rx(BREACH + r"|meld|notif|\b3[36]\b"),
     ),
     Spec(
         "assist_breach_communication",
         "28(3)(f), 34",
-        ("Assistance with communicating a breach to data subjects", "Bijstand bij het informeren van betrokkenen over een inbreuk"),
+        (
+            "Assistance with communicating a breach to data subjects",
+            "Bijstand bij het informeren van betrokkenen over een inbreuk",
+        ),
         _p(
             rf"{ASSIST}.{{0,200}}({RANGE_32_36})",
             rf"{ASSIST}.{{0,260}}{BREACH}.{{0,260}}{DS}",
@@ -236,11 +268,15 @@ SPECS: tuple[Spec, ...] = (
             "no assistance with communicating a personal data breach to the data subjects (Article 34)",
             "geen bijstand bij het informeren van betrokkenen over een inbreuk in verband met persoonsgegevens (artikel 34)",
         ),
+        gate=rx(DS + r"|\b3[46]\b"),
     ),
     Spec(
         "assist_dpia",
         "28(3)(f), 35",
-        ("Assistance with data protection impact assessments", "Bijstand bij gegevensbeschermingseffectbeoordelingen"),
+        (
+            "Assistance with data protection impact assessments",
+            "Bijstand bij gegevensbeschermingseffectbeoordelingen",
+        ),
         _p(
             rf"{ASSIST}.{{0,200}}({RANGE_32_36})",
             rf"{ASSIST}.{{0,260}}(impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|\bart(icle|ikel|\.)? 35\b|privacy assessment|risk assessment)",
@@ -250,11 +286,15 @@ SPECS: tuple[Spec, ...] = (
             "no assistance with data protection impact assessments (Article 35)",
             "geen bijstand bij gegevensbeschermingseffectbeoordelingen (artikel 35)",
         ),
+        gate=rx(r"impact|dpia|\bpias?\b|\bgeb\b|\b3[56]\b|assessment"),
     ),
     Spec(
         "assist_prior_consultation",
         "28(3)(f), 36",
-        ("Assistance with prior consultation of the supervisory authority", "Bijstand bij de voorafgaande raadpleging van de toezichthouder"),
+        (
+            "Assistance with prior consultation of the supervisory authority",
+            "Bijstand bij de voorafgaande raadpleging van de toezichthouder",
+        ),
         _p(
             rf"{ASSIST}.{{0,200}}({RANGE_32_36})",
             rf"{ASSIST}.{{0,300}}(prior consultation|consult(ation|ing|s)?\b.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icle|ikel|\.)? 36\b)",
@@ -264,11 +304,15 @@ SPECS: tuple[Spec, ...] = (
             "no assistance with consulting the supervisory authority before high-risk processing (Article 36)",
             "geen bijstand bij de voorafgaande raadpleging van de toezichthouder (artikel 36)",
         ),
+        gate=rx(r"consult|raadpleg|\b36\b"),
     ),
     Spec(
         "delete_or_return",
         "28(3)(g)",
-        ("Deletion or return of the data at the end", "Verwijdering of teruggave van de gegevens bij het einde"),
+        (
+            "Deletion or return of the data at the end",
+            "Verwijdering of teruggave van de gegevens bij het einde",
+        ),
         _p(
             r"(delet|eras|destroy|destruct|return|verwijder|vernietig|wis|retour|terug te (geven|bezorgen|sturen)|teruggeven|terugbezorg|teruggave|hand over|ter beschikking).{0,200}(terminat|expir|end of|the end|completion|ceas|einde|beëindig|afloop|afgelopen|eindigt|no longer (needed|required|necessary)|niet langer nodig|retention|bewaartermijn|upon (written )?request|op verzoek|choice|keuze|election|discretion)",
             r"(terminat|expir|end of|completion|einde|beëindig|afloop|eindigt|ceas).{0,200}(delet|eras|destroy|return|verwijder|vernietig|wis|retour|terug|teruggave|hand over)",
@@ -278,12 +322,18 @@ SPECS: tuple[Spec, ...] = (
             "niets over het verwijderen of teruggeven van de persoonsgegevens na afloop van de dienstverlening",
         ),
         other_subjects=frozenset({"controller"}),
-        exclude=rx(r"(accidental|unlawful|unauthori[sz]ed|onrechtmatige|onbevoegde|ongeoorloofde|per ongeluk).{0,40}(destruction|loss|vernietiging|verlies)|survive|blijft .{0,30}(van kracht|gelden)"),
+        exclude=rx(
+            r"(accidental|unlawful|unauthori[sz]ed|onrechtmatige|onbevoegde|ongeoorloofde|per ongeluk).{0,40}(destruction|loss|vernietiging|verlies)|survive|blijft .{0,30}(van kracht|gelden)"
+        ),
+        gate=rx(r"delet|eras|destr|return|verwijder|vernietig|\bwis|retour|terug|hand over|ter beschikking"),
     ),
     Spec(
         "instruction_infringement_alert",
         "28(3), last subparagraph",
-        ("Alert when an instruction infringes the law", "Waarschuwing als een instructie in strijd is met de wet"),
+        (
+            "Alert when an instruction infringes the law",
+            "Waarschuwing als een instructie in strijd is met de wet",
+        ),
         _p(
             rf"{INSTRUCTION}.{{0,200}}(infring|violat|in strijd|inbreuk|contraven|breach(es)?|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful)).{{0,200}}{INFORM}",
             rf"{INFORM}.{{0,200}}{INSTRUCTION}.{{0,200}}(infring|violat|in strijd|inbreuk|contraven|breach|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful))",
@@ -293,19 +343,23 @@ SPECS: tuple[Spec, ...] = (
             "no duty to tell the controller at once when an instruction infringes the law",
             "geen plicht om de verwerkingsverantwoordelijke direct te waarschuwen als een instructie in strijd is met de wet",
         ),
+        gate=rx(INSTRUCTION),
     ),
     Spec(
         "compliance_information",
         "28(3)(h)",
         ("Information to demonstrate compliance", "Informatie om naleving aan te tonen"),
         _p(
-            r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|compliance with|naleving)",
+            r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|compliance with|naleving|nagekomen|nakoming)",
             r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
             r"(make available|provide|ter beschikking|verstrek|overleg).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport)",
         ),
         missing_note=(
             "no duty to make available the information needed to demonstrate compliance",
             "geen plicht om de informatie ter beschikking te stellen die nodig is om naleving aan te tonen",
+        ),
+        gate=rx(
+            r"demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|verif|audit|certif|rapport|\bsoc\b|\biso\b"
         ),
     ),
     Spec(
@@ -314,15 +368,20 @@ SPECS: tuple[Spec, ...] = (
         ("Audits and inspections", "Audits en inspecties"),
         _p(
             r"(allow|permit|submit|contribut|co-?operat|facilitat|enable|accept|agree|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht).{0,200}\b(audit|audits|inspect|inspection|inspections|inspectie|controle|controleren|on-?site)",
+            r"\b(audits?|inspecties?|controles?)\b.{0,40}\bmogelijk\b|\bmaakt .{0,40}\b(audits?|inspecties?|controles?)\b.{0,20}mogelijk",
             r"\b(audit|audits|inspect|inspection|inspections|inspectie|controle)\b.{0,200}(allow|permit|submit|contribut|co-?operat|facilitat|entitled|right|may|mag|medewerking|toestaan|carried out|conducted|performed|uitgevoerd|uitvoeren|laten uitvoeren)",
         ),
         missing_note=("no right to audits or inspections", "geen recht op audits of inspecties"),
         other_subjects=frozenset({"controller"}),
+        gate=rx(r"audit|inspect|controle|on-?site"),
     ),
     Spec(
         "subprocessor_same_obligations",
         "28(4)",
-        ("The same obligations imposed on sub-processors", "Dezelfde verplichtingen opgelegd aan subverwerkers"),
+        (
+            "The same obligations imposed on sub-processors",
+            "Dezelfde verplichtingen opgelegd aan subverwerkers",
+        ),
         _p(
             rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|no less|at least|as protective|as restrictive|as onerous|consistent with|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke)",
             rf"(same|equivalent|similar|comparable|no less|at least|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste).{{0,200}}{SUB}",
@@ -336,6 +395,7 @@ SPECS: tuple[Spec, ...] = (
             "geen regel dat subverwerkers dezelfde verplichtingen inzake gegevensbescherming krijgen",
         ),
         other_subjects=frozenset({"subprocessor"}),
+        gate=rx(SUB),
     ),
     Spec(
         "subprocessor_liability",
@@ -349,5 +409,6 @@ SPECS: tuple[Spec, ...] = (
             "no rule that the processor remains fully liable for its sub-processors",
             "geen regel dat de verwerker volledig aansprakelijk blijft voor zijn subverwerkers",
         ),
+        gate=rx(SUB),
     ),
 )

@@ -57,7 +57,9 @@ OPPOSITE = rx(
     r"\bsolely responsible\b|\buitsluitend verantwoordelijk\b"
 )
 # A negation followed by a condition is a permission with a condition, not a ban.
-CONDITION = rx(r"\b(other than|except|unless|save|without|only|anders dan|behalve|tenzij|zonder|alleen|slechts|until|before|prior)\b")
+CONDITION = rx(
+    r"\b(other than|except|unless|save|without|only|anders dan|behalve|tenzij|zonder|alleen|slechts|until|before|prior)\b"
+)
 DEFINITION = re.compile(
     r"^\W*(?:\d[\d.]*\s*)?(?:\(?[a-z]{1,3}\)\s*)?[\"“'‘][^\"”’']{1,80}[\"”’']\s*(?:\([^)]{0,40}\)\s*)?"
     r"(?:means|shall mean|has the meaning|refers to|includes|betekent|wordt verstaan|houdt in|:|–|-)|"
@@ -86,7 +88,7 @@ def eligible(sentence: Sentence, norm: str, lead: str) -> bool:
         return False
     if RECITAL_HEAD.search(sentence.heading[:60]) and not re.search(r"\b(shall|will|must|zal|moet)\b", norm):
         return False
-    if TOC.search(text) and not MODAL.search(norm):
+    if TOC.search(text) and (len(words) <= 12 or "..." in text) and not MODAL.search(norm):
         return False
     if " | " in text and (CROSS_REF.search(norm) or not MODAL.search(norm)):
         return False  # a table row counts only when it states an obligation itself
@@ -153,7 +155,9 @@ def _evidence(sentence: Sentence) -> RequirementEvidence:
     return RequirementEvidence(ref=sentence.ref, quote=text, sentence=sentence.index, line=sentence.line)
 
 
-ITEM = re.compile(r"^\s*(?:[-*•·▪]|\(?[a-z]{1,4}[.)]|\(?[ivx]{1,5}[.)]|\(?\d{1,2}(?:\.\d{1,2})*[.)]?)\s+\S|^\s*[a-z]")
+ITEM = re.compile(
+    r"^\s*(?:[-*•·▪]|\(?[a-z]{1,4}[.)]|\(?[ivx]{1,5}[.)]|\(?\d{1,2}(?:\.\d{1,2})*[.)]?)\s+\S|^\s*[a-z]"
+)
 
 
 def leads(ctx: Context) -> list[str]:
@@ -188,7 +192,7 @@ def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sente
         text = f"{lead} {norm}" if lead else norm
         rank = (party == "processor") + bool(MODAL.search(norm))
         for spec in SPECS:
-            if not _counts_for(spec, party):
+            if not _counts_for(spec, party) or (spec.gate is not None and not spec.gate.search(text)):
                 continue
             if spec.exclude is not None and spec.exclude.search(norm):
                 continue
@@ -201,7 +205,9 @@ def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sente
 
 def _best(found: dict[str, list[tuple[int, Sentence]]]) -> dict[str, list[Sentence]]:
     """The sentences per requirement, the processor's own modal clauses first."""
-    return {key: [s for _, s in sorted(items, key=lambda x: (-x[0], x[1].index))] for key, items in found.items()}
+    return {
+        key: [s for _, s in sorted(items, key=lambda x: (-x[0], x[1].index))] for key, items in found.items()
+    }
 
 
 PRESENT_NOTE = ("stated", "vastgelegd")
@@ -231,7 +237,9 @@ def requirements(ctx: Context, terms: DpaTerms) -> dict[str, Requirement]:
     return out
 
 
-def _changes(out: dict[str, Requirement], ctx: Context, full: dict[str, list[Sentence]], terms: DpaTerms) -> None:
+def _changes(
+    out: dict[str, Requirement], ctx: Context, full: dict[str, list[Sentence]], terms: DpaTerms
+) -> None:
     """Notice of changes needs a chance to object; under specific consent none is needed."""
     item = out["subprocessor_changes_objection"]
     if terms.subprocessors.authorisation in ("specific", "none") and item.status != "present":
@@ -262,8 +270,10 @@ def _audits(out: dict[str, Requirement], terms: DpaTerms) -> None:
         item.status, item.evidence = "missing", []
         item.note = {"en": "audits are excluded", "nl": "audits zijn uitgesloten"}
     elif item.status == "present" and terms.audit.scope in ("security", "reports_only"):
-        scope = {"security": ("the security measures", "de beveiligingsmaatregelen"),
-                 "reports_only": ("reports", "rapporten")}[terms.audit.scope]
+        scope = {
+            "security": ("the security measures", "de beveiligingsmaatregelen"),
+            "reports_only": ("reports", "rapporten"),
+        }[terms.audit.scope]
         if terms.audit.scope == "security":
             item.status = "partial"
             item.note = {"en": f"audits limited to {scope[0]}", "nl": f"audits beperkt tot {scope[1]}"}

@@ -56,7 +56,8 @@ def unwrap(text: str) -> str:
     separated by " | ") is never joined to its neighbours. A line ending in ":" is
     joined only to an opening quote that continues it ("hierna te noemen:" / "“Verwerker”;").
     """
-    lines = text.split("\n")
+    # A page footer ("page 2 of 9") between two halves of a sentence is not part of it.
+    lines = [x for x in text.split("\n") if not _PAGE_FOOTER.match(x.strip())]
     lengths = sorted(len(x.strip()) for x in lines if x.strip() and not _is_row(x))
     full = 0.6 * lengths[len(lengths) // 2] if lengths else 0
     out: list[str] = []
