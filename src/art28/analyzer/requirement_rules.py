@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from art28.analyzer.context import rx
 
 SUB = r"(sub-?\s?processor|subprocessor|sub-?\s?verwerker|subverwerker|sub-?bewerker|onderaannemer|sub-?contract|other processors?|another processor|andere verwerkers?|third[- ]party (service )?providers?|derden)"
-ASSIST = r"(assist|support|help|co-?operat|contribut|provide .{0,40}(information|assistance|help|support)|make available|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,30}(hulp|medewerking)|verstrekt .{0,40}informatie|enable)"
+ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|provide .{0,40}(information|assistance|help|support)|make available|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,30}(hulp|medewerking)|verstrekt .{0,40}informatie|enable)"
 DS = r"(data subjects?|betrokkenen?|individuals?|affected (persons|individuals|people|parties)|natural persons|persons concerned)"
 BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compromise)"
 RANGE_32_36 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
@@ -56,7 +56,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{SUB}.{{0,200}}(authori[sz]|consent|approv|permission|permit|toestemming|goedkeuring|machtig|akkoord)",
             rf"(authori[sz]|consent|approv|permission|toestemming|goedkeuring|machtig|akkoord).{{0,200}}{SUB}",
             rf"\b(may|can|is entitled to|shall be entitled to|mag|mogen|is gerechtigd|kan)\b.{{0,40}}\b(engage|use|appoint|subcontract|retain|utili[sz]e|inschakelen|inzetten|gebruik maken|gebruiken)\b.{{0,60}}{SUB}",
-            rf"\b(engage|appoint|use)s? {SUB}.{{0,80}}(in accordance with|pursuant to|subject to|listed in)",
+            rf"\b(engage|appoint|use|utili[sz]e)s? (the |any |its |only )?{SUB}.{{0,80}}(in accordance with|pursuant to|subject to|listed in|set out in|named in|vermeld|genoemd|opgenomen)",
         ),
         missing_note=(
             "no rule that sub-processors are engaged only with the controller's prior specific or general written authorisation",
@@ -180,7 +180,7 @@ SPECS: tuple[Spec, ...] = (
             "de beveiligingsmaatregelen wegen de risico's van vernietiging, verlies, wijziging, ongeoorloofde verstrekking of toegang niet af",
         ),
         exclude=rx(
-            rf"{BREACH}.{{0,200}}(notif|inform|meld|report)|(notif|inform|meld|report).{{0,120}}(becom|aware|bewust|kennis)|\bmeans\b|\bbetekent\b|stipulates|bepaalt dat"
+            rf"{BREACH}|(notif|inform|meld|report).{{0,120}}(becom|aware|bewust|kennis)|\bmeans\b|\bbetekent\b|stipulates|bepaalt dat"
         ),
         gate=rx(
             r"destr|vernietig|loss|verlies|risk|risico|unauthori|unlawful|onrechtmatig|onbevoegd|ongeoorloofd"
@@ -193,6 +193,7 @@ SPECS: tuple[Spec, ...] = (
         _p(
             rf"{ASSIST}.{{0,260}}{DS}",
             rf"{DS}.{{0,160}}{ASSIST}",
+            rf"{ASSIST}.{{0,160}}(respond|answer|reply|beantwoord|afhandel|afhandeling).{{0,40}}(requests|verzoeken|complaints|klachten)",
             rf"{ASSIST}.{{0,120}}(chapter iii|hoofdstuk iii|articles? 1[2-9]|artikelen 1[2-9]|rights? of (access|rectification|erasure)|exercise of (their )?rights)",
         ),
         _p(
@@ -237,6 +238,10 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,200}}({BREACH}|meldplicht).{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icle|ikel|\.)? 33\b|notification obligations?|notify|notif|melding|melden|meldplicht|report)",
             rf"{ASSIST}.{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icle|ikel|\.)? 33\b).{{0,200}}{BREACH}",
             rf"(notif|report|melding|meldplicht|melden).{{0,100}}(obligation|verplichting|duty|plicht).{{0,200}}{ASSIST}",
+            rf"(obligation|verplichting|duty|plicht).{{0,60}}(notif|report|meld).{{0,200}}{ASSIST}",
+            rf"{ASSIST}.{{0,200}}(notif|report|melding|melden)\w*.{{0,40}}{BREACH}",
+            rf"{BREACH}.{{0,200}}{ASSIST}.{{0,100}}(notif|report|meld)",
+            rf"{ASSIST}.{{0,60}}(following|after|in the event of|in case of|in connection with|regarding|in relation to|with respect to|bij|na|in geval van|naar aanleiding van).{{0,40}}{BREACH}",
             rf"{BREACH}.{{0,200}}(information|informatie|details|gegevens).{{0,160}}(enable|allow|to meet|to comply|to fulfil|nodig|zodat|om .{{0,40}}(te melden|te voldoen)|needs?|require).{{0,200}}(notif|report|obligation|verplichting|meld|authorit|toezichthouder)",
         ),
         _p(rf"{BREACH}.{{0,200}}{INFORM}", rf"{INFORM}.{{0,200}}{BREACH}"),
@@ -350,7 +355,7 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(h)",
         ("Information to demonstrate compliance", "Informatie om naleving aan te tonen"),
         _p(
-            r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|compliance with|naleving|nagekomen|nakoming)",
+            r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
             r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
             r"(make available|provide|ter beschikking|verstrek|overleg).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport)",
         ),
@@ -385,7 +390,8 @@ SPECS: tuple[Spec, ...] = (
         _p(
             rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|no less|at least|as protective|as restrictive|as onerous|consistent with|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke)",
             rf"(same|equivalent|similar|comparable|no less|at least|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste).{{0,200}}{SUB}",
-            rf"{SUB}.{{0,200}}(impose|bind|bound|require|flow down|oplegg|opgelegd|legt .{{0,60}}op|verplicht|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
+            rf"{SUB}.{{0,200}}(impose|bind|bound|flow down|oplegg|opgelegd|legt .{{0,60}}op|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
+            rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |any |such |its |all )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
             rf"(impose|oplegg|opgelegd|legt).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen).{{0,160}}{SUB}",
             rf"(written|schriftelijke?) (agreement|contract|overeenkomst).{{0,80}}{SUB}.{{0,200}}(obligation|terms|verplichting|voorwaarden|protection|bescherming)",
             rf"{SUB}.{{0,120}}(meet|comply with|be bound by|abide by|adhere to|voldoen aan|naleven|nakomen).{{0,120}}(obligation|verplichting)",

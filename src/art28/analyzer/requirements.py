@@ -167,6 +167,8 @@ def leads(ctx: Context) -> list[str]:
     for sentence, norm in zip(ctx.sentences, ctx.norm, strict=True):
         if lead and ITEM.match(sentence.text):
             out.append(lead)
+            if norm.rstrip().endswith(":"):  # a nested list: the item introduces the next level
+                lead = f"{lead} {norm}"[-400:]
             continue
         out.append("")
         lead = norm if norm.rstrip().endswith(":") else ""

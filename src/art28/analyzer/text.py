@@ -154,13 +154,20 @@ def join_broken(text: str) -> str:
     sentence. A list item ("a) …") and a table row keep their own line.
     """
     out: list[str] = []
+    blank = False  # a blank line after "Art." still leaves the sentence open
     for line in text.split("\n"):
         stripped = line.strip()
         prev = out[-1].rstrip() if out else ""
-        if prev and stripped and _continues_line(prev, stripped):
+        if not stripped and re.search(r"\b(art|lid|no|nr)\.$", prev, re.IGNORECASE):
+            blank = True
+            continue
+        if prev and stripped and (_continues_line(prev, stripped) or (blank and stripped[0].isdigit())):
             out[-1] = f"{prev} {stripped}"
         else:
+            if blank:
+                out.append("")
             out.append(line)
+        blank = False
     return "\n".join(out)
 
 
