@@ -38,7 +38,7 @@ SPECIFIC_STRONG = rx(
     r"(per|each|iedere|elke) (individual |afzonderlijke )?(sub-?processor|sub-?verwerker).{0,80}(consent|approv|toestemming)"
 )
 SPECIFIC_WEAK = rx(
-    r"(not|niet|geen|only|uitsluitend|alleen|slechts|nadat|after|unless|tenzij).{0,120}(prior|voorafgaande?|explicit|uitdrukkelijke?)"
+    r"(\bno\b|not|niet|geen|only|uitsluitend|alleen|slechts|nadat|after|unless|tenzij).{0,120}(prior|voorafgaande?|explicit|uitdrukkelijke?)"
     r" .{0,20}(written |schriftelijke )?(consent|authori[sz]ation|approval|toestemming|goedkeuring)|"
     r"eerst (de )?toestemming|toestemming .{0,40}(gevraagd|vragen)|unless .{0,40}(has )?approved"
 )
@@ -51,6 +51,12 @@ ADVANCE = rx(
     r"days'? (prior )?notice|dagen van tevoren|voor(dat)? (de|het|een) "
 )
 OBJECT = rx(r"object|bezwaar|oppose|veto|verzet")
+CONDITIONAL = rx(r"\b(without|unless|except|other than|zonder|tenzij|behalve|anders dan)\b")
+# "You may object within this period": the period is the one named just before.
+THIS_PERIOD = rx(
+    r"(within|during|in) (this|that|the same|such|the aforementioned|the said) (period|time|term|notice period)|"
+    r"(binnen|gedurende|in) (deze|die|dezelfde|voornoemde|genoemde) (termijn|periode)"
+)
 NOTICE = rx(
     r"notice|notif|inform|in kennis|kennisgeving|aankondig|prior to|before|voordat|voorafgaand|"
     r"in advance|vooraf|voor de|update"
@@ -83,6 +89,7 @@ def extract_subprocessors(ctx: Context, col: Collector) -> None:
         _periods(text, sentence, col)
         if in_sub and OBJECT.search(text):
             col.add("subprocessors.objection_mention", True, sentence)
+            _this_period(ctx, text, sentence, col)
         if in_sub and FLOW_DOWN.search(text):
             col.add("subprocessors.flow_down", True, sentence)
         if in_sub and LIABLE.search(text):
@@ -102,8 +109,23 @@ def _authorisation(text: str, sentence: Sentence, col: Collector, in_sub: bool) 
         col.add("subprocessors.authorisation_weak_specific", "specific", sentence)
     elif GENERAL_IMPLICIT.search(clean):
         col.add("subprocessors.authorisation_implicit_general", "general", sentence)
-    if NONE.search(clean):
+    ban = NONE.search(clean)
+    # "No sub-processors without prior written consent" permits with a condition: no ban.
+    if ban and not CONDITIONAL.search(clean[ban.end() : ban.end() + 120]):
         col.add("subprocessors.authorisation", "none", sentence)
+
+
+def _this_period(ctx: Context, text: str, sentence: Sentence, col: Collector) -> None:
+    """An objection "within this period" takes the notice period of the sentences just before."""
+    if not THIS_PERIOD.search(text) or DAYS.search(text):
+        return
+    for before in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
+        days = DAYS.findall(ctx.norm[before.index])
+        if days:
+            business = days[-1][1].strip() in ("business", "working", "werk")
+            col.add("subprocessors.objection_days", int(days[-1][0]), sentence)
+            col.add("subprocessors.objection_days_business", business, sentence)
+            return
 
 
 def _periods(text: str, sentence: Sentence, col: Collector) -> None:

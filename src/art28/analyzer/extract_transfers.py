@@ -35,7 +35,7 @@ INSIDE_ONLY = rx(
     r"(only|solely|exclusively|uitsluitend|alleen|enkel) .{0,80}(within|in|binnen) (the |de )?(eea|eer|eu\b|european|europese)"
 )
 CONSENT = rx(
-    r"(without|zonder) .{0,30}(prior |voorafgaande )?(written |schriftelijke |express )?(consent|authori[sz]ation|approval|toestemming|goedkeuring)|"
+    r"(without|zonder) .{0,30}(prior |voorafgaande )?(written |schriftelijke |express )?(consent|authori[sz]ation|approval|permission|toestemming|goedkeuring)|"
     r"(unless|tenzij|except|behalve|only|uitsluitend|alleen|enkel|after|na|indien|if|where|met) .{0,130}(consent|authori[sz]|approv|toestemming|goedkeuring)|"
     r"(unless|tenzij) .{0,60}(schriftelijk|in writing|agreed|overeengekomen)"
 )
