@@ -119,6 +119,8 @@ SPECS: tuple[Spec, ...] = (
             rf"\b(law|laws|wet|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
         ),
         _p(
+            r"(unless|except|save|tenzij|behalve|behoudens)\b.{0,80}\b(law|laws|wet|recht|legislation)\b.{0,20}(requir|oblig|verplicht|provides otherwise|prescribes|voorschrijft)",
+            r"(tenzij|behoudens|behalve)\b.{0,60}(wettelijke? (verplichting|plicht|voorschrift)|wet .{0,20}verplicht)",
             r"(unless|except|save|tenzij|behalve|behoudens|other than)\b.{0,60}(requir|oblig|verplicht|gehouden|compel|mandat).{0,60}\b(by|under|to which|op grond van|door|krachtens|bij)\b.{0,40}\b(law|laws|wet|wetgeving|recht|legislation|regulation|member state)",
             r"(requir|oblig|verplicht|gehouden).{0,40}\b(by|under|krachtens|op grond van)\b.{0,30}\b(union|eu|member state|lidstaat|lidstatelijk)",
         ),

@@ -111,18 +111,39 @@ def subject(text: str, ctx: Context) -> str | None:
     "The controller agrees that the processor will assist" is the processor's clause: a
     modal followed by "that" introduces another clause, so the next modal decides.
     """
+    opening = _opening_party(text, ctx)
     for m in MODAL.finditer(text):
         if re.match(r"\s*(,\s*)?(that|dat)\b", text[m.end() :]):
             continue
-        return _party(text[max(0, m.start() - 90) : m.start()], ctx)
+        return _party(text[max(0, m.start() - 90) : m.start()], ctx) or opening
+    return opening
+
+
+# A clause that opens with a party ("Opdrachtnemer informeert ...", "The Supplier deletes ...")
+# is that party's, with or without a modal verb.
+_OPENING = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,4}[.)]\s+)?(?:the |de |het )?(?P<head>[^\s,]+(?: [^\s,]+)?)"
+)
+
+
+def _opening_party(text: str, ctx: Context) -> str | None:
+    m = _OPENING.match(text)
+    if not m:
+        return None
+    head = m.group("head")
+    if re.match(SUB, head):
+        return "subprocessor"
+    if ctx.processor_re().match(head):
+        return "processor"
+    if ctx.controller_re().match(head):
+        return "controller"
     return None
 
 
 def _party(before: str, ctx: Context) -> str | None:
-    if re.search(SUB, before):
-        rest = re.sub(SUB, " ", before)
-        if not ctx.processor_re().search(rest):
-            return "subprocessor"
+    near = before[-45:]
+    if re.search(SUB, near) and not ctx.processor_re().search(re.sub(SUB, " ", near)):
+        return "subprocessor"
     if ctx.processor_re().search(before):
         return "processor"
     if ctx.controller_re().search(before):
@@ -186,9 +207,9 @@ def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sente
     for sentence, norm, lead in zip(ctx.sentences, ctx.norm, leads(ctx), strict=True):
         if not eligible(sentence, norm, lead):
             continue
-        party = subject(norm, ctx)
-        if party is None and lead:
-            party = subject(lead, ctx)
+        # A list item without a verb of its own belongs to the party of its lead-in.
+        own = subject(norm, ctx) if (MODAL.search(norm) or not lead) else None
+        party = own if own is not None or not lead else subject(lead, ctx)
         if says_opposite(norm):
             continue
         text = f"{lead} {norm}" if lead else norm
