@@ -19,6 +19,8 @@ SUB = r"(sub-?\s?processor|subprocessor|sub-?\s?verwerker|subverwerker|sub-?bewe
 ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|provide .{0,40}(information|assistance|help|support)|make available|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,30}(hulp|medewerking)|verstrekt .{0,40}informatie|enable)"
 DS = r"(data subjects?|betrokkenen?|individuals?|affected (persons|individuals|people|parties)|natural persons|persons concerned)"
 BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compromise)"
+# "Articles 32 to 34" covers security and both breach duties; "32 to 36" all five.
+RANGE_32_34 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?3[4-6]|32\s*(-|–|to|through|tot en met|t/m)\s*3[4-6] (of the |of |van de |avg|gdpr)"
 RANGE_32_36 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
 INSTRUCTION = r"(instructi|opdracht|aanwijzing)"
 INFORM = r"(inform|notif|tell|alert|warn|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal)"
@@ -156,7 +158,7 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(c), 32",
         ("Security measures of Article 32", "Beveiligingsmaatregelen van artikel 32"),
         _p(
-            r"(implement|maintain|take|taken|have in place|put in place|apply|adopt|ensure|comply|use|provide|establish|treft|treffen|neemt|nemen|genomen|implementeert|hanteert|zorgt|handhaaft|onderhoudt|houdt|beschikt).{0,120}(technical and organi[sz]ational|technical, (physical|administrative)|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|passende (beveiligings)?maatregelen|security (measures|safeguards|controls|procedures)|beveiligingsmaatregelen|safeguards|\bart(icle|ikel|\.)? 32\b)",
+            r"(implement|maintain|take|taken|have in place|put in place|apply|adopt|ensure|comply|use|provide|establish|treft|treffen|neemt|nemen|genomen|implementeert|hanteert|zorgt|handhaaft|onderhoudt|houdt|beschikt).{0,120}(technical and organi[sz]ational|technical, (physical|administrative)|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|passende (beveiligings)?maatregelen|security (measures|safeguards|controls|procedures)|beveiligingsmaatregelen|safeguards|\bart(icles?|ikel(en)?|\.)? ?32\b)",
             r"(protect|safeguard|secure|beveilig|beschermen|bescherming).{0,80}(personal data|persoonsgegevens|the data|de gegevens|data)\b.{0,120}(against|from|tegen)",
         ),
         missing_note=(
@@ -212,15 +214,15 @@ SPECS: tuple[Spec, ...] = (
             "geen bijstand bij verzoeken van betrokkenen",
         ),
         other_subjects=frozenset({"service"}),
-        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights"),
+        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord"),
     ),
     Spec(
         "assist_security",
         "28(3)(f), 32",
         ("Assistance with the security of processing", "Bijstand bij de beveiliging van de verwerking"),
         _p(
-            rf"{ASSIST}.{{0,200}}({RANGE_32_36})",
-            rf"{ASSIST}.{{0,200}}(security of (the )?(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|\bart(icle|ikel|\.)? 32\b|artikelen? 32\b)",
+            rf"{ASSIST}.{{0,200}}({RANGE_32_34})",
+            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){0, 2}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b)",
         ),
         missing_note=(
             "no assistance with the controller's own duty to secure the processing (Article 32)",
@@ -236,9 +238,10 @@ SPECS: tuple[Spec, ...] = (
             "Bijstand bij het melden van een inbreuk aan de toezichthouder",
         ),
         _p(
-            rf"{ASSIST}.{{0,200}}({RANGE_32_36})",
-            rf"{ASSIST}.{{0,200}}({BREACH}|meldplicht).{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icle|ikel|\.)? 33\b|notification obligations?|notify|notif|melding|melden|meldplicht|report)",
-            rf"{ASSIST}.{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icle|ikel|\.)? 33\b).{{0,200}}{BREACH}",
+            rf"{ASSIST}.{{0,200}}({RANGE_32_34})",
+            rf"\bart(icles?|ikel|\.)? ?33\b.{{0,300}}{ASSIST}",
+            rf"{ASSIST}.{{0,200}}({BREACH}|meldplicht).{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icles?|ikel(en)?|\.)? ?33\b|notification obligations?|notify|notif|melding|melden|meldplicht|report)",
+            rf"{ASSIST}.{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icles?|ikel(en)?|\.)? ?33\b).{{0,200}}{BREACH}",
             rf"(notif|report|melding|meldplicht|melden).{{0,100}}(obligation|verplichting|duty|plicht).{{0,200}}{ASSIST}",
             rf"(obligation|verplichting|duty|plicht).{{0,60}}(notif|report|meld).{{0,200}}{ASSIST}",
             rf"{ASSIST}.{{0,200}}(notif|report|melding|melden)\w*.{{0,40}}{BREACH}",
@@ -265,10 +268,12 @@ SPECS: tuple[Spec, ...] = (
             "Bijstand bij het informeren van betrokkenen over een inbreuk",
         ),
         _p(
-            rf"{ASSIST}.{{0,200}}({RANGE_32_36})",
+            rf"{ASSIST}.{{0,200}}({RANGE_32_34})",
+            rf"\bart(icles?|ikel|\.)? ?34\b.{{0,300}}{ASSIST}",
+            rf"{BREACH}.{{0,300}}{ASSIST}.{{0,200}}(communicat|notif|inform)\w*.{{0,60}}{DS}",
             rf"{ASSIST}.{{0,260}}{BREACH}.{{0,260}}{DS}",
             rf"{ASSIST}.{{0,260}}{DS}.{{0,260}}{BREACH}",
-            rf"{ASSIST}.{{0,200}}\bart(icle|ikel|\.)? 34\b",
+            rf"{ASSIST}.{{0,200}}\bart(icles?|ikel(en)?|\.)? ?34\b",
             rf"{BREACH}.{{0,200}}(notif|communicat|inform|meld).{{0,80}}{DS}.{{0,200}}{ASSIST}",
         ),
         missing_note=(
@@ -286,8 +291,8 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             rf"{ASSIST}.{{0,200}}({RANGE_32_36})",
-            rf"{ASSIST}.{{0,260}}(impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|\bart(icle|ikel|\.)? 35\b|privacy assessment|risk assessment)",
-            rf"(impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|\bart(icle|ikel|\.)? 35\b).{{0,200}}{ASSIST}",
+            rf"{ASSIST}.{{0,260}}(impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.)? ?35\b|privacy assessment|risk assessment)",
+            rf"(impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.)? ?35\b).{{0,200}}{ASSIST}",
         ),
         missing_note=(
             "no assistance with data protection impact assessments (Article 35)",
@@ -304,8 +309,8 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             rf"{ASSIST}.{{0,200}}({RANGE_32_36})",
-            rf"{ASSIST}.{{0,300}}(prior consultation|consult(ation|ing|s)?\b.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icle|ikel|\.)? 36\b)",
-            rf"(prior consultation|voorafgaande? raadpleging|\bart(icle|ikel|\.)? 36\b).{{0,200}}{ASSIST}",
+            rf"{ASSIST}.{{0,300}}(prior consultation|consult(ation|ing|s)?\b.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icles?|ikel(en)?|\.)? ?36\b)",
+            rf"(prior consultation|voorafgaande? raadpleging|\bart(icles?|ikel(en)?|\.)? ?36\b).{{0,200}}{ASSIST}",
         ),
         missing_note=(
             "no assistance with consulting the supervisory authority before high-risk processing (Article 36)",

@@ -158,10 +158,10 @@ def join_broken(text: str) -> str:
     for line in text.split("\n"):
         stripped = line.strip()
         prev = out[-1].rstrip() if out else ""
-        if not stripped and re.search(r"\b(art|lid|no|nr)\.$", prev, re.IGNORECASE):
+        if not stripped and not blank and (_ARTICLE_ABBREV.search(prev) or _open(prev)):
             blank = True
             continue
-        if prev and stripped and (_continues_line(prev, stripped) or (blank and stripped[0].isdigit())):
+        if prev and stripped and (_continues_line(prev, stripped) or (blank and _resumes(prev, stripped))):
             out[-1] = f"{prev} {stripped}"
         else:
             if blank:
@@ -169,6 +169,21 @@ def join_broken(text: str) -> str:
             out.append(line)
         blank = False
     return "\n".join(out)
+
+
+_ARTICLE_ABBREV = re.compile(r"\b(art|lid|no|nr)\.$", re.IGNORECASE)
+
+
+def _open(prev: str) -> bool:
+    """A long line without closing punctuation: a sentence a page or paragraph break cut."""
+    return len(prev.split()) >= 6 and not re.search(r"[.:;!?)\]”\"]$", prev) and not _is_row(prev)
+
+
+def _resumes(prev: str, line: str) -> bool:
+    """After a blank line, the rest of the sentence: a number after "Art.", or lower case."""
+    if re.search(r"\.$", prev):
+        return line[0].isdigit()
+    return bool(re.match(r"^[a-zà-ÿ]", line)) and not _NOT_CONTINUATION.match(line)
 
 
 def _continues_line(prev: str, line: str) -> bool:
