@@ -24,6 +24,15 @@ RANGE_32_34 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en m
 RANGE_32_36 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
 INSTRUCTION = r"(instructi|opdracht|aanwijzing)"
 INFORM = r"(inform|notif|tell|alert|warn|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal)"
+# The shared vocabularies the patterns below are built from (see requirements._needs).
+ATOMS = {
+    "sub": SUB,
+    "assist": ASSIST,
+    "ds": DS,
+    "breach": BREACH,
+    "instruction": INSTRUCTION,
+    "inform": INFORM,
+}
 
 
 @dataclass(frozen=True)

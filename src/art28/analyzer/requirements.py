@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from art28.analyzer.collect import MAX_QUOTE, Evidence
 from art28.analyzer.context import Context, rx
-from art28.analyzer.requirement_rules import SPECS, SUB, Spec
+from art28.analyzer.requirement_rules import ATOMS, SPECS, SUB, Spec
 from art28.analyzer.text import Sentence
 from art28.terms.schema import DpaTerms
 
@@ -161,8 +161,23 @@ def says_opposite(text: str) -> bool:
     return False
 
 
-def _matches(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
+def _needs(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The shared vocabularies a pattern is built from: each must occur for it to match."""
+    src = pattern.pattern
+    return frozenset(
+        name
+        for name, atom in ATOMS.items()
+        if atom in src and f"|{atom}" not in src and f"{atom}|" not in src  # not one alternative
+    )
+
+
+# Per pattern, the vocabularies it needs; a sentence lacking one is not searched (speed).
+_NEEDS = {p: _needs(p) for spec in SPECS for p in (*spec.full, *spec.partial)}
+_ATOM_RES = {name: re.compile(atom) for name, atom in ATOMS.items()}
+
+
+def _matches(patterns: tuple[re.Pattern[str], ...], text: str, present: frozenset[str]) -> bool:
+    return any(_NEEDS[p] <= present and p.search(text) for p in patterns)
 
 
 def _counts_for(spec: Spec, party: str | None) -> bool:
@@ -214,14 +229,15 @@ def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sente
             continue
         text = f"{lead} {norm}" if lead else norm
         rank = (party == "processor") + bool(MODAL.search(norm))
+        present = frozenset(name for name, atom in _ATOM_RES.items() if atom.search(text))
         for spec in SPECS:
             if not _counts_for(spec, party) or (spec.gate is not None and not spec.gate.search(text)):
                 continue
             if spec.exclude is not None and spec.exclude.search(norm):
                 continue
-            if _matches(spec.full, text):
+            if _matches(spec.full, text, present):
                 full[spec.key].append((rank, sentence))
-            elif spec.partial and _matches(spec.partial, text):
+            elif spec.partial and _matches(spec.partial, text, present):
                 part[spec.key].append((rank, sentence))
     return _best(full), _best(part)
 
