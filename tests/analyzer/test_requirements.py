@@ -13,8 +13,8 @@ Data Processing Agreement
 
 1. Instructions
 1.1 The Supplier processes personal data only on the documented instructions of the Customer.
-1.2 Where Union or Member State law requires the Supplier to process the data in another way, the Supplier informs the Customer of that legal requirement before processing, unless that law prohibits such information.
-1.3 The Supplier shall immediately inform the Customer if, in its opinion, an instruction infringes the GDPR.
+1.2 Where Union or Member State law requires the Supplier to process the data in another way, the Supplier tells the Customer about this duty before it starts, unless the law forbids telling.
+1.3 The Supplier warns the Customer without delay when it believes an instruction of the Customer breaches data protection law.
 
 2. Confidentiality
 2.1 The Supplier ensures that every employee who processes the personal data is bound by a duty of confidentiality.
@@ -25,7 +25,7 @@ Data Processing Agreement
 4. Sub-processors
 4.1 The Customer gives the Supplier general written authorisation to engage sub-processors.
 4.2 The Supplier informs the Customer of any intended addition or replacement of a sub-processor at least 30 days in advance, and the Customer may object to the change within that period.
-4.3 The Supplier imposes the same data protection obligations as set out in this Agreement on each sub-processor by written contract.
+4.3 The Supplier binds each sub-processor by written contract to data protection obligations no less strict than its own under this Agreement.
 4.4 The Supplier remains fully liable to the Customer for the performance of the obligations of its sub-processors.
 
 5. Assistance
@@ -44,7 +44,7 @@ FULL_NL = """\
 Verwerkersovereenkomst
 
 Artikel 1 Instructies
-1.1 Opdrachtnemer verwerkt de persoonsgegevens uitsluitend op basis van schriftelijke instructies van Opdrachtgever.
+1.1 Opdrachtnemer handelt bij de verwerking alleen volgens gedocumenteerde instructies van Opdrachtgever.
 1.2 Is Opdrachtnemer op grond van de wet verplicht de gegevens anders te verwerken, dan stelt Opdrachtnemer Opdrachtgever vooraf op de hoogte van dat wettelijke voorschrift, tenzij de wet dat verbiedt.
 1.3 Opdrachtnemer waarschuwt Opdrachtgever onmiddellijk als een instructie naar zijn oordeel in strijd is met de AVG.
 
@@ -52,7 +52,7 @@ Artikel 2 Geheimhouding
 2.1 Opdrachtnemer zorgt dat alle medewerkers die de persoonsgegevens verwerken tot geheimhouding verplicht zijn.
 
 Artikel 3 Beveiliging
-3.1 Opdrachtnemer neemt passende technische en organisatorische maatregelen om een op het risico afgestemd beveiligingsniveau te waarborgen, in het bijzonder tegen vernietiging, verlies, wijziging en ongeoorloofde verstrekking van of toegang tot de gegevens.
+3.1 Opdrachtnemer treft passende technische en organisatorische maatregelen die passen bij het risico, met name tegen vernietiging, verlies, wijziging en ongeoorloofde verstrekking van of toegang tot de gegevens.
 
 Artikel 4 Subverwerkers
 4.1 Opdrachtgever geeft Opdrachtnemer algemene schriftelijke toestemming om subverwerkers in te schakelen.
@@ -137,7 +137,7 @@ def test_it_reads_the_processors_clause_after_the_other_party_agrees_that():
 def test_it_reads_a_list_item_with_the_sentence_that_introduces_it():
     text = (
         "8. Assistance\n"
-        "8.1 Taking into account the nature of the processing, the Processor shall assist the Controller in fulfilling:\n"
+        "8.1 Given how the data are processed, the Processor shall help the Controller with:\n"
         "(a) the Controller's obligation to notify a personal data breach to the supervisory authority;\n"
         "(b) the Controller's obligation to communicate a personal data breach to the data subjects;\n"
     )

@@ -265,7 +265,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         missing_note=(
             "no assistance with notifying a personal data breach to the supervisory authority (Article 33)",
-            "geen bijstand bij het melden van een inbreuk in verband met persoonsgegevens aan de toezichthouder (artikel 33)",
+            "geen bijstand bij de melding van een datalek aan de toezichthouder (artikel 33)",
         ),
         gate=rx(BREACH + r"|meld|notif|\b3[36]\b"),
     ),
