@@ -177,7 +177,18 @@ _ATOM_RES = {name: re.compile(atom) for name, atom in ATOMS.items()}
 
 
 def _matches(patterns: tuple[re.Pattern[str], ...], text: str, present: frozenset[str]) -> bool:
-    return any(_NEEDS[p] <= present and p.search(text) for p in patterns)
+    """Whether a pattern matches where the text does not say the opposite.
+
+    The opposite ("is not obliged to", "no obligation to") counts only near the words
+    that state the requirement, so a later clause of a long sentence does not undo it.
+    """
+    for p in patterns:
+        if not _NEEDS[p] <= present:
+            continue
+        for m in p.finditer(text):
+            if not says_opposite(text[max(0, m.start() - 100) : m.end() + 40]):
+                return True
+    return False
 
 
 def _counts_for(spec: Spec, party: str | None) -> bool:
@@ -225,8 +236,6 @@ def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sente
         # A list item without a verb of its own belongs to the party of its lead-in.
         own = subject(norm, ctx) if (MODAL.search(norm) or not lead) else None
         party = own if own is not None or not lead else subject(lead, ctx)
-        if says_opposite(norm):
-            continue
         text = f"{lead} {norm}" if lead else norm
         rank = (party == "processor") + bool(MODAL.search(norm))
         present = frozenset(name for name, atom in _ATOM_RES.items() if atom.search(text))
