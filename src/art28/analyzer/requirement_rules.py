@@ -24,6 +24,7 @@ RANGE_32_34 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en m
 RANGE_32_36 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
 INSTRUCTION = r"(instructi|opdracht|aanwijzing)"
 INFORM = r"(inform|notif|tell|alert|warn|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal)"
+RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|erasure|complaint|klacht)"
 # The shared vocabularies the patterns below are built from (see requirements._needs).
 ATOMS = {
     "sub": SUB,
@@ -87,6 +88,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{INFORM}.{{0,160}}(new|add|replac|chang|intended|additional|further|nieuwe|toevoeg|vervang|wijzig|voorgenomen|andere).{{0,80}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|intended|nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,160}}{INFORM}",
             rf"{INFORM}.{{0,80}}(in advance|prior|before|beforehand|vooraf|voorafgaand|voordat).{{0,100}}{SUB}",
+            rf"(new|add|replac|chang|further|modif|additional|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}.{{0,160}}{INFORM}",
             rf"(consent|approv|authori[sz]|toestemming|goedkeuring).{{0,80}}(prior to|before|voor|voordat|in advance).{{0,60}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}",
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",
@@ -204,8 +206,8 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(e)",
         ("Assistance with data subjects' requests", "Bijstand bij verzoeken van betrokkenen"),
         _p(
-            rf"{ASSIST}.{{0,260}}{DS}",
-            rf"{DS}.{{0,160}}{ASSIST}",
+            rf"{ASSIST}.{{0,260}}{RIGHTS}.{{0,80}}{DS}|{ASSIST}.{{0,260}}{DS}.{{0,120}}{RIGHTS}",
+            rf"{DS}.{{0,120}}{RIGHTS}.{{0,160}}{ASSIST}|{RIGHTS}.{{0,80}}{DS}.{{0,160}}{ASSIST}",
             rf"{ASSIST}.{{0,160}}(respond|answer|reply|beantwoord|afhandel|afhandeling).{{0,40}}(requests|verzoeken|complaints|klachten)",
             rf"{ASSIST}.{{0,120}}(chapter iii|hoofdstuk iii|articles? 1[2-9]|artikelen 1[2-9]|rights? of (access|rectification|erasure)|exercise of (their )?rights)",
         ),
@@ -388,7 +390,7 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(h)",
         ("Audits and inspections", "Audits en inspecties"),
         _p(
-            r"(allow|permit|submit|contribut|co-?operat|facilitat|enable|accept|agree|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht).{0,200}\b(audit|audits|inspect|inspection|inspections|inspectie|controle|controleren|on-?site)",
+            r"\b(allow\w*|permit\w*|submit\w*|contribut\w*|co-?operat\w*|facilitat\w*|enabl\w*|accept\w*|agree\w*|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht)\b.{0,200}\b(audits?|auditing|audited|inspect|inspects|inspection|inspections|inspectie|inspecties|controle|controles|controleren|on-?site)\b",
             r"\b(audits?|inspecties?|controles?)\b.{0,40}\bmogelijk\b|\bmaakt .{0,40}\b(audits?|inspecties?|controles?)\b.{0,20}mogelijk",
             r"\b(audit|audits|inspect|inspection|inspections|inspectie|controle)\b.{0,200}(allow|permit|submit|contribut|co-?operat|facilitat|entitled|right|may|mag|medewerking|toestaan|carried out|conducted|performed|uitgevoerd|uitvoeren|laten uitvoeren)",
         ),

@@ -191,8 +191,17 @@ def _matches(patterns: tuple[re.Pattern[str], ...], text: str, present: frozense
     return False
 
 
-def _counts_for(spec: Spec, party: str | None) -> bool:
-    return party in (None, "processor") or party in spec.other_subjects
+def _counts_for(spec: Spec, party: str | None, text: str, ctx: Context) -> bool:
+    """The processor's clause, or another party's where the requirement allows it.
+
+    The controller's clause counts only where it names the processor too ("the Customer
+    authorises the Supplier to ..."): the controller's own duties never do.
+    """
+    if party in (None, "processor"):
+        return True
+    if party not in spec.other_subjects:
+        return False
+    return party != "controller" or bool(ctx.processor_re().search(text))
 
 
 def _evidence(sentence: Sentence) -> RequirementEvidence:
@@ -240,7 +249,9 @@ def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sente
         rank = (party == "processor") + bool(MODAL.search(norm))
         present = frozenset(name for name, atom in _ATOM_RES.items() if atom.search(text))
         for spec in SPECS:
-            if not _counts_for(spec, party) or (spec.gate is not None and not spec.gate.search(text)):
+            if not _counts_for(spec, party, text, ctx) or (
+                spec.gate is not None and not spec.gate.search(text)
+            ):
                 continue
             if spec.exclude is not None and spec.exclude.search(norm):
                 continue
