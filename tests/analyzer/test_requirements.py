@@ -213,3 +213,13 @@ def test_an_objection_within_this_period_takes_the_period_just_named():
     text = "7. Sub-processors\n7.1 We may engage sub-processors. We notify you of a new sub-processor thirty (30) days in advance. You may object within this period.\n"
     sub = _analyze(text).terms.subprocessors
     assert sub.notice_days == 30 and sub.objection_days == 30
+
+
+def test_a_heading_does_not_overrule_the_clause_under_it():
+    text = (
+        "9. Processing only within the EU/EEA\n"
+        "9.1 The Processor may transfer personal data to a country outside the EEA only on the basis of the standard contractual clauses adopted by the European Commission.\n"
+    )
+    assert _analyze(text).terms.transfers.outside_eea == "with_safeguards"
+    only_heading = "9. Processing only within the EU/EEA\n9.1 The Processor keeps a record of its processing.\n"
+    assert _analyze(only_heading).terms.transfers.outside_eea == "prohibited"
