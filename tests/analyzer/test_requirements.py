@@ -223,3 +223,16 @@ def test_a_heading_does_not_overrule_the_clause_under_it():
     assert _analyze(text).terms.transfers.outside_eea == "with_safeguards"
     only_heading = "9. Processing only within the EU/EEA\n9.1 The Processor keeps a record of its processing.\n"
     assert _analyze(only_heading).terms.transfers.outside_eea == "prohibited"
+
+
+def test_no_pattern_lost_a_repeat_count_to_string_formatting():
+    # In an rf-string "{0,2}" is a tuple, not a regex repeat: it must be written "{{0,2}}".
+    import re
+
+    broken = [
+        spec.key
+        for spec in SPECS
+        for p in (*spec.full, *spec.partial, *([spec.exclude] if spec.exclude else []))
+        if re.search(r"\(\d+, \d+\)", p.pattern)
+    ]
+    assert broken == []

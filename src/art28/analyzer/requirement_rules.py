@@ -232,8 +232,8 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(f), 32",
         ("Assistance with the security of processing", "Bijstand bij de beveiliging van de verwerking"),
         _p(
-            rf"{ASSIST}.{{0,200}}({RANGE_32_34})",
-            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){0, 2}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b)",
+            rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
+            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b)",
         ),
         missing_note=(
             "no assistance with the controller's own duty to secure the processing (Article 32)",
@@ -249,9 +249,9 @@ SPECS: tuple[Spec, ...] = (
             "Bijstand bij het melden van een inbreuk aan de toezichthouder",
         ),
         _p(
-            rf"{ASSIST}.{{0,200}}({RANGE_32_34})",
+            rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
             rf"\bart(icles?|ikel|\.)? ?33\b.{{0,300}}{ASSIST}",
-            rf"{ASSIST}.{{0,200}}({BREACH}|meldplicht).{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icles?|ikel(en)?|\.)? ?33\b|(notification|reporting|notify|report|meld)\w* (obligation|duty|dutie|requirement|verplichting|plicht)|obligations? to (notify|report)|meldplicht|verplichting(en)? .{0, 20}(te )?melden)",
+            rf"{ASSIST}.{{0,200}}({BREACH}|meldplicht).{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icles?|ikel(en)?|\.)? ?33\b|(notification|reporting|notify|report|meld)\w* (obligation|duty|dutie|requirement|verplichting|plicht)|obligations? to (notify|report)|meldplicht|verplichting(en)? .{{0,20}}(te )?melden)",
             rf"{ASSIST}.{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icles?|ikel(en)?|\.)? ?33\b).{{0,200}}{BREACH}",
             rf"(notif|report|melding|meldplicht|melden).{{0,100}}(obligation|verplichting|duty|plicht).{{0,200}}{ASSIST}",
             rf"(obligation|verplichting|duty|plicht).{{0,60}}(notif|report|meld).{{0,200}}{ASSIST}",
@@ -279,7 +279,7 @@ SPECS: tuple[Spec, ...] = (
             "Bijstand bij het informeren van betrokkenen over een inbreuk",
         ),
         _p(
-            rf"{ASSIST}.{{0,200}}({RANGE_32_34})",
+            rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
             rf"\bart(icles?|ikel|\.)? ?34\b.{{0,300}}{ASSIST}",
             rf"{BREACH}.{{0,300}}{ASSIST}.{{0,200}}(communicat|notif|inform)\w*.{{0,60}}{DS}",
             rf"{ASSIST}.{{0,260}}{BREACH}.{{0,260}}{DS}",
@@ -301,7 +301,7 @@ SPECS: tuple[Spec, ...] = (
             "Bijstand bij gegevensbeschermingseffectbeoordelingen",
         ),
         _p(
-            rf"{ASSIST}.{{0,200}}({RANGE_32_36})",
+            rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
             rf"{ASSIST}.{{0,260}}(impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.)? ?35\b|privacy assessment|risk assessment)",
             rf"(impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.)? ?35\b).{{0,200}}{ASSIST}",
         ),
@@ -319,7 +319,7 @@ SPECS: tuple[Spec, ...] = (
             "Bijstand bij de voorafgaande raadpleging van de toezichthouder",
         ),
         _p(
-            rf"{ASSIST}.{{0,200}}({RANGE_32_36})",
+            rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
             rf"{ASSIST}.{{0,300}}(prior consultation|consult(ation|ing|s)?\b.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icles?|ikel(en)?|\.)? ?36\b)",
             rf"(prior consultation|voorafgaande? raadpleging|\bart(icles?|ikel(en)?|\.)? ?36\b).{{0,200}}{ASSIST}",
         ),
