@@ -236,3 +236,12 @@ def test_no_pattern_lost_a_repeat_count_to_string_formatting():
         if re.search(r"\(\d+, \d+\)", p.pattern)
     ]
     assert broken == []
+
+
+def test_a_section_heading_is_not_the_duration():
+    text = "11. Duration and Termination\n11.1 The parties may amend this agreement in writing.\n"
+    a = _analyze(text)
+    assert a.terms.processing.duration is None
+    assert a.art28["details_duration"].status == "missing"
+    annex = "Annex 1\nDuration: for as long as the main agreement runs\n"
+    assert _analyze(annex).terms.processing.duration == "for as long as the main agreement runs"
