@@ -245,3 +245,14 @@ def test_a_section_heading_is_not_the_duration():
     assert a.art28["details_duration"].status == "missing"
     annex = "Annex 1\nDuration: for as long as the main agreement runs\n"
     assert _analyze(annex).terms.processing.duration == "for as long as the main agreement runs"
+
+
+def test_delete_or_return_quotes_the_clause_that_says_it_not_a_security_clause():
+    text = (
+        "10. Return and deletion of data\n"
+        "10.1 During the term the Processor keeps the data secure against destruction and loss.\n"
+        "10.2 At the end of the services the Processor returns all personal data to the Controller, or deletes them if the Controller so chooses.\n"
+    )
+    a = _analyze(text)
+    assert a.requirements["delete_or_return"].status == "present"
+    assert [e.ref for e in a.art28["g_delete_or_return"].evidence] == ["10.2"]

@@ -314,6 +314,11 @@ def checklist(
             out[key] = CheckItem(status="present", evidence=ev, note="audits and inspections are allowed")
             continue
         quotes: list[Evidence] = []
+        if reqs and key == "g_delete_or_return" and reqs["delete_or_return"].status == "present":
+            # The sentences that state deletion or return, not any clause the end choice
+            # was read near (a security article that lists "destruction" as a risk).
+            paths = []
+            quotes = [Evidence(ref=e.ref, quote=e.quote) for e in reqs["delete_or_return"].evidence]
         for path in paths:
             for q in col.evidence(path, limit=2):
                 if q not in quotes:
