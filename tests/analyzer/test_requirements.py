@@ -256,3 +256,13 @@ def test_delete_or_return_quotes_the_clause_that_says_it_not_a_security_clause()
     a = _analyze(text)
     assert a.requirements["delete_or_return"].status == "present"
     assert [e.ref for e in a.art28["g_delete_or_return"].evidence] == ["10.2"]
+
+
+def test_a_short_name_in_quotes_is_the_party():
+    text = (
+        "This agreement is made between Tandartspraktijk De Zonnebloem B.V. (“TDZ”, the “Controller”) and Wolkdienst Nederland B.V. (“WDN”, the “Processor”).\n"
+        "2. Confidentiality\n2.1 TDZ shall ensure that its own staff are bound by a duty of confidentiality.\n"
+    )
+    assert _status(text, "confidentiality") == "missing"
+    processor = text.replace("2.1 TDZ shall ensure that its own", "2.1 WDN shall ensure that its")
+    assert _status(processor, "confidentiality") == "present"

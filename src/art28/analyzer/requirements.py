@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from art28.analyzer.collect import MAX_QUOTE, Evidence
 from art28.analyzer.context import Context, rx
+from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
 from art28.analyzer.requirement_rules import ATOMS, SPECS, SUB, Spec
 from art28.analyzer.text import Sentence
 from art28.terms.schema import DpaTerms
@@ -272,8 +273,33 @@ def _best(found: dict[str, list[tuple[int, Sentence]]]) -> dict[str, list[Senten
 PRESENT_NOTE = ("stated", "vastgelegd")
 
 
+_PAREN = re.compile(r"\(([^()]{2,120})\)")
+_QUOTED = re.compile(r"[\"“‘']([A-Za-zÀ-ÿ][\w&.\- ]{1,30}?)[\"”’']")
+
+
+def short_names(ctx: Context) -> None:
+    """Names the parties give themselves in quotes ('Acme B.V. ("Acme", the "Processor")').
+
+    A quoted name that stands in one parenthesis with a role word is that party's alias,
+    so "Acme shall ..." is the processor's clause. Only the opening of the document is read.
+    """
+    proc, ctrl = re.compile(PROCESSOR_WORDS), re.compile(CONTROLLER_WORDS)
+    for sentence in ctx.sentences[:60]:
+        for m in _PAREN.finditer(sentence.text):
+            inner = m.group(1)
+            names = [n for n in _QUOTED.findall(inner) if len(n) > 2]
+            aliases = [n for n in names if not proc.fullmatch(n.lower()) and not ctrl.fullmatch(n.lower())]
+            roles = {n.lower() for n in names} | set(re.findall(r"[a-z]+", inner.lower()))
+            is_proc = any(proc.fullmatch(r) for r in roles)
+            is_ctrl = any(ctrl.fullmatch(r) for r in roles)
+            if aliases and is_proc != is_ctrl:
+                target = ctx.processor_names if is_proc else ctx.controller_names
+                target.extend(a for a in aliases if a not in target)
+
+
 def requirements(ctx: Context, terms: DpaTerms) -> dict[str, Requirement]:
     """Every requirement of Article 28(2)-(4) and 32(2), with status, evidence and note."""
+    short_names(ctx)
     full, part = _scan(ctx)
     out: dict[str, Requirement] = {}
     for spec in SPECS:
