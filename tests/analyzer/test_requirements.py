@@ -266,3 +266,18 @@ def test_a_short_name_in_quotes_is_the_party():
     assert _status(text, "confidentiality") == "missing"
     processor = text.replace("2.1 TDZ shall ensure that its own", "2.1 WDN shall ensure that its")
     assert _status(processor, "confidentiality") == "present"
+
+
+def test_a_table_cell_wrapped_onto_the_next_line_stays_in_its_row():
+    text = (
+        "Annex 3 Sub-processors\n"
+        "Name | Service | Location\n"
+        "Amazon Web Services EMEA | Hosting of the | Ireland\n"
+        "SARL | platform |\n"
+        "Postmark Inc. | Sending of e-mail | United States\n"
+    )
+    named = [(s.name, s.service, s.country) for s in _analyze(text).terms.subprocessors.named]
+    assert named == [
+        ("Amazon Web Services EMEA SARL", "Hosting of the platform", "IE"),
+        ("Postmark Inc.", "Sending of e-mail", "US"),
+    ]

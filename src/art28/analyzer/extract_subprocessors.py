@@ -160,14 +160,18 @@ _HEADER_WORDS = rx(
 _COLUMNS = {
     "address": rx(r"^(address|adres|vestigingsadres|registered office|seat|zetel)"),
     "country": rx(r"^(country|land|location|locatie|vestigingsplaats|place of processing|jurisdiction)"),
-    "service": rx(r"^(service|dienst|purpose|doel|activit|processing|verwerking|description|omschrijving|function)"),
+    "service": rx(
+        r"^(service|dienst|purpose|doel|activit|processing|verwerking|description|omschrijving|function)"
+    ),
 }
 
 
 def _header(text: str) -> list[str] | None:
     """The column kinds of a table header row ("Name | Address | Country | Service")."""
     cells = [c.strip().lower() for c in text.split("|") if c.strip()]
-    if len(cells) < 2 or not all(_HEADER_WORDS.match(c) or any(p.match(c) for p in _COLUMNS.values()) for c in cells):
+    if len(cells) < 2 or not all(
+        _HEADER_WORDS.match(c) or any(p.match(c) for p in _COLUMNS.values()) for c in cells
+    ):
         return None
     kinds = [next((k for k, p in _COLUMNS.items() if p.match(c)), "name") for c in cells]
     return kinds if kinds.count("name") == 1 else None
@@ -176,13 +180,23 @@ def _header(text: str) -> list[str] | None:
 def _named(ctx: Context, col: Collector) -> None:
     """Rows of a table or list under a sub-processor heading that name a company."""
     columns: list[str] | None = None
+    last: dict[str, str] | None = None  # the previous table row, cell by cell
     for sentence, head in zip(ctx.sentences, ctx.heads, strict=True):
         if not SUB.search(head):
             continue
         if "|" in sentence.text and (kinds := _header(sentence.text)):
-            columns = kinds
+            columns, last = kinds, None
             continue
         cells = [c.strip() for c in sentence.text.strip().strip("|").split("|")]
+        if columns and "|" in sentence.text and len(cells) < len(columns):
+            cells += [""] * (len(columns) - len(cells))
+        if columns and last and len(cells) == len(columns) and _continues_row(last, cells, columns):
+            # A cell wrapped onto the next line of a PDF table: the same row, not a new one.
+            for kind, cell in zip(columns, cells, strict=True):
+                if cell:
+                    last[kind] = f"{last.get(kind, '')} {cell}".strip()
+            _update_named(col, last)
+            continue
         if columns and len(cells) == len(columns) and cells[columns.index("name")]:
             row = dict(zip(columns, cells, strict=True))
             if _HEADER_WORDS.match(row["name"].lower()) or len(row["name"].split()) > 8:
@@ -200,6 +214,7 @@ def _named(ctx: Context, col: Collector) -> None:
                 },
                 sentence,
             )
+            last = row
             continue
         m = ROW.match(sentence.text) or BULLET.match(sentence.text)
         if not m or "|" not in sentence.text and not sentence.text.lstrip().startswith(("-", "*", "•")):
@@ -220,6 +235,39 @@ def _named(ctx: Context, col: Collector) -> None:
             },
             sentence,
         )
+
+
+_LEGAL_FORM = re.compile(
+    r"^(sarl|s\.?a\.?r\.?l\.?|b\.?v\.?|n\.?v\.?|inc\.?|llc|ltd\.?|limited|gmbh|ag|s\.?a\.?|ab|oy|aps|plc|corp\.?|co\.?)$",
+    re.IGNORECASE,
+)
+_OPEN_END = re.compile(r"\b(of|the|and|for|to|in|with|van|de|het|en|voor|met|of the|a|an)$", re.IGNORECASE)
+
+
+def _continues_row(last: dict[str, str], cells: list[str], columns: list[str]) -> bool:
+    """Whether a table line carries the wrapped rest of the row above it."""
+    if all(cells) or not any(cells):
+        return False  # a full row is a row of its own
+    name = cells[columns.index("name")]
+    if name and not (_LEGAL_FORM.match(name) or name[0].islower()):
+        return False
+    return bool(name) or any(
+        _OPEN_END.search(last.get(k, "")) for k, c in zip(columns, cells, strict=True) if c
+    )
+
+
+def _update_named(col: Collector, row: dict[str, str]) -> None:
+    """Rewrite the last named sub-processor with its completed cells."""
+    cand = col.found["subprocessors.named"][-1]
+    countries = find_countries(row.get("country", "").lower()) or find_countries(
+        row.get("address", "").lower()
+    )
+    cand.value = {
+        "name": row["name"],
+        "address": row.get("address") or None,
+        "country": countries[0] if countries else None,
+        "service": row.get("service") or None,
+    }
 
 
 def _service(rest: str) -> str | None:
