@@ -170,6 +170,7 @@ SPECS: tuple[Spec, ...] = (
         ("Security measures of Article 32", "Beveiligingsmaatregelen van artikel 32"),
         _p(
             r"(implement|maintain|take|taken|have in place|put in place|apply|adopt|ensure|comply|use|provide|establish|treft|treffen|neemt|nemen|genomen|implementeert|hanteert|zorgt|handhaaft|onderhoudt|houdt|beschikt).{0,120}(technical and organi[sz]ational|technical, (physical|administrative)|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|passende (beveiligings)?maatregelen|security (measures|safeguards|controls|procedures)|beveiligingsmaatregelen|safeguards|\bart(icles?|ikel(en)?|\.)? ?32\b)",
+            r"(technical and organi[sz]ational|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|security|beveiligings)\s*(measures|maatregelen|safeguards|controls).{0,80}\b(implemented|maintained|taken|in place|applied|te nemen|nemen|treffen|te treffen|getroffen|genomen|hanteren|gehanteerd|handhaven)\b",
             r"(protect|safeguard|secure|beveilig|beschermen|bescherming).{0,80}(personal data|persoonsgegevens|the data|de gegevens|data)\b.{0,120}(against|from|tegen)",
         ),
         missing_note=(
@@ -214,7 +215,7 @@ SPECS: tuple[Spec, ...] = (
         _p(
             rf"(request|verzoek|complaint|klacht).{{0,80}}{DS}.{{0,200}}(forward|refer|redirect|pass|doorsturen|doorgestuurd|doorgeleid|door|{INFORM})",
             rf"(forward|refer|redirect|doorsturen|doorgestuurd|doorgeleid|{INFORM}).{{0,160}}(request|verzoek|klacht|complaint).{{0,100}}{DS}",
-            rf"{DS}.{{0,160}}(request|verzoek|contact|wendt).{{0,160}}(forward|refer|redirect|doorsturen|door|{INFORM})",
+            rf"{DS}.{{0,160}}(request|verzoek|contact|wendt).{{0,240}}(forward|refer|redirect|doorsturen|door|{INFORM})",
         ),
         partial_note=(
             "data subjects' requests are passed on, but assistance in answering them is not promised",
@@ -233,7 +234,7 @@ SPECS: tuple[Spec, ...] = (
         ("Assistance with the security of processing", "Bijstand bij de beveiliging van de verwerking"),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
-            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b)",
+            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|(regarding|in respect of|relating to|with respect to|concerning|met betrekking tot|inzake|ten aanzien van|op het gebied van) (the |de )?(security|beveiliging)\b(?! ?(incident|breach|event|lek))|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b)",
         ),
         missing_note=(
             "no assistance with the controller's own duty to secure the processing (Article 32)",
@@ -352,7 +353,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         "instruction_infringement_alert",
-        "28(3), last subparagraph",
+        "28(3)",
         (
             "Alert when an instruction infringes the law",
             "Waarschuwing als een instructie in strijd is met de wet",
@@ -390,9 +391,9 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(h)",
         ("Audits and inspections", "Audits en inspecties"),
         _p(
-            r"\b(allow\w*|permit\w*|submit\w*|contribut\w*|co-?operat\w*|facilitat\w*|enabl\w*|accept\w*|agree\w*|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht)\b.{0,200}\b(audits?|auditing|audited|inspect|inspects|inspection|inspections|inspectie|inspecties|controle|controles|controleren|on-?site)\b",
+            r"\b(allow\w*|permit\w*|submit\w*|contribut\w*|co-?operat\w*|facilitat\w*|enabl\w*|accept\w*|agree\w*|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht)\b.{0,200}\b(audits?|auditing|audited|inspect|inspects|inspection|inspections|inspectie|inspecties|inspecteren|inspecteert|laten inspecteren|auditen|controle|controles|controleren|on-?site)\b",
             r"\b(audits?|inspecties?|controles?)\b.{0,40}\bmogelijk\b|\bmaakt .{0,40}\b(audits?|inspecties?|controles?)\b.{0,20}mogelijk",
-            r"\b(audit|audits|inspect|inspection|inspections|inspectie|controle)\b.{0,200}(allow|permit|submit|contribut|co-?operat|facilitat|entitled|right|may|mag|medewerking|toestaan|carried out|conducted|performed|uitgevoerd|uitvoeren|laten uitvoeren)",
+            r"\b(audit|audits|inspect|inspection|inspections|inspectie|inspecteren|laten inspecteren|controle|controleren)\b.{0,200}(allow|permit|submit|contribut|co-?operat|facilitat|entitled|right|may|mag|\bkan\b|\bcan\b|medewerking|toestaan|carried out|conducted|performed|uitgevoerd|uitvoeren|laten uitvoeren)",
         ),
         missing_note=("no right to audits or inspections", "geen recht op audits of inspecties"),
         other_subjects=frozenset({"controller"}),
@@ -411,6 +412,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{SUB}.{{0,200}}(impose|bind|bound|flow down|oplegg|opgelegd|legt .{{0,60}}op|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
             rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |any |such |its |all )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
             rf"(impose|oplegg|opgelegd|legt).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen).{{0,160}}{SUB}",
+            rf"{SUB}.{{0,120}}(obligation|verplichting)\w*.{{0,120}}(impose|oplegg|opgelegd|opleggen|op te leggen|bind)",
             rf"(written|schriftelijke?) (agreement|contract|overeenkomst).{{0,80}}{SUB}.{{0,200}}(obligation|terms|verplichting|voorwaarden|protection|bescherming)",
             rf"{SUB}.{{0,120}}(meet|comply with|be bound by|abide by|adhere to|voldoen aan|naleven|nakomen).{{0,120}}(obligation|verplichting)",
         ),

@@ -142,7 +142,7 @@ class _RefTracker:
 
 
 _CONTINUATION = re.compile(r"^[a-zà-ÿ(]|^\d+[\w)]*\s+[a-zà-ÿ]")
-_NOT_CONTINUATION = re.compile(r"^(\(?[a-z]{1,4}[.)]|[ivx]{1,4}[.)])\s")
+_NOT_CONTINUATION = re.compile(r"^(\(?[a-z]{1,4}[.)]\.?|[ivx]{1,4}[.)]\.?)\s")
 
 
 def join_broken(text: str) -> str:
@@ -161,7 +161,7 @@ def join_broken(text: str) -> str:
         if not stripped and not blank and (_ARTICLE_ABBREV.search(prev) or _open(prev)):
             blank = True
             continue
-        if prev and stripped and (_continues_line(prev, stripped) or (blank and _resumes(prev, stripped))):
+        if prev and stripped and (_resumes(prev, stripped) if blank else _continues_line(prev, stripped)):
             out[-1] = f"{prev} {stripped}"
         else:
             if blank:
