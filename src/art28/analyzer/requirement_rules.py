@@ -59,6 +59,14 @@ def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(rx(p) for p in patterns)
 
 
+_MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level))"
+
+
+def _measures(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns that count only in a sentence about security measures or protection."""
+    return tuple(rx(rf"^{_MEASURES}.*?(?:{p})") for p in patterns)
+
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         "subprocessor_authorisation",
@@ -183,7 +191,7 @@ SPECS: tuple[Spec, ...] = (
         "security_risks",
         "32(2)",
         ("Weighing the risks of Article 32(2)", "Afweging van de risico's van artikel 32 lid 2"),
-        _p(
+        _measures(
             r"(destruction|destroy|vernietiging).{0,160}(loss|alteration|disclosure|access|damage|verlies|wijziging|aantasting|verstrekking|toegang)",
             r"(loss|verlies).{0,80}(destruction|alteration|disclosure|damage|vernietiging|wijziging|aantasting)",
             r"(appropriate|proportionate|commensurate|passend|adequate) .{0,60}\b(to|for|with|bij|aan)\b (the )?(risks?|harm|risico)",
@@ -195,8 +203,9 @@ SPECS: tuple[Spec, ...] = (
             "the security measures do not weigh the risks of destruction, loss, alteration, unauthorised disclosure or access",
             "de beveiligingsmaatregelen wegen de risico's van vernietiging, verlies, wijziging, ongeoorloofde verstrekking of toegang niet af",
         ),
+        # A breach notice or definition lists the same harms; the measures that weigh them count.
         exclude=rx(
-            rf"{BREACH}|(notif|inform|meld|report).{{0,120}}(becom|aware|bewust|kennis)|\bmeans\b|\bbetekent\b|stipulates|bepaalt dat"
+            rf"{BREACH}.{{0,120}}(notif|inform|meld|report|occur|becom|aware)|(notif|inform|meld|report).{{0,120}}({BREACH}|becom|aware|bewust|kennis)|\bmeans\b|\bbetekent\b|stipulates|bepaalt dat"
         ),
         gate=rx(
             r"destr|vernietig|loss|verlies|risk|risico|unauthori|unlawful|onrechtmatig|onbevoegd|ongeoorloofd"
