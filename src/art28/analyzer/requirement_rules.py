@@ -97,6 +97,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{SUB}.{{0,160}}(new|add|replac|chang|intended|nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,160}}{INFORM}",
             rf"{INFORM}.{{0,80}}(in advance|prior|before|beforehand|vooraf|voorafgaand|voordat).{{0,100}}{SUB}",
             rf"(new|add|replac|chang|further|modif|additional|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}.{{0,160}}{INFORM}",
+            rf"{INFORM}.{{0,160}}(changes?|updates?|wijziging(en)?) (to|of|in|van|op) (the |that |its |this |de |het )?(list|lijst|overview|overzicht)",
             rf"(consent|approv|authori[sz]|toestemming|goedkeuring).{{0,80}}(prior to|before|voor|voordat|in advance).{{0,60}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}",
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",
@@ -386,6 +387,7 @@ SPECS: tuple[Spec, ...] = (
             r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
             r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
             r"(make available|provide|ter beschikking|verstrek|overleg).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport)",
+            r"(respond|answer|complete|beantwoord|invullen|vult).{0,60}(questionnaires?|vragenlijst)",
         ),
         missing_note=(
             "no duty to make available the information needed to demonstrate compliance",
