@@ -19,6 +19,7 @@ def test_it_prints_one_json_object_with_every_section(write, run_check):
         "terms",
         "evidence",
         "art28",
+        "requirements",
         "placeholders",
         "findings",
         "playbook",

@@ -226,6 +226,12 @@ def test_it_reads_back_what_art28_rendered(terms: DpaTerms, fmt: str) -> None:
         assert got["subprocessors"]["objection_days"] is None
 
     assert {k: i.status for k, i in analysis.art28.items() if i.status != "present"} == _not_present(terms)
+    # Our own standard terms state every requirement of Article 28(2)-(4) and 32(2), each
+    # with the sentence that states it.
+    # Audits limited to the security measures are partial here too (issue 5).
+    limited = {"audits_inspections": "partial"} if terms.audit.scope == AuditScope.SECURITY else {}
+    assert {k: r.status for k, r in analysis.requirements.items() if r.status != "present"} == limited
+    assert all(r.evidence and r.evidence[0].quote for r in analysis.requirements.values())
     assert analysis.placeholders == []
     assert [f.text for f in analysis.findings if f.severity == "error"] == []
     assert not [f for f in analysis.findings if "contradict" in f.text.lower()]

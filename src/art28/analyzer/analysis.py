@@ -17,6 +17,7 @@ from art28.analyzer.findings import Finding, weak_wording
 from art28.analyzer.placeholders import Placeholder, find_placeholders
 from art28.analyzer.playbook import Playbook, PlaybookCheck, evaluate, load_playbook
 from art28.analyzer.reading import RawDocument, read_document
+from art28.analyzer.requirements import Requirement, requirements
 from art28.analyzer.text import detect_language, sentences
 from art28.terms import facts
 from art28.terms.schema import DpaTerms
@@ -41,6 +42,7 @@ class Analysis(BaseModel):
     terms: DpaTerms
     evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
     art28: dict[str, CheckItem]
+    requirements: dict[str, Requirement] = Field(default_factory=dict)
     placeholders: list[Placeholder] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     playbook: list[PlaybookCheck] | None = None
@@ -77,7 +79,8 @@ def analyze_text(raw: RawDocument, *, lang: str | None = None, playbook: Playboo
     col = run_extractors(ctx)
     values, findings = resolve(col)
     terms, values = build_terms(values, language)
-    items = checklist(terms, col)
+    reqs = requirements(ctx, terms)
+    items = checklist(terms, col, reqs)
     placeholders = find_placeholders(sents)
     checks = evaluate(playbook, terms) if playbook else None
     findings += _review_findings(terms, items, placeholders, checks)
@@ -96,6 +99,7 @@ def analyze_text(raw: RawDocument, *, lang: str | None = None, playbook: Playboo
         terms=terms,
         evidence=evidence_for(col, values),  # type: ignore[arg-type]
         art28=items,
+        requirements=reqs,
         placeholders=placeholders,
         findings=findings,
         playbook=checks,

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from art28.analyzer.collect import Collector, Evidence
+from art28.analyzer.requirements import Requirement
 from art28.terms.schema import CHECKLIST_KEYS, DpaTerms
 
 Status = Literal["present", "partial", "missing"]
@@ -190,12 +191,134 @@ RULES: dict[str, Rule] = {
 }
 
 
-def checklist(terms: DpaTerms, col: Collector) -> dict[str, CheckItem]:
-    """Every checklist key of DESIGN.md with its status, quotes and a note."""
+# Checklist keys decided by the finer requirements: key -> (requirements, note when present,
+# note when partial, note when missing). The details of Article 28(3) first paragraph stay
+# with the rules above; the rest follow the sentences that state each requirement.
+DERIVED: dict[str, tuple[tuple[str, ...], str, str, str]] = {
+    "a_documented_instructions": (
+        ("documented_instructions",),
+        "processing only on documented instructions",
+        "",
+        "no rule that the processor acts only on documented instructions",
+    ),
+    "b_confidentiality": (
+        ("confidentiality",),
+        "staff are bound to confidentiality",
+        "",
+        "no confidentiality duty for the persons processing the data",
+    ),
+    "c_security": (
+        ("security_measures",),
+        "security measures (Article 32) are required",
+        "",
+        "no security measures required",
+    ),
+    "e_data_subject_rights": (
+        ("assist_data_subject_requests",),
+        "assists with data subject requests",
+        "requests are forwarded, but assistance is not promised",
+        "no assistance with data subject requests",
+    ),
+    "f_assist_32_36": (
+        (
+            "assist_security",
+            "assist_breach_notification",
+            "assist_breach_communication",
+            "assist_dpia",
+            "assist_prior_consultation",
+        ),
+        "assists with security, breach notification, DPIAs and prior consultation",
+        "assistance with Articles 32–36 is only partly covered",
+        "no assistance with Articles 32–36 (security, breaches, DPIA)",
+    ),
+    "instruction_infringement_alert": (
+        ("instruction_infringement_alert",),
+        "the processor warns when an instruction infringes the law",
+        "",
+        "no duty to warn about infringing instructions",
+    ),
+}
+
+
+def _derived(key: str, reqs: dict[str, Requirement]) -> tuple[Status, list[Evidence], str]:
+    names, yes, part, no = DERIVED[key]
+    items = [reqs[n] for n in names]
+    statuses = {i.status for i in items}
+    evidence = [Evidence(ref=e.ref, quote=e.quote) for i in items for e in i.evidence]
+    if statuses == {"present"}:
+        return "present", evidence, yes
+    if statuses == {"missing"}:
+        return "missing", [], no
+    gaps = "; ".join(i.note["en"] for i in items if i.status != "present")
+    return "partial", evidence, f"{part or no}: {gaps}" if len(items) > 1 else part or gaps
+
+
+def _sub_derived(
+    terms: DpaTerms, col: Collector, reqs: dict[str, Requirement]
+) -> tuple[Status, list[str], str]:
+    """Article 28(3)(d): the conditions of 28(2) and (4), from their own requirements."""
+    if reqs["subprocessor_authorisation"].status == "missing" and terms.subprocessors.authorisation is None:
+        return _subprocessors(terms, col)
+    status, paths, note = _subprocessors(terms, col)
+    if status == "present" and reqs["subprocessor_changes_objection"].status != "present":
+        return "partial", paths, reqs["subprocessor_changes_objection"].note["en"]
+    if (
+        status == "partial"
+        and not terms.subprocessors.flow_down
+        and reqs["subprocessor_same_obligations"].status == "present"
+    ):
+        return (
+            "present",
+            [*paths, "subprocessors.flow_down"],
+            f"{terms.subprocessors.authorisation} authorisation; obligations flow down",
+        )
+    return status, paths, note
+
+
+def checklist(
+    terms: DpaTerms, col: Collector, reqs: dict[str, Requirement] | None = None
+) -> dict[str, CheckItem]:
+    """Every checklist key of DESIGN.md with its status, quotes and a note.
+
+    With ``reqs`` (the requirement list), the keys of Article 28(3)(a)-(f) and the alert
+    follow the sentences that state each requirement; without, the older field rules.
+    """
     out: dict[str, CheckItem] = {}
     for key in CHECKLIST_KEYS:
-        status, paths, note = RULES[key](terms, col)
+        if reqs and key in DERIVED:
+            status, evidence, note = _derived(key, reqs)
+            out[key] = CheckItem(status=status, evidence=evidence[:4], note=note)
+            continue
+        if reqs and key == "d_subprocessors":
+            status, paths, note = _sub_derived(terms, col, reqs)
+        else:
+            status, paths, note = RULES[key](terms, col)
+        if (
+            reqs
+            and key == "g_delete_or_return"
+            and status == "missing"
+            and reqs["delete_or_return"].status == "present"
+        ):
+            ev = [Evidence(ref=e.ref, quote=e.quote) for e in reqs["delete_or_return"].evidence]
+            out[key] = CheckItem(
+                status="present", evidence=ev, note="deletion or return at the end is stated"
+            )
+            continue
+        if (
+            reqs
+            and key == "h_audits"
+            and status == "missing"
+            and reqs["audits_inspections"].status == "present"
+        ):
+            ev = [Evidence(ref=e.ref, quote=e.quote) for e in reqs["audits_inspections"].evidence]
+            out[key] = CheckItem(status="present", evidence=ev, note="audits and inspections are allowed")
+            continue
         quotes: list[Evidence] = []
+        if reqs and key == "g_delete_or_return" and reqs["delete_or_return"].status == "present":
+            # The sentences that state deletion or return, not any clause the end choice
+            # was read near (a security article that lists "destruction" as a risk).
+            paths = []
+            quotes = [Evidence(ref=e.ref, quote=e.quote) for e in reqs["delete_or_return"].evidence]
         for path in paths:
             for q in col.evidence(path, limit=2):
                 if q not in quotes:

@@ -280,7 +280,9 @@ def evidence_for(col: Collector, values: dict[str, Any]) -> dict[str, list[Evide
             "audit.scope_reports",
         ),
         "transfers.outside_eea": tuple(
-            f"transfers.policy_{p}" for p in ("with_consent", "prohibited", "with_safeguards")
+            f"transfers.{kind}_{p}"
+            for kind in ("policy", "heading_policy")
+            for p in ("with_consent", "prohibited", "with_safeguards")
         ),
         "subprocessors.business_days": (
             "subprocessors.objection_days",

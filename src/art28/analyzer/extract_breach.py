@@ -26,7 +26,7 @@ TRAP = rx(
 )
 AUTHORITY = rx(r"authorit|autoriteit|toezichthoud|supervisory|article 33|artikel 33|regulator")
 UNDUE = rx(
-    r"without undue delay|zonder onredelijke vertraging|onverwijld|without delay|"
+    r"without undue delay|zonder onredelijke vertraging|onverwijld|without delay|zo spoedig mogelijk|"
     r"zonder (onnodige|enige) vertraging|unverzüglich"
 )
 CONTENT = {

@@ -173,6 +173,8 @@ def extract_processing(ctx: Context, col: Collector) -> None:
                     continue
                 label = " ".join(text for _, text in lines[i : i + width])
                 path = _best(label, _DETAIL_HEADING)
+                if path and _CLAUSE_NUMBER.match(lines[i + width][1]):
+                    path = None  # a section heading ("11. Duration and Termination") over its clauses
                 if path:
                     found = (path, lines[i + width][1])
                     skip = i + width - 1
@@ -184,6 +186,9 @@ def extract_processing(ctx: Context, col: Collector) -> None:
         if not value or is_placeholder(value) or len(value) < 3 or _is_label(value) or _NONE_VALUE.match(value):
             continue
         col.add(path, value[:300], sentence)
+
+
+_CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\(?[a-z]\)|article|artikel|clause)\s", re.IGNORECASE)
 
 
 def _wrapped_label(line: str) -> bool:
@@ -284,6 +289,8 @@ MENTIONS = {
 def mentions(ctx: Context, col: Collector) -> None:
     """Where the text at least names a processing detail (for a partial checklist item)."""
     for sentence, text in zip(ctx.sentences, ctx.norm, strict=True):
+        if sentence.heading and sentence.text.strip().lower() == sentence.heading.strip():
+            continue  # a heading ("Duration and Termination") names a topic, it describes nothing
         for path, pattern in MENTIONS.items():
             if pattern.search(text):
                 col.add(f"mention.{path}", True, sentence)

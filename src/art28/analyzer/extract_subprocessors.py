@@ -38,7 +38,7 @@ SPECIFIC_STRONG = rx(
     r"(per|each|iedere|elke) (individual |afzonderlijke )?(sub-?processor|sub-?verwerker).{0,80}(consent|approv|toestemming)"
 )
 SPECIFIC_WEAK = rx(
-    r"(not|niet|geen|only|uitsluitend|alleen|slechts|nadat|after|unless|tenzij).{0,120}(prior|voorafgaande?|explicit|uitdrukkelijke?)"
+    r"(\bno\b|not|niet|geen|only|uitsluitend|alleen|slechts|nadat|after|unless|tenzij).{0,120}(prior|voorafgaande?|explicit|uitdrukkelijke?)"
     r" .{0,20}(written |schriftelijke )?(consent|authori[sz]ation|approval|toestemming|goedkeuring)|"
     r"eerst (de )?toestemming|toestemming .{0,40}(gevraagd|vragen)|unless .{0,40}(has )?approved"
 )
@@ -51,6 +51,12 @@ ADVANCE = rx(
     r"days'? (prior )?notice|dagen van tevoren|voor(dat)? (de|het|een) "
 )
 OBJECT = rx(r"object|bezwaar|oppose|veto|verzet")
+CONDITIONAL = rx(r"\b(without|unless|except|other than|zonder|tenzij|behalve|anders dan)\b")
+# "You may object within this period": the period is the one named just before.
+THIS_PERIOD = rx(
+    r"(within|during|in) (this|that|the same|such|the aforementioned|the said) (period|time|term|notice period)|"
+    r"(binnen|gedurende|in) (deze|die|dezelfde|voornoemde|genoemde) (termijn|periode)"
+)
 NOTICE = rx(
     r"notice|notif|inform|in kennis|kennisgeving|aankondig|prior to|before|voordat|voorafgaand|"
     r"in advance|vooraf|voor de|update"
@@ -83,6 +89,7 @@ def extract_subprocessors(ctx: Context, col: Collector) -> None:
         _periods(text, sentence, col)
         if in_sub and OBJECT.search(text):
             col.add("subprocessors.objection_mention", True, sentence)
+            _this_period(ctx, text, sentence, col)
         if in_sub and FLOW_DOWN.search(text):
             col.add("subprocessors.flow_down", True, sentence)
         if in_sub and LIABLE.search(text):
@@ -102,8 +109,23 @@ def _authorisation(text: str, sentence: Sentence, col: Collector, in_sub: bool) 
         col.add("subprocessors.authorisation_weak_specific", "specific", sentence)
     elif GENERAL_IMPLICIT.search(clean):
         col.add("subprocessors.authorisation_implicit_general", "general", sentence)
-    if NONE.search(clean):
+    ban = NONE.search(clean)
+    # "No sub-processors without prior written consent" permits with a condition: no ban.
+    if ban and not CONDITIONAL.search(clean[ban.end() : ban.end() + 120]):
         col.add("subprocessors.authorisation", "none", sentence)
+
+
+def _this_period(ctx: Context, text: str, sentence: Sentence, col: Collector) -> None:
+    """An objection "within this period" takes the notice period of the sentences just before."""
+    if not THIS_PERIOD.search(text) or DAYS.search(text):
+        return
+    for before in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
+        days = DAYS.findall(ctx.norm[before.index])
+        if days:
+            business = days[-1][1].strip() in ("business", "working", "werk")
+            col.add("subprocessors.objection_days", int(days[-1][0]), sentence)
+            col.add("subprocessors.objection_days_business", business, sentence)
+            return
 
 
 def _periods(text: str, sentence: Sentence, col: Collector) -> None:
@@ -138,14 +160,18 @@ _HEADER_WORDS = rx(
 _COLUMNS = {
     "address": rx(r"^(address|adres|vestigingsadres|registered office|seat|zetel)"),
     "country": rx(r"^(country|land|location|locatie|vestigingsplaats|place of processing|jurisdiction)"),
-    "service": rx(r"^(service|dienst|purpose|doel|activit|processing|verwerking|description|omschrijving|function)"),
+    "service": rx(
+        r"^(service|dienst|purpose|doel|activit|processing|verwerking|description|omschrijving|function)"
+    ),
 }
 
 
 def _header(text: str) -> list[str] | None:
     """The column kinds of a table header row ("Name | Address | Country | Service")."""
     cells = [c.strip().lower() for c in text.split("|") if c.strip()]
-    if len(cells) < 2 or not all(_HEADER_WORDS.match(c) or any(p.match(c) for p in _COLUMNS.values()) for c in cells):
+    if len(cells) < 2 or not all(
+        _HEADER_WORDS.match(c) or any(p.match(c) for p in _COLUMNS.values()) for c in cells
+    ):
         return None
     kinds = [next((k for k, p in _COLUMNS.items() if p.match(c)), "name") for c in cells]
     return kinds if kinds.count("name") == 1 else None
@@ -154,13 +180,23 @@ def _header(text: str) -> list[str] | None:
 def _named(ctx: Context, col: Collector) -> None:
     """Rows of a table or list under a sub-processor heading that name a company."""
     columns: list[str] | None = None
+    last: dict[str, str] | None = None  # the previous table row, cell by cell
     for sentence, head in zip(ctx.sentences, ctx.heads, strict=True):
         if not SUB.search(head):
             continue
         if "|" in sentence.text and (kinds := _header(sentence.text)):
-            columns = kinds
+            columns, last = kinds, None
             continue
         cells = [c.strip() for c in sentence.text.strip().strip("|").split("|")]
+        if columns and "|" in sentence.text and len(cells) < len(columns):
+            cells += [""] * (len(columns) - len(cells))
+        if columns and last and len(cells) == len(columns) and _continues_row(last, cells, columns):
+            # A cell wrapped onto the next line of a PDF table: the same row, not a new one.
+            for kind, cell in zip(columns, cells, strict=True):
+                if cell:
+                    last[kind] = f"{last.get(kind, '')} {cell}".strip()
+            _update_named(col, last)
+            continue
         if columns and len(cells) == len(columns) and cells[columns.index("name")]:
             row = dict(zip(columns, cells, strict=True))
             if _HEADER_WORDS.match(row["name"].lower()) or len(row["name"].split()) > 8:
@@ -178,6 +214,7 @@ def _named(ctx: Context, col: Collector) -> None:
                 },
                 sentence,
             )
+            last = row
             continue
         m = ROW.match(sentence.text) or BULLET.match(sentence.text)
         if not m or "|" not in sentence.text and not sentence.text.lstrip().startswith(("-", "*", "•")):
@@ -198,6 +235,39 @@ def _named(ctx: Context, col: Collector) -> None:
             },
             sentence,
         )
+
+
+_LEGAL_FORM = re.compile(
+    r"^(sarl|s\.?a\.?r\.?l\.?|b\.?v\.?|n\.?v\.?|inc\.?|llc|ltd\.?|limited|gmbh|ag|s\.?a\.?|ab|oy|aps|plc|corp\.?|co\.?)$",
+    re.IGNORECASE,
+)
+_OPEN_END = re.compile(r"\b(of|the|and|for|to|in|with|van|de|het|en|voor|met|of the|a|an)$", re.IGNORECASE)
+
+
+def _continues_row(last: dict[str, str], cells: list[str], columns: list[str]) -> bool:
+    """Whether a table line carries the wrapped rest of the row above it."""
+    if all(cells) or not any(cells):
+        return False  # a full row is a row of its own
+    name = cells[columns.index("name")]
+    if name and not (_LEGAL_FORM.match(name) or name[0].islower()):
+        return False
+    return bool(name) or any(
+        _OPEN_END.search(last.get(k, "")) for k, c in zip(columns, cells, strict=True) if c
+    )
+
+
+def _update_named(col: Collector, row: dict[str, str]) -> None:
+    """Rewrite the last named sub-processor with its completed cells."""
+    cand = col.found["subprocessors.named"][-1]
+    countries = find_countries(row.get("country", "").lower()) or find_countries(
+        row.get("address", "").lower()
+    )
+    cand.value = {
+        "name": row["name"],
+        "address": row.get("address") or None,
+        "country": countries[0] if countries else None,
+        "service": row.get("service") or None,
+    }
 
 
 def _service(rest: str) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from art28.analyzer.collect import Collector
 from art28.analyzer.context import Context, rx
+from art28.analyzer.text import Sentence
 
 TRANSFER = rx(
     r"transfer|doorgifte|doorgeven|doorgegeven|outside (of )?(the )?(eea|eu\b|european|e\.e\.a)|"
@@ -35,7 +36,7 @@ INSIDE_ONLY = rx(
     r"(only|solely|exclusively|uitsluitend|alleen|enkel) .{0,80}(within|in|binnen) (the |de )?(eea|eer|eu\b|european|europese)"
 )
 CONSENT = rx(
-    r"(without|zonder) .{0,30}(prior |voorafgaande )?(written |schriftelijke |express )?(consent|authori[sz]ation|approval|toestemming|goedkeuring)|"
+    r"(without|zonder) .{0,30}(prior |voorafgaande )?(written |schriftelijke |express )?(consent|authori[sz]ation|approval|permission|toestemming|goedkeuring)|"
     r"(unless|tenzij|except|behalve|only|uitsluitend|alleen|enkel|after|na|indien|if|where|met) .{0,130}(consent|authori[sz]|approv|toestemming|goedkeuring)|"
     r"(unless|tenzij) .{0,60}(schriftelijk|in writing|agreed|overeengekomen)"
 )
@@ -63,7 +64,10 @@ def extract_transfers(ctx: Context, col: Collector) -> None:
                 col.add("transfers.mechanisms", key, sentence)
         policy = _policy(text, head) if context else None
         if policy:
-            col.add(f"transfers.policy_{policy}", policy, sentence)
+            # A heading ("Processing only within the EU/EEA") names the topic; the clause
+            # under it decides. The heading counts only where no clause says anything.
+            kind = "heading_policy" if _is_heading(sentence) else "policy"
+            col.add(f"transfers.{kind}_{policy}", policy, sentence)
 
 
 def _policy(text: str, head: str) -> str | None:
@@ -79,13 +83,18 @@ def _policy(text: str, head: str) -> str | None:
     return "with_safeguards" if _mechanism(text) else None
 
 
+def _is_heading(sentence: Sentence) -> bool:
+    return bool(sentence.heading) and sentence.text.strip().lower() == sentence.heading.strip()
+
+
 def _mechanism(text: str) -> bool:
     return any(MECHANISMS[k].search(text) for k in ("scc", "bcr", "dpf"))
 
 
 def resolve_outside_eea(col: Collector) -> str | None:
     """One policy: consent beats a plain prohibition, which beats safeguards."""
-    for policy in ("with_consent", "prohibited", "with_safeguards"):
-        if col.has(f"transfers.policy_{policy}"):
-            return policy
+    for kind in ("policy", "heading_policy"):
+        for policy in ("with_consent", "prohibited", "with_safeguards"):
+            if col.has(f"transfers.{kind}_{policy}"):
+                return policy
     return None

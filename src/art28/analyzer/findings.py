@@ -26,7 +26,7 @@ WEAK = re.compile(
     r"as soon as (reasonably )?(possible|practicable)|reasonable efforts|commercially reasonable|"
     r"best efforts|endeavou?r|where (possible|feasible|practicable)|when feasible|if possible|"
     r"to the extent (possible|practicable|feasible)|at its (sole )?discretion|"
-    r"indien mogelijk|waar mogelijk|zo (snel|spoedig) mogelijk|streeft (er )?naar|zich inspannen|"
+    r"indien mogelijk|waar mogelijk|zo snel mogelijk|streeft (er )?naar|zich inspannen|"
     r"inspanningsverplichting|naar vermogen|voor zover (mogelijk|redelijk)|naar redelijkheid",
     re.IGNORECASE,
 )

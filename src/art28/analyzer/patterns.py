@@ -15,7 +15,14 @@ _NUMBER_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "sixteen": 16,
+    "eighteen": 18,
+    "twenty-one": 21,
+    "twenty-eight": 28,
+    "forty": 40,
     "fourteen": 14,
     "fifteen": 15,
     "twenty": 20,
@@ -36,7 +43,16 @@ _NUMBER_WORDS = {
     "acht": 8,
     "negen": 9,
     "tien": 10,
+    "elf": 11,
     "twaalf": 12,
+    "dertien": 13,
+    "zestien": 16,
+    "achttien": 18,
+    "eenentwintig": 21,
+    "achtentwintig": 28,
+    "veertig": 40,
+    "vijfenveertig": 45,
+    "zeventig": 70,
     "veertien": 14,
     "vijftien": 15,
     "twintig": 20,
@@ -70,7 +86,7 @@ CONTROLLER_WORDS = (
 )
 PROCESSOR_WORDS = (
     r"processor|provider|vendor|supplier|data importer|importer|service provider|we|us|"
-    r"verwerker|bewerker|leverancier|opdrachtnemer|dienstverlener"
+    r"verwerker|bewerker|leverancier|opdrachtnemer|dienstverlener|contractor"
 )
 
 

@@ -13,6 +13,7 @@ LABELS = {
         "language": "Language",
         "terms": "What the agreement says",
         "checklist": "Article 28(3) checklist",
+        "requirements": "Requirements of Article 28(2)-(4) and 32(2)",
         "findings": "Findings",
         "placeholders": "Unfilled template fields",
         "playbook": "Playbook",
@@ -29,6 +30,7 @@ LABELS = {
         "language": "Taal",
         "terms": "Wat de overeenkomst zegt",
         "checklist": "Checklist artikel 28 lid 3",
+        "requirements": "Eisen van artikel 28 lid 2-4 en 32 lid 2",
         "findings": "Bevindingen",
         "placeholders": "Niet ingevulde velden",
         "playbook": "Playbook",
@@ -101,8 +103,27 @@ def report_text(analysis: Analysis, lang: str = "en") -> str:
     for key, item in analysis.art28.items():
         refs = ", ".join(sorted({e.ref for e in item.evidence if e.ref}))[:40]
         lines.append(f"  {lab[item.status]:<13} {key:<32} {item.note}" + (f" [{refs}]" if refs else ""))
+    lines += _requirements(analysis, lab, "nl" if lang == "nl" else "en")
     lines += _placeholders(analysis, lab) + _findings(analysis, lab) + _playbook(analysis, lab)
     return "\n".join(lines) + "\n"
+
+
+GAPS_FIRST = {"missing": 0, "partial": 1, "present": 2}
+
+
+def _requirements(analysis: Analysis, lab: dict[str, str], lang: str) -> list[str]:
+    """Each requirement in words, the gaps first, with the clause that states it."""
+    if not analysis.requirements:
+        return []
+    out = ["", f"== {lab['requirements']} =="]
+    items = sorted(analysis.requirements.values(), key=lambda r: GAPS_FIRST[r.status])
+    for item in items:
+        ref = next((e.ref for e in item.evidence if e.ref), None)
+        where = f" [{ref}]" if ref else ""
+        out.append(f"  {lab[item.status]:<13} {item.name[lang]} ({item.article}){where}")
+        if item.status != "present":
+            out.append(f"                {item.note[lang]}")
+    return out
 
 
 def _placeholders(analysis: Analysis, lab: dict[str, str]) -> list[str]:

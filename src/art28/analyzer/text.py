@@ -56,7 +56,8 @@ def unwrap(text: str) -> str:
     separated by " | ") is never joined to its neighbours. A line ending in ":" is
     joined only to an opening quote that continues it ("hierna te noemen:" / "“Verwerker”;").
     """
-    lines = text.split("\n")
+    # A page footer ("page 2 of 9") between two halves of a sentence is not part of it.
+    lines = [x for x in text.split("\n") if not _PAGE_FOOTER.match(x.strip())]
     lengths = sorted(len(x.strip()) for x in lines if x.strip() and not _is_row(x))
     full = 0.6 * lengths[len(lengths) // 2] if lengths else 0
     out: list[str] = []
@@ -140,10 +141,66 @@ class _RefTracker:
         return bool(self.ref and self.article and self.ref.startswith("Artikel"))
 
 
+_CONTINUATION = re.compile(r"^[a-zà-ÿ(]|^\d+[\w)]*\s+[a-zà-ÿ]")
+_NOT_CONTINUATION = re.compile(r"^(\(?[a-z]{1,4}[.)]\.?|[ivx]{1,4}[.)]\.?)\s")
+
+
+def join_broken(text: str) -> str:
+    """Join a line broken inside a sentence to the line it continues.
+
+    Any format can carry such breaks (a text export of a PDF, a wrapped e-mail): a line
+    ending in an abbreviation ("Art.") or without closing punctuation, followed by a
+    line that starts in lower case ("… binnen⏎24 uur", "under Art.⏎32 to 36"), is one
+    sentence. A list item ("a) …") and a table row keep their own line.
+    """
+    out: list[str] = []
+    blank = False  # a blank line after "Art." still leaves the sentence open
+    for line in text.split("\n"):
+        stripped = line.strip()
+        prev = out[-1].rstrip() if out else ""
+        if not stripped and not blank and (_ARTICLE_ABBREV.search(prev) or _open(prev)):
+            blank = True
+            continue
+        if prev and stripped and (_resumes(prev, stripped) if blank else _continues_line(prev, stripped)):
+            out[-1] = f"{prev} {stripped}"
+        else:
+            if blank:
+                out.append("")
+            out.append(line)
+        blank = False
+    return "\n".join(out)
+
+
+_ARTICLE_ABBREV = re.compile(r"\b(art|lid|no|nr)\.$", re.IGNORECASE)
+
+
+def _open(prev: str) -> bool:
+    """A long line without closing punctuation: a sentence a page or paragraph break cut."""
+    return len(prev.split()) >= 6 and not re.search(r"[.:;!?)\]”\"]$", prev) and not _is_row(prev)
+
+
+def _resumes(prev: str, line: str) -> bool:
+    """After a blank line, the rest of the sentence: a number after "Art.", or lower case."""
+    if re.search(r"\.$", prev):
+        return line[0].isdigit()
+    return bool(re.match(r"^[a-zà-ÿ]", line)) and not _NOT_CONTINUATION.match(line)
+
+
+def _continues_line(prev: str, line: str) -> bool:
+    if _is_row(prev) or _is_row(line) or _NOT_CONTINUATION.match(line):
+        return False
+    if _ABBREV_RE.search(prev) and re.match(r"^[\d(a-zà-ÿ]", line):
+        return True
+    if re.search(r"[.:;!?]$", prev) or len(prev.split()) < 6:
+        return False
+    return bool(_CONTINUATION.match(line))
+
+
 def sentences(text: str, *, wrapped: bool = False) -> list[Sentence]:
     """The sentences of ``text`` in order, each with its clause ``ref`` and heading."""
     if wrapped:
         text = unwrap(text)
+    text = join_broken(text)
     tracker = _RefTracker()
     out: list[Sentence] = []
     for number, raw_line in enumerate(text.split("\n")):

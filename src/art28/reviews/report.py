@@ -76,10 +76,30 @@ def checklist_rows(review: Review) -> list[dict[str, Any]]:
             for key, item in (review.result.get("art28") or {}).items()]
 
 
+GAPS_FIRST = {"missing": 0, "partial": 1, "present": 2}
+
+
+def requirement_rows(review: Review) -> list[dict[str, Any]]:
+    """Each requirement of Article 28(2)-(4) and 32(2) in words, the gaps first.
+
+    The analyzer writes each name and note in English and Dutch; the page shows the active
+    language. Reviews stored before the requirement list existed have none.
+    """
+    lang = _lang()
+    rows = [{"key": key, "name": (item.get("name") or {}).get(lang, key), "article": item.get("article", ""),
+             "status": item.get("status"),
+             "status_label": str(STATUS_LABELS.get(item.get("status"), item.get("status"))),
+             "note": (item.get("note") or {}).get(lang, "") if item.get("status") != "present" else "",
+             "evidence": item.get("evidence") or []}
+            for key, item in (review.result.get("requirements") or {}).items()]
+    return sorted(rows, key=lambda r: GAPS_FIRST.get(r["status"], 0))
+
+
 def report_context(review: Review) -> dict[str, Any]:
     """Everything the HTML report and the PDF show."""
     result = review.result
     return {"review": review, "terms": term_rows(review), "checklist": checklist_rows(review),
+            "requirements": requirement_rows(review),
             "placeholders": result.get("placeholders") or [], "findings": result.get("findings") or [],
             "playbook": result.get("playbook"), "counts": review.counts, "source": result.get("source") or {}}
 
@@ -99,6 +119,9 @@ def _pdf_data(review: Review) -> dict[str, Any]:
         "subtitle": _("Uploaded %(at)s · language %(l)s · SHA-256 %(h)s") % {
             "at": local_time(review.created_at), "l": review.language, "h": review.sha256},
         "h_terms": _("What the agreement says"), "h_checklist": _("Article 28(3) checklist"),
+        "h_requirements": _("Requirements of Article 28(2)–(4) and 32(2), gaps first"),
+        "requirements": [[r["status_label"], f"{r['name']} ({r['article']})", r["note"],
+                          "\n".join(quote(r["evidence"]))] for r in ctx["requirements"]],
         "h_placeholders": _("Unfilled template fields"), "h_findings": _("Findings"),
         "h_playbook": _("Playbook"), "none": _("none"),
         "terms": [[r["label"], r["value"], "\n".join(quote(r["evidence"]))] for r in ctx["terms"]],

@@ -1,0 +1,451 @@
+"""What a sentence must say to state one requirement of Article 28(2)-(4) or 32(2).
+
+Every pattern runs on normalised text (lower case, number words as digits). The patterns
+are written from the Regulation's own wording and common ways of saying the same thing in
+English and Dutch, never from one agreement.
+"""
+
+# Long regular expressions read better unbroken.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from art28.analyzer.context import rx
+
+SUB = r"(sub-?\s?processor|subprocessor|sub-?\s?verwerker|subverwerker|sub-?bewerker|onderaannemer|sub-?contract|other processors?|another processor|andere verwerkers?|third[- ]party (service )?providers?|derden)"
+ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|provide .{0,40}(information|assistance|help|support)|make available|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,30}(hulp|medewerking)|verstrekt .{0,40}informatie|enable)"
+DS = r"(data subjects?|betrokkenen?|individuals?|affected (persons|individuals|people|parties)|natural persons|persons concerned)"
+BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compromise)"
+# "Articles 32 to 34" covers security and both breach duties; "32 to 36" all five.
+RANGE_32_34 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?3[4-6]|32\s*(-|–|to|through|tot en met|t/m)\s*3[4-6] (of the |of |van de |avg|gdpr)"
+RANGE_32_36 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
+INSTRUCTION = r"(instructi|opdracht|aanwijzing)"
+INFORM = r"(inform|notif|tell|alert|warn|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal)"
+RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|erasure|complaint|klacht)"
+# The shared vocabularies the patterns below are built from (see requirements._needs).
+ATOMS = {
+    "sub": SUB,
+    "assist": ASSIST,
+    "ds": DS,
+    "breach": BREACH,
+    "instruction": INSTRUCTION,
+    "inform": INFORM,
+}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One requirement: its name and article, what states it and what only partly does."""
+
+    key: str
+    article: str
+    name: tuple[str, str]  # en, nl
+    full: tuple[re.Pattern[str], ...]
+    partial: tuple[re.Pattern[str], ...] = ()
+    partial_note: tuple[str, str] = ("", "")
+    missing_note: tuple[str, str] = ("", "")
+    # Whose clause may state it besides the processor's (e.g. the controller's consent).
+    other_subjects: frozenset[str] = field(default_factory=frozenset)
+    # Words a sentence must not contain to count (a risk list is no return-or-delete clause).
+    exclude: re.Pattern[str] | None = None
+    # A cheap test that must pass before the patterns run: most sentences stop here.
+    gate: re.Pattern[str] | None = None
+
+
+def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(rx(p) for p in patterns)
+
+
+_MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level))"
+
+
+def _measures(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns that count only in a sentence about security measures or protection."""
+    return tuple(rx(rf"^{_MEASURES}.*?(?:{p})") for p in patterns)
+
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        "subprocessor_authorisation",
+        "28(2)",
+        ("Prior authorisation of sub-processors", "Voorafgaande toestemming voor subverwerkers"),
+        _p(
+            rf"{SUB}.{{0,200}}(authori[sz]|consent|approv|permission|permit|toestemming|goedkeuring|machtig|akkoord)",
+            rf"(authori[sz]|consent|approv|permission|toestemming|goedkeuring|machtig|akkoord).{{0,200}}{SUB}",
+            rf"\b(may|can|is entitled to|shall be entitled to|mag|mogen|is gerechtigd|kan)\b.{{0,40}}\b(engage|use|appoint|subcontract|retain|utili[sz]e|inschakelen|inzetten|gebruik maken|gebruiken)\b.{{0,60}}{SUB}",
+            rf"\b(engage|appoint|use|utili[sz]e)s? (the |any |its |only )?{SUB}.{{0,80}}(in accordance with|pursuant to|subject to|listed in|set out in|named in|vermeld|genoemd|opgenomen)",
+        ),
+        missing_note=(
+            "no rule that sub-processors are engaged only with the controller's prior specific or general written authorisation",
+            "geen regel dat subverwerkers alleen met voorafgaande specifieke of algemene schriftelijke toestemming van de verwerkingsverantwoordelijke worden ingeschakeld",
+        ),
+        other_subjects=frozenset({"controller"}),
+        gate=rx(SUB),
+    ),
+    Spec(
+        "subprocessor_changes_objection",
+        "28(2)",
+        (
+            "Notice of intended changes of sub-processors, with the chance to object",
+            "Aankondiging van voorgenomen wijzigingen in subverwerkers, met de mogelijkheid van bezwaar",
+        ),
+        _p(
+            rf"{INFORM}.{{0,160}}(new|add|replac|chang|intended|additional|further|nieuwe|toevoeg|vervang|wijzig|voorgenomen|andere).{{0,80}}{SUB}",
+            rf"{SUB}.{{0,160}}(new|add|replac|chang|intended|nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,160}}{INFORM}",
+            rf"{INFORM}.{{0,80}}(in advance|prior|before|beforehand|vooraf|voorafgaand|voordat).{{0,100}}{SUB}",
+            rf"(new|add|replac|chang|further|modif|additional|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}.{{0,160}}{INFORM}",
+            rf"{INFORM}.{{0,160}}(changes?|updates?|wijziging(en)?) (to|of|in|van|op) (the |that |its |this |de |het )?(list|lijst|overview|overzicht)",
+            rf"(consent|approv|authori[sz]|toestemming|goedkeuring).{{0,80}}(prior to|before|voor|voordat|in advance).{{0,60}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}",
+            rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
+            rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",
+        ),
+        missing_note=(
+            "no notice to the controller of intended additions or replacements of sub-processors",
+            "geen aankondiging aan de verwerkingsverantwoordelijke van voorgenomen toevoeging of vervanging van subverwerkers",
+        ),
+        other_subjects=frozenset({"controller"}),
+        gate=rx(SUB),
+    ),
+    Spec(
+        "documented_instructions",
+        "28(3)(a)",
+        ("Processing only on documented instructions", "Verwerking alleen op gedocumenteerde instructies"),
+        _p(
+            rf"(only|solely|exclusively|uitsluitend|alleen|enkel|slechts|merely|strictly).{{0,120}}({INSTRUCTION}|on behalf of|in naam van|ten behoeve van)",
+            rf"{INSTRUCTION}.{{0,80}}(only|solely|exclusively|uitsluitend|alleen)",
+            rf"(not|niet|geen|never|nooit)\b.{{0,80}}(other than|except|anders dan|behalve|buiten).{{0,80}}{INSTRUCTION}",
+            rf"(documented|written|schriftelijke?|gedocumenteerde?|lawful|reasonable) {INSTRUCTION}.{{0,5}}",
+            rf"(in accordance with|according to|conform|overeenkomstig|volgens|in overeenstemming met|on) .{{0,60}}{INSTRUCTION}",
+            r"(only|solely|exclusively|uitsluitend|alleen|enkel|slechts)\b.{0,80}\b(purposes?|doele?n?)\b",
+        ),
+        missing_note=(
+            "no rule that the processor acts only on the controller's documented instructions",
+            "geen regel dat de verwerker alleen op gedocumenteerde instructies van de verwerkingsverantwoordelijke handelt",
+        ),
+        other_subjects=frozenset({"controller"}),
+        gate=rx(r"instructi|opdracht|aanwijzing|on behalf|purpose|doel"),
+    ),
+    Spec(
+        "legal_requirement_notice",
+        "28(3)(a)",
+        (
+            "Telling the controller first of a legal duty to process",
+            "De verwerkingsverantwoordelijke vooraf informeren over een wettelijke verwerkingsplicht",
+        ),
+        _p(
+            rf"(requir|oblig|verplicht|gehouden|compel).{{0,80}}\b(law|laws|wet|wetgeving|recht|legislation|regulation)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|before|prior|first|vooraf|voorafgaand|voordat|prohibit|verbiedt|verbieden|verbod)",
+            rf"{INFORM}.{{0,80}}(legal requirement|legal obligation|wettelijke (verplichting|eis|voorschrift)).{{0,80}}(before|prior|vooraf|vóór|voor de|voordat)",
+            rf"\b(law|laws|wet|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
+        ),
+        _p(
+            r"(unless|except|save|tenzij|behalve|behoudens)\b.{0,80}\b(law|laws|wet|recht|legislation)\b.{0,20}(requir|oblig|verplicht|provides otherwise|prescribes|voorschrijft)",
+            r"(tenzij|behoudens|behalve)\b.{0,60}(wettelijke? (verplichting|plicht|voorschrift)|wet .{0,20}verplicht)",
+            r"(unless|except|save|tenzij|behalve|behoudens|other than)\b.{0,60}(requir|oblig|verplicht|gehouden|compel|mandat).{0,60}\b(by|under|to which|op grond van|door|krachtens|bij)\b.{0,40}\b(law|laws|wet|wetgeving|recht|legislation|regulation|member state)",
+            r"(requir|oblig|verplicht|gehouden).{0,40}\b(by|under|krachtens|op grond van)\b.{0,30}\b(union|eu|member state|lidstaat|lidstatelijk)",
+        ),
+        partial_note=(
+            "a legal duty to process is an exception, but the processor need not tell the controller of it first",
+            "een wettelijke verwerkingsplicht is een uitzondering, maar de verwerker hoeft de verwerkingsverantwoordelijke daar niet vooraf over te informeren",
+        ),
+        missing_note=(
+            "nothing on what happens when the law requires the processor to process the data",
+            "niets over wat er gebeurt als de wet de verwerker verplicht de gegevens te verwerken",
+        ),
+        gate=rx(r"\b(law|laws|wet|wetgeving|recht|legislation|regulations?)\b"),
+    ),
+    Spec(
+        "confidentiality",
+        "28(3)(b)",
+        (
+            "Confidentiality of the persons processing the data",
+            "Geheimhouding door de personen die de gegevens verwerken",
+        ),
+        _p(
+            r"(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim).{0,200}\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|everyone|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b",
+            r"\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b.{0,200}(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim)",
+        ),
+        missing_note=(
+            "no duty of confidentiality for the persons authorised to process the data",
+            "geen geheimhoudingsplicht voor de personen die de gegevens mogen verwerken",
+        ),
+        gate=rx(r"confidential|geheim|vertrouwelijk|secrecy|non-disclosure"),
+    ),
+    Spec(
+        "security_measures",
+        "28(3)(c), 32",
+        ("Security measures of Article 32", "Beveiligingsmaatregelen van artikel 32"),
+        _p(
+            r"(implement|maintain|take|taken|have in place|put in place|apply|adopt|ensure|comply|use|provide|establish|treft|treffen|neemt|nemen|genomen|implementeert|hanteert|zorgt|handhaaft|onderhoudt|houdt|beschikt).{0,120}(technical and organi[sz]ational|technical, (physical|administrative)|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|passende (beveiligings)?maatregelen|security (measures|safeguards|controls|procedures)|beveiligingsmaatregelen|safeguards|\bart(icles?|ikel(en)?|\.)? ?32\b)",
+            r"(technical and organi[sz]ational|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|security|beveiligings)\s*(measures|maatregelen|safeguards|controls).{0,80}\b(implemented|maintained|taken|in place|applied|te nemen|nemen|treffen|te treffen|getroffen|genomen|hanteren|gehanteerd|handhaven)\b",
+            r"(protect|safeguard|secure|beveilig|beschermen|bescherming).{0,80}(personal data|persoonsgegevens|the data|de gegevens|data)\b.{0,120}(against|from|tegen)",
+        ),
+        missing_note=(
+            "no duty to take the security measures of Article 32",
+            "geen plicht om de beveiligingsmaatregelen van artikel 32 te nemen",
+        ),
+        gate=rx(r"measures|maatregel|safeguard|\b32\b|protect|beveilig|bescherm|secur"),
+    ),
+    Spec(
+        "security_risks",
+        "32(2)",
+        ("Weighing the risks of Article 32(2)", "Afweging van de risico's van artikel 32 lid 2"),
+        _measures(
+            r"(destruction|destroy|vernietiging).{0,160}(loss|alteration|disclosure|access|damage|verlies|wijziging|aantasting|verstrekking|toegang)",
+            r"(loss|verlies).{0,80}(destruction|alteration|disclosure|damage|vernietiging|wijziging|aantasting)",
+            r"(appropriate|proportionate|commensurate|passend|adequate) .{0,60}\b(to|for|with|bij|aan)\b (the )?(risks?|harm|risico)",
+            r"(level of security|beveiligingsniveau|security level).{0,80}(risks?|risico)",
+            r"(unauthori[sz]ed|unlawful|onrechtmatige?|onbevoegde?|ongeoorloofde?).{0,40}(access|disclosure|processing|toegang|verwerking|verstrekking).{0,120}(loss|destruction|alteration|verlies|vernietiging|wijziging)",
+            r"(risks?|risico).{0,80}(rights and freedoms|rechten en vrijheden)",
+        ),
+        missing_note=(
+            "the security measures do not weigh the risks of destruction, loss, alteration, unauthorised disclosure or access",
+            "de beveiligingsmaatregelen wegen de risico's van vernietiging, verlies, wijziging, ongeoorloofde verstrekking of toegang niet af",
+        ),
+        # A breach notice or definition lists the same harms; the measures that weigh them count.
+        exclude=rx(
+            rf"{BREACH}.{{0,120}}(notif|inform|meld|report|occur|becom|aware)|(notif|inform|meld|report).{{0,120}}({BREACH}|becom|aware|bewust|kennis)|\bmeans\b|\bbetekent\b|stipulates|bepaalt dat"
+        ),
+        gate=rx(
+            r"destr|vernietig|loss|verlies|risk|risico|unauthori|unlawful|onrechtmatig|onbevoegd|ongeoorloofd"
+        ),
+    ),
+    Spec(
+        "assist_data_subject_requests",
+        "28(3)(e)",
+        ("Assistance with data subjects' requests", "Bijstand bij verzoeken van betrokkenen"),
+        _p(
+            rf"{ASSIST}.{{0,260}}{RIGHTS}.{{0,80}}{DS}|{ASSIST}.{{0,260}}{DS}.{{0,120}}{RIGHTS}",
+            rf"{DS}.{{0,120}}{RIGHTS}.{{0,160}}{ASSIST}|{RIGHTS}.{{0,80}}{DS}.{{0,160}}{ASSIST}",
+            rf"{ASSIST}.{{0,160}}(respond|answer|reply|beantwoord|afhandel|afhandeling).{{0,40}}(requests|verzoeken|complaints|klachten)",
+            rf"{ASSIST}.{{0,120}}(chapter iii|hoofdstuk iii|articles? 1[2-9]|artikelen 1[2-9]|rights? of (access|rectification|erasure)|exercise of (their )?rights)",
+        ),
+        _p(
+            rf"(request|verzoek|complaint|klacht).{{0,80}}{DS}.{{0,200}}(forward|refer|redirect|pass|doorsturen|doorgestuurd|doorgeleid|door|{INFORM})",
+            rf"(forward|refer|redirect|doorsturen|doorgestuurd|doorgeleid|{INFORM}).{{0,160}}(request|verzoek|klacht|complaint).{{0,100}}{DS}",
+            rf"{DS}.{{0,160}}(request|verzoek|contact|wendt).{{0,240}}(forward|refer|redirect|doorsturen|door|{INFORM})",
+        ),
+        partial_note=(
+            "data subjects' requests are passed on, but assistance in answering them is not promised",
+            "verzoeken van betrokkenen worden doorgestuurd, maar bijstand bij de afhandeling wordt niet toegezegd",
+        ),
+        missing_note=(
+            "no assistance with data subjects' requests",
+            "geen bijstand bij verzoeken van betrokkenen",
+        ),
+        other_subjects=frozenset({"service"}),
+        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord"),
+    ),
+    Spec(
+        "assist_security",
+        "28(3)(f), 32",
+        ("Assistance with the security of processing", "Bijstand bij de beveiliging van de verwerking"),
+        _p(
+            rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
+            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|(regarding|in respect of|relating to|with respect to|concerning|met betrekking tot|inzake|ten aanzien van|op het gebied van) (the |de )?(security|beveiliging)\b(?! ?(incident|breach|event|lek))|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b)",
+        ),
+        missing_note=(
+            "no assistance with the controller's own duty to secure the processing (Article 32)",
+            "geen bijstand bij de eigen beveiligingsplicht van de verwerkingsverantwoordelijke (artikel 32)",
+        ),
+        gate=rx(r"\b32\b|secur|beveilig"),
+    ),
+    Spec(
+        "assist_breach_notification",
+        "28(3)(f), 33",
+        (
+            "Assistance with notifying a breach to the supervisory authority",
+            "Bijstand bij het melden van een inbreuk aan de toezichthouder",
+        ),
+        _p(
+            rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
+            rf"\bart(icles?|ikel|\.)? ?33\b.{{0,300}}{ASSIST}",
+            rf"{ASSIST}.{{0,200}}({BREACH}|meldplicht).{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icles?|ikel(en)?|\.)? ?33\b|(notification|reporting|notify|report|meld)\w* (obligation|duty|dutie|requirement|verplichting|plicht)|obligations? to (notify|report)|meldplicht|verplichting(en)? .{{0,20}}(te )?melden)",
+            rf"{ASSIST}.{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icles?|ikel(en)?|\.)? ?33\b).{{0,200}}{BREACH}",
+            rf"(notif|report|melding|meldplicht|melden).{{0,100}}(obligation|verplichting|duty|plicht).{{0,200}}{ASSIST}",
+            rf"(obligation|verplichting|duty|plicht).{{0,60}}(notif|report|meld).{{0,200}}{ASSIST}",
+            rf"{ASSIST}.{{0,200}}(notif|report|melding|melden)\w*.{{0,40}}{BREACH}",
+            rf"{BREACH}.{{0,200}}{ASSIST}.{{0,100}}(notif|report|meld)",
+            rf"\b(assistance|support|bijstand|medewerking|hulp|co-?operation)\b.{{0,60}}(following|after|in the event of|in case of|in connection with|regarding|in relation to|with respect to|bij|na|in geval van|naar aanleiding van).{{0,40}}{BREACH}",
+            rf"{BREACH}.{{0,200}}(information|informatie|details|gegevens).{{0,160}}(enable|allow|to meet|to comply|to fulfil|nodig|zodat|om .{{0,40}}(te melden|te voldoen)|needs?|require).{{0,200}}(notif|report|obligation|verplichting|meld|authorit|toezichthouder)",
+        ),
+        _p(rf"{BREACH}.{{0,200}}{INFORM}", rf"{INFORM}.{{0,200}}{BREACH}"),
+        partial_note=(
+            "the processor tells the controller of a breach, but does not assist it in notifying the supervisory authority",
+            "de verwerker meldt een inbreuk aan de verwerkingsverantwoordelijke, maar biedt geen bijstand bij de melding aan de toezichthouder",
+        ),
+        missing_note=(
+            "no assistance with notifying a personal data breach to the supervisory authority (Article 33)",
+            "geen bijstand bij de melding van een datalek aan de toezichthouder (artikel 33)",
+        ),
+        gate=rx(BREACH + r"|meld|notif|\b3[36]\b"),
+    ),
+    Spec(
+        "assist_breach_communication",
+        "28(3)(f), 34",
+        (
+            "Assistance with communicating a breach to data subjects",
+            "Bijstand bij het informeren van betrokkenen over een inbreuk",
+        ),
+        _p(
+            rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
+            rf"\bart(icles?|ikel|\.)? ?34\b.{{0,300}}{ASSIST}",
+            rf"{BREACH}.{{0,300}}{ASSIST}.{{0,200}}(communicat|notif|inform)\w*.{{0,60}}{DS}",
+            rf"{ASSIST}.{{0,260}}{BREACH}.{{0,260}}{DS}",
+            rf"{ASSIST}.{{0,260}}{DS}.{{0,260}}{BREACH}",
+            rf"{ASSIST}.{{0,200}}\bart(icles?|ikel(en)?|\.)? ?34\b",
+            rf"{BREACH}.{{0,200}}(notif|communicat|inform|meld).{{0,80}}{DS}.{{0,200}}{ASSIST}",
+        ),
+        missing_note=(
+            "no assistance with communicating a personal data breach to the data subjects (Article 34)",
+            "geen bijstand bij het informeren van betrokkenen over een inbreuk in verband met persoonsgegevens (artikel 34)",
+        ),
+        gate=rx(DS + r"|\b3[46]\b"),
+    ),
+    Spec(
+        "assist_dpia",
+        "28(3)(f), 35",
+        (
+            "Assistance with data protection impact assessments",
+            "Bijstand bij gegevensbeschermingseffectbeoordelingen",
+        ),
+        _p(
+            rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
+            rf"{ASSIST}.{{0,260}}(impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.)? ?35\b|privacy assessment|risk assessment)",
+            rf"(impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.)? ?35\b).{{0,200}}{ASSIST}",
+        ),
+        missing_note=(
+            "no assistance with data protection impact assessments (Article 35)",
+            "geen bijstand bij gegevensbeschermingseffectbeoordelingen (artikel 35)",
+        ),
+        gate=rx(r"impact|dpia|\bpias?\b|\bgeb\b|\b3[56]\b|assessment"),
+    ),
+    Spec(
+        "assist_prior_consultation",
+        "28(3)(f), 36",
+        (
+            "Assistance with prior consultation of the supervisory authority",
+            "Bijstand bij de voorafgaande raadpleging van de toezichthouder",
+        ),
+        _p(
+            rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
+            rf"{ASSIST}.{{0,300}}(prior consultation|consult(ation|ing|s)?\b.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icles?|ikel(en)?|\.)? ?36\b)",
+            rf"(prior consultation|voorafgaande? raadpleging|\bart(icles?|ikel(en)?|\.)? ?36\b).{{0,200}}{ASSIST}",
+        ),
+        missing_note=(
+            "no assistance with consulting the supervisory authority before high-risk processing (Article 36)",
+            "geen bijstand bij de voorafgaande raadpleging van de toezichthouder (artikel 36)",
+        ),
+        gate=rx(r"consult|raadpleg|\b36\b"),
+    ),
+    Spec(
+        "delete_or_return",
+        "28(3)(g)",
+        (
+            "Deletion or return of the data at the end",
+            "Verwijdering of teruggave van de gegevens bij het einde",
+        ),
+        _p(
+            r"(delet|eras|destroy|destruct|return|verwijder|vernietig|wis|retour|terug te (geven|bezorgen|sturen)|teruggeven|terugbezorg|teruggave|hand over|ter beschikking).{0,200}(terminat|expir|end of|the end|completion|ceas|einde|beëindig|afloop|afgelopen|eindigt|no longer (needed|required|necessary)|niet langer nodig|retention|bewaartermijn|upon (written )?request|op verzoek|choice|keuze|election|discretion)",
+            r"(terminat|expir|end of|completion|einde|beëindig|afloop|eindigt|ceas).{0,200}(delet|eras|destroy|return|verwijder|vernietig|wis|retour|terug|teruggave|hand over)",
+        ),
+        missing_note=(
+            "nothing on deleting or returning the personal data at the end of the services",
+            "niets over het verwijderen of teruggeven van de persoonsgegevens na afloop van de dienstverlening",
+        ),
+        other_subjects=frozenset({"controller"}),
+        exclude=rx(
+            r"(accidental|unlawful|unauthori[sz]ed|onrechtmatige|onbevoegde|ongeoorloofde|per ongeluk).{0,40}(destruction|loss|vernietiging|verlies)|survive|blijft .{0,30}(van kracht|gelden)"
+        ),
+        gate=rx(r"delet|eras|destr|return|verwijder|vernietig|\bwis|retour|terug|hand over|ter beschikking"),
+    ),
+    Spec(
+        "instruction_infringement_alert",
+        "28(3)",
+        (
+            "Alert when an instruction infringes the law",
+            "Waarschuwing als een instructie in strijd is met de wet",
+        ),
+        _p(
+            rf"{INSTRUCTION}.{{0,200}}(infring|violat|in strijd|inbreuk|contraven|breach(es)?|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful)).{{0,200}}{INFORM}",
+            rf"{INFORM}.{{0,200}}{INSTRUCTION}.{{0,200}}(infring|violat|in strijd|inbreuk|contraven|breach|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful))",
+            rf"(infring|violat|in strijd|contraven|unlawful|onrechtmatig).{{0,200}}{INSTRUCTION}.{{0,200}}{INFORM}",
+        ),
+        missing_note=(
+            "no duty to tell the controller at once when an instruction infringes the law",
+            "geen plicht om de verwerkingsverantwoordelijke direct te waarschuwen als een instructie in strijd is met de wet",
+        ),
+        gate=rx(INSTRUCTION),
+    ),
+    Spec(
+        "compliance_information",
+        "28(3)(h)",
+        ("Information to demonstrate compliance", "Informatie om naleving aan te tonen"),
+        _p(
+            r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
+            r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
+            r"(make available|provide|ter beschikking|verstrek|overleg).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport)",
+            r"(respond|answer|complete|beantwoord|invullen|vult).{0,60}(questionnaires?|vragenlijst)",
+        ),
+        missing_note=(
+            "no duty to make available the information needed to demonstrate compliance",
+            "geen plicht om de informatie ter beschikking te stellen die nodig is om naleving aan te tonen",
+        ),
+        gate=rx(
+            r"demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|verif|audit|certif|rapport|\bsoc\b|\biso\b"
+        ),
+    ),
+    Spec(
+        "audits_inspections",
+        "28(3)(h)",
+        ("Audits and inspections", "Audits en inspecties"),
+        _p(
+            r"\b(allow\w*|permit\w*|submit\w*|contribut\w*|co-?operat\w*|facilitat\w*|enabl\w*|accept\w*|agree\w*|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht)\b.{0,200}\b(audits?|auditing|audited|inspect|inspects|inspection|inspections|inspectie|inspecties|inspecteren|inspecteert|laten inspecteren|auditen|controle|controles|controleren|on-?site)\b",
+            r"\b(audits?|inspecties?|controles?)\b.{0,40}\bmogelijk\b|\bmaakt .{0,40}\b(audits?|inspecties?|controles?)\b.{0,20}mogelijk",
+            r"\b(audit|audits|inspect|inspection|inspections|inspectie|inspecteren|laten inspecteren|controle|controleren)\b.{0,200}(allow|permit|submit|contribut|co-?operat|facilitat|entitled|right|may|mag|\bkan\b|\bcan\b|medewerking|toestaan|carried out|conducted|performed|uitgevoerd|uitvoeren|laten uitvoeren)",
+        ),
+        missing_note=("no right to audits or inspections", "geen recht op audits of inspecties"),
+        other_subjects=frozenset({"controller"}),
+        gate=rx(r"audit|inspect|controle|on-?site"),
+    ),
+    Spec(
+        "subprocessor_same_obligations",
+        "28(4)",
+        (
+            "The same obligations imposed on sub-processors",
+            "Dezelfde verplichtingen opgelegd aan subverwerkers",
+        ),
+        _p(
+            rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|no less|at least|as protective|as restrictive|as onerous|consistent with|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke)",
+            rf"(same|equivalent|similar|comparable|no less|at least|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste).{{0,200}}{SUB}",
+            rf"{SUB}.{{0,200}}(impose|bind|bound|flow down|oplegg|opgelegd|legt .{{0,60}}op|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
+            rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |any |such |its |all )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
+            rf"(impose|oplegg|opgelegd|legt).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen).{{0,160}}{SUB}",
+            rf"{SUB}.{{0,120}}(obligation|verplichting)\w*.{{0,120}}(impose|oplegg|opgelegd|opleggen|op te leggen|bind)",
+            rf"(written|schriftelijke?) (agreement|contract|overeenkomst).{{0,80}}{SUB}.{{0,200}}(obligation|terms|verplichting|voorwaarden|protection|bescherming)",
+            rf"{SUB}.{{0,120}}(meet|comply with|be bound by|abide by|adhere to|voldoen aan|naleven|nakomen).{{0,120}}(obligation|verplichting)",
+        ),
+        missing_note=(
+            "no rule that sub-processors take on the same data protection obligations",
+            "geen regel dat subverwerkers dezelfde verplichtingen inzake gegevensbescherming krijgen",
+        ),
+        other_subjects=frozenset({"subprocessor"}),
+        gate=rx(SUB),
+    ),
+    Spec(
+        "subprocessor_liability",
+        "28(4)",
+        ("Full liability for sub-processors", "Volledige aansprakelijkheid voor subverwerkers"),
+        _p(
+            rf"(liable|liability|responsible|aansprakelijk|verantwoordelijk|instaat|in voor).{{0,200}}{SUB}",
+            rf"{SUB}.{{0,260}}(liable|liability|responsible|aansprakelijk|verantwoordelijk|instaat)",
+        ),
+        missing_note=(
+            "no rule that the processor remains fully liable for its sub-processors",
+            "geen regel dat de verwerker volledig aansprakelijk blijft voor zijn subverwerkers",
+        ),
+        gate=rx(SUB),
+    ),
+)

@@ -1,0 +1,364 @@
+"""Each requirement of Article 28(2)-(4) and 32(2), decided from the sentence that states it.
+
+A requirement is ``present`` only when a sentence states that obligation of the processor
+(or, for a permission such as the controller's authorisation, grants it). Headings,
+definitions, recitals, tables of contents, cross-reference rows, clauses about another
+party and clauses that say the opposite never count. ``partial`` names what is missing.
+"""
+
+# Notes in two languages read better unbroken.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from art28.analyzer.collect import MAX_QUOTE, Evidence
+from art28.analyzer.context import Context, rx
+from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
+from art28.analyzer.requirement_rules import ATOMS, SPECS, SUB, Spec
+from art28.analyzer.text import Sentence
+from art28.terms.schema import DpaTerms
+
+Status = Literal["present", "partial", "missing"]
+
+
+class RequirementEvidence(Evidence):
+    """A quote with its place in the document: sentence number and (unwrapped) line."""
+
+    sentence: int
+    line: int
+
+
+class Requirement(BaseModel):
+    """One requirement: its status, the sentences that state it, and a note in en and nl."""
+
+    article: str
+    name: dict[str, str]
+    status: Status
+    evidence: list[RequirementEvidence] = Field(default_factory=list)
+    note: dict[str, str]
+
+
+# Verbs and modals that carry an obligation or a permission; their subject is the party.
+MODAL = rx(
+    r"\b(shall|will|must|should|may|can|agrees?|undertakes?|warrants?|represents?|commits?|acknowledges?|"
+    r"is (obliged|required|entitled|responsible|obligated|permitted)|are (obliged|required|entitled)|"
+    r"zal|zullen|moet|moeten|dient|dienen|is verplicht|zijn verplicht|verplicht zich|mag|mogen|kan|kunnen|"
+    r"staat in|garandeert|draagt zorg|zorgt)\b"
+)
+OPPOSITE = rx(
+    r"\b(shall|will|is|are|be|has|have|does|do|need)\s+(not|no longer|under no)\s+(be\s+|have\s+)?"
+    r"(obliged|required|responsible|obligated|liable|entitled|permitted|allowed|need)\b|"
+    r"\bno (obligation|duty|liability|responsibility|right)\b|\bniet (verplicht|gehouden|aansprakelijk|gerechtigd)\b|"
+    r"\bgeen (verplichting|plicht|aansprakelijkheid|recht)\b|\bis (excluded|uitgesloten)\b|"
+    r"\bsolely responsible\b|\buitsluitend verantwoordelijk\b"
+)
+# A negation followed by a condition is a permission with a condition, not a ban.
+CONDITION = rx(
+    r"\b(other than|except|unless|save|without|only|anders dan|behalve|tenzij|zonder|alleen|slechts|until|before|prior)\b"
+)
+DEFINITION = re.compile(
+    r"^\W*(?:\d[\d.]*\s*)?(?:\(?[a-z]{1,3}\)\s*)?[\"“'‘][^\"”’']{1,80}[\"”’']\s*(?:\([^)]{0,40}\)\s*)?"
+    r"(?:means|shall mean|has the meaning|refers to|includes|betekent|wordt verstaan|houdt in|:|–|-)|"
+    r"^\W*(?:\d[\d.]*\s*)?[\w\- ]{1,40}\s+(?:means|shall mean|betekent)\b",
+    re.IGNORECASE,
+)
+RECITAL_HEAD = rx(r"recital|whereas|background|preamble|considerans|overweging|in aanmerking nemende")
+RECITAL = rx(r"^\W*(\(?[a-z]\)\s*)?(whereas|overwegende|in aanmerking nemende)\b")
+TOC = re.compile(r"\.{4,}|…{2,}|(\s\.){3,}|\s\d{1,3}\s*$")
+CROSS_REF = rx(r"\b28\s*\(\s*\d\s*\)|\bart(icle|ikel|\.)?\s*\d+\s*(lid|\()")
+LIST_ITEM = rx(r"^\s*(?:[-*•·]|\(?[a-z]{1,4}[.)]|\d{1,2}[.)])\s")
+OBJECTION = rx(r"object|bezwaar|verzet|oppose|veto|terminat|opzeg")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-zÀ-ÿ]+", text)
+
+
+def eligible(sentence: Sentence, norm: str, lead: str) -> bool:
+    """Whether a sentence can state an obligation at all (not a heading, definition, ...)."""
+    text = sentence.text.strip()
+    words = _words(text)
+    if len(words) < 5 and not lead:
+        return False
+    if _is_title(text, words) or DEFINITION.match(text) or RECITAL.match(norm):
+        return False
+    if RECITAL_HEAD.search(sentence.heading[:60]) and not re.search(r"\b(shall|will|must|zal|moet)\b", norm):
+        return False
+    if TOC.search(text) and (len(words) <= 12 or "..." in text) and not MODAL.search(norm):
+        return False
+    if " | " in text and (CROSS_REF.search(norm) or not MODAL.search(norm)):
+        return False  # a table row counts only when it states an obligation itself
+    return True
+
+
+def _is_title(text: str, words: list[str]) -> bool:
+    """A heading: short, no closing punctuation, mostly capitalised words or all capitals."""
+    if re.search(r"[.;:]\s*$", text):
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    if len(words) > 14:  # a table of contents run together: capitals, no verb
+        return caps >= 0.7 * len(words) and not MODAL.search(text.lower())
+    return text.isupper() or (len(words) <= 10 and caps >= 0.6 * len(words))
+
+
+def subject(text: str, ctx: Context) -> str | None:
+    """Whose clause it is: the party named before the first modal verb.
+
+    "The controller agrees that the processor will assist" is the processor's clause: a
+    modal followed by "that" introduces another clause, so the next modal decides.
+    """
+    opening = _opening_party(text, ctx)
+    for m in MODAL.finditer(text):
+        if re.match(r"\s*(,\s*)?(that|dat)\b", text[m.end() :]):
+            continue
+        return _party(text[max(0, m.start() - 90) : m.start()], ctx) or opening
+    return opening
+
+
+# A clause that opens with a party ("Opdrachtnemer informeert ...", "The Supplier deletes ...")
+# is that party's, with or without a modal verb.
+_OPENING = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,4}[.)]\s+)?(?:the |de |het )?(?P<head>[^\s,]+(?: [^\s,]+)?)"
+)
+
+
+def _opening_party(text: str, ctx: Context) -> str | None:
+    m = _OPENING.match(text)
+    if not m:
+        return None
+    head = m.group("head")
+    if re.match(SUB, head):
+        return "subprocessor"
+    if ctx.processor_re().match(head):
+        return "processor"
+    if ctx.controller_re().match(head):
+        return "controller"
+    return None
+
+
+def _party(before: str, ctx: Context) -> str | None:
+    near = before[-45:]
+    if re.search(SUB, near) and not ctx.processor_re().search(re.sub(SUB, " ", near)):
+        return "subprocessor"
+    if ctx.processor_re().search(before):
+        return "processor"
+    if ctx.controller_re().search(before):
+        return "controller"
+    if re.search(r"\b(service|services|platform|software|product|dienst|diensten)\b", before):
+        return "service"
+    return None
+
+
+def says_opposite(text: str) -> bool:
+    """A clause that excludes the obligation ("is not required to assist")."""
+    for m in OPPOSITE.finditer(text):
+        if not CONDITION.search(text[m.end() : m.end() + 120]):
+            return True
+    return False
+
+
+def _needs(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The shared vocabularies a pattern is built from: each must occur for it to match."""
+    src = pattern.pattern
+    return frozenset(
+        name
+        for name, atom in ATOMS.items()
+        if atom in src and f"|{atom}" not in src and f"{atom}|" not in src  # not one alternative
+    )
+
+
+# Per pattern, the vocabularies it needs; a sentence lacking one is not searched (speed).
+_NEEDS = {p: _needs(p) for spec in SPECS for p in (*spec.full, *spec.partial)}
+_ATOM_RES = {name: re.compile(atom) for name, atom in ATOMS.items()}
+
+
+def _matches(patterns: tuple[re.Pattern[str], ...], text: str, present: frozenset[str]) -> bool:
+    """Whether a pattern matches where the text does not say the opposite.
+
+    The opposite ("is not obliged to", "no obligation to") counts only near the words
+    that state the requirement, so a later clause of a long sentence does not undo it.
+    """
+    for p in patterns:
+        if not _NEEDS[p] <= present:
+            continue
+        for m in p.finditer(text):
+            if not says_opposite(text[max(0, m.start() - 100) : m.end() + 40]):
+                return True
+    return False
+
+
+def _counts_for(spec: Spec, party: str | None, text: str, ctx: Context) -> bool:
+    """The processor's clause, or another party's where the requirement allows it.
+
+    The controller's clause counts only where it names the processor too ("the Customer
+    authorises the Supplier to ..."): the controller's own duties never do.
+    """
+    if party in (None, "processor"):
+        return True
+    if party not in spec.other_subjects:
+        return False
+    return party != "controller" or bool(ctx.processor_re().search(text))
+
+
+def _evidence(sentence: Sentence) -> RequirementEvidence:
+    text = sentence.text
+    if len(text) > MAX_QUOTE:
+        text = text[: MAX_QUOTE - 1].rstrip() + "…"
+    return RequirementEvidence(ref=sentence.ref, quote=text, sentence=sentence.index, line=sentence.line)
+
+
+ITEM = re.compile(
+    r"^\s*(?:[-*•·▪]|\(?[a-z]{1,4}[.)]\.?|\(?[ivx]{1,5}[.)]\.?|\(?\d{1,2}(?:\.\d{1,2})*[.)]?)\s+\S|^\s*[a-z]"
+)
+
+
+def leads(ctx: Context) -> list[str]:
+    """For each list item (or lower-case continuation), the sentence ending in ':' above it."""
+    out: list[str] = []
+    lead = ""
+    for sentence, norm in zip(ctx.sentences, ctx.norm, strict=True):
+        if lead and ITEM.match(sentence.text):
+            out.append(lead)
+            if norm.rstrip().endswith(":"):  # a nested list: the item introduces the next level
+                lead = f"{lead} {norm}"[-400:]
+            continue
+        out.append("")
+        lead = norm if norm.rstrip().endswith(":") else ""
+    return out
+
+
+def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]]]:
+    """Per requirement, the sentences that state it in full and those that state it in part.
+
+    A list item is read together with the sentence that introduces the list ("The processor
+    shall assist the controller with: (a) ..."), so the item takes its verb and party from it.
+    """
+    full: dict[str, list[tuple[int, Sentence]]] = {s.key: [] for s in SPECS}
+    part: dict[str, list[tuple[int, Sentence]]] = {s.key: [] for s in SPECS}
+    for sentence, norm, lead in zip(ctx.sentences, ctx.norm, leads(ctx), strict=True):
+        if not eligible(sentence, norm, lead):
+            continue
+        # A list item without a verb of its own belongs to the party of its lead-in.
+        own = subject(norm, ctx) if (MODAL.search(norm) or not lead) else None
+        party = own if own is not None or not lead else subject(lead, ctx)
+        text = f"{lead} {norm}" if lead else norm
+        rank = (party == "processor") + bool(MODAL.search(norm))
+        present = frozenset(name for name, atom in _ATOM_RES.items() if atom.search(text))
+        for spec in SPECS:
+            if not _counts_for(spec, party, text, ctx) or (
+                spec.gate is not None and not spec.gate.search(text)
+            ):
+                continue
+            if spec.exclude is not None and spec.exclude.search(norm):
+                continue
+            if _matches(spec.full, text, present):
+                full[spec.key].append((rank, sentence))
+            elif spec.partial and _matches(spec.partial, text, present):
+                part[spec.key].append((rank, sentence))
+    return _best(full), _best(part)
+
+
+def _best(found: dict[str, list[tuple[int, Sentence]]]) -> dict[str, list[Sentence]]:
+    """The sentences per requirement, the processor's own modal clauses first."""
+    return {
+        key: [s for _, s in sorted(items, key=lambda x: (-x[0], x[1].index))] for key, items in found.items()
+    }
+
+
+PRESENT_NOTE = ("stated", "vastgelegd")
+
+
+_PAREN = re.compile(r"\(([^()]{2,120})\)")
+_QUOTED = re.compile(r"[\"“‘']([A-Za-zÀ-ÿ][\w&.\- ]{1,30}?)[\"”’']")
+
+
+def short_names(ctx: Context) -> None:
+    """Names the parties give themselves in quotes ('Acme B.V. ("Acme", the "Processor")').
+
+    A quoted name that stands in one parenthesis with a role word is that party's alias,
+    so "Acme shall ..." is the processor's clause. Only the opening of the document is read.
+    """
+    proc, ctrl = re.compile(PROCESSOR_WORDS), re.compile(CONTROLLER_WORDS)
+    for sentence in ctx.sentences[:60]:
+        for m in _PAREN.finditer(sentence.text):
+            inner = m.group(1)
+            names = [n for n in _QUOTED.findall(inner) if len(n) > 2]
+            aliases = [n for n in names if not proc.fullmatch(n.lower()) and not ctrl.fullmatch(n.lower())]
+            roles = {n.lower() for n in names} | set(re.findall(r"[a-z]+", inner.lower()))
+            is_proc = any(proc.fullmatch(r) for r in roles)
+            is_ctrl = any(ctrl.fullmatch(r) for r in roles)
+            if aliases and is_proc != is_ctrl:
+                target = ctx.processor_names if is_proc else ctx.controller_names
+                target.extend(a for a in aliases if a not in target)
+
+
+def requirements(ctx: Context, terms: DpaTerms) -> dict[str, Requirement]:
+    """Every requirement of Article 28(2)-(4) and 32(2), with status, evidence and note."""
+    short_names(ctx)
+    full, part = _scan(ctx)
+    out: dict[str, Requirement] = {}
+    for spec in SPECS:
+        if full[spec.key]:
+            status: Status = "present"
+            found, note = full[spec.key], PRESENT_NOTE
+        elif part[spec.key]:
+            status, found, note = "partial", part[spec.key], spec.partial_note
+        else:
+            status, found, note = "missing", [], spec.missing_note
+        out[spec.key] = Requirement(
+            article=spec.article,
+            name={"en": spec.name[0], "nl": spec.name[1]},
+            status=status,
+            evidence=[_evidence(s) for s in found[:3]],
+            note={"en": note[0], "nl": note[1]},
+        )
+    _changes(out, ctx, full, terms)
+    _audits(out, terms)
+    return out
+
+
+def _changes(
+    out: dict[str, Requirement], ctx: Context, full: dict[str, list[Sentence]], terms: DpaTerms
+) -> None:
+    """Notice of changes needs a chance to object; under specific consent none is needed."""
+    item = out["subprocessor_changes_objection"]
+    if terms.subprocessors.authorisation in ("specific", "none") and item.status != "present":
+        item.status = "present"
+        item.evidence = item.evidence or out["subprocessor_authorisation"].evidence
+        item.note = {
+            "en": "each sub-processor needs the controller's prior specific consent, so there is nothing to announce",
+            "nl": "elke subverwerker vraagt vooraf specifieke toestemming, dus er valt niets aan te kondigen",
+        }
+    elif item.status == "present":
+        objection = any(
+            OBJECTION.search(ctx.norm[s.index]) for s in full["subprocessor_changes_objection"]
+        ) or any(
+            OBJECTION.search(text) and re.search(SUB, text + " " + head)
+            for text, head in zip(ctx.norm, ctx.heads, strict=True)
+        )
+        if not objection and terms.subprocessors.authorisation != "specific":
+            item.status = "partial"
+            item.note = {
+                "en": "changes of sub-processors are announced, but the controller gets no chance to object",
+                "nl": "wijzigingen in subverwerkers worden aangekondigd, maar de verwerkingsverantwoordelijke kan geen bezwaar maken",
+            }
+
+
+def _audits(out: dict[str, Requirement], terms: DpaTerms) -> None:
+    item = out["audits_inspections"]
+    if terms.audit.allowed is False:
+        item.status, item.evidence = "missing", []
+        item.note = {"en": "audits are excluded", "nl": "audits zijn uitgesloten"}
+    elif item.status == "present" and terms.audit.scope in ("security", "reports_only"):
+        scope = {
+            "security": ("the security measures", "de beveiligingsmaatregelen"),
+            "reports_only": ("reports", "rapporten"),
+        }[terms.audit.scope]
+        if terms.audit.scope == "security":
+            item.status = "partial"
+            item.note = {"en": f"audits limited to {scope[0]}", "nl": f"audits beperkt tot {scope[1]}"}

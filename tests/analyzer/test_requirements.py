@@ -1,0 +1,283 @@
+"""Each requirement of Article 28(2)-(4) and 32(2), decided from the sentence that states it."""
+
+# Sample sentences read better on one line.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+from art28.analyzer import analyze, report_text
+from art28.analyzer.requirement_rules import SPECS
+
+FULL_EN = """\
+Data Processing Agreement
+
+1. Instructions
+1.1 The Supplier processes personal data only on the documented instructions of the Customer.
+1.2 Where Union or Member State law requires the Supplier to process the data in another way, the Supplier tells the Customer about this duty before it starts, unless the law forbids telling.
+1.3 The Supplier warns the Customer without delay when it believes an instruction of the Customer breaches data protection law.
+
+2. Confidentiality
+2.1 The Supplier ensures that every employee who processes the personal data is bound by a duty of confidentiality.
+
+3. Security
+3.1 The Supplier implements appropriate technical and organisational measures to ensure a level of security appropriate to the risk, in particular against accidental or unlawful destruction, loss, alteration and unauthorised disclosure of or access to the data.
+
+4. Sub-processors
+4.1 The Customer gives the Supplier general written authorisation to engage sub-processors.
+4.2 The Supplier informs the Customer of any intended addition or replacement of a sub-processor at least 30 days in advance, and the Customer may object to the change within that period.
+4.3 The Supplier binds each sub-processor by written contract to data protection obligations no less strict than its own under this Agreement.
+4.4 The Supplier remains fully liable to the Customer for the performance of the obligations of its sub-processors.
+
+5. Assistance
+5.1 The Supplier assists the Customer with appropriate technical and organisational measures in responding to requests from data subjects who exercise their rights.
+5.2 The Supplier assists the Customer in complying with its obligations under Articles 32 to 36 GDPR, taking into account the nature of the processing and the information available to the Supplier.
+
+6. End of the processing
+6.1 At the end of the services, the Supplier deletes or returns all personal data, at the choice of the Customer.
+
+7. Audits
+7.1 The Supplier makes available to the Customer all information necessary to demonstrate compliance with this Agreement.
+7.2 The Supplier allows for and contributes to audits, including inspections, conducted by the Customer or an auditor it mandates.
+"""
+
+FULL_NL = """\
+Verwerkersovereenkomst
+
+Artikel 1 Instructies
+1.1 Opdrachtnemer handelt bij de verwerking alleen volgens gedocumenteerde instructies van Opdrachtgever.
+1.2 Is Opdrachtnemer op grond van de wet verplicht de gegevens anders te verwerken, dan stelt Opdrachtnemer Opdrachtgever vooraf op de hoogte van dat wettelijke voorschrift, tenzij de wet dat verbiedt.
+1.3 Opdrachtnemer waarschuwt Opdrachtgever onmiddellijk als een instructie naar zijn oordeel in strijd is met de AVG.
+
+Artikel 2 Geheimhouding
+2.1 Opdrachtnemer zorgt dat alle medewerkers die de persoonsgegevens verwerken tot geheimhouding verplicht zijn.
+
+Artikel 3 Beveiliging
+3.1 Opdrachtnemer treft passende technische en organisatorische maatregelen die passen bij het risico, met name tegen vernietiging, verlies, wijziging en ongeoorloofde verstrekking van of toegang tot de gegevens.
+
+Artikel 4 Subverwerkers
+4.1 Opdrachtgever geeft Opdrachtnemer algemene schriftelijke toestemming om subverwerkers in te schakelen.
+4.2 Opdrachtnemer informeert Opdrachtgever ten minste dertig dagen vooraf over een voorgenomen toevoeging of vervanging van een subverwerker; Opdrachtgever kan binnen die termijn bezwaar maken.
+4.3 Opdrachtnemer legt iedere subverwerker schriftelijk dezelfde verplichtingen inzake gegevensbescherming op als in deze overeenkomst.
+4.4 Opdrachtnemer blijft jegens Opdrachtgever volledig aansprakelijk voor het nakomen van de verplichtingen van zijn subverwerkers.
+
+Artikel 5 Bijstand
+5.1 Opdrachtnemer helpt Opdrachtgever met passende technische en organisatorische maatregelen bij het beantwoorden van verzoeken van betrokkenen die hun rechten uitoefenen.
+5.2 Opdrachtnemer helpt Opdrachtgever bij het nakomen van de verplichtingen uit de artikelen 32 tot en met 36 AVG.
+
+Artikel 6 Einde
+6.1 Na afloop van de dienstverlening verwijdert Opdrachtnemer alle persoonsgegevens of geeft hij ze terug, naar keuze van Opdrachtgever.
+
+Artikel 7 Audits
+7.1 Opdrachtnemer stelt Opdrachtgever alle informatie ter beschikking die nodig is om aan te tonen dat de verplichtingen uit deze overeenkomst worden nagekomen.
+7.2 Opdrachtnemer maakt audits mogelijk, inspecties daaronder begrepen, door Opdrachtgever of een door haar gemachtigde auditor.
+"""
+
+
+def _analyze(text: str, lang: str | None = None):
+    return analyze(text.encode(), filename="sample.txt", lang=lang)
+
+
+def _status(text: str, key: str, lang: str | None = None) -> str:
+    return _analyze(text, lang).requirements[key].status
+
+
+def test_it_finds_every_requirement_with_its_sentence_in_english_and_dutch():
+    for text in (FULL_EN, FULL_NL):
+        a = _analyze(text)
+        assert list(a.requirements) == [s.key for s in SPECS]
+        assert {k: r.status for k, r in a.requirements.items() if r.status != "present"} == {}
+        for req in a.requirements.values():
+            first = req.evidence[0]
+            # The evidence points at the sentence: its number, line and clause.
+            line = text.split("\n")[first.line]
+            assert first.quote in line and first.ref is not None and line.startswith(first.ref)
+
+
+def test_it_finds_nothing_in_a_text_about_something_else():
+    a = _analyze("1. Scope\n1.1 This text only describes the weather in Zwolle and nothing else at all.\n")
+    assert {r.status for r in a.requirements.values()} == {"missing"}
+    assert all(r.note["en"] and r.note["nl"] and r.name["nl"] for r in a.requirements.values())
+
+
+def test_it_does_not_count_a_heading_as_the_clause():
+    text = "1. Definitions\n1.1 Words have the meaning the GDPR gives them.\n\n9. Return and Deletion of Personal Data\n\n10. Audits and Inspections\n"
+    a = _analyze(text)
+    assert a.requirements["delete_or_return"].status == "missing"
+    assert a.requirements["audits_inspections"].status == "missing"
+
+
+def test_it_does_not_count_a_definition_a_recital_or_a_cross_reference_row():
+    text = (
+        "Whereas the Processor shall assist the Controller with data protection impact assessments;\n"
+        "1. Definitions\n"
+        "1.1 “Sub-processor” means any processor that the Processor engages with the prior written authorisation of the Controller.\n"
+        "Article 28(3)(f) | Articles 32 to 36 assistance | Clause 9\n"
+    )
+    a = _analyze(text)
+    assert a.requirements["assist_dpia"].status == "missing"
+    assert a.requirements["subprocessor_authorisation"].status == "missing"
+    assert a.requirements["assist_security"].status == "missing"
+
+
+def test_it_does_not_count_a_clause_about_the_other_party_or_one_that_says_the_opposite():
+    text = (
+        "1. Confidentiality\n1.1 The Controller shall ensure that its own employees are bound by a duty of confidentiality.\n"
+        "2. Assistance\n2.1 The Processor is not obliged to assist the Controller with data protection impact assessments.\n"
+    )
+    a = _analyze(text)
+    assert a.requirements["confidentiality"].status == "missing"
+    assert a.requirements["assist_dpia"].status == "missing"
+
+
+def test_it_reads_the_processors_clause_after_the_other_party_agrees_that():
+    text = "5. Assistance\n5.1 The Customer agrees that the Supplier will provide reasonable assistance with any data protection impact assessment the Customer must carry out.\n"
+    assert _status(text, "assist_dpia") == "present"
+
+
+def test_it_reads_a_list_item_with_the_sentence_that_introduces_it():
+    text = (
+        "8. Assistance\n"
+        "8.1 Given how the data are processed, the Processor shall help the Controller with:\n"
+        "(a) the Controller's obligation to notify a personal data breach to the supervisory authority;\n"
+        "(b) the Controller's obligation to communicate a personal data breach to the data subjects;\n"
+    )
+    a = _analyze(text)
+    assert a.requirements["assist_breach_notification"].status == "present"
+    assert a.requirements["assist_breach_communication"].status == "present"
+    assert a.requirements["assist_breach_communication"].evidence[0].quote.startswith("(b)")
+
+
+def test_it_says_what_is_missing_when_a_requirement_is_only_partly_stated():
+    text = (
+        "3. Requests\n3.1 The Processor forwards any request it receives from a data subject to the Controller without undue delay.\n"
+        "4. Instructions\n4.1 The Processor acts only on documented instructions of the Controller, unless Union or Member State law requires otherwise.\n"
+    )
+    a = _analyze(text)
+    dsr, legal = a.requirements["assist_data_subject_requests"], a.requirements["legal_requirement_notice"]
+    assert dsr.status == "partial" and "assistance" in dsr.note["en"] and "bijstand" in dsr.note["nl"]
+    assert legal.status == "partial" and "tell the controller" in legal.note["en"]
+
+
+def test_it_wants_a_chance_to_object_to_announced_changes_unless_consent_is_specific():
+    general = "4. Sub-processors\n4.1 The Customer authorises the Supplier in general to engage sub-processors.\n4.2 The Supplier notifies the Customer of any new sub-processor at least 14 days in advance.\n"
+    specific = "4. Sub-processors\n4.1 The Supplier shall not engage sub-processors without the prior specific written consent of the Customer.\n"
+    item = _analyze(general).requirements["subprocessor_changes_objection"]
+    assert item.status == "partial" and "object" in item.note["en"]
+    assert _status(specific, "subprocessor_changes_objection") == "present"
+    assert _analyze(specific).art28["d_subprocessors"].status != "missing"
+
+
+def test_the_checklist_follows_the_requirements():
+    text = "8. Assistance\n8.1 The Processor assists the Controller with data protection impact assessments and prior consultations of the supervisory authority.\n"
+    a = _analyze(text)
+    assert a.art28["f_assist_32_36"].status == "partial"
+    assert "notifying a personal data breach" in a.art28["f_assist_32_36"].note
+
+
+def test_the_report_lists_the_requirements_in_words_gaps_first_in_english_and_dutch():
+    text = "8. Assistance\n8.1 The Processor assists the Controller with data protection impact assessments.\n"
+    a = _analyze(text)
+    en, nl = report_text(a, "en"), report_text(a, "nl")
+    assert "Requirements of Article 28(2)-(4) and 32(2)" in en
+    assert "Eisen van artikel 28 lid 2-4 en 32 lid 2" in nl
+    assert "Assistance with data protection impact assessments" in en
+    assert "Bijstand bij gegevensbeschermingseffectbeoordelingen" in nl
+    section = en.split("Requirements of Article 28(2)-(4) and 32(2)")[1]
+    assert section.index("MISSING") < section.index("present")
+
+
+def test_it_joins_a_line_broken_inside_a_sentence_and_keeps_the_processors_deadline():
+    broken = "5. Datalekken\n5.1 Opdrachtnemer meldt een inbreuk in verband met persoonsgegevens aan Opdrachtgever binnen\n24 uur na de ontdekking ervan.\n"
+    both = (
+        "5. Datalekken\n"
+        "5.1 Opdrachtnemer meldt een inbreuk in verband met persoonsgegevens aan Opdrachtgever binnen\n"
+        "48 uur na ontdekking, zodat Opdrachtgever binnen 72 uur de Autoriteit Persoonsgegevens kan informeren.\n"
+    )
+    assert _analyze(broken, "nl").terms.breach.notice_hours == 24
+    assert _analyze(both, "nl").terms.breach.notice_hours == 48
+
+
+def test_it_reads_zo_spoedig_mogelijk_as_without_undue_delay():
+    text = "5. Datalekken\n5.1 Opdrachtnemer meldt een datalek zo spoedig mogelijk aan Opdrachtgever.\n"
+    assert _analyze(text, "nl").terms.breach.undue_delay is True
+
+
+def test_a_ban_with_a_condition_is_a_permission():
+    subs = "7. Sub-processors\n7.1 No sub-processors may be engaged without the prior written consent of the Client.\n"
+    transfers = "8. Transfers\n8.1 We may not transfer personal data outside the EEA without your permission.\n"
+    assert _analyze(subs).terms.subprocessors.authorisation == "specific"
+    assert _analyze(transfers).terms.transfers.outside_eea == "with_consent"
+
+
+def test_an_objection_within_this_period_takes_the_period_just_named():
+    text = "7. Sub-processors\n7.1 We may engage sub-processors. We notify you of a new sub-processor thirty (30) days in advance. You may object within this period.\n"
+    sub = _analyze(text).terms.subprocessors
+    assert sub.notice_days == 30 and sub.objection_days == 30
+
+
+def test_a_heading_does_not_overrule_the_clause_under_it():
+    text = (
+        "9. Processing only within the EU/EEA\n"
+        "9.1 The Processor may transfer personal data to a country outside the EEA only on the basis of the standard contractual clauses adopted by the European Commission.\n"
+    )
+    assert _analyze(text).terms.transfers.outside_eea == "with_safeguards"
+    only_heading = "9. Processing only within the EU/EEA\n9.1 The Processor keeps a record of its processing.\n"
+    assert _analyze(only_heading).terms.transfers.outside_eea == "prohibited"
+
+
+def test_no_pattern_lost_a_repeat_count_to_string_formatting():
+    # In an rf-string "{0,2}" is a tuple, not a regex repeat: it must be written "{{0,2}}".
+    import re
+
+    broken = [
+        spec.key
+        for spec in SPECS
+        for p in (*spec.full, *spec.partial, *([spec.exclude] if spec.exclude else []))
+        if re.search(r"\(\d+, \d+\)", p.pattern)
+    ]
+    assert broken == []
+
+
+def test_a_section_heading_is_not_the_duration():
+    text = "11. Duration and Termination\n11.1 The parties may amend this agreement in writing.\n"
+    a = _analyze(text)
+    assert a.terms.processing.duration is None
+    assert a.art28["details_duration"].status == "missing"
+    annex = "Annex 1\nDuration: for as long as the main agreement runs\n"
+    assert _analyze(annex).terms.processing.duration == "for as long as the main agreement runs"
+
+
+def test_delete_or_return_quotes_the_clause_that_says_it_not_a_security_clause():
+    text = (
+        "10. Return and deletion of data\n"
+        "10.1 During the term the Processor keeps the data secure against destruction and loss.\n"
+        "10.2 At the end of the services the Processor returns all personal data to the Controller, or deletes them if the Controller so chooses.\n"
+    )
+    a = _analyze(text)
+    assert a.requirements["delete_or_return"].status == "present"
+    assert [e.ref for e in a.art28["g_delete_or_return"].evidence] == ["10.2"]
+
+
+def test_a_short_name_in_quotes_is_the_party():
+    text = (
+        "This agreement is made between Tandartspraktijk De Zonnebloem B.V. (“TDZ”, the “Controller”) and Wolkdienst Nederland B.V. (“WDN”, the “Processor”).\n"
+        "2. Confidentiality\n2.1 TDZ shall ensure that its own staff are bound by a duty of confidentiality.\n"
+    )
+    assert _status(text, "confidentiality") == "missing"
+    processor = text.replace("2.1 TDZ shall ensure that its own", "2.1 WDN shall ensure that its")
+    assert _status(processor, "confidentiality") == "present"
+
+
+def test_a_table_cell_wrapped_onto_the_next_line_stays_in_its_row():
+    text = (
+        "Annex 3 Sub-processors\n"
+        "Name | Service | Location\n"
+        "Amazon Web Services EMEA | Hosting of the | Ireland\n"
+        "SARL | platform |\n"
+        "Postmark Inc. | Sending of e-mail | United States\n"
+    )
+    named = [(s.name, s.service, s.country) for s in _analyze(text).terms.subprocessors.named]
+    assert named == [
+        ("Amazon Web Services EMEA SARL", "Hosting of the platform", "IE"),
+        ("Postmark Inc.", "Sending of e-mail", "US"),
+    ]
