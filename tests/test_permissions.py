@@ -605,7 +605,8 @@ def _change_body(world) -> dict:
 WEB_BODIES = {
     "breaches:affected_adjust": lambda w: {
         "listed": [str(w.objects["row_a"].code), str(w.objects["row_b"].code)],
-        "include": [str(w.objects["row_a"].code)]},
+        "include": [str(w.objects["row_a"].code)],
+        f"reason-{w.objects['row_b'].code}": "Its data is in another bucket"},
     "breaches:notices_send": lambda w: {"stage": "initial", "message": "Update"},
 }
 

@@ -84,7 +84,9 @@ def clock_dashboard(request: HttpRequest) -> HttpResponse:
     rows = [{"row": r, "left": r.time_left(now), "overdue": r.is_overdue(now),
              "percent": min(100, int(r.elapsed_fraction(now) * 100))}
             for r in services.open_clocks(visible_affected(request.user))[:500]]
-    return render(request, "breaches/clock_dashboard.html", {"rows": rows, "now": now})
+    left_out = services.left_out(visible_affected(request.user))[:500]
+    return render(request, "breaches/clock_dashboard.html", {"rows": rows, "now": now,
+                                                             "left_out": left_out})
 
 
 # --- staff: one incident ------------------------------------------------------------
@@ -171,9 +173,10 @@ def affected_adjust(request: HttpRequest, code: str) -> HttpResponse:
         listed = request.POST.getlist("listed")
         kept = set(request.POST.getlist("include"))
         add = [agreement_for(request.user, c) for c in request.POST.getlist("add") if c]
+        # Each row left out carries its own reason (a stored one stays when the field is empty).
+        exclude = {c: request.POST.get(f"reason-{c}", "") for c in listed if c not in kept}
         services.adjust_affected(incident=incident, include=[c for c in listed if c in kept],
-                                 exclude=[c for c in listed if c not in kept], add=add,
-                                 acting_user=request.user)
+                                 exclude=exclude, add=add, acting_user=request.user)
         return _("Affected agreements updated.")
     return _act(request, code, call)
 

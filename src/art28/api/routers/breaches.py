@@ -79,6 +79,7 @@ class AffectedOut(Schema):
     controller_name: str = Field(alias="agreement.controller.name")
     included: bool
     reasons: list[str]
+    exclusion_reason: str = Field(description="Why staff left this agreement out (empty when included).")
     notice_hours: int
     hours_source: str
     required_content: list[str]
@@ -143,7 +144,11 @@ class IncidentFilter(PageParams):
 
 class AdjustIn(Schema):
     include: list[UUID] = Field(default_factory=list, description="Affected codes to keep in.")
-    exclude: list[UUID] = Field(default_factory=list, description="Affected codes to leave out.")
+    exclude: list[UUID] = Field(default_factory=list, description=(
+        "Affected codes to leave out. Each needs a reason: in `reasons`, else `reason`, else the "
+        "one stored when the row was left out before; without one nothing changes (400)."))
+    reason: str = Field("", max_length=2000, description="Why the `exclude` codes are left out.")
+    reasons: dict[UUID, str] = Field(default_factory=dict, description="A reason per excluded code.")
     add: list[UUID] = Field(default_factory=list, description="Agreement codes to add by hand.")
 
 
@@ -296,7 +301,8 @@ def affected_adjust(request: HttpRequest, code: UUID, payload: AdjustIn) -> Any:
     incident = incident_for(request.auth, code, write=True)
     require_staff(request.auth)
     add = [agreement_for(request.auth, c) for c in payload.add]
-    return services.adjust_affected(incident=incident, include=payload.include, exclude=payload.exclude,
+    exclude = {str(c): payload.reasons.get(c) or payload.reason for c in payload.exclude}
+    return services.adjust_affected(incident=incident, include=payload.include, exclude=exclude,
                                     add=add, acting_user=request.auth)
 
 
