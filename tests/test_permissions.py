@@ -265,6 +265,7 @@ AUDIENCE: dict[str, str] = {
     "GET /api/v1/breaches/{code}/affected": "staff_obj",
     "POST /api/v1/breaches/{code}/affected": "staff_obj",
     "POST /api/v1/breaches/{code}/notices": "staff_obj",
+    "POST /api/v1/breaches/{code}/notices/preview": "staff_obj",
     "GET /api/v1/breaches/{code}/notices": "staff_obj",
     "POST /api/v1/breaches/{code}/no-notice": "staff_obj",
     "POST /api/v1/breaches/{code}/close": "staff_obj",
@@ -607,7 +608,7 @@ WEB_BODIES = {
         "listed": [str(w.objects["row_a"].code), str(w.objects["row_b"].code)],
         "include": [str(w.objects["row_a"].code)],
         f"reason-{w.objects['row_b'].code}": "Its data is in another bucket"},
-    "breaches:notices_send": lambda w: {"stage": "initial", "message": "Update"},
+    "breaches:notices_send": lambda w: {"stage": "initial", "message": "Update", "confirm": "1"},
 }
 
 

@@ -149,7 +149,8 @@ def test_it_changes_only_visible_rows_from_the_form(client, login, staff_a, inci
 def test_it_notifies_only_visible_controllers_from_the_form(client, login, staff_a, incident, rows):
     a, b = rows
     login(client, staff_a)
-    r = client.post(reverse("breaches:notices_send", args=[incident.code]), {"stage": "initial"}, follow=True)
+    r = client.post(reverse("breaches:notices_send", args=[incident.code]),
+                    {"stage": "initial", "confirm": "1"}, follow=True)
     assert r.status_code == 200
     assert AffectedAgreement.objects.get(pk=a.pk).notified_at is not None
     assert_no_b(r.content, b)

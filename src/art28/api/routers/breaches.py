@@ -156,6 +156,33 @@ class NoticeIn(Schema):
     stage: Stage
     message: str = ""
     affected: list[UUID] | None = Field(None, description="Only these affected agreements (default: all).")
+    expected: int | None = Field(None, ge=0, le=10_000_000, description=(
+        "The number of controllers confirmed from `POST /breaches/{code}/notices/preview`; when "
+        "the list has changed since, nothing is sent (422). Optional, for compatibility."))
+
+
+class MessageOut(Schema):
+    language: str
+    required_content: list[str]
+    subject: str
+    text: str
+    controllers: int = Field(description="How many controllers get this variant.")
+    example: str = Field(description="The controller the text was rendered for.")
+
+
+class LeftOutOut(Schema):
+    controller: str
+    agreement: str
+    reason: str
+
+
+class NoticePreviewOut(Schema):
+    stage: str
+    controllers: int
+    recipients: int = Field(description="Distinct e-mail addresses.")
+    without_recipient: list[str] = Field(description="Controllers with no e-mail recipient (portal only).")
+    messages: list[MessageOut]
+    left_out: list[LeftOutOut]
 
 
 class ReasoningIn(Schema):
@@ -312,10 +339,23 @@ def notices_send(request: HttpRequest, code: UUID, payload: NoticeIn) -> tuple[i
     incident = incident_for(request.auth, code, write=True)
     require_staff(request.auth)
     created = services.send_notices(incident=incident, stage=payload.stage, message=payload.message,
-                                    acting_user=request.auth,
+                                    acting_user=request.auth, expected=payload.expected,
                                     affected_codes=[str(c) for c in payload.affected]
                                     if payload.affected is not None else None)
     return 201, list(incident_notices(request.auth, incident, among=created))
+
+
+@router.post("/breaches/{code}/notices/preview", response=NoticePreviewOut)
+def notices_preview(request: HttpRequest, code: UUID, payload: NoticeIn) -> Any:
+    """What `POST /breaches/{code}/notices` would send, without sending or recording anything:
+    the number of controllers and e-mail addresses, the message per language, and the
+    agreements left out with their reasons. Pass `controllers` back as `expected` to send."""
+    incident = incident_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    return services.preview_notices(incident=incident, stage=payload.stage, message=payload.message,
+                                    acting_user=request.auth,
+                                    affected_codes=[str(c) for c in payload.affected]
+                                    if payload.affected is not None else None)
 
 
 @router.get("/breaches/{code}/notices", response=list[NoticeOut])
