@@ -259,6 +259,7 @@ AUDIENCE: dict[str, str] = {
     "GET /api/v1/breaches": "staff",
     "POST /api/v1/breaches": "staff",
     "GET /api/v1/breaches/clocks": "staff",
+    "GET /api/v1/breaches/left-out": "staff",
     "GET /api/v1/breaches/register.{fmt}": "staff",
     "GET /api/v1/breaches/{code}": "staff_obj",
     "PATCH /api/v1/breaches/{code}": "staff_obj",

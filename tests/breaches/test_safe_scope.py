@@ -109,3 +109,15 @@ def test_it_shows_left_out_rows_apart_on_the_clock_list(client, login, admin_use
     waiting, _sep, left_out = page.partition('id="left-out"')
     assert agreements[0].reference in waiting and agreements[1].reference not in waiting
     assert agreements[1].reference in left_out and "Separate bucket, never exposed" in left_out
+
+
+@pytest.mark.django_db
+def test_it_lists_left_out_rows_apart_over_the_api(client, admin_user, staff_a, naw_incident, agreements):
+    api = Api(client)
+    b = naw_incident.affected.get(agreement=agreements[1])
+    adjust_affected(incident=naw_incident, exclude={str(b.code): "Separate bucket"}, acting_user=admin_user)
+    assert [r["code"] for r in api.get("/breaches/clocks", as_=admin_user).json()] == [
+        str(naw_incident.affected.get(agreement=agreements[0]).code)]
+    left = api.get("/breaches/left-out", as_=admin_user).json()
+    assert [(r["code"], r["exclusion_reason"]) for r in left] == [(str(b.code), "Separate bucket")]
+    assert api.get("/breaches/left-out", as_=staff_a).json() == []  # B is not assigned to staff_a

@@ -282,6 +282,14 @@ def clock_list(request: HttpRequest) -> Any:
     return list(services.open_clocks(visible_affected(request.auth))[:1000])
 
 
+@router.get("/breaches/left-out", response=list[AffectedOut])
+def left_out_list(request: HttpRequest) -> Any:
+    """Agreements of open incidents that staff left out, with `exclusion_reason` (the clock
+    list's other half: they have no clock running)."""
+    require_staff(request.auth, write=False)
+    return list(services.left_out(visible_affected(request.auth))[:1000])
+
+
 @router.get("/breaches/register.{fmt}", openapi_extra={"responses": {200: {
     "description": "The register", "content": {"text/csv": {}, "application/pdf": {}}}}})
 def register_export(request: HttpRequest, fmt: Literal["csv", "pdf"],
