@@ -259,12 +259,14 @@ AUDIENCE: dict[str, str] = {
     "GET /api/v1/breaches": "staff",
     "POST /api/v1/breaches": "staff",
     "GET /api/v1/breaches/clocks": "staff",
+    "GET /api/v1/breaches/left-out": "staff",
     "GET /api/v1/breaches/register.{fmt}": "staff",
     "GET /api/v1/breaches/{code}": "staff_obj",
     "PATCH /api/v1/breaches/{code}": "staff_obj",
     "GET /api/v1/breaches/{code}/affected": "staff_obj",
     "POST /api/v1/breaches/{code}/affected": "staff_obj",
     "POST /api/v1/breaches/{code}/notices": "staff_obj",
+    "POST /api/v1/breaches/{code}/notices/preview": "staff_obj",
     "GET /api/v1/breaches/{code}/notices": "staff_obj",
     "POST /api/v1/breaches/{code}/no-notice": "staff_obj",
     "POST /api/v1/breaches/{code}/close": "staff_obj",
@@ -605,8 +607,9 @@ def _change_body(world) -> dict:
 WEB_BODIES = {
     "breaches:affected_adjust": lambda w: {
         "listed": [str(w.objects["row_a"].code), str(w.objects["row_b"].code)],
-        "include": [str(w.objects["row_a"].code)]},
-    "breaches:notices_send": lambda w: {"stage": "initial", "message": "Update"},
+        "include": [str(w.objects["row_a"].code)],
+        f"reason-{w.objects['row_b'].code}": "Its data is in another bucket"},
+    "breaches:notices_send": lambda w: {"stage": "initial", "message": "Update", "confirm": "1"},
 }
 
 

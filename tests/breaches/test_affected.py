@@ -32,14 +32,15 @@ def test_it_derives_from_data_categories_alone(processor, admin_user, agreements
 
 
 @pytest.mark.django_db
-def test_it_proposes_but_leaves_out_agreements_without_the_data_involved(processor, subprocessor,
+def test_it_includes_and_notes_agreements_without_the_data_involved(processor, subprocessor,
                                                                        admin_user, agreements):
     incident = open_incident(processor=processor, acting_user=admin_user, subprocessors=[subprocessor],
                              facts={"title": "Medical export", "aware_at": timezone.now(),
                                     "data_categories": ["medische gegevens"]})
     rows = {r.agreement_id: r for r in incident.affected.all()}
-    assert rows[agreements[0].pk].included and not rows[agreements[1].pk].included
-    assert len(rows[agreements[1].pk].reasons) == 2  # why it came up, and why it is left out
+    # A mismatch of free-text categories is a note for staff, never a silent exclusion.
+    assert rows[agreements[0].pk].included and rows[agreements[1].pk].included
+    assert len(rows[agreements[1].pk].reasons) == 2  # why it came up, and the note to check it
 
 
 @pytest.mark.django_db
@@ -47,7 +48,8 @@ def test_it_lets_staff_leave_out_and_add_before_notices(incident, admin_user, ag
                                                         make_agreement):
     b = incident.affected.get(agreement=agreements[1])
     other = make_agreement(make_controller("Bakkerij De Korst"), state="signed")
-    adjust_affected(incident=incident, exclude=[b.code], add=[other], acting_user=admin_user)
+    adjust_affected(incident=incident, exclude={str(b.code): "Its data is in another bucket"}, add=[other],
+                    acting_user=admin_user)
     rows = {r.agreement_id: r for r in incident.affected.all()}
     assert not rows[agreements[1].pk].included and rows[other.pk].added_by_staff
     sent = send_notices(incident=incident, stage="initial", acting_user=admin_user)

@@ -41,6 +41,9 @@ def test_it_records_notifies_and_gets_acknowledged(live_server, settings, admin_
             assert "Tandartspraktijk Zonnebloem" in staff.content()
             staff.select_option("select[name=stage]", "initial")
             staff.click("form[action$='/notices/'] button[type=submit]")
+            staff.wait_for_selector("button[name=confirm]")  # the preview first: nothing sent yet
+            assert not IncidentNotice.objects.exists() and "Tandartspraktijk Zonnebloem" in staff.content()
+            staff.click("button[name=confirm]")
             staff.wait_for_load_state()
             assert "2 notices queued" in staff.content()
 

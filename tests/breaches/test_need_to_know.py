@@ -79,7 +79,7 @@ def test_it_refuses_to_exclude_another_controllers_row_over_the_api(api, staff_a
 @pytest.mark.django_db
 def test_it_refuses_to_include_another_controllers_row_over_the_api(api, admin_user, staff_a, incident, rows):
     a, b = rows
-    adjust_affected(incident=incident, exclude=[b.code], acting_user=admin_user)
+    adjust_affected(incident=incident, exclude={str(b.code): "Other bucket"}, acting_user=admin_user)
     r = api.post(f"/breaches/{incident.code}/affected", as_=staff_a, json={"include": [str(b.code)]})
     assert r.status_code == 422
     assert not AffectedAgreement.objects.get(pk=b.pk).included
@@ -138,7 +138,8 @@ def test_it_refuses_to_exclude_another_controllers_row_from_the_form(client, log
 def test_it_changes_only_visible_rows_from_the_form(client, login, staff_a, incident, rows):
     a, b = rows
     login(client, staff_a)
-    r = client.post(reverse("breaches:affected_adjust", args=[incident.code]), {"listed": [str(a.code)]})
+    r = client.post(reverse("breaches:affected_adjust", args=[incident.code]),
+                    {"listed": [str(a.code)], f"reason-{a.code}": "Other bucket"})
     assert r.status_code == 302
     assert not AffectedAgreement.objects.get(pk=a.pk).included
     assert_b_untouched(b)
@@ -148,7 +149,8 @@ def test_it_changes_only_visible_rows_from_the_form(client, login, staff_a, inci
 def test_it_notifies_only_visible_controllers_from_the_form(client, login, staff_a, incident, rows):
     a, b = rows
     login(client, staff_a)
-    r = client.post(reverse("breaches:notices_send", args=[incident.code]), {"stage": "initial"}, follow=True)
+    r = client.post(reverse("breaches:notices_send", args=[incident.code]),
+                    {"stage": "initial", "confirm": "1"}, follow=True)
     assert r.status_code == 200
     assert AffectedAgreement.objects.get(pk=a.pk).notified_at is not None
     assert_no_b(r.content, b)

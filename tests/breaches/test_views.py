@@ -66,9 +66,10 @@ def test_it_reviews_and_notifies_from_the_detail_page(client, login, admin_user,
     rows = {r.agreement_id: r for r in incident.affected.all()}
     a, b = rows[agreements[0].pk], rows[agreements[1].pk]
     r = client.post(reverse("breaches:affected_adjust", args=[incident.code]),
-                    {"listed": [a.code, b.code], "include": [a.code]})
+                    {"listed": [a.code, b.code], "include": [a.code], f"reason-{b.code}": "Other bucket"})
     assert r.status_code == 302
-    r = client.post(reverse("breaches:notices_send", args=[incident.code]), {"stage": "initial"})
+    r = client.post(reverse("breaches:notices_send", args=[incident.code]),
+                    {"stage": "initial", "confirm": "1"})
     assert r.status_code == 302
     assert [n.affected_id for n in IncidentNotice.objects.all()] == [a.pk]
     r = client.post(reverse("breaches:incident_close", args=[incident.code]), {"reasoning": "x"})

@@ -75,6 +75,8 @@ class IncidentForm(forms.Form):
 class NoticeForm(forms.Form):
     stage = forms.ChoiceField(label=_("Notice"), choices=Stage.choices)
     message = _text(_("Message to the controllers (optional)"))
+    # The number of controllers the sender saw in the preview: a changed list is not sent.
+    expected = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
 
 class ReasoningForm(forms.Form):

@@ -140,6 +140,8 @@ class AffectedAgreement(models.Model):
     included = models.BooleanField(_("included"), default=True)
     reasons = models.JSONField(_("why"), default=list, blank=True)
     added_by_staff = models.BooleanField(_("added by staff"), default=False)
+    # Leaving a controller out of a breach is a decision someone answers for: never without why.
+    exclusion_reason = models.TextField(_("why it is left out"), blank=True)
     # The promise at the time of the incident, so a later amendment does not move the clock.
     notice_hours = models.PositiveSmallIntegerField(_("notice hours"))
     hours_source = models.CharField(max_length=12, choices=HoursSource.choices)

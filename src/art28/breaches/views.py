@@ -84,7 +84,9 @@ def clock_dashboard(request: HttpRequest) -> HttpResponse:
     rows = [{"row": r, "left": r.time_left(now), "overdue": r.is_overdue(now),
              "percent": min(100, int(r.elapsed_fraction(now) * 100))}
             for r in services.open_clocks(visible_affected(request.user))[:500]]
-    return render(request, "breaches/clock_dashboard.html", {"rows": rows, "now": now})
+    left_out = services.left_out(visible_affected(request.user))[:500]
+    return render(request, "breaches/clock_dashboard.html", {"rows": rows, "now": now,
+                                                             "left_out": left_out})
 
 
 # --- staff: one incident ------------------------------------------------------------
@@ -171,9 +173,10 @@ def affected_adjust(request: HttpRequest, code: str) -> HttpResponse:
         listed = request.POST.getlist("listed")
         kept = set(request.POST.getlist("include"))
         add = [agreement_for(request.user, c) for c in request.POST.getlist("add") if c]
+        # Each row left out carries its own reason (a stored one stays when the field is empty).
+        exclude = {c: request.POST.get(f"reason-{c}", "") for c in listed if c not in kept}
         services.adjust_affected(incident=incident, include=[c for c in listed if c in kept],
-                                 exclude=[c for c in listed if c not in kept], add=add,
-                                 acting_user=request.user)
+                                 exclude=exclude, add=add, acting_user=request.user)
         return _("Affected agreements updated.")
     return _act(request, code, call)
 
@@ -181,15 +184,35 @@ def affected_adjust(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 @staff_required()
 def notices_send(request: HttpRequest, code: str) -> HttpResponse:
+    """First POST: the preview of what will go out; the POST with ``confirm`` sends it."""
     form = NoticeForm(request.POST)
+    if "confirm" not in request.POST:
+        return _notices_preview(request, code, form)
 
     def call(incident):  # type: ignore[no-untyped-def]
         if not form.is_valid():
             raise ValidationError(_("Choose the kind of notice."))
         sent = services.send_notices(incident=incident, stage=form.cleaned_data["stage"],
-                                     message=form.cleaned_data["message"], acting_user=request.user)
+                                     message=form.cleaned_data["message"], acting_user=request.user,
+                                     expected=form.cleaned_data["expected"])
         return _("%(n)s notices queued.") % {"n": len(sent)}
     return _act(request, code, call)
+
+
+def _notices_preview(request: HttpRequest, code: str, form: NoticeForm) -> HttpResponse:
+    incident = incident_for(request.user, code, write=True)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose the kind of notice."))
+        preview = services.preview_notices(incident=incident, stage=form.cleaned_data["stage"],
+                                           message=form.cleaned_data["message"], acting_user=request.user)
+    except ValidationError as exc:
+        for text in exc.messages:
+            messages.error(request, text)
+        return incident_detail(request, code, status=400)
+    return render(request, "breaches/notice_preview.html", {
+        "incident": incident, "preview": preview, "stage": form.cleaned_data["stage"],
+        "message": form.cleaned_data["message"]})
 
 
 @require_POST

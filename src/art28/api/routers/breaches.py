@@ -79,6 +79,7 @@ class AffectedOut(Schema):
     controller_name: str = Field(alias="agreement.controller.name")
     included: bool
     reasons: list[str]
+    exclusion_reason: str = Field(description="Why staff left this agreement out (empty when included).")
     notice_hours: int
     hours_source: str
     required_content: list[str]
@@ -143,7 +144,11 @@ class IncidentFilter(PageParams):
 
 class AdjustIn(Schema):
     include: list[UUID] = Field(default_factory=list, description="Affected codes to keep in.")
-    exclude: list[UUID] = Field(default_factory=list, description="Affected codes to leave out.")
+    exclude: list[UUID] = Field(default_factory=list, description=(
+        "Affected codes to leave out. Each needs a reason: in `reasons`, else `reason`, else the "
+        "one stored when the row was left out before; without one nothing changes (400)."))
+    reason: str = Field("", max_length=2000, description="Why the `exclude` codes are left out.")
+    reasons: dict[UUID, str] = Field(default_factory=dict, description="A reason per excluded code.")
     add: list[UUID] = Field(default_factory=list, description="Agreement codes to add by hand.")
 
 
@@ -151,6 +156,33 @@ class NoticeIn(Schema):
     stage: Stage
     message: str = ""
     affected: list[UUID] | None = Field(None, description="Only these affected agreements (default: all).")
+    expected: int | None = Field(None, ge=0, le=10_000_000, description=(
+        "The number of controllers confirmed from `POST /breaches/{code}/notices/preview`; when "
+        "the list has changed since, nothing is sent (422). Optional, for compatibility."))
+
+
+class MessageOut(Schema):
+    language: str
+    required_content: list[str]
+    subject: str
+    text: str
+    controllers: int = Field(description="How many controllers get this variant.")
+    example: str = Field(description="The controller the text was rendered for.")
+
+
+class LeftOutOut(Schema):
+    controller: str
+    agreement: str
+    reason: str
+
+
+class NoticePreviewOut(Schema):
+    stage: str
+    controllers: int
+    recipients: int = Field(description="Distinct e-mail addresses.")
+    without_recipient: list[str] = Field(description="Controllers with no e-mail recipient (portal only).")
+    messages: list[MessageOut]
+    left_out: list[LeftOutOut]
 
 
 class ReasoningIn(Schema):
@@ -250,6 +282,14 @@ def clock_list(request: HttpRequest) -> Any:
     return list(services.open_clocks(visible_affected(request.auth))[:1000])
 
 
+@router.get("/breaches/left-out", response=list[AffectedOut])
+def left_out_list(request: HttpRequest) -> Any:
+    """Agreements of open incidents that staff left out, with `exclusion_reason` (the clock
+    list's other half: they have no clock running)."""
+    require_staff(request.auth, write=False)
+    return list(services.left_out(visible_affected(request.auth))[:1000])
+
+
 @router.get("/breaches/register.{fmt}", openapi_extra={"responses": {200: {
     "description": "The register", "content": {"text/csv": {}, "application/pdf": {}}}}})
 def register_export(request: HttpRequest, fmt: Literal["csv", "pdf"],
@@ -296,7 +336,8 @@ def affected_adjust(request: HttpRequest, code: UUID, payload: AdjustIn) -> Any:
     incident = incident_for(request.auth, code, write=True)
     require_staff(request.auth)
     add = [agreement_for(request.auth, c) for c in payload.add]
-    return services.adjust_affected(incident=incident, include=payload.include, exclude=payload.exclude,
+    exclude = {str(c): payload.reasons.get(c) or payload.reason for c in payload.exclude}
+    return services.adjust_affected(incident=incident, include=payload.include, exclude=exclude,
                                     add=add, acting_user=request.auth)
 
 
@@ -306,10 +347,23 @@ def notices_send(request: HttpRequest, code: UUID, payload: NoticeIn) -> tuple[i
     incident = incident_for(request.auth, code, write=True)
     require_staff(request.auth)
     created = services.send_notices(incident=incident, stage=payload.stage, message=payload.message,
-                                    acting_user=request.auth,
+                                    acting_user=request.auth, expected=payload.expected,
                                     affected_codes=[str(c) for c in payload.affected]
                                     if payload.affected is not None else None)
     return 201, list(incident_notices(request.auth, incident, among=created))
+
+
+@router.post("/breaches/{code}/notices/preview", response=NoticePreviewOut)
+def notices_preview(request: HttpRequest, code: UUID, payload: NoticeIn) -> Any:
+    """What `POST /breaches/{code}/notices` would send, without sending or recording anything:
+    the number of controllers and e-mail addresses, the message per language, and the
+    agreements left out with their reasons. Pass `controllers` back as `expected` to send."""
+    incident = incident_for(request.auth, code, write=True)
+    require_staff(request.auth)
+    return services.preview_notices(incident=incident, stage=payload.stage, message=payload.message,
+                                    acting_user=request.auth,
+                                    affected_codes=[str(c) for c in payload.affected]
+                                    if payload.affected is not None else None)
 
 
 @router.get("/breaches/{code}/notices", response=list[NoticeOut])

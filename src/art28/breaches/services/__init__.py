@@ -7,7 +7,7 @@ from art28.breaches.services.affected import (
     promise,
     sync_affected,
 )
-from art28.breaches.services.clocks import open_clocks, send_reminders
+from art28.breaches.services.clocks import left_out, open_clocks, send_reminders
 from art28.breaches.services.controller import (
     acknowledge_notice,
     authority_clock,
@@ -25,13 +25,14 @@ from art28.breaches.services.export import (
     processor_rows,
 )
 from art28.breaches.services.intake import FACT_FIELDS, clean_facts, open_incident, update_incident
-from art28.breaches.services.notify import all_facts, notice_facts, send_notices
+from art28.breaches.services.notify import all_facts, notice_facts, preview_notices, send_notices
 
 __all__ = [
     "FACT_FIELDS", "acknowledge_notice", "adjust_affected", "all_facts", "as_csv", "as_pdf",
     "export_register_pdf", "authority_clock", "authority_draft", "binding_terms", "candidates",
     "clean_facts", "close_incident",
-    "controller_rows", "latest_facts", "notice_facts", "open_clocks", "open_incident",
+    "controller_rows", "latest_facts", "left_out", "notice_facts", "open_clocks", "open_incident",
+    "preview_notices",
     "processor_rows", "promise", "record_no_notice", "save_assessment", "send_notices",
     "send_reminders", "severity", "sync_affected", "update_incident",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +14,7 @@ from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.breaches.models import AffectedAgreement, HoursSource, Incident
 from art28.breaches.services.common import rows_for, scope
 from art28.ledger.services import record_event
+from art28.parties.text import text_error
 from art28.terms.clocks import add_hours
 from art28.terms.schema import Breach, BreachContent
 
@@ -70,8 +71,9 @@ def _candidates(incident: Incident) -> tuple[Candidates, Bindings]:
 
     An agreement is a candidate when it uses a sub-processor involved, or its processing
     names a service involved; with no sub-processor or service given, the data categories
-    alone select. A candidate whose stated data categories share none with the incident's
-    is proposed but left out, for staff to decide.
+    alone select. Every candidate is proposed as included: a candidate whose stated data
+    categories share none with the incident's gets a note for staff, and only staff leave
+    it out, with a reason (``adjust_affected``).
     """
     from art28.subprocessors.services import agreements_using
 
@@ -103,10 +105,12 @@ def _stated(terms: dict) -> set[str]:
 
 def _check_categories(reasons: list[str], categories: set[str],
                       binding: tuple[str, dict] | None) -> tuple[list[str], bool]:
+    # Free-text categories rarely match word for word ("NAW-gegevens" against "Naam- en
+    # adresgegevens"): a mismatch is a note for staff to check, never a reason to leave out.
     stated = _stated(binding[1]) if binding else set()
     if categories and stated and not categories & stated:
-        reasons.append(_("but its agreement names none of the data categories involved"))
-        return reasons, False
+        reasons.append(_("note: its agreement names none of the data categories involved "
+                         "in the same words; check, and leave it out only with a reason"))
     return reasons, True
 
 
@@ -150,33 +154,77 @@ def recompute_deadlines(incident: Incident) -> None:
     AffectedAgreement.objects.bulk_update(rows, ["deadline"], batch_size=1000)
 
 
-def adjust_affected(*, incident: Incident, include: Iterable[str] = (), exclude: Iterable[str] = (),
-                    add: Iterable[Agreement] = (), acting_user: Any) -> list[AffectedAgreement]:
+REASON_MAX = 2000
+
+
+def adjust_affected(*, incident: Incident, include: Iterable[str] = (),
+                    exclude: Mapping[str, str] | Iterable[str] = (), add: Iterable[Agreement] = (),
+                    acting_user: Any) -> list[AffectedAgreement]:
     """Staff review: keep in, leave out (by affected code) or add agreements by hand.
+
+    ``exclude`` maps each code to leave out to the reason why; the reason is kept with the
+    row and in the ledger. A row already left out keeps its stored reason when none is given;
+    any other row without a reason is refused, and nothing changes. Taking a row back in
+    clears its reason (the ledger keeps the history).
 
     Acts only on the rows ``acting_user`` may see, and returns only those: a code of
     another controller's row is refused as if it were not on the incident's list.
     """
-    include, exclude, add = set(map(str, include)), set(map(str, exclude)), list(add)
+    reasons = _exclusions(exclude)
+    include, add = set(map(str, include)), list(add)
     with transaction.atomic():
         incident = Incident.objects.select_for_update().get(pk=incident.pk)
         if not incident.is_open:
             raise ValidationError(_("This incident is closed."))
         rows = {str(a.code): a for a in rows_for(incident, acting_user).select_related("agreement")}
-        unknown = (include | exclude) - set(rows)
-        if unknown or include & exclude:
+        unknown = (include | set(reasons)) - set(rows)
+        if unknown or include & set(reasons):
             raise ValidationError(_("Choose agreements from this incident's list, each once."))
-        if any(rows[c].notified_at for c in exclude):
+        if any(rows[c].notified_at for c in reasons):
             raise ValidationError(_("A controller that was already notified cannot be left out."))
-        for code in include | exclude:
-            rows[code].included = code in include
-            rows[code].save(update_fields=["included"])
+        reasons = _with_stored_reasons(reasons, rows)
+        changed = _apply(rows, include, reasons)
         # Every row counts as present, seen or not: an agreement is never on the list twice.
         _add(incident, add, set(incident.affected.values_list("agreement_id", flat=True)))
         record_event(action="breach.affected_adjusted", obj=incident, acting_user=acting_user,
-                     data={"include": sorted(include), "exclude": sorted(exclude),
-                           "add": [a.reference for a in add]}, **scope(incident))
+                     data={"include": sorted(include), "exclude": sorted(reasons),
+                           "exclusion_reasons": {c: reasons[c] for c in sorted(reasons)},
+                           "changed": changed, "add": [a.reference for a in add]}, **scope(incident))
     return list(rows_for(incident, acting_user).select_related("agreement__controller", "incident"))
+
+
+def _exclusions(exclude: Mapping[str, str] | Iterable[str]) -> dict[str, str]:
+    """Code → reason, stripped; a bare list of codes gives no reasons."""
+    if isinstance(exclude, Mapping):
+        return {str(k): str(v or "").strip() for k, v in exclude.items()}
+    return {str(c): "" for c in exclude}
+
+
+def _with_stored_reasons(reasons: dict[str, str], rows: dict[str, AffectedAgreement]) -> dict[str, str]:
+    out = {c: r or (rows[c].exclusion_reason if not rows[c].included else "") for c, r in reasons.items()}
+    missing = sorted(rows[c].agreement.reference for c, r in out.items() if not r)
+    if missing:
+        raise ValidationError({"exclusion_reason": [
+            _("Give the reason for leaving out %(refs)s: a controller is only left out of a breach "
+              "for a stated reason.") % {"refs": ", ".join(missing)}]})
+    for reason in out.values():
+        error = text_error(reason, REASON_MAX)
+        if error:
+            raise ValidationError({"exclusion_reason": [error]})
+    return out
+
+
+def _apply(rows: dict[str, AffectedAgreement], include: set[str], reasons: dict[str, str]) -> list[str]:
+    """Save the rows whose choice or reason changes; their codes."""
+    changed = []
+    for code in sorted(include | set(reasons)):
+        row, keep = rows[code], code in include
+        reason = "" if keep else reasons[code]
+        if row.included != keep or row.exclusion_reason != reason:
+            row.included, row.exclusion_reason = keep, reason
+            row.save(update_fields=["included", "exclusion_reason"])
+            changed.append(code)
+    return changed
 
 
 def _add(incident: Incident, agreements: list[Agreement], present: set[int]) -> None:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from art28.breaches.models import AffectedAgreement, AffectedQuerySet, Incident
+from art28.breaches.models import AffectedAgreement, AffectedQuerySet, Incident, IncidentStatus
 from art28.notices.models import Audience, NoticeKind
 from art28.notices.services import About, queue_notice, schedule_drain
 from art28.parties.models import Membership, Role
@@ -24,6 +24,14 @@ def open_clocks(rows: AffectedQuerySet | None = None) -> AffectedQuerySet:
     ``rows`` narrows them (a user's ``breaches.access.visible_affected``); none: every one."""
     qs = (AffectedAgreement.objects.all() if rows is None else rows).open_clocks()
     return qs.select_related("incident__processor", "agreement__controller").order_by("deadline", "pk")
+
+
+def left_out(rows: AffectedQuerySet | None = None) -> AffectedQuerySet:
+    """Agreements of open incidents that staff left out, with their reasons: shown apart
+    from the clocks, so a wrong exclusion is seen while there is still time."""
+    qs = (AffectedAgreement.objects.all() if rows is None else rows).filter(
+        included=False, incident__status=IncidentStatus.OPEN)
+    return qs.select_related("incident", "agreement__controller").order_by("deadline", "pk")
 
 
 def _staff_emails(incident: Incident, controller_ids: set[int]) -> list[str]:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, SeverityAssessment, Stage
 from art28.breaches.services import enisa
+from art28.breaches.services.affected import binding_terms
 from art28.breaches.services.common import scope, user_or_none
 from art28.core.localtime import local_time
 from art28.ledger.services import record_event
@@ -103,7 +104,8 @@ def authority_draft(affected: AffectedAgreement) -> list[dict[str, Any]]:
         ]),
         ("data", _("Personal data involved"), [
             (_("Categories of personal data"), _known(facts.get("data_categories"))),
-            (_("Special categories or sensitive data"), _sensitive(facts.get("data_categories") or [])),
+            (_("Special categories or sensitive data"),
+             _sensitive(facts.get("data_categories") or [], special_categories(affected))),
         ]),
         ("people", _("People affected"), [
             (_("Categories of data subjects"), _known(facts.get("subject_categories"))),
@@ -135,16 +137,27 @@ def _yes_no(value: Any) -> str:
     return _("yes") if value else _("no")
 
 
-def _sensitive(categories: list[str]) -> str:
+def _sensitive(categories: list[str], special: list[str]) -> str:
     hits = enisa._matches(categories, enisa._SENSITIVE)
+    if special:
+        hits += [_("%(c)s (stated in the agreement)") % {"c": c} for c in special if c not in hits]
     return ", ".join(hits) if hits else _("none stated")
+
+
+def special_categories(affected: AffectedAgreement) -> list[str]:
+    """The special categories of personal data stated in the affected agreement's binding terms."""
+    binding = binding_terms([affected.agreement_id]).get(affected.agreement_id)
+    processing = (binding[1] or {}).get("processing") or {} if binding else {}
+    return enisa.stated_special(processing.get("special_categories"))
 
 
 def severity(affected: AffectedAgreement) -> enisa.Severity:
     """The controller's saved assessment, or the suggestion from the facts it was told."""
     saved = SeverityAssessment.objects.filter(affected=affected).first()
     if saved is None:
-        return enisa.suggest(latest_facts(affected))
+        # The notice carries only the facts the agreement asks for, often without categories:
+        # what the agreement itself says it processes counts too.
+        return enisa.suggest(latest_facts(affected), special_categories(affected))
     return enisa.Severity(dpc=enisa.Factor(saved.dpc, saved.dpc_reason),
                           ei=enisa.Factor(saved.ei, saved.ei_reason),
                           cb=enisa.Factor(saved.cb, saved.cb_reason))

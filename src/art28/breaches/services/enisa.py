@@ -96,7 +96,23 @@ def _matches(categories: list[str], words: tuple[str, ...]) -> list[str]:
     return [c for c in categories if any(w in c.lower() for w in words)]
 
 
-def suggest_dpc(categories: list[str]) -> Factor:
+# What agreements write in a special-categories field when there are none.
+_NONE_STATED = {"", "-", "geen", "none", "n.v.t.", "nvt", "n/a", "not applicable", "niet van toepassing"}
+
+
+def stated_special(values: list[str] | None) -> list[str]:
+    """The special categories an agreement states, without the ways of saying 'none'."""
+    return [v.strip() for v in values or [] if isinstance(v, str) and v.strip().lower() not in _NONE_STATED]
+
+
+def suggest_dpc(categories: list[str], special: list[str] | None = None) -> Factor:
+    """DPC from the incident's categories; the special categories the controller's agreement
+    states count as sensitive data whatever their wording (Art. 9 and 10 data are sensitive)."""
+    special = stated_special(special)
+    if special:
+        return Factor(Decimal(4), _("Basic score 4 for sensitive data: the agreement states special "
+                                    "categories of personal data (%(s)s), and the notice does not rule "
+                                    "them out.") % {"s": ", ".join(special)})
     for value, words, label in ((4, _SENSITIVE, _("sensitive data")),
                                 (3, _FINANCIAL, _("financial data")),
                                 (2, _BEHAVIOURAL, _("behavioural data"))):
@@ -135,12 +151,13 @@ def suggest_cb(*, confidentiality: bool, integrity: bool, availability: bool, ma
     return Factor(sum((v for v, _r in parts), Decimal(0)), "; ".join(r for _v, r in parts) + ".")
 
 
-def suggest(facts: dict) -> Severity:
-    """A first assessment from the facts of a breach notice (keys as in ``notice_facts``)."""
+def suggest(facts: dict, special: list[str] | None = None) -> Severity:
+    """A first assessment from the facts of a breach notice (keys as in ``notice_facts``) and
+    the special categories stated in the controller's agreement."""
     categories = list(facts.get("data_categories") or [])
     nature = set(facts.get("nature") or [])
     return Severity(
-        dpc=suggest_dpc(categories),
+        dpc=suggest_dpc(categories, special),
         ei=suggest_ei(encrypted=bool(facts.get("encrypted")), categories=categories),
         cb=suggest_cb(confidentiality="confidentiality" in nature, integrity="integrity" in nature,
                       availability="availability" in nature, malicious=bool(facts.get("malicious"))),

@@ -18,7 +18,14 @@ from art28.breaches.models import AffectedAgreement, Decision, Incident, Inciden
 from art28.breaches.services.common import rows_for, scope
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
-from art28.notices.services import About, HtmlFragment, NoticeDraft, queue_notices, render_html_fragment
+from art28.notices.services import (
+    About,
+    HtmlFragment,
+    NoticeDraft,
+    queue_notices,
+    render_email,
+    render_html_fragment,
+)
 from art28.terms.schema import BreachContent
 
 # Which incident facts each content item of an agreement's breach clause asks for.
@@ -111,12 +118,14 @@ def _targets(incident: Incident, stage: str, codes: list[str] | None,
 
 
 def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: str = "",
-                 affected_codes: list[str] | None = None) -> list[IncidentNotice]:
+                 affected_codes: list[str] | None = None,
+                 expected: int | None = None) -> list[IncidentNotice]:
     """Queue an initial, follow-up or final notice to every included affected controller
     (or the chosen ones): e-mail to its breach-notice contacts, its portal, its webhook.
 
     Only controllers ``acting_user`` may see are notified; the others keep their clocks
-    running for the staff who may see them."""
+    running for the staff who may see them. ``expected`` is the number of controllers the
+    sender confirmed in ``preview_notices``: when the list has changed since, nothing is sent."""
     if stage not in Stage.values:
         raise ValidationError({"stage": [_("Choose initial, follow-up or final.")]})
     with transaction.atomic():
@@ -124,6 +133,10 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
         if not incident.is_open:
             raise ValidationError(_("This incident is closed; no further notices can be sent about it."))
         targets = _targets(incident, stage, affected_codes, acting_user)
+        if expected is not None and expected != len(targets):
+            raise ValidationError(_("The list changed since the preview: %(n)s controllers would now be "
+                                    "notified, the preview showed %(e)s. Look at the preview again.")
+                                  % {"n": len(targets), "e": expected})
         facts = all_facts(incident)
         # An initial notice goes only to rows never notified: each is number 1, no query needed.
         numbers = {r.pk: 1 for r in targets} if stage == Stage.INITIAL else _next_numbers(targets)
@@ -152,6 +165,50 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
                            "facts": sorted(k for k, v in facts.items() if v not in (None, "", []))},
                      **scope(incident))
     return created
+
+
+def preview_notices(*, incident: Incident, stage: str, acting_user: Any, message: str = "",
+                    affected_codes: list[str] | None = None) -> dict[str, Any]:
+    """What ``send_notices`` would send, without sending or recording anything: how many
+    controllers and e-mail addresses, the rendered message per language (one per set of
+    facts the agreements ask for), the controllers with no e-mail recipient, and the
+    agreements left out with their reasons. Same refusals as ``send_notices``."""
+    if stage not in Stage.values:
+        raise ValidationError({"stage": [_("Choose initial, follow-up or final.")]})
+    if not incident.is_open:
+        raise ValidationError(_("This incident is closed; no further notices can be sent about it."))
+    targets = _targets(incident, stage, affected_codes, acting_user)
+    facts, recipients = all_facts(incident), recipients_for(incident)
+    now, link = timezone.now(), _link_maker()
+    numbers = {r.pk: 1 for r in targets} if stage == Stage.INITIAL else _next_numbers(targets)
+    variants: dict[tuple, dict[str, Any]] = {}
+    addresses: set[str] = set()
+    unreachable = []
+    for row in targets:
+        emails = recipients.get(row.agreement.controller_id, [])
+        addresses |= {e.strip().lower() for e in emails if e and e.strip()}
+        if not emails:
+            unreachable.append(row.agreement.controller.name)
+        key = (row.language, tuple(row.required_content))
+        if key not in variants:
+            variants[key] = _rendered(incident, row, stage, numbers[row.pk], facts, message, now, link,
+                                      emails)
+        variants[key]["controllers"] += 1
+    left = rows_for(incident, acting_user).filter(included=False).select_related("agreement__controller")
+    return {"stage": stage, "controllers": len(targets), "recipients": len(addresses),
+            "without_recipient": sorted(unreachable),
+            "messages": sorted(variants.values(), key=lambda v: (v["language"], -v["controllers"])),
+            "left_out": [{"controller": r.agreement.controller.name, "agreement": r.agreement.reference,
+                          "reason": r.exclusion_reason} for r in left.order_by("agreement__reference")]}
+
+
+def _rendered(incident: Incident, row: AffectedAgreement, stage: str, number: int,  # type: ignore[no-untyped-def]
+              facts: dict[str, Any], message: str, now: datetime, link, emails: list[str]) -> dict[str, Any]:
+    draft, _item = _draft(incident, row, stage, number, facts, message, now, {}, link, emails)
+    subject, text, _html = render_email(draft.template, row.language,
+                                        {**draft.context, "link": draft.link, "controller": draft.controller})
+    return {"language": row.language, "required_content": list(row.required_content), "subject": subject,
+            "text": text, "controllers": 0, "example": row.agreement.controller.name}
 
 
 def _mark_notified(incident: Incident, targets: list[AffectedAgreement], codes: list[str] | None,
