@@ -80,14 +80,20 @@ def test_it_runs_the_double_opt_in_end_to_end_over_smtp(
 
 
 def test_it_keeps_one_row_for_an_address_subscribed_twice(client, processor):
-    _subscribe(client, processor)
-    _subscribe(client, processor, email="  Reader@Example.org ")
+    with time_machine.travel(T0, tick=False):
+        _subscribe(client, processor)
+        _subscribe(client, processor)  # within ten minutes: no second mail
+        assert Delivery.objects.count() == 1
+    with time_machine.travel(T0 + timedelta(minutes=11), tick=False):
+        _subscribe(client, processor, email="  Reader@Example.org ")
     assert Subscriber.objects.count() == 1
     first, second = [d.notice.body_text for d in Delivery.objects.order_by("pk")]
     old, new = _link(first, "confirm"), _link(second, "confirm")
-    assert client.post(old).status_code == 400  # the newer link replaced it
-    assert client.post(new).status_code == 200
-    _subscribe(client, processor)  # confirmed already: no new row, no new mail
+    with time_machine.travel(T0 + timedelta(minutes=12), tick=False):
+        assert client.post(old).status_code == 400  # the newer link replaced it
+        assert client.post(new).status_code == 200
+    with time_machine.travel(T0 + timedelta(minutes=30), tick=False):
+        _subscribe(client, processor)  # confirmed already: no new row, no new mail
     assert Subscriber.objects.count() == 1 and Delivery.objects.count() == 2
 
 
@@ -283,3 +289,20 @@ def test_the_trust_page_shows_register_history_and_changes_in_dutch(
     assert "Subverwerkers in gebruik" in html and "Oude Hal B.V." in html
     assert "Aangekondigde wijzigingen" in html and "Nieuwe Hal GmbH" in html and "22 maart 2026" in html
     assert 'data-label="Doorgiftegrondslag"' in html  # the phone layout labels each cell
+
+
+def test_staff_never_see_a_confirmation_link(client, processor, admin_user):
+    from art28.notices.access import staff_notices
+
+    _subscribe(client, processor)
+    assert Notice.objects.filter(kind="trust_confirmation").exists()
+    assert not staff_notices(admin_user).filter(kind="trust_confirmation").exists()
+
+
+def test_nothing_is_announced_while_the_public_page_is_off(settings, processor, admin_user,
+                                                          make_subprocessor, general_agreement):
+    settings.ART28_PUBLIC_SUBPROCESSOR_PAGE = False
+    with time_machine.travel(T0, tick=False):
+        _propose(processor, make_subprocessor(), admin_user)
+    assert not Notice.objects.filter(audience="subscribers").exists()
+    assert Notice.objects.filter(audience="controller").exists()  # the contractual notice stands

@@ -43,6 +43,7 @@ from art28.parties.models import Processor
 
 LANGUAGES = ("nl", "en")
 ANNOUNCEMENT = "trust_announcement"
+RESEND_AFTER = timedelta(minutes=10)
 
 
 def _hash(token: str) -> str:
@@ -87,13 +88,14 @@ def subscribe(*, processor: Processor, channel: str, email: str, language: str, 
     """Ask for a subscription: a confirmation link goes to ``email`` (single use, expiring).
 
     Subscribing an address again while it waits for confirmation sends a fresh link (the
-    old one stops working); an address already confirmed gets nothing and no second row.
+    old one stops working), at most one per ten minutes; an address already confirmed gets
+    nothing and no second row.
     The caller shows the same answer in every case, so the form tells nobody who follows.
     """
     email, url = _clean(channel, email, url, language)
     sub = (Subscriber.objects.select_for_update()
            .filter(processor=processor, channel=channel, email=email, url=url).first())
-    if sub is not None and sub.status == SubscriberStatus.CONFIRMED:
+    if sub is not None and (sub.status == SubscriberStatus.CONFIRMED or _sent_lately(sub)):
         return None
     if sub is None:
         sub = Subscriber(processor=processor, channel=channel, email=email, url=url,
@@ -109,6 +111,14 @@ def subscribe(*, processor: Processor, channel: str, email: str, language: str, 
     record_event(action="trust.subscription_requested", obj=("subscriber", str(sub.code)),
                  acting_user=acting_user, data={"channel": channel}, processor_id=processor.pk)
     return sub
+
+
+def _sent_lately(sub: Subscriber) -> bool:
+    """A confirmation went out less than RESEND_AFTER ago: the form is no way to flood a mailbox."""
+    if sub.confirm_expires_at is None:
+        return False
+    sent = sub.confirm_expires_at - timedelta(hours=settings.ART28_TRUST_CONFIRM_HOURS)
+    return sent > timezone.now() - RESEND_AFTER
 
 
 def _queue_confirmation(sub: Subscriber, token: str) -> None:

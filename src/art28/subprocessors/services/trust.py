@@ -42,6 +42,8 @@ def page_link(processor_id: int | None = None, code: Any = None) -> str:
 def announce_change(change: SubprocessorChange, event: str) -> int:
     """Announce that ``change`` was proposed, took effect ("activated") or was withdrawn.
     Idempotent: the activation of each agreement's clock calls it, one announcement results."""
+    if not settings.ART28_PUBLIC_SUBPROCESSOR_PAGE:
+        return 0  # no public page, no followers: the contractual notices are unaffected
     event_code = f"change:{change.code}:{event}"
     if subscribers.is_announced(change.processor_id, event_code):
         return 0
