@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -269,7 +270,22 @@ def _email(delivery: Delivery, smtp) -> None:  # type: ignore[no-untyped-def]
 
 
 def unsubscribe_url(token: str) -> str:
-    return settings.BASE_URL + reverse("subprocessors:trust_unsubscribe", args=[token])
+    head, tail = _unsubscribe_template(settings.BASE_URL)
+    return f"{head}{token}{tail}"
+
+
+@functools.lru_cache(maxsize=8)
+def _unsubscribe_template(base_url: str) -> tuple[str, str]:
+    # One reverse() per process instead of one per mail of a fan-out.
+    head, _token, tail = reverse("subprocessors:trust_unsubscribe", args=["TOKEN"]).rpartition("TOKEN")
+    return base_url + head, tail
+
+
+@functools.lru_cache(maxsize=8)
+def _unsubscribe_line(language: str) -> str:
+    # Once per language and process: a fan-out of thousands must not switch language per mail.
+    with translation.override(language):
+        return gettext("You receive this because you subscribed to this trust page. Unsubscribe:")
 
 
 def _with_unsubscribe(delivery: Delivery, headers: dict, text: str, html: str) -> tuple[str, str]:
@@ -278,11 +294,10 @@ def _with_unsubscribe(delivery: Delivery, headers: dict, text: str, html: str) -
     url = unsubscribe_url(delivery.subscriber.unsubscribe_token)  # type: ignore[union-attr]
     headers["List-Unsubscribe"] = f"<{url}>"
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    with translation.override(delivery.notice.language):
-        line = gettext("You receive this because you subscribed to this trust page. Unsubscribe:")
-        text = f"{text.rstrip()}\n\n-- \n{line} {url}\n"
-        if html:
-            html += format_html('<p><small>{} <a href="{}">{}</a></small></p>', line, url, url)
+    line = _unsubscribe_line(delivery.notice.language)
+    text = f"{text.rstrip()}\n\n-- \n{line} {url}\n"
+    if html:
+        html += format_html('<p><small>{} <a href="{}">{}</a></small></p>', line, url, url)
     return text, html
 
 
