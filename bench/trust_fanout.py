@@ -111,6 +111,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1800)
     args = parser.parse_args()
     port = free_port()
+    os.environ["ART28_PUBLIC_SUBPROCESSOR_PAGE"] = "true"  # announcements need the public page
     with tempfile.TemporaryDirectory() as tmp:
         home, log = Path(tmp), Path(tmp) / "message-ids.txt"
         with smtp_server(port, log):
@@ -122,6 +123,7 @@ def main() -> None:
                 queue_seconds = propose(processor, sp)
                 from art28.notices.models import Delivery
 
+                assert Delivery.objects.filter(subscriber__isnull=False).count() == args.subscribers
                 expected = {d.message_id for d in Delivery.objects.filter(channel="email")}
                 delivery_seconds = wait_for(log, len(expected), args.timeout)
                 bare_seconds = bare_smtplib(port, bare_messages())
