@@ -176,10 +176,6 @@ def _forget(sub: Subscriber, *, action: str, acting_user: Any) -> None:
                  data={"channel": channel}, processor_id=processor_id)
 
 
-def subscriber_by_unsubscribe_token(token: str) -> Subscriber | None:
-    return Subscriber.objects.filter(unsubscribe_token=token).first() if token else None
-
-
 @transaction.atomic
 def unsubscribe(*, token: str, acting_user: Any = "public") -> bool:
     """Delete the subscription of this unsubscribe link; False when there is none (any more)."""
