@@ -97,6 +97,7 @@ def build_world() -> World:
     from art28.breaches.services.intake import open_incident
     from art28.documents import render_pdf
     from art28.notices.models import Audience, Notice
+    from art28.notices.subscribers import subscribe
     from art28.parties.models import Contact, Membership
     from art28.requests.services import audits, authority, data_subject, instructions, termination
     from art28.reviews.services import review_document
@@ -220,6 +221,8 @@ def build_world() -> World:
                                                                           reference="DPA-WALK-1"),
                                   filename="c.pdf", acting_user=admin, controller=a)
     o["token"] = staff_a.api_tokens.get()
+    o["subscriber"] = subscribe(processor=processor, channel="email", email="follower@example.org",
+                                language="en")
 
     # A draft-only agreement, and a draft second version of the main one (last: nothing
     # above must be tied to it).
@@ -291,9 +294,9 @@ SEGMENT_KINDS = {
     "breach-notices": "notice", "subprocessors": "subprocessor", "subprocessor": "subprocessor",
     "changes": "change", "subprocessor-changes": "change", "clocks": "clock",
     "subprocessor-clocks": "clock", "public": "processor", "tokens": "token", "analyses": "review",
-    "reviews": "review", "portal": "notice",
+    "reviews": "review", "portal": "notice", "subscribers": "subscriber",
 }
-FORMATS = {"fmt": "csv"}
+FORMATS = {"fmt": "csv", "token": "no-such-token"}
 
 
 def kind_before(route: str, param: str) -> str | None:

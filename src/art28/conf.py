@@ -54,6 +54,7 @@ SETTINGS: list[Setting] = [
     Setting("ART28_SSL_REDIRECT", bool, True, "When BASE_URL is https: redirect plain-http requests to https."),
     Setting("ART28_HSTS_SECONDS", int, 31536000, "When BASE_URL is https: Strict-Transport-Security max-age (0: no HSTS header)."),
     Setting("ART28_HSTS_PRELOAD", bool, True, "Send HSTS with includeSubDomains and preload (only if every subdomain is https too)."),
+    Setting("ART28_TRUST_CONFIRM_HOURS", int, 48, "Hours a trust-page subscription's confirmation link stays valid (single use)."),
     Setting("ART28_PROXY_SSL_HEADER", str, "", "Header a TLS-terminating proxy sets to 'https', e.g. X-Forwarded-Proto; only if the proxy always sets or strips it."),
 ]
 

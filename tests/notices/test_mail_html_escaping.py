@@ -171,6 +171,24 @@ def _subprocessor_change_update(outcome: str) -> Callable[[Field], dict]:
     return make
 
 
+def _trust_confirmation(channel: str) -> Callable[[Field], dict]:
+    def make(f: Field) -> dict:
+        return {"processor": _ns(name=f("processor")), "hours": 48,
+                "subscriber": _ns(channel=channel, url=f("url"))}
+    return make
+
+
+def _trust_announcement(event: str) -> Callable[[Field], dict]:
+    def make(f: Field) -> dict:
+        sp = _ns(name=f("sp_name"), service=f("sp_service"), all_countries=[f("sp_country")],
+                 get_transfer_mechanism_display=f("sp_transfer"))
+        return {"event": event, "processor_name": f("processor"), "subprocessor": sp,
+                "replaces": _ns(name=f("replaces")),
+                "change": _ns(get_kind_display=f("kind"), effective_at=WHEN),
+                "statement": _ns(measures=f("measures"), certification_lines=[f("certification")])}
+    return make
+
+
 # Mail type → the contexts that together show every field it can show (one per branch).
 CASES: dict[str, list[Callable[[Field], dict]]] = {
     "breach_notice": [_breach_notice],
@@ -191,6 +209,9 @@ CASES: dict[str, list[Callable[[Field], dict]]] = {
     "termination_update": [_termination_update],
     "subprocessor_change_notice": [lambda f: _subprocessor_change(f, "replace")],
     "subprocessor_consent_request": [lambda f: _subprocessor_change(f, "replace")],
+    "trust_confirmation": [_trust_confirmation("email"), _trust_confirmation("webhook")],
+    "trust_announcement": [_trust_announcement(e) for e in ("proposed", "activated", "withdrawn",
+                                                            "measures")],
     "subprocessor_change_update": [_subprocessor_change_update("withdraw"),
                                    _subprocessor_change_update("alternative")],
 }

@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from art28.notices.models import Audience, Delivery, Notice
+from art28.notices.models import Audience, Delivery, Notice, NoticeKind
 from art28.parties.access import membership_of, visible_controllers
 from art28.parties.models import Role
 
@@ -41,7 +41,9 @@ def staff_notices(user: Any) -> QuerySet[Notice]:
     m = membership_of(user)
     if m is None or not m.is_processor_side:
         return Notice.objects.none()
-    qs = Notice.objects.filter(processor_id=m.processor_id)
+    # A trust-page confirmation carries its subscriber's single-use link: nobody else's to see.
+    qs = Notice.objects.filter(processor_id=m.processor_id).exclude(
+        audience=Audience.SUBSCRIBERS, kind=NoticeKind.TRUST_CONFIRMATION)
     if m.role == Role.PROCESSOR_ADMIN:
         return qs
     mine = Q(controller__in=visible_controllers(user))

@@ -30,11 +30,14 @@ class NoticeKind(models.TextChoices):
     MEASURES_CHANGED = "measures_changed", _("Security measures changed")
     TERMINATION = "termination", _("End of processing")
     CERTIFICATE = "certificate", _("Certificate of return or destruction")
+    TRUST_ANNOUNCEMENT = "trust_announcement", _("Trust page: announced change")
+    TRUST_CONFIRMATION = "trust_confirmation", _("Trust page: confirm your subscription")
 
 
 class Audience(models.TextChoices):
     CONTROLLER = "controller", _("Controller")
     PROCESSOR = "processor", _("Processor staff")
+    SUBSCRIBERS = "subscribers", _("Trust page subscribers")
 
 
 class NoticeQuerySet(models.QuerySet):
@@ -78,17 +81,18 @@ class Notice(models.Model):
             # A controller's notice names its controller; a staff-only notice names none.
             models.CheckConstraint(
                 condition=(models.Q(audience=Audience.CONTROLLER, controller__isnull=False)
-                           | models.Q(audience=Audience.PROCESSOR, controller__isnull=True)),
+                           | models.Q(audience__in=[Audience.PROCESSOR, Audience.SUBSCRIBERS],
+                                      controller__isnull=True)),
                 name="notice_controller_matches_audience"),
+            # One public announcement per event and language: a repeated hook sends nothing twice.
+            models.UniqueConstraint(fields=["processor", "about_type", "about_code", "language"],
+                                    condition=models.Q(audience="subscribers",
+                                                       kind="trust_announcement"),
+                                    name="one_announcement_per_event_language"),
         ]
 
     def __str__(self) -> str:
         return self.subject
-
-
-class Channel(models.TextChoices):
-    EMAIL = "email", _("e-mail")
-    WEBHOOK = "webhook", _("webhook")
 
 
 class DeliveryStatus(models.TextChoices):
@@ -96,6 +100,53 @@ class DeliveryStatus(models.TextChoices):
     SENDING = "sending", _("sending")
     SENT = "sent", _("sent")
     FAILED = "failed", _("failed")
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", _("e-mail")
+    WEBHOOK = "webhook", _("webhook")
+
+
+class SubscriberStatus(models.TextChoices):
+    PENDING = "pending", _("waiting for confirmation")
+    CONFIRMED = "confirmed", _("confirmed")
+
+
+class Subscriber(models.Model):
+    """Someone who follows a processor's trust page by e-mail or by a signed webhook.
+
+    The e-mail address is kept for this subscription only; unsubscribing deletes the row and,
+    with it (cascade), every delivery that names the address.
+    """
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    processor = models.ForeignKey(Processor, on_delete=models.CASCADE, related_name="+")
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    email = models.EmailField(_("e-mail address"))
+    url = models.URLField(_("webhook URL"), blank=True)
+    secret = models.CharField(max_length=100, blank=True)
+    language = models.CharField(_("language"), max_length=2, default="en")
+    status = models.CharField(_("status"), max_length=10, choices=SubscriberStatus.choices,
+                              default=SubscriberStatus.PENDING)
+    # SHA-256 of the single-use confirmation token; emptied once used.
+    confirm_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    confirm_expires_at = models.DateTimeField(null=True, blank=True)
+    # Secret of the unsubscribe link in every mail (a bearer token, not the address).
+    unsubscribe_token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+        constraints = [
+            models.UniqueConstraint(fields=["processor", "channel", "email", "url"],
+                                    name="one_subscription_per_address"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel}: {self.status}"
 
 
 class DeliveryQuerySet(models.QuerySet):
@@ -111,6 +162,10 @@ class Delivery(models.Model):
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="deliveries")
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.EMAIL)
     recipient = models.CharField(_("recipient"), max_length=500)
+    # Set for a trust-page announcement: the mail gets the subscriber's unsubscribe link, the
+    # webhook its secret, and unsubscribing deletes the delivery with the subscriber.
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, null=True, blank=True,
+                                   related_name="deliveries")
     status = models.CharField(_("status"), max_length=10, choices=DeliveryStatus.choices,
                               default=DeliveryStatus.PENDING, db_index=True)
     attempts = models.PositiveIntegerField(default=0)

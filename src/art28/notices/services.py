@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -10,8 +11,11 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from art28.notices.models import Audience, Channel, Delivery, DeliveryStatus, Notice
 from art28.parties.models import Controller, Processor
@@ -94,7 +98,7 @@ class NoticeDraft:
     @property
     def stored_controller(self) -> Controller | None:
         """The controller the notice row names: none for a staff-only notice."""
-        if self.audience == Audience.PROCESSOR:
+        if self.audience != Audience.CONTROLLER:
             return None
         if self.controller is None:
             raise ValueError("a notice to a controller needs its controller")
@@ -220,7 +224,8 @@ def _deliver_batch(ids: list[int]) -> int:
     from art28.notices.webhooks import post_webhook
 
     sent = 0
-    deliveries = Delivery.objects.filter(pk__in=ids).select_related("notice", "notice__controller")
+    deliveries = Delivery.objects.filter(pk__in=ids).select_related("notice", "notice__controller",
+                                                                       "subscriber")
     smtp = get_connection(fail_silently=False)
     try:
         for delivery in deliveries:
@@ -253,13 +258,47 @@ def _reset(smtp) -> None:  # type: ignore[no-untyped-def]
 
 def _email(delivery: Delivery, smtp) -> None:  # type: ignore[no-untyped-def]
     notice = delivery.notice
-    msg = EmailMultiAlternatives(notice.subject, notice.body_text, settings.DEFAULT_FROM_EMAIL,
-                                 [delivery.recipient], connection=smtp,
-                                 headers={"Message-ID": delivery.message_id,
-                                          "X-Art28-Notice": str(notice.code)})
-    if notice.body_html:
-        msg.attach_alternative(notice.body_html, "text/html")
+    text, html = notice.body_text, notice.body_html
+    headers = {"Message-ID": delivery.message_id, "X-Art28-Notice": str(notice.code)}
+    if delivery.subscriber_id:
+        text, html = _with_unsubscribe(delivery, headers, text, html)
+    msg = EmailMultiAlternatives(notice.subject, text, settings.DEFAULT_FROM_EMAIL,
+                                 [delivery.recipient], connection=smtp, headers=headers)
+    if html:
+        msg.attach_alternative(html, "text/html")
     msg.send()
+
+
+def unsubscribe_url(token: str) -> str:
+    head, tail = _unsubscribe_template(settings.BASE_URL)
+    return f"{head}{token}{tail}"
+
+
+@functools.lru_cache(maxsize=8)
+def _unsubscribe_template(base_url: str) -> tuple[str, str]:
+    # One reverse() per process instead of one per mail of a fan-out.
+    head, _token, tail = reverse("subprocessors:trust_unsubscribe", args=["TOKEN"]).rpartition("TOKEN")
+    return base_url + head, tail
+
+
+@functools.lru_cache(maxsize=8)
+def _unsubscribe_line(language: str) -> str:
+    # Once per language and process: a fan-out of thousands must not switch language per mail.
+    with translation.override(language):
+        return gettext("You receive this because you subscribed to this trust page. Unsubscribe:")
+
+
+def _with_unsubscribe(delivery: Delivery, headers: dict, text: str, html: str) -> tuple[str, str]:
+    """A subscriber's mail: its own unsubscribe link in the body and in the RFC 2369/8058
+    headers, so mail programs offer a one-click unsubscribe button."""
+    url = unsubscribe_url(delivery.subscriber.unsubscribe_token)  # type: ignore[union-attr]
+    headers["List-Unsubscribe"] = f"<{url}>"
+    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    line = _unsubscribe_line(delivery.notice.language)
+    text = f"{text.rstrip()}\n\n-- \n{line} {url}\n"
+    if html:
+        html += format_html('<p><small>{} <a href="{}">{}</a></small></p>', line, url, url)
+    return text, html
 
 
 def _failed(delivery: Delivery, exc: Exception) -> None:

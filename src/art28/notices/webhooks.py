@@ -26,11 +26,12 @@ def post_webhook(delivery: Delivery, timeout: float = 10) -> None:
                                 "about": {"type": notice.about_type, "code": notice.about_code},
                                 "link": notice.link}}).encode()
     ts = int(time.time())
+    secret = delivery.subscriber.secret if delivery.subscriber_id else notice.controller.webhook_secret
     req = urllib.request.Request(delivery.recipient, data=body, method="POST", headers={
         "content-type": "application/json",
         "webhook-id": str(delivery.code),
         "webhook-timestamp": str(ts),
-        "webhook-signature": sign(notice.controller.webhook_secret, str(delivery.code), ts, body),
+        "webhook-signature": sign(secret, str(delivery.code), ts, body),
     })
     with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - URL set by staff
         if resp.status >= 300:

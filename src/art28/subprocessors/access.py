@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from art28.agreements.access import visible_agreements
+from art28.notices.models import Subscriber
 from art28.parties.access import can_write, membership_of, require_processor_side
 from art28.parties.models import Processor
 from art28.subprocessors.models import (
@@ -158,3 +159,12 @@ def public_upcoming_changes(processor: Processor) -> QuerySet[SubprocessorChange
     """Open changes that have not taken effect yet."""
     return SubprocessorChange.objects.filter(
         processor=processor, status=ChangeStatus.OPEN, effective_at__gt=timezone.now())
+
+
+def trust_subscriber_for(user, code):  # type: ignore[no-untyped-def]
+    """A trust-page subscriber of the admin's own processor; 404 for anything else."""
+    m = require_processor_side(user, write=True, admin=True)
+    try:
+        return Subscriber.objects.get(processor_id=m.processor_id, code=code)
+    except (Subscriber.DoesNotExist, ValueError):
+        raise Http404 from None

@@ -84,3 +84,24 @@ class ResolveForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the controller"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class SubscribeForm(forms.Form):
+    """Follow the trust page; the notices service checks the address and the URL."""
+
+    channel = forms.ChoiceField(label=_("How"), choices=[("email", _("By e-mail")),
+                                                         ("webhook", _("By a signed webhook"))],
+                                initial="email")
+    email = forms.CharField(label=_("E-mail address"), max_length=254, required=False,
+                            help_text=_("For a webhook: where we send the confirmation link."))
+    url = forms.CharField(label=_("Webhook URL (only for a webhook)"), max_length=200, required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=[("nl", "Nederlands"), ("en", "English")])
+
+
+class TrustStatementForm(forms.Form):
+    measures = forms.CharField(label=_("Summary of security measures"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 8}))
+    certifications = forms.CharField(label=_("Certifications (one per line)"), required=False,
+                                     widget=forms.Textarea(attrs={"rows": 4}))
+    substantial = forms.BooleanField(label=_("This is a substantial change: tell the subscribers"),
+                                     required=False)

@@ -316,3 +316,27 @@ class ChangeAgreement(models.Model):
     @property
     def answerable(self) -> bool:
         return self.status in ANSWERABLE
+
+
+class TrustStatement(models.Model):
+    """What the processor chooses to publish on its trust page about its security: a short
+    summary of measures and the certifications it holds. Changed only through
+    ``publish_trust_statement`` (a ledger event; a substantial change is announced)."""
+
+    processor = models.OneToOneField(Processor, on_delete=models.CASCADE, related_name="trust_statement")
+    measures = models.TextField(_("published summary of security measures"), max_length=4000, blank=True)
+    certifications = models.TextField(
+        _("published certifications"), max_length=2000, blank=True,
+        help_text=_("One per line, e.g. ISO/IEC 27001:2022 (valid until 2027)."))
+    updated_at = models.DateTimeField(_("last changed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("trust statement")
+        verbose_name_plural = _("trust statements")
+
+    def __str__(self) -> str:
+        return f"trust statement of {self.processor_id}"
+
+    @property
+    def certification_lines(self) -> list[str]:
+        return [line.strip() for line in self.certifications.splitlines() if line.strip()]

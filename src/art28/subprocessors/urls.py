@@ -26,4 +26,14 @@ urlpatterns = [
     path("portal/changes/<uuid:code>/answer/", views.portal_answer, name="portal_answer"),
     # public page (settings.ART28_PUBLIC_SUBPROCESSOR_PAGE)
     path("public/<uuid:code>/", views.public_list, name="public"),
+    path("public/<uuid:code>/subscribe/", views.trust_subscribe, name="trust_subscribe"),
+    path("public/<uuid:code>/feed.atom", views.trust_feed, name="trust_feed"),
+    path("public/confirm/<str:token>/", views.trust_confirm, name="trust_confirm"),
+    path("public/unsubscribe/<str:token>/", views.trust_unsubscribe, name="trust_unsubscribe"),
+    # the trust page, for the processor's admin
+    path("trust/", views.trust_statement_edit, name="trust_statement"),
+    path("trust/subscribers/", views.trust_subscribers, name="trust_subscribers"),
+    path("trust/subscribers/export.csv", views.trust_subscribers_export, name="trust_subscribers_export"),
+    path("trust/subscribers/<uuid:code>/remove/", views.trust_subscriber_remove,
+         name="trust_subscriber_remove"),
 ]

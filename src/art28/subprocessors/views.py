@@ -18,17 +18,27 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements
-from art28.subprocessors import access, export, services
-from art28.subprocessors.forms import AnswerForm, ChangeForm, ResolveForm, SubprocessorForm
+from art28.notices import subscribers
+from art28.subprocessors import access, export, feeds, services
+from art28.subprocessors.forms import (
+    AnswerForm,
+    ChangeForm,
+    ResolveForm,
+    SubprocessorForm,
+    SubscribeForm,
+    TrustStatementForm,
+)
 from art28.subprocessors.models import (
     ChangeAgreement,
     ClockStatus,
     Subprocessor,
     SubprocessorChange,
 )
+from art28.subprocessors.services import trust
 from art28.terms import clocks
 from art28.web.decorators import portal_required, staff_required
 from art28.web.forms import apply_errors
@@ -421,14 +431,138 @@ def portal_answer(request: HttpRequest, code: str) -> HttpResponse:
 # --- public page ---------------------------------------------------------------------------
 
 
-def public_list(request: HttpRequest, code: str) -> HttpResponse:
-    if not settings.ART28_PUBLIC_SUBPROCESSOR_PAGE:
-        raise Http404
-    processor = access.public_processor(code)
-    items = access.public_subprocessors(processor).order_by("name")
+def public_list(request: HttpRequest, code: str, form: SubscribeForm | None = None,
+                status: int = 200) -> HttpResponse:
+    """The processor's trust page: register, history, announced changes, security summary."""
+    processor = _public_processor(code)
     upcoming = access.public_upcoming_changes(processor).select_related("subprocessor", "replaces")
     return render(
         request,
         "subprocessors/public_list.html",
-        {"processor": processor, "items": items, "upcoming": upcoming},
+        {"processor": processor, "items": trust.public_register(processor), "upcoming": upcoming,
+         "history": trust.public_history(processor), "retired": trust.retired(processor),
+         "statement": trust.statement_of(processor),
+         "form": form or SubscribeForm(initial={"language": get_language()[:2]})},
+        status=status,
     )
+
+
+# --- trust page: subscriptions, feed, staff -------------------------------------------------
+
+
+def _public_processor(code: str):  # type: ignore[no-untyped-def]
+    if not settings.ART28_PUBLIC_SUBPROCESSOR_PAGE:
+        raise Http404
+    return access.public_processor(code)
+
+
+@require_POST
+def trust_subscribe(request: HttpRequest, code: str) -> HttpResponse:
+    processor = _public_processor(code)
+    form = SubscribeForm(request.POST)
+    if form.is_valid():
+        try:
+            subscribers.subscribe(processor=processor, acting_user="public", **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            # The same answer whether the address was new, waiting or confirmed already.
+            return render(request, "subprocessors/trust_message.html", {
+                "processor": processor, "title": _("Check your inbox"),
+                "text": _("If this address does not follow this page yet, we have sent it a "
+                          "confirmation link. Nothing is sent until you confirm.")})
+    return public_list(request, code, form=form, status=400)
+
+
+def _trust_message(request: HttpRequest, title: str, text: str, status: int = 200, **extra) -> HttpResponse:  # type: ignore[no-untyped-def]
+    return render(request, "subprocessors/trust_message.html",
+                  {"title": title, "text": text, **extra}, status=status)
+
+
+def trust_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks for a click (mail scanners fetch links); POST confirms, once."""
+    if not settings.ART28_PUBLIC_SUBPROCESSOR_PAGE:
+        raise Http404
+    if request.method != "POST":
+        return render(request, "subprocessors/trust_confirm.html", {"token": token})
+    try:
+        sub = subscribers.confirm(token=token, acting_user="public")
+    except ValidationError as exc:
+        return _trust_message(request, _("Subscription not confirmed"), " ".join(exc.messages), status=400)
+    return _trust_message(request, _("Subscription confirmed"), _(
+                          "You will hear of every announced change. Each message has a link to unsubscribe."),
+                          subscriber=sub)
+
+
+@csrf_exempt  # RFC 8058 one-click: the mail program POSTs without our form; the token authorises
+def trust_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    if not settings.ART28_PUBLIC_SUBPROCESSOR_PAGE:
+        raise Http404
+    if request.method != "POST":
+        return render(request, "subprocessors/trust_unsubscribe.html", {"token": token})
+    subscribers.unsubscribe(token=token, acting_user="public")
+    return _trust_message(request, _("Unsubscribed"),
+                          _("You no longer follow this page, and we have deleted your address."))
+
+
+def trust_feed(request: HttpRequest, code: str) -> HttpResponse:
+    """Atom feed of the announcements, per language; a conditional GET answers 304."""
+    processor = _public_processor(code)
+    language = request.GET.get("lang") if request.GET.get("lang") in subscribers.LANGUAGES else "en"
+    entries = list(subscribers.announcements(processor, language)[:50])
+    etag = feeds.etag(processor, language, entries)
+    if feeds.matches(request.headers.get("If-None-Match", ""), etag):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(feeds.atom(processor, language, entries, request.build_absolute_uri()),
+                                content_type="application/atom+xml; charset=utf-8")
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@staff_required(admin=True)
+def trust_subscribers(request: HttpRequest) -> HttpResponse:
+    processor = request.membership.processor  # type: ignore[attr-defined]
+    return render(request, "subprocessors/trust_subscribers.html", {
+        "counts": subscribers.counts(processor),
+        "page": _page(request, subscribers.subscribers_of(processor).order_by("-created_at", "pk")),
+        "failed": subscribers.failed_deliveries(processor)[:100],
+        "processor": processor,
+    })
+
+
+@staff_required(admin=True)
+def trust_subscribers_export(request: HttpRequest) -> HttpResponse:
+    data = subscribers.export_subscribers(processor=request.membership.processor,  # type: ignore[attr-defined]
+                                          acting_user=request.user)
+    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="trust-subscribers.csv"'
+    return response
+
+
+@require_POST
+@staff_required(write=True, admin=True)
+def trust_subscriber_remove(request: HttpRequest, code: str) -> HttpResponse:
+    sub = access.trust_subscriber_for(request.user, code)
+    subscribers.remove_subscriber(subscriber=sub, acting_user=request.user)
+    messages.success(request, _("Subscriber removed; the address is deleted."))
+    return redirect("subprocessors:trust_subscribers")
+
+
+@staff_required(write=True, admin=True)
+def trust_statement_edit(request: HttpRequest) -> HttpResponse:
+    processor = request.membership.processor  # type: ignore[attr-defined]
+    statement = trust.statement_of(processor)
+    form = TrustStatementForm(request.POST or None, initial={
+        "measures": statement.measures, "certifications": statement.certifications})
+    if request.method == "POST" and form.is_valid():
+        try:
+            trust.publish_trust_statement(processor=processor, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The trust page now shows this text."))
+            return redirect("subprocessors:trust_statement")
+    return render(request, "subprocessors/trust_statement.html", {"form": form, "processor": processor},
+                  status=400 if form.errors else 200)

@@ -35,6 +35,7 @@ from art28.subprocessors.models import (
     SubprocessorStatus,
 )
 from art28.subprocessors.services.links import set_link
+from art28.subprocessors.services.trust import announce_change
 
 
 class Answer:
@@ -278,6 +279,7 @@ def withdraw_change(*, change: SubprocessorChange, acting_user: Any, note: str =
         data={"agreements": len(open_clocks), "note": note},
         processor_id=change.processor_id,
     )
+    announce_change(change, "withdrawn")
     return change
 
 
@@ -403,6 +405,7 @@ def _activate(clock: ChangeAgreement, now: datetime) -> bool:
     )
     _update_statuses(change)
     _maybe_complete(change)
+    announce_change(change, "activated")  # once per change, however many clocks activate
     return True
 
 

@@ -33,6 +33,7 @@ from art28.subprocessors.models import (
 )
 from art28.subprocessors.services.plan import Plan, PlanItem, blocking_message, plan_change
 from art28.subprocessors.services.transfers import check_transfer
+from art28.subprocessors.services.trust import announce_change
 from art28.terms.clocks import AMSTERDAM
 from art28.terms.schema import DpaTerms, Transfers
 
@@ -192,6 +193,7 @@ def _create(
         processor_id=processor.pk,
     )
     _schedule_activation({c.takes_effect_at for c in clocks} | {c.objection_deadline for c in clocks})
+    announce_change(change, "proposed")
     return change
 
 
