@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "art28.notices",
     "art28.api",
     "ninja",  # Swagger UI for /api/v1/docs from ninja's own static files, not a CDN
+    "art28.obligations",
     "art28.web",
     "art28.ops",
 ]
