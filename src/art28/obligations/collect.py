@@ -105,7 +105,8 @@ def change_clocks(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obli
     for c in qs:
         names = {"sub": c.change.subprocessor.name, "agreement": c.agreement.reference}
         if c.status == ClockStatus.WINDOW_OPEN:
-            kind, what, due = K.OBJECTION_WINDOW, _("Objection window for %(sub)s under %(agreement)s"), c.objection_deadline
+            kind, what = K.OBJECTION_WINDOW, _("Objection window for %(sub)s under %(agreement)s")
+            due = c.objection_deadline
         elif c.status == ClockStatus.AWAITING_CONSENT:
             kind, what = K.CONSENT_AWAITED, _("Consent for %(sub)s under %(agreement)s")
             due = c.takes_effect_at or c.change.effective_at
@@ -117,8 +118,9 @@ def change_clocks(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obli
 
 
 def signatures(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    for status, kind, what in ((VersionStatus.SENT, K.SIGNATURE, _("%(agreement)s: the controller signs")),
-                               (VersionStatus.ACCEPTED, K.COUNTERSIGNATURE, _("%(agreement)s: we countersign"))):
+    steps = ((VersionStatus.SENT, K.SIGNATURE, _("%(agreement)s: the controller signs")),
+             (VersionStatus.ACCEPTED, K.COUNTERSIGNATURE, _("%(agreement)s: we countersign")))
+    for status, kind, what in steps:
         for a in listed_agreements(user, status).filter(controller__in=controllers):
             yield _row(kind, what % {"agreement": a.reference}, a.controller, None,
                        reverse("web:agreement_detail", args=[a.code]), a.code)
@@ -172,7 +174,8 @@ def failed_deliveries(user: Any, controllers: QuerySet[Controller]) -> Iterator[
     for d in qs:
         controller = d.notice.controller
         yield _row(K.DELIVERY_FAILED,
-                   _("%(subject)s to %(recipient)s") % {"subject": d.notice.subject, "recipient": d.recipient},
+                   _("%(subject)s to %(recipient)s")
+                   % {"subject": d.notice.subject, "recipient": d.recipient},
                    controller, d.notice.deadline or d.next_attempt_at,
                    reverse("web:controller_detail", args=[controller.code]), d.code)
 
