@@ -257,6 +257,7 @@ AUDIENCE: dict[str, str] = {
     "GET /api/v1/returned-files/{code}": "both_obj",
     "GET /api/v1/ropa": "both",
     "GET /api/v1/breaches": "staff",
+    "GET /api/v1/obligations": "both",
     "POST /api/v1/breaches": "staff",
     "GET /api/v1/breaches/clocks": "staff",
     "GET /api/v1/breaches/register.{fmt}": "staff",

@@ -46,5 +46,6 @@ def subprocessor(signed_pair, processor, admin_user):
 
     with time_machine.travel("2025-01-01 00:00Z", tick=False):
         return register_subprocessor(
-            processor=processor, acting_user=admin_user, named_in_agreements=True, agreements=list(signed_pair),
+            processor=processor, acting_user=admin_user, named_in_agreements=True,
+            agreements=list(signed_pair),
             data={"name": "Backupkluis GmbH", "country": "DE", "service": "Backups", "scope_all": False})

@@ -84,11 +84,13 @@ def test_it_lists_agreements_awaiting_signature_then_countersignature(
     assert kinds(user_a) == {(K.TO_SIGN, A)}
     version = AgreementVersion.objects.get(agreement=agreement)
     services.accept_version(version=version, acting_user=user_a, document_sha256=version.document_sha256,
-                            signature=services.Signature(name="S. Jansen", function="Director", confirmed=True))
+                            signature=services.Signature(name="S. Jansen", function="Director",
+                                                                confirmed=True))
     assert kinds(staff_a) == {(K.COUNTERSIGNATURE, A)}
     assert kinds(user_a) == set()
     services.countersign_version(version=AgreementVersion.objects.get(pk=version.pk), acting_user=admin_user,
-                                 signature=services.Signature(name="I. de Vries", function="DPO", confirmed=True))
+                                 signature=services.Signature(name="I. de Vries", function="DPO",
+                                                                     confirmed=True))
     assert kinds(staff_a) == set()
 
 
@@ -96,7 +98,8 @@ def test_it_lists_requests_audits_and_terminations_until_done(
         make_agreement, controller_a, admin_user, staff_a, staff_none, user_a, kinds):
     from art28.requests.services import audits, authority, data_subject, termination
 
-    agreement = make_agreement(controller_a, state="signed", terms={"audit": {"scope": "security", "notice_days": 0}})
+    agreement = make_agreement(controller_a, state="signed", 
+                               terms={"audit": {"scope": "security", "notice_days": 0}})
     dsr = data_subject.record_data_subject_request(
         agreement=agreement, kind="access", requester="P. Jansen", details="A copy", channel="phone",
         acting_user=staff_a)
@@ -113,7 +116,8 @@ def test_it_lists_requests_audits_and_terminations_until_done(
     assert rows[K.DATA_SUBJECT_REQUEST].due == dsr.answer_due
     assert rows[K.AUTHORITY_REQUEST].due == req.respond_by
 
-    audits.offer_alternative(audit=audit, alternative="ISO 27001 certificate", report=("iso.pdf", b"%PDF iso"),
+    audits.offer_alternative(audit=audit, alternative="ISO 27001 certificate",
+                             report=("iso.pdf", b"%PDF iso"),
                              acting_user=staff_a)
     assert (K.TO_CONFIRM, A) in kinds(user_a)
     audits.answer_alternative(audit=audit, accept=True, acting_user=user_a)
