@@ -98,7 +98,7 @@ def test_it_lists_requests_audits_and_terminations_until_done(
         make_agreement, controller_a, admin_user, staff_a, staff_none, user_a, kinds):
     from art28.requests.services import audits, authority, data_subject, termination
 
-    agreement = make_agreement(controller_a, state="signed", 
+    agreement = make_agreement(controller_a, state="signed",
                                terms={"audit": {"scope": "security", "notice_days": 0}})
     dsr = data_subject.record_data_subject_request(
         agreement=agreement, kind="access", requester="P. Jansen", details="A copy", channel="phone",
