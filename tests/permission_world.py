@@ -293,7 +293,7 @@ SEGMENT_KINDS = {
     "subprocessor-clocks": "clock", "public": "processor", "tokens": "token", "analyses": "review",
     "reviews": "review", "portal": "notice",
 }
-FORMATS = {"fmt": "csv"}
+FORMATS = {"fmt": "csv", "token": "not-a-feed-token"}
 
 
 def kind_before(route: str, param: str) -> str | None:

@@ -30,6 +30,7 @@ class NoticeKind(models.TextChoices):
     MEASURES_CHANGED = "measures_changed", _("Security measures changed")
     TERMINATION = "termination", _("End of processing")
     CERTIFICATE = "certificate", _("Certificate of return or destruction")
+    DUE_DIGEST = "due_digest", _("Daily digest of what is due")
 
 
 class Audience(models.TextChoices):
