@@ -73,3 +73,14 @@ def test_staff_see_only_their_clients(client, login, staff_a, staff_none, due):
     login(client, staff_none)
     html = client.get("/staff/").content.decode()
     assert "Belastingdienst" not in html and "Nothing is due." in html
+
+
+def test_the_portal_home_shows_the_controllers_own_list(client, login, user_a, user_b, make_agreement,
+                                                        controller_a, controller_b):
+    a = make_agreement(controller_a, state="sent")
+    make_agreement(controller_b, state="sent")
+    login(client, user_a)
+    html = client.get("/portal/").content.decode()
+    assert "Agreement to sign" in html and f"/portal/agreements/{a.code}/" in html
+    assert "Harbour Analytics Ltd" not in html
+    assert 'name="assignee"' not in html and 'name="q"' not in html  # no staff filters in the portal

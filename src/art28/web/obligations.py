@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest
 
 from art28.obligations.access import assignees, filtered_controllers
@@ -27,6 +28,8 @@ def obligations_context(request: HttpRequest, *, filters: bool = True) -> dict[s
     rows = open_obligations(user, kind=kind,
                             controllers=filtered_controllers(user, q=q, assignee=assignee))
     extra = urlencode({k: v for k, v in (("kind", kind), ("assignee", assignee)) if v})
-    return {"due_page": page_of(request, as_rows(rows)), "due_timeline": timeline(rows),
+    # The portal home pages its agreements with ?page=; its own short list shows one page.
+    page = page_of(request, as_rows(rows)) if filters else Paginator(as_rows(rows), 50).get_page(1)
+    return {"due_page": page, "due_timeline": timeline(rows),
             "due_kinds": kinds, "due_kind": kind, "due_people": people, "due_assignee": assignee,
             "q": q, "extra": extra, "due_filters": filters}
