@@ -17,9 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking"]
-       "processor_staff")
+RAW = ("breach_notice", "authority_request", "data_subject_request", "delivery_failed", "due-overdue",
+       "due-day", "processor_staff")
 
 
 @pytest.mark.parametrize("language, heading", [("nl", "Wat moet er gebeuren"), ("en", "What is due")])
