@@ -63,3 +63,14 @@ def test_opting_out_and_switching_it_off(settings, client, login, make_agreement
     settings.ART28_DUE_DIGEST = False
     with time_machine.travel(now + timedelta(days=1), tick=False):
         assert send_due_digests() == 0
+
+
+def test_the_periodic_tick_runs_the_digest(settings, make_agreement, controller_a, admin_user, staff_a):
+    from art28.notices import periodic
+
+    settings.ART28_DUE_DIGEST_HOUR = 0
+    now = _setup(make_agreement, controller_a, admin_user, staff_a)
+    with time_machine.travel(now, tick=False):
+        results = periodic.run_all()
+    assert results["art28.obligations.digest.send_due_digests"] == 2
+    assert Notice.objects.filter(kind=NoticeKind.DUE_DIGEST).count() == 2
