@@ -171,6 +171,14 @@ def _subprocessor_change_update(outcome: str) -> Callable[[Field], dict]:
     return make
 
 
+def _due_digest(f: Field) -> dict:
+    def row(n: str) -> dict:
+        return {"kind": f(f"kind{n}"), "due": f(f"due{n}"), "left": f(f"left{n}"),
+                "o": _ns(what=f(f"what{n}"), controller=f(f"controller{n}"), url="/requests/x/")}
+    return {"overdue": [row("1")], "soon": [row("2")], "base_url": "http://testserver",
+            "settings_link": LINK}
+
+
 # Mail type → the contexts that together show every field it can show (one per branch).
 CASES: dict[str, list[Callable[[Field], dict]]] = {
     "breach_notice": [_breach_notice],
@@ -193,6 +201,7 @@ CASES: dict[str, list[Callable[[Field], dict]]] = {
     "subprocessor_consent_request": [lambda f: _subprocessor_change(f, "replace")],
     "subprocessor_change_update": [_subprocessor_change_update("withdraw"),
                                    _subprocessor_change_update("alternative")],
+    "due_digest": [_due_digest],
 }
 
 
