@@ -163,3 +163,12 @@ def test_it_filters_by_kind_controller_and_deadline(make_agreement, controller_a
     assert kinds(admin_user, due_before=timezone.now() + timedelta(days=3)) == {(K.AUTHORITY_REQUEST, A)}
     # Undated rows come after dated ones.
     assert [o.kind for o in open_obligations(admin_user)] == [K.AUTHORITY_REQUEST, K.SIGNATURE]
+
+
+def test_a_breach_decided_not_to_notify_leaves_the_list(processor, admin_user, staff_a, subprocessor, kinds):
+    from art28.breaches.services import record_no_notice
+
+    incident = _incident(processor, admin_user, subprocessor)
+    assert kinds(staff_a) == {(K.BREACH_NOTICE, A)}
+    record_no_notice(incident=incident, reasoning="No personal data was in the bucket.", acting_user=admin_user)
+    assert kinds(staff_a) == set()

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from art28.agreements.access import listed_agreements, portal_agreements
 from art28.agreements.models import VersionStatus
 from art28.breaches.access import visible_affected, visible_notices
-from art28.breaches.models import Stage
+from art28.breaches.models import Decision, Stage
 from art28.notices.access import staff_deliveries
 from art28.notices.models import DeliveryStatus
 from art28.obligations.models import ObligationKind as K
@@ -89,6 +89,7 @@ def _row(kind: str, what: str, controller: Controller, due: datetime | None, url
 
 def breach_notices(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
     qs = (visible_affected(user).open_clocks().filter(agreement__controller__in=controllers)
+          .exclude(incident__decision=Decision.NOT_NOTIFIED)  # decided: nobody is told
           .select_related("incident", "agreement__controller"))
     for a in qs:
         yield _row(K.BREACH_NOTICE,

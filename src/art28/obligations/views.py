@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -25,6 +26,7 @@ def member_required(view: View) -> View:
     """Processor staff (past the second factor) or a controller's user; the user's own settings."""
     staff, portal = staff_required()(view), portal_required(view)
 
+    @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         m = membership_of(request.user)
         return (staff if m is None or m.is_processor_side else portal)(request, *args, **kwargs)
