@@ -170,5 +170,6 @@ def test_a_breach_decided_not_to_notify_leaves_the_list(processor, admin_user, s
 
     incident = _incident(processor, admin_user, subprocessor)
     assert kinds(staff_a) == {(K.BREACH_NOTICE, A)}
-    record_no_notice(incident=incident, reasoning="No personal data was in the bucket.", acting_user=admin_user)
+    record_no_notice(incident=incident, reasoning="No personal data was in the bucket.",
+                     acting_user=admin_user)
     assert kinds(staff_a) == set()
