@@ -173,3 +173,22 @@ def test_a_breach_decided_not_to_notify_leaves_the_list(processor, admin_user, s
     record_no_notice(incident=incident, reasoning="No personal data was in the bucket.",
                      acting_user=admin_user)
     assert kinds(staff_a) == set()
+
+
+def test_the_list_takes_a_fixed_number_of_queries(django_assert_max_num_queries, make_agreement, controller_a,
+                                                  controller_b, admin_user, staff_a):
+    from art28.requests.services import authority, data_subject
+
+    for controller in (controller_a, controller_b):
+        for _ in range(3):
+            a = make_agreement(controller, state="signed")
+            make_agreement(controller, state="sent")
+            data_subject.record_data_subject_request(agreement=a, kind="access", requester="P. Jansen",
+                                                     details="A copy", channel="phone",
+                                                     acting_user=admin_user)
+            authority.record_authority_request(
+                agreement=a, authority_kind="tax", authority="Belastingdienst", legal_basis="Art. 53 AWR",
+                description="Invoices", respond_by=timezone.now() + timedelta(days=3), acting_user=admin_user)
+    for user, rows in ((admin_user, 18), (staff_a, 9)):
+        with django_assert_max_num_queries(14):
+            assert len(open_obligations(user)) == rows
