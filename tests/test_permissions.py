@@ -177,6 +177,11 @@ AUDIENCE: dict[str, str] = {
     "web:otp_setup": "user",
     "web:logout": "public",
     "web:staff_dashboard": "staff:r",
+    # One's own calendar settings (not client data): read-only members may rotate their address.
+    "obligations:settings": "both:r",
+    "obligations:feed_rotate": "both:r",
+    "obligations:digest": "staff:r",
+    "obligations:feed": "nowhere",  # a forged token: 404 for everyone
     "web:processor_edit": "admin:w",
     "web:ledger": "admin",
     "web:controller_list": "staff:r",
@@ -265,6 +270,7 @@ AUDIENCE: dict[str, str] = {
     "GET /api/v1/returned-files/{code}": "both_obj",
     "GET /api/v1/ropa": "both",
     "GET /api/v1/breaches": "staff",
+    "GET /api/v1/obligations": "both",
     "POST /api/v1/breaches": "staff",
     "GET /api/v1/breaches/clocks": "staff",
     "GET /api/v1/breaches/left-out": "staff",

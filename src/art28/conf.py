@@ -55,6 +55,8 @@ SETTINGS: list[Setting] = [
     Setting("ART28_HSTS_SECONDS", int, 31536000, "When BASE_URL is https: Strict-Transport-Security max-age (0: no HSTS header)."),
     Setting("ART28_HSTS_PRELOAD", bool, True, "Send HSTS with includeSubDomains and preload (only if every subdomain is https too)."),
     Setting("ART28_TRUST_CONFIRM_HOURS", int, 48, "Hours a trust-page subscription's confirmation link stays valid (single use)."),
+    Setting("ART28_DUE_DIGEST", bool, True, "Send processor staff a daily e-mail of what is due within 48 hours and what is overdue (each person can opt out)."),
+    Setting("ART28_DUE_DIGEST_HOUR", int, 7, "Hour of the day (0-23, in TIME_ZONE) from which the daily digest is sent."),
     Setting("ART28_PROXY_SSL_HEADER", str, "", "Header a TLS-terminating proxy sets to 'https', e.g. X-Forwarded-Proto; only if the proxy always sets or strips it."),
 ]
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "art28.notices",
     "art28.api",
     "ninja",  # Swagger UI for /api/v1/docs from ninja's own static files, not a CDN
+    "art28.obligations",
     "art28.web",
     "art28.ops",
 ]
@@ -149,6 +150,10 @@ ART28_MAX_UPLOAD_MB = int(env("ART28_MAX_UPLOAD_MB"))  # type: ignore[call-overl
 ART28_PUBLIC_SUBPROCESSOR_PAGE = bool(env("ART28_PUBLIC_SUBPROCESSOR_PAGE"))
 ART28_TRUST_CONFIRM_HOURS = int(env("ART28_TRUST_CONFIRM_HOURS"))  # type: ignore[call-overload]
 ART28_FLOWDOWN_MARGIN_HOURS = int(env("ART28_FLOWDOWN_MARGIN_HOURS"))  # type: ignore[call-overload]
+ART28_DUE_DIGEST = bool(env("ART28_DUE_DIGEST"))
+ART28_DUE_DIGEST_HOUR = int(env("ART28_DUE_DIGEST_HOUR"))  # type: ignore[call-overload]
+if not 0 <= ART28_DUE_DIGEST_HOUR <= 23:
+    raise ImproperlyConfigured("ART28_DUE_DIGEST_HOUR must be an hour from 0 to 23")
 ART28_SEAL_P12 = str(env("ART28_SEAL_P12"))
 ART28_SEAL_PASSWORD = str(env("ART28_SEAL_PASSWORD"))
 ART28_TSA_URL = str(env("ART28_TSA_URL"))

@@ -188,6 +188,13 @@ def _trust_announcement(event: str) -> Callable[[Field], dict]:
                 "statement": _ns(measures=f("measures"), certification_lines=[f("certification")])}
     return make
 
+def _due_digest(f: Field) -> dict:
+    def row(n: str) -> dict:
+        return {"kind": f(f"kind{n}"), "due": f(f"due{n}"), "left": f(f"left{n}"),
+                "o": _ns(what=f(f"what{n}"), controller=f(f"controller{n}"), url="/requests/x/")}
+    return {"overdue": [row("1")], "soon": [row("2")], "base_url": "http://testserver",
+            "settings_link": LINK}
+
 
 # Mail type → the contexts that together show every field it can show (one per branch).
 CASES: dict[str, list[Callable[[Field], dict]]] = {
@@ -214,6 +221,7 @@ CASES: dict[str, list[Callable[[Field], dict]]] = {
                                                             "measures")],
     "subprocessor_change_update": [_subprocessor_change_update("withdraw"),
                                    _subprocessor_change_update("alternative")],
+    "due_digest": [_due_digest],
 }
 
 

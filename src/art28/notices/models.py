@@ -32,6 +32,7 @@ class NoticeKind(models.TextChoices):
     CERTIFICATE = "certificate", _("Certificate of return or destruction")
     TRUST_ANNOUNCEMENT = "trust_announcement", _("Trust page: announced change")
     TRUST_CONFIRMATION = "trust_confirmation", _("Trust page: confirm your subscription")
+    DUE_DIGEST = "due_digest", _("Daily digest of what is due")
 
 
 class Audience(models.TextChoices):

@@ -17,13 +17,15 @@ from art28.web import documents
 from art28.web.decorators import portal_required
 from art28.web.forms import AcceptForm, apply_errors
 from art28.web.lookups import page_of
+from art28.web.obligations import obligations_context
 from art28.web.views.common import signature_from
 
 
 @portal_required
 def portal_home(request: HttpRequest) -> HttpResponse:
     items = portal_agreements(request.user).order_by("-created_at")
-    return render(request, "web/portal/home.html", {"page": page_of(request, items)})
+    return render(request, "web/portal/home.html", {"page": page_of(request, items),
+                                                    **obligations_context(request, filters=False)})
 
 
 @portal_required

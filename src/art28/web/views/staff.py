@@ -17,6 +17,7 @@ from art28.web.access import delivery_counts, ledger_events
 from art28.web.decorators import staff_required
 from art28.web.forms import ProcessorForm, apply_errors
 from art28.web.lookups import page_of
+from art28.web.obligations import obligations_context
 
 
 @staff_required()
@@ -30,6 +31,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "by_status": by_status,
         "pending_deliveries": deliveries["pending"],
         "failed_deliveries": deliveries["failed"],
+        **obligations_context(request),
     })
 
 

@@ -1,0 +1,59 @@
+"""The next 30 days as a server-rendered SVG: one column a day, one mark per deadline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from art28.obligations.collect import Obligation
+
+DAYS = 30
+DAY_WIDTH = 30
+LEFT = 8
+BASE = 96  # y of the day axis
+MARK = 9  # height of one deadline's mark
+
+
+@dataclass(frozen=True)
+class Mark:
+    x: int
+    y: int
+    css: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Day:
+    x: int
+    label: str
+    weekend: bool
+
+
+def timeline(rows: list[Obligation], now: datetime | None = None) -> dict[str, object]:
+    """Marks and day labels for ``web/obligations/_timeline.html``; overdue rows stack on day 0."""
+    now = now or timezone.now()
+    zone = timezone.get_default_timezone()
+    today = now.astimezone(zone).date()
+    days = [Day(x=LEFT + i * DAY_WIDTH, label=f"{(today + timedelta(days=i)).day}",
+                weekend=(today + timedelta(days=i)).weekday() >= 5) for i in range(DAYS)]
+    stack: dict[int, int] = {}
+    marks: list[Mark] = []
+    hidden = 0
+    for o in rows:
+        if o.due is None:
+            continue
+        index = max(0, (o.due.astimezone(zone).date() - today).days)
+        if index >= DAYS:
+            continue
+        n = stack.get(index, 0)
+        stack[index] = n + 1
+        if n >= 8:  # the column is full; the list below still has them all
+            hidden += 1
+            continue
+        marks.append(Mark(x=LEFT + index * DAY_WIDTH + 3, y=BASE - (n + 1) * (MARK + 1),
+                          css=o.urgency(now), title=f"{o.kind_label}: {o.what} ({o.controller})"))
+    return {"days": days, "marks": marks, "hidden": hidden,
+            "width": LEFT * 2 + DAYS * DAY_WIDTH, "height": BASE + 18, "base": BASE,
+            "mark_width": DAY_WIDTH - 6, "mark_height": MARK}
