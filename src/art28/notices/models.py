@@ -30,6 +30,7 @@ class NoticeKind(models.TextChoices):
     MEASURES_CHANGED = "measures_changed", _("Security measures changed")
     TERMINATION = "termination", _("End of processing")
     CERTIFICATE = "certificate", _("Certificate of return or destruction")
+    ANSWER_RECEIVED = "answer_received", _("A controller answered")
 
 
 class Audience(models.TextChoices):
