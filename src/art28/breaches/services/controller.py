@@ -13,7 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, SeverityAssessment, Stage
 from art28.breaches.services import enisa
@@ -54,7 +54,7 @@ def _tell_staff(incident_notice: IncidentNotice) -> None:
     notify_staff_of_answer(
         controller=affected.agreement.controller,
         about=About("incidentnotice", f"{incident_notice.code}:acknowledged"),
-        what=_l("acknowledgement of a breach notice"),
+        what=gettext_lazy("acknowledgement of a breach notice"),
         reference=affected.agreement.reference,
         subject=f"{incident.reference} {incident.title}".strip(),
         link=settings.BASE_URL + reverse("breaches:incident_detail", args=[incident.code]),

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from art28.agreements.models import Agreement
 from art28.ledger.services import record_event
@@ -117,9 +117,9 @@ def answer_change(
 
 
 ANSWER_WORDS = {
-    ClockStatus.CONSENTED: _l("consent to a sub-processor change"),
-    ClockStatus.REFUSED: _l("refusal of a sub-processor change"),
-    ClockStatus.OBJECTED: _l("objection to a sub-processor change"),
+    ClockStatus.CONSENTED: gettext_lazy("consent to a sub-processor change"),
+    ClockStatus.REFUSED: gettext_lazy("refusal of a sub-processor change"),
+    ClockStatus.OBJECTED: gettext_lazy("objection to a sub-processor change"),
 }
 
 

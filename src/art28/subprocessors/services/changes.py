@@ -14,7 +14,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.ledger.services import record_event
@@ -120,8 +120,8 @@ def _check_input(
 class LeftOutReason(models.TextChoices):
     """Why an affected agreement gets no notice of a change."""
 
-    DATE = "date", _l("its terms need a later effective date")
-    UNSIGNED = "unsigned", _l("not signed: only told when you include unsigned agreements")
+    DATE = "date", gettext_lazy("its terms need a later effective date")
+    UNSIGNED = "unsigned", gettext_lazy("not signed: only told when you include unsigned agreements")
 
 
 @dataclass
