@@ -11,7 +11,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
 from art28.notices.services import NoticeDraft, render_email
@@ -79,8 +80,11 @@ def render_examples(drafts: list[NoticeDraft], references: list[str]) -> list[Me
     out = []
     for (language, template), indexes in sorted(groups.items()):
         draft = drafts[indexes[0]]
+        with translation.override(language):
+            # Each client's link is its own; the preview names it instead of showing a code.
+            link = str(_("[the link to this client's own page in the portal]"))
         subject, text, _html = render_email(
-            template, language, {**draft.context, "link": draft.link, "controller": draft.controller}
+            template, language, {**draft.context, "link": link, "controller": draft.controller}
         )
         out.append(Message(language, subject, text, references[indexes[0]], len(indexes)))
     return out
