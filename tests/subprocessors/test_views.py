@@ -273,3 +273,13 @@ def test_withdrawing_shows_who_is_told_then_needs_a_confirmation(client, login, 
     from art28.notices.models import Notice
 
     assert Notice.objects.filter(about_code=f"{clock.code}:withdrawn").exists()
+
+
+def test_back_from_the_preview_asks_for_a_new_preview(
+    client, login, admin_user, make_subprocessor, general_agreement
+):
+    sp = make_subprocessor()
+    login(client, admin_user)
+    response = client.post("/subprocessors/changes/new/", _change_form(sp, confirm="True", edit="1"))
+    assert response.status_code == 200 and not SubprocessorChange.objects.exists()
+    assert 'name="confirm" value="True"' not in response.content.decode()

@@ -197,7 +197,12 @@ def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
 @staff_required(write=True, admin=True)
 def change_create(request: HttpRequest) -> HttpResponse:
     """Step 1: the form; step 2: the preview of what goes out; step 3 (``confirm``): propose."""
-    form = ChangeForm(request.POST or None, initial={"subprocessor": request.GET.get("subprocessor")})
+    data = request.POST.copy() if request.method == "POST" else None
+    if data is not None and "edit" in data:
+        # Back from the preview: the form again, never a confirmation carried along.
+        for name in ("confirm", "allow_unreachable", "edit"):
+            data.pop(name, None)
+    form = ChangeForm(data, initial={"subprocessor": request.GET.get("subprocessor")})
     if request.method == "POST" and form.is_valid() and "edit" not in request.POST:
         confirm = form.cleaned_data["confirm"]
         try:
