@@ -306,6 +306,8 @@ AUDIENCE: dict[str, str] = {
     "GET /api/v1/subprocessor-changes/{code}": "staff_proc",
     "GET /api/v1/subprocessor-changes/{code}/clocks": "staff_proc",
     "POST /api/v1/subprocessor-changes/{code}/withdraw": "admin_proc",
+    "POST /api/v1/subprocessor-changes/preview": "admin_proc",
+    "GET /api/v1/subprocessor-changes/{code}/withdraw-preview": "admin_proc",
     "GET /api/v1/subprocessor-clocks": "both",
     "GET /api/v1/subprocessor-clocks/{code}": "both_obj",
     "POST /api/v1/subprocessor-clocks/{code}/answer": "portal_obj",
@@ -606,6 +608,7 @@ API_BODIES = {
     "POST /api/v1/agreements": lambda w: {"controller": str(w.objects["controller"].code)},
     "POST /api/v1/subprocessor-changes": lambda w: _change_body(w),
     "POST /api/v1/subprocessor-changes/plan": lambda w: _change_body(w),
+    "POST /api/v1/subprocessor-changes/preview": lambda w: _change_body(w),
     # Two routers each call their schema AnswerIn / ResolveIn, and the OpenAPI document
     # keeps one of each: generated from the document, these bodies would not validate.
     "POST /api/v1/audits/{code}/answer": lambda w: {"accept": True},

@@ -84,7 +84,7 @@ def test_it_still_gives_staff_their_notices(reminder, audit_notice, admin_user, 
                                             user_a, controller_a):
     assert {reminder, audit_notice} <= set(staff_notices(admin_user))
     assert reminder in staff_notices(staff_a)  # addressed to the staff assigned to A
-    assert audit_notice not in staff_notices(staff_a)  # addressed to the processor's contacts
+    assert audit_notice in staff_notices(staff_a)  # issue 12: audit requests reach the assigned staff
     assert not staff_notices(staff_none).filter(pk__in=[reminder.pk, audit_notice.pk]).exists()
     assert not staff_notices(user_a).exists()
     assert set(staff_notices(staff_a).filter(controller=controller_a)) == set(

@@ -196,6 +196,17 @@ def _due_digest(f: Field) -> dict:
             "settings_link": LINK}
 
 
+def _subprocessor_change_withdrawn(f: Field) -> dict:
+    return {"controller": _ns(name=f("controller")), "processor": f("processor"), "kind": "replace",
+            "replaces": _ns(name=f("replaces")), "subprocessor": _subprocessor(f),
+            "reference": f("reference"), "effective_at": f("effective_at"), "note": f("note")}
+
+
+def _staff_answer_received(f: Field) -> dict:
+    return {"controller_name": f("controller_name"), "what": f("what"), "reference": f("reference"),
+            "subject": f("subject"), "detail": f("detail")}
+
+
 # Mail type → the contexts that together show every field it can show (one per branch).
 CASES: dict[str, list[Callable[[Field], dict]]] = {
     "breach_notice": [_breach_notice],
@@ -222,6 +233,8 @@ CASES: dict[str, list[Callable[[Field], dict]]] = {
     "subprocessor_change_update": [_subprocessor_change_update("withdraw"),
                                    _subprocessor_change_update("alternative")],
     "due_digest": [_due_digest],
+    "subprocessor_change_withdrawn": [_subprocessor_change_withdrawn],
+    "staff_answer_received": [_staff_answer_received],
 }
 
 
@@ -235,6 +248,7 @@ NOT_SHOWN: dict[str, set[str]] = {
     "termination_update": {"certificate_sha256"},
     "subprocessor_consent_request": {"objection_deadline", "takes_effect_at"},
     "subprocessor_change_update": {"sp_address", "sp_country", "sp_service"},
+    "subprocessor_change_withdrawn": {"sp_address", "sp_country", "sp_service"},
 }
 
 

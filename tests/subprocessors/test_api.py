@@ -143,3 +143,31 @@ def test_outsiders_get_404(api, admin_user, user_b, general_agreement):
     assert api.get(f"/subprocessor-clocks/{clock.code}", as_=user_b).status_code == 404
     assert api.get(f"/agreements/{general_agreement.code}/subprocessors", as_=user_b).status_code == 404
     assert api.get(f"/subprocessors/{sp['code']}", as_=user_b).status_code in (403, 404)
+
+
+def test_the_api_previews_a_change_and_refuses_unreachable_clients(
+    api, admin_user, staff_a, general_agreement, specific_agreement, controller_b
+):
+    controller_b.contacts.all().delete()
+    with time_machine.travel(T0, tick=False):
+        sp = api.post("/subprocessors", as_=admin_user, json=BODY).json()
+        when = (T0 + timedelta(days=20)).isoformat()
+        body = {"kind": "add", "subprocessor": sp["code"], "effective_at": when}
+        denied = api.unchanged("post", "/subprocessor-changes/preview", as_=staff_a, json=body)
+        assert denied.status_code == 403
+        preview = api.post("/subprocessor-changes/preview", as_=admin_user, json=body)
+        assert preview.status_code == 200, preview.content
+        data = preview.json()
+        assert (data["agreements"], data["recipients"]) == (2, 1)
+        assert [c["name"] for c in data["unreachable"]] == [controller_b.name]
+        assert sorted(m["language"] for m in data["messages"]) == ["en", "nl"]
+        assert not SubprocessorChange.objects.exists()
+        refused = api.unchanged("post", "/subprocessor-changes", as_=admin_user, json=body)
+        assert refused.status_code in (400, 422) and controller_b.name in refused.content.decode()
+        made = api.post("/subprocessor-changes", as_=admin_user, json={**body, "allow_unreachable": True})
+        assert made.status_code == 201 and made.json()["agreements"] == 2
+        code = made.json()["code"]
+        told = api.get(f"/subprocessor-changes/{code}/withdraw-preview", as_=admin_user).json()
+        assert told["told"] == 2 and [c["name"] for c in told["unreachable"]] == [controller_b.name]
+        assert api.get(f"/subprocessor-changes/{code}/withdraw-preview", as_=staff_a).status_code == 403
+    assert Event.objects.get(action="subprocessor.change_proposed").data["allow_unreachable"] is True

@@ -65,9 +65,10 @@ def test_the_admin_registers_and_proposes_through_the_forms(client, login, admin
     assert response.status_code == 400 and general_agreement.reference in response.content.decode()
     assert not SubprocessorChange.objects.exists()
     later = (datetime.now(UTC) + timedelta(days=40)).strftime("%Y-%m-%dT%H:%M")
-    response = client.post(
-        "/subprocessors/changes/new/", {"kind": "add", "subprocessor": sp.code, "effective_at": later}
-    )
+    data = {"kind": "add", "subprocessor": sp.code, "effective_at": later}
+    response = client.post("/subprocessors/changes/new/", data)
+    assert response.status_code == 200 and not SubprocessorChange.objects.exists()  # the preview first
+    response = client.post("/subprocessors/changes/new/", {**data, "confirm": "True"})
     assert response.status_code == 302 and SubprocessorChange.objects.count() == 1
 
 
@@ -192,7 +193,7 @@ def test_the_admin_resolves_an_objection_and_withdraws_a_change(client, login, a
     assert response.status_code == 302
     clock.refresh_from_db()
     assert clock.status == ClockStatus.WITHDRAWN and clock.resolution == "OK"
-    response = client.post(f"/subprocessors/changes/{change.code}/withdraw/")
+    response = client.post(f"/subprocessors/changes/{change.code}/withdraw/", {"confirm": "True"})
     assert response.status_code == 302
     change.refresh_from_db()
     assert change.status in ("withdrawn", "completed")
@@ -209,3 +210,76 @@ def test_annex_sync_from_the_console(
     assert client.post(f"/subprocessors/agreements/{draft.code}/annex/").status_code == 302
     draft.refresh_from_db()
     assert [n["name"] for n in draft.latest.terms["subprocessors"]["named"]] == ["Rekenhal Amsterdam B.V."]
+
+
+def _change_form(sp, **extra):
+    later = (datetime.now(UTC) + timedelta(days=40)).strftime("%Y-%m-%dT%H:%M")
+    return {"kind": "add", "subprocessor": sp.code, "effective_at": later, **extra}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_proposing_shows_a_preview_before_anything_is_sent(
+    client, login, admin_user, make_subprocessor, general_agreement, specific_agreement, language
+):
+    sp = make_subprocessor()
+    login(client, admin_user)
+    client.cookies["django_language"] = language
+    response = client.post("/subprocessors/changes/new/", _change_form(sp))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert ("Controleren voor verzenden" if language == "nl" else "Check before sending") in page
+    assert "Rekenhal Amsterdam B.V." in page and general_agreement.controller.name in page
+    assert "bezwaar" in page and "Dear" in page  # the Dutch and the English message, as rendered
+    assert not SubprocessorChange.objects.exists()
+    assert not Event.objects.filter(action="subprocessor.change_proposed").exists()
+
+
+def test_the_preview_refuses_to_send_to_unreachable_clients_without_the_choice(
+    client, login, admin_user, make_subprocessor, general_agreement, controller_a
+):
+    controller_a.contacts.all().delete()
+    sp = make_subprocessor()
+    login(client, admin_user)
+    preview = client.post("/subprocessors/changes/new/", _change_form(sp)).content.decode()
+    assert controller_a.name in preview and 'name="allow_unreachable"' in preview
+    response = client.post("/subprocessors/changes/new/", _change_form(sp, confirm="True"))
+    assert response.status_code == 400 and not SubprocessorChange.objects.exists()
+    response = client.post(
+        "/subprocessors/changes/new/", _change_form(sp, confirm="True", allow_unreachable="True")
+    )
+    assert response.status_code == 302
+    event = Event.objects.get(action="subprocessor.change_proposed")
+    assert event.data["allow_unreachable"] is True and event.data["unreachable"] == [controller_a.name]
+
+
+def test_withdrawing_shows_who_is_told_then_needs_a_confirmation(client, login, admin_user, proposed):
+    change, clock = proposed
+    login(client, admin_user)
+    for response in (
+        client.get(f"/subprocessors/changes/{change.code}/withdraw/"),
+        client.post(f"/subprocessors/changes/{change.code}/withdraw/", {"note": "Plans changed."}),
+    ):
+        assert response.status_code == 200
+        assert clock.agreement.controller.name in response.content.decode()
+    assert "Plans changed." in response.content.decode()
+    change.refresh_from_db()
+    assert change.status == "open"
+    response = client.post(
+        f"/subprocessors/changes/{change.code}/withdraw/", {"note": "Plans changed.", "confirm": "True"}
+    )
+    assert response.status_code == 302
+    change.refresh_from_db()
+    assert change.status == "withdrawn"
+    from art28.notices.models import Notice
+
+    assert Notice.objects.filter(about_code=f"{clock.code}:withdrawn").exists()
+
+
+def test_back_from_the_preview_asks_for_a_new_preview(
+    client, login, admin_user, make_subprocessor, general_agreement
+):
+    sp = make_subprocessor()
+    login(client, admin_user)
+    response = client.post("/subprocessors/changes/new/", _change_form(sp, confirm="True", edit="1"))
+    assert response.status_code == 200 and not SubprocessorChange.objects.exists()
+    assert 'name="confirm" value="True"' not in response.content.decode()

@@ -33,6 +33,7 @@ class NoticeKind(models.TextChoices):
     TRUST_ANNOUNCEMENT = "trust_announcement", _("Trust page: announced change")
     TRUST_CONFIRMATION = "trust_confirmation", _("Trust page: confirm your subscription")
     DUE_DIGEST = "due_digest", _("Daily digest of what is due")
+    ANSWER_RECEIVED = "answer_received", _("A controller answered")
 
 
 class Audience(models.TextChoices):

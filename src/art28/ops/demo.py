@@ -119,6 +119,8 @@ def _propose_monitoring(processor: Processor) -> None:
               "data_categories": ["server log data"]})
     propose_change(processor=processor, kind="add", subprocessor=monitor, acting_user=ACTOR,
                    effective_at=timezone.now() + timedelta(days=45), split=True,
+                   # The demo's staff chose to tell the clients still signing too (kept in the ledger).
+                   include_unsigned=True,
                    reason="Round-the-clock monitoring of the hosting platform.")
 
 

@@ -64,6 +64,12 @@ class ChangeForm(forms.Form):
     split = forms.BooleanField(
         label=_("Go ahead with the agreements that allow this date; leave the others out"), required=False
     )
+    include_unsigned = forms.BooleanField(
+        label=_("Also tell the clients whose agreement is not signed yet"), required=False
+    )
+    # Both are set on the preview page: nothing is sent before staff saw what goes out.
+    allow_unreachable = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class AnswerForm(forms.Form):

@@ -200,17 +200,32 @@ def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
         "effective_at": form.cleaned_data.get("effective_at"),
         "reason": form.cleaned_data.get("reason", ""),
         "split": form.cleaned_data.get("split", False),
-        "acting_user": request.user,
+        "include_unsigned": form.cleaned_data.get("include_unsigned", False),
     }
 
 
 @staff_required(write=True, admin=True)
 def change_create(request: HttpRequest) -> HttpResponse:
-    form = ChangeForm(request.POST or None, initial={"subprocessor": request.GET.get("subprocessor")})
-    if request.method == "POST" and form.is_valid():
+    """Step 1: the form; step 2: the preview of what goes out; step 3 (``confirm``): propose."""
+    data = request.POST.copy() if request.method == "POST" else None
+    if data is not None and "edit" in data:
+        # Back from the preview: the form again, never a confirmation carried along.
+        for name in ("confirm", "allow_unreachable", "edit"):
+            data.pop(name, None)
+    form = ChangeForm(data, initial={"subprocessor": request.GET.get("subprocessor")})
+    if request.method == "POST" and form.is_valid() and "edit" not in request.POST:
+        confirm = form.cleaned_data["confirm"]
         try:
-            change = services.propose_change(**_change_args(request, form))
+            args = _change_args(request, form)
+            if not confirm:
+                return _change_preview(request, form, services.preview_change(**args))
+            change = services.propose_change(
+                **args, allow_unreachable=form.cleaned_data["allow_unreachable"], acting_user=request.user
+            )
         except ValidationError as exc:
+            if confirm and "allow_unreachable" in getattr(exc, "error_dict", {}):
+                messages.error(request, " ".join(exc.messages))
+                return _change_preview(request, form, services.preview_change(**args), status=400)
             apply_errors(form, exc)
         else:
             messages.success(
@@ -223,6 +238,18 @@ def change_create(request: HttpRequest) -> HttpResponse:
         "subprocessors/change_form.html",
         {"form": form, "register": register},
         status=400 if form.errors else 200,
+    )
+
+
+def _change_preview(
+    request: HttpRequest, form: ChangeForm, preview: services.ChangePreview, status: int = 200
+) -> HttpResponse:
+    hidden = [f for f in form if f.name not in ("confirm", "allow_unreachable")]
+    return render(
+        request,
+        "subprocessors/change_preview.html",
+        {"form": form, "hidden": hidden, "preview": preview},
+        status=status,
     )
 
 
@@ -253,19 +280,27 @@ def _count_by_status(change: SubprocessorChange):  # type: ignore[no-untyped-def
     return access.clock_counts(change)
 
 
-@require_POST
 @staff_required(write=True, admin=True)
 def change_withdraw(request: HttpRequest, code: str) -> HttpResponse:
+    """GET or an unconfirmed POST: who will be told and what; a POST with ``confirm``: withdraw."""
     change = access.change_for(request.user, code, write=True)
-    try:
-        services.withdraw_change(change=change, acting_user=request.user, note=request.POST.get("note", ""))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request, _("The change is withdrawn for every agreement where it had not taken effect.")
-        )
-    return redirect("subprocessors:change_detail", code=change.code)
+    note = request.POST.get("note", "")
+    if request.method == "POST" and request.POST.get("confirm"):
+        try:
+            services.withdraw_change(change=change, acting_user=request.user, note=note)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("The change is withdrawn for every agreement where it had not taken effect.")
+            )
+        return redirect("subprocessors:change_detail", code=change.code)
+    preview = services.preview_withdrawal(change=change, note=note)
+    return render(
+        request,
+        "subprocessors/change_withdraw.html",
+        {"change": change, "preview": preview, "note": note},
+    )
 
 
 @require_POST

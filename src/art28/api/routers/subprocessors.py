@@ -126,6 +126,54 @@ class ChangeIn(Schema):
     split: bool = Field(
         False, description="Go ahead with the agreements that allow the date; leave the rest out."
     )
+    include_unsigned: bool = Field(
+        False, description="Also tell the clients whose agreement is not signed (default: left out)."
+    )
+    allow_unreachable: bool = Field(
+        False,
+        description="Go on although some clients have no privacy contact, signatory or webhook "
+        "(default: 400 listing them). Kept in the ledger.",
+    )
+
+
+class MessageOut(Schema):
+    language: str
+    subject: str
+    text: str
+    reference: str = Field(description="The agreement this example is rendered for.")
+    count: int = Field(description="How many notices this message stands for.")
+
+
+class LeftOutOut(Schema):
+    reference: str
+    controller: str
+    reason: str
+    reason_label: str
+
+
+class ControllerRef(Schema):
+    code: UUID
+    name: str
+
+
+class PreviewOut(Schema):
+    agreements: int
+    recipients: int
+    consent: int
+    objection: int
+    inform: int
+    messages: list[MessageOut]
+    left_out: list[LeftOutOut]
+    unreachable: list[ControllerRef]
+    include_unsigned: bool
+
+
+class WithdrawPreviewOut(Schema):
+    told: int
+    recipients: int
+    messages: list[MessageOut]
+    not_told: dict[str, int]
+    unreachable: list[ControllerRef]
 
 
 class PlanItemOut(Schema):
@@ -330,11 +378,25 @@ def change_plan(request: HttpRequest, payload: ChangeIn) -> dict[str, Any]:
     }
 
 
+@router.post("/subprocessor-changes/preview", response=PreviewOut)
+def change_preview(request: HttpRequest, payload: ChangeIn) -> Any:
+    """What proposing this change would send: recipients, each language's message as rendered,
+    the agreements left out and why, the clients nobody would hear from. Saves nothing."""
+    return services.preview_change(
+        **_change_args(request, payload), reason=payload.reason, split=payload.split,
+        include_unsigned=payload.include_unsigned,
+    )
+
+
 @router.post("/subprocessor-changes", response={201: ChangeOut})
 def change_create(request: HttpRequest, payload: ChangeIn) -> tuple[int, SubprocessorChange]:
-    """Propose a change; 400 lists the agreements whose terms need a later date (unless ``split``)."""
+    """Propose a change; 400 lists the agreements whose terms need a later date (unless ``split``),
+    or the clients no notice would reach (unless ``allow_unreachable``). Unsigned agreements are
+    left out unless ``include_unsigned``. See ``/subprocessor-changes/preview`` first."""
     change = services.propose_change(
-        **_change_args(request, payload), reason=payload.reason, split=payload.split, acting_user=request.auth
+        **_change_args(request, payload), reason=payload.reason, split=payload.split,
+        include_unsigned=payload.include_unsigned, allow_unreachable=payload.allow_unreachable,
+        acting_user=request.auth,
     )
     return 201, _change_out(change)
 
@@ -365,6 +427,15 @@ def change_clocks(request: HttpRequest, code: UUID, params: Query[ClockFilter]) 
     qs = access.clocks_for(request.auth, change=change, status=params.status or "").select_related(
         "change", "agreement")
     return paginate(qs.order_by("agreement__reference", "pk"), params)
+
+
+@router.get("/subprocessor-changes/{code}/withdraw-preview", response=WithdrawPreviewOut)
+def change_withdraw_preview(request: HttpRequest, code: UUID) -> dict[str, Any]:
+    """Who withdrawing the change would tell, and what; the settled agreements it leaves alone."""
+    require_staff(request.auth, admin=True)
+    change = access.change_for(request.auth, code, write=True)
+    preview = services.preview_withdrawal(change=change)
+    return {**preview.__dict__, "not_told": dict(preview.not_told)}
 
 
 @router.post("/subprocessor-changes/{code}/withdraw", response=ChangeOut)

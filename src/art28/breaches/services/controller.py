@@ -7,10 +7,13 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, SeverityAssessment, Stage
 from art28.breaches.services import enisa
@@ -19,6 +22,8 @@ from art28.breaches.services.common import scope, user_or_none
 from art28.core.localtime import local_time
 from art28.ledger.services import record_event
 from art28.notices.models import Notice
+from art28.notices.recipients import notify_staff_of_answer
+from art28.notices.services import About
 from art28.terms.clocks import add_hours
 from art28.terms.facts import CONTROLLER_AUTHORITY_HOURS
 
@@ -39,7 +44,22 @@ def acknowledge_notice(*, incident_notice: IncidentNotice, acting_user: Any) -> 
                      data={"incident": affected.incident.reference, "stage": incident_notice.stage,
                            "number": incident_notice.number},
                      **scope(affected.incident, affected))
+        _tell_staff(incident_notice)
     return incident_notice
+
+
+def _tell_staff(incident_notice: IncidentNotice) -> None:
+    # The staff answering for this controller learn it has read the notice, not only the ledger.
+    affected = incident_notice.affected
+    incident = affected.incident
+    notify_staff_of_answer(
+        controller=affected.agreement.controller,
+        about=About("incidentnotice", f"{incident_notice.code}:acknowledged"),
+        what=gettext_lazy("acknowledgement of a breach notice"),
+        reference=affected.agreement.reference,
+        subject=f"{incident.reference} {incident.title}".strip(),
+        link=settings.BASE_URL + reverse("breaches:incident_detail", args=[incident.code]),
+    )
 
 
 def authority_clock(affected: AffectedAgreement) -> tuple[datetime, datetime] | None:

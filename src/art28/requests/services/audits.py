@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from art28.agreements.models import Agreement
 from art28.ledger.services import record_event
 from art28.notices.models import Audience, NoticeKind
+from art28.notices.recipients import staff_recipients
 from art28.notices.services import About, queue_notice
 from art28.requests.models import AuditRequest, AuditStatus, CostBearer
 from art28.requests.services.common import (
@@ -113,7 +114,11 @@ def request_audit(
         audience=Audience.PROCESSOR,
         about=About("auditrequest", f"{audit.code}:requested"),
         template="audit_requested",
-        recipients=processor_recipients(controller),
+        # The processor's contacts, and the staff who answer for this controller (admins if none).
+        recipients=[
+            *processor_recipients(controller),
+            *staff_recipients(controller.processor_id, controller.pk),
+        ],
         link=staff_url("audit_detail", audit.code),
         language=controller.processor.language,
         context={"reference": agreement.reference, "audit": audit, "controller_name": controller.name},

@@ -9,11 +9,16 @@ from art28.subprocessors.services.answers import (
     answer_change,
     assert_may_use,
     resolve_objection,
-    withdraw_change,
 )
-from art28.subprocessors.services.changes import affected_agreements, clock_link, propose_change
+from art28.subprocessors.services.changes import (
+    LeftOutReason,
+    affected_agreements,
+    clock_link,
+    propose_change,
+)
 from art28.subprocessors.services.flowdown import Gap, compare, dashboard
 from art28.subprocessors.services.plan import plan_change
+from art28.subprocessors.services.preview import ChangePreview, WithdrawPreview, preview_change
 from art28.subprocessors.services.queries import (
     agreements_using,
     authorised_subprocessors,
@@ -23,6 +28,7 @@ from art28.subprocessors.services.queries import (
 )
 from art28.subprocessors.services.register import register_subprocessor, update_subprocessor
 from art28.subprocessors.services.transfers import TransferCheck, check_transfer
+from art28.subprocessors.services.withdraw import preview_withdrawal, withdraw_change
 
 __all__ = [
     "Gap",
@@ -31,6 +37,11 @@ __all__ = [
     "register_named",
     "sync_annex_iv",
     "Answer",
+    "ChangePreview",
+    "LeftOutReason",
+    "WithdrawPreview",
+    "preview_change",
+    "preview_withdrawal",
     "NotAuthorised",
     "Outcome",
     "TransferCheck",

@@ -14,10 +14,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from art28.agreements.models import Agreement
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
+from art28.notices.recipients import notify_staff_of_answer
 from art28.notices.services import About, queue_notice
 from art28.subprocessors.models import (
     FINAL,
@@ -110,8 +112,31 @@ def answer_change(
         },
         **_scope(clock),
     )
+    _tell_staff(clock, status)
     _maybe_complete(clock.change)
     return clock
+
+
+ANSWER_WORDS = {
+    ClockStatus.CONSENTED: gettext_lazy("consent to a sub-processor change"),
+    ClockStatus.REFUSED: gettext_lazy("refusal of a sub-processor change"),
+    ClockStatus.OBJECTED: gettext_lazy("objection to a sub-processor change"),
+}
+
+
+def _tell_staff(clock: ChangeAgreement, status: str) -> None:
+    """The staff who answer for this controller hear of its answer, not only the ledger."""
+    from art28.subprocessors.services.changes import staff_change_link
+
+    notify_staff_of_answer(
+        controller=clock.agreement.controller,
+        about=About("changeclock", f"{clock.code}:{status}"),
+        what=ANSWER_WORDS[status],
+        reference=clock.agreement.reference,
+        subject=clock.change.subprocessor.name,
+        detail=clock.reason,
+        link=staff_change_link(clock.change),
+    )
 
 
 def _check_answer(clock: ChangeAgreement, answer: str, reason: str, now: datetime) -> None:
@@ -212,6 +237,9 @@ def _offer_alternative(
         acting_user=acting_user,
         agreements=[clock.agreement],
         reason=_("Offered as an alternative after your objection."),
+        # The controller who objected is told of the alternative whatever its agreement's state.
+        include_unsigned=True,
+        allow_unreachable=True,
     )
 
 
@@ -248,39 +276,6 @@ def _notify_update(clock: ChangeAgreement, outcome: str) -> None:
         link=clock_link(clock),
         language=clock.agreement.binding.language,
     )
-
-
-@transaction.atomic
-def withdraw_change(*, change: SubprocessorChange, acting_user: Any, note: str = "") -> SubprocessorChange:
-    """Withdraw the whole change for every agreement where it has not taken effect."""
-    change = SubprocessorChange.objects.select_for_update().get(pk=change.pk)
-    if change.status != ChangeStatus.OPEN:
-        raise ValidationError(_("This change is %(s)s.") % {"s": change.get_status_display()})
-    now = timezone.now()
-    open_clocks = list(change.clocks.exclude(status__in=FINAL).select_related("agreement"))
-    for clock in open_clocks:
-        clock.status, clock.resolved_at, clock.resolution = ClockStatus.WITHDRAWN, now, note
-        if change.adds:
-            set_link(
-                subprocessor=change.subprocessor,
-                agreement=clock.agreement,
-                status=LinkStatus.WITHDRAWN,
-                basis=Basis.PROCESSOR,
-                at=now,
-                change=change,
-            )
-    ChangeAgreement.objects.bulk_update(open_clocks, ["status", "resolved_at", "resolution"], batch_size=1000)
-    change.status = ChangeStatus.WITHDRAWN
-    change.save(update_fields=["status"])
-    record_event(
-        action="subprocessor.change_withdrawn",
-        obj=change,
-        acting_user=acting_user,
-        data={"agreements": len(open_clocks), "note": note},
-        processor_id=change.processor_id,
-    )
-    announce_change(change, "withdrawn")
-    return change
 
 
 def _maybe_complete(change: SubprocessorChange) -> None:

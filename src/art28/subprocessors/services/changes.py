@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from art28.agreements.models import Agreement
+from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
+from art28.notices.recipients import notice_recipients, recipients_missing
 from art28.notices.services import About, NoticeDraft, queue_notices
-from art28.parties.models import Contact, Processor
+from art28.parties.models import Controller, Processor
 from art28.subprocessors.models import (
     AgreementSubprocessor,
     Basis,
@@ -40,6 +43,10 @@ from art28.terms.schema import DpaTerms, Transfers
 
 def clock_link(clock: ChangeAgreement) -> str:
     return settings.BASE_URL + reverse("subprocessors:portal_change", args=[clock.code])
+
+
+def staff_change_link(change: SubprocessorChange) -> str:
+    return settings.BASE_URL + reverse("subprocessors:change_detail", args=[change.code])
 
 
 def affected_agreements(
@@ -111,6 +118,97 @@ def _check_input(
         raise ValidationError(errors)
 
 
+class LeftOutReason(models.TextChoices):
+    """Why an affected agreement gets no notice of a change."""
+
+    DATE = "date", gettext_lazy("its terms need a later effective date")
+    UNSIGNED = "unsigned", gettext_lazy("not signed: only told when you include unsigned agreements")
+
+
+@dataclass
+class Selection:
+    """Who a proposed change goes to, who is left out (and why), who has nobody to tell."""
+
+    plan: Plan
+    items: list[PlanItem]
+    left_out: list[tuple[PlanItem, str]]
+    unreachable: list[Controller]
+
+
+def select_targets(
+    *,
+    processor: Processor,
+    kind: str,
+    subprocessor: Subprocessor,
+    effective_at: datetime | None,
+    replaces: Subprocessor | None = None,
+    agreements: list[Agreement] | None = None,
+    split: bool = False,
+    include_unsigned: bool = False,
+    now: datetime | None = None,
+) -> Selection:
+    """Read-only: the agreements a change would notify, as ``propose_change`` and its preview see it.
+
+    Unsigned agreements are left out unless ``include_unsigned``: their controller has not
+    agreed to anything yet, and a mass mailing about a draft is a surprise, not a notice.
+    """
+    now = now or timezone.now()
+    if subprocessor.processor_id != processor.pk:
+        raise ValidationError({"subprocessor": _("Not a sub-processor of this processor.")})
+    _check_input(kind, subprocessor, replaces, effective_at, now)
+    assert effective_at is not None
+    targets = affected_agreements(
+        kind=kind, subprocessor=subprocessor, replaces=replaces, agreements=agreements
+    )
+    if not targets:
+        raise ValidationError(_("This change touches no agreement: there is nothing to propose."))
+    plan = plan_change(
+        kind=kind, subprocessor=subprocessor, agreements=targets, effective_at=effective_at, now=now
+    )
+    if plan.blocking and not (split and plan.allowed):
+        raise ValidationError({"effective_at": blocking_message(plan)}, code="blocked")
+    signed = signed_ids([i.agreement.pk for i in plan.allowed])
+    left_out = [(i, LeftOutReason.DATE.value) for i in plan.blocking]
+    items = []
+    for item in plan.allowed:
+        if include_unsigned or item.agreement.pk in signed:
+            items.append(item)
+        else:
+            left_out.append((item, LeftOutReason.UNSIGNED.value))
+    if not items:
+        raise ValidationError(
+            {"include_unsigned": _("None of the agreements this change touches is signed; include "
+                                   "unsigned agreements to tell them anyway.")},
+            code="unsigned",
+        )
+    unreachable = recipients_missing(
+        NoticeKind.SUBPROCESSOR_CHANGE_NOTICE, {i.agreement.controller_id for i in items}
+    )
+    return Selection(plan, items, left_out, unreachable)
+
+
+def signed_ids(agreement_ids: list[int]) -> set[int]:
+    """The agreements among ``agreement_ids`` with a signed version."""
+    found: set[int] = set()
+    for chunk in range(0, len(agreement_ids), 5000):
+        found.update(
+            AgreementVersion.objects.filter(
+                agreement_id__in=agreement_ids[chunk : chunk + 5000], status=VersionStatus.SIGNED
+            ).values_list("agreement_id", flat=True)
+        )
+    return found
+
+
+def unreachable_message(controllers: list[Controller]) -> str:
+    names = ", ".join(c.name for c in controllers[:50])
+    more = len(controllers) - 50
+    tail = _(" and %(n)d more") % {"n": more} if more > 0 else ""
+    return _(
+        "These clients have no privacy contact, signatory or webhook, so nobody would receive the "
+        "notice: %(names)s%(tail)s. Add a contact first, or confirm that you go on without telling them."
+    ) % {"names": names, "tail": tail}
+
+
 @transaction.atomic
 def propose_change(
     *,
@@ -123,6 +221,8 @@ def propose_change(
     reason: str = "",
     agreements: list[Agreement] | None = None,
     split: bool = False,
+    include_unsigned: bool = False,
+    allow_unreachable: bool = False,
 ) -> SubprocessorChange:
     """Propose adding, replacing or removing a sub-processor from ``effective_at``.
 
@@ -131,22 +231,25 @@ def propose_change(
     objection window (general authorisation). If the date is sooner than some agreements
     allow, the proposal is refused listing them, unless ``split``: then it goes ahead for
     the agreements that allow it and leaves the others out.
+
+    Unsigned agreements are left out unless ``include_unsigned``. A client no notice would
+    reach (no privacy contact, signatory or webhook) makes the proposal refuse, listing
+    them, unless ``allow_unreachable``; both choices are kept in the ledger event.
     """
     now = timezone.now()
-    if subprocessor.processor_id != processor.pk:
-        raise ValidationError({"subprocessor": _("Not a sub-processor of this processor.")})
-    _check_input(kind, subprocessor, replaces, effective_at, now)
-    targets = affected_agreements(
-        kind=kind, subprocessor=subprocessor, replaces=replaces, agreements=agreements
+    selection = select_targets(
+        processor=processor, kind=kind, subprocessor=subprocessor, effective_at=effective_at,
+        replaces=replaces, agreements=agreements, split=split, include_unsigned=include_unsigned,
+        now=now,
     )
-    if not targets:
-        raise ValidationError(_("This change touches no agreement: there is nothing to propose."))
-    plan = plan_change(
-        kind=kind, subprocessor=subprocessor, agreements=targets, effective_at=effective_at, now=now
+    if selection.unreachable and not allow_unreachable:
+        raise ValidationError(
+            {"allow_unreachable": unreachable_message(selection.unreachable)}, code="unreachable"
+        )
+    options = {"include_unsigned": include_unsigned, "allow_unreachable": allow_unreachable}
+    return _create(
+        processor, kind, subprocessor, replaces, effective_at, reason, selection, now, acting_user, options
     )
-    if plan.blocking and not (split and plan.allowed):
-        raise ValidationError({"effective_at": blocking_message(plan)}, code="blocked")
-    return _create(processor, kind, subprocessor, replaces, effective_at, reason, plan, now, acting_user)
 
 
 def _create(
@@ -156,9 +259,10 @@ def _create(
     replaces: Subprocessor | None,
     effective_at: datetime,
     reason: str,
-    plan: Plan,
+    selection: Selection,
     now: datetime,
     acting_user: Any,
+    options: dict[str, bool],
 ) -> SubprocessorChange:
     change = SubprocessorChange.objects.create(
         processor=processor,
@@ -170,7 +274,7 @@ def _create(
         created_at=now,
         created_by=None if isinstance(acting_user, str) else acting_user,
     )
-    items = plan.allowed
+    items = selection.items
     clocks = [_clock(change, item, now) for item in items]
     if change.adds:
         _open_pending_links(change, [i.agreement for i in items], now)
@@ -188,7 +292,13 @@ def _create(
             "agreements": len(items),
             "consent": sum(c.mode == Mode.CONSENT for c in clocks),
             "objection": sum(c.mode == Mode.OBJECTION for c in clocks),
-            "left_out": [i.agreement.reference for i in plan.blocking],
+            "left_out": [i.agreement.reference for i, why in selection.left_out if why == LeftOutReason.DATE],
+            "left_out_unsigned": [
+                i.agreement.reference for i, why in selection.left_out if why == LeftOutReason.UNSIGNED
+            ],
+            "unreachable": [c.name for c in selection.unreachable[:1000]],
+            "unreachable_count": len(selection.unreachable),
+            **options,
         },
         processor_id=processor.pk,
     )
@@ -247,18 +357,7 @@ def _open_pending_links(change: SubprocessorChange, agreements: list[Agreement],
 
 def recipients_by_controller(controller_ids: list[int]) -> dict[int, list[str]]:
     """Privacy contacts of each controller; its signatories where it has none."""
-    privacy: dict[int, list[str]] = {}
-    signers: dict[int, list[str]] = {}
-    for chunk in range(0, len(controller_ids), 5000):
-        rows = Contact.objects.filter(controller_id__in=controller_ids[chunk : chunk + 5000]).values_list(
-            "controller_id", "email", "is_privacy_contact", "is_signatory"
-        )
-        for cid, email, is_privacy, is_signer in rows:
-            if is_privacy:
-                privacy.setdefault(cid, []).append(email)
-            if is_signer:
-                signers.setdefault(cid, []).append(email)
-    return {cid: privacy.get(cid) or signers.get(cid) or [] for cid in controller_ids}
+    return notice_recipients(NoticeKind.SUBPROCESSOR_CHANGE_NOTICE, controller_ids)
 
 
 def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items: list[PlanItem]) -> None:
