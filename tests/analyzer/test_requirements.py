@@ -281,3 +281,35 @@ def test_a_table_cell_wrapped_onto_the_next_line_stays_in_its_row():
         ("Amazon Web Services EMEA SARL", "Hosting of the platform", "IE"),
         ("Postmark Inc.", "Sending of e-mail", "US"),
     ]
+
+
+def test_a_pronoun_before_the_verb_is_the_party_the_clause_opened_with():
+    text = (
+        "3. Instructions\n3.4 If the Processor at any time comes to the view that an instruction it has received from the Controller breaches the data protection rules, it shall tell the Controller straight away.\n"
+    )
+    assert _status(text, "instruction_infringement_alert") == "present"
+    other = text.replace("If the Processor at any time comes to the view that an instruction it has received from the Controller", "If the Controller at any time comes to the view that an instruction it has given to the Processor")
+    assert _status(other, "instruction_infringement_alert") == "missing"
+
+
+def test_breach_notification_duties_without_an_addressee_cover_the_data_subjects_too():
+    text = "6. Breaches\n6.3 The Processor shall help the Controller to meet its duties regarding the notification of personal data breaches.\n"
+    a = _analyze(text)
+    assert a.requirements["assist_breach_communication"].status == "present"
+    to_authority = text.replace("personal data breaches.", "personal data breaches to the supervisory authority.")
+    assert _status(to_authority, "assist_breach_communication") == "missing"
+
+
+def test_more_common_ways_of_stating_a_requirement():
+    cases = {
+        "security_risks": "The Processor shall secure the personal data against loss and against every form of unlawful processing.",
+        "assist_prior_consultation": "The Processor shall give reasonable help with consultations with data protection authorities.",
+        "documented_instructions": "The Processor will handle the personal data only as instructed by the Controller.",
+        "compliance_information": "On request the Processor will supply evidence of its compliance with this Agreement.",
+        "confidentiality": "The Processor ensures that everyone with access to the personal data has signed a non-disclosure agreement.",
+        "security_measures": "The Processor shall keep the personal data secure at all times.",
+    }
+    for key, sentence in cases.items():
+        assert _status(f"4. Obligations\n4.1 {sentence}\n", key) == "present", key
+    dutch = "5. Beveiliging\n5.1 Verwerker beveiligt de persoonsgegevens tegen verlies en tegen iedere vorm van onrechtmatige verwerking.\n"
+    assert _status(dutch, "security_risks") == "present"

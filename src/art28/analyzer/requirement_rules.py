@@ -23,7 +23,7 @@ BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compr
 RANGE_32_34 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?3[4-6]|32\s*(-|–|to|through|tot en met|t/m)\s*3[4-6] (of the |of |van de |avg|gdpr)"
 RANGE_32_36 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
 INSTRUCTION = r"(instructi|opdracht|aanwijzing)"
-INFORM = r"(inform|notif|tell|alert|warn|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal)"
+INFORM = r"(inform|notif|notice|tell|alert|warn|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal)"
 RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|erasure|complaint|klacht)"
 # The shared vocabularies the patterns below are built from (see requirements._needs).
 ATOMS = {
@@ -59,7 +59,7 @@ def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(rx(p) for p in patterns)
 
 
-_MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level))"
+_MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level|\bsecured?\b))"
 
 
 def _measures(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -120,13 +120,16 @@ SPECS: tuple[Spec, ...] = (
             rf"(documented|written|schriftelijke?|gedocumenteerde?|lawful|reasonable) {INSTRUCTION}.{{0,5}}",
             rf"(in accordance with|according to|conform|overeenkomstig|volgens|in overeenstemming met|on) .{{0,60}}{INSTRUCTION}",
             r"(only|solely|exclusively|uitsluitend|alleen|enkel|slechts)\b.{0,80}\b(purposes?|doele?n?)\b",
+            r"\b(as|where|when|zoals) (instructed|directed|opgedragen)\b",
+            r"\b(not|niet|never|nooit)\b.{0,60}\b(any|other|enig|ander)\w* (purposes?|doele?n?)\b.{0,20}(other than|except|than|dan|behalve)",
+            r"\binstructs\b.{0,60}\bto process\b|\bgeeft .{0,40}opdracht .{0,60}te verwerken",
         ),
         missing_note=(
             "no rule that the processor acts only on the controller's documented instructions",
             "geen regel dat de verwerker alleen op gedocumenteerde instructies van de verwerkingsverantwoordelijke handelt",
         ),
         other_subjects=frozenset({"controller"}),
-        gate=rx(r"instructi|opdracht|aanwijzing|on behalf|purpose|doel"),
+        gate=rx(r"instruct|opdracht|aanwijzing|on behalf|purpose|doel"),
     ),
     Spec(
         "legal_requirement_notice",
@@ -165,7 +168,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             r"(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim).{0,200}\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|everyone|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b",
-            r"\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b.{0,200}(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim)",
+            r"\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|everyone|everybody|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b.{0,200}(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim)",
         ),
         missing_note=(
             "no duty of confidentiality for the persons authorised to process the data",
@@ -181,6 +184,8 @@ SPECS: tuple[Spec, ...] = (
             r"(implement|maintain|take|taken|have in place|put in place|apply|adopt|ensure|comply|use|provide|establish|treft|treffen|neemt|nemen|genomen|implementeert|hanteert|zorgt|handhaaft|onderhoudt|houdt|beschikt).{0,120}(technical and organi[sz]ational|technical, (physical|administrative)|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|passende (beveiligings)?maatregelen|security (measures|safeguards|controls|procedures)|beveiligingsmaatregelen|safeguards|\bart(icles?|ikel(en)?|\.)? ?32\b)",
             r"(technical and organi[sz]ational|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|security|beveiligings)\s*(measures|maatregelen|safeguards|controls).{0,80}\b(implemented|maintained|taken|in place|applied|te nemen|nemen|treffen|te treffen|getroffen|genomen|hanteren|gehanteerd|handhaven)\b",
             r"(protect|safeguard|secure|beveilig|beschermen|bescherming).{0,80}(personal data|persoonsgegevens|the data|de gegevens|data)\b.{0,120}(against|from|tegen)",
+            r"\b(keep|maintain|hold|store|houdt|bewaart)\b.{0,60}(personal data|persoonsgegevens|the data|de gegevens)\b.{0,20}\b(secure|securely|safe|veilig)\b",
+            r"(comply|complies|adhere|meet|voldoet|voldoen|naleven|houdt zich aan).{0,60}(security|beveiligings)[- ]?(requirements|standards|policy|policies|measures|eisen|normen|beleid)",
         ),
         missing_note=(
             "no duty to take the security measures of Article 32",
@@ -199,6 +204,8 @@ SPECS: tuple[Spec, ...] = (
             r"(level of security|beveiligingsniveau|security level).{0,80}(risks?|risico)",
             r"(unauthori[sz]ed|unlawful|onrechtmatige?|onbevoegde?|ongeoorloofde?).{0,40}(access|disclosure|processing|toegang|verwerking|verstrekking).{0,120}(loss|destruction|alteration|verlies|vernietiging|wijziging)",
             r"(risks?|risico).{0,80}(rights and freedoms|rechten en vrijheden)",
+            r"(loss|verlies).{0,80}(unlawful|unauthori[sz]ed|onrechtmatige?|onbevoegde?|ongeoorloofde?) (processing|access|use|disclosure|verwerking|toegang|gebruik|verstrekking)",
+            r"(level of security|beveiligingsniveau|security level).{0,160}\b(risks?|risico)",
         ),
         missing_note=(
             "the security measures do not weigh the risks of destruction, loss, alteration, unauthorised disclosure or access",
@@ -297,12 +304,18 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,260}}{DS}.{{0,260}}{BREACH}",
             rf"{ASSIST}.{{0,200}}\bart(icles?|ikel(en)?|\.)? ?34\b",
             rf"{BREACH}.{{0,200}}(notif|communicat|inform|meld).{{0,80}}{DS}.{{0,200}}{ASSIST}",
+            # Breach notification duties named without an addressee cover Articles 33 and 34
+            # (one addressed to the supervisory authority is Article 33 alone).
+            rf"{ASSIST}.{{0,200}}(obligation|duty|duties|verplichting|plicht)\w*.{{0,60}}\b(to notify|to report|notification|reporting|te melden|melding)\b.{{0,60}}{BREACH}(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
+            rf"{ASSIST}.{{0,200}}{BREACH}.{{0,20}}(notification|reporting|notify|report|meld)\w* (obligation|duty|duties|requirement|verplichting|plicht)(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
+            rf"{ASSIST}.{{0,200}}(breach notification|meldplicht datalekken|meldplicht)\b(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
+            rf"{ASSIST}.{{0,160}}\b(regarding|in relation to|relating to|with respect to|in respect of|concerning|as regards|met betrekking tot|inzake|bij) (the )?(notification|reporting|melding) of .{{0,40}}{BREACH}(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
         ),
         missing_note=(
             "no assistance with communicating a personal data breach to the data subjects (Article 34)",
             "geen bijstand bij het informeren van betrokkenen over een inbreuk in verband met persoonsgegevens (artikel 34)",
         ),
-        gate=rx(DS + r"|\b3[46]\b"),
+        gate=rx(DS + r"|\b3[46]\b|notif|report|meld"),
     ),
     Spec(
         "assist_dpia",
@@ -331,7 +344,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
-            rf"{ASSIST}.{{0,300}}(prior consultation|consult(ation|ing|s)?\b.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icles?|ikel(en)?|\.)? ?36\b)",
+            rf"{ASSIST}.{{0,300}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icles?|ikel(en)?|\.)? ?36\b)",
             rf"(prior consultation|voorafgaande? raadpleging|\bart(icles?|ikel(en)?|\.)? ?36\b).{{0,200}}{ASSIST}",
         ),
         missing_note=(
@@ -388,13 +401,15 @@ SPECS: tuple[Spec, ...] = (
             r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
             r"(make available|provide|ter beschikking|verstrek|overleg).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport)",
             r"(respond|answer|complete|beantwoord|invullen|vult).{0,60}(questionnaires?|vragenlijst)",
+            r"(information|documentation|informatie|evidence).{0,120}\bsatisfy (itself|themselves|himself)\b.{0,80}(compl|meets? (its|the) obligations)",
+            r"(evidence|proof|bewijs|bewijsstukken) (of|van) (its |the |their |processor's |de |zijn )?(compliance|conformity|naleving|nakoming)",
         ),
         missing_note=(
             "no duty to make available the information needed to demonstrate compliance",
             "geen plicht om de informatie ter beschikking te stellen die nodig is om naleving aan te tonen",
         ),
         gate=rx(
-            r"demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|verif|audit|certif|rapport|\bsoc\b|\biso\b"
+            r"demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|verif|audit|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity"
         ),
     ),
     Spec(

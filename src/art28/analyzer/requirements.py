@@ -116,8 +116,29 @@ def subject(text: str, ctx: Context) -> str | None:
     for m in MODAL.finditer(text):
         if re.match(r"\s*(,\s*)?(that|dat)\b", text[m.end() :]):
             continue
-        return _party(text[max(0, m.start() - 90) : m.start()], ctx) or opening
+        before = text[: m.start()]
+        if PRONOUN.search(before):  # "If the Processor believes ..., it shall": the first party named
+            return _first_party(before, ctx) or opening
+        return _party(before[-90:], ctx) or opening
     return opening
+
+
+# A pronoun right before the modal refers back to the party the sentence opened with.
+PRONOUN = rx(r"\b(?:it|he|she|they|hij|zij|ze)\s*$")
+
+
+def _first_party(before: str, ctx: Context) -> str | None:
+    """The party named first in a clause (processor, controller or sub-processor)."""
+    found = []
+    for name, pattern in (
+        ("processor", ctx.processor_re()),
+        ("controller", ctx.controller_re()),
+        ("subprocessor", re.compile(SUB)),
+    ):
+        m = pattern.search(before)
+        if m:
+            found.append((m.start(), name))
+    return min(found)[1] if found else None
 
 
 # A clause that opens with a party ("Opdrachtnemer informeert ...", "The Supplier deletes ...")
