@@ -313,3 +313,31 @@ def test_more_common_ways_of_stating_a_requirement():
         assert _status(f"4. Obligations\n4.1 {sentence}\n", key) == "present", key
     dutch = "5. Beveiliging\n5.1 Verwerker beveiligt de persoonsgegevens tegen verlies en tegen iedere vorm van onrechtmatige verwerking.\n"
     assert _status(dutch, "security_risks") == "present"
+
+
+def test_the_controllers_right_to_object_or_to_audit_counts_without_naming_the_processor():
+    objection = (
+        "4. Sub-processors\n4.1 The Controller grants general written authorisation to engage sub-processors.\n"
+        "4.2 The Controller shall be informed of every intended new sub-processor at least 30 days ahead.\n"
+        "4.3 The Controller may object to a new sub-processor within 14 days of that notice.\n"
+    )
+    assert _status(objection, "subprocessor_changes_objection") == "present"
+    audit = "9. Audits\n9.1 De Verantwoordelijke heeft het recht om eenmaal per jaar een audit te laten uitvoeren.\n"
+    assert _status(audit, "audits_inspections") == "present"
+
+
+def test_still_more_common_ways_of_stating_a_requirement():
+    cases = {
+        "assist_security": "The Processor shall help the Controller with implementing appropriate technical and organisational measures.",
+        "assist_breach_notification": "The Processor shall support the Controller in meeting its reporting obligations towards the supervisory authority.",
+        "assist_dpia": "Verwerker helpt Verantwoordelijke bij een gegevensbeschermingseffectbeoordeling.",
+        "compliance_information": "The Processor shall answer reasonable requests for information about its compliance with this DPA.",
+        "documented_instructions": "The Processor shall never use the personal data for its own purposes.",
+        "delete_or_return": "When this agreement ends the Processor shall, as the Controller chooses, return or delete the personal data.",
+        "instruction_infringement_alert": "The Processor will tell the Controller at once if it thinks an instruction is contrary to data protection law.",
+        "legal_requirement_notice": "Moet verwerker op grond van een wettelijke verplichting gegevens verstrekken, dan licht hij verantwoordelijke daarover vooraf in, tenzij de wet dat verbiedt.",
+    }
+    for key, sentence in cases.items():
+        assert _status(f"4. Obligations\n4.1 {sentence}\n", key) == "present", key
+    by_measures = "4. Obligations\n4.1 The Processor helps the Controller, by implementing suitable technical and organisational measures, to answer requests from data subjects.\n"
+    assert _status(by_measures, "assist_security") == "missing"

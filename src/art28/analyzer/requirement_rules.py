@@ -23,7 +23,7 @@ BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compr
 RANGE_32_34 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?3[4-6]|32\s*(-|–|to|through|tot en met|t/m)\s*3[4-6] (of the |of |van de |avg|gdpr)"
 RANGE_32_36 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
 INSTRUCTION = r"(instructi|opdracht|aanwijzing)"
-INFORM = r"(inform|notif|notice|tell|alert|warn|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal)"
+INFORM = r"(inform|notif|notice|tell|alert|warn|inlicht|\blicht\b.{0,40}\bin\b|\be-?mails?\b(?! address)|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal)"
 RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|erasure|complaint|klacht)"
 # The shared vocabularies the patterns below are built from (see requirements._needs).
 ATOMS = {
@@ -49,6 +49,9 @@ class Spec:
     missing_note: tuple[str, str] = ("", "")
     # Whose clause may state it besides the processor's (e.g. the controller's consent).
     other_subjects: frozenset[str] = field(default_factory=frozenset)
+    # Words that make the controller's clause count even where it does not name the processor
+    # (the controller's right to object to a new sub-processor, or to audit).
+    controller_if: re.Pattern[str] | None = None
     # Words a sentence must not contain to count (a risk list is no return-or-delete clause).
     exclude: re.Pattern[str] | None = None
     # A cheap test that must pass before the patterns run: most sentences stop here.
@@ -102,6 +105,7 @@ SPECS: tuple[Spec, ...] = (
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",
         ),
+        controller_if=rx(r"object|bezwaar|verzet"),
         missing_note=(
             "no notice to the controller of intended additions or replacements of sub-processors",
             "geen aankondiging aan de verwerkingsverantwoordelijke van voorgenomen toevoeging of vervanging van subverwerkers",
@@ -121,6 +125,8 @@ SPECS: tuple[Spec, ...] = (
             rf"(in accordance with|according to|conform|overeenkomstig|volgens|in overeenstemming met|on) .{{0,60}}{INSTRUCTION}",
             r"(only|solely|exclusively|uitsluitend|alleen|enkel|slechts)\b.{0,80}\b(purposes?|doele?n?)\b",
             r"\b(as|where|when|zoals) (instructed|directed|opgedragen)\b",
+            r"\b(not|niet|never|nooit)\b.{0,60}\b(own|eigen)\b (purposes?|doele?n?|benefit|gebruik)",
+            rf"(complete|entire|full|final|volledige) (and final |en definitieve )?(documented |written |schriftelijke )?{INSTRUCTION}",
             r"\b(not|niet|never|nooit)\b.{0,60}\b(any|other|enig|ander)\w* (purposes?|doele?n?)\b.{0,20}(other than|except|than|dan|behalve)",
             r"\binstructs\b.{0,60}\bto process\b|\bgeeft .{0,40}opdracht .{0,60}te verwerken",
         ),
@@ -139,9 +145,10 @@ SPECS: tuple[Spec, ...] = (
             "De verwerkingsverantwoordelijke vooraf informeren over een wettelijke verwerkingsplicht",
         ),
         _p(
-            rf"(requir|oblig|verplicht|gehouden|compel).{{0,80}}\b(law|laws|wet|wetgeving|recht|legislation|regulation)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|before|prior|first|vooraf|voorafgaand|voordat|prohibit|verbiedt|verbieden|verbod)",
+            rf"(requir|oblig|verplicht|gehouden|compel).{{0,80}}\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulation)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|before|prior|first|vooraf|voorafgaand|voordat|prohibit|verbiedt|verbieden|verbod)",
             rf"{INFORM}.{{0,80}}(legal requirement|legal obligation|wettelijke (verplichting|eis|voorschrift)).{{0,80}}(before|prior|vooraf|vóór|voor de|voordat)",
-            rf"\b(law|laws|wet|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
+            rf"{INFORM}.{{0,120}}(before|prior to|vooraf|voordat).{{0,80}}\b(where|if|when|indien|wanneer|als)\b.{{0,30}}(requir|oblig|compel|verplicht).{{0,60}}\b(law|laws|wet|wetgeving|legislation|member state)",
+            rf"\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
         ),
         _p(
             r"(unless|except|save|tenzij|behalve|behoudens)\b.{0,80}\b(law|laws|wet|recht|legislation)\b.{0,20}(requir|oblig|verplicht|provides otherwise|prescribes|voorschrijft)",
@@ -157,7 +164,7 @@ SPECS: tuple[Spec, ...] = (
             "nothing on what happens when the law requires the processor to process the data",
             "niets over wat er gebeurt als de wet de verwerker verplicht de gegevens te verwerken",
         ),
-        gate=rx(r"\b(law|laws|wet|wetgeving|recht|legislation|regulations?)\b"),
+        gate=rx(r"\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulations?)\b"),
     ),
     Spec(
         "confidentiality",
@@ -184,6 +191,7 @@ SPECS: tuple[Spec, ...] = (
             r"(implement|maintain|take|taken|have in place|put in place|apply|adopt|ensure|comply|use|provide|establish|treft|treffen|neemt|nemen|genomen|implementeert|hanteert|zorgt|handhaaft|onderhoudt|houdt|beschikt).{0,120}(technical and organi[sz]ational|technical, (physical|administrative)|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|passende (beveiligings)?maatregelen|security (measures|safeguards|controls|procedures)|beveiligingsmaatregelen|safeguards|\bart(icles?|ikel(en)?|\.)? ?32\b)",
             r"(technical and organi[sz]ational|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|security|beveiligings)\s*(measures|maatregelen|safeguards|controls).{0,80}\b(implemented|maintained|taken|in place|applied|te nemen|nemen|treffen|te treffen|getroffen|genomen|hanteren|gehanteerd|handhaven)\b",
             r"(protect|safeguard|secure|beveilig|beschermen|bescherming).{0,80}(personal data|persoonsgegevens|the data|de gegevens|data)\b.{0,120}(against|from|tegen)",
+            r"\b(ensure|maintain|guarantee|provide|waarborgt|garandeert|zorgt voor|draagt zorg voor)\b.{0,40}\b(appropriate|adequate|passende|an appropriate level of) (level of )?(security|beveiliging)\b",
             r"\b(keep|maintain|hold|store|houdt|bewaart)\b.{0,60}(personal data|persoonsgegevens|the data|de gegevens)\b.{0,20}\b(secure|securely|safe|veilig)\b",
             r"(comply|complies|adhere|meet|voldoet|voldoen|naleven|houdt zich aan).{0,60}(security|beveiligings)[- ]?(requirements|standards|policy|policies|measures|eisen|normen|beleid)",
         ),
@@ -251,13 +259,16 @@ SPECS: tuple[Spec, ...] = (
         ("Assistance with the security of processing", "Bijstand bij de beveiliging van de verwerking"),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
-            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|(regarding|in respect of|relating to|with respect to|concerning|met betrekking tot|inzake|ten aanzien van|op het gebied van) (the |de )?(security|beveiliging)\b(?! ?(incident|breach|event|lek))|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b)",
+            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|(regarding|in respect of|relating to|with respect to|concerning|as regards|in relation to|met betrekking tot|inzake|ten aanzien van|op het gebied van) (the |de )?(data |information |gegevens)?(security|beveiliging)\b(?! ?(incident|breach|event|lek))|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b)",
+            # "assist by implementing measures" is the way of assisting (28(3)(e)), not its object.
+            rf"{ASSIST}.{{0,200}}\b(with|in|regarding|to|on|for|bij|met)\b (\(?[a-z]{{1,4}}\) )?(the |de |het )?(implementation|implementing|taking|adopting|nemen|treffen|implementeren) (of )?(appropriate |adequate |passende )?(technical and organi[sz]ational|security|technische en organisatorische|beveiligings)",
+            rf"{ASSIST}.{{0,200}}\b(security|beveiligings)[- ]?(obligations|duties|requirements|verplichtingen)",
         ),
         missing_note=(
             "no assistance with the controller's own duty to secure the processing (Article 32)",
             "geen bijstand bij de eigen beveiligingsplicht van de verwerkingsverantwoordelijke (artikel 32)",
         ),
-        gate=rx(r"\b32\b|secur|beveilig"),
+        gate=rx(r"\b32\b|secur|beveilig|technical and organi|technische en organisatorische"),
     ),
     Spec(
         "assist_breach_notification",
@@ -277,6 +288,8 @@ SPECS: tuple[Spec, ...] = (
             rf"{BREACH}.{{0,200}}{ASSIST}.{{0,100}}(notif|report|meld)",
             rf"\b(assistance|support|bijstand|medewerking|hulp|co-?operation)\b.{{0,60}}(following|after|in the event of|in case of|in connection with|regarding|in relation to|with respect to|bij|na|in geval van|naar aanleiding van).{{0,40}}{BREACH}",
             rf"{BREACH}.{{0,200}}(information|informatie|details|gegevens).{{0,160}}(enable|allow|to meet|to comply|to fulfil|nodig|zodat|om .{{0,40}}(te melden|te voldoen)|needs?|require).{{0,200}}(notif|report|obligation|verplichting|meld|authorit|toezichthouder)",
+            rf"{ASSIST}.{{0,200}}(notification|reporting|notify|report|meld)\w* (obligation|duty|duties|requirement|verplichting|plicht)\w*.{{0,80}}(authorit|toezichthouder|regulator|commissioner)",
+            rf"{ASSIST}.{{0,200}}(notif|report|meld)\w* .{{0,40}}(information commissioner|data protection commission|autoriteit persoonsgegevens|commissioner)",
         ),
         _p(rf"{BREACH}.{{0,200}}{INFORM}", rf"{INFORM}.{{0,200}}{BREACH}"),
         partial_note=(
@@ -287,7 +300,7 @@ SPECS: tuple[Spec, ...] = (
             "no assistance with notifying a personal data breach to the supervisory authority (Article 33)",
             "geen bijstand bij de melding van een datalek aan de toezichthouder (artikel 33)",
         ),
-        gate=rx(BREACH + r"|meld|notif|\b3[36]\b"),
+        gate=rx(BREACH + r"|meld|notif|report|\b3[36]\b"),
     ),
     Spec(
         "assist_breach_communication",
@@ -304,6 +317,8 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,260}}{DS}.{{0,260}}{BREACH}",
             rf"{ASSIST}.{{0,200}}\bart(icles?|ikel(en)?|\.)? ?34\b",
             rf"{BREACH}.{{0,200}}(notif|communicat|inform|meld).{{0,80}}{DS}.{{0,200}}{ASSIST}",
+            # Assistance with whatever a breach requires covers the communication too.
+            rf"\b(assistance|support|bijstand|medewerking|hulp|co-?operation)\b.{{0,60}}(following|after|in the event of|in case of|in connection with|regarding|in relation to|with respect to|in respect of|bij|na|in geval van|naar aanleiding van).{{0,40}}{BREACH}",
             # Breach notification duties named without an addressee cover Articles 33 and 34
             # (one addressed to the supervisory authority is Article 33 alone).
             rf"{ASSIST}.{{0,200}}(obligation|duty|duties|verplichting|plicht)\w*.{{0,60}}\b(to notify|to report|notification|reporting|te melden|melding)\b.{{0,60}}{BREACH}(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
@@ -315,7 +330,7 @@ SPECS: tuple[Spec, ...] = (
             "no assistance with communicating a personal data breach to the data subjects (Article 34)",
             "geen bijstand bij het informeren van betrokkenen over een inbreuk in verband met persoonsgegevens (artikel 34)",
         ),
-        gate=rx(DS + r"|\b3[46]\b|notif|report|meld"),
+        gate=rx(DS + r"|\b3[46]\b|notif|report|meld|assist|support|bijstand|medewerking|hulp|co-?operation"),
     ),
     Spec(
         "assist_dpia",
@@ -333,7 +348,7 @@ SPECS: tuple[Spec, ...] = (
             "no assistance with data protection impact assessments (Article 35)",
             "geen bijstand bij gegevensbeschermingseffectbeoordelingen (artikel 35)",
         ),
-        gate=rx(r"impact|dpia|\bpias?\b|\bgeb\b|\b3[56]\b|assessment"),
+        gate=rx(r"impact|dpia|\bpias?\b|\bgeb\b|\b3[56]\b|assessment|effectbeoordeling"),
     ),
     Spec(
         "assist_prior_consultation",
@@ -362,7 +377,8 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             r"(delet|eras|destroy|destruct|return|verwijder|vernietig|wis|retour|terug te (geven|bezorgen|sturen)|teruggeven|terugbezorg|teruggave|hand over|ter beschikking).{0,200}(terminat|expir|end of|the end|completion|ceas|einde|beëindig|afloop|afgelopen|eindigt|no longer (needed|required|necessary)|niet langer nodig|retention|bewaartermijn|upon (written )?request|op verzoek|choice|keuze|election|discretion)",
-            r"(terminat|expir|end of|completion|einde|beëindig|afloop|eindigt|ceas).{0,200}(delet|eras|destroy|return|verwijder|vernietig|wis|retour|terug|teruggave|hand over)",
+            r"(terminat|expir|end of|completion|einde|beëindig|afloop|eindigt|ceas|cessation|\bends?\b|\bended\b).{0,200}(delet|eras|destroy|return|verwijder|vernietig|wis|retour|terug|teruggave|hand over|dispos)",
+            r"(dispos).{0,200}(terminat|expir|end of|the end|completion|ceas|cessation)",
         ),
         missing_note=(
             "nothing on deleting or returning the personal data at the end of the services",
@@ -372,7 +388,7 @@ SPECS: tuple[Spec, ...] = (
         exclude=rx(
             r"(accidental|unlawful|unauthori[sz]ed|onrechtmatige|onbevoegde|ongeoorloofde|per ongeluk).{0,40}(destruction|loss|vernietiging|verlies)|survive|blijft .{0,30}(van kracht|gelden)"
         ),
-        gate=rx(r"delet|eras|destr|return|verwijder|vernietig|\bwis|retour|terug|hand over|ter beschikking"),
+        gate=rx(r"delet|eras|destr|return|verwijder|vernietig|\bwis|retour|terug|hand over|ter beschikking|dispos"),
     ),
     Spec(
         "instruction_infringement_alert",
@@ -382,9 +398,9 @@ SPECS: tuple[Spec, ...] = (
             "Waarschuwing als een instructie in strijd is met de wet",
         ),
         _p(
-            rf"{INSTRUCTION}.{{0,200}}(infring|violat|in strijd|inbreuk|contraven|breach(es)?|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful)).{{0,200}}{INFORM}",
-            rf"{INFORM}.{{0,200}}{INSTRUCTION}.{{0,200}}(infring|violat|in strijd|inbreuk|contraven|breach|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful))",
-            rf"(infring|violat|in strijd|contraven|unlawful|onrechtmatig).{{0,200}}{INSTRUCTION}.{{0,200}}{INFORM}",
+            rf"{INSTRUCTION}.{{0,200}}(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|inbreuk|contraven|breach(es)?|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful)).{{0,200}}{INFORM}",
+            rf"{INFORM}.{{0,200}}{INSTRUCTION}.{{0,200}}(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|inbreuk|contraven|breach|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful))",
+            rf"(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|contraven|unlawful|onrechtmatig).{{0,200}}{INSTRUCTION}.{{0,200}}{INFORM}",
         ),
         missing_note=(
             "no duty to tell the controller at once when an instruction infringes the law",
@@ -397,11 +413,12 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(h)",
         ("Information to demonstrate compliance", "Informatie om naleving aan te tonen"),
         _p(
-            r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
+            r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(te )?controleren|toetsen|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
             r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
             r"(make available|provide|ter beschikking|verstrek|overleg).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport)",
             r"(respond|answer|complete|beantwoord|invullen|vult).{0,60}(questionnaires?|vragenlijst)",
             r"(information|documentation|informatie|evidence).{0,120}\bsatisfy (itself|themselves|himself)\b.{0,80}(compl|meets? (its|the) obligations)",
+            r"(information|informatie)\b.{0,80}\b(about|regarding|on|concerning|relating to|over|omtrent|met betrekking tot) (its |the |their |de |zijn |haar )?(compliance|naleving)",
             r"(evidence|proof|bewijs|bewijsstukken) (of|van) (its |the |their |processor's |de |zijn )?(compliance|conformity|naleving|nakoming)",
         ),
         missing_note=(
@@ -423,6 +440,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         missing_note=("no right to audits or inspections", "geen recht op audits of inspecties"),
         other_subjects=frozenset({"controller"}),
+        controller_if=rx(r"\b(audits?|inspections?|inspecties?|inspecteren)\b"),
         gate=rx(r"audit|inspect|controle|on-?site"),
     ),
     Spec(

@@ -117,12 +117,15 @@ def subject(text: str, ctx: Context) -> str | None:
         if re.match(r"\s*(,\s*)?(that|dat)\b", text[m.end() :]):
             continue
         before = text[: m.start()]
+        if PASSIVE.match(text[m.end() :]) and _party(before[-90:], ctx) == "controller":
+            return "processor"  # "the Controller will be notified": someone tells the controller
         if PRONOUN.search(before):  # "If the Processor believes ..., it shall": the first party named
             return _first_party(before, ctx) or opening
         return _party(before[-90:], ctx) or opening
     return opening
 
 
+PASSIVE = rx(r"\s+(?:be|is|are|worden|wordt)\s+(?:promptly |immediately |timely |duly )?(?:notified|informed|told|alerted|warned|given notice|geïnformeerd|ingelicht|op de hoogte gesteld|in kennis gesteld)\b")
 # A pronoun right before the modal refers back to the party the sentence opened with.
 PRONOUN = rx(r"\b(?:it|he|she|they|hij|zij|ze)\s*$")
 
@@ -223,6 +226,8 @@ def _counts_for(spec: Spec, party: str | None, text: str, ctx: Context) -> bool:
         return True
     if party not in spec.other_subjects:
         return False
+    if party == "controller" and spec.controller_if is not None and spec.controller_if.search(text):
+        return True
     return party != "controller" or bool(ctx.processor_re().search(text))
 
 
@@ -357,7 +362,8 @@ def _changes(
         }
     elif item.status == "present":
         objection = any(
-            OBJECTION.search(ctx.norm[s.index]) for s in full["subprocessor_changes_objection"]
+            OBJECTION.search(" ".join(ctx.norm[s.index : s.index + 2]))  # or the sentence right after
+            for s in full["subprocessor_changes_objection"]
         ) or any(
             OBJECTION.search(text) and re.search(SUB, text + " " + head)
             for text, head in zip(ctx.norm, ctx.heads, strict=True)
