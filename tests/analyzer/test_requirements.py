@@ -341,3 +341,19 @@ def test_still_more_common_ways_of_stating_a_requirement():
         assert _status(f"4. Obligations\n4.1 {sentence}\n", key) == "present", key
     by_measures = "4. Obligations\n4.1 The Processor helps the Controller, by implementing suitable technical and organisational measures, to answer requests from data subjects.\n"
     assert _status(by_measures, "assist_security") == "missing"
+
+
+def test_a_title_case_heading_is_not_continued_by_the_paragraph_below_it():
+    text = (
+        "Data Processing Agreement between Acme Ltd (the Controller) and Beta Ltd (the Processor).\n\n"
+        "End of the Services and Deletion of Customer Data\n\n"
+        "shall erase all personal data once the services have ended, and remove any copies.\n"
+    )
+    a = _analyze(text)
+    assert a.requirements["delete_or_return"].status == "present"
+    assert a.requirements["delete_or_return"].evidence[0].quote.startswith("shall erase")
+
+
+def test_assistance_under_art_12_to_22_is_assistance_with_data_subjects_requests():
+    text = "5. Assistance\n5.1 The Processor shall help the Controller to meet its obligations under Art. 12 to 22 GDPR.\n"
+    assert _status(text, "assist_data_subject_requests") == "present"

@@ -235,7 +235,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,260}}{RIGHTS}.{{0,80}}{DS}|{ASSIST}.{{0,260}}{DS}.{{0,120}}{RIGHTS}",
             rf"{DS}.{{0,120}}{RIGHTS}.{{0,160}}{ASSIST}|{RIGHTS}.{{0,80}}{DS}.{{0,160}}{ASSIST}",
             rf"{ASSIST}.{{0,160}}(respond|answer|reply|beantwoord|afhandel|afhandeling).{{0,40}}(requests|verzoeken|complaints|klachten)",
-            rf"{ASSIST}.{{0,120}}(chapter iii|hoofdstuk iii|articles? 1[2-9]|artikelen 1[2-9]|rights? of (access|rectification|erasure)|exercise of (their )?rights)",
+            rf"{ASSIST}.{{0,120}}(chapter iii|hoofdstuk iii|articles? 1[2-9]|artikelen 1[2-9]|\barts?\. ?1[2-9]\b|\bartikel 1[2-9]\b|rights? of (access|rectification|erasure)|exercise of (their )?rights)",
         ),
         _p(
             rf"(request|verzoek|complaint|klacht).{{0,80}}{DS}.{{0,200}}(forward|refer|redirect|pass|doorsturen|doorgestuurd|doorgeleid|door|{INFORM})",
@@ -251,7 +251,7 @@ SPECS: tuple[Spec, ...] = (
             "geen bijstand bij verzoeken van betrokkenen",
         ),
         other_subjects=frozenset({"service"}),
-        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord"),
+        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord|\b(arts?\.?|articles?|artikel(en)?) ?1[2-9]\b"),
     ),
     Spec(
         "assist_security",
@@ -376,7 +376,7 @@ SPECS: tuple[Spec, ...] = (
             "Verwijdering of teruggave van de gegevens bij het einde",
         ),
         _p(
-            r"(delet|eras|destroy|destruct|return|verwijder|vernietig|wis|retour|terug te (geven|bezorgen|sturen)|teruggeven|terugbezorg|teruggave|hand over|ter beschikking).{0,200}(terminat|expir|end of|the end|completion|ceas|einde|beëindig|afloop|afgelopen|eindigt|no longer (needed|required|necessary)|niet langer nodig|retention|bewaartermijn|upon (written )?request|op verzoek|choice|keuze|election|discretion)",
+            r"(delet|eras|destroy|destruct|return|verwijder|vernietig|wis|retour|terug te (geven|bezorgen|sturen)|teruggeven|terugbezorg|teruggave|hand over|ter beschikking).{0,200}(terminat|expir|end of|the end|completion|ceas|cessation|\bended\b|\bends\b|einde|beëindig|afloop|afgelopen|eindigt|no longer (needed|required|necessary)|niet langer nodig|retention|bewaartermijn|upon (written )?request|op verzoek|choice|keuze|election|discretion)",
             r"(terminat|expir|end of|completion|einde|beëindig|afloop|eindigt|ceas|cessation|\bends?\b|\bended\b).{0,200}(delet|eras|destroy|return|verwijder|vernietig|wis|retour|terug|teruggave|hand over|dispos)",
             r"(dispos).{0,200}(terminat|expir|end of|the end|completion|ceas|cessation)",
         ),

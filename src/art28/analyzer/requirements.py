@@ -20,7 +20,7 @@ from art28.analyzer.collect import MAX_QUOTE, Evidence
 from art28.analyzer.context import Context, rx
 from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
 from art28.analyzer.requirement_rules import ATOMS, SPECS, SUB, Spec
-from art28.analyzer.text import Sentence
+from art28.analyzer.text import Sentence, title_case
 from art28.terms.schema import DpaTerms
 
 Status = Literal["present", "partial", "missing"]
@@ -103,7 +103,7 @@ def _is_title(text: str, words: list[str]) -> bool:
     caps = sum(1 for w in words if w[0].isupper())
     if len(words) > 14:  # a table of contents run together: capitals, no verb
         return caps >= 0.7 * len(words) and not MODAL.search(text.lower())
-    return text.isupper() or (len(words) <= 10 and caps >= 0.6 * len(words))
+    return text.isupper() or (len(words) <= 10 and caps >= 0.6 * len(words)) or title_case(text)
 
 
 def subject(text: str, ctx: Context) -> str | None:
