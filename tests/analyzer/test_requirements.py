@@ -357,3 +357,22 @@ def test_a_title_case_heading_is_not_continued_by_the_paragraph_below_it():
 def test_assistance_under_art_12_to_22_is_assistance_with_data_subjects_requests():
     text = "5. Assistance\n5.1 The Processor shall help the Controller to meet its obligations under Art. 12 to 22 GDPR.\n"
     assert _status(text, "assist_data_subject_requests") == "present"
+
+
+def test_a_list_of_the_articles_counts_like_a_range():
+    text = "5. Assistance\n5.1 The Processor helps the Controller to comply with Articles 32, 33, 34, 35 and 36 GDPR.\n"
+    a = _analyze(text)
+    for key in ("assist_security", "assist_breach_notification", "assist_breach_communication", "assist_dpia", "assist_prior_consultation"):
+        assert a.requirements[key].status == "present", key
+
+
+def test_compliance_information_flow_down_and_audits_in_other_words():
+    cases = {
+        "compliance_information": "The Processor gives the Controller the documentation it reasonably asks for to assess whether the Processor complies with this DPA.",
+        "subprocessor_same_obligations": "The Processor shall flow down the data protection obligations of this Agreement to every sub-processor it engages.",
+        "audits_inspections": "The Controller may, at its own expense, have an independent auditor review the Processor's compliance once a year.",
+    }
+    for key, sentence in cases.items():
+        assert _status(f"4. Obligations\n4.1 {sentence}\n", key) == "present", key
+    dutch = "4. Informatie\n4.1 Verwerker verstrekt Verantwoordelijke op verzoek alle informatie die nodig is om de naleving van deze overeenkomst te beoordelen.\n"
+    assert _status(dutch, "compliance_information") == "present"
