@@ -376,3 +376,12 @@ def test_compliance_information_flow_down_and_audits_in_other_words():
         assert _status(f"4. Obligations\n4.1 {sentence}\n", key) == "present", key
     dutch = "4. Informatie\n4.1 Verwerker verstrekt Verantwoordelijke op verzoek alle informatie die nodig is om de naleving van deze overeenkomst te beoordelen.\n"
     assert _status(dutch, "compliance_information") == "present"
+
+
+def test_a_change_made_known_to_the_controller_is_the_processors_notice():
+    text = (
+        "4. Sub-processors\n4.1 The Controller gives general written authorisation for sub-processors.\n"
+        "4.2 Every planned change of sub-processor shall be communicated to the Controller one month ahead.\n"
+        "4.3 The Controller may object to that change in writing.\n"
+    )
+    assert _status(text, "subprocessor_changes_objection") == "present"

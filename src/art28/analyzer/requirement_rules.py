@@ -105,6 +105,7 @@ SPECS: tuple[Spec, ...] = (
             rf"(consent|approv|authori[sz]|toestemming|goedkeuring).{{0,80}}(prior to|before|voor|voordat|in advance).{{0,60}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}",
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",
+            rf"(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig)\w*.{{0,40}}{SUB}.{{0,80}}\b(made available|communicated|published|announced|bekendgemaakt|bekend gemaakt|medegedeeld|meegedeeld|kenbaar gemaakt)\b",
         ),
         controller_if=rx(r"object|bezwaar|verzet"),
         missing_note=(

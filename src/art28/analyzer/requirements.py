@@ -117,8 +117,11 @@ def subject(text: str, ctx: Context) -> str | None:
         if re.match(r"\s*(,\s*)?(that|dat)\b", text[m.end() :]):
             continue
         before = text[: m.start()]
-        if PASSIVE.match(text[m.end() :]) and _party(before[-90:], ctx) == "controller":
+        after = text[m.end() :]
+        if PASSIVE.match(after) and _party(before[-90:], ctx) == "controller":
             return "processor"  # "the Controller will be notified": someone tells the controller
+        if (to := TO_CONTROLLER.match(after)) and ctx.controller_re().match(after[to.end() :]):
+            return "processor"  # "changes shall be made available to the Controller"
         if PRONOUN.search(before):  # "If the Processor believes ..., it shall": the first party named
             return _first_party(before, ctx) or opening
         return _party(before[-90:], ctx) or opening
@@ -126,6 +129,7 @@ def subject(text: str, ctx: Context) -> str | None:
 
 
 PASSIVE = rx(r"\s+(?:be|is|are|worden|wordt)\s+(?:promptly |immediately |timely |duly )?(?:notified|informed|told|alerted|warned|given notice|geïnformeerd|ingelicht|op de hoogte gesteld|in kennis gesteld)\b")
+TO_CONTROLLER = rx(r"\s+be\s+(?:promptly |immediately )?(?:made available|communicated|notified|sent|provided|reported|announced)\s+to\s+(?:the\s+)?")
 # A pronoun right before the modal refers back to the party the sentence opened with.
 PRONOUN = rx(r"\b(?:it|he|she|they|hij|zij|ze)\s*$")
 
