@@ -281,3 +281,107 @@ def test_a_table_cell_wrapped_onto_the_next_line_stays_in_its_row():
         ("Amazon Web Services EMEA SARL", "Hosting of the platform", "IE"),
         ("Postmark Inc.", "Sending of e-mail", "US"),
     ]
+
+
+def test_a_pronoun_before_the_verb_is_the_party_the_clause_opened_with():
+    text = (
+        "3. Instructions\n3.4 If the Processor at any time comes to the view that an instruction it has received from the Controller breaches the data protection rules, it shall tell the Controller straight away.\n"
+    )
+    assert _status(text, "instruction_infringement_alert") == "present"
+    other = text.replace("If the Processor at any time comes to the view that an instruction it has received from the Controller", "If the Controller at any time comes to the view that an instruction it has given to the Processor")
+    assert _status(other, "instruction_infringement_alert") == "missing"
+
+
+def test_breach_notification_duties_without_an_addressee_cover_the_data_subjects_too():
+    text = "6. Breaches\n6.3 The Processor shall help the Controller to meet its duties regarding the notification of personal data breaches.\n"
+    a = _analyze(text)
+    assert a.requirements["assist_breach_communication"].status == "present"
+    to_authority = text.replace("personal data breaches.", "personal data breaches to the supervisory authority.")
+    assert _status(to_authority, "assist_breach_communication") == "missing"
+
+
+def test_more_common_ways_of_stating_a_requirement():
+    cases = {
+        "security_risks": "The Processor shall secure the personal data against loss and against every form of unlawful processing.",
+        "assist_prior_consultation": "The Processor shall give reasonable help with consultations with data protection authorities.",
+        "documented_instructions": "The Processor will handle the personal data only as instructed by the Controller.",
+        "compliance_information": "On request the Processor will supply evidence of its compliance with this Agreement.",
+        "confidentiality": "The Processor ensures that everyone with access to the personal data has signed a non-disclosure agreement.",
+        "security_measures": "The Processor shall keep the personal data secure at all times.",
+    }
+    for key, sentence in cases.items():
+        assert _status(f"4. Obligations\n4.1 {sentence}\n", key) == "present", key
+    dutch = "5. Beveiliging\n5.1 Verwerker beveiligt de persoonsgegevens tegen verlies en tegen iedere vorm van onrechtmatige verwerking.\n"
+    assert _status(dutch, "security_risks") == "present"
+
+
+def test_the_controllers_right_to_object_or_to_audit_counts_without_naming_the_processor():
+    objection = (
+        "4. Sub-processors\n4.1 The Controller grants general written authorisation to engage sub-processors.\n"
+        "4.2 The Controller shall be informed of every intended new sub-processor at least 30 days ahead.\n"
+        "4.3 The Controller may object to a new sub-processor within 14 days of that notice.\n"
+    )
+    assert _status(objection, "subprocessor_changes_objection") == "present"
+    audit = "9. Audits\n9.1 De Verantwoordelijke heeft het recht om eenmaal per jaar een audit te laten uitvoeren.\n"
+    assert _status(audit, "audits_inspections") == "present"
+
+
+def test_still_more_common_ways_of_stating_a_requirement():
+    cases = {
+        "assist_security": "The Processor shall help the Controller with implementing appropriate technical and organisational measures.",
+        "assist_breach_notification": "The Processor shall support the Controller in meeting its reporting obligations towards the supervisory authority.",
+        "assist_dpia": "Verwerker helpt Verantwoordelijke bij een gegevensbeschermingseffectbeoordeling.",
+        "compliance_information": "The Processor shall answer reasonable requests for information about its compliance with this DPA.",
+        "documented_instructions": "The Processor shall never use the personal data for its own purposes.",
+        "delete_or_return": "When this agreement ends the Processor shall, as the Controller chooses, return or delete the personal data.",
+        "instruction_infringement_alert": "The Processor will tell the Controller at once if it thinks an instruction is contrary to data protection law.",
+        "legal_requirement_notice": "Moet verwerker op grond van een wettelijke verplichting gegevens verstrekken, dan licht hij verantwoordelijke daarover vooraf in, tenzij de wet dat verbiedt.",
+    }
+    for key, sentence in cases.items():
+        assert _status(f"4. Obligations\n4.1 {sentence}\n", key) == "present", key
+    by_measures = "4. Obligations\n4.1 The Processor helps the Controller, by implementing suitable technical and organisational measures, to answer requests from data subjects.\n"
+    assert _status(by_measures, "assist_security") == "missing"
+
+
+def test_a_title_case_heading_is_not_continued_by_the_paragraph_below_it():
+    text = (
+        "Data Processing Agreement between Acme Ltd (the Controller) and Beta Ltd (the Processor).\n\n"
+        "End of the Services and Deletion of Customer Data\n\n"
+        "shall erase all personal data once the services have ended, and remove any copies.\n"
+    )
+    a = _analyze(text)
+    assert a.requirements["delete_or_return"].status == "present"
+    assert a.requirements["delete_or_return"].evidence[0].quote.startswith("shall erase")
+
+
+def test_assistance_under_art_12_to_22_is_assistance_with_data_subjects_requests():
+    text = "5. Assistance\n5.1 The Processor shall help the Controller to meet its obligations under Art. 12 to 22 GDPR.\n"
+    assert _status(text, "assist_data_subject_requests") == "present"
+
+
+def test_a_list_of_the_articles_counts_like_a_range():
+    text = "5. Assistance\n5.1 The Processor helps the Controller to comply with Articles 32, 33, 34, 35 and 36 GDPR.\n"
+    a = _analyze(text)
+    for key in ("assist_security", "assist_breach_notification", "assist_breach_communication", "assist_dpia", "assist_prior_consultation"):
+        assert a.requirements[key].status == "present", key
+
+
+def test_compliance_information_flow_down_and_audits_in_other_words():
+    cases = {
+        "compliance_information": "The Processor gives the Controller the documentation it reasonably asks for to assess whether the Processor complies with this DPA.",
+        "subprocessor_same_obligations": "The Processor shall flow down the data protection obligations of this Agreement to every sub-processor it engages.",
+        "audits_inspections": "The Controller may, at its own expense, have an independent auditor review the Processor's compliance once a year.",
+    }
+    for key, sentence in cases.items():
+        assert _status(f"4. Obligations\n4.1 {sentence}\n", key) == "present", key
+    dutch = "4. Informatie\n4.1 Verwerker verstrekt Verantwoordelijke op verzoek alle informatie die nodig is om de naleving van deze overeenkomst te beoordelen.\n"
+    assert _status(dutch, "compliance_information") == "present"
+
+
+def test_a_change_made_known_to_the_controller_is_the_processors_notice():
+    text = (
+        "4. Sub-processors\n4.1 The Controller gives general written authorisation for sub-processors.\n"
+        "4.2 Every planned change of sub-processor shall be communicated to the Controller one month ahead.\n"
+        "4.3 The Controller may object to that change in writing.\n"
+    )
+    assert _status(text, "subprocessor_changes_objection") == "present"

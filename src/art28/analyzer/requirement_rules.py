@@ -20,10 +20,11 @@ ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|provide .{0,
 DS = r"(data subjects?|betrokkenen?|individuals?|affected (persons|individuals|people|parties)|natural persons|persons concerned)"
 BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compromise)"
 # "Articles 32 to 34" covers security and both breach duties; "32 to 36" all five.
-RANGE_32_34 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?3[4-6]|32\s*(-|–|to|through|tot en met|t/m)\s*3[4-6] (of the |of |van de |avg|gdpr)"
-RANGE_32_36 = r"(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
+# ... and so does a list of the articles ("Articles 32, 33, 34, 35 and 36").
+RANGE_32_34 = r"32\s*,\s*33\s*(,|and|en|&)\s*34|(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?3[4-6]|32\s*(-|–|to|through|tot en met|t/m)\s*3[4-6] (of the |of |van de |avg|gdpr)"
+RANGE_32_36 = r"32\s*,\s*33\s*,\s*34\s*,\s*35\s*(,|and|en|&)\s*36|(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
 INSTRUCTION = r"(instructi|opdracht|aanwijzing)"
-INFORM = r"(inform|notif|tell|alert|warn|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal)"
+INFORM = r"(inform|notif|notice|tell|alert|warn|inlicht|\blicht\b.{0,40}\bin\b|\be-?mails?\b(?! address)|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal)"
 RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|erasure|complaint|klacht)"
 # The shared vocabularies the patterns below are built from (see requirements._needs).
 ATOMS = {
@@ -49,6 +50,9 @@ class Spec:
     missing_note: tuple[str, str] = ("", "")
     # Whose clause may state it besides the processor's (e.g. the controller's consent).
     other_subjects: frozenset[str] = field(default_factory=frozenset)
+    # Words that make the controller's clause count even where it does not name the processor
+    # (the controller's right to object to a new sub-processor, or to audit).
+    controller_if: re.Pattern[str] | None = None
     # Words a sentence must not contain to count (a risk list is no return-or-delete clause).
     exclude: re.Pattern[str] | None = None
     # A cheap test that must pass before the patterns run: most sentences stop here.
@@ -59,7 +63,7 @@ def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(rx(p) for p in patterns)
 
 
-_MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level))"
+_MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level|\bsecured?\b))"
 
 
 def _measures(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -101,7 +105,9 @@ SPECS: tuple[Spec, ...] = (
             rf"(consent|approv|authori[sz]|toestemming|goedkeuring).{{0,80}}(prior to|before|voor|voordat|in advance).{{0,60}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}",
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",
+            rf"(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig)\w*.{{0,40}}{SUB}.{{0,80}}\b(made available|communicated|published|announced|bekendgemaakt|bekend gemaakt|medegedeeld|meegedeeld|kenbaar gemaakt)\b",
         ),
+        controller_if=rx(r"object|bezwaar|verzet"),
         missing_note=(
             "no notice to the controller of intended additions or replacements of sub-processors",
             "geen aankondiging aan de verwerkingsverantwoordelijke van voorgenomen toevoeging of vervanging van subverwerkers",
@@ -120,13 +126,18 @@ SPECS: tuple[Spec, ...] = (
             rf"(documented|written|schriftelijke?|gedocumenteerde?|lawful|reasonable) {INSTRUCTION}.{{0,5}}",
             rf"(in accordance with|according to|conform|overeenkomstig|volgens|in overeenstemming met|on) .{{0,60}}{INSTRUCTION}",
             r"(only|solely|exclusively|uitsluitend|alleen|enkel|slechts)\b.{0,80}\b(purposes?|doele?n?)\b",
+            r"\b(as|where|when|zoals) (instructed|directed|opgedragen)\b",
+            r"\b(not|niet|never|nooit)\b.{0,60}\b(own|eigen)\b (purposes?|doele?n?|benefit|gebruik)",
+            rf"(complete|entire|full|final|volledige) (and final |en definitieve )?(documented |written |schriftelijke )?{INSTRUCTION}",
+            r"\b(not|niet|never|nooit)\b.{0,60}\b(any|other|enig|ander)\w* (purposes?|doele?n?)\b.{0,20}(other than|except|than|dan|behalve)",
+            r"\binstructs\b.{0,60}\bto process\b|\bgeeft .{0,40}opdracht .{0,60}te verwerken",
         ),
         missing_note=(
             "no rule that the processor acts only on the controller's documented instructions",
             "geen regel dat de verwerker alleen op gedocumenteerde instructies van de verwerkingsverantwoordelijke handelt",
         ),
         other_subjects=frozenset({"controller"}),
-        gate=rx(r"instructi|opdracht|aanwijzing|on behalf|purpose|doel"),
+        gate=rx(r"instruct|opdracht|aanwijzing|on behalf|purpose|doel"),
     ),
     Spec(
         "legal_requirement_notice",
@@ -136,9 +147,10 @@ SPECS: tuple[Spec, ...] = (
             "De verwerkingsverantwoordelijke vooraf informeren over een wettelijke verwerkingsplicht",
         ),
         _p(
-            rf"(requir|oblig|verplicht|gehouden|compel).{{0,80}}\b(law|laws|wet|wetgeving|recht|legislation|regulation)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|before|prior|first|vooraf|voorafgaand|voordat|prohibit|verbiedt|verbieden|verbod)",
+            rf"(requir|oblig|verplicht|gehouden|compel).{{0,80}}\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulation)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|before|prior|first|vooraf|voorafgaand|voordat|prohibit|verbiedt|verbieden|verbod)",
             rf"{INFORM}.{{0,80}}(legal requirement|legal obligation|wettelijke (verplichting|eis|voorschrift)).{{0,80}}(before|prior|vooraf|vóór|voor de|voordat)",
-            rf"\b(law|laws|wet|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
+            rf"{INFORM}.{{0,120}}(before|prior to|vooraf|voordat).{{0,80}}\b(where|if|when|indien|wanneer|als)\b.{{0,30}}(requir|oblig|compel|verplicht).{{0,60}}\b(law|laws|wet|wetgeving|legislation|member state)",
+            rf"\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
         ),
         _p(
             r"(unless|except|save|tenzij|behalve|behoudens)\b.{0,80}\b(law|laws|wet|recht|legislation)\b.{0,20}(requir|oblig|verplicht|provides otherwise|prescribes|voorschrijft)",
@@ -154,7 +166,7 @@ SPECS: tuple[Spec, ...] = (
             "nothing on what happens when the law requires the processor to process the data",
             "niets over wat er gebeurt als de wet de verwerker verplicht de gegevens te verwerken",
         ),
-        gate=rx(r"\b(law|laws|wet|wetgeving|recht|legislation|regulations?)\b"),
+        gate=rx(r"\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulations?)\b"),
     ),
     Spec(
         "confidentiality",
@@ -165,7 +177,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             r"(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim).{0,200}\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|everyone|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b",
-            r"\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b.{0,200}(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim)",
+            r"\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|everyone|everybody|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b.{0,200}(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim)",
         ),
         missing_note=(
             "no duty of confidentiality for the persons authorised to process the data",
@@ -181,6 +193,9 @@ SPECS: tuple[Spec, ...] = (
             r"(implement|maintain|take|taken|have in place|put in place|apply|adopt|ensure|comply|use|provide|establish|treft|treffen|neemt|nemen|genomen|implementeert|hanteert|zorgt|handhaaft|onderhoudt|houdt|beschikt).{0,120}(technical and organi[sz]ational|technical, (physical|administrative)|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|passende (beveiligings)?maatregelen|security (measures|safeguards|controls|procedures)|beveiligingsmaatregelen|safeguards|\bart(icles?|ikel(en)?|\.)? ?32\b)",
             r"(technical and organi[sz]ational|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|security|beveiligings)\s*(measures|maatregelen|safeguards|controls).{0,80}\b(implemented|maintained|taken|in place|applied|te nemen|nemen|treffen|te treffen|getroffen|genomen|hanteren|gehanteerd|handhaven)\b",
             r"(protect|safeguard|secure|beveilig|beschermen|bescherming).{0,80}(personal data|persoonsgegevens|the data|de gegevens|data)\b.{0,120}(against|from|tegen)",
+            r"\b(ensure|maintain|guarantee|provide|waarborgt|garandeert|zorgt voor|draagt zorg voor)\b.{0,40}\b(appropriate|adequate|passende|an appropriate level of) (level of )?(security|beveiliging)\b",
+            r"\b(keep|maintain|hold|store|houdt|bewaart)\b.{0,60}(personal data|persoonsgegevens|the data|de gegevens)\b.{0,20}\b(secure|securely|safe|veilig)\b",
+            r"(comply|complies|adhere|meet|voldoet|voldoen|naleven|houdt zich aan).{0,60}(security|beveiligings)[- ]?(requirements|standards|policy|policies|measures|eisen|normen|beleid)",
         ),
         missing_note=(
             "no duty to take the security measures of Article 32",
@@ -199,6 +214,8 @@ SPECS: tuple[Spec, ...] = (
             r"(level of security|beveiligingsniveau|security level).{0,80}(risks?|risico)",
             r"(unauthori[sz]ed|unlawful|onrechtmatige?|onbevoegde?|ongeoorloofde?).{0,40}(access|disclosure|processing|toegang|verwerking|verstrekking).{0,120}(loss|destruction|alteration|verlies|vernietiging|wijziging)",
             r"(risks?|risico).{0,80}(rights and freedoms|rechten en vrijheden)",
+            r"(loss|verlies).{0,80}(unlawful|unauthori[sz]ed|onrechtmatige?|onbevoegde?|ongeoorloofde?) (processing|access|use|disclosure|verwerking|toegang|gebruik|verstrekking)",
+            r"(level of security|beveiligingsniveau|security level).{0,160}\b(risks?|risico)",
         ),
         missing_note=(
             "the security measures do not weigh the risks of destruction, loss, alteration, unauthorised disclosure or access",
@@ -220,7 +237,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,260}}{RIGHTS}.{{0,80}}{DS}|{ASSIST}.{{0,260}}{DS}.{{0,120}}{RIGHTS}",
             rf"{DS}.{{0,120}}{RIGHTS}.{{0,160}}{ASSIST}|{RIGHTS}.{{0,80}}{DS}.{{0,160}}{ASSIST}",
             rf"{ASSIST}.{{0,160}}(respond|answer|reply|beantwoord|afhandel|afhandeling).{{0,40}}(requests|verzoeken|complaints|klachten)",
-            rf"{ASSIST}.{{0,120}}(chapter iii|hoofdstuk iii|articles? 1[2-9]|artikelen 1[2-9]|rights? of (access|rectification|erasure)|exercise of (their )?rights)",
+            rf"{ASSIST}.{{0,120}}(chapter iii|hoofdstuk iii|articles? 1[2-9]|artikelen 1[2-9]|\barts?\. ?1[2-9]\b|\bartikel 1[2-9]\b|rights? of (access|rectification|erasure)|exercise of (their )?rights)",
         ),
         _p(
             rf"(request|verzoek|complaint|klacht).{{0,80}}{DS}.{{0,200}}(forward|refer|redirect|pass|doorsturen|doorgestuurd|doorgeleid|door|{INFORM})",
@@ -236,7 +253,7 @@ SPECS: tuple[Spec, ...] = (
             "geen bijstand bij verzoeken van betrokkenen",
         ),
         other_subjects=frozenset({"service"}),
-        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord"),
+        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord|\b(arts?\.?|articles?|artikel(en)?) ?1[2-9]\b"),
     ),
     Spec(
         "assist_security",
@@ -244,13 +261,16 @@ SPECS: tuple[Spec, ...] = (
         ("Assistance with the security of processing", "Bijstand bij de beveiliging van de verwerking"),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
-            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|(regarding|in respect of|relating to|with respect to|concerning|met betrekking tot|inzake|ten aanzien van|op het gebied van) (the |de )?(security|beveiliging)\b(?! ?(incident|breach|event|lek))|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b)",
+            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|(regarding|in respect of|relating to|with respect to|concerning|as regards|in relation to|met betrekking tot|inzake|ten aanzien van|op het gebied van) (the |de )?(data |information |gegevens)?(security|beveiliging)\b(?! ?(incident|breach|event|lek))|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b)",
+            # "assist by implementing measures" is the way of assisting (28(3)(e)), not its object.
+            rf"{ASSIST}.{{0,200}}\b(with|in|regarding|to|on|for|bij|met)\b (\(?[a-z]{{1,4}}\) )?(the |de |het )?(implementation|implementing|taking|adopting|nemen|treffen|implementeren) (of )?(appropriate |adequate |passende )?(technical and organi[sz]ational|security|technische en organisatorische|beveiligings)",
+            rf"{ASSIST}.{{0,200}}\b(security|beveiligings)[- ]?(obligations|duties|requirements|verplichtingen)",
         ),
         missing_note=(
             "no assistance with the controller's own duty to secure the processing (Article 32)",
             "geen bijstand bij de eigen beveiligingsplicht van de verwerkingsverantwoordelijke (artikel 32)",
         ),
-        gate=rx(r"\b32\b|secur|beveilig"),
+        gate=rx(r"\b32\b|secur|beveilig|technical and organi|technische en organisatorische"),
     ),
     Spec(
         "assist_breach_notification",
@@ -270,6 +290,8 @@ SPECS: tuple[Spec, ...] = (
             rf"{BREACH}.{{0,200}}{ASSIST}.{{0,100}}(notif|report|meld)",
             rf"\b(assistance|support|bijstand|medewerking|hulp|co-?operation)\b.{{0,60}}(following|after|in the event of|in case of|in connection with|regarding|in relation to|with respect to|bij|na|in geval van|naar aanleiding van).{{0,40}}{BREACH}",
             rf"{BREACH}.{{0,200}}(information|informatie|details|gegevens).{{0,160}}(enable|allow|to meet|to comply|to fulfil|nodig|zodat|om .{{0,40}}(te melden|te voldoen)|needs?|require).{{0,200}}(notif|report|obligation|verplichting|meld|authorit|toezichthouder)",
+            rf"{ASSIST}.{{0,200}}(notification|reporting|notify|report|meld)\w* (obligation|duty|duties|requirement|verplichting|plicht)\w*.{{0,80}}(authorit|toezichthouder|regulator|commissioner)",
+            rf"{ASSIST}.{{0,200}}(notif|report|meld)\w* .{{0,40}}(information commissioner|data protection commission|autoriteit persoonsgegevens|commissioner)",
         ),
         _p(rf"{BREACH}.{{0,200}}{INFORM}", rf"{INFORM}.{{0,200}}{BREACH}"),
         partial_note=(
@@ -280,7 +302,7 @@ SPECS: tuple[Spec, ...] = (
             "no assistance with notifying a personal data breach to the supervisory authority (Article 33)",
             "geen bijstand bij de melding van een datalek aan de toezichthouder (artikel 33)",
         ),
-        gate=rx(BREACH + r"|meld|notif|\b3[36]\b"),
+        gate=rx(BREACH + r"|meld|notif|report|\b3[36]\b"),
     ),
     Spec(
         "assist_breach_communication",
@@ -297,12 +319,20 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,260}}{DS}.{{0,260}}{BREACH}",
             rf"{ASSIST}.{{0,200}}\bart(icles?|ikel(en)?|\.)? ?34\b",
             rf"{BREACH}.{{0,200}}(notif|communicat|inform|meld).{{0,80}}{DS}.{{0,200}}{ASSIST}",
+            # Assistance with whatever a breach requires covers the communication too.
+            rf"\b(assistance|support|bijstand|medewerking|hulp|co-?operation)\b.{{0,60}}(following|after|in the event of|in case of|in connection with|regarding|in relation to|with respect to|in respect of|bij|na|in geval van|naar aanleiding van).{{0,40}}{BREACH}",
+            # Breach notification duties named without an addressee cover Articles 33 and 34
+            # (one addressed to the supervisory authority is Article 33 alone).
+            rf"{ASSIST}.{{0,200}}(obligation|duty|duties|verplichting|plicht)\w*.{{0,60}}\b(to notify|to report|notification|reporting|te melden|melding)\b.{{0,60}}{BREACH}(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
+            rf"{ASSIST}.{{0,200}}{BREACH}.{{0,20}}(notification|reporting|notify|report|meld)\w* (obligation|duty|duties|requirement|verplichting|plicht)(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
+            rf"{ASSIST}.{{0,200}}(breach notification|meldplicht datalekken|meldplicht)\b(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
+            rf"{ASSIST}.{{0,160}}\b(regarding|in relation to|relating to|with respect to|in respect of|concerning|as regards|met betrekking tot|inzake|bij) (the )?(notification|reporting|melding) of .{{0,40}}{BREACH}(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
         ),
         missing_note=(
             "no assistance with communicating a personal data breach to the data subjects (Article 34)",
             "geen bijstand bij het informeren van betrokkenen over een inbreuk in verband met persoonsgegevens (artikel 34)",
         ),
-        gate=rx(DS + r"|\b3[46]\b"),
+        gate=rx(DS + r"|\b3[46]\b|notif|report|meld|assist|support|bijstand|medewerking|hulp|co-?operation"),
     ),
     Spec(
         "assist_dpia",
@@ -320,7 +350,7 @@ SPECS: tuple[Spec, ...] = (
             "no assistance with data protection impact assessments (Article 35)",
             "geen bijstand bij gegevensbeschermingseffectbeoordelingen (artikel 35)",
         ),
-        gate=rx(r"impact|dpia|\bpias?\b|\bgeb\b|\b3[56]\b|assessment"),
+        gate=rx(r"impact|dpia|\bpias?\b|\bgeb\b|\b3[56]\b|assessment|effectbeoordeling"),
     ),
     Spec(
         "assist_prior_consultation",
@@ -331,7 +361,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
-            rf"{ASSIST}.{{0,300}}(prior consultation|consult(ation|ing|s)?\b.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icles?|ikel(en)?|\.)? ?36\b)",
+            rf"{ASSIST}.{{0,300}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icles?|ikel(en)?|\.)? ?36\b)",
             rf"(prior consultation|voorafgaande? raadpleging|\bart(icles?|ikel(en)?|\.)? ?36\b).{{0,200}}{ASSIST}",
         ),
         missing_note=(
@@ -348,8 +378,9 @@ SPECS: tuple[Spec, ...] = (
             "Verwijdering of teruggave van de gegevens bij het einde",
         ),
         _p(
-            r"(delet|eras|destroy|destruct|return|verwijder|vernietig|wis|retour|terug te (geven|bezorgen|sturen)|teruggeven|terugbezorg|teruggave|hand over|ter beschikking).{0,200}(terminat|expir|end of|the end|completion|ceas|einde|beëindig|afloop|afgelopen|eindigt|no longer (needed|required|necessary)|niet langer nodig|retention|bewaartermijn|upon (written )?request|op verzoek|choice|keuze|election|discretion)",
-            r"(terminat|expir|end of|completion|einde|beëindig|afloop|eindigt|ceas).{0,200}(delet|eras|destroy|return|verwijder|vernietig|wis|retour|terug|teruggave|hand over)",
+            r"(delet|eras|destroy|destruct|return|verwijder|vernietig|wis|retour|terug te (geven|bezorgen|sturen)|teruggeven|terugbezorg|teruggave|hand over|ter beschikking).{0,200}(terminat|expir|end of|the end|completion|ceas|cessation|\bended\b|\bends\b|einde|beëindig|afloop|afgelopen|eindigt|no longer (needed|required|necessary)|niet langer nodig|retention|bewaartermijn|upon (written )?request|op verzoek|choice|keuze|election|discretion)",
+            r"(terminat|expir|end of|completion|einde|beëindig|afloop|eindigt|ceas|cessation|\bends?\b|\bended\b).{0,200}(delet|eras|destroy|return|verwijder|vernietig|wis|retour|terug|teruggave|hand over|dispos)",
+            r"(dispos).{0,200}(terminat|expir|end of|the end|completion|ceas|cessation)",
         ),
         missing_note=(
             "nothing on deleting or returning the personal data at the end of the services",
@@ -359,7 +390,7 @@ SPECS: tuple[Spec, ...] = (
         exclude=rx(
             r"(accidental|unlawful|unauthori[sz]ed|onrechtmatige|onbevoegde|ongeoorloofde|per ongeluk).{0,40}(destruction|loss|vernietiging|verlies)|survive|blijft .{0,30}(van kracht|gelden)"
         ),
-        gate=rx(r"delet|eras|destr|return|verwijder|vernietig|\bwis|retour|terug|hand over|ter beschikking"),
+        gate=rx(r"delet|eras|destr|return|verwijder|vernietig|\bwis|retour|terug|hand over|ter beschikking|dispos"),
     ),
     Spec(
         "instruction_infringement_alert",
@@ -369,9 +400,9 @@ SPECS: tuple[Spec, ...] = (
             "Waarschuwing als een instructie in strijd is met de wet",
         ),
         _p(
-            rf"{INSTRUCTION}.{{0,200}}(infring|violat|in strijd|inbreuk|contraven|breach(es)?|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful)).{{0,200}}{INFORM}",
-            rf"{INFORM}.{{0,200}}{INSTRUCTION}.{{0,200}}(infring|violat|in strijd|inbreuk|contraven|breach|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful))",
-            rf"(infring|violat|in strijd|contraven|unlawful|onrechtmatig).{{0,200}}{INSTRUCTION}.{{0,200}}{INFORM}",
+            rf"{INSTRUCTION}.{{0,200}}(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|inbreuk|contraven|breach(es)?|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful)).{{0,200}}{INFORM}",
+            rf"{INFORM}.{{0,200}}{INSTRUCTION}.{{0,200}}(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|inbreuk|contraven|breach|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful))",
+            rf"(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|contraven|unlawful|onrechtmatig).{{0,200}}{INSTRUCTION}.{{0,200}}{INFORM}",
         ),
         missing_note=(
             "no duty to tell the controller at once when an instruction infringes the law",
@@ -384,17 +415,23 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(h)",
         ("Information to demonstrate compliance", "Informatie om naleving aan te tonen"),
         _p(
-            r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
+            r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(te )?controleren|toetsen|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
             r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
             r"(make available|provide|ter beschikking|verstrek|overleg).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport)",
             r"(respond|answer|complete|beantwoord|invullen|vult).{0,60}(questionnaires?|vragenlijst)",
+            r"(information|documentation|informatie|evidence).{0,120}\bsatisfy (itself|themselves|himself)\b.{0,80}(compl|meets? (its|the) obligations)",
+            r"(information|informatie)\b.{0,80}\b(about|regarding|on|concerning|relating to|over|omtrent|met betrekking tot) (its |the |their |de |zijn |haar )?(compliance|naleving)",
+            r"(information|documentation|informatie|documentatie|records)\b.{0,160}\b(assess|confirm|establish|check|vast te stellen|beoordelen|na te gaan)\w*.{0,60}(compl|naleving|nakom|obligations|verplichtingen)",
+            r"(information|documentation|informatie|documentatie)\b.{0,160}\b(accountability|verantwoordingsplicht)",
+            r"(informatie|documentatie|inlichtingen)\b.{0,160}\b(naleving|nakoming)\b.{0,60}(vast te stellen|te beoordelen|na te gaan|te controleren|te toetsen|aan te tonen)",
+            r"(evidence|proof|bewijs|bewijsstukken) (of|van) (its |the |their |processor's |de |zijn )?(compliance|conformity|naleving|nakoming)",
         ),
         missing_note=(
             "no duty to make available the information needed to demonstrate compliance",
             "geen plicht om de informatie ter beschikking te stellen die nodig is om naleving aan te tonen",
         ),
         gate=rx(
-            r"demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|verif|audit|certif|rapport|\bsoc\b|\biso\b"
+            r"demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl"
         ),
     ),
     Spec(
@@ -402,12 +439,13 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(h)",
         ("Audits and inspections", "Audits en inspecties"),
         _p(
-            r"\b(allow\w*|permit\w*|submit\w*|contribut\w*|co-?operat\w*|facilitat\w*|enabl\w*|accept\w*|agree\w*|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht)\b.{0,200}\b(audits?|auditing|audited|inspect|inspects|inspection|inspections|inspectie|inspecties|inspecteren|inspecteert|laten inspecteren|auditen|controle|controles|controleren|on-?site)\b",
+            r"\b(allow\w*|permit\w*|submit\w*|contribut\w*|co-?operat\w*|facilitat\w*|enabl\w*|accept\w*|agree\w*|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht)\b.{0,200}\b(audits?|auditors?|auditing|audited|inspect|inspects|inspection|inspections|inspectie|inspecties|inspecteren|inspecteert|laten inspecteren|auditen|controle|controles|controleren|on-?site)\b",
             r"\b(audits?|inspecties?|controles?)\b.{0,40}\bmogelijk\b|\bmaakt .{0,40}\b(audits?|inspecties?|controles?)\b.{0,20}mogelijk",
             r"\b(audit|audits|inspect|inspection|inspections|inspectie|inspecteren|laten inspecteren|controle|controleren)\b.{0,200}(allow|permit|submit|contribut|co-?operat|facilitat|entitled|right|may|mag|\bkan\b|\bcan\b|medewerking|toestaan|carried out|conducted|performed|uitgevoerd|uitvoeren|laten uitvoeren)",
         ),
         missing_note=("no right to audits or inspections", "geen recht op audits of inspecties"),
         other_subjects=frozenset({"controller"}),
+        controller_if=rx(r"\b(audit\w*|inspect\w*|inspecties?)\b"),
         gate=rx(r"audit|inspect|controle|on-?site"),
     ),
     Spec(
@@ -422,7 +460,7 @@ SPECS: tuple[Spec, ...] = (
             rf"(same|equivalent|similar|comparable|no less|at least|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste).{{0,200}}{SUB}",
             rf"{SUB}.{{0,200}}(impose|bind|bound|flow down|oplegg|opgelegd|legt .{{0,60}}op|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
             rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |any |such |its |all )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
-            rf"(impose|oplegg|opgelegd|legt).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen).{{0,160}}{SUB}",
+            rf"(impose|oplegg|opgelegd|legt|flows? down|flowing down|pass(es)? on|doorleg|door te leggen).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen).{{0,160}}{SUB}",
             rf"{SUB}.{{0,120}}(obligation|verplichting)\w*.{{0,120}}(impose|oplegg|opgelegd|opleggen|op te leggen|bind)",
             rf"(written|schriftelijke?) (agreement|contract|overeenkomst).{{0,80}}{SUB}.{{0,200}}(obligation|terms|verplichting|voorwaarden|protection|bescherming)",
             rf"{SUB}.{{0,120}}(meet|comply with|be bound by|abide by|adhere to|voldoen aan|naleven|nakomen).{{0,120}}(obligation|verplichting)",

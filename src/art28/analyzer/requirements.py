@@ -20,7 +20,7 @@ from art28.analyzer.collect import MAX_QUOTE, Evidence
 from art28.analyzer.context import Context, rx
 from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
 from art28.analyzer.requirement_rules import ATOMS, SPECS, SUB, Spec
-from art28.analyzer.text import Sentence
+from art28.analyzer.text import Sentence, title_case
 from art28.terms.schema import DpaTerms
 
 Status = Literal["present", "partial", "missing"]
@@ -103,7 +103,7 @@ def _is_title(text: str, words: list[str]) -> bool:
     caps = sum(1 for w in words if w[0].isupper())
     if len(words) > 14:  # a table of contents run together: capitals, no verb
         return caps >= 0.7 * len(words) and not MODAL.search(text.lower())
-    return text.isupper() or (len(words) <= 10 and caps >= 0.6 * len(words))
+    return text.isupper() or (len(words) <= 10 and caps >= 0.6 * len(words)) or title_case(text)
 
 
 def subject(text: str, ctx: Context) -> str | None:
@@ -116,8 +116,36 @@ def subject(text: str, ctx: Context) -> str | None:
     for m in MODAL.finditer(text):
         if re.match(r"\s*(,\s*)?(that|dat)\b", text[m.end() :]):
             continue
-        return _party(text[max(0, m.start() - 90) : m.start()], ctx) or opening
+        before = text[: m.start()]
+        after = text[m.end() :]
+        if PASSIVE.match(after) and _party(before[-90:], ctx) == "controller":
+            return "processor"  # "the Controller will be notified": someone tells the controller
+        if (to := TO_CONTROLLER.match(after)) and ctx.controller_re().match(after[to.end() :]):
+            return "processor"  # "changes shall be made available to the Controller"
+        if PRONOUN.search(before):  # "If the Processor believes ..., it shall": the first party named
+            return _first_party(before, ctx) or opening
+        return _party(before[-90:], ctx) or opening
     return opening
+
+
+PASSIVE = rx(r"\s+(?:be|is|are|worden|wordt)\s+(?:promptly |immediately |timely |duly )?(?:notified|informed|told|alerted|warned|given notice|geïnformeerd|ingelicht|op de hoogte gesteld|in kennis gesteld)\b")
+TO_CONTROLLER = rx(r"\s+be\s+(?:promptly |immediately )?(?:made available|communicated|notified|sent|provided|reported|announced)\s+to\s+(?:the\s+)?")
+# A pronoun right before the modal refers back to the party the sentence opened with.
+PRONOUN = rx(r"\b(?:it|he|she|they|hij|zij|ze)\s*$")
+
+
+def _first_party(before: str, ctx: Context) -> str | None:
+    """The party named first in a clause (processor, controller or sub-processor)."""
+    found = []
+    for name, pattern in (
+        ("processor", ctx.processor_re()),
+        ("controller", ctx.controller_re()),
+        ("subprocessor", re.compile(SUB)),
+    ):
+        m = pattern.search(before)
+        if m:
+            found.append((m.start(), name))
+    return min(found)[1] if found else None
 
 
 # A clause that opens with a party ("Opdrachtnemer informeert ...", "The Supplier deletes ...")
@@ -202,6 +230,8 @@ def _counts_for(spec: Spec, party: str | None, text: str, ctx: Context) -> bool:
         return True
     if party not in spec.other_subjects:
         return False
+    if party == "controller" and spec.controller_if is not None and spec.controller_if.search(text):
+        return True
     return party != "controller" or bool(ctx.processor_re().search(text))
 
 
@@ -336,7 +366,8 @@ def _changes(
         }
     elif item.status == "present":
         objection = any(
-            OBJECTION.search(ctx.norm[s.index]) for s in full["subprocessor_changes_objection"]
+            OBJECTION.search(" ".join(ctx.norm[s.index : s.index + 2]))  # or the sentence right after
+            for s in full["subprocessor_changes_objection"]
         ) or any(
             OBJECTION.search(text) and re.search(SUB, text + " " + head)
             for text, head in zip(ctx.norm, ctx.heads, strict=True)

@@ -176,7 +176,19 @@ _ARTICLE_ABBREV = re.compile(r"\b(art|lid|no|nr)\.$", re.IGNORECASE)
 
 def _open(prev: str) -> bool:
     """A long line without closing punctuation: a sentence a page or paragraph break cut."""
-    return len(prev.split()) >= 6 and not re.search(r"[.:;!?)\]”\"]$", prev) and not _is_row(prev)
+    return (
+        len(prev.split()) >= 6
+        and not re.search(r"[.:;!?)\]”\"]$", prev)
+        and not _is_row(prev)
+        and not title_case(prev)
+    )
+
+
+def title_case(line: str) -> bool:
+    """A heading ("Return and Deletion of Customer Data"): short, its words mostly capitalised."""
+    words = re.findall(r"[A-Za-zÀ-ÿ]+", line)
+    long = [w for w in words if len(w) > 3]
+    return len(words) <= 12 and bool(long) and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
 
 
 def _resumes(prev: str, line: str) -> bool:
