@@ -54,7 +54,6 @@ def _controller(processor, name: str, n: int, language: str = "nl"):
 def _agreement(controller, admin, *, state="signed", terms=None):
     from art28.agreements import services
     from art28.agreements.models import AgreementVersion
-
     from tests.annex import with_measures
 
     agreement = services.create_agreement(controller=controller, acting_user=admin,
