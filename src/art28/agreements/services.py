@@ -241,11 +241,15 @@ class NotReadyToSend(ValidationError):
 
 
 def send_blockers(version: AgreementVersion) -> list[str]:
-    """What the version lacks before it may be sent for signature, in words for staff."""
+    """What the version lacks before it may be sent for signature, in words for staff.
+
+    A draft is judged with the processor's profile as it is now: that is what it will print.
+    """
     terms, missing = version.dpa_terms, []
     if not terms.security.measures:
         missing.append(_("Annex III lists no security measures."))
-    contact = terms.processor.contact
+    contact = (version.agreement.controller.processor.profile_party().contact
+               if version.status == VersionStatus.DRAFT else terms.processor.contact)
     if not (contact.name and contact.email):
         missing.append(_("The processor's contact person (name and e-mail) is missing; "
                          "fill it in on Our profile."))

@@ -225,6 +225,21 @@ def remove_contact(*, contact: Contact, acting_user: Any) -> None:
         contact.delete()
 
 
+def breach_recipient_warning(controller: Controller | None, *,
+                             without: Contact | None = None) -> str | None:
+    """A warning when the controller has (or, without ``without``, would have) nobody to tell
+    of a data breach. A warning, not a refusal: staff may be between two contacts."""
+    if controller is None:
+        return None
+    others = controller.contacts.filter(is_breach_recipient=True)
+    if without is not None:
+        others = others.exclude(pk=without.pk)
+    if others.exists():
+        return None
+    return _("%(c)s has no breach-notice recipient: nobody there would be told of a data breach. "
+             "Mark a contact as breach-notice recipient.") % {"c": controller.name}
+
+
 # -- bulk onboarding -------------------------------------------------------------------
 
 CSV_COLUMNS = ORG_FIELDS + ("contact_name", "contact_function", "contact_email", "contact_phone",
