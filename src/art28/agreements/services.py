@@ -257,7 +257,8 @@ def send_blockers(version: AgreementVersion) -> list[str]:
 
 
 def _clean_reason(reason: str) -> str:
-    reason = clean_typed(reason or "").strip()
+    """The override reason as typed, control characters removed; "" when nothing visible."""
+    reason = visible(clean_typed(reason or ""))
     if len(reason) > 1000:
         raise ValidationError({"override_reason": _("Use at most %(limit)d characters (this has "
                                                     "%(length)d).") % {"limit": 1000,

@@ -152,7 +152,7 @@ def _save_profile_contact(processor: Processor, key: str, values: dict[str, Any]
     flags = {"is_signatory": key == "contact", "is_privacy_contact": key == "privacy",
              "is_breach_recipient": False}
     if current is None:
-        Contact.objects.create(processor=processor, **values, **flags)
+        Contact.objects.create(processor=processor, **{**values, **flags})
         return
     for field_name, value in {**values, **flags}.items():
         setattr(current, field_name, value)
