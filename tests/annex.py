@@ -8,9 +8,9 @@ MEASURES = [{"kind": "technical", "text": "Encryption of stored data and of ever
 
 
 def with_measures(terms):
-    """The terms with Annex III filled in, unless the caller states its own security terms."""
+    """The terms with Annex III filled in, unless the caller states its own measures."""
     if terms is None:
         return {"security": {"measures": MEASURES}}
-    if isinstance(terms, dict) and "security" not in terms:
-        return {**terms, "security": {"measures": MEASURES}}
+    if isinstance(terms, dict) and "measures" not in terms.get("security", {}):
+        return {**terms, "security": {"measures": MEASURES, **terms.get("security", {})}}
     return terms
