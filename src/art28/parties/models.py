@@ -46,8 +46,11 @@ class Organisation(models.Model):
 class Processor(Organisation):
     default_notice_hours = models.PositiveSmallIntegerField(_("default breach notice hours"), default=48)
     # Where controllers report or ask about a breach; printed in Annex I of new agreements.
-    breach_desk_email = models.EmailField(_("breach desk e-mail"), blank=True)
-    breach_desk_phone = models.CharField(_("breach desk phone"), max_length=40, blank=True)
+    # db_default: rows written by code that predates these columns (older migrations' states) get "".
+    breach_desk_email = models.EmailField(_("breach desk e-mail"), blank=True, default="",
+                                          db_default="")
+    breach_desk_phone = models.CharField(_("breach desk phone"), max_length=40, blank=True,
+                                         default="", db_default="")
 
     class Meta:
         verbose_name = _("processor")
