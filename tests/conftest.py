@@ -147,6 +147,9 @@ def make_agreement(admin_user):
     from art28.agreements.models import AgreementVersion
 
     def make(controller, *, state: str = "draft", terms=None, signer=None):
+        from tests.annex import with_measures
+
+        terms = with_measures(terms)
         agreement = services.create_agreement(controller=controller, acting_user=admin_user, terms=terms)
         version = agreement.latest
         if state in ("sent", "accepted", "signed"):

@@ -54,8 +54,10 @@ def _controller(processor, name: str, n: int, language: str = "nl"):
 def _agreement(controller, admin, *, state="signed", terms=None):
     from art28.agreements import services
     from art28.agreements.models import AgreementVersion
+    from tests.annex import with_measures
 
-    agreement = services.create_agreement(controller=controller, acting_user=admin, terms=terms)
+    agreement = services.create_agreement(controller=controller, acting_user=admin,
+                                          terms=with_measures(terms))
     version = agreement.latest
     if state != "draft":
         version = services.send_for_signature(version=version, acting_user=admin)

@@ -4,12 +4,13 @@ import pytest
 
 from art28.agreements import services
 from art28.notices.services import drain
+from tests.annex import with_measures
 
 
 @pytest.mark.django_db(transaction=True)
 def test_it_delivers_the_invitation_with_link_and_fingerprint(controller_a, admin_user, smtp_server):
     agreement = services.create_agreement(controller=controller_a, acting_user=admin_user,
-                                          terms={"breach": {"notice_hours": 24}})
+                                          terms=with_measures({"breach": {"notice_hours": 24}}))
     version = services.send_for_signature(version=agreement.latest, acting_user=admin_user)
     assert smtp_server.messages == []  # nothing leaves before the worker runs
     assert drain() == 1 and drain() == 0
@@ -24,7 +25,8 @@ def test_it_delivers_the_invitation_with_link_and_fingerprint(controller_a, admi
 
 @pytest.mark.django_db(transaction=True)
 def test_it_writes_the_invitation_in_the_agreement_language(controller_b, admin_user, smtp_server):
-    agreement = services.create_agreement(controller=controller_b, acting_user=admin_user)
+    agreement = services.create_agreement(controller=controller_b, acting_user=admin_user,
+                                          terms=with_measures(None))
     services.send_for_signature(version=agreement.latest, acting_user=admin_user)
     drain()
     (mail,) = smtp_server.messages

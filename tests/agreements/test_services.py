@@ -10,6 +10,7 @@ from art28.agreements.models import Acceptance, AgreementVersion, VersionStatus
 from art28.documents import pdf_text
 from art28.ledger.models import Event
 from art28.notices.models import Delivery, Notice
+from tests.annex import with_measures
 
 SIG = services.Signature(name="Sanne Jansen", function="Praktijkmanager", confirmed=True,
                          ip="192.0.2.7", user_agent="Firefox/140")
@@ -43,7 +44,7 @@ def test_it_rejects_bad_terms_and_saves_nothing(controller_a, admin_user, patch,
 @pytest.mark.django_db
 def test_it_sends_the_frozen_pdf_and_queues_an_invitation(controller_a, admin_user):
     a = services.create_agreement(controller=controller_a, acting_user=admin_user,
-                                  terms={"breach": {"notice_hours": 24}})
+                                  terms=with_measures({"breach": {"notice_hours": 24}}))
     v = services.send_for_signature(version=a.latest, acting_user=admin_user)
     pdf = v.document.read()
     assert v.status == VersionStatus.SENT and hashlib.sha256(pdf).hexdigest() == v.document_sha256

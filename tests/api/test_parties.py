@@ -169,6 +169,8 @@ def test_it_updates_a_contact(api, staff_a, controller_a):
 
 def test_it_deletes_a_contact(api, staff_a, controller_a):
     contact = controller_a.contacts.first()
+    controller_a.contacts.create(name="Backup", email="backup@client.example",
+                                 is_breach_recipient=True)  # someone is still told of a breach
     r = api.delete(f"/controllers/{controller_a.code}/contacts/{contact.code}", as_=staff_a)
     assert r.status_code == 204
     assert not controller_a.contacts.filter(pk=contact.pk).exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from tests.annex import MEASURES
 from tests.api.conftest import last_event
 
 
@@ -161,7 +162,8 @@ def test_it_denies_countersigning_to_read_only_controller_users_and_outsiders(
 
 
 def test_it_signs_end_to_end_through_the_api(api, admin_user, user_a, controller_a):
-    created = api.post("/agreements", as_=admin_user, json={"controller": str(controller_a.code)})
+    created = api.post("/agreements", as_=admin_user, json={
+        "controller": str(controller_a.code), "terms": {"security": {"measures": MEASURES}}})
     code = created.json()["code"]
     base = f"/agreements/{code}/versions/1"
     assert api.post(base + "/send", as_=admin_user).status_code == 200

@@ -82,3 +82,26 @@ def test_it_reports_a_broken_chain(client, login, admin_user, controller_a, make
 def test_only_admins_see_the_ledger(client, login, staff_a):
     login(client, staff_a)
     assert client.get(reverse("web:ledger")).status_code == 403
+
+
+def test_the_profile_page_edits_the_contact_person_privacy_contact_and_breach_desk(
+        client, login, admin_user, processor, controller_a, make_agreement, actions):
+    draft = make_agreement(controller_a).latest
+    login(client, admin_user)
+    client.cookies["django_language"] = "nl"
+    page = client.get(reverse("web:processor_edit")).content.decode()
+    assert "Meldpunt datalekken" in page and 'value="Iris de Vries"' in page
+    response = client.post(reverse("web:processor_edit"), {
+        **PROFILE, "contact_name": "Iris de Vries", "contact_function": "Directeur",
+        "contact_email": "iris@wolkenrand.example", "privacy_name": "Femke Dijkstra",
+        "privacy_email": "privacy@wolkenrand.example", "breach_email": "datalek@wolkenrand.example",
+        "breach_phone": "+31 20 555 0199"})
+    assert response.status_code == 302
+    processor.refresh_from_db()
+    assert processor.breach_desk_phone == "+31 20 555 0199"
+    assert processor.privacy_contact().email == "privacy@wolkenrand.example"
+    assert processor.contact_person().function == "Directeur"
+    assert actions()[-1] == "processor.updated"
+    draft.refresh_from_db()
+    assert draft.terms["processor"]["breach_desk"]["email"] == "datalek@wolkenrand.example"
+    assert draft.terms["processor"]["privacy_contact"]["name"] == "Femke Dijkstra"

@@ -27,6 +27,7 @@ from art28.agreements.models import (
     AcceptanceRole,
     Agreement,
     AgreementVersion,
+    VersionOrigin,
     VersionStatus,
 )
 from art28.agreements.typed_text import MARKER, clean_typed, visible, was_cleaned
@@ -68,7 +69,7 @@ def default_terms(controller: Controller) -> DpaTerms:
     """Standard terms filled from the processor profile and the controller's details."""
     processor: Processor = controller.processor
     terms = standard_terms(language=controller.language,  # type: ignore[arg-type]
-                           processor=processor.as_party(processor.contacts.filter(is_signatory=True).first()),
+                           processor=processor.profile_party(),
                            notice_hours=processor.default_notice_hours)
     terms.controller = controller.as_party(controller.signatories().first())
     return terms
@@ -211,9 +212,69 @@ def portal_link(version: AgreementVersion) -> str:
     return settings.BASE_URL + reverse("web:portal_agreement", args=[version.agreement.code])
 
 
+def refresh_drafts_from_profile(*, processor: Processor) -> int:
+    """Unsent drafts print the processor as its profile is now; returns how many changed.
+
+    Sent, accepted and signed versions keep the processor as they printed it.
+    """
+    party = processor.profile_party().model_dump(mode="json")
+    drafts = AgreementVersion.objects.select_for_update().filter(
+        agreement__controller__processor=processor, status=VersionStatus.DRAFT,
+        origin=VersionOrigin.GENERATED)
+    changed = 0
+    for draft in drafts:
+        if draft.terms.get("processor") != party:
+            draft.terms = {**draft.terms, "processor": party}
+            draft.save(update_fields=["terms"])
+            changed += 1
+    return changed
+
+
+class NotReadyToSend(ValidationError):
+    """The draft lacks what an agreement must state; ``missing`` says what, in words."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(_("This agreement is not ready to be sent: %(missing)s "
+                           "Complete it, or send it anyway with a reason.")
+                         % {"missing": " ".join(missing)})
+
+
+def send_blockers(version: AgreementVersion) -> list[str]:
+    """What the version lacks before it may be sent for signature, in words for staff.
+
+    A draft is judged with the processor's profile as it is now: that is what it will print.
+    """
+    terms, missing = version.dpa_terms, []
+    if not terms.security.measures:
+        missing.append(_("Annex III lists no security measures."))
+    contact = (version.agreement.controller.processor.profile_party().contact
+               if version.status == VersionStatus.DRAFT else terms.processor.contact)
+    if not (contact.name and contact.email):
+        missing.append(_("The processor's contact person (name and e-mail) is missing; "
+                         "fill it in on Our profile."))
+    return missing
+
+
+def _clean_reason(reason: str) -> str:
+    """The override reason as typed, control characters removed; "" when nothing visible."""
+    reason = visible(clean_typed(reason or ""))
+    if len(reason) > 1000:
+        raise ValidationError({"override_reason": _("Use at most %(limit)d characters (this has "
+                                                    "%(length)d).") % {"limit": 1000,
+                                                                       "length": len(reason)}})
+    return reason
+
+
 @transaction.atomic
-def send_for_signature(*, version: AgreementVersion, acting_user: Any) -> AgreementVersion:
-    """Freeze the document and invite the controller's signatories to accept it."""
+def send_for_signature(*, version: AgreementVersion, acting_user: Any,
+                       override_reason: str = "") -> AgreementVersion:
+    """Freeze the document and invite the controller's signatories to accept it.
+
+    A draft without security measures (Annex III) or without the processor's contact
+    person is refused with NotReadyToSend, unless staff give ``override_reason``, which
+    the ledger event keeps with what was missing.
+    """
     version = AgreementVersion.objects.select_for_update().select_related(
         "agreement__controller__processor").get(pk=version.pk)
     if version.status != VersionStatus.DRAFT:
@@ -223,15 +284,24 @@ def send_for_signature(*, version: AgreementVersion, acting_user: Any) -> Agreem
     signatories = list(controller.signatories())
     if not signatories:
         raise ValidationError(_("%(c)s has no signatory contact to invite.") % {"c": controller.name})
+    reason = _clean_reason(override_reason)
+    # The document is frozen with the processor's profile as it is at this moment.
+    version.terms = {**version.terms,
+                     "processor": controller.processor.profile_party().model_dump(mode="json")}
+    missing = send_blockers(version)
+    if missing and not reason:
+        raise NotReadyToSend(missing)
     pdf = render_version_pdf(version)
     version.document.save("agreement.pdf", ContentFile(pdf), save=False)
     version.document_sha256 = hashlib.sha256(pdf).hexdigest()
     version.status, version.sent_at = VersionStatus.SENT, timezone.now()
     version.save()
     _invite(version, signatories)
+    override = {"override": {"reason": reason, "missing": missing}} if missing else {}
     record_event(action="agreement.sent", obj=version.agreement, acting_user=acting_user,
                  data={"version": version.number, "sha256": version.document_sha256,
-                       "recipients": [c.email for c in signatories]}, **_scope(version.agreement))
+                       "recipients": [c.email for c in signatories], **override},
+                 **_scope(version.agreement))
     return version
 
 

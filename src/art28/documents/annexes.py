@@ -6,7 +6,7 @@ from typing import Any
 
 from art28.documents.model import Annex, Block, Row
 from art28.terms.countries import country_label
-from art28.terms.schema import DpaTerms, MeasureKind, Party
+from art28.terms.schema import Contact, DpaTerms, MeasureKind, Party
 
 
 def na(value: str | None, std: dict[str, Any]) -> str:
@@ -59,7 +59,15 @@ def _party_table(party: Party, std: dict[str, Any]) -> Block:
         (labels["function"], na(contact.function, std)),
         (labels["email"], na(contact.email, std)), (labels["phone"], na(contact.phone, std)),
         (labels["mobile"], na(contact.mobile, std)),
+        *_optional_contact(labels["privacy_contact"], party.privacy_contact),
+        *_optional_contact(labels["breach_desk"], party.breach_desk),
     ])
+
+
+def _optional_contact(label: str, contact: Contact) -> list[tuple[str, str]]:
+    """A row for a contact only where the party states one (older terms have none)."""
+    parts = [p for p in (contact.name, contact.function, contact.email, contact.phone, contact.mobile) if p]
+    return [(label, ", ".join(parts))] if parts else []
 
 
 def _processing_blocks(terms: DpaTerms, std: dict[str, Any]) -> list[Block]:

@@ -45,10 +45,32 @@ class Organisation(models.Model):
 
 class Processor(Organisation):
     default_notice_hours = models.PositiveSmallIntegerField(_("default breach notice hours"), default=48)
+    # Where controllers report or ask about a breach; printed in Annex I of new agreements.
+    # db_default: rows written by code that predates these columns (older migrations' states) get "".
+    breach_desk_email = models.EmailField(_("breach desk e-mail"), blank=True, default="",
+                                          db_default="")
+    breach_desk_phone = models.CharField(_("breach desk phone"), max_length=40, blank=True,
+                                         default="", db_default="")
 
     class Meta:
         verbose_name = _("processor")
         verbose_name_plural = _("processors")
+
+    def contact_person(self) -> Contact | None:
+        return self.contacts.filter(is_signatory=True).order_by("pk").first()
+
+    def privacy_contact(self) -> Contact | None:
+        return self.contacts.filter(is_privacy_contact=True).order_by("pk").first()
+
+    def profile_party(self) -> Party:
+        """What an agreement prints about the processor, from its profile as it is now."""
+        party = self.as_party(self.contact_person())
+        privacy = self.privacy_contact()
+        if privacy:
+            party.privacy_contact = privacy.as_terms()
+        party.breach_desk = ContactTerms(email=self.breach_desk_email or None,
+                                         phone=self.breach_desk_phone or None)
+        return party
 
 
 class ControllerQuerySet(models.QuerySet):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from art28.ledger.services import record_event
 from art28.parties.models import Contact, Controller, Language, Processor
+from art28.parties.signals import processor_profile_changed
 from art28.parties.text import check_text
 from art28.terms.validators import (
     TermsValueError,
@@ -77,20 +78,85 @@ def _check(out: dict, key: str, fn, errors: dict) -> None:  # type: ignore[no-un
         errors[key] = str(exc)
 
 
+PROFILE_CONTACT = {"contact": ("name", "function", "email", "phone", "mobile"),
+                   "privacy": ("name", "function", "email", "phone")}
+BREACH_DESK_FIELDS = ("breach_email", "breach_phone")
+
+
 def update_processor(*, processor: Processor, data: dict[str, Any], acting_user: Any) -> Processor:
-    """Change the processor's own profile."""
+    """Change "Our profile": what every agreement not yet sent prints about the processor.
+
+    ``data`` holds the organisation's fields and, where given, ``contact_*`` (the contact
+    person printed in Annex I), ``privacy_*`` (the privacy contact) and ``breach_email`` /
+    ``breach_phone`` (the breach desk); a section left blank is removed. Drafts pick up the
+    change in the same transaction; sent and signed versions keep what they said.
+    """
     cleaned = clean_organisation(data, model=Processor)
     hours = data.get("default_notice_hours", processor.default_notice_hours)
     if not str(hours).isdigit() or not 1 <= int(hours) <= 72:
         raise ValidationError({"default_notice_hours": _("Notice hours must be between 1 and 72.")})
+    sections = {key: _profile_contact(data, key) for key in PROFILE_CONTACT
+                if any(f"{key}_{f}" in data for f in PROFILE_CONTACT[key])}
+    desk = _breach_desk(data) if any(k in data for k in BREACH_DESK_FIELDS) else None
     with transaction.atomic():
         for key, value in cleaned.items():
             setattr(processor, key, value)
         processor.default_notice_hours = int(hours)
+        if desk is not None:
+            processor.breach_desk_email, processor.breach_desk_phone = desk
         processor.save()
+        for key, values in sections.items():
+            _save_profile_contact(processor, key, values)
+        refreshed = sum(n or 0 for _r, n in processor_profile_changed.send(
+            sender=Processor, processor=processor, acting_user=acting_user))
         record_event(action="processor.updated", obj=processor, acting_user=acting_user,
-                     data=cleaned, processor_id=processor.pk)
+                     data={**cleaned, "default_notice_hours": int(hours),
+                           **{k: v for k, v in sections.items()},
+                           **({"breach_desk": list(desk)} if desk is not None else {}),
+                           "drafts_refreshed": refreshed},
+                     processor_id=processor.pk)
     return processor
+
+
+def _profile_contact(data: dict[str, Any], key: str) -> dict[str, Any] | None:
+    """The cleaned contact of one profile section, or None when the section is left blank."""
+    values = {f: str(data.get(f"{key}_{f}") or "").strip() for f in PROFILE_CONTACT[key]}
+    if not any(values.values()):
+        return None
+    try:
+        return clean_contact(values)
+    except ValidationError as exc:
+        raise ValidationError({f"{key}_{f}": msgs for f, msgs in exc.message_dict.items()}) from None
+
+
+def _breach_desk(data: dict[str, Any]) -> tuple[str, str]:
+    out = {"breach_desk_email": str(data.get("breach_email") or "").strip(),
+           "breach_desk_phone": str(data.get("breach_phone") or "").strip()}
+    errors: dict[str, str] = {}
+    check_text(Processor, out, tuple(out), errors)
+    if out["breach_desk_email"]:
+        _check(out, "breach_desk_email", clean_email, errors)
+    if errors:
+        raise ValidationError({k.replace("_desk", ""): v for k, v in errors.items()})
+    return out["breach_desk_email"], out["breach_desk_phone"]
+
+
+def _save_profile_contact(processor: Processor, key: str, values: dict[str, Any] | None) -> None:
+    flag = "is_signatory" if key == "contact" else "is_privacy_contact"
+    current = processor.contacts.filter(**{flag: True}).order_by("pk").first()
+    if values is None:
+        if current:
+            current.delete()
+        return
+    # Each profile section is its own row, so editing one never changes the other.
+    flags = {"is_signatory": key == "contact", "is_privacy_contact": key == "privacy",
+             "is_breach_recipient": False}
+    if current is None:
+        Contact.objects.create(processor=processor, **{**values, **flags})
+        return
+    for field_name, value in {**values, **flags}.items():
+        setattr(current, field_name, value)
+    current.save()
 
 
 def create_controller(*, processor: Processor, data: dict[str, Any], acting_user: Any,
@@ -157,6 +223,21 @@ def remove_contact(*, contact: Contact, acting_user: Any) -> None:
                      processor_id=controller.processor_id if controller else contact.processor_id,
                      controller_id=controller.pk if controller else None)
         contact.delete()
+
+
+def breach_recipient_warning(controller: Controller | None, *,
+                             without: Contact | None = None) -> str | None:
+    """A warning when the controller has (or, without ``without``, would have) nobody to tell
+    of a data breach. A warning, not a refusal: staff may be between two contacts."""
+    if controller is None:
+        return None
+    others = controller.contacts.filter(is_breach_recipient=True)
+    if without is not None:
+        others = others.exclude(pk=without.pk)
+    if others.exists():
+        return None
+    return _("%(c)s has no breach-notice recipient: nobody there would be told of a data breach. "
+             "Mark a contact as breach-notice recipient.") % {"c": controller.name}
 
 
 # -- bulk onboarding -------------------------------------------------------------------

@@ -50,6 +50,9 @@ class Party(_Model):
     country: Country = None
     kvk: Kvk = None
     contact: Contact = Field(default_factory=Contact)
+    # Printed in Annex I when stated: who answers privacy questions, where breaches are reported.
+    privacy_contact: Contact = Field(default_factory=Contact)
+    breach_desk: Contact = Field(default_factory=Contact)
 
 
 class Processing(_Model):

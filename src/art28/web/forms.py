@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import VersionStatus
 from art28.core.uploads import CSV_IMPORT, check_file
-from art28.parties.models import Contact, Controller, Language
+from art28.parties.models import Contact, Controller, Language, Processor
 from art28.parties.text import text_input
 
 BLANK = [("", _("— not stated —"))]
@@ -73,7 +73,45 @@ class OrganisationForm(forms.Form):
 
 
 class ProcessorForm(OrganisationForm):
+    """"Our profile": what every agreement not yet sent prints about the processor."""
+
     default_notice_hours = forms.IntegerField(label=_("Default breach notice hours"), required=False)
+    contact_name = _column(_("Name"), Contact, "name")
+    contact_function = _column(_("Function"), Contact, "function")
+    contact_email = _column(_("E-mail"), Contact, "email")
+    contact_phone = _column(_("Phone"), Contact, "phone")
+    contact_mobile = _column(_("Mobile"), Contact, "mobile")
+    privacy_name = _column(_("Name"), Contact, "name")
+    privacy_function = _column(_("Function"), Contact, "function")
+    privacy_email = _column(_("E-mail"), Contact, "email")
+    privacy_phone = _column(_("Phone"), Contact, "phone")
+    breach_email = _column(_("E-mail"), Processor, "breach_desk_email")
+    breach_phone = _column(_("Phone"), Processor, "breach_desk_phone")
+
+    SECTIONS = (
+        (_("Organisation"), ("name", "address", "postcode", "city", "country", "kvk", "language",
+                             "default_notice_hours")),
+        (_("Contact person (printed in the agreement)"),
+         ("contact_name", "contact_function", "contact_email", "contact_phone", "contact_mobile")),
+        (_("Privacy contact"), ("privacy_name", "privacy_function", "privacy_email", "privacy_phone")),
+        (_("Data breach desk"), ("breach_email", "breach_phone")),
+    )
+
+    @classmethod
+    def initial_for(cls, processor: Processor) -> dict[str, Any]:
+        initial = {f: getattr(processor, f) for f in OrganisationForm.base_fields}
+        initial["default_notice_hours"] = processor.default_notice_hours
+        for prefix, contact in (("contact", processor.contact_person()),
+                                ("privacy", processor.privacy_contact())):
+            for name in ("name", "function", "email", "phone", "mobile"):
+                if f"{prefix}_{name}" in cls.base_fields and contact:
+                    initial[f"{prefix}_{name}"] = getattr(contact, name)
+        initial["breach_email"] = processor.breach_desk_email
+        initial["breach_phone"] = processor.breach_desk_phone
+        return initial
+
+    def sections(self) -> list[tuple[Any, list[forms.BoundField]]]:
+        return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]
 
 
 class ContactForm(forms.Form):
@@ -106,6 +144,13 @@ class SignatureForm(forms.Form):
 
 class AcceptForm(SignatureForm):
     document_sha256 = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class SendForm(forms.Form):
+    override_reason = forms.CharField(
+        label=_("Why send it anyway?"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        help_text=_("Your reason is kept in the ledger with what was missing."))
 
 
 class AgreementFilterForm(forms.Form):

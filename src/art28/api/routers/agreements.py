@@ -8,7 +8,7 @@ from uuid import UUID
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from art28.agreements import downloads, services
 from art28.agreements.access import (
@@ -29,6 +29,8 @@ from art28.api.schemas.agreements import (
     AgreementIn,
     AgreementOut,
     CountersignIn,
+    SendIn,
+    SendRefused,
     VersionDetail,
     VersionSummary,
 )
@@ -124,12 +126,22 @@ def version_signed_document(request: HttpRequest, code: UUID, number: int) -> Ht
     return _file(download)
 
 
-@router.post("/agreements/{code}/versions/{number}/send", response=VersionDetail)
-def version_send(request: HttpRequest, code: UUID, number: int) -> AgreementVersion:
-    """Freeze the PDF and invite the controller's signatories (e-mail via the outbox)."""
+@router.post("/agreements/{code}/versions/{number}/send",
+             response={200: VersionDetail, 409: SendRefused})
+def version_send(request: HttpRequest, code: UUID, number: int,
+                 params: Query[SendIn]) -> Any:
+    """Freeze the PDF and invite the controller's signatories (e-mail via the outbox).
+
+    409 when Annex III lists no security measures or the processor's contact person is
+    missing; send again with the query parameter ``override_reason`` to go on (the reason is recorded).
+    """
     version = _version(request.auth, code, number, write=True)
     require_staff(request.auth)
-    return services.send_for_signature(version=version, acting_user=request.auth)
+    try:
+        return services.send_for_signature(version=version, acting_user=request.auth,
+                                           override_reason=params.override_reason)
+    except services.NotReadyToSend as exc:
+        return Status(409, {"detail": exc.messages[0], "missing": exc.missing})
 
 
 def _signature(request: HttpRequest, payload: CountersignIn) -> services.Signature:

@@ -9,7 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from art28.api.access import require_staff
 from art28.api.pagination import Page, PageParams, paginate
@@ -17,6 +17,7 @@ from art28.api.schemas.parties import (
     ContactIn,
     ContactOut,
     ContactPatch,
+    ContactRemoved,
     ControllerDetail,
     ControllerIn,
     ControllerOut,
@@ -75,7 +76,13 @@ def contact_add(request: HttpRequest, code: UUID, payload: ContactIn) -> tuple[i
     controller = controller_for(request.auth, code, write=True)
     contact = services.add_contact(controller=controller, data=payload.dict(),
                                    acting_user=request.auth)
-    return 201, contact
+    return 201, _with_warnings(contact)
+
+
+def _with_warnings(contact: Contact) -> Contact:
+    warning = services.breach_recipient_warning(contact.controller)
+    contact.warnings = [warning] if warning else []  # type: ignore[attr-defined]
+    return contact
 
 
 @router.patch("/controllers/{code}/contacts/{contact_code}", response=ContactOut)
@@ -83,11 +90,16 @@ def contact_update(request: HttpRequest, code: UUID, contact_code: UUID,
                    payload: ContactPatch) -> Contact:
     contact = _contact(controller_for(request.auth, code, write=True), contact_code)
     data = _merged(contact, services.CONTACT_FIELDS, payload.dict(exclude_unset=True))
-    return services.update_contact(contact=contact, data=data, acting_user=request.auth)
+    return _with_warnings(services.update_contact(contact=contact, data=data,
+                                                 acting_user=request.auth))
 
 
-@router.delete("/controllers/{code}/contacts/{contact_code}", response={204: None})
-def contact_delete(request: HttpRequest, code: UUID, contact_code: UUID) -> tuple[int, None]:
-    contact = _contact(controller_for(request.auth, code, write=True), contact_code)
+@router.delete("/controllers/{code}/contacts/{contact_code}",
+               response={200: ContactRemoved, 204: None})
+def contact_delete(request: HttpRequest, code: UUID, contact_code: UUID) -> Any:
+    """204; 200 with ``warnings`` when the controller is left without a breach-notice recipient."""
+    controller = controller_for(request.auth, code, write=True)
+    contact = _contact(controller, contact_code)
     services.remove_contact(contact=contact, acting_user=request.auth)
-    return 204, None
+    warning = services.breach_recipient_warning(controller)
+    return Status(200, {"warnings": [warning]}) if warning else Status(204, None)

@@ -87,3 +87,15 @@ class CountersignIn(Schema):
 
 class AcceptIn(CountersignIn):
     document_sha256: str = Field(description="SHA-256 of the exact PDF the signer read.")
+
+
+class SendIn(Schema):
+    override_reason: str = Field(
+        default="", max_length=1000,
+        description="Send although Annex III lists no measures or the processor's contact is "
+                    "missing; the reason is kept in the ledger event.")
+
+
+class SendRefused(Schema):
+    detail: str
+    missing: list[str] = Field(description="What the agreement lacks, in words.")

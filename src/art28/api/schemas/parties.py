@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class ContactIn(Schema):
@@ -44,6 +44,12 @@ class ContactOut(Schema):
     is_signatory: bool
     is_privacy_contact: bool
     is_breach_recipient: bool
+    warnings: list[str] = Field(default_factory=list, description=(
+        "After a change: e.g. that the controller is left without a breach-notice recipient."))
+
+
+class ContactRemoved(Schema):
+    warnings: list[str]
 
 
 class ControllerIn(Schema):

@@ -15,7 +15,7 @@ from art28.agreements.models import Agreement, VersionStatus
 from art28.parties.access import controller_for
 from art28.web import documents
 from art28.web.decorators import staff_required
-from art28.web.forms import AgreementFilterForm, SignatureForm, apply_errors
+from art28.web.forms import AgreementFilterForm, SendForm, SignatureForm, apply_errors
 from art28.web.lookups import page_of
 from art28.web.terms_form import TermsForm, initial_from
 from art28.web.views.common import signature_from
@@ -112,18 +112,33 @@ def version_docx(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required()
 def version_send(request: HttpRequest, code: str) -> HttpResponse:
     version = version_for(request.user, code, write=True)
+    form = SendForm(request.POST or None)
     if request.method == "POST":
+        reason = form.cleaned_data["override_reason"] if form.is_valid() else ""
         try:
-            agreements.send_for_signature(version=version, acting_user=request.user)
+            agreements.send_for_signature(version=version, acting_user=request.user,
+                                          override_reason=reason)
+        except agreements.NotReadyToSend:
+            return _send_page(request, version, form, status=409)
         except ValidationError as exc:
+            if form.is_bound and "override_reason" in getattr(exc, "error_dict", {}):
+                apply_errors(form, exc)
+                return _send_page(request, version, form, status=400)
             for message in exc.messages:
                 messages.error(request, message)
         else:
             messages.success(request, _("Sent for signature to the controller's signatories."))
         return redirect("web:agreement_detail", code=version.agreement.code)
+    return _send_page(request, version, form)
+
+
+def _send_page(request: HttpRequest, version, form: SendForm,  # type: ignore[no-untyped-def]
+               status: int = 200) -> HttpResponse:
+    missing = agreements.send_blockers(version) if version.status == VersionStatus.DRAFT else []
     return render(request, "web/staff/version_send.html",
-                  {"version": version, "agreement": version.agreement,
-                   "signatories": version.agreement.controller.signatories()})
+                  {"version": version, "agreement": version.agreement, "form": form,
+                   "missing": missing, "signatories": version.agreement.controller.signatories()},
+                  status=status)
 
 
 @require_POST

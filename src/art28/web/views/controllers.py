@@ -31,7 +31,8 @@ def controller_detail(request: HttpRequest, code: str) -> HttpResponse:
     agreements = agreements_of(request.user, controller).with_latest_status()
     return render(request, "web/staff/controller_detail.html",
                   {"controller": controller, "contacts": controller.contacts.all(),
-                   "agreements": agreements})
+                   "agreements": agreements,
+                   "breach_warning": parties.breach_recipient_warning(controller)})
 
 
 @staff_required(write=True, admin=True)
@@ -80,6 +81,7 @@ def contact_add(request: HttpRequest, code: str) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("The contact is added."))
+            _warn_breach_recipient(request, controller)
             return redirect("web:controller_detail", code=controller.code)
     return render(request, "web/staff/contact_form.html",
                   {"form": form, "controller": controller})
@@ -98,6 +100,7 @@ def contact_edit(request: HttpRequest, code: str) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("The contact is saved."))
+            _warn_breach_recipient(request, contact.controller)
             return redirect("web:controller_detail", code=contact.controller.code)
     return render(request, "web/staff/contact_form.html",
                   {"form": form, "controller": contact.controller, "contact": contact})
@@ -110,9 +113,17 @@ def contact_remove(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         parties.remove_contact(contact=contact, acting_user=request.user)
         messages.success(request, _("The contact is removed."))
+        _warn_breach_recipient(request, controller)
         return redirect("web:controller_detail", code=controller.code)
     return render(request, "web/staff/contact_remove.html",
-                  {"contact": contact, "controller": controller})
+                  {"contact": contact, "controller": controller,
+                   "warning": parties.breach_recipient_warning(controller, without=contact)})
+
+
+def _warn_breach_recipient(request: HttpRequest, controller) -> None:  # type: ignore[no-untyped-def]
+    warning = parties.breach_recipient_warning(controller)
+    if warning:
+        messages.warning(request, warning)
 
 
 @staff_required(write=True, admin=True)

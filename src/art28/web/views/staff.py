@@ -38,8 +38,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @staff_required(write=True, admin=True)
 def processor_edit(request: HttpRequest) -> HttpResponse:
     processor = request.membership.processor  # type: ignore[attr-defined]
-    initial = {f: getattr(processor, f) for f in ProcessorForm.base_fields}
-    form = ProcessorForm(request.POST or None, initial=initial)
+    form = ProcessorForm(request.POST or None, initial=ProcessorForm.initial_for(processor))
     if request.method == "POST" and form.is_valid():
         try:
             parties.update_processor(processor=processor, data=form.cleaned_data,
@@ -47,7 +46,8 @@ def processor_edit(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("The profile is saved."))
+            messages.success(request, _("The profile is saved. Agreements not yet sent show the "
+                                        "new details; sent and signed ones keep what they said."))
             return redirect("web:processor_edit")
     return render(request, "web/staff/processor_edit.html", {"form": form, "processor": processor})
 
