@@ -215,7 +215,7 @@ def test_it_refuses_staff_a_decision_that_would_stop_bs_clock(api, client, login
 def test_it_counts_only_visible_controllers_in_the_register(api, staff_a, admin_user, incident, rows):
     a, b = rows
     send_notices(incident=incident, stage="initial", affected_codes=[str(a.code)], acting_user=admin_user)
-    staff_csv = api.get("/breaches/register.csv", as_=staff_a).content.decode()
-    admin_csv = api.get("/breaches/register.csv", as_=admin_user).content.decode()
+    staff_csv = api.get("/breaches/register.csv", as_=staff_a).getvalue().decode()
+    admin_csv = api.get("/breaches/register.csv", as_=admin_user).getvalue().decode()
     assert "1/1 · 0" in staff_csv and "1/2 · 0" in admin_csv
     assert_no_b(staff_csv, b)

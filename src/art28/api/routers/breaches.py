@@ -12,7 +12,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -200,8 +200,12 @@ class SeverityIn(Schema):
     cb_reason: str
 
 
-def _file(content: str | bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
+def _file(content: Any, content_type: str, filename: str) -> HttpResponse | StreamingHttpResponse:
+    """A file download; an iterator of chunks (a CSV of any size) is streamed."""
+    if isinstance(content, str | bytes):
+        response: HttpResponse | StreamingHttpResponse = HttpResponse(content, content_type=content_type)
+    else:
+        response = StreamingHttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -260,7 +264,7 @@ def register_export(request: HttpRequest, fmt: Literal["csv", "pdf"],
     qs = register_incidents(request.auth, chosen)
     rows = services.processor_rows(qs.order_by("-aware_at"), chosen, affected=visible_affected(request.auth))
     if fmt == "csv":
-        return _file(services.as_csv(rows), "text/csv; charset=utf-8", "breach-register.csv")
+        return _file(services.csv_chunks(rows), "text/csv; charset=utf-8", "breach-register.csv")
     pdf = services.export_register_pdf(rows=rows, title="Breach register",
                                        processor_id=membership_of(request.auth).processor_id,  # type: ignore[union-attr]
                                        controller_id=chosen.pk if chosen else None, acting_user=request.auth)
