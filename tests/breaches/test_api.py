@@ -27,7 +27,7 @@ def test_it_runs_the_whole_flow_over_the_api(api, admin_user, user_a, subprocess
     code = r.json()["code"]
     r = api.patch(f"/breaches/{code}", as_=admin_user, json={"subjects_approx": 50, "confidentiality": True})
     assert r.json()["subjects_approx"] == 50 and r.json()["nature"] == ["confidentiality"]
-    affected = api.get(f"/breaches/{code}/affected", as_=admin_user).json()
+    affected = api.get(f"/breaches/{code}/affected", as_=admin_user).json()["items"]
     assert {a["notice_hours"] for a in affected} == {24, 48}
     assert len(api.get("/breaches/clocks", as_=admin_user).json()) == 2
     r = api.post(f"/breaches/{code}/affected", as_=admin_user,

@@ -12,7 +12,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.api.conftest import Api
+
 N = 1200
+
+
+@pytest.fixture
+def api(client, db):
+    return Api(client)
 
 
 @pytest.fixture
@@ -72,3 +79,18 @@ def test_it_exports_the_register_of_a_breach_of_1200_agreements(client, login, a
     pdf = client.get(reverse("breaches:register_pdf"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
+
+@pytest.mark.django_db
+def test_it_lists_the_affected_rows_and_notices_of_1200_agreements_a_page_at_a_time(api, admin_user,
+                                                                                     big_breach):
+    code = big_breach.code
+    for path in (f"/breaches/{code}/affected", f"/breaches/{code}/notices"):
+        first = api.get(path + "?page_size=100", as_=admin_user)
+        assert first.status_code == 200
+        body = first.json()
+        assert (body["count"], body["page"], body["pages"], len(body["items"])) == (N, 1, 12, 100)
+        last = api.get(path + "?page_size=100&page=12", as_=admin_user).json()
+        assert len(last["items"]) == 100
+        assert not {i["code"] for i in body["items"]} & {i["code"] for i in last["items"]}
+    item = api.get(f"/breaches/{code}/affected?page_size=1", as_=admin_user).json()["items"][0]
+    assert item["agreement"] and item["notice_hours"] == 24 and item["included"] is True

@@ -286,10 +286,13 @@ def incident_update(request: HttpRequest, code: UUID, payload: Facts) -> Inciden
     return _incident(incident)
 
 
-@router.get("/breaches/{code}/affected", response=list[AffectedOut])
-def affected_list(request: HttpRequest, code: UUID) -> Any:
+@router.get("/breaches/{code}/affected", response=Page[AffectedOut])
+def affected_list(request: HttpRequest, code: UUID, params: Query[PageParams]) -> dict[str, Any]:
+    """The agreements the incident touches that the caller may see, soonest deadline first,
+    a page at a time (``?page=&page_size=``)."""
     incident = incident_for(request.auth, code)
-    return list(visible_affected(request.auth, incident).select_related("agreement__controller", "incident"))
+    rows = visible_affected(request.auth, incident).select_related("agreement__controller", "incident")
+    return paginate(rows.order_by("deadline", "pk"), params)
 
 
 @router.post("/breaches/{code}/affected", response=list[AffectedOut])
@@ -316,10 +319,11 @@ def notices_send(request: HttpRequest, code: UUID, payload: NoticeIn) -> tuple[i
     return 201, list(incident_notices(request.auth, incident, among=created))
 
 
-@router.get("/breaches/{code}/notices", response=list[NoticeOut])
-def notices_list(request: HttpRequest, code: UUID) -> Any:
+@router.get("/breaches/{code}/notices", response=Page[NoticeOut])
+def notices_list(request: HttpRequest, code: UUID, params: Query[PageParams]) -> dict[str, Any]:
+    """The incident's notices the caller may see, a page at a time (``?page=&page_size=``)."""
     incident = incident_for(request.auth, code)
-    return list(incident_notices(request.auth, incident))
+    return paginate(incident_notices(request.auth, incident), params)
 
 
 @router.post("/breaches/{code}/no-notice", response=IncidentOut)
