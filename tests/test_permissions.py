@@ -171,6 +171,7 @@ AUDIENCE: dict[str, str] = {
     "web:staff_dashboard": "staff:r",
     "web:processor_edit": "admin:w",
     "web:ledger": "admin",
+    "web:ledger_verify": "admin:w",
     "web:controller_list": "staff:r",
     "web:controller_create": "admin:w",
     "web:controller_import": "admin:w",
