@@ -53,3 +53,29 @@ def test_it_flags_missing_terms_and_shows_on_the_dashboard(
     sp = make_subprocessor(named=True)
     rows = services.dashboard(processor.pk)
     assert [(r.subprocessor, [g.area for g in r.gaps]) for r in rows] == [(sp, ["terms"])]
+
+
+def test_the_dashboard_gives_each_sub_processor_what_compare_gives_it_in_a_flat_number_of_queries(
+    processor, admin_user, make_subprocessor, make_agreement, make_controller
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    strict = make_agreement(make_controller(), terms={"breach": {"notice_hours": 12}})
+    loose = make_agreement(make_controller(), terms=OURS)
+    one, two = (services.update_subprocessor(
+        subprocessor=make_subprocessor(name, agreements=[a]), data={},
+        terms=_theirs(breach={"notice_hours": h}), acting_user=admin_user)
+        for name, a, h in (("Een B.V.", strict, 10), ("Twee B.V.", loose, 2)))
+    with CaptureQueriesContext(connection) as few:
+        rows = services.dashboard(processor.pk, margin_hours=6)
+    expected = {sp.pk: (len(services.flowdown.served_agreements(sp)), services.compare(sp, margin_hours=6))
+                for sp in (one, two)}
+    assert {r.subprocessor.pk: (r.agreements, r.gaps) for r in rows} == expected
+    # 12 h promised at the strictest, 10 h given, 6 h margin: a gap; 2 h given: none.
+    assert [g.area for g in expected[one.pk][1]] == ["breach"] and expected[two.pk][1] == []
+    for n in range(3):
+        make_subprocessor(f"Meer {n} B.V.", agreements=[make_agreement(make_controller(), terms=OURS)])
+    with CaptureQueriesContext(connection) as more:
+        assert len(services.dashboard(processor.pk, margin_hours=6)) == 5
+    assert len(more.captured_queries) == len(few.captured_queries)

@@ -8,6 +8,7 @@ rights, deletion and transfer restrictions must be at least as strict as ours.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -83,7 +84,10 @@ def served_agreements(sp: Subprocessor) -> list[int]:
 
 
 def our_promises(agreement_ids: list[int]) -> Promises:
-    terms = _binding_terms(agreement_ids)
+    return _promises(_binding_terms(agreement_ids))
+
+
+def _promises(terms: list[DpaTerms]) -> Promises:
     hours = [
         t.breach.notice_hours or (settings.ART28_UNDUE_DELAY_HOURS if t.breach.undue_delay else None)
         for t in terms
@@ -106,15 +110,19 @@ def our_promises(agreement_ids: list[int]) -> Promises:
 def _binding_terms(agreement_ids: list[int]) -> list[DpaTerms]:
     best: dict[int, tuple[tuple[bool, int], dict]] = {}
     for chunk in range(0, len(agreement_ids), 5000):
-        rows = AgreementVersion.objects.filter(
-            agreement_id__in=agreement_ids[chunk : chunk + 5000]
-        ).values_list("agreement_id", "number", "status", "terms")
-        for agreement_id, number, status, terms in rows:
-            key = (status == VersionStatus.SIGNED, number)
-            if agreement_id not in best or key > best[agreement_id][0]:
-                best[agreement_id] = (key, terms)
+        ids = agreement_ids[chunk : chunk + 5000]
+        _keep_binding(best, AgreementVersion.objects.filter(agreement_id__in=ids))
     unique = {repr(sorted(v[1].items())): v[1] for v in best.values()}
     return [DpaTerms.model_validate(t) for t in unique.values()]
+
+
+def _keep_binding(best: dict[int, tuple[tuple[bool, int], dict]], versions: Any) -> None:
+    """Keep each agreement's binding terms (the newest signed version, else the newest)."""
+    rows = versions.values_list("agreement_id", "number", "status", "terms")
+    for agreement_id, number, status, terms in rows:
+        key = (status == VersionStatus.SIGNED, number)
+        if agreement_id not in best or key > best[agreement_id][0]:
+            best[agreement_id] = (key, terms)
 
 
 def compare(
@@ -230,11 +238,42 @@ class DashboardRow:
 
 
 def dashboard(processor_id: int, *, margin_hours: int | None = None) -> list[DashboardRow]:
-    """Every current sub-processor of the processor with its flow-down gaps."""
+    """Every current sub-processor of the processor with its flow-down gaps.
+
+    One pass over the processor's agreement versions and one over the links serve every
+    sub-processor (``served_agreements`` and ``our_promises`` per sub-processor would
+    read every agreement's terms once per sub-processor)."""
+    sps = list(Subprocessor.objects.filter(processor_id=processor_id).current())
+    served = _served_by(processor_id, sps)
+    best: dict[int, tuple[tuple[bool, int], dict]] = {}
+    _keep_binding(best, AgreementVersion.objects.filter(agreement__controller__processor_id=processor_id))
+    validated: dict[str, DpaTerms] = {}
     rows = []
-    for sp in Subprocessor.objects.filter(processor_id=processor_id).current():
-        ids = served_agreements(sp)
-        rows.append(
-            DashboardRow(sp, len(ids), compare(sp, margin_hours=margin_hours, promises=our_promises(ids)))
-        )
+    for sp in sps:
+        ids = served[sp.pk]
+        unique = {repr(sorted(best[i][1].items())): best[i][1] for i in ids if i in best}
+        for key, raw in unique.items():
+            if key not in validated:
+                validated[key] = DpaTerms.model_validate(raw)
+        promises = _promises([validated[k] for k in unique])
+        rows.append(DashboardRow(sp, len(ids), compare(sp, margin_hours=margin_hours, promises=promises)))
     return rows
+
+
+def _served_by(processor_id: int, sps: list[Subprocessor]) -> dict[int, list[int]]:
+    """``served_agreements`` of every sub-processor in ``sps``, in two queries."""
+    served: dict[int, set[int]] = {sp.pk: set() for sp in sps}
+    links = (AgreementSubprocessor.objects.open()
+             .filter(subprocessor__processor_id=processor_id,
+                     status__in=(LinkStatus.AUTHORISED, LinkStatus.PENDING))
+             .values_list("subprocessor_id", "agreement_id"))
+    for sp_id, agreement_id in links:
+        if sp_id in served:
+            served[sp_id].add(agreement_id)
+    if any(sp.scope_all and not served[sp.pk] for sp in sps):
+        everyone = set(Agreement.objects.active().filter(controller__processor_id=processor_id)
+                       .values_list("pk", flat=True))
+        for sp in sps:
+            if sp.scope_all and not served[sp.pk]:
+                served[sp.pk] = everyone
+    return {pk: sorted(ids) for pk, ids in served.items()}
