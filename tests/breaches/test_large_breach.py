@@ -94,3 +94,18 @@ def test_it_lists_the_affected_rows_and_notices_of_1200_agreements_a_page_at_a_t
         assert not {i["code"] for i in body["items"]} & {i["code"] for i in last["items"]}
     item = api.get(f"/breaches/{code}/affected?page_size=1", as_=admin_user).json()["items"][0]
     assert item["agreement"] and item["notice_hours"] == 24 and item["included"] is True
+
+
+@pytest.mark.django_db
+def test_the_register_page_filters_by_code_instead_of_listing_1200_controllers(client, login, admin_user,
+                                                                              big_breach):
+    from art28.parties.models import Controller
+
+    login(client, admin_user)
+    page = client.get(reverse("breaches:incident_list"))
+    assert page.status_code == 200 and page.context["controllers"] is None
+    body = page.content.decode()
+    assert "<option" not in body and big_breach.reference in body and len(body) < 50_000
+    last = Controller.objects.get(name="Groot 1199 B.V.")
+    filtered = client.get(reverse("breaches:incident_list"), {"controller": str(last.code)}).content.decode()
+    assert big_breach.reference in filtered and f'value="{last.code}"' in filtered

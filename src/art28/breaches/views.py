@@ -32,6 +32,7 @@ from art28.web.forms import apply_errors
 from art28.web.lookups import page_of
 
 CSV = "text/csv; charset=utf-8"
+MAX_CHOICES = 200
 PDF = "application/pdf"
 
 
@@ -57,9 +58,12 @@ def _register_scope(request: HttpRequest):  # type: ignore[no-untyped-def]
 @staff_required()
 def incident_list(request: HttpRequest) -> HttpResponse:
     incidents, controller = _register_scope(request)
+    # A select of every controller is 10,000 options for a large processor: up to a few
+    # hundred it is a list, beyond that the filter takes a controller's code.
+    choices = list(visible_controllers(request.user).only("code", "name")[:MAX_CHOICES + 1])
     return render(request, "breaches/incident_list.html", {
         "page": page_of(request, incidents), "controller": controller,
-        "controllers": visible_controllers(request.user)})
+        "controllers": choices if len(choices) <= MAX_CHOICES else None})
 
 
 @staff_required()
