@@ -79,3 +79,25 @@ def test_the_dashboard_gives_each_sub_processor_what_compare_gives_it_in_a_flat_
     with CaptureQueriesContext(connection) as more:
         assert len(services.dashboard(processor.pk, margin_hours=6)) == 5
     assert len(more.captured_queries) == len(few.captured_queries)
+
+
+def test_it_reads_our_promises_in_the_database_as_it_reads_them_in_python(
+    processor, admin_user, make_subprocessor, make_agreement, make_controller
+):
+    from art28.subprocessors.services import flowdown
+
+    make_agreement(make_controller(), terms={"breach": {"notice_hours": 12},
+                                             "end": {"choice": "delete", "deadline_days": 30}})
+    make_agreement(make_controller(), terms={"breach": {"notice_hours": 36},
+                                             "transfers": {"outside_eea": "prohibited"}})
+    everyone = make_subprocessor("Overal B.V.", scope_all=True)
+    some = make_subprocessor("Sommige B.V.", named=True)
+    for sp in (everyone, some):
+        python = flowdown.our_promises(flowdown.served_agreements(sp))
+        sql = flowdown.served_promises(sp)
+        assert (sql.notice_hours, sql.audit_scope, sql.audit_allowed, sql.deletion_days, sql.certificate,
+                sql.transfers) == (python.notice_hours, python.audit_scope, python.audit_allowed,
+                                   python.deletion_days, python.certificate, python.transfers)
+    assert flowdown.served_promises(everyone).notice_hours == 12
+    assert flowdown.served_promises(everyone).deletion_days == 30
+    assert str(flowdown.served_promises(everyone).transfers) == "prohibited"
