@@ -184,6 +184,7 @@ AUDIENCE: dict[str, str] = {
     "obligations:feed": "nowhere",  # a forged token: 404 for everyone
     "web:processor_edit": "admin:w",
     "web:ledger": "admin",
+    "web:ledger_verify": "admin:w",
     "web:controller_list": "staff:r",
     "web:controller_create": "admin:w",
     "web:controller_import": "admin:w",
@@ -551,9 +552,11 @@ def _b_rows(world) -> tuple:
 def _leaks(world, role: str, response) -> list[str]:
     kind = response.get("Content-Type", "")
     textual = kind.startswith("text/") or "json" in kind or "csv" in kind
-    if not textual or getattr(response, "streaming", False):
+    streamed = getattr(response, "streaming", False)
+    if not textual or (streamed and "csv" not in kind):
         return []  # PDF, DOCX, XLSX and file downloads: their text is compressed
-    body = response.content.decode("utf-8", "replace")
+    # A streamed CSV export is read whole, so its rows are checked like any page.
+    body = (response.getvalue() if streamed else response.content).decode("utf-8", "replace")
     return sorted(f"{group}: {secret!r}" for group in FORBIDDEN[role] for secret in world.secrets[group]
                   if secret in body or html.escape(secret) in body)
 

@@ -38,14 +38,14 @@ def _assert_neutralised(content: bytes, fields: tuple[str, ...]) -> None:
 @pytest.mark.django_db
 def test_it_neutralises_formulas_in_the_staff_register(client, login, admin_user, hostile):
     login(client, admin_user)
-    _assert_neutralised(client.get(reverse("breaches:register_csv")).content, ("title", "description"))
+    _assert_neutralised(client.get(reverse("breaches:register_csv")).getvalue(), ("title", "description"))
 
 
 @pytest.mark.django_db
 def test_it_neutralises_formulas_in_the_controllers_extract(client, login, admin_user, user_a, hostile):
     send_notices(incident=hostile, stage="initial", acting_user=admin_user)
     login(client, user_a)
-    _assert_neutralised(client.get(reverse("breaches:portal_register_csv")).content, ("title",))
+    _assert_neutralised(client.get(reverse("breaches:portal_register_csv")).getvalue(), ("title",))
 
 
 @pytest.mark.django_db
@@ -53,6 +53,7 @@ def test_it_neutralises_formulas_in_the_api_registers(client, admin_user, user_a
     from tests.api.conftest import Api
 
     api = Api(client)
-    _assert_neutralised(api.get("/breaches/register.csv", as_=admin_user).content, ("title", "description"))
+    exported = api.get("/breaches/register.csv", as_=admin_user).getvalue()
+    _assert_neutralised(exported, ("title", "description"))
     send_notices(incident=hostile, stage="initial", acting_user=admin_user)
-    _assert_neutralised(api.get("/breach-notices/register.csv", as_=user_a).content, ("title",))
+    _assert_neutralised(api.get("/breach-notices/register.csv", as_=user_a).getvalue(), ("title",))

@@ -91,17 +91,17 @@ def test_it_shows_open_clocks_with_overdue_in_red(client, login, admin_user, inc
 def test_it_exports_the_register_as_csv_and_pdf(client, login, admin_user, staff_none, incident,
                                                 controller_a):
     login(client, admin_user)
-    csv = client.get(reverse("breaches:register_csv")).content.decode()
+    csv = client.get(reverse("breaches:register_csv")).getvalue().decode()
     assert incident.reference in csv and "Backup bucket readable" in csv
     filtered = client.get(reverse("breaches:register_csv") + f"?controller={controller_a.code}")
-    assert incident.reference in filtered.content.decode()
+    assert incident.reference in filtered.getvalue().decode()
     pdf = client.get(reverse("breaches:register_pdf"))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     from art28.documents import pdf_text
 
     assert incident.reference in pdf_text(pdf.content)
     login(client, staff_none)
-    assert incident.reference not in client.get(reverse("breaches:register_csv")).content.decode()
+    assert incident.reference not in client.get(reverse("breaches:register_csv")).getvalue().decode()
 
 
 @pytest.mark.django_db
@@ -120,7 +120,7 @@ def test_it_lets_the_controller_open_acknowledge_and_assess(client, login, admin
         "cb": "0.5", "cb_reason": "Public bucket"})
     assert r.status_code == 302 and SeverityAssessment.objects.get().dpc == 2
     assert Event.objects.filter(action="breach.severity_assessed").exists()
-    csv = client.get(reverse("breaches:portal_register_csv")).content.decode()
+    csv = client.get(reverse("breaches:portal_register_csv")).getvalue().decode()
     assert incident.reference in csv
     assert client.get(reverse("breaches:portal_register_pdf")).content.startswith(b"%PDF")
     login(client, user_b)  # the other controller's user: not its notice

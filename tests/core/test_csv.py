@@ -49,3 +49,11 @@ def test_no_export_writes_csv_but_through_the_shared_writer():
     offenders = [str(p.relative_to(src)) for p in src.rglob("*.py")
                  if p != src / "core" / "csv.py" and _csv_writers(ast.parse(p.read_text()))]
     assert offenders == []
+
+
+def test_it_streams_the_same_file_as_it_writes_whole():
+    from art28.core.csv import csv_bytes, csv_stream
+
+    header, rows = ["a", "=b"], [["=1+1", "x,y"], ['"q"', None], ["\tz", "ok"]]
+    chunks = list(csv_stream(header, rows))
+    assert len(chunks) == 4 and b"".join(chunks) == csv_bytes(header, rows)

@@ -53,3 +53,51 @@ def test_it_flags_missing_terms_and_shows_on_the_dashboard(
     sp = make_subprocessor(named=True)
     rows = services.dashboard(processor.pk)
     assert [(r.subprocessor, [g.area for g in r.gaps]) for r in rows] == [(sp, ["terms"])]
+
+
+def test_the_dashboard_gives_each_sub_processor_what_compare_gives_it_in_a_flat_number_of_queries(
+    processor, admin_user, make_subprocessor, make_agreement, make_controller
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    strict = make_agreement(make_controller(), terms={"breach": {"notice_hours": 12}})
+    loose = make_agreement(make_controller(), terms=OURS)
+    one, two = (services.update_subprocessor(
+        subprocessor=make_subprocessor(name, agreements=[a]), data={},
+        terms=_theirs(breach={"notice_hours": h}), acting_user=admin_user)
+        for name, a, h in (("Een B.V.", strict, 10), ("Twee B.V.", loose, 2)))
+    with CaptureQueriesContext(connection) as few:
+        rows = services.dashboard(processor.pk, margin_hours=6)
+    expected = {sp.pk: (len(services.flowdown.served_agreements(sp)), services.compare(sp, margin_hours=6))
+                for sp in (one, two)}
+    assert {r.subprocessor.pk: (r.agreements, r.gaps) for r in rows} == expected
+    # 12 h promised at the strictest, 10 h given, 6 h margin: a gap; 2 h given: none.
+    assert [g.area for g in expected[one.pk][1]] == ["breach"] and expected[two.pk][1] == []
+    for n in range(3):
+        make_subprocessor(f"Meer {n} B.V.", agreements=[make_agreement(make_controller(), terms=OURS)])
+    with CaptureQueriesContext(connection) as more:
+        assert len(services.dashboard(processor.pk, margin_hours=6)) == 5
+    assert len(more.captured_queries) == len(few.captured_queries)
+
+
+def test_it_reads_our_promises_in_the_database_as_it_reads_them_in_python(
+    processor, admin_user, make_subprocessor, make_agreement, make_controller
+):
+    from art28.subprocessors.services import flowdown
+
+    make_agreement(make_controller(), terms={"breach": {"notice_hours": 12},
+                                             "end": {"choice": "delete", "deadline_days": 30}})
+    make_agreement(make_controller(), terms={"breach": {"notice_hours": 36},
+                                             "transfers": {"outside_eea": "prohibited"}})
+    everyone = make_subprocessor("Overal B.V.", scope_all=True)
+    some = make_subprocessor("Sommige B.V.", named=True)
+    for sp in (everyone, some):
+        python = flowdown.our_promises(flowdown.served_agreements(sp))
+        sql = flowdown.served_promises(sp)
+        assert (sql.notice_hours, sql.audit_scope, sql.audit_allowed, sql.deletion_days, sql.certificate,
+                sql.transfers) == (python.notice_hours, python.audit_scope, python.audit_allowed,
+                                   python.deletion_days, python.certificate, python.transfers)
+    assert flowdown.served_promises(everyone).notice_hours == 12
+    assert flowdown.served_promises(everyone).deletion_days == 30
+    assert str(flowdown.served_promises(everyone).transfers) == "prohibited"

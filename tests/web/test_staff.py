@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from art28.ledger.models import Event
 from art28.notices.models import Delivery, DeliveryStatus
+from tests.web.test_ledger_page import verify
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def test_controller_users_get_404_in_the_console(client, login, user_a):
 def test_it_shows_and_verifies_the_ledger(client, login, admin_user, controller_a, make_agreement):
     make_agreement(controller_a, state="sent")
     login(client, admin_user)
-    response = client.get(reverse("web:ledger"), {"verify": "1"})
+    response = verify(client)
     assert response.context["result"].ok
     assert "agreement.sent" in response.content.decode()
 
@@ -75,7 +76,7 @@ def test_it_reports_a_broken_chain(client, login, admin_user, controller_a, make
     event = Event.objects.order_by("seq").first()
     Event.objects.filter(pk=event.pk).update(data={"tampered": True})
     login(client, admin_user)
-    result = client.get(reverse("web:ledger"), {"verify": "1"}).context["result"]
+    result = verify(client).context["result"]
     assert not result.ok and result.broken_seq == event.seq
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,11 +32,16 @@ from art28.web.forms import apply_errors
 from art28.web.lookups import page_of
 
 CSV = "text/csv; charset=utf-8"
+MAX_CHOICES = 200
 PDF = "application/pdf"
 
 
-def _download(content: str | bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
+def _download(content: Any, content_type: str, filename: str) -> HttpResponse | StreamingHttpResponse:
+    """A file download; an iterator of chunks (a CSV of any size) is streamed."""
+    if isinstance(content, str | bytes):
+        response: HttpResponse | StreamingHttpResponse = HttpResponse(content, content_type=content_type)
+    else:
+        response = StreamingHttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -53,17 +58,19 @@ def _register_scope(request: HttpRequest):  # type: ignore[no-untyped-def]
 @staff_required()
 def incident_list(request: HttpRequest) -> HttpResponse:
     incidents, controller = _register_scope(request)
+    # A select of every controller is 10,000 options for a large processor: up to a few
+    # hundred it is a list, beyond that the filter takes a controller's code.
+    choices = list(visible_controllers(request.user).only("code", "name")[:MAX_CHOICES + 1])
     return render(request, "breaches/incident_list.html", {
         "page": page_of(request, incidents), "controller": controller,
-        "controllers": visible_controllers(request.user)})
+        "controllers": choices if len(choices) <= MAX_CHOICES else None})
 
 
 @staff_required()
 def register_csv(request: HttpRequest) -> HttpResponse:
     incidents, controller = _register_scope(request)
     rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
-    return _download(services.as_csv(rows), CSV,
-                     "breach-register.csv")
+    return _download(services.csv_chunks(rows), CSV, "breach-register.csv")
 
 
 @staff_required()
@@ -145,11 +152,12 @@ def incident_detail(request: HttpRequest, code: str, status: int = 200,
                     forms: dict | None = None) -> HttpResponse:
     incident = incident_for(request.user, code)
     now = timezone.now()
-    # Need-to-know: staff see the clocks of the controllers assigned to them only.
-    affected = list(visible_affected(request.user, incident).select_related("agreement__controller")
-                    .prefetch_related("notices__notice__deliveries"))
+    # Need-to-know: staff see the clocks of the controllers assigned to them only. A page of
+    # rows at a time: the prefetch below then stays a page's worth, whatever the breach's size.
+    page = page_of(request, visible_affected(request.user, incident).select_related("agreement__controller")
+                   .prefetch_related("notices__notice__deliveries").order_by("deadline", "pk"), size=50)
     return render(request, "breaches/incident_detail.html", {
-        "incident": incident, "affected": affected, "now": now,
+        "incident": incident, "affected": page.object_list, "page": page, "now": now,
         "notice_form": NoticeForm(), "reasoning_form": ReasoningForm(), **(forms or {}),
     }, status=status)
 
@@ -291,7 +299,7 @@ def portal_severity(request: HttpRequest, code: str) -> HttpResponse:
 @portal_required
 def portal_register_csv(request: HttpRequest) -> HttpResponse:
     controller = request.membership.controller  # type: ignore[attr-defined]
-    return _download(services.as_csv(services.controller_rows(controller)), CSV, "breach-register.csv")
+    return _download(services.csv_chunks(services.controller_rows(controller)), CSV, "breach-register.csv")
 
 
 @portal_required

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # The full-width forms are read as formulas by some spreadsheet locales too.
 FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
@@ -34,3 +34,19 @@ def csv_bytes(header: Iterable[object], rows: Iterable[Iterable[object]]) -> byt
     writer.writerow([safe_cell(h) for h in header])
     writer.writerows([safe_cell(v) for v in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")
+
+
+class _Line:
+    """A file-like sink that hands back what the csv writer wrote for one row."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_stream(header: Iterable[object], rows: Iterable[Iterable[object]]) -> Iterator[bytes]:
+    """The same file as ``csv_bytes``, yielded row by row for a streaming response, so an
+    export of any size never sits whole in memory."""
+    writer = csv.writer(_Line())
+    yield "\ufeff".encode() + writer.writerow([safe_cell(h) for h in header]).encode("utf-8")
+    for row in rows:
+        yield writer.writerow([safe_cell(v) for v in row]).encode("utf-8")

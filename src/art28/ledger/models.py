@@ -72,3 +72,32 @@ class Event(models.Model):
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.payload()).hexdigest()
+
+
+class CheckStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+
+
+class ChainCheck(models.Model):
+    """One verification of the chain, asked for on the ledger page and run by the worker:
+    recomputing every hash takes seconds at 100,000 events, too long for a page view."""
+
+    processor_id_ref = models.BigIntegerField(db_index=True)
+    requested_by = models.CharField(max_length=200)
+    requested_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=CheckStatus.choices, default=CheckStatus.QUEUED)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    ok = models.BooleanField(null=True)
+    checked = models.BigIntegerField(default=0)
+    broken_seq = models.BigIntegerField(null=True, blank=True)
+    reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("chain check")
+        verbose_name_plural = _("chain checks")
+
+    def __str__(self) -> str:
+        return f"check {self.pk}: {self.status}"

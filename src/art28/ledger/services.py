@@ -6,10 +6,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
-from art28.ledger.models import ChainHead, Event
+from art28.ledger.models import ChainCheck, ChainHead, CheckStatus, Event
 
 
 class LedgerError(RuntimeError):
@@ -92,3 +92,32 @@ def verify_chain(*, batch: int = 2000, processor_id: int | None = None) -> Verif
         return VerifyResult(False, checked, total + 1 if mine(None) else None,
                             "the chain ends before its recorded head")
     return VerifyResult(True, checked)
+
+
+def request_chain_check(*, processor_id: int, acting_user: Any) -> ChainCheck:
+    """Queue a verification of the chain for one processor's admin; the worker runs it."""
+    from art28.ledger.tasks import check_chain
+
+    with transaction.atomic():
+        check = ChainCheck.objects.create(processor_id_ref=processor_id, requested_at=timezone.now(),
+                                          requested_by=_actor_label(acting_user))
+        record_event(action="ledger.check_requested", obj=("chaincheck", check.pk), acting_user=acting_user,
+                     processor_id=processor_id)
+        check_chain.enqueue(check.pk)
+    return check
+
+
+def run_chain_check(check_id: int) -> ChainCheck:
+    """Verify the chain for a queued check and store what was found."""
+    check = ChainCheck.objects.get(pk=check_id)
+    ChainCheck.objects.filter(pk=check_id).update(status=CheckStatus.RUNNING)
+    result = verify_chain(processor_id=check.processor_id_ref)
+    ChainCheck.objects.filter(pk=check_id).update(
+        status=CheckStatus.DONE, finished_at=timezone.now(), ok=result.ok, checked=result.checked,
+        broken_seq=result.broken_seq, reason=result.reason)
+    return ChainCheck.objects.get(pk=check_id)
+
+
+def latest_chain_check(processor_id: int) -> ChainCheck | None:
+    """The processor's most recent check (queued, running or done), if any."""
+    return ChainCheck.objects.filter(processor_id_ref=processor_id).first()

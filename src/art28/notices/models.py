@@ -173,6 +173,8 @@ class Delivery(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     lease_until = models.DateTimeField(null=True, blank=True)
+    # Which worker's claim holds the lease: a worker sends only while the token is still its own.
+    claim = models.UUIDField(null=True, blank=True, db_index=True, editable=False)
     last_error = models.TextField(blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -194,41 +196,79 @@ def _lease() -> timedelta:
     return timedelta(seconds=settings.ART28_DELIVERY_LEASE_SECONDS)
 
 
-def claim_batch(limit: int = BATCH) -> list[int]:
-    """Mark up to ``limit`` due deliveries as ours for a lease; return their ids."""
+def claim_batch(limit: int = BATCH) -> tuple[uuid.UUID, list[int]]:
+    """Mark up to ``limit`` due deliveries as ours for a lease; return our claim and their ids.
+
+    The claim token, not the ids read, decides what is ours: two workers that read the same
+    due rows (SQLite has no SKIP LOCKED) both update them, and only the later token holds.
+    """
     now = timezone.now()
+    token = uuid.uuid4()
     with transaction.atomic():
         qs = Delivery.objects.due(now).order_by("next_attempt_at", "pk")
         if connection.features.has_select_for_update_skip_locked:
             qs = qs.select_for_update(skip_locked=True)
         ids = list(qs.values_list("pk", flat=True)[:limit])
-        Delivery.objects.filter(pk__in=ids).update(status=DeliveryStatus.SENDING,
-                                                   lease_until=now + _lease())
-    return ids
+        Delivery.objects.due(now).filter(pk__in=ids).update(
+            status=DeliveryStatus.SENDING, lease_until=now + _lease(), claim=token)
+    return token, ids
 
 
 def drain(limit_batches: int | None = None) -> int:
     """Deliver every due delivery, batch by batch, over one SMTP connection per batch."""
     sent = batches = 0
     while limit_batches is None or batches < limit_batches:
-        ids = claim_batch()
+        token, ids = claim_batch()
         if not ids:
             break
         batches += 1
-        sent += _deliver_batch(ids)
+        sent += _deliver_batch(token, ids)
     _reschedule_waiting()
     return sent
 
 
-def _deliver_batch(ids: list[int]) -> int:
+class _Claim:
+    """A worker's hold on one batch: renewed while the worker makes progress, re-checked
+    before every message, so a slow or frozen mail server never lets a second worker send
+    what this one is still sending."""
+
+    def __init__(self, token: uuid.UUID):
+        self.token = token
+        self.renewed = time.monotonic()
+
+    def ours(self) -> models.QuerySet:
+        return Delivery.objects.filter(claim=self.token, status=DeliveryStatus.SENDING)
+
+    def take(self, delivery: Delivery) -> bool:
+        """Renew the whole batch's lease once a third of it has passed, then say whether
+        ``delivery`` is still ours. The check is a read, not a write: on SQLite a write per
+        message would double the outbox's writes; the renewal keeps the lease far from
+        running out while we make progress, so a read just before the send is enough."""
+        if time.monotonic() - self.renewed > _lease().total_seconds() / 3:
+            self.ours().update(lease_until=timezone.now() + _lease())
+            self.renewed = time.monotonic()
+        return self.ours().filter(pk=delivery.pk).exists()
+
+    def release(self) -> None:
+        """Give back what is still ours, due at once, when we stop early."""
+        self.ours().update(status=DeliveryStatus.PENDING, lease_until=None, claim=None)
+
+
+def _deliver_batch(token: uuid.UUID, ids: list[int]) -> int:
     from art28.notices.webhooks import post_webhook
 
     sent = 0
-    deliveries = Delivery.objects.filter(pk__in=ids).select_related("notice", "notice__controller",
-                                                                       "subscriber")
+    claim = _Claim(token)
+    deliveries = (Delivery.objects.filter(pk__in=ids)
+                  .select_related("notice", "notice__controller", "subscriber").order_by("pk"))
     smtp = get_connection(fail_silently=False)
     try:
-        for delivery in deliveries:
+        for delivery in list(deliveries):  # read first: SQLite cursors see our own updates
+            if not claim.take(delivery):
+                # Our lease ran out and another worker took over: it sends the rest.
+                log.warning("claim %s lost before delivery %s; stopping this batch", token, delivery.code)
+                claim.release()
+                break
             try:
                 if delivery.channel == Channel.EMAIL:
                     smtp.open()  # no-op while open: one connection serves the batch
@@ -240,7 +280,7 @@ def _deliver_batch(ids: list[int]) -> int:
                 _reset(smtp)
                 continue
             Delivery.objects.filter(pk=delivery.pk).update(
-                status=DeliveryStatus.SENT, sent_at=timezone.now(), lease_until=None,
+                status=DeliveryStatus.SENT, sent_at=timezone.now(), lease_until=None, claim=None,
                 attempts=delivery.attempts + 1, last_error="")
             sent += 1
     finally:
@@ -308,7 +348,7 @@ def _failed(delivery: Delivery, exc: Exception) -> None:
     log.warning("delivery %s attempt %s failed: %s", delivery.code, attempts, exc)
     Delivery.objects.filter(pk=delivery.pk).update(
         status=DeliveryStatus.FAILED if final else DeliveryStatus.PENDING, attempts=attempts,
-        last_error=f"{type(exc).__name__}: {exc}"[:2000], lease_until=None,
+        last_error=f"{type(exc).__name__}: {exc}"[:2000], lease_until=None, claim=None,
         next_attempt_at=timezone.now() + timedelta(seconds=backoff))
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/", staff.dashboard, name="staff_dashboard"),
     path("staff/processor/", staff.processor_edit, name="processor_edit"),
     path("staff/ledger/", staff.ledger, name="ledger"),
+    path("staff/ledger/verify/", staff.ledger_verify, name="ledger_verify"),
     path("staff/controllers/", controllers.controller_list, name="controller_list"),
     path("staff/controllers/new/", controllers.controller_create, name="controller_create"),
     path("staff/controllers/import/", controllers.controller_import, name="controller_import"),

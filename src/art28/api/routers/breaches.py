@@ -12,7 +12,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -232,8 +232,12 @@ class SeverityIn(Schema):
     cb_reason: str
 
 
-def _file(content: str | bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
+def _file(content: Any, content_type: str, filename: str) -> HttpResponse | StreamingHttpResponse:
+    """A file download; an iterator of chunks (a CSV of any size) is streamed."""
+    if isinstance(content, str | bytes):
+        response: HttpResponse | StreamingHttpResponse = HttpResponse(content, content_type=content_type)
+    else:
+        response = StreamingHttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -300,7 +304,7 @@ def register_export(request: HttpRequest, fmt: Literal["csv", "pdf"],
     qs = register_incidents(request.auth, chosen)
     rows = services.processor_rows(qs.order_by("-aware_at"), chosen, affected=visible_affected(request.auth))
     if fmt == "csv":
-        return _file(services.as_csv(rows), "text/csv; charset=utf-8", "breach-register.csv")
+        return _file(services.csv_chunks(rows), "text/csv; charset=utf-8", "breach-register.csv")
     pdf = services.export_register_pdf(rows=rows, title="Breach register",
                                        processor_id=membership_of(request.auth).processor_id,  # type: ignore[union-attr]
                                        controller_id=chosen.pk if chosen else None, acting_user=request.auth)
@@ -322,10 +326,13 @@ def incident_update(request: HttpRequest, code: UUID, payload: Facts) -> Inciden
     return _incident(incident)
 
 
-@router.get("/breaches/{code}/affected", response=list[AffectedOut])
-def affected_list(request: HttpRequest, code: UUID) -> Any:
+@router.get("/breaches/{code}/affected", response=Page[AffectedOut])
+def affected_list(request: HttpRequest, code: UUID, params: Query[PageParams]) -> dict[str, Any]:
+    """The agreements the incident touches that the caller may see, soonest deadline first,
+    a page at a time (``?page=&page_size=``)."""
     incident = incident_for(request.auth, code)
-    return list(visible_affected(request.auth, incident).select_related("agreement__controller", "incident"))
+    rows = visible_affected(request.auth, incident).select_related("agreement__controller", "incident")
+    return paginate(rows.order_by("deadline", "pk"), params)
 
 
 @router.post("/breaches/{code}/affected", response=list[AffectedOut])
@@ -366,10 +373,11 @@ def notices_preview(request: HttpRequest, code: UUID, payload: NoticeIn) -> Any:
                                     if payload.affected is not None else None)
 
 
-@router.get("/breaches/{code}/notices", response=list[NoticeOut])
-def notices_list(request: HttpRequest, code: UUID) -> Any:
+@router.get("/breaches/{code}/notices", response=Page[NoticeOut])
+def notices_list(request: HttpRequest, code: UUID, params: Query[PageParams]) -> dict[str, Any]:
+    """The incident's notices the caller may see, a page at a time (``?page=&page_size=``)."""
     incident = incident_for(request.auth, code)
-    return list(incident_notices(request.auth, incident))
+    return paginate(incident_notices(request.auth, incident), params)
 
 
 @router.post("/breaches/{code}/no-notice", response=IncidentOut)

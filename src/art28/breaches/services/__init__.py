@@ -21,6 +21,7 @@ from art28.breaches.services.export import (
     as_csv,
     as_pdf,
     controller_rows,
+    csv_chunks,
     export_register_pdf,
     processor_rows,
 )
@@ -31,8 +32,8 @@ __all__ = [
     "FACT_FIELDS", "acknowledge_notice", "adjust_affected", "all_facts", "as_csv", "as_pdf",
     "export_register_pdf", "authority_clock", "authority_draft", "binding_terms", "candidates",
     "clean_facts", "close_incident",
-    "controller_rows", "latest_facts", "left_out", "notice_facts", "open_clocks", "open_incident",
-    "preview_notices",
+    "controller_rows", "csv_chunks", "latest_facts", "left_out", "notice_facts", "open_clocks",
+    "open_incident", "preview_notices",
     "processor_rows", "promise", "record_no_notice", "save_assessment", "send_notices",
     "send_reminders", "severity", "sync_affected", "update_incident",
 ]

@@ -6,22 +6,26 @@ import hashlib
 import json
 import threading
 import uuid
+from collections.abc import Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import typst
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice
-from art28.core.csv import csv_bytes
+from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, Stage
+from art28.core.csv import csv_bytes, csv_stream
 from art28.core.localtime import local_time
 from art28.evidence.models import SealedKind
 from art28.evidence.sealing import Target, register, seal_only
 from art28.ledger.services import record_event
+from art28.notices.models import Delivery
 from art28.parties.models import Controller
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "typst" / "register.typ"
@@ -48,20 +52,21 @@ def _text(value: Any) -> str:
 
 
 def processor_rows(incidents: QuerySet[Incident], controller: Controller | None = None, *,
-                   affected: QuerySet[AffectedAgreement] | None = None) -> list[dict]:
-    """One row per incident with its facts, effects, measures and decision.
+                   affected: QuerySet[AffectedAgreement] | None = None) -> Iterator[dict]:
+    """One row per incident with its facts, effects, measures and decision, read lazily.
 
     ``affected`` (the reader's ``breaches.access.visible_affected``) limits the controllers
-    counted to those the reader may see."""
-    rows = []
+    counted to those the reader may see. The counts are subqueries per incident, so a breach
+    of any number of agreements costs the same few queries (no list of ids, no prefetch)."""
     seen = AffectedAgreement.objects.all() if affected is None else affected
-    for inc in incidents.prefetch_related(Prefetch("affected", queryset=seen.select_related("agreement")),
-                                          "affected__notices__notice__deliveries"):
-        affected = [a for a in inc.affected.all() if a.included and
-                    (controller is None or a.agreement.controller_id == controller.pk)]
-        notified = [a for a in affected if a.notified_at]
-        late = [a for a in notified if _initial_late(a)]
-        rows.append({
+    counted = seen.filter(incident=OuterRef("pk"), included=True)
+    if controller is not None:
+        counted = counted.filter(agreement__controller=controller)
+    notified = counted.filter(notified_at__isnull=False)
+    qs = incidents.annotate(n_affected=_count(counted), n_notified=_count(notified),
+                            n_late=_count(notified.filter(_initial_late(timezone.now()))))
+    for inc in qs.iterator(chunk_size=200):
+        yield {
             "reference": inc.reference, "title": inc.title, "status": inc.get_status_display(),
             "aware_at": local_time(inc.aware_at), "occurred_at": local_time(inc.occurred_at),
             "nature": _text(inc.nature), "description": inc.description,
@@ -69,14 +74,24 @@ def processor_rows(incidents: QuerySet[Incident], controller: Controller | None 
             "records_approx": _text(inc.records_approx), "consequences": inc.consequences,
             "measures": "\n".join(x for x in (inc.measures_taken, inc.measures_proposed) if x),
             "decision": inc.get_decision_display(), "reasoning": inc.decision_reasoning,
-            "controllers": f"{len(notified)}/{len(affected)} · {len(late)}",
-        })
-    return rows
+            "controllers": f"{inc.n_notified}/{inc.n_affected} · {inc.n_late}",
+        }
 
 
-def _initial_late(affected: AffectedAgreement) -> bool:
-    initial = next((n for n in affected.notices.all() if n.stage == "initial"), None)
-    return bool(initial and initial.is_late())
+def _count(qs: QuerySet) -> Coalesce:
+    return Coalesce(Subquery(qs.order_by().values("incident").annotate(n=Count("pk")).values("n")[:1]),
+                    0, output_field=IntegerField())
+
+
+def _initial_late(now: datetime) -> Exists:
+    """``IncidentNotice.is_late`` of an affected row's initial notice, in SQL: queued after
+    the deadline, or first sent after it, or not sent at all while the deadline has passed."""
+    deadline = OuterRef("affected__deadline")
+    sent = Delivery.objects.filter(notice=OuterRef("notice"), sent_at__isnull=False)
+    in_time = sent.filter(sent_at__lte=deadline)
+    late = (Q(created_at__gt=F("affected__deadline"))
+            | (~Exists(in_time) & (Exists(sent) | Q(affected__deadline__lt=now))))
+    return Exists(IncidentNotice.objects.filter(affected=OuterRef("pk"), stage=Stage.INITIAL).filter(late))
 
 
 def controller_rows(controller: Controller) -> list[dict]:
@@ -84,9 +99,10 @@ def controller_rows(controller: Controller) -> list[dict]:
     rows = []
     qs = (AffectedAgreement.objects.filter(agreement__controller=controller, included=True,
                                            notified_at__isnull=False)
-          .select_related("incident").order_by("-incident__aware_at"))
+          .select_related("incident").order_by("-incident__aware_at")
+          .prefetch_related(Prefetch("notices", queryset=IncidentNotice.objects.order_by("-number"))))
     for a in qs:
-        last: IncidentNotice = a.notices.order_by("-number").first()  # type: ignore[assignment]
+        last: IncidentNotice = a.notices.all()[0]
         f = last.facts
         rows.append({
             "reference": a.incident.reference, "title": f.get("title", ""),
@@ -104,13 +120,20 @@ def controller_rows(controller: Controller) -> list[dict]:
     return rows
 
 
-def as_csv(rows: list[dict]) -> bytes:
+def as_csv(rows: Iterable[dict]) -> bytes:
     cols = _columns()
     return csv_bytes([h for _k, h, _w in cols], ([row[k] for k, _h, _w in cols] for row in rows))
 
 
-def as_pdf(rows: list[dict], *, title: str) -> bytes:
+def csv_chunks(rows: Iterable[dict]) -> Iterator[bytes]:
+    """The register as CSV, row by row, for a streaming response."""
     cols = _columns()
+    return csv_stream([h for _k, h, _w in cols], ([row[k] for k, _h, _w in cols] for row in rows))
+
+
+def as_pdf(rows: Iterable[dict], *, title: str) -> bytes:
+    cols = _columns()
+    rows = list(rows)
     data = {"title": title, "language": (get_language() or "en")[:2],
             "subtitle": _("Exported %(at)s · %(n)s incidents") % {"at": local_time(timezone.now()),
                                                                   "n": len(rows)},
@@ -122,13 +145,14 @@ def as_pdf(rows: list[dict], *, title: str) -> bytes:
                              ignore_system_fonts=True)
 
 
-def export_register_pdf(*, rows: list[dict], title: str, processor_id: int, controller_id: int | None,
+def export_register_pdf(*, rows: Iterable[dict], title: str, processor_id: int, controller_id: int | None,
                         acting_user: Any) -> bytes:
     """The register as a PDF, sealed when a certificate is configured; the ledger keeps its hash.
 
     Rendering and sealing (with a TSA: a network round trip) happen before the transaction.
     """
     code = str(uuid.uuid4())
+    rows = list(rows)
     pdf = as_pdf(rows, title=title)
     sealed = seal_only(pdf, reason=title)
     with transaction.atomic():

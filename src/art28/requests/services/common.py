@@ -72,9 +72,16 @@ def subprocessors_for(agreement: Agreement, *, at: Any = None) -> list[dict[str,
     Agreements the register has no links for yet fall back to the terms' named list.
     """
     from art28.subprocessors.services import authorised_subprocessors
-    from art28.terms import facts
 
     register = list(authorised_subprocessors(agreement, at=at).order_by("name"))
+    return subprocessor_rows(register, binding=agreement.binding if not register else None)
+
+
+def subprocessor_rows(register: list[Any], *, binding: Any) -> list[dict[str, Any]]:
+    """``subprocessors_for`` from rows already read: the register's authorised
+    sub-processors (by name), else the named list of the ``binding`` version's terms."""
+    from art28.terms import facts
+
     if register:
         return [
             {
@@ -88,7 +95,7 @@ def subprocessors_for(agreement: Agreement, *, at: Any = None) -> list[dict[str,
             }
             for s in register
         ]
-    terms = agreement.binding.dpa_terms
+    terms = binding.dpa_terms
     mechanisms = ", ".join(m.value for m in terms.transfers.mechanisms)
     rows = []
     for s in terms.subprocessors.named:

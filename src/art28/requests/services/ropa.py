@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from art28.agreements.models import Agreement
+from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.core.csv import csv_bytes, safe_cell
 from art28.parties.models import Processor
 from art28.requests import pdf
-from art28.requests.services.common import subprocessors_for
+from art28.requests.services.common import subprocessor_rows
 from art28.requests.services.measures import current_catalogue
+from art28.subprocessors.models import AgreementSubprocessor, LinkStatus
 
 DPV = "https://w3id.org/dpv#"
 DCT = "http://purl.org/dc/terms/"
@@ -70,14 +72,37 @@ def _contact(party: Any) -> str:
 
 def build_record(*, processor: Processor, agreements: QuerySet[Agreement] | None = None) -> list[Entry]:
     """The record for every active agreement (or those given), controller by controller."""
+    return list(iter_record(processor=processor, agreements=agreements))
+
+
+def iter_record(*, processor: Processor, agreements: QuerySet[Agreement] | None = None) -> Iterator[Entry]:
+    """``build_record`` read in chunks: the same few queries per chunk of agreements
+    (agreements, their versions, their authorised sub-processors), whatever their number."""
     qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
-    qs = qs.active().select_related("controller").order_by("controller__name", "reference")
+    now = timezone.now()
+    links = (AgreementSubprocessor.objects.at(now).filter(status=LinkStatus.AUTHORISED)
+             .select_related("subprocessor").order_by("subprocessor__name"))
+    qs = (qs.active().select_related("controller__processor").order_by("controller__name", "reference")
+          .prefetch_related(Prefetch("versions", queryset=AgreementVersion.objects.order_by("-number"),
+                                     to_attr="versions_newest_first"),
+                            Prefetch("subprocessor_links", queryset=links, to_attr="authorised_links")))
     catalogue = current_catalogue(processor)
-    return [_entry(a, catalogue) for a in qs]
+    for agreement in qs.iterator(chunk_size=CHUNK):
+        yield _entry(agreement, catalogue)
+
+
+CHUNK = 500
+
+
+def _binding(agreement: Agreement) -> AgreementVersion:
+    # Agreement.binding from the prefetched versions: the newest signed, else the newest.
+    versions = agreement.versions_newest_first  # type: ignore[attr-defined]
+    return next((v for v in versions if v.status == VersionStatus.SIGNED), versions[0])
 
 
 def _entry(agreement: Agreement, catalogue: Any) -> Entry:
-    version = agreement.binding
+    version = _binding(agreement)
+    register = [link.subprocessor for link in agreement.authorised_links]  # type: ignore[attr-defined]
     terms = version.dpa_terms
     p = terms.processing
     measures = [m.model_dump(mode="json") for m in terms.security.measures] or (
@@ -100,7 +125,7 @@ def _entry(agreement: Agreement, catalogue: Any) -> Entry:
         data_categories=p.data_categories,
         special_categories=p.special_categories,
         data_subjects=p.data_subject_categories,
-        subprocessors=subprocessors_for(agreement),
+        subprocessors=subprocessor_rows(register, binding=version),
         transfer_policy=terms.transfers.outside_eea.value if terms.transfers.outside_eea else "",
         measures=measures,
     )
@@ -125,7 +150,7 @@ def _flat(entry: Entry) -> list[str]:
 HEADER = [*COLUMNS[: COLUMNS.index("transfer_policy")], "transfers", "transfer_policy", "measures"]
 
 
-def to_csv(entries: list[Entry]) -> bytes:
+def to_csv(entries: Iterable[Entry]) -> bytes:
     return csv_bytes(HEADER, (_flat(e) for e in entries))
 
 
@@ -137,12 +162,13 @@ def _xlsx_cell(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", safe_cell(value))
 
 
-def to_xlsx(entries: list[Entry]) -> bytes:
+def to_xlsx(entries: Iterable[Entry]) -> bytes:
+    """The record as a workbook written row by row (openpyxl's write-only mode): memory stays
+    flat however many agreements there are."""
     from openpyxl import Workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Art. 30(2)"
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Art. 30(2)")
     sheet.append(HEADER)
     for e in entries:
         sheet.append([_xlsx_cell(v) for v in _flat(e)])
@@ -247,11 +273,11 @@ def export(
     *, processor: Processor, fmt: str, agreements: QuerySet[Agreement] | None = None, language: str = "en"
 ) -> bytes:
     """The record in ``fmt`` (csv, xlsx, pdf, jsonld)."""
-    entries = build_record(processor=processor, agreements=agreements)
     if fmt == "csv":
-        return to_csv(entries)
+        return to_csv(iter_record(processor=processor, agreements=agreements))
     if fmt == "xlsx":
-        return to_xlsx(entries)
+        return to_xlsx(iter_record(processor=processor, agreements=agreements))
+    entries = build_record(processor=processor, agreements=agreements)
     if fmt == "pdf":
         return to_pdf(entries, processor=processor, language=language)
     if fmt == "jsonld":

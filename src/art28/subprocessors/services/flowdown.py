@@ -7,9 +7,12 @@ rights, deletion and transfer restrictions must be at least as strict as ours.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
+from django.db.models import Case, OuterRef, Subquery, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -82,8 +85,33 @@ def served_agreements(sp: Subprocessor) -> list[int]:
     return sorted(ids)
 
 
+PARTS = ("breach", "audit", "end", "transfers")  # all that Promises reads of the terms
+
+
+def served_promises(sp: Subprocessor) -> Promises:
+    """``our_promises(served_agreements(sp))`` in the database: the binding version of each
+    served agreement by a subquery, and only the distinct promise-relevant parts of their
+    terms read back (a handful of rows for thousands of agreements on standard terms)."""
+    links = (AgreementSubprocessor.objects.open()
+             .filter(subprocessor=sp, status__in=(LinkStatus.AUTHORISED, LinkStatus.PENDING)))
+    served: Any = links.values("agreement_id")
+    if sp.scope_all and not links.exists():
+        served = Agreement.objects.active().filter(controller__processor_id=sp.processor_id).values("pk")
+    binding = (AgreementVersion.objects.filter(agreement=OuterRef("agreement"))
+               .order_by(Case(When(status=VersionStatus.SIGNED, then=0), default=1), "-number")
+               .values("pk")[:1])
+    rows = (AgreementVersion.objects.filter(agreement_id__in=served, pk=Subquery(binding))
+            .values_list(*(f"terms__{p}" for p in PARTS)).distinct())
+    unique = {json.dumps(row, sort_keys=True, default=str): row for row in rows}
+    parts = [{p: v for p, v in zip(PARTS, row, strict=True) if v is not None} for row in unique.values()]
+    return _promises([DpaTerms.model_validate(t) for t in parts])
+
+
 def our_promises(agreement_ids: list[int]) -> Promises:
-    terms = _binding_terms(agreement_ids)
+    return _promises(_binding_terms(agreement_ids))
+
+
+def _promises(terms: list[DpaTerms]) -> Promises:
     hours = [
         t.breach.notice_hours or (settings.ART28_UNDUE_DELAY_HOURS if t.breach.undue_delay else None)
         for t in terms
@@ -106,15 +134,19 @@ def our_promises(agreement_ids: list[int]) -> Promises:
 def _binding_terms(agreement_ids: list[int]) -> list[DpaTerms]:
     best: dict[int, tuple[tuple[bool, int], dict]] = {}
     for chunk in range(0, len(agreement_ids), 5000):
-        rows = AgreementVersion.objects.filter(
-            agreement_id__in=agreement_ids[chunk : chunk + 5000]
-        ).values_list("agreement_id", "number", "status", "terms")
-        for agreement_id, number, status, terms in rows:
-            key = (status == VersionStatus.SIGNED, number)
-            if agreement_id not in best or key > best[agreement_id][0]:
-                best[agreement_id] = (key, terms)
+        ids = agreement_ids[chunk : chunk + 5000]
+        _keep_binding(best, AgreementVersion.objects.filter(agreement_id__in=ids))
     unique = {repr(sorted(v[1].items())): v[1] for v in best.values()}
     return [DpaTerms.model_validate(t) for t in unique.values()]
+
+
+def _keep_binding(best: dict[int, tuple[tuple[bool, int], dict]], versions: Any) -> None:
+    """Keep each agreement's binding terms (the newest signed version, else the newest)."""
+    rows = versions.values_list("agreement_id", "number", "status", "terms")
+    for agreement_id, number, status, terms in rows:
+        key = (status == VersionStatus.SIGNED, number)
+        if agreement_id not in best or key > best[agreement_id][0]:
+            best[agreement_id] = (key, terms)
 
 
 def compare(
@@ -122,7 +154,7 @@ def compare(
 ) -> list[Gap]:
     """The gaps between what ``sp`` promises us and what we promise our controllers."""
     margin = margin_default() if margin_hours is None else margin_hours
-    ours = promises or our_promises(served_agreements(sp))
+    ours = promises or served_promises(sp)
     theirs = sp.dpa_terms
     if theirs is None:
         return [
@@ -230,11 +262,56 @@ class DashboardRow:
 
 
 def dashboard(processor_id: int, *, margin_hours: int | None = None) -> list[DashboardRow]:
-    """Every current sub-processor of the processor with its flow-down gaps."""
+    """Every current sub-processor of the processor with its flow-down gaps.
+
+    One pass over the processor's agreement versions and one over the links serve every
+    sub-processor (``served_agreements`` and ``our_promises`` per sub-processor would
+    read every agreement's terms once per sub-processor)."""
+    sps = list(Subprocessor.objects.filter(processor_id=processor_id).current())
+    served = _served_by(processor_id, sps)
+    parts_of = _binding_parts(processor_id)
+    validated: dict[str, DpaTerms] = {}
     rows = []
-    for sp in Subprocessor.objects.filter(processor_id=processor_id).current():
-        ids = served_agreements(sp)
-        rows.append(
-            DashboardRow(sp, len(ids), compare(sp, margin_hours=margin_hours, promises=our_promises(ids)))
-        )
+    for sp in sps:
+        unique = {parts_of[i][0]: parts_of[i][1] for i in served[sp.pk] if i in parts_of}
+        for key, parts in unique.items():
+            if key not in validated:
+                validated[key] = DpaTerms.model_validate(parts)
+        promises = _promises([validated[k] for k in unique])
+        ids = served[sp.pk]
+        rows.append(DashboardRow(sp, len(ids), compare(sp, margin_hours=margin_hours, promises=promises)))
     return rows
+
+
+def _binding_parts(processor_id: int) -> dict[int, tuple[str, dict]]:
+    """Per agreement of the processor: the promise-relevant parts of its binding terms,
+    with a key that is equal for equal parts."""
+    best: dict[int, tuple[tuple[bool, int], tuple]] = {}
+    rows = (AgreementVersion.objects.filter(agreement__controller__processor_id=processor_id)
+            .values_list("agreement_id", "number", "status", *(f"terms__{p}" for p in PARTS)))
+    for agreement_id, number, status, *parts in rows:
+        key = (status == VersionStatus.SIGNED, number)
+        if agreement_id not in best or key > best[agreement_id][0]:
+            best[agreement_id] = (key, tuple(parts))
+    return {agreement_id: (json.dumps(parts, sort_keys=True, default=str),
+                           {p: v for p, v in zip(PARTS, parts, strict=True) if v is not None})
+            for agreement_id, (_key, parts) in best.items()}
+
+
+def _served_by(processor_id: int, sps: list[Subprocessor]) -> dict[int, list[int]]:
+    """``served_agreements`` of every sub-processor in ``sps``, in two queries."""
+    served: dict[int, set[int]] = {sp.pk: set() for sp in sps}
+    links = (AgreementSubprocessor.objects.open()
+             .filter(subprocessor__processor_id=processor_id,
+                     status__in=(LinkStatus.AUTHORISED, LinkStatus.PENDING))
+             .values_list("subprocessor_id", "agreement_id"))
+    for sp_id, agreement_id in links:
+        if sp_id in served:
+            served[sp_id].add(agreement_id)
+    if any(sp.scope_all and not served[sp.pk] for sp in sps):
+        everyone = set(Agreement.objects.active().filter(controller__processor_id=processor_id)
+                       .values_list("pk", flat=True))
+        for sp in sps:
+            if sp.scope_all and not served[sp.pk]:
+                served[sp.pk] = everyone
+    return {pk: sorted(ids) for pk, ids in served.items()}

@@ -7,10 +7,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_counts_by_status
 from art28.agreements.models import VersionStatus
-from art28.ledger.services import verify_chain
+from art28.ledger.models import CheckStatus
+from art28.ledger.services import latest_chain_check, request_chain_check
 from art28.parties import services as parties
 from art28.parties.access import visible_controllers
 from art28.web.access import delivery_counts, ledger_events
@@ -56,6 +58,17 @@ def processor_edit(request: HttpRequest) -> HttpResponse:
 def ledger(request: HttpRequest) -> HttpResponse:
     events = ledger_events(request.user)
     processor_id = request.membership.processor_id  # type: ignore[attr-defined]
-    result = verify_chain(processor_id=processor_id) if request.GET.get("verify") else None
+    # Verifying recomputes the whole chain: a task does it, the page shows its last result.
+    check = latest_chain_check(processor_id)
+    result = check if check is not None and check.status == CheckStatus.DONE else None
     return render(request, "web/staff/ledger.html",
-                  {"page": page_of(request, events, 50), "result": result})
+                  {"page": page_of(request, events, 50), "check": check, "result": result})
+
+
+@require_POST
+@staff_required(write=True, admin=True)
+def ledger_verify(request: HttpRequest) -> HttpResponse:
+    request_chain_check(processor_id=request.membership.processor_id,  # type: ignore[attr-defined]
+                        acting_user=request.user)
+    messages.success(request, _("The chain is being verified; the result appears here when it is done."))
+    return redirect("web:ledger")
