@@ -55,6 +55,7 @@ SETTINGS: list[Setting] = [
     Setting("ART28_HSTS_SECONDS", int, 31536000, "When BASE_URL is https: Strict-Transport-Security max-age (0: no HSTS header)."),
     Setting("ART28_HSTS_PRELOAD", bool, True, "Send HSTS with includeSubDomains and preload (only if every subdomain is https too)."),
     Setting("ART28_PROXY_SSL_HEADER", str, "", "Header a TLS-terminating proxy sets to 'https', e.g. X-Forwarded-Proto; only if the proxy always sets or strips it."),
+    Setting("ART28_INVITATION_DAYS", int, 7, "Days an invitation link (and a password-reset link) stays valid."),
 ]
 
 _BY_NAME = {s.name: s for s in SETTINGS}

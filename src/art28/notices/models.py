@@ -30,6 +30,8 @@ class NoticeKind(models.TextChoices):
     MEASURES_CHANGED = "measures_changed", _("Security measures changed")
     TERMINATION = "termination", _("End of processing")
     CERTIFICATE = "certificate", _("Certificate of return or destruction")
+    INVITATION = "invitation", _("Invitation to art28")
+    PASSWORD_RESET = "password_reset", _("Password reset")
 
 
 class Audience(models.TextChoices):
