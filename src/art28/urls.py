@@ -14,5 +14,6 @@ urlpatterns = [
     path("requests/", include("art28.requests.urls")),
     path("reviews/", include("art28.reviews.urls")),
     path("verify/", include("art28.evidence.urls")),
+    path("", include("art28.accounts.urls")),
     path("", include("art28.web.urls")),
 ]

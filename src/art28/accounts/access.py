@@ -51,6 +51,26 @@ def user_by_reset_token(uidb64: str, token: str) -> Any:
     return user if default_token_generator.check_token(user, token) else None
 
 
+def admin_membership(user: Any, *, write: bool = False) -> Membership:
+    """The acting processor admin's membership; 404 off the processor side, 403 for staff."""
+    return _admin(user, write=write)
+
+
+def assigned_controller_codes(member: Membership) -> list[Any]:
+    return list(member.assigned_controllers.order_by("name").values_list("code", flat=True))
+
+
+def visible_invitations(user: Any) -> QuerySet[Invitation]:
+    """Open invitations the user may see: an admin's whole processor, else visible controllers'."""
+    m = membership_of(user)
+    if m is None:
+        return Invitation.objects.none()
+    qs = Invitation.objects.open().select_related("controller")
+    if m.role == Role.PROCESSOR_ADMIN:
+        return qs.filter(processor_id=m.processor_id)
+    return qs.filter(controller__in=visible_controllers(user))
+
+
 def _admin(user: Any, *, write: bool = False) -> Membership:
     m = membership_of(user)
     if m is None or not m.is_processor_side:
@@ -104,13 +124,19 @@ def portal_invitations(controller: Controller) -> QuerySet[Invitation]:
 
 
 def can_manage_portal(user: Any, controller: Controller) -> bool:
-    """Processor admins for any of their controllers; a controller's own writing users."""
+    """Processor admins and (need-to-know) staff who may write; a controller's own writing users."""
     m = membership_of(user)
     if m is None or m.read_only:
         return False
-    if m.role == Role.PROCESSOR_ADMIN:
-        return m.processor_id == controller.processor_id
-    return m.role == Role.CONTROLLER_USER and m.controller_id == controller.pk
+    return visible_controllers(user).filter(pk=controller.pk).exists()
+
+
+def assigned_controller_ids(member: Membership) -> set[int]:
+    return set(member.assigned_controllers.values_list("pk", flat=True))
+
+
+def assigned_staff_ids(controller: Controller) -> set[int]:
+    return set(controller.staff.values_list("pk", flat=True))
 
 
 def invitation_for(user: Any, code: Any, *, write: bool = False) -> Invitation:

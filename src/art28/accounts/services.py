@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -60,6 +61,10 @@ def create_invitation(*, processor: Processor, email: str, role: str,
     the same words either way, so the answer tells nothing about other organisations.
     """
     email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
     team_role = TeamRole(role)
     if team_role.is_client and (controller is None or controller.processor_id != processor.pk):
         raise ValidationError({"controller": _("A client user needs one of your controllers.")})
