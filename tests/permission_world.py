@@ -220,6 +220,14 @@ def build_world() -> World:
                                                                           reference="DPA-WALK-1"),
                                   filename="c.pdf", acting_user=admin, controller=a)
     o["token"] = staff_a.api_tokens.get()
+    # People and invitations: a staff member to manage, a colleague of A's user, an open
+    # invitation for A.
+    from art28.accounts.services import invite
+
+    o["member"] = u["staff_none"].membership
+    o["portal_member"] = user("colleague_a", "controller_user", processor, controller=a).membership
+    o["invitation"] = invite(processor=processor, email="invited@walk1.example", role="client",
+                             controller=a, acting_user=admin)
 
     # A draft-only agreement, and a draft second version of the main one (last: nothing
     # above must be tied to it).
@@ -292,8 +300,10 @@ SEGMENT_KINDS = {
     "changes": "change", "subprocessor-changes": "change", "clocks": "clock",
     "subprocessor-clocks": "clock", "public": "processor", "tokens": "token", "analyses": "review",
     "reviews": "review", "portal": "notice",
+    "team": "member", "invitations": "invitation", "access": "portal_member",
+    "assignments": "controller",
 }
-FORMATS = {"fmt": "csv"}
+FORMATS = {"fmt": "csv", "token": "not-a-valid-link", "uidb64": "MQ"}
 
 
 def kind_before(route: str, param: str) -> str | None:
