@@ -194,3 +194,11 @@ def test_a_recovery_code_opens_the_second_step_once(client, staff_a):
     client.post("/login/", {"username": "staff_a", "password": "correct horse battery 1"})
     r = client.post("/login/code/", {"recovery": codes[0]})
     assert r.status_code == 200 and b"not valid or was used" in r.content
+
+
+def test_it_refuses_a_short_password_in_dutch(client, admin_user, processor):
+    services.invite(processor=processor, email="kort@team.example", role="staff", acting_user=admin_user)
+    url = f"/invite/{_raw(Notice.objects.get())}/"
+    r = client.post(url, {"password1": "kort", "password2": "kort"}, HTTP_ACCEPT_LANGUAGE="nl")
+    assert "te kort. Het moet minstens 12 tekens bevatten" in r.content.decode()
+    assert not User.objects.filter(username="kort@team.example").exists()

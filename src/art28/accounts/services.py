@@ -27,7 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from art28.accounts.models import Invitation, TeamRole, hash_token, new_token
 from art28.ledger.services import record_event
 from art28.notices.models import Audience, NoticeKind
-from art28.notices.services import About, queue_notice
+from art28.notices.services import About, NoticeDraft, queue_notice, queue_notices
 from art28.parties.models import Controller, Membership, Processor, Role
 
 RECOVERY_CODES = 10
@@ -111,12 +111,44 @@ def contact_invitation(*, controller: Controller, email: str, next_url: str,
     invitation.save(update_fields=["token_hash", "next_url", "expires_at"])
     return raw
 
+@transaction.atomic
+def invite_first_recipients(*, processor: Processor, recipients: dict[int, list[str]],
+                            next_url: str, acting_user: Any) -> int:
+    """With a first notice: an invitation for each recipient who has no login and no open
+    invitation yet, so the link in the notice works for them. A handful of queries for
+    any number of controllers; one ledger event for the batch."""
+    wanted = {(cid, e.strip().lower()) for cid, emails in recipients.items() for e in emails if e}
+    emails = {e for _cid, e in wanted}
+    if not emails:
+        return 0
+    users = get_user_model().objects
+    taken = {e.lower() for e in users.filter(email__in=emails).values_list("email", flat=True)}
+    taken |= {e.lower() for e in Invitation.objects.open().filter(
+        email__in=emails, expires_at__gt=timezone.now()).values_list("email", flat=True)}
+    fresh: dict[str, int] = {}
+    for cid, email in sorted(wanted):
+        if email not in taken:
+            fresh.setdefault(email, cid)  # an address shared by two clients joins the first
+    if not fresh:
+        return 0
+    controllers = Controller.objects.in_bulk(set(fresh.values()))
+    expires = timezone.now() + timedelta(days=settings.ART28_INVITATION_DAYS)
+    made = [(Invitation(token_hash=hash_token(raw), email=email, role=TeamRole.CLIENT,
+                        processor=processor, controller=controllers[cid], next_url=next_url,
+                        invited_by=_user_or_none(acting_user), expires_at=expires), raw)
+            for email, cid in fresh.items() for raw in [new_token()]]
+    Invitation.objects.bulk_create([inv for inv, _raw in made], batch_size=1000)
+    queue_notices([_invitation_draft(inv, raw) for inv, raw in made])
+    record_event(action="account.invited_with_notice", obj=processor, acting_user=acting_user,
+                 data={"invitations": len(made)}, processor_id=processor.pk)
+    return len(made)
+
 def _user_or_none(user: Any) -> Any:
     return user if getattr(user, "is_authenticated", False) else None
 
 
-def _mail_invitation(invitation: Invitation, raw: str) -> None:
-    queue_notice(
+def _invitation_draft(invitation: Invitation, raw: str) -> NoticeDraft:
+    return NoticeDraft(
         controller=invitation.controller, processor=invitation.processor, kind=NoticeKind.INVITATION,
         about=About("invitation", str(invitation.code)), template="invitation",
         recipients=[invitation.email], link=invitation_link(raw),
@@ -124,6 +156,10 @@ def _mail_invitation(invitation: Invitation, raw: str) -> None:
         context={"processor": invitation.processor.name, "role": invitation.get_role_display(),
                  "organisation": (invitation.controller or invitation.processor).name,
                  "expires_at": invitation.expires_at})
+
+
+def _mail_invitation(invitation: Invitation, raw: str) -> None:
+    queue_notices([_invitation_draft(invitation, raw)])
 
 
 @transaction.atomic
