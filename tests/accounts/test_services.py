@@ -167,3 +167,17 @@ def test_it_revokes_and_resends(admin_user, processor, controller_a):
     with pytest.raises(access.InvitationUnusable) as exc:
         access.invitation_by_token(second)
     assert exc.value.reason == "revoked"
+
+
+def test_it_keeps_invitation_links_out_of_the_portal_inbox_and_webhooks(
+        admin_user, processor, controller_a, make_agreement, user_a):
+    from art28.notices.access import portal_notices
+
+    controller_a.webhook_url = "https://hooks.example/art28"
+    controller_a.save()
+    services.invite(processor=processor, email="c@client.example", role="client",
+                    controller=controller_a, acting_user=admin_user)
+    make_agreement(controller_a, state="sent")  # the signatory has no login: an invitation inside
+    assert Notice.objects.filter(link__contains="/invite/").count() == 2
+    assert not portal_notices(user_a).filter(link__contains="/invite/").exists()
+    assert not Delivery.objects.filter(channel="webhook").exists()

@@ -152,7 +152,8 @@ def _invitation_draft(invitation: Invitation, raw: str) -> NoticeDraft:
         controller=invitation.controller, processor=invitation.processor, kind=NoticeKind.INVITATION,
         about=About("invitation", str(invitation.code)), template="invitation",
         recipients=[invitation.email], link=invitation_link(raw),
-        audience=Audience.PROCESSOR if invitation.controller is None else Audience.CONTROLLER,
+        # The link is one person's key: never in a shared portal inbox or a client's webhook.
+        audience=Audience.PROCESSOR,
         context={"processor": invitation.processor.name, "role": invitation.get_role_display(),
                  "organisation": (invitation.controller or invitation.processor).name,
                  "expires_at": invitation.expires_at})

@@ -35,7 +35,7 @@ from art28.core.localtime import local_time
 from art28.evidence.models import SealedKind
 from art28.evidence.sealing import Target, seal_issued
 from art28.ledger.services import record_event
-from art28.notices.models import NoticeKind
+from art28.notices.models import Audience, NoticeKind
 from art28.notices.services import About, queue_notice
 from art28.parties.models import Controller, Processor
 from art28.parties.text import control_char_paths
@@ -245,6 +245,10 @@ def _invite(version: AgreementVersion, signatories: list, acting_user: Any) -> N
             about=About("agreementversion", f"{version.code}:{contact.pk}"),
             template="signature_invitation", recipients=[contact.email], link=link,
             language=version.language,
+            # With an invitation inside, the mail is one person's key: kept out of the shared
+            # portal inbox and the client's webhook (stored for the processor's staff).
+            audience=Audience.PROCESSOR if new_login else Audience.CONTROLLER,
+            processor=controller.processor if new_login else None,
             context={"new_login": new_login, "contact_name": contact.name,
                      "processor": controller.processor.name,
                      "reference": version.agreement.reference, "version": version.number,
