@@ -225,6 +225,14 @@ def build_world() -> World:
     o["token"] = staff_a.api_tokens.get()
     o["subscriber"] = subscribe(processor=processor, channel="email", email="follower@example.org",
                                 language="en")
+    # People and invitations: a staff member to manage, a colleague of A's user, an open
+    # invitation for A.
+    from art28.accounts.services import invite
+
+    o["member"] = u["staff_none"].membership
+    o["portal_member"] = user("colleague_a", "controller_user", processor, controller=a).membership
+    o["invitation"] = invite(processor=processor, email="invited@walk1.example", role="client",
+                             controller=a, acting_user=admin)
 
     # A draft-only agreement, and a draft second version of the main one (last: nothing
     # above must be tied to it).
@@ -297,8 +305,10 @@ SEGMENT_KINDS = {
     "changes": "change", "subprocessor-changes": "change", "clocks": "clock",
     "subprocessor-clocks": "clock", "public": "processor", "tokens": "token", "analyses": "review",
     "reviews": "review", "portal": "notice", "subscribers": "subscriber",
+    "team": "member", "invitations": "invitation", "access": "portal_member",
+    "assignments": "controller",
 }
-FORMATS = {"fmt": "csv", "token": "no-such-token"}
+FORMATS = {"fmt": "csv", "token": "no-such-token", "uidb64": "MQ"}
 
 
 def kind_before(route: str, param: str) -> str | None:

@@ -58,6 +58,7 @@ SETTINGS: list[Setting] = [
     Setting("ART28_DUE_DIGEST", bool, True, "Send processor staff a daily e-mail of what is due within 48 hours and what is overdue (each person can opt out)."),
     Setting("ART28_DUE_DIGEST_HOUR", int, 7, "Hour of the day (0-23, in TIME_ZONE) from which the daily digest is sent."),
     Setting("ART28_PROXY_SSL_HEADER", str, "", "Header a TLS-terminating proxy sets to 'https', e.g. X-Forwarded-Proto; only if the proxy always sets or strips it."),
+    Setting("ART28_INVITATION_DAYS", int, 7, "Days an invitation link (and a password-reset link) stays valid."),
 ]
 
 _BY_NAME = {s.name: s for s in SETTINGS}

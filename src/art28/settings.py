@@ -44,12 +44,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "django_tasks",
     "django_tasks_db",
     "art28.ledger",
     "art28.evidence",
     "art28.parties",
+    "art28.accounts",
     "art28.agreements",
     "art28.subprocessors",
     "art28.breaches",
@@ -157,6 +159,8 @@ if not 0 <= ART28_DUE_DIGEST_HOUR <= 23:
 ART28_SEAL_P12 = str(env("ART28_SEAL_P12"))
 ART28_SEAL_PASSWORD = str(env("ART28_SEAL_PASSWORD"))
 ART28_TSA_URL = str(env("ART28_TSA_URL"))
+ART28_INVITATION_DAYS = int(env("ART28_INVITATION_DAYS"))  # type: ignore[call-overload]
+PASSWORD_RESET_TIMEOUT = ART28_INVITATION_DAYS * 24 * 3600
 DATA_UPLOAD_MAX_MEMORY_SIZE = ART28_MAX_UPLOAD_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

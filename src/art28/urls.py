@@ -15,5 +15,6 @@ urlpatterns = [
     path("reviews/", include("art28.reviews.urls")),
     path("verify/", include("art28.evidence.urls")),
     path("obligations/", include("art28.obligations.urls")),
+    path("", include("art28.accounts.urls")),
     path("", include("art28.web.urls")),
 ]

@@ -18,7 +18,8 @@ def test_it_delivers_the_invitation_with_link_and_fingerprint(controller_a, admi
     signer = controller_a.signatories().get()
     assert mail["to"] == [signer.email]
     assert agreement.reference in mail["subject"] and "ondertekening" in mail["subject"]
-    assert f"http://testserver/portal/agreements/{agreement.code}/" in mail["text"]
+    # No login yet: the link is an invitation (choose a password, then the agreement opens).
+    assert "http://testserver/invite/" in mail["text"] and "kiest u eerst een wachtwoord" in mail["text"]
     assert version.document_sha256 in mail["text"] and "24 uur" in mail["text"]
     assert mail["msg"].get_body(("html",)) is not None
 

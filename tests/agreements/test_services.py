@@ -5,6 +5,7 @@ import hashlib
 import pytest
 from django.core.exceptions import ValidationError
 
+from art28.accounts.models import Invitation
 from art28.agreements import services
 from art28.agreements.models import Acceptance, AgreementVersion, VersionStatus
 from art28.documents import pdf_text
@@ -50,8 +51,11 @@ def test_it_sends_the_frozen_pdf_and_queues_an_invitation(controller_a, admin_us
     assert v.status == VersionStatus.SENT and hashlib.sha256(pdf).hexdigest() == v.document_sha256
     text = pdf_text(pdf)
     assert controller_a.name in text and "24" in text
-    notice = Notice.objects.get(controller=controller_a, kind="signature_invitation")
-    assert v.document_sha256 in notice.body_text and str(a.code) in notice.link
+    # The signatory has no login yet: the link is an invitation that lands on the agreement,
+    # and the notice is kept for the processor's staff (it is one person's key).
+    notice = Notice.objects.get(processor=controller_a.processor, kind="signature_invitation")
+    assert v.document_sha256 in notice.body_text and "/invite/" in notice.link
+    assert str(a.code) in Invitation.objects.get(email=controller_a.signatories().get().email).next_url
     assert list(Delivery.objects.values_list("recipient", flat=True)) == [
         controller_a.signatories().get().email]
     with pytest.raises(ValidationError):

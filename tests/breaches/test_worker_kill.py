@@ -38,6 +38,11 @@ for i in range({N}):
     a = Agreement.objects.create(controller=c, reference=f"K-{{i:05d}}")
     AgreementVersion.objects.create(agreement=a, number=1, status="signed", language="en",
                                     standard_version="2026.1", terms=terms)
+# Every recipient was invited already, so the fan-out holds breach notices only.
+from art28.accounts.models import Invitation
+Invitation.objects.bulk_create([Invitation(token_hash=f"{{i:064d}}", email=f"dpo{{i}}@c{{i}}.example",
+    role="client", processor=p, controller=c, expires_at=timezone.now() + timedelta(days=7))
+    for i, c in enumerate(Controller.objects.order_by("pk"))])
 sp = Subprocessor.objects.create(processor=p, name="S", country="DE", service="backup", status="active")
 since = timezone.now() - timedelta(days=1)
 AgreementSubprocessor.objects.bulk_create([AgreementSubprocessor(subprocessor=sp, agreement=a,

@@ -72,6 +72,19 @@ def _signature_invitation(f: Field) -> dict:
             "notice_hours": 24, "sha256": f("sha256")}
 
 
+def _signature_invitation_new_login(f: Field) -> dict:
+    return {**_signature_invitation(f), "new_login": True}
+
+
+def _invitation(f: Field) -> dict:
+    return {"processor": f("processor"), "role": f("role"), "organisation": f("organisation"),
+            "expires_at": WHEN}
+
+
+def _password_reset(f: Field) -> dict:
+    return {"username": f("username"), "processor": f("processor")}
+
+
 def _audit(f: Field, **kw: Any) -> SimpleNamespace:
     return _ns(auditor=f("auditor"), starts_on=date(2026, 4, 1), ends_on=date(2026, 4, 2),
                scope=f("scope"), cost_rule=f("cost_rule"), alternative=f("alternative"),
@@ -212,7 +225,9 @@ CASES: dict[str, list[Callable[[Field], dict]]] = {
     "breach_notice": [_breach_notice],
     "breach_reminder": [_breach_reminder],
     "agreement_signed": [_agreement_signed],
-    "signature_invitation": [_signature_invitation],
+    "signature_invitation": [_signature_invitation, _signature_invitation_new_login],
+    "invitation": [_invitation],
+    "password_reset": [_password_reset],
     "audit_requested": [_audit_requested],
     "audit_update": [_audit_update("scheduled"), _audit_update("alternative"), _audit_update("completed")],
     "authority_closed": [_authority_closed],

@@ -52,10 +52,11 @@ def test_it_enrols_staff_without_a_device(client, staff_a, totp_code, actions):
     assert b"otpauth://totp/" in page.content
     device = TOTPDevice.objects.get(user=staff_a, confirmed=False)
     response = client.post(reverse("web:otp_setup"), {"token": totp_code(device)})
-    assert response.status_code == 302
+    # Enrolled: the one-time recovery codes are shown (once) before going on.
+    assert response.status_code == 200 and b'id="recovery-codes"' in response.content
     device.refresh_from_db()
     assert device.confirmed
-    assert "auth.totp_enrolled" in actions()
+    assert "auth.totp_enrolled" in actions() and "account.recovery_codes_made" in actions()
     assert client.get(reverse("web:staff_dashboard")).status_code == 200
 
 

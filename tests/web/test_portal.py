@@ -130,8 +130,12 @@ def test_it_offers_the_signed_pdf_and_the_history(client, login, user_a, control
     assert hashlib.sha256(body).hexdigest() == version.signed_document_sha256
 
 
-def test_it_shows_the_notices_of_the_own_organisation(client, login, user_a, controller_a,
+def test_it_shows_the_notices_of_the_own_organisation(client, login, user_a, user_b, controller_a,
                                                       controller_b, make_agreement):
+    # Signatories with a login get a plain portal link, a notice to their organisation.
+    for user, controller in ((user_a, controller_a), (user_b, controller_b)):
+        user.email = controller.signatories().get().email
+        user.save()
     make_agreement(controller_a, state="sent")
     make_agreement(controller_b, state="sent")
     login(client, user_a)

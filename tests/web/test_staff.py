@@ -17,7 +17,9 @@ PROFILE = {"name": "Wolkenrand Hosting B.V.", "address": "Keizersgracht 1001",
 
 
 def test_it_counts_on_the_dashboard(client, login, staff_a, controller_a, controller_b,
-                                    make_agreement):
+                                    make_agreement, user_a):
+    user_a.email = controller_a.signatories().get().email  # a login: the notice is A's own
+    user_a.save()
     make_agreement(controller_a, state="sent")
     make_agreement(controller_a)
     make_agreement(controller_b, state="sent")  # not assigned: not counted

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from art28 import documents
+from art28.accounts import services as accounts
 from art28.agreements.models import (
     Acceptance,
     AcceptanceRole,
@@ -35,7 +36,7 @@ from art28.core.localtime import local_time
 from art28.evidence.models import SealedKind
 from art28.evidence.sealing import Target, seal_issued
 from art28.ledger.services import record_event
-from art28.notices.models import NoticeKind
+from art28.notices.models import Audience, NoticeKind
 from art28.notices.services import About, queue_notice
 from art28.parties.models import Controller, Processor
 from art28.parties.text import control_char_paths
@@ -296,7 +297,7 @@ def send_for_signature(*, version: AgreementVersion, acting_user: Any,
     version.document_sha256 = hashlib.sha256(pdf).hexdigest()
     version.status, version.sent_at = VersionStatus.SENT, timezone.now()
     version.save()
-    _invite(version, signatories)
+    _invite(version, signatories, acting_user)
     override = {"override": {"reason": reason, "missing": missing}} if missing else {}
     record_event(action="agreement.sent", obj=version.agreement, acting_user=acting_user,
                  data={"version": version.number, "sha256": version.document_sha256,
@@ -305,18 +306,33 @@ def send_for_signature(*, version: AgreementVersion, acting_user: Any,
     return version
 
 
-def _invite(version: AgreementVersion, signatories: list) -> None:
+def _invite(version: AgreementVersion, signatories: list, acting_user: Any) -> None:
     terms, controller = version.dpa_terms, version.agreement.controller
     for contact in signatories:
+        link, new_login = _signatory_link(version, contact.email, acting_user)
         queue_notice(
             controller=controller, kind=NoticeKind.SIGNATURE_INVITATION,
             about=About("agreementversion", f"{version.code}:{contact.pk}"),
-            template="signature_invitation", recipients=[contact.email], link=portal_link(version),
+            template="signature_invitation", recipients=[contact.email], link=link,
             language=version.language,
-            context={"contact_name": contact.name, "processor": controller.processor.name,
+            # With an invitation inside, the mail is one person's key: kept out of the shared
+            # portal inbox and the client's webhook (stored for the processor's staff).
+            audience=Audience.PROCESSOR if new_login else Audience.CONTROLLER,
+            processor=controller.processor if new_login else None,
+            context={"new_login": new_login, "contact_name": contact.name,
+                     "processor": controller.processor.name,
                      "reference": version.agreement.reference, "version": version.number,
                      "notice_hours": terms.breach.notice_hours, "sha256": version.document_sha256})
 
+
+def _signatory_link(version: AgreementVersion, email: str, acting_user: Any) -> tuple[str, bool]:
+    """The portal link, or for a signatory without a login an invitation that lands there."""
+    raw = accounts.contact_invitation(
+        controller=version.agreement.controller, email=email, acting_user=acting_user,
+        next_url=reverse("web:portal_agreement", args=[version.agreement.code]))
+    if raw is None:
+        return portal_link(version), False
+    return accounts.invitation_link(raw), True
 
 @dataclass(frozen=True)
 class Signature:

@@ -34,6 +34,8 @@ class NoticeKind(models.TextChoices):
     TRUST_CONFIRMATION = "trust_confirmation", _("Trust page: confirm your subscription")
     DUE_DIGEST = "due_digest", _("Daily digest of what is due")
     ANSWER_RECEIVED = "answer_received", _("A controller answered")
+    INVITATION = "invitation", _("Invitation to art28")
+    PASSWORD_RESET = "password_reset", _("Password reset")
 
 
 class Audience(models.TextChoices):

@@ -142,6 +142,7 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     """A user's place: admin or staff of a processor, or a user of one controller."""
 
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                 related_name="membership")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from art28.ledger.models import Event
@@ -19,6 +20,11 @@ from art28.parties.access import membership_of
 def confirmed_totp_devices(user: Any) -> QuerySet[TOTPDevice]:
     """The user's own confirmed TOTP devices."""
     return TOTPDevice.objects.filter(user=user, confirmed=True)
+
+
+def recovery_devices(user: Any) -> QuerySet[StaticDevice]:
+    """The user's one-time recovery codes (a django-otp static device)."""
+    return StaticDevice.objects.filter(user=user, confirmed=True)
 
 
 def operator_totp_device(username: str) -> TOTPDevice | None:

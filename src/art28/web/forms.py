@@ -53,6 +53,13 @@ class TokenForm(forms.Form):
                                                            "autocomplete": "one-time-code"}))
 
 
+class RecoveryForm(forms.Form):
+    recovery = forms.RegexField(label=_("Recovery code"), regex=r"^\s*\d{8}\s*$",
+                                error_messages={"invalid": _("A recovery code has eight digits.")},
+                                widget=forms.TextInput(attrs={"inputmode": "numeric",
+                                                              "autocomplete": "off"}))
+
+
 def _text(label: Any, **kw: Any) -> forms.CharField:
     return forms.CharField(label=label, required=False, **kw)
 

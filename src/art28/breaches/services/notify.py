@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from art28.accounts.services import invite_first_recipients
 from art28.breaches.models import AffectedAgreement, Decision, Incident, IncidentNotice, Stage
 from art28.breaches.services.common import rows_for, scope
 from art28.ledger.services import record_event
@@ -155,6 +156,11 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
             item.notice = notice
         IncidentNotice.objects.bulk_create(created, batch_size=1000)
         if stage == Stage.INITIAL:
+            # Recipients without a login get an invitation with their first notice.
+            invite_first_recipients(
+                processor=incident.processor, acting_user=acting_user,
+                recipients={r.agreement.controller_id: recipients.get(r.agreement.controller_id, [])
+                            for r in targets}, next_url=reverse("breaches:portal_notices"))
             _mark_notified(incident, targets, affected_codes, now, acting_user)
             if incident.decision != Decision.NOTIFY:
                 incident.decision = Decision.NOTIFY

@@ -14,11 +14,13 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import verify_token
 
+from art28.accounts import services as accounts
+from art28.accounts.qr import qr_svg
 from art28.parties.access import membership_of
 from art28.web import services
-from art28.web.access import confirmed_totp_devices
+from art28.web.access import confirmed_totp_devices, recovery_devices
 from art28.web.decorators import needs_second_factor
-from art28.web.forms import LoginForm, TokenForm
+from art28.web.forms import LoginForm, RecoveryForm, TokenForm
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -64,15 +66,23 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
     devices = list(confirmed_totp_devices(request.user))
     if not devices:
         return redirect("web:otp_setup")
-    form = TokenForm(request.POST or None)
+    recovering = "recovery" in request.POST
+    form = TokenForm(None if recovering else (request.POST or None))
+    recovery = RecoveryForm(request.POST if recovering else None)
+    if recovering and recovery.is_valid():
+        devices, form = list(recovery_devices(request.user)), recovery
     if request.method == "POST" and form.is_valid():
-        token = form.cleaned_data["token"].strip()
+        field = "recovery" if recovering else "token"
+        token = form.cleaned_data[field].strip()
         for device in devices:
+            # django-otp refuses a TOTP code already used (replay) and uses a recovery code up.
             if verify_token(request.user, device.persistent_id, token):
                 otp_login(request, device)
                 return redirect(request.session.pop("after_otp", "") or "web:home")
-        form.add_error("token", _("That code is not valid. Wait for a new code and try again."))
-    return render(request, "web/auth/otp_verify.html", {"form": form})
+        form.add_error(field, _("That code is not valid. Wait for a new code and try again.")
+                       if not recovering else _("That recovery code is not valid or was used."))
+    return render(request, "web/auth/otp_verify.html",
+                  {"form": form if not recovering else TokenForm(), "recovery": recovery})
 
 
 @login_required
@@ -86,12 +96,14 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
             services.confirm_totp_device(device=device, acting_user=request.user)
             otp_login(request, device)
             messages.success(request, _("Two-factor authentication is set up."))
-            return redirect(request.session.pop("after_otp", "") or "web:home")
+            codes = accounts.new_recovery_codes(user=request.user, acting_user=request.user)
+            return render(request, "accounts/recovery_codes.html",
+                          {"codes": codes, "next": request.session.pop("after_otp", "")})
         form.add_error("token", _("That code is not valid. Check the clock of your phone and "
                                   "try the next code."))
     return render(request, "web/auth/otp_setup.html",
                   {"form": form, "secret": b32encode(device.bin_key).decode(),
-                   "otpauth_uri": device.config_url})
+                   "otpauth_uri": device.config_url, "qr": qr_svg(device.config_url)})
 
 
 @require_POST

@@ -1,0 +1,48 @@
+"""Forms only parse input; the services validate it (passwords through Django's validators)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from art28.accounts.models import TeamRole
+
+STAFF_ROLES = [(r.value, r.label) for r in (TeamRole.ADMIN, TeamRole.STAFF, TeamRole.READ_ONLY_STAFF)]
+CLIENT_ROLES = [(r.value, r.label) for r in (TeamRole.CLIENT, TeamRole.CLIENT_READ_ONLY)]
+
+
+class PasswordForm(forms.Form):
+    password1 = forms.CharField(label=_("New password"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("New password again"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        return data
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    role = forms.ChoiceField(label=_("Role"), choices=STAFF_ROLES, initial=TeamRole.STAFF)
+
+    def __init__(self, *args, client: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        if client:
+            self.fields["role"].choices = CLIENT_ROLES
+            self.fields["role"].initial = TeamRole.CLIENT
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=TeamRole.choices)
+
+
+class AssignForm(forms.Form):
+    target = forms.UUIDField()
+    assigned = forms.BooleanField(required=False)

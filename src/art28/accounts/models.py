@@ -1,0 +1,115 @@
+"""Invitations: the one way a person gets an art28 login (staff and controller users alike)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from art28.parties.models import Controller, Processor, Role
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class TeamRole(models.TextChoices):
+    """What an invitation or a person may do: one word for a Membership's role + read-only."""
+
+    ADMIN = "admin", _("Admin")
+    STAFF = "staff", _("Staff")
+    READ_ONLY_STAFF = "read_only_staff", _("Read-only staff")
+    CLIENT = "client", _("Client user")
+    CLIENT_READ_ONLY = "client_read_only", _("Read-only client user")
+
+    @property
+    def membership_role(self) -> str:
+        return {"admin": Role.PROCESSOR_ADMIN, "staff": Role.PROCESSOR_STAFF,
+                "read_only_staff": Role.PROCESSOR_STAFF}.get(self.value, Role.CONTROLLER_USER)
+
+    @property
+    def read_only(self) -> bool:
+        return self.value in ("read_only_staff", "client_read_only")
+
+    @property
+    def is_client(self) -> bool:
+        return self.value in ("client", "client_read_only")
+
+    @classmethod
+    def of(cls, membership) -> TeamRole:  # type: ignore[no-untyped-def]
+        if membership.role == Role.PROCESSOR_ADMIN:
+            return cls.ADMIN
+        if membership.role == Role.PROCESSOR_STAFF:
+            return cls.READ_ONLY_STAFF if membership.read_only else cls.STAFF
+        return cls.CLIENT_READ_ONLY if membership.read_only else cls.CLIENT
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self) -> InvitationQuerySet:
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+
+class Invitation(models.Model):
+    """A single-use link that sets a password; only its SHA-256 is stored."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True)
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=20, choices=TeamRole.choices)
+    processor = models.ForeignKey(Processor, on_delete=models.CASCADE, related_name="invitations")
+    controller = models.ForeignKey(Controller, null=True, blank=True, on_delete=models.CASCADE,
+                                   related_name="invitations")
+    next_url = models.CharField(max_length=300, blank=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="invitations")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role__in=["client", "client_read_only"])
+                | models.Q(controller__isnull=False),
+                name="client_invitation_has_controller"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.get_role_display()})"
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return InvitationStatus.ACCEPTED
+        if self.revoked_at:
+            return InvitationStatus.REVOKED
+        if self.expires_at <= timezone.now():
+            return InvitationStatus.EXPIRED
+        return InvitationStatus.PENDING
+
+    def get_status_display(self) -> str:
+        return str(InvitationStatus(self.status).label)

@@ -1,0 +1,386 @@
+"""The team and client access: invitations, roles, assignments, deactivation, second factors.
+
+Every function is one state change that writes its ledger event in the same transaction;
+the HTML views and the API both call these.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from art28.accounts.models import Invitation, TeamRole, hash_token, new_token
+from art28.ledger.services import record_event
+from art28.notices.models import Audience, NoticeKind
+from art28.notices.services import About, NoticeDraft, queue_notice, queue_notices
+from art28.parties.models import Controller, Membership, Processor, Role
+
+RECOVERY_CODES = 10
+
+
+def _scope(processor: Processor, controller: Controller | None = None) -> dict[str, Any]:
+    return {"processor_id": processor.pk, "controller_id": controller.pk if controller else None}
+
+
+def invitation_link(raw: str) -> str:
+    return settings.BASE_URL + reverse("accounts:invitation_accept", args=[raw])
+
+
+def _address_taken(email: str) -> bool:
+    return get_user_model().objects.filter(email__iexact=email).exists() or \
+        get_user_model().objects.filter(username__iexact=email).exists()
+
+
+def has_login(email: str) -> bool:
+    """Whether a person with this address can already log in (no invitation needed)."""
+    return _address_taken(email.strip())
+
+
+@transaction.atomic
+def create_invitation(*, processor: Processor, email: str, role: str,
+                      controller: Controller | None = None, next_url: str = "",
+                      acting_user: Any) -> tuple[Invitation, str]:
+    """A new single-use invitation (no e-mail): the raw token is returned once, never stored.
+
+    Refuses an address that already has a login anywhere or an open invitation here, with
+    the same words either way, so the answer tells nothing about other organisations.
+    """
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
+    team_role = TeamRole(role)
+    if team_role.is_client and (controller is None or controller.processor_id != processor.pk):
+        raise ValidationError({"controller": _("A client user needs one of your controllers.")})
+    if not team_role.is_client:
+        controller = None
+    if _address_taken(email) or Invitation.objects.open().filter(
+            email__iexact=email, expires_at__gt=timezone.now()).exists():
+        raise ValidationError({"email": _(
+            "This address cannot be invited: it already has a login or an open invitation. "
+            "A person who forgot their password can reset it on the login page.")})
+    raw = new_token()
+    invitation = Invitation.objects.create(
+        token_hash=hash_token(raw), email=email, role=team_role, processor=processor,
+        controller=controller, next_url=next_url, invited_by=_user_or_none(acting_user),
+        expires_at=timezone.now() + timedelta(days=settings.ART28_INVITATION_DAYS))
+    record_event(action="account.invited", obj=invitation, acting_user=acting_user,
+                 data={"email": email, "role": team_role.value}, **_scope(processor, controller))
+    return invitation, raw
+
+
+@transaction.atomic
+def contact_invitation(*, controller: Controller, email: str, next_url: str,
+                       acting_user: Any) -> str | None:
+    """A link token for a controller's contact without a login, to put in the mail they get
+    anyway (signature request, first notice); None when they can log in already.
+
+    An open invitation of this controller gets a fresh token (the old link stops working).
+    """
+    email = email.strip().lower()
+    if has_login(email):
+        return None
+    open_ = Invitation.objects.open().select_for_update().filter(email__iexact=email)
+    if open_.exclude(controller=controller).exists():
+        return None  # invited elsewhere: nothing to add, nothing to tell
+    invitation = open_.filter(controller=controller).first()
+    if invitation is None:
+        _invitation, raw = create_invitation(processor=controller.processor, email=email,
+                                             role=TeamRole.CLIENT, controller=controller,
+                                             next_url=next_url, acting_user=acting_user)
+        return raw
+    raw = new_token()
+    invitation.token_hash, invitation.next_url = hash_token(raw), next_url
+    invitation.expires_at = timezone.now() + timedelta(days=settings.ART28_INVITATION_DAYS)
+    invitation.save(update_fields=["token_hash", "next_url", "expires_at"])
+    return raw
+
+@transaction.atomic
+def invite_first_recipients(*, processor: Processor, recipients: dict[int, list[str]],
+                            next_url: str, acting_user: Any) -> int:
+    """With a first notice: an invitation for each recipient who has no login and no open
+    invitation yet, so the link in the notice works for them. A handful of queries for
+    any number of controllers; one ledger event for the batch."""
+    wanted = {(cid, e.strip().lower()) for cid, emails in recipients.items() for e in emails if e}
+    emails = {e for _cid, e in wanted}
+    if not emails:
+        return 0
+    users = get_user_model().objects
+    taken = {e.lower() for e in users.filter(email__in=emails).values_list("email", flat=True)}
+    taken |= {e.lower() for e in Invitation.objects.open().filter(
+        email__in=emails, expires_at__gt=timezone.now()).values_list("email", flat=True)}
+    fresh: dict[str, int] = {}
+    for cid, email in sorted(wanted):
+        if email not in taken:
+            fresh.setdefault(email, cid)  # an address shared by two clients joins the first
+    if not fresh:
+        return 0
+    controllers = Controller.objects.in_bulk(set(fresh.values()))
+    expires = timezone.now() + timedelta(days=settings.ART28_INVITATION_DAYS)
+    made = [(Invitation(token_hash=hash_token(raw), email=email, role=TeamRole.CLIENT,
+                        processor=processor, controller=controllers[cid], next_url=next_url,
+                        invited_by=_user_or_none(acting_user), expires_at=expires), raw)
+            for email, cid in fresh.items() for raw in [new_token()]]
+    Invitation.objects.bulk_create([inv for inv, _raw in made], batch_size=1000)
+    queue_notices([_invitation_draft(inv, raw) for inv, raw in made])
+    record_event(action="account.invited_with_notice", obj=processor, acting_user=acting_user,
+                 data={"invitations": len(made)}, processor_id=processor.pk)
+    return len(made)
+
+def _user_or_none(user: Any) -> Any:
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def _invitation_draft(invitation: Invitation, raw: str) -> NoticeDraft:
+    return NoticeDraft(
+        controller=invitation.controller, processor=invitation.processor, kind=NoticeKind.INVITATION,
+        about=About("invitation", str(invitation.code)), template="invitation",
+        recipients=[invitation.email], link=invitation_link(raw),
+        # The link is one person's key: never in a shared portal inbox or a client's webhook.
+        audience=Audience.PROCESSOR,
+        context={"processor": invitation.processor.name, "role": invitation.get_role_display(),
+                 "organisation": (invitation.controller or invitation.processor).name,
+                 "expires_at": invitation.expires_at})
+
+
+def _mail_invitation(invitation: Invitation, raw: str) -> None:
+    queue_notices([_invitation_draft(invitation, raw)])
+
+
+@transaction.atomic
+def invite(*, processor: Processor, email: str, role: str, controller: Controller | None = None,
+           acting_user: Any) -> Invitation:
+    """Invite a person by e-mail: staff of the processor, or a user of one of its controllers."""
+    invitation, raw = create_invitation(processor=processor, email=email, role=role,
+                                        controller=controller, acting_user=acting_user)
+    _mail_invitation(invitation, raw)
+    return invitation
+
+
+@transaction.atomic
+def resend_invitation(*, invitation: Invitation, acting_user: Any) -> Invitation:
+    """A fresh link and expiry for an invitation not yet accepted; the old link stops working."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation has already been accepted."))
+    raw = new_token()
+    invitation.token_hash = hash_token(raw)
+    invitation.revoked_at = None
+    invitation.expires_at = timezone.now() + timedelta(days=settings.ART28_INVITATION_DAYS)
+    invitation.save(update_fields=["token_hash", "revoked_at", "expires_at"])
+    _mail_invitation(invitation, raw)
+    record_event(action="account.invitation_resent", obj=invitation, acting_user=acting_user,
+                 data={"email": invitation.email},
+                 **_scope(invitation.processor, invitation.controller))
+    return invitation
+
+
+@transaction.atomic
+def revoke_invitation(*, invitation: Invitation, acting_user: Any) -> Invitation:
+    """Stop an open invitation's link from working."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation has already been accepted; deactivate the "
+                                "person instead."))
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    record_event(action="account.invitation_revoked", obj=invitation, acting_user=acting_user,
+                 data={"email": invitation.email},
+                 **_scope(invitation.processor, invitation.controller))
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(*, invitation: Invitation, password: str) -> Any:
+    """Create the invited person's login with the password they chose; the link is used up."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status != "pending" or _address_taken(invitation.email):
+        raise ValidationError(_("This invitation can no longer be used."))
+    user_model = get_user_model()
+    user = user_model(username=invitation.email, email=invitation.email)
+    password_validation.validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    team_role = TeamRole(invitation.role)
+    Membership.objects.create(user=user, role=team_role.membership_role,
+                              processor=invitation.processor, controller=invitation.controller,
+                              read_only=team_role.read_only)
+    invitation.accepted_at, invitation.user = timezone.now(), user
+    invitation.save(update_fields=["accepted_at", "user"])
+    record_event(action="account.invitation_accepted", obj=invitation, acting_user=user,
+                 data={"email": invitation.email, "role": invitation.role},
+                 **_scope(invitation.processor, invitation.controller))
+    return user
+
+
+def _locked_membership(membership: Membership) -> Membership:
+    return Membership.objects.select_for_update().select_related("user", "processor").get(
+        pk=membership.pk)
+
+
+def _active_admins(processor_id: int) -> int:
+    return Membership.objects.filter(processor_id=processor_id, role=Role.PROCESSOR_ADMIN,
+                                     user__is_active=True).count()
+
+
+def _keep_an_admin(membership: Membership) -> None:
+    if membership.role == Role.PROCESSOR_ADMIN and membership.user.is_active and \
+            _active_admins(membership.processor_id) <= 1:
+        raise ValidationError(_("This is the last active admin: make someone else admin first."))
+
+
+@transaction.atomic
+def change_role(*, membership: Membership, role: str, acting_user: Any) -> Membership:
+    """Make a person admin, staff or read-only staff (or a client user read-only or not)."""
+    membership = _locked_membership(membership)
+    # Lock every admin row of the processor, so two admins demoting each other cannot both win.
+    list(Membership.objects.select_for_update().filter(processor_id=membership.processor_id,
+                                                       role=Role.PROCESSOR_ADMIN))
+    new, old = TeamRole(role), TeamRole.of(membership)
+    if new.is_client != old.is_client:
+        raise ValidationError({"role": _("Staff cannot become client users or the other way round; "
+                                         "invite the person again instead.")})
+    if new == old:
+        return membership
+    if new != TeamRole.ADMIN:
+        _keep_an_admin(membership)
+    membership.role, membership.read_only = new.membership_role, new.read_only
+    membership.save(update_fields=["role", "read_only"])
+    record_event(action="account.role_changed", obj=("user", membership.code),
+                 acting_user=acting_user,
+                 data={"user": membership.user.username, "from": old.value, "to": new.value},
+                 **_scope(membership.processor, membership.controller))
+    return membership
+
+
+@transaction.atomic
+def deactivate(*, membership: Membership, acting_user: Any) -> Membership:
+    """Stop a person at once: sessions end, and API tokens of an inactive user are refused."""
+    membership = _locked_membership(membership)
+    list(Membership.objects.select_for_update().filter(processor_id=membership.processor_id,
+                                                       role=Role.PROCESSOR_ADMIN))
+    _keep_an_admin(membership)
+    user = membership.user
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    _end_sessions(user)
+    record_event(action="account.deactivated", obj=("user", membership.code),
+                 acting_user=acting_user, data={"user": user.username},
+                 **_scope(membership.processor, membership.controller))
+    return membership
+
+
+def _end_sessions(user: Any) -> None:
+    # Django's ModelBackend already refuses an inactive user on every request; deleting the
+    # sessions also clears them from the store. Only sessions of this user are decoded.
+    from django.contrib.sessions.models import Session
+
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            session.delete()
+
+
+@transaction.atomic
+def reactivate(*, membership: Membership, acting_user: Any) -> Membership:
+    membership = _locked_membership(membership)
+    membership.user.is_active = True
+    membership.user.save(update_fields=["is_active"])
+    record_event(action="account.reactivated", obj=("user", membership.code),
+                 acting_user=acting_user, data={"user": membership.user.username},
+                 **_scope(membership.processor, membership.controller))
+    return membership
+
+
+@transaction.atomic
+def reset_second_factor(*, membership: Membership, acting_user: Any) -> Membership:
+    """Remove a person's TOTP device and recovery codes; they enrol again at next login."""
+    membership = _locked_membership(membership)
+    TOTPDevice.objects.filter(user=membership.user).delete()
+    StaticDevice.objects.filter(user=membership.user).delete()
+    record_event(action="account.second_factor_reset", obj=("user", membership.code),
+                 acting_user=acting_user, data={"user": membership.user.username},
+                 **_scope(membership.processor, membership.controller))
+    return membership
+
+
+@transaction.atomic
+def set_assignment(*, membership: Membership, controller: Controller, assigned: bool,
+                   acting_user: Any) -> Membership:
+    """Assign a staff member to a controller (need-to-know) or take the assignment away."""
+    membership = _locked_membership(membership)
+    if membership.role != Role.PROCESSOR_STAFF or controller.processor_id != membership.processor_id:
+        raise ValidationError(_("Only staff of this processor are assigned to its controllers."))
+    if assigned == membership.assigned_controllers.filter(pk=controller.pk).exists():
+        return membership
+    if assigned:
+        membership.assigned_controllers.add(controller)
+    else:
+        membership.assigned_controllers.remove(controller)
+    record_event(action="account.assigned" if assigned else "account.unassigned",
+                 obj=controller, acting_user=acting_user,
+                 data={"user": membership.user.username, "controller": controller.name},
+                 **_scope(membership.processor, controller))
+    return membership
+
+
+@transaction.atomic
+def new_recovery_codes(*, user: Any, acting_user: Any) -> list[str]:
+    """Ten fresh one-time recovery codes (the old ones stop working); shown once."""
+    device, _created = StaticDevice.objects.get_or_create(user=user, name="recovery",
+                                                          defaults={"confirmed": True})
+    device.token_set.all().delete()
+    codes = [f"{secrets.randbelow(10**8):08d}" for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=c) for c in codes])
+    m = getattr(user, "membership", None)
+    record_event(action="account.recovery_codes_made", obj=("user", m.code if m else user.pk),
+                 acting_user=acting_user, data={"user": user.username},
+                 processor_id=m.processor_id if m else None)
+    return codes
+
+
+@transaction.atomic
+def request_password_reset(*, email: str) -> None:
+    """Mail a reset link if an active person has this address; silently nothing otherwise."""
+    user = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True,
+                                           membership__isnull=False).first()
+    if user is None:
+        return
+    m = user.membership
+    link = settings.BASE_URL + reverse("accounts:password_reset_confirm", args=[
+        urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)])
+    # Stored for the processor's staff only, never in a client's portal inbox.
+    queue_notice(controller=None, processor=m.processor, kind=NoticeKind.PASSWORD_RESET,
+                 about=About("user", str(m.code)), template="password_reset",
+                 recipients=[user.email], link=link, audience=Audience.PROCESSOR,
+                 language=(m.controller or m.processor).language,
+                 context={"username": user.username, "processor": m.processor.name})
+
+
+@transaction.atomic
+def set_password(*, user: Any, password: str, acting_user: Any) -> Any:
+    """Set a new password after Django's validators accept it."""
+    password_validation.validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    m = getattr(user, "membership", None)
+    record_event(action="account.password_set", obj=("user", m.code if m else user.pk),
+                 acting_user=acting_user, data={"user": user.username},
+                 processor_id=m.processor_id if m else None,
+                 controller_id=m.controller_id if m else None)
+    return user

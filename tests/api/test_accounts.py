@@ -1,0 +1,85 @@
+"""Invitations, the team, roles and assignments through the API (the same services as the pages)."""
+
+from __future__ import annotations
+
+from tests.api.conftest import last_event
+
+
+def _refused(response, status: int) -> None:
+    assert response.status_code == status, response.content
+
+
+def test_it_invites_staff_and_client_users(api, admin_user, controller_a):
+    from art28.accounts.models import Invitation
+    from art28.notices.models import Delivery
+
+    r = api.post("/invitations", as_=admin_user, json={"email": "new@team.example", "role": "staff"})
+    assert r.status_code == 201, r.content
+    assert r.json()["status"] == "pending" and r.json()["controller"] is None
+    r = api.post("/invitations", as_=admin_user, json={
+        "email": "c@client.example", "role": "client_read_only", "controller": str(controller_a.code)})
+    assert r.status_code == 201 and r.json()["controller"] == str(controller_a.code)
+    assert Invitation.objects.count() == 2
+    assert sorted(Delivery.objects.values_list("recipient", flat=True)) == [
+        "c@client.example", "new@team.example"]
+    assert last_event().action == "account.invited"
+
+
+def test_it_refuses_bad_invitations_and_changes_nothing(api, admin_user, staff_a, user_b, controller_a):
+    from art28.accounts.models import Invitation
+
+    bad = [({"email": user_b.email, "role": "staff"}, 422),
+           ({"email": "not an address", "role": "staff"}, 422),
+           ({"email": "x@y.example", "role": "client"}, 422)]
+    for body, status in bad:
+        _refused(api.unchanged("post", "/invitations", as_=admin_user, json=body), status)
+    # staff invite no colleagues; a controller user invites only for its own controller
+    _refused(api.unchanged("post", "/invitations", as_=staff_a,
+                           json={"email": "x@y.example", "role": "admin"}), 403)
+    _refused(api.unchanged("post", "/invitations", as_=user_b, json={
+        "email": "x@y.example", "role": "client", "controller": str(controller_a.code)}), 404)
+    assert not Invitation.objects.exists()
+
+
+def test_it_lists_changes_roles_and_assigns(api, admin_user, staff_none, controller_a):
+    code = str(staff_none.membership.code)
+    team = api.get("/team", as_=admin_user).json()
+    assert {m["username"]: m["role"] for m in team} == {"admin": "admin", "staff_none": "staff"}
+    r = api.call("put", f"/team/{code}/assignments/{controller_a.code}", as_=admin_user)
+    assert r.status_code == 200 and r.json()["assigned_controllers"] == [str(controller_a.code)]
+    r = api.patch(f"/team/{code}", as_=admin_user, json={"role": "read_only_staff"})
+    assert r.json()["role"] == "read_only_staff" and last_event().action == "account.role_changed"
+    r = api.delete(f"/team/{code}/assignments/{controller_a.code}", as_=admin_user)
+    assert r.json()["assigned_controllers"] == []
+
+
+def test_it_refuses_demoting_the_last_admin(api, admin_user):
+    _refused(api.unchanged("patch", f"/team/{admin_user.membership.code}", as_=admin_user,
+                  json={"role": "staff"}), 422)
+
+
+def test_a_deactivated_users_token_stops_at_once(api, admin_user, staff_a):
+    api.token(staff_a)
+    assert api.get("/controllers", as_=staff_a).status_code == 200
+    r = api.post(f"/team/{staff_a.membership.code}/deactivate", as_=admin_user)
+    assert r.status_code == 200 and r.json()["active"] is False
+    assert api.get("/controllers", as_=staff_a).status_code == 401
+
+
+def test_outsiders_and_staff_get_no_team(api, staff_a, user_a, admin_user):
+    assert api.get("/team", as_=staff_a).status_code == 403
+    assert api.get("/team", as_=user_a).status_code in (403, 404)
+    assert api.get(f"/team/{admin_user.membership.code}", as_=user_a).status_code in (403, 404)
+
+
+def test_it_resends_and_revokes(api, admin_user, user_a, controller_a):
+    from art28.accounts.models import Invitation
+
+    r = api.post("/invitations", as_=user_a, json={
+        "email": "colleague@a.example", "role": "client", "controller": str(controller_a.code)})
+    assert r.status_code == 201
+    code = r.json()["code"]
+    assert api.post(f"/invitations/{code}/resend", as_=admin_user).status_code == 200
+    assert api.delete(f"/invitations/{code}", as_=user_a).status_code == 204
+    assert Invitation.objects.get(code=code).revoked_at is not None
+    assert api.get("/invitations", as_=admin_user).json() == []
