@@ -127,11 +127,23 @@ def test_a_new_install_runs_from_createadmin_to_a_countersigned_agreement(
             staff.goto(f"{base}/staff/controllers/")
             assert "Tandartspraktijk Zonnebloem" in staff.content()
 
-            # A draft agreement, sent for signature.
+            # Our profile: the contact person and breach desk printed in every agreement.
+            admin.goto(f"{base}/staff/processor/")
+            admin.fill("input[name=contact_name]", "Joost Brandsma")
+            admin.fill("input[name=contact_email]", "joost@wolkenrand.example")
+            admin.fill("input[name=breach_email]", "datalek@wolkenrand.example")
+            admin.fill("input[name=breach_phone]", "+31 20 555 0199")
+            admin.click("form button[type=submit].primary")
+            admin.wait_for_load_state()
+
+            # A draft agreement, sent for signature. A new install has no security measures
+            # yet, so the send page asks for a reason to send without Annex III.
             admin.goto(f"{base}/staff/controllers/{controller.code}/agreements/new/")
             admin.click("button[type=submit].primary")
             admin.wait_for_url(re.compile(r".*/staff/agreements/[0-9a-f-]{36}/$"))
             admin.click("a:has-text('Send for signature')")
+            assert "Annex III" in admin.content()
+            admin.fill("textarea[name=override_reason]", "Annex III follows after the security review.")
             admin.click("button[type=submit].primary")
             admin.wait_for_load_state()
             version = AgreementVersion.objects.get()
