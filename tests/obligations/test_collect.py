@@ -132,9 +132,13 @@ def test_it_lists_requests_audits_and_terminations_until_done(
 
 
 def test_it_lists_failed_deliveries_until_they_are_retried(
-        settings, make_agreement, controller_a, admin_user, staff_a, staff_none, kinds):
+        settings, make_agreement, controller_a, admin_user, staff_a, staff_none, user_a, kinds):
     from art28.notices.services import drain, retry_failed
 
+    # The signatory has a login, so the signature mail carries no invitation link and stays a
+    # notice of A's own (a mail with an invitation is the processor's, seen by its admins).
+    user_a.email = controller_a.signatories().get().email
+    user_a.save()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nobody listens
     settings.ART28_DELIVERY_MAX_ATTEMPTS = 1
