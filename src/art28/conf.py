@@ -39,7 +39,7 @@ SETTINGS: list[Setting] = [
     Setting("ART28_UNDUE_DELAY_HOURS", int, 48, "Breach notice hours for agreements that only say 'without undue delay'."),
     Setting("ART28_DELIVERY_MAX_ATTEMPTS", int, 12, "Delivery attempts per message before it is marked failed."),
     Setting("ART28_DELIVERY_BACKOFF_SECONDS", int, 30, "First retry delay; it doubles per attempt (capped at one hour)."),
-    Setting("ART28_DELIVERY_LEASE_SECONDS", int, 300, "How long a worker holds a batch of deliveries; a dead worker's batch is taken over after it."),
+    Setting("ART28_DELIVERY_LEASE_SECONDS", int, 300, "How long a worker's claim on a batch of deliveries lasts; a working worker renews it as it goes and re-checks it before each message, a dead worker's batch is taken over after it."),
     Setting("ART28_MAX_UPLOAD_MB", int, 25, "Largest document that may be uploaded."),
     Setting("ART28_REQUIRE_OTP", bool, True, "Processor staff must log in with a TOTP second factor."),
     Setting("ART28_LOGIN_FAILURE_LIMIT", int, 5, "Failed logins before an account and address are locked out."),
