@@ -78,7 +78,8 @@ def propose(processor, sp) -> float:  # type: ignore[no-untyped-def]
 
     start = time.perf_counter()
     propose_change(processor=processor, kind="add", subprocessor=sp, acting_user="bench",
-                   effective_at=timezone.now() + timedelta(days=31), reason="Second data centre")
+                   effective_at=timezone.now() + timedelta(days=31), reason="Second data centre",
+                   include_unsigned=True)  # the bench's one agreement is not signed
     return time.perf_counter() - start
 
 
