@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class WebConfig(AppConfig):
-    name = "art28.web"
-    verbose_name = _("Web interface")
