@@ -47,7 +47,7 @@ def _urls(incident, sp) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def
         ("breach register page", reverse("breaches:incident_list")),
         ("breach register CSV", reverse("breaches:register_csv")),
         ("breach register PDF", reverse("breaches:register_pdf")),
-        ("ledger page", reverse("web:ledger")),
+        ("ledger page", reverse("ledger:ledger")),
         ("sub-processor detail", reverse("subprocessors:detail", args=[sp.code])),
         ("flow-down dashboard", reverse("subprocessors:flowdown")),
         ("Art. 30 record XLSX", reverse("requests:ropa_download", args=["xlsx"])),

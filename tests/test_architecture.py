@@ -24,8 +24,10 @@ user sees: ordering and loading (``order_by``, ``select_related``, ``prefetch_re
 own need-to-know (an incident's affected agreements); that is the permission tests' job.
 Route decorators (``@router.get("/x", response=...)``) are not calls on a QuerySet.
 
-**services-below-web** — no services module (``services.py``, ``services/``) imports
-``art28.web``: services sit below the web layer; what both need lives in ``art28.core``.
+**services-below-views** — no services module (``services.py``, ``services/``) imports a
+views module (``art28.<app>.views``, ``art28.<app>.views.<name>``, also as
+``from art28.<app> import views``): services sit below the pages; what both need lives in
+``art28.core`` or in the owning app below them.
 
 **pure-packages-without-django** — ``terms``, ``documents`` and ``analyzer`` import no
 Django, and no other art28 package (which would bring Django in): ``art28 check`` and the
@@ -53,7 +55,7 @@ SHORTCUTS = frozenset({"get_object_or_404", "get_list_or_404"})
 PURE = ("terms", "documents", "analyzer")
 
 VIEWS_RULE = "views-query-through-access"
-SERVICES_RULE = "services-below-web"
+SERVICES_RULE = "services-below-views"
 PURE_RULE = "pure-packages-without-django"
 
 # (path under src/art28, enclosing function or class, rule) -> why it stays for now. Empty: every
@@ -81,7 +83,13 @@ def is_view_layer(rel: str) -> bool:
 
 def is_services(rel: str) -> bool:
     parts = rel.split("/")
-    return parts[0] != "web" and (parts[-1] == "services.py" or "services" in parts[:-1])
+    return parts[-1] == "services.py" or "services" in parts[:-1]
+
+
+def is_views_module(module: str) -> bool:
+    """An art28 views module or package: ``art28.breaches.views``, ``art28.agreements.views.staff``."""
+    parts = module.split(".")
+    return parts[0] == "art28" and "views" in parts[1:]
 
 
 def _scopes(tree: ast.AST) -> dict[ast.AST, str]:
@@ -170,8 +178,12 @@ def import_violations(path: Path, rel: str) -> Iterator[tuple[int, str, str, str
     for node, name in _imports(tree):
         module = _absolute(rel, name)
         where = owner.get(node, "")
-        if is_services(rel) and (module == "art28.web" or module.startswith("art28.web.")):
-            yield node.lineno, where, SERVICES_RULE, f"imports {module}"
+        names = [module]
+        if isinstance(node, ast.ImportFrom):  # also `from art28.x import views`
+            names += [f"{module}.{alias.name}" for alias in node.names]
+        views = next((n for n in names if is_views_module(n)), None)
+        if is_services(rel) and views:
+            yield node.lineno, where, SERVICES_RULE, f"imports {views}"
         if top in PURE:
             if module == "django" or module.startswith("django."):
                 yield node.lineno, where, PURE_RULE, f"imports {module}"
@@ -235,16 +247,20 @@ def test_it_catches_each_kind_of_violation(tmp_path):
     assert lines == [4, 5, 6, 7, 8]
     assert is_view_layer("api/routers/x.py") and is_view_layer("ops/management/commands/demo.py")
     assert is_view_layer("requests/views/staff.py") and not is_view_layer("breaches/access.py")
-    assert is_services("breaches/services/export.py") and not is_services("web/services.py")
-    assert _absolute("breaches/services/export.py", "...web.formatting") == "art28.web.formatting"
+    assert is_services("breaches/services/export.py") and not is_services("agreements/views/staff.py")
+    assert _absolute("breaches/services/export.py", "...agreements.views") == "art28.agreements.views"
+    assert is_views_module("art28.agreements.views.staff") and not is_views_module("django.views.decorators")
 
 
 def test_it_catches_web_imports_in_services_and_django_in_pure_packages(tmp_path):
     services = tmp_path / "services.py"
     services.write_text("from art28.core.localtime import local_time\n"
-                        "def f():\n    from ...web.formatting import local_time\n")
-    assert [(line, rule) for line, _, rule, _ in import_violations(services, "breaches/services/x.py")] \
-        == [(3, SERVICES_RULE)]
+                        "def f():\n    from ...agreements.views.documents import preview_html\n"
+                        "from art28.agreements import views\n"
+                        "from django.views.decorators.http import require_POST\n"
+                        "import art28.breaches.views\n")
+    assert sorted((line, rule) for line, _, rule, _ in import_violations(services, "breaches/services/x.py")) \
+        == [(3, SERVICES_RULE), (4, SERVICES_RULE), (6, SERVICES_RULE)]
     pure = tmp_path / "pure.py"
     pure.write_text("import django.conf\nfrom art28.terms import facts\nfrom art28.parties.models import X\n"
                     "from ..ledger import services\n")

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "art28.core",
     "art28.ledger",
     "art28.evidence",
     "art28.parties",
@@ -61,13 +62,12 @@ INSTALLED_APPS = [
     "art28.api",
     "ninja",  # Swagger UI for /api/v1/docs from ninja's own static files, not a CDN
     "art28.obligations",
-    "art28.web",
     "art28.ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "art28.web.middleware.ContentSecurityPolicyMiddleware",
+    "art28.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -93,7 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "art28.web.context.roles",
+                "art28.core.context.roles",
             ],
         },
     },
@@ -133,15 +133,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-LOGIN_URL = "web:login"
-LOGIN_REDIRECT_URL = "web:home"
-LOGOUT_REDIRECT_URL = "web:login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
 
 AXES_FAILURE_LIMIT = int(env("ART28_LOGIN_FAILURE_LIMIT"))  # type: ignore[call-overload]
 AXES_COOLOFF_TIME = int(env("ART28_LOGIN_COOLOFF_MINUTES")) / 60  # type: ignore[call-overload]
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 ART28_REQUIRE_OTP = bool(env("ART28_REQUIRE_OTP"))
 ART28_UNDUE_DELAY_HOURS = int(env("ART28_UNDUE_DELAY_HOURS"))  # type: ignore[call-overload]

@@ -14,7 +14,10 @@ urlpatterns = [
     path("requests/", include("art28.requests.urls")),
     path("reviews/", include("art28.reviews.urls")),
     path("verify/", include("art28.evidence.urls")),
-    path("obligations/", include("art28.obligations.urls")),
     path("", include("art28.accounts.urls")),
-    path("", include("art28.web.urls")),
+    path("", include("art28.obligations.urls")),
+    path("", include("art28.parties.urls")),
+    path("", include("art28.agreements.urls")),
+    path("", include("art28.ledger.urls")),
+    path("", include("art28.notices.urls")),
 ]

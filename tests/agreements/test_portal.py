@@ -17,7 +17,7 @@ SIGN = {"name": "Sanne Jansen", "function": "Praktijkmanager", "confirmed": "on"
 
 def _accept(client, version, **extra):
     data = {**SIGN, "document_sha256": version.document_sha256, **extra}
-    return client.post(reverse("web:portal_accept", args=[version.code]), data,
+    return client.post(reverse("agreements:portal_accept", args=[version.code]), data,
                        HTTP_USER_AGENT="Mozilla/5.0 (test)", REMOTE_ADDR="192.0.2.7")
 
 
@@ -25,7 +25,7 @@ def test_it_lists_sent_agreements_but_not_drafts(client, login, user_a, controll
                                                  make_agreement):
     draft, sent = make_agreement(controller_a), make_agreement(controller_a, state="sent")
     login(client, user_a)
-    page = client.get(reverse("web:portal_home")).content.decode()
+    page = client.get(reverse("obligations:portal_home")).content.decode()
     assert sent.reference in page and draft.reference not in page
 
 
@@ -33,21 +33,21 @@ def test_it_shows_the_agreement_with_the_hash_to_accept(client, login, user_a, c
                                                         make_agreement):
     version = make_agreement(controller_a, state="sent").latest
     login(client, user_a)
-    response = client.get(reverse("web:portal_agreement", args=[version.agreement.code]))
+    response = client.get(reverse("agreements:portal_agreement", args=[version.agreement.code]))
     page = response.content.decode()
     assert controller_a.name in page
     assert f'value="{version.document_sha256}"' in page
-    assert reverse("web:portal_accept", args=[version.code]) in page
+    assert reverse("agreements:portal_accept", args=[version.code]) in page
 
 
 def test_it_hides_a_draft_agreement(client, login, user_a, controller_a, make_agreement):
     version = make_agreement(controller_a).latest
     login(client, user_a)
     # An agreement with only a draft does not exist for the controller yet, as in the API.
-    response = client.get(reverse("web:portal_agreement", args=[version.agreement.code]))
+    response = client.get(reverse("agreements:portal_agreement", args=[version.agreement.code]))
     assert response.status_code == 404
     assert version.agreement.reference not in response.content.decode()
-    assert client.get(reverse("web:portal_version_pdf", args=[version.code])).status_code == 404
+    assert client.get(reverse("agreements:portal_version_pdf", args=[version.code])).status_code == 404
     assert _accept(client, version).status_code == 404
 
 
@@ -55,7 +55,7 @@ def test_it_downloads_the_exact_pdf_that_was_sent(client, login, user_a, control
                                                   make_agreement):
     version = make_agreement(controller_a, state="sent").latest
     login(client, user_a)
-    body = client.get(reverse("web:portal_version_pdf", args=[version.code])).content
+    body = client.get(reverse("agreements:portal_version_pdf", args=[version.code])).content
     assert body.startswith(b"%PDF")
     assert hashlib.sha256(body).hexdigest() == version.document_sha256
 
@@ -124,9 +124,9 @@ def test_it_offers_the_signed_pdf_and_the_history(client, login, user_a, control
                                                   make_agreement):
     version = make_agreement(controller_a, state="signed").latest
     login(client, user_a)
-    page = client.get(reverse("web:portal_agreement", args=[version.agreement.code]))
-    assert reverse("web:portal_signed_pdf", args=[version.code]) in page.content.decode()
-    body = client.get(reverse("web:portal_signed_pdf", args=[version.code])).content
+    page = client.get(reverse("agreements:portal_agreement", args=[version.agreement.code]))
+    assert reverse("agreements:portal_signed_pdf", args=[version.code]) in page.content.decode()
+    body = client.get(reverse("agreements:portal_signed_pdf", args=[version.code])).content
     assert hashlib.sha256(body).hexdigest() == version.signed_document_sha256
 
 
@@ -139,7 +139,7 @@ def test_it_shows_the_notices_of_the_own_organisation(client, login, user_a, use
     make_agreement(controller_a, state="sent")
     make_agreement(controller_b, state="sent")
     login(client, user_a)
-    response = client.get(reverse("web:portal_notices"))
+    response = client.get(reverse("notices:portal_notices"))
     shown = list(response.context["page"])
     assert shown and all(n.controller == controller_a for n in shown)
     assert Notice.objects.filter(controller=controller_b).exists()
@@ -152,7 +152,8 @@ def test_read_only_is_denied(client, login, processor, controller_a, make_agreem
                    controller=controller_a, read_only=True)
     version = make_agreement(controller_a, state="sent").latest
     login(client, reader)
-    assert client.get(reverse("web:portal_agreement", args=[version.agreement.code])).status_code == 200
+    url = reverse("agreements:portal_agreement", args=[version.agreement.code])
+    assert client.get(url).status_code == 200
     assert _accept(client, version).status_code == 403
     assert not version.acceptances.exists()
 
@@ -161,8 +162,8 @@ def test_outsider_gets_404(client, login, user_b, staff_a, controller_a, make_ag
     version = make_agreement(controller_a, state="signed").latest
     login(client, user_b)
     for name in ("portal_version_pdf", "portal_signed_pdf"):
-        assert client.get(reverse(f"web:{name}", args=[version.code])).status_code == 404
-    assert client.get(reverse("web:portal_agreement",
+        assert client.get(reverse(f"agreements:{name}", args=[version.code])).status_code == 404
+    assert client.get(reverse("agreements:portal_agreement",
                               args=[version.agreement.code])).status_code == 404
     sent = make_agreement(controller_a, state="sent").latest
     assert _accept(client, sent).status_code == 404

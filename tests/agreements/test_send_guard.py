@@ -76,7 +76,7 @@ def test_a_reason_of_only_spaces_is_no_reason(controller_a, admin_user):
 def test_the_page_lists_what_is_missing_and_asks_for_a_reason(client, login, staff_a, controller_a,
                                                               admin_user):
     version = _draft(controller_a, admin_user)
-    url = reverse("web:version_send", args=[version.code])
+    url = reverse("agreements:version_send", args=[version.code])
     login(client, staff_a)
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Annex III lists no security measures." in page and 'name="override_reason"' in page
@@ -98,16 +98,16 @@ def test_the_page_speaks_dutch(client, login, staff_a, controller_a, admin_user)
     version = _draft(controller_a, admin_user)
     login(client, staff_a)
     client.cookies["django_language"] = "nl"
-    response = client.post(reverse("web:version_send", args=[version.code]))
+    response = client.post(reverse("agreements:version_send", args=[version.code]))
     assert "Bijlage III vermeldt geen beveiligingsmaatregelen." in response.content.decode()
 
 
 def test_a_complete_draft_needs_no_reason(client, login, staff_a, controller_a, make_agreement):
     version = make_agreement(controller_a).latest
     login(client, staff_a)
-    page = client.get(reverse("web:version_send", args=[version.code])).content.decode()
+    page = client.get(reverse("agreements:version_send", args=[version.code])).content.decode()
     assert 'name="override_reason"' not in page
-    client.post(reverse("web:version_send", args=[version.code]))
+    client.post(reverse("agreements:version_send", args=[version.code]))
     version.refresh_from_db()
     assert version.status == VersionStatus.SENT
     assert "override" not in Event.objects.order_by("-seq").first().data

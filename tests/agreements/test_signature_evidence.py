@@ -93,8 +93,9 @@ def test_the_agreement_pages_say_where_characters_were_removed(
                             document_sha256=version.document_sha256)
     note = "were removed from what the signer typed; the sign \ufffd marks each place."
     login(client, admin_user)
-    staff = client.get(reverse("web:agreement_detail", args=[version.agreement.code])).content.decode()
+    staff = client.get(reverse("agreements:agreement_detail", args=[version.agreement.code])).content.decode()
     assert note in staff and f"Sanne{MARKER} Jansen" in staff and RLO not in staff
     login(client, user_a)
-    portal = client.get(reverse("web:portal_agreement", args=[version.agreement.code])).content.decode()
+    url = reverse("agreements:portal_agreement", args=[version.agreement.code])
+    portal = client.get(url).content.decode()
     assert note in portal and RLO not in portal

@@ -12,7 +12,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from art28.web.middleware import POLICY
+from art28.core.middleware import POLICY
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +119,7 @@ def test_it_serves_the_api_docs_from_the_package(client):
 
 def test_it_serves_htmx_from_the_package(client):
     page = client.get("/login/").content.decode()
-    assert '<script src="/static/web/htmx.min.js" defer>' in page
+    assert '<script src="/static/core/htmx.min.js" defer>' in page
 
 
 def test_the_policy_allows_no_inline_script_or_style():

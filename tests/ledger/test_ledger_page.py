@@ -16,12 +16,12 @@ def verify(client):
 
     from art28.ledger.tasks import check_chain
 
-    assert client.post(reverse("web:ledger_verify")).status_code == 302
+    assert client.post(reverse("ledger:ledger_verify")).status_code == 302
     queued = DBTaskResult.objects.get(task_path=check_chain.module_path, status="READY")
-    waiting = client.get(reverse("web:ledger"))
+    waiting = client.get(reverse("ledger:ledger"))
     assert waiting.context["result"] is None and "waiting for the worker" in waiting.content.decode()
     queued.task.call(*queued.args_kwargs["args"])
-    return client.get(reverse("web:ledger"))
+    return client.get(reverse("ledger:ledger"))
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_it_verifies_in_the_background_not_on_a_get(client, login, admin_user, c
     make_agreement(controller_a, state="sent")
     login(client, admin_user)
     before = Event.objects.count()
-    page = client.get(reverse("web:ledger"), {"verify": "1"})
+    page = client.get(reverse("ledger:ledger"), {"verify": "1"})
     assert page.status_code == 200 and page.context["result"] is None and not ChainCheck.objects.exists()
     response = verify(client)
     check = ChainCheck.objects.get()
@@ -96,5 +96,27 @@ def test_a_read_only_admin_may_not_queue_a_verification(client, login, processor
 
     reader = _user("reader_admin", role="processor_admin", processor=processor, read_only=True)
     login(client, reader)
-    assert client.post(reverse("web:ledger_verify")).status_code == 403
+    assert client.post(reverse("ledger:ledger_verify")).status_code == 403
     assert not ChainCheck.objects.exists()
+
+
+def test_it_shows_and_verifies_the_ledger(client, login, admin_user, controller_a, make_agreement):
+    make_agreement(controller_a, state="sent")
+    login(client, admin_user)
+    response = verify(client)
+    assert response.context["result"].ok
+    assert "agreement.sent" in response.content.decode()
+
+
+def test_it_reports_a_broken_chain(client, login, admin_user, controller_a, make_agreement):
+    make_agreement(controller_a)
+    event = Event.objects.order_by("seq").first()
+    Event.objects.filter(pk=event.pk).update(data={"tampered": True})
+    login(client, admin_user)
+    result = verify(client).context["result"]
+    assert not result.ok and result.broken_seq == event.seq
+
+
+def test_only_admins_see_the_ledger(client, login, staff_a):
+    login(client, staff_a)
+    assert client.get(reverse("ledger:ledger")).status_code == 403

@@ -60,22 +60,22 @@ def test_it_keeps_staff_reminders_out_of_the_portal(client, login, user_a, remin
     assert mine  # the invitation to sign and the signed agreement
     own = next(iter(mine))
     login(client, user_a)
-    page = client.get(reverse("web:portal_notices"))
+    page = client.get(reverse("notices:portal_notices"))
     assert page.status_code == 200
     assert set(page.context["page"]) == mine
     body = page.content.decode()
     assert TITLE not in body and reminder.subject not in body and own.subject in body
-    assert client.get(reverse("web:portal_notice", args=[reminder.code])).status_code == 404
-    assert client.get(reverse("web:portal_notice", args=[own.code])).status_code == 200
+    assert client.get(reverse("notices:portal_notice", args=[reminder.code])).status_code == 404
+    assert client.get(reverse("notices:portal_notice", args=[own.code])).status_code == 200
 
 
 @pytest.mark.django_db
 def test_it_keeps_staff_only_audit_notices_out_of_the_portal(client, login, user_a, audit_notice):
     assert audit_notice.audience == Audience.PROCESSOR and audit_notice.controller is None
     login(client, user_a)
-    body = client.get(reverse("web:portal_notices")).content.decode()
+    body = client.get(reverse("notices:portal_notices")).content.decode()
     assert audit_notice.subject not in body and audit_notice.link not in body
-    assert client.get(reverse("web:portal_notice", args=[audit_notice.code])).status_code == 404
+    assert client.get(reverse("notices:portal_notice", args=[audit_notice.code])).status_code == 404
     assert audit_notice not in portal_notices(user_a)
 
 
@@ -96,7 +96,7 @@ def test_it_gives_404_for_another_organisations_notice(client, login, user_b, us
                                                        controller_a):
     own_a = Notice.objects.filter(controller=controller_a).first()
     login(client, user_b)
-    assert client.get(reverse("web:portal_notice", args=[own_a.code])).status_code == 404
+    assert client.get(reverse("notices:portal_notice", args=[own_a.code])).status_code == 404
     assert portal_notice_for(user_a, own_a.code) == own_a
 
 
@@ -106,6 +106,6 @@ def test_it_counts_processor_level_deliveries_on_the_staff_dashboard(client, log
 
     assert reminder.deliveries.exists()
     login(client, admin_user)
-    response = client.get(reverse("web:staff_dashboard"))
+    response = client.get(reverse("obligations:staff_dashboard"))
     # Every delivery of this processor, the staff-only ones with no controller included.
     assert response.context["pending_deliveries"] == Delivery.objects.filter(status="pending").count()

@@ -15,7 +15,7 @@ CONTACT = {"name": "Piet Bos", "function": "FG", "email": "piet@zonnebloem.examp
 
 def test_it_adds_a_contact(client, login, staff_a, controller_a, actions):
     login(client, staff_a)
-    client.post(reverse("web:contact_add", args=[controller_a.code]), CONTACT)
+    client.post(reverse("parties:contact_add", args=[controller_a.code]), CONTACT)
     contact = Contact.objects.get(email="piet@zonnebloem.example")
     assert contact.controller == controller_a and contact.is_breach_recipient
     assert not contact.is_signatory
@@ -24,7 +24,7 @@ def test_it_adds_a_contact(client, login, staff_a, controller_a, actions):
 
 def test_it_rejects_a_bad_email(client, login, staff_a, controller_a):
     login(client, staff_a)
-    response = client.post(reverse("web:contact_add", args=[controller_a.code]),
+    response = client.post(reverse("parties:contact_add", args=[controller_a.code]),
                            {**CONTACT, "email": "not-an-address"})
     assert response.context["form"].errors["email"]
     assert not Contact.objects.filter(name="Piet Bos").exists()
@@ -33,7 +33,7 @@ def test_it_rejects_a_bad_email(client, login, staff_a, controller_a):
 def test_it_edits_a_contact(client, login, staff_a, controller_a, actions):
     contact = controller_a.contacts.first()
     login(client, staff_a)
-    client.post(reverse("web:contact_edit", args=[contact.code]), {**CONTACT, "is_signatory": "on"})
+    client.post(reverse("parties:contact_edit", args=[contact.code]), {**CONTACT, "is_signatory": "on"})
     contact.refresh_from_db()
     assert contact.name == "Piet Bos" and contact.is_signatory
     assert actions()[-1] == "contact.updated"
@@ -42,7 +42,7 @@ def test_it_edits_a_contact(client, login, staff_a, controller_a, actions):
 def test_it_asks_before_removing_a_contact(client, login, staff_a, controller_a, actions):
     contact = controller_a.contacts.first()
     login(client, staff_a)
-    url = reverse("web:contact_remove", args=[contact.code])
+    url = reverse("parties:contact_remove", args=[contact.code])
     page = client.get(url)
     assert contact.email in page.content.decode()
     assert Contact.objects.filter(pk=contact.pk).exists()
@@ -54,9 +54,9 @@ def test_it_asks_before_removing_a_contact(client, login, staff_a, controller_a,
 def test_read_only_is_denied(client, login, staff_readonly, controller_a):
     contact = controller_a.contacts.first()
     login(client, staff_readonly)
-    assert client.post(reverse("web:contact_add", args=[controller_a.code]), CONTACT).status_code == 403
-    assert client.post(reverse("web:contact_edit", args=[contact.code]), CONTACT).status_code == 403
-    assert client.post(reverse("web:contact_remove", args=[contact.code])).status_code == 403
+    assert client.post(reverse("parties:contact_add", args=[controller_a.code]), CONTACT).status_code == 403
+    assert client.post(reverse("parties:contact_edit", args=[contact.code]), CONTACT).status_code == 403
+    assert client.post(reverse("parties:contact_remove", args=[contact.code])).status_code == 403
     assert list(controller_a.contacts.values_list("pk", flat=True)) == [contact.pk]
     contact.refresh_from_db()
     assert contact.name != "Piet Bos"
@@ -66,8 +66,8 @@ def test_outsider_gets_404(client, login, staff_none, user_b, controller_a):
     contact = controller_a.contacts.first()
     for user in (staff_none, user_b):
         login(client, user)
-        assert client.post(reverse("web:contact_add", args=[controller_a.code]),
+        assert client.post(reverse("parties:contact_add", args=[controller_a.code]),
                            CONTACT).status_code == 404
-        assert client.get(reverse("web:contact_edit", args=[contact.code])).status_code == 404
-        assert client.post(reverse("web:contact_remove", args=[contact.code])).status_code == 404
+        assert client.get(reverse("parties:contact_edit", args=[contact.code])).status_code == 404
+        assert client.post(reverse("parties:contact_remove", args=[contact.code])).status_code == 404
     assert Contact.objects.filter(pk=contact.pk).exists()

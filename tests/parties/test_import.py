@@ -18,7 +18,7 @@ GOOD2 = "Kapsalon Knip,5611 AB,Eindhoven,NL,34567890,,\n"
 
 def _upload(client, text: str, **extra):
     file = SimpleUploadedFile("clients.csv", text.encode(), content_type="text/csv")
-    return client.post(reverse("web:controller_import"), {"file": file, **extra})
+    return client.post(reverse("parties:controller_import"), {"file": file, **extra})
 
 
 def test_it_imports_every_row(client, login, admin_user, actions):
@@ -57,7 +57,7 @@ def test_it_explains_a_file_without_header(client, login, admin_user):
 def test_it_explains_a_file_that_is_not_utf8(client, login, admin_user):
     login(client, admin_user)
     file = SimpleUploadedFile("c.csv", (HEADER + "Caf\xe9 Noord,,,NL,,,\n").encode("latin-1"))
-    response = client.post(reverse("web:controller_import"), {"file": file})
+    response = client.post(reverse("parties:controller_import"), {"file": file})
     assert response.context["form"].errors["file"]
     assert not Controller.objects.exists()
 

@@ -13,7 +13,7 @@ CSV = b"name,postcode,city,country,kvk,contact_name,contact_email\nCafe Noord,,,
 
 
 def _post(client, name, content):
-    return client.post(reverse("web:controller_import"), {"file": SimpleUploadedFile(name, content)})
+    return client.post(reverse("parties:controller_import"), {"file": SimpleUploadedFile(name, content)})
 
 
 @pytest.mark.parametrize(("name", "content"), [

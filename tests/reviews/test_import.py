@@ -56,7 +56,7 @@ def test_it_imports_with_the_confirmed_terms_and_the_original_file(client, login
                            _confirm_data(review, breach__notice_hours=36))
     agreement = Agreement.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("web:agreement_detail", args=[agreement.code])
+    assert response["Location"] == reverse("agreements:agreement_detail", args=[agreement.code])
     version = agreement.binding
     assert agreement.controller == controller_a and agreement.in_force == version
     assert version.status == VersionStatus.SIGNED and version.origin == VersionOrigin.IMPORTED

@@ -16,6 +16,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from art28.accounts.models import Invitation, hash_token
 from art28.parties.access import membership_of, visible_controllers
@@ -182,3 +184,18 @@ def portal_member_for(user: Any, code: Any, *, write: bool = False) -> Membershi
     if write and not can_manage_portal(user, member.controller):  # type: ignore[arg-type]
         raise PermissionDenied
     return member
+
+
+def confirmed_totp_devices(user: Any) -> QuerySet[TOTPDevice]:
+    """The user's own confirmed TOTP devices."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True)
+
+
+def recovery_devices(user: Any) -> QuerySet[StaticDevice]:
+    """The user's one-time recovery codes (a django-otp static device)."""
+    return StaticDevice.objects.filter(user=user, confirmed=True)
+
+
+def operator_totp_device(username: str) -> TOTPDevice | None:
+    """A user's confirmed TOTP device, for the command line (the machine's operator)."""
+    return TOTPDevice.objects.filter(user__username=username, confirmed=True).first()

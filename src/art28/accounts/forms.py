@@ -46,3 +46,25 @@ class RoleForm(forms.Form):
 class AssignForm(forms.Form):
     target = forms.UUIDField()
     assigned = forms.BooleanField(required=False)
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150,
+                               widget=forms.TextInput(attrs={"autofocus": True,
+                                                             "autocomplete": "username"}))
+    password = forms.CharField(label=_("Password"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class TokenForm(forms.Form):
+    token = forms.RegexField(label=_("Six-digit code"), regex=r"^\s*\d{6}\s*$",
+                             error_messages={"invalid": _("Type the six digits from your app.")},
+                             widget=forms.TextInput(attrs={"autofocus": True, "inputmode": "numeric",
+                                                           "autocomplete": "one-time-code"}))
+
+
+class RecoveryForm(forms.Form):
+    recovery = forms.RegexField(label=_("Recovery code"), regex=r"^\s*\d{8}\s*$",
+                                error_messages={"invalid": _("A recovery code has eight digits.")},
+                                widget=forms.TextInput(attrs={"inputmode": "numeric",
+                                                              "autocomplete": "off"}))

@@ -1,4 +1,6 @@
-"""The terms edit form: the main DpaTerms fields, as a dict patch for update_terms.
+"""The agreement pages' forms: signing, sending, filtering, and the terms edit form.
+
+The terms edit form holds the main DpaTerms fields, as a dict patch for update_terms.
 
 Field names are the DpaTerms paths with ``__`` for the dot, so a service error on
 ``breach.notice_hours`` lands next to ``breach__notice_hours``.
@@ -11,6 +13,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from art28.agreements.models import VersionStatus
 from art28.terms.schema import DpaTerms
 
 LIST_FIELDS = ("processing__purposes", "processing__data_categories",
@@ -110,3 +113,25 @@ def initial_from(terms: DpaTerms) -> dict[str, Any]:
             value = (value or {}).get(part)
         initial[name] = "\n".join(value) if name in LIST_FIELDS else value
     return initial
+
+
+class SignatureForm(forms.Form):
+    name = forms.CharField(label=_("Your full name"), required=False, max_length=200)
+    function = forms.CharField(label=_("Your function"), required=False, max_length=200)
+    confirmed = forms.BooleanField(required=False)
+
+
+class AcceptForm(SignatureForm):
+    document_sha256 = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class SendForm(forms.Form):
+    override_reason = forms.CharField(
+        label=_("Why send it anyway?"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        help_text=_("Your reason is kept in the ledger with what was missing."))
+
+
+class AgreementFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("All"))] + list(VersionStatus.choices))

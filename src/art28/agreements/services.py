@@ -210,7 +210,7 @@ def _ref(version: AgreementVersion) -> str:
 
 
 def portal_link(version: AgreementVersion) -> str:
-    return settings.BASE_URL + reverse("web:portal_agreement", args=[version.agreement.code])
+    return settings.BASE_URL + reverse("agreements:portal_agreement", args=[version.agreement.code])
 
 
 def refresh_drafts_from_profile(*, processor: Processor) -> int:
@@ -329,7 +329,7 @@ def _signatory_link(version: AgreementVersion, email: str, acting_user: Any) -> 
     """The portal link, or for a signatory without a login an invitation that lands there."""
     raw = accounts.contact_invitation(
         controller=version.agreement.controller, email=email, acting_user=acting_user,
-        next_url=reverse("web:portal_agreement", args=[version.agreement.code]))
+        next_url=reverse("agreements:portal_agreement", args=[version.agreement.code]))
     if raw is None:
         return portal_link(version), False
     return accounts.invitation_link(raw), True

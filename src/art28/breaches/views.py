@@ -26,10 +26,10 @@ from art28.breaches.access import (
 )
 from art28.breaches.forms import IncidentForm, NoticeForm, ReasoningForm, SeverityForm
 from art28.breaches.models import IncidentNotice
+from art28.core.decorators import portal_required, staff_required
+from art28.core.forms import apply_errors
+from art28.core.pagination import page_of
 from art28.parties.access import controller_for, visible_controllers
-from art28.web.decorators import portal_required, staff_required
-from art28.web.forms import apply_errors
-from art28.web.lookups import page_of
 
 CSV = "text/csv; charset=utf-8"
 MAX_CHOICES = 200

@@ -42,7 +42,7 @@ def staff_required(write: bool = False, admin: bool = False) -> Callable[[View],
             membership = membership_of(request.user)
             if membership is not None and membership.is_processor_side and \
                     needs_second_factor(request):
-                return redirect("web:otp_verify")
+                return redirect("accounts:otp_verify")
             request.membership = require_processor_side(  # type: ignore[attr-defined]
                 request.user, write=write, admin=admin)
             return view(request, *args, **kwargs)

@@ -1,4 +1,4 @@
-"""Small helpers shared by the web views."""
+"""Pagination shared by every app's list pages."""
 
 from __future__ import annotations
 

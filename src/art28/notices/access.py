@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from art28.notices.models import Audience, Delivery, Notice, NoticeKind
+from art28.notices.models import Audience, Delivery, DeliveryStatus, Notice, NoticeKind
 from art28.parties.access import membership_of, visible_controllers
 from art28.parties.models import Role
 
@@ -56,3 +56,12 @@ def staff_notices(user: Any) -> QuerySet[Notice]:
 def staff_deliveries(user: Any) -> QuerySet[Delivery]:
     """The deliveries of the notices ``staff_notices`` lets the user see (the outbox's state)."""
     return Delivery.objects.filter(notice__in=staff_notices(user))
+
+
+def delivery_counts(user: Any) -> dict[str, int]:
+    """Deliveries still to go and failed ones, of the notices the user may see."""
+    deliveries = staff_deliveries(user)
+    return {
+        "pending": deliveries.filter(status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING]).count(),
+        "failed": deliveries.filter(status=DeliveryStatus.FAILED).count(),
+    }

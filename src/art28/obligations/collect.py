@@ -124,7 +124,7 @@ def signatures(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligat
     for status, kind, what in steps:
         for a in listed_agreements(user, status).filter(controller__in=controllers):
             yield _row(kind, what % {"agreement": a.reference}, a.controller, None,
-                       reverse("web:agreement_detail", args=[a.code]), a.code)
+                       reverse("agreements:agreement_detail", args=[a.code]), a.code)
 
 
 def data_subject_requests(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
@@ -178,7 +178,7 @@ def failed_deliveries(user: Any, controllers: QuerySet[Controller]) -> Iterator[
                    _("%(subject)s to %(recipient)s")
                    % {"subject": d.notice.subject, "recipient": d.recipient},
                    controller, d.notice.deadline or d.next_attempt_at,
-                   reverse("web:controller_detail", args=[controller.code]), d.code)
+                   reverse("parties:controller_detail", args=[controller.code]), d.code)
 
 
 # --- the controller's side (portal) ---------------------------------------------------
@@ -186,7 +186,7 @@ def failed_deliveries(user: Any, controllers: QuerySet[Controller]) -> Iterator[
 def to_sign(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
     for a in portal_agreements(user).filter(status=VersionStatus.SENT, controller__in=controllers):
         yield _row(K.TO_SIGN, _("Sign %(agreement)s") % {"agreement": a.reference}, a.controller,
-                   None, reverse("web:portal_agreement", args=[a.code]), a.code)
+                   None, reverse("agreements:portal_agreement", args=[a.code]), a.code)
 
 
 def to_acknowledge(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:

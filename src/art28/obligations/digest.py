@@ -59,7 +59,7 @@ def _send_one(user: Any, now: datetime, today: Any) -> int:
                 return 0
             overdue = [r for r in rows if r["css"] == "due-overdue"]
             soon = [r for r in rows if r["css"] != "due-overdue"]
-            link = settings.BASE_URL + reverse("web:staff_dashboard")
+            link = settings.BASE_URL + reverse("obligations:staff_dashboard")
             queue_notice(controller=None, processor=membership.processor,  # type: ignore[union-attr]
                          kind=NoticeKind.DUE_DIGEST, about=About("digest", f"{user.pk}-{today}"),
                          template="due_digest", language=language, audience=Audience.PROCESSOR,

@@ -8,11 +8,11 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 
+from art28.core.pagination import page_of
 from art28.obligations.access import assignees, filtered_controllers
 from art28.obligations.collect import kinds_for, open_obligations
 from art28.obligations.display import as_rows
 from art28.obligations.timeline import timeline
-from art28.web.lookups import page_of
 
 
 def obligations_context(request: HttpRequest, *, filters: bool = True) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The user's calendar feed and its settings page (secret address, rotation, digest opt-out)."""
+"""What is due: the staff dashboard, the portal home, the user's calendar feed and its settings
+page (secret address, rotation, digest opt-out)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from art28.agreements.access import agreement_counts_by_status, portal_agreements
+from art28.agreements.models import VersionStatus
+from art28.core.decorators import portal_required, staff_required
+from art28.core.pagination import page_of
+from art28.notices.access import delivery_counts
 from art28.obligations import services
 from art28.obligations.access import feed_owner, preference_of
 from art28.obligations.collect import open_obligations
 from art28.obligations.ical import calendar
-from art28.parties.access import membership_of
-from art28.web.decorators import portal_required, staff_required
+from art28.obligations.listing import obligations_context
+from art28.parties.access import membership_of, visible_controllers
 
 View = Any
 
@@ -66,3 +72,25 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@staff_required()
+def dashboard(request: HttpRequest) -> HttpResponse:
+    controllers = visible_controllers(request.user)
+    counts = agreement_counts_by_status(request.user)
+    by_status = [(value, label, counts.get(value, 0)) for value, label in VersionStatus.choices]
+    deliveries = delivery_counts(request.user)
+    return render(request, "obligations/dashboard.html", {
+        "controller_count": controllers.count(),
+        "by_status": by_status,
+        "pending_deliveries": deliveries["pending"],
+        "failed_deliveries": deliveries["failed"],
+        **obligations_context(request),
+    })
+
+
+@portal_required
+def portal_home(request: HttpRequest) -> HttpResponse:
+    items = portal_agreements(request.user).order_by("-created_at")
+    return render(request, "obligations/portal_home.html",
+                  {"page": page_of(request, items), **obligations_context(request, filters=False)})

@@ -5,59 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from art28.agreements.models import VersionStatus
 from art28.core.uploads import CSV_IMPORT, check_file
 from art28.parties.models import Contact, Controller, Language, Processor
 from art28.parties.text import text_input
 
 BLANK = [("", _("— not stated —"))]
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: per field where it names one."""
-    if not hasattr(exc, "error_dict"):
-        for message in exc.messages:
-            form.add_error(None, message)
-        return
-    for key, messages in exc.message_dict.items():
-        field = _field_for(form, key)
-        for message in messages:
-            form.add_error(field, message if field else f"{key}: {message}")
-
-
-def _field_for(form: forms.Form, key: str) -> str | None:
-    # Service keys are dotted paths (breach.notice_hours, processing.purposes.0).
-    parts = [p for p in key.split(".") if not p.isdigit()]
-    for n in range(len(parts), 0, -1):
-        name = "__".join(parts[:n])
-        if name in form.fields:
-            return name
-    return None
-
-
-class LoginForm(forms.Form):
-    username = forms.CharField(label=_("Username"), max_length=150,
-                               widget=forms.TextInput(attrs={"autofocus": True,
-                                                             "autocomplete": "username"}))
-    password = forms.CharField(label=_("Password"), strip=False,
-                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
-
-
-class TokenForm(forms.Form):
-    token = forms.RegexField(label=_("Six-digit code"), regex=r"^\s*\d{6}\s*$",
-                             error_messages={"invalid": _("Type the six digits from your app.")},
-                             widget=forms.TextInput(attrs={"autofocus": True, "inputmode": "numeric",
-                                                           "autocomplete": "one-time-code"}))
-
-
-class RecoveryForm(forms.Form):
-    recovery = forms.RegexField(label=_("Recovery code"), regex=r"^\s*\d{8}\s*$",
-                                error_messages={"invalid": _("A recovery code has eight digits.")},
-                                widget=forms.TextInput(attrs={"inputmode": "numeric",
-                                                              "autocomplete": "off"}))
 
 
 def _text(label: Any, **kw: Any) -> forms.CharField:
@@ -141,25 +95,3 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         check_file(upload, CSV_IMPORT)
         return upload
-
-
-class SignatureForm(forms.Form):
-    name = _text(_("Your full name"), max_length=200)
-    function = _text(_("Your function"), max_length=200)
-    confirmed = forms.BooleanField(required=False)
-
-
-class AcceptForm(SignatureForm):
-    document_sha256 = forms.CharField(widget=forms.HiddenInput, required=False)
-
-
-class SendForm(forms.Form):
-    override_reason = forms.CharField(
-        label=_("Why send it anyway?"), required=False, max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
-        help_text=_("Your reason is kept in the ledger with what was missing."))
-
-
-class AgreementFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("All"))] + list(VersionStatus.choices))

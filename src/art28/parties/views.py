@@ -1,4 +1,5 @@
-"""Staff console: controllers, their contacts, and bulk onboarding from CSV."""
+"""Staff console: the processor's profile, controllers, their contacts, and bulk onboarding
+from CSV."""
 
 from __future__ import annotations
 
@@ -9,19 +10,37 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from art28.agreements.access import agreements_of
+from art28.core.decorators import staff_required
+from art28.core.forms import apply_errors
+from art28.core.pagination import page_of
 from art28.parties import services as parties
 from art28.parties.access import contact_for, controller_for, find_controllers
-from art28.web.decorators import staff_required
-from art28.web.forms import ContactForm, ImportForm, OrganisationForm, apply_errors
-from art28.web.lookups import page_of
+from art28.parties.forms import ContactForm, ImportForm, OrganisationForm, ProcessorForm
+
+
+@staff_required(write=True, admin=True)
+def processor_edit(request: HttpRequest) -> HttpResponse:
+    processor = request.membership.processor  # type: ignore[attr-defined]
+    form = ProcessorForm(request.POST or None, initial=ProcessorForm.initial_for(processor))
+    if request.method == "POST" and form.is_valid():
+        try:
+            parties.update_processor(processor=processor, data=form.cleaned_data,
+                                     acting_user=request.user)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The profile is saved. Agreements not yet sent show the "
+                                        "new details; sent and signed ones keep what they said."))
+            return redirect("parties:processor_edit")
+    return render(request, "parties/processor_edit.html", {"form": form, "processor": processor})
 
 
 @staff_required()
 def controller_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     controllers = find_controllers(request.user, q).order_by("name")
-    template = "web/staff/_controller_rows.html" if request.headers.get("HX-Request") \
-        else "web/staff/controller_list.html"
+    template = "parties/_controller_rows.html" if request.headers.get("HX-Request") \
+        else "parties/controller_list.html"
     return render(request, template, {"page": page_of(request, controllers), "q": q})
 
 
@@ -29,7 +48,7 @@ def controller_list(request: HttpRequest) -> HttpResponse:
 def controller_detail(request: HttpRequest, code: str) -> HttpResponse:
     controller = controller_for(request.user, code)
     agreements = agreements_of(request.user, controller).with_latest_status()
-    return render(request, "web/staff/controller_detail.html",
+    return render(request, "parties/controller_detail.html",
                   {"controller": controller, "contacts": controller.contacts.all(),
                    "agreements": agreements,
                    "breach_warning": parties.breach_recipient_warning(controller)})
@@ -47,8 +66,8 @@ def controller_create(request: HttpRequest) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("%(name)s is added.") % {"name": controller.name})
-            return redirect("web:controller_detail", code=controller.code)
-    return render(request, "web/staff/controller_form.html", {"form": form})
+            return redirect("parties:controller_detail", code=controller.code)
+    return render(request, "parties/controller_form.html", {"form": form})
 
 
 @staff_required()
@@ -64,8 +83,8 @@ def controller_edit(request: HttpRequest, code: str) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("The changes are saved."))
-            return redirect("web:controller_detail", code=controller.code)
-    return render(request, "web/staff/controller_form.html",
+            return redirect("parties:controller_detail", code=controller.code)
+    return render(request, "parties/controller_form.html",
                   {"form": form, "controller": controller})
 
 
@@ -82,8 +101,8 @@ def contact_add(request: HttpRequest, code: str) -> HttpResponse:
         else:
             messages.success(request, _("The contact is added."))
             _warn_breach_recipient(request, controller)
-            return redirect("web:controller_detail", code=controller.code)
-    return render(request, "web/staff/contact_form.html",
+            return redirect("parties:controller_detail", code=controller.code)
+    return render(request, "parties/contact_form.html",
                   {"form": form, "controller": controller})
 
 
@@ -101,8 +120,8 @@ def contact_edit(request: HttpRequest, code: str) -> HttpResponse:
         else:
             messages.success(request, _("The contact is saved."))
             _warn_breach_recipient(request, contact.controller)
-            return redirect("web:controller_detail", code=contact.controller.code)
-    return render(request, "web/staff/contact_form.html",
+            return redirect("parties:controller_detail", code=contact.controller.code)
+    return render(request, "parties/contact_form.html",
                   {"form": form, "controller": contact.controller, "contact": contact})
 
 
@@ -114,8 +133,8 @@ def contact_remove(request: HttpRequest, code: str) -> HttpResponse:
         parties.remove_contact(contact=contact, acting_user=request.user)
         messages.success(request, _("The contact is removed."))
         _warn_breach_recipient(request, controller)
-        return redirect("web:controller_detail", code=controller.code)
-    return render(request, "web/staff/contact_remove.html",
+        return redirect("parties:controller_detail", code=controller.code)
+    return render(request, "parties/contact_remove.html",
                   {"contact": contact, "controller": controller,
                    "warning": parties.breach_recipient_warning(controller, without=contact)})
 
@@ -141,7 +160,7 @@ def controller_import(request: HttpRequest) -> HttpResponse:
         else:
             if report.imported:
                 messages.success(request, _("%(n)d controllers imported.") % {"n": report.imported})
-    return render(request, "web/staff/controller_import.html", {"form": form, "report": report})
+    return render(request, "parties/controller_import.html", {"form": form, "report": report})
 
 
 def _utf8(data: bytes) -> str:

@@ -7,9 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from art28.agreements.forms import TermsForm, initial_from
 from art28.core.uploads import AGREEMENT, ANALYSIS, PLAYBOOK, Accept, check_file
 from art28.terms.schema import DpaTerms
-from art28.web.terms_form import TermsForm, initial_from
 
 LANGUAGES = [("", _("Detect")), ("nl", _("Dutch")), ("en", _("English"))]
 

@@ -16,6 +16,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from art28.core.decorators import require_write, staff_required
+from art28.core.forms import apply_errors
+from art28.core.pagination import page_of
 from art28.parties.access import controller_for, visible_controllers
 from art28.reviews import services
 from art28.reviews.access import playbook_of, review_for, visible_reviews
@@ -31,9 +34,6 @@ from art28.reviews.models import Review
 from art28.reviews.report import report_context, report_pdf
 from art28.subprocessors.access import subprocessor_for, subprocessors_by_code, visible_subprocessors
 from art28.terms.schema import DpaTerms
-from art28.web.decorators import require_write, staff_required
-from art28.web.forms import apply_errors
-from art28.web.lookups import page_of
 
 
 def _bytes(upload: Any) -> bytes:
@@ -173,7 +173,7 @@ def import_confirm(request: HttpRequest, code: str) -> HttpResponse:
     else:
         controller_for(request.user, review.controller.code, write=write)
         if review.agreement is not None:
-            return redirect("web:agreement_detail", code=review.agreement.code)
+            return redirect("agreements:agreement_detail", code=review.agreement.code)
     proposed = DpaTerms.model_validate(review.result["terms"])
     form = ConfirmTermsForm(request.POST or None, initial=confirm_initial(proposed))
     if request.method == "POST" and form.is_valid():
@@ -198,4 +198,4 @@ def _confirm(request: HttpRequest, review: Review, terms: dict[str, Any]) -> str
     agreement = services.confirm_import(review=review, terms=terms, acting_user=request.user)
     messages.success(request, _("Imported as %(r)s; its clocks apply from now.")
                      % {"r": agreement.reference})
-    return reverse("web:agreement_detail", args=[agreement.code])
+    return reverse("agreements:agreement_detail", args=[agreement.code])

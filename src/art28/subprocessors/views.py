@@ -22,6 +22,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements
+from art28.core.decorators import portal_required, staff_required
+from art28.core.forms import apply_errors
 from art28.notices import subscribers
 from art28.subprocessors import access, export, feeds, services
 from art28.subprocessors.forms import (
@@ -40,8 +42,6 @@ from art28.subprocessors.models import (
 )
 from art28.subprocessors.services import trust
 from art28.terms import clocks
-from art28.web.decorators import portal_required, staff_required
-from art28.web.forms import apply_errors
 
 
 def _page(request: HttpRequest, items, size: int = 50):  # type: ignore[no-untyped-def]
@@ -348,7 +348,7 @@ def annex_sync(request: HttpRequest, code: str) -> HttpResponse:
             if version is None
             else _("Annex IV of version %(v)d now lists the register.") % {"v": version.number},
         )
-    return redirect("web:agreement_detail", code=agreement.code)
+    return redirect("agreements:agreement_detail", code=agreement.code)
 
 
 # --- controller portal ---------------------------------------------------------------------

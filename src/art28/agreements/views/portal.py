@@ -1,4 +1,4 @@
-"""The controller portal: read, download and accept agreements; the notices inbox."""
+"""The controller portal: read, download and accept agreements."""
 
 from __future__ import annotations
 
@@ -10,22 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from art28.agreements import services as agreements
-from art28.agreements.access import agreement_for, portal_agreements, version_for
+from art28.agreements.access import agreement_for, version_for
+from art28.agreements.forms import AcceptForm
 from art28.agreements.models import Agreement, VersionStatus
-from art28.notices.access import portal_notice_for, portal_notices
-from art28.web import documents
-from art28.web.decorators import portal_required
-from art28.web.forms import AcceptForm, apply_errors
-from art28.web.lookups import page_of
-from art28.web.obligations import obligations_context
-from art28.web.views.common import signature_from
-
-
-@portal_required
-def portal_home(request: HttpRequest) -> HttpResponse:
-    items = portal_agreements(request.user).order_by("-created_at")
-    return render(request, "web/portal/home.html", {"page": page_of(request, items),
-                                                    **obligations_context(request, filters=False)})
+from art28.agreements.views import documents
+from art28.agreements.views.signature import signature_from
+from art28.core.decorators import portal_required
+from art28.core.forms import apply_errors
 
 
 @portal_required
@@ -42,7 +33,7 @@ def _agreement_page(request: HttpRequest, agreement: Agreement, form: AcceptForm
     shown = awaiting or agreement.in_force or (versions[0] if versions else None)
     if awaiting:
         form.initial["document_sha256"] = awaiting.document_sha256
-    return render(request, "web/portal/agreement.html", {
+    return render(request, "agreements/portal_agreement.html", {
         "agreement": agreement, "versions": versions, "awaiting": awaiting, "shown": shown,
         "in_force": agreement.in_force, "form": form,
         "preview": documents.preview_html(shown) if shown else "",
@@ -64,7 +55,7 @@ def portal_accept(request: HttpRequest, code: str) -> HttpResponse:
         return _agreement_page(request, version.agreement, form, status=400)
     messages.success(request, _("Thank you. You accepted the agreement; the processor will "
                                 "countersign it."))
-    return redirect("web:portal_agreement", code=version.agreement.code)
+    return redirect("agreements:portal_agreement", code=version.agreement.code)
 
 
 def _sent_version(request: HttpRequest, code: str, *, write: bool = False):  # type: ignore[no-untyped-def]
@@ -85,14 +76,3 @@ def portal_signed_pdf(request: HttpRequest, code: str) -> HttpResponse:
     if response is None:
         raise Http404
     return response
-
-
-@portal_required
-def portal_notice_list(request: HttpRequest) -> HttpResponse:
-    notices = portal_notices(request.user).order_by("-created_at", "-pk")
-    return render(request, "web/portal/notices.html", {"page": page_of(request, notices)})
-
-
-@portal_required
-def portal_notice(request: HttpRequest, code: str) -> HttpResponse:
-    return render(request, "web/portal/notice.html", {"n": portal_notice_for(request.user, code)})

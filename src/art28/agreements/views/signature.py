@@ -1,4 +1,4 @@
-"""Small helpers the views share."""
+"""The signer's evidence as the agreement views take it from the form and the request."""
 
 from __future__ import annotations
 

@@ -11,14 +11,14 @@ from django.views.decorators.http import require_POST
 
 from art28.agreements import services as agreements
 from art28.agreements.access import agreement_for, agreements_in_status, version_for
+from art28.agreements.forms import AgreementFilterForm, SendForm, SignatureForm, TermsForm, initial_from
 from art28.agreements.models import Agreement, VersionStatus
+from art28.agreements.views import documents
+from art28.agreements.views.signature import signature_from
+from art28.core.decorators import staff_required
+from art28.core.forms import apply_errors
+from art28.core.pagination import page_of
 from art28.parties.access import controller_for
-from art28.web import documents
-from art28.web.decorators import staff_required
-from art28.web.forms import AgreementFilterForm, SendForm, SignatureForm, apply_errors
-from art28.web.lookups import page_of
-from art28.web.terms_form import TermsForm, initial_from
-from art28.web.views.common import signature_from
 
 
 @staff_required()
@@ -26,7 +26,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     form = AgreementFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
     items = agreements_in_status(request.user, status).order_by("-created_at")
-    return render(request, "web/staff/agreement_list.html",
+    return render(request, "agreements/agreement_list.html",
                   {"form": form, "page": page_of(request, items), "statuses": VersionStatus})
 
 
@@ -44,8 +44,8 @@ def agreement_create(request: HttpRequest, code: str) -> HttpResponse:
         else:
             messages.success(request, _("Agreement %(ref)s is created as a draft.")
                              % {"ref": agreement.reference})
-            return redirect("web:agreement_detail", code=agreement.code)
-    return render(request, "web/staff/terms_form.html", {"form": form, "controller": controller})
+            return redirect("agreements:agreement_detail", code=agreement.code)
+    return render(request, "agreements/terms_form.html", {"form": form, "controller": controller})
 
 
 @staff_required()
@@ -57,7 +57,7 @@ def _detail(request: HttpRequest, agreement: Agreement, form: SignatureForm,
             status: int = 200) -> HttpResponse:
     versions = agreement.versions.prefetch_related("acceptances").order_by("-number")
     latest = versions[0]
-    return render(request, "web/staff/agreement_detail.html", {
+    return render(request, "agreements/agreement_detail.html", {
         "agreement": agreement, "versions": versions, "latest": latest,
         "countersign_form": form if latest.status == VersionStatus.ACCEPTED else None,
     }, status=status)
@@ -77,8 +77,8 @@ def agreement_terms(request: HttpRequest, code: str) -> HttpResponse:
         else:
             messages.success(request, _("The terms are saved as version %(n)d.")
                              % {"n": version.number})
-            return redirect("web:agreement_detail", code=agreement.code)
-    return render(request, "web/staff/terms_form.html",
+            return redirect("agreements:agreement_detail", code=agreement.code)
+    return render(request, "agreements/terms_form.html",
                   {"form": form, "agreement": agreement, "latest": latest,
                    "controller": agreement.controller})
 
@@ -86,7 +86,7 @@ def agreement_terms(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required()
 def version_preview(request: HttpRequest, code: str) -> HttpResponse:
     version = version_for(request.user, code)
-    return render(request, "web/staff/version_preview.html",
+    return render(request, "agreements/version_preview.html",
                   {"version": version, "agreement": version.agreement,
                    "preview": documents.preview_html(version)})
 
@@ -128,14 +128,14 @@ def version_send(request: HttpRequest, code: str) -> HttpResponse:
                 messages.error(request, message)
         else:
             messages.success(request, _("Sent for signature to the controller's signatories."))
-        return redirect("web:agreement_detail", code=version.agreement.code)
+        return redirect("agreements:agreement_detail", code=version.agreement.code)
     return _send_page(request, version, form)
 
 
 def _send_page(request: HttpRequest, version, form: SendForm,  # type: ignore[no-untyped-def]
                status: int = 200) -> HttpResponse:
     missing = agreements.send_blockers(version) if version.status == VersionStatus.DRAFT else []
-    return render(request, "web/staff/version_send.html",
+    return render(request, "agreements/version_send.html",
                   {"version": version, "agreement": version.agreement, "form": form,
                    "missing": missing, "signatories": version.agreement.controller.signatories()},
                   status=status)
@@ -154,4 +154,4 @@ def version_countersign(request: HttpRequest, code: str) -> HttpResponse:
         apply_errors(form, exc)
         return _detail(request, version.agreement, form, status=400)
     messages.success(request, _("Countersigned. The agreement is signed."))
-    return redirect("web:agreement_detail", code=version.agreement.code)
+    return redirect("agreements:agreement_detail", code=version.agreement.code)

@@ -124,7 +124,7 @@ def _notify(catalogue: MeasureCatalogue, agreement: Agreement, version: int) -> 
         about=About("agreement", str(agreement.code)),
         template="measures_changed",
         recipients=controller_recipients(controller),
-        link=settings.BASE_URL + reverse("web:portal_agreement", args=[agreement.code]),
+        link=settings.BASE_URL + reverse("agreements:portal_agreement", args=[agreement.code]),
         context={
             "reference": agreement.reference,
             "summary": catalogue.summary,

@@ -16,10 +16,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from art28.core.decorators import portal_required, staff_required
 from art28.core.uploads import EVIDENCE, check_file
 from art28.requests import access, forms
 from art28.requests.services import ropa, termination
-from art28.web.decorators import portal_required, staff_required
 
 Page = Callable[..., HttpResponse]
 View = Callable[..., HttpResponse]

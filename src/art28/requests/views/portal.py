@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements
+from art28.core.decorators import portal_required
 from art28.requests import access, forms
 from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction, Termination
 from art28.requests.services import audits, authority, data_subject, instructions, ropa, termination
@@ -24,7 +25,6 @@ from art28.requests.views._common import (
     ropa_response,
     stored_file,
 )
-from art28.web.decorators import portal_required
 
 
 def _home_page(request: HttpRequest, *, errors: list[str] | None = None, status: int = 200) -> HttpResponse:

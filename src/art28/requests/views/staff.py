@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements
+from art28.core.decorators import staff_required
 from art28.requests import access, forms
 from art28.requests.models import (
     AuditRequest,
@@ -31,7 +32,6 @@ from art28.requests.views._common import (
     stored_file,
     upload,
 )
-from art28.web.decorators import staff_required
 
 staff = staff_required()
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import totp
 
-from art28.web.access import operator_totp_device
+from art28.accounts.access import operator_totp_device
 
 
 class Command(BaseCommand):
