@@ -5,6 +5,11 @@ from art28.accounts import views
 app_name = "accounts"
 
 urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", views.login, name="login"),
+    path("login/code/", views.otp_verify, name="otp_verify"),
+    path("login/code/setup/", views.otp_setup, name="otp_setup"),
+    path("logout/", views.logout, name="logout"),
     path("invite/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("password/reset/", views.password_reset, name="password_reset"),
     path("password/reset/<str:uidb64>/<str:token>/", views.password_reset_confirm,
