@@ -1,4 +1,4 @@
-"""Controller portal: list, agreement page, accept, downloads, notices."""
+"""Controller portal: agreement page, accept, downloads."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 
 from art28.agreements.models import Acceptance, VersionStatus
-from art28.notices.models import Notice
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +18,6 @@ def _accept(client, version, **extra):
     data = {**SIGN, "document_sha256": version.document_sha256, **extra}
     return client.post(reverse("agreements:portal_accept", args=[version.code]), data,
                        HTTP_USER_AGENT="Mozilla/5.0 (test)", REMOTE_ADDR="192.0.2.7")
-
-
-def test_it_lists_sent_agreements_but_not_drafts(client, login, user_a, controller_a,
-                                                 make_agreement):
-    draft, sent = make_agreement(controller_a), make_agreement(controller_a, state="sent")
-    login(client, user_a)
-    page = client.get(reverse("obligations:portal_home")).content.decode()
-    assert sent.reference in page and draft.reference not in page
 
 
 def test_it_shows_the_agreement_with_the_hash_to_accept(client, login, user_a, controller_a,
@@ -128,21 +119,6 @@ def test_it_offers_the_signed_pdf_and_the_history(client, login, user_a, control
     assert reverse("agreements:portal_signed_pdf", args=[version.code]) in page.content.decode()
     body = client.get(reverse("agreements:portal_signed_pdf", args=[version.code])).content
     assert hashlib.sha256(body).hexdigest() == version.signed_document_sha256
-
-
-def test_it_shows_the_notices_of_the_own_organisation(client, login, user_a, user_b, controller_a,
-                                                      controller_b, make_agreement):
-    # Signatories with a login get a plain portal link, a notice to their organisation.
-    for user, controller in ((user_a, controller_a), (user_b, controller_b)):
-        user.email = controller.signatories().get().email
-        user.save()
-    make_agreement(controller_a, state="sent")
-    make_agreement(controller_b, state="sent")
-    login(client, user_a)
-    response = client.get(reverse("notices:portal_notices"))
-    shown = list(response.context["page"])
-    assert shown and all(n.controller == controller_a for n in shown)
-    assert Notice.objects.filter(controller=controller_b).exists()
 
 
 def test_read_only_is_denied(client, login, processor, controller_a, make_agreement):
