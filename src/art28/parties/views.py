@@ -1,5 +1,4 @@
-"""Staff console: the processor's profile, controllers, their contacts, and bulk onboarding
-from CSV."""
+"""Staff console: the processor's profile, controllers, their contacts, bulk onboarding from CSV."""
 
 from __future__ import annotations
 
