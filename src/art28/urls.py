@@ -12,9 +12,12 @@ urlpatterns = [
     path("subprocessors/", include("art28.subprocessors.urls")),
     path("breaches/", include("art28.breaches.urls")),
     path("requests/", include("art28.requests.urls")),
+    path("requests/", include("art28.measures.urls")),
+    path("requests/", include("art28.records.urls")),
     path("reviews/", include("art28.reviews.urls")),
     path("verify/", include("art28.evidence.urls")),
     path("obligations/", include("art28.obligations.urls")),
     path("", include("art28.accounts.urls")),
     path("", include("art28.web.urls")),
+    path("", include("art28.agreements.urls")),
 ]

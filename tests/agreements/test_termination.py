@@ -9,11 +9,11 @@ from decimal import Decimal
 import pytest
 import time_machine
 
+from art28.agreements.models import EndWay, TerminationStatus
+from art28.agreements.services import termination as svc
 from art28.documents import pdf_text
 from art28.notices.models import Notice, NoticeKind
-from art28.requests.models import EndWay, TerminationStatus
-from art28.requests.services import termination as svc
-from tests.requests.conftest import last_event
+from tests.requests.conftest import _english, last_event  # noqa: F401 - the requests app's autouse English
 
 pytestmark = pytest.mark.django_db
 SUBS = {"subprocessors": {"named": [{"name": "Backup Vault GmbH", "country": "DE", "service": "Backups"}]}}

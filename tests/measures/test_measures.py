@@ -7,8 +7,8 @@ import pytest
 from art28.agreements.models import VersionStatus
 from art28.agreements.services import render_version_pdf
 from art28.documents import pdf_text
+from art28.measures import services as measures
 from art28.notices.models import Notice, NoticeKind
-from art28.requests.services import measures
 
 pytestmark = pytest.mark.django_db
 NEW = [
@@ -65,7 +65,7 @@ def test_it_keeps_agreements_as_they_are_for_a_minor_change(processor, admin_use
 
 
 def test_it_skips_ended_agreements(processor, admin_user, staff_a, signed_a):
-    from art28.requests.services import termination
+    from art28.agreements.services import termination
 
     termination.terminate_agreement(agreement=signed_a, reason="agreement", acting_user=staff_a)
     catalogue = measures.publish_measures(

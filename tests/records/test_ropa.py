@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from art28.documents import pdf_text
-from art28.requests.services import ropa
+from art28.records import services as ropa
 
 pytestmark = pytest.mark.django_db
 TERMS = {

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from art28.requests.services import ropa
+from art28.records import services as ropa
 
 NAME = '\t=HYPERLINK("http://evil.example","Klant")'  # a tab first: the old check missed it
 PURPOSE = "@SUM(1+1)"

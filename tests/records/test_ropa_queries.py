@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from art28.requests.services import ropa
+from art28.records import services as ropa
 
 pytestmark = pytest.mark.django_db
 

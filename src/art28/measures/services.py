@@ -14,19 +14,22 @@ from __future__ import annotations
 from typing import Any
 
 import pydantic
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from art28.agreements import services as agreements
 from art28.agreements.models import Agreement
+from art28.agreements.services import _user as user_or_none
+from art28.agreements.services.common import controller_recipients
 from art28.ledger.services import record_event
+from art28.measures.models import MeasureCatalogue
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice, schedule_drain
 from art28.parties.models import Processor
-from art28.requests.models import MeasureCatalogue
-from art28.requests.services.common import controller_recipients, user_or_none
 from art28.terms.schema import Measure
 
 
@@ -113,9 +116,6 @@ def _push(catalogue: MeasureCatalogue, acting_user: Any) -> None:
 
 
 def _notify(catalogue: MeasureCatalogue, agreement: Agreement, version: int) -> None:
-    from django.conf import settings
-    from django.urls import reverse
-
     controller = agreement.controller
     queue_notice(
         controller=controller,

@@ -11,19 +11,20 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from art28.agreements import pdf
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.core.csv import csv_bytes, safe_cell
+from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
-from art28.requests import pdf
-from art28.requests.services.common import subprocessor_rows
-from art28.requests.services.measures import current_catalogue
 from art28.subprocessors.models import AgreementSubprocessor, LinkStatus
+from art28.subprocessors.services.queries import subprocessor_rows
 
 DPV = "https://w3id.org/dpv#"
 DCT = "http://purl.org/dc/terms/"
@@ -35,6 +36,7 @@ CONTENT_TYPES = {
     "jsonld": "application/ld+json",
 }
 SEP = "; "
+TYPST = Path(__file__).parent / "typst"
 
 
 @dataclass
@@ -186,7 +188,7 @@ def to_pdf(entries: list[Entry], *, processor: Processor, language: str = "en") 
             % {"p": processor.name, "d": timezone.localdate().isoformat()},
             "entries": [_pdf_entry(e) for e in entries],
         }
-    return pdf.render("ropa", doc)
+    return pdf.render("ropa", doc, folder=TYPST)
 
 
 def _pdf_entry(e: Entry) -> dict[str, Any]:

@@ -6,25 +6,22 @@ while the obligations that survive the end (confidentiality) stay listed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from art28.agreements.models import Agreement
-from art28.core.localtime import local_time
-from art28.evidence.models import SealedKind
-from art28.evidence.sealing import Target, seal_issued
-from art28.ledger.services import record_event
-from art28.notices.models import NoticeKind
-from art28.notices.services import About, queue_notice
-from art28.requests import pdf
-from art28.requests.models import (
+from art28.agreements import pdf
+from art28.agreements.models import (
+    Agreement,
     Destruction,
     EndReason,
     EndWay,
@@ -33,15 +30,15 @@ from art28.requests.models import (
     Termination,
     TerminationStatus,
 )
-from art28.requests.services.common import (
-    controller_recipients,
-    portal_url,
-    require_text,
-    scope,
-    store,
-    subprocessors_for,
-    user_or_none,
-)
+from art28.agreements.services import _scope as scope
+from art28.agreements.services import _user as user_or_none
+from art28.agreements.services.common import controller_recipients, require_text, store
+from art28.core.localtime import local_time
+from art28.evidence.models import SealedKind
+from art28.evidence.sealing import Target, seal_issued
+from art28.ledger.services import record_event
+from art28.notices.models import NoticeKind
+from art28.notices.services import About, queue_notice
 from art28.terms import clocks
 from art28.terms.schema import DpaTerms, EndChoice, EndCost
 
@@ -59,9 +56,24 @@ def _way(terms: DpaTerms) -> tuple[str, bool]:
     return EndWay.DELETE, False
 
 
+#: The names of the sub-processors that held an agreement's data at a moment. The register
+#: sits above agreements, so the sub-processors app registers it (``SubprocessorsConfig.ready``).
+SubprocessorNames = Callable[[Agreement, datetime], list[str]]
+_subprocessor_names: list[SubprocessorNames] = []
+
+
+def register_subprocessor_names(names: SubprocessorNames) -> None:
+    """Tell the agreement's end where to find the sub-processors that must confirm destruction."""
+    _subprocessor_names[:] = [names]
+
+
 def subprocessors_of(t: Termination) -> list[str]:
     """The sub-processors that held the data when the agreement ended: each confirms destruction."""
-    return [s["name"] for s in subprocessors_for(t.agreement, at=t.ended_at)]
+    return [name for names in _subprocessor_names for name in names(t.agreement, t.ended_at)]
+
+
+def _portal_link(termination: Termination) -> str:
+    return settings.BASE_URL + reverse("agreements:portal_termination", args=[termination.code])
 
 
 def _recipients(agreement: Agreement) -> list[str]:
@@ -77,7 +89,7 @@ def _notify(termination: Termination, stage: str, template: str = "termination_u
         about=About("termination", f"{termination.code}:{stage}"),
         template=template,
         recipients=_recipients(agreement),
-        link=portal_url("portal_termination", termination.code),
+        link=_portal_link(termination),
         deadline=termination.complete_by if stage == "opened" else None,
         context={
             "reference": agreement.reference,

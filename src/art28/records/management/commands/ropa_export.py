@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from art28.parties.access import operator_processor, operator_processors
 from art28.parties.models import Processor
-from art28.requests.services import ropa
+from art28.records import services as ropa
 
 
 class Command(BaseCommand):
