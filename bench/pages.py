@@ -50,7 +50,7 @@ def _urls(incident, sp) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def
         ("ledger page", reverse("ledger:ledger")),
         ("sub-processor detail", reverse("subprocessors:detail", args=[sp.code])),
         ("flow-down dashboard", reverse("subprocessors:flowdown")),
-        ("Art. 30 record XLSX", reverse("requests:ropa_download", args=["xlsx"])),
+        ("Art. 30 record XLSX", reverse("records:ropa_download", args=["xlsx"])),
         ("API affected", f"/api/v1/breaches/{code}/affected"),
         ("API notices", f"/api/v1/breaches/{code}/notices"),
         ("API flow-down", "/api/v1/subprocessor-flowdown"),

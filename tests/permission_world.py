@@ -93,6 +93,7 @@ def build_world() -> World:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from art28.agreements import services as agreements
+    from art28.agreements.services import termination
     from art28.api.services import create_token
     from art28.breaches.models import AffectedAgreement, IncidentNotice
     from art28.breaches.services import clocks, notify
@@ -101,7 +102,7 @@ def build_world() -> World:
     from art28.notices.models import Audience, Notice
     from art28.notices.subscribers import subscribe
     from art28.parties.models import Contact, Membership
-    from art28.requests.services import audits, authority, data_subject, instructions, termination
+    from art28.requests.services import audits, authority, data_subject, instructions
     from art28.reviews.services import review_document
     from art28.subprocessors import services as subs
     from art28.subprocessors.models import ChangeAgreement, ChangeKind

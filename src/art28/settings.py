@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "art28.subprocessors",
     "art28.breaches",
     "art28.requests",
+    "art28.measures",
+    "art28.records",
     "art28.reviews",
     "art28.notices",
     "art28.api",

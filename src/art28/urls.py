@@ -12,6 +12,8 @@ urlpatterns = [
     path("subprocessors/", include("art28.subprocessors.urls")),
     path("breaches/", include("art28.breaches.urls")),
     path("requests/", include("art28.requests.urls")),
+    path("requests/", include("art28.measures.urls")),
+    path("requests/", include("art28.records.urls")),
     path("reviews/", include("art28.reviews.urls")),
     path("verify/", include("art28.evidence.urls")),
     path("", include("art28.accounts.urls")),

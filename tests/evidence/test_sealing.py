@@ -11,9 +11,9 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from art28.agreements.services import termination as req
 from art28.evidence.models import SealedDocument, SealedKind
 from art28.ledger.models import Event
-from art28.requests.services import termination as req
 from tests.tsa import loopback_tsa
 
 pytestmark = pytest.mark.django_db

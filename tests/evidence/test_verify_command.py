@@ -123,7 +123,7 @@ def test_it_verifies_a_breach_register_export(tmp_path, seal_key, client, login,
 
 
 def test_it_verifies_a_certificate_of_destruction(tmp_path, seal_key, make_agreement, controller_a, staff_a):
-    from art28.requests.services import termination as svc
+    from art28.agreements.services import termination as svc
 
     t = svc.terminate_agreement(agreement=make_agreement(controller_a, state="signed",
                                                          terms={"end": {"choice": "delete"}}),

@@ -96,7 +96,8 @@ def test_it_lists_agreements_awaiting_signature_then_countersignature(
 
 def test_it_lists_requests_audits_and_terminations_until_done(
         make_agreement, controller_a, admin_user, staff_a, staff_none, user_a, kinds):
-    from art28.requests.services import audits, authority, data_subject, termination
+    from art28.agreements.services import termination
+    from art28.requests.services import audits, authority, data_subject
 
     agreement = make_agreement(controller_a, state="signed",
                                terms={"audit": {"scope": "security", "notice_days": 0}})

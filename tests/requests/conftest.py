@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from art28.requests.services import audits, authority, data_subject, instructions, termination
+from art28.agreements.services import termination
+from art28.requests.services import audits, authority, data_subject, instructions
 
 
 @pytest.fixture
@@ -22,8 +23,9 @@ def signed_b(make_agreement, controller_b):
 
 def counts() -> dict[str, int]:
     """Rows of everything a service here may write: unchanged after a refusal = nothing half-saved."""
-    from art28.agreements.models import Agreement, AgreementVersion
+    from art28.agreements.models import Agreement, AgreementVersion, Destruction, ReturnedFile, Termination
     from art28.ledger.models import Event
+    from art28.measures.models import MeasureCatalogue
     from art28.notices.models import Delivery, Notice
     from art28.requests import models as m
 
@@ -38,10 +40,10 @@ def counts() -> dict[str, int]:
         m.Instruction,
         m.AuthorityRequest,
         m.AuditRequest,
-        m.MeasureCatalogue,
-        m.Termination,
-        m.ReturnedFile,
-        m.Destruction,
+        MeasureCatalogue,
+        Termination,
+        ReturnedFile,
+        Destruction,
     )
     rows = {t.__name__: t.objects.count() for t in tables}
     rows["ended"] = Agreement.objects.filter(ended_at__isnull=False).count()

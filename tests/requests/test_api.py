@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from art28.agreements import models as am
 from art28.requests import models as m
 from art28.requests.services import audits, authority, data_subject, instructions
 from tests.api.conftest import Api
@@ -110,7 +111,7 @@ STAFF = [
         "/agreements/{}/termination",
         "agreement",
         {"reason": "agreement"},
-        lambda: m.Termination.objects.count() == 1,
+        lambda: am.Termination.objects.count() == 1,
     ),
 ]
 
@@ -257,11 +258,11 @@ def test_it_sets_the_end_cost_estimate_and_the_retention_exceptions(
     assert api.unchanged("post", est, as_=user_a, json={"amount": "250.00"}).status_code == 403
     assert api.unchanged("post", est, as_=staff_readonly, json={"amount": "250.00"}).status_code == 403
     assert api.post(est, as_=staff_a, json={"amount": "250.00"}).status_code == 200
-    assert str(m.Termination.objects.get(code=t["code"]).cost_estimate) == "250.00"
+    assert str(am.Termination.objects.get(code=t["code"]).cost_estimate) == "250.00"
     ret = f"/terminations/{t['code']}/retention"
     bad = {"items": [{"data": "Invoices", "basis": ""}]}
     assert api.unchanged("put", ret, as_=staff_a, json=bad).status_code == 422
     good = {"items": [{"data": "Invoices", "basis": "Art. 52 AWR", "until": "2033-12-31"}]}
     assert api.call("put", ret, as_=staff_a, json=good).status_code == 200
-    assert m.Termination.objects.get(code=t["code"]).retention == [
+    assert am.Termination.objects.get(code=t["code"]).retention == [
         {"data": "Invoices", "basis": "Art. 52 AWR", "until": "2033-12-31"}]

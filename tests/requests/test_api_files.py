@@ -16,10 +16,12 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from art28.agreements import models as am
+from art28.agreements.services import termination
 from art28.documents import pdf_text
 from art28.notices.models import Notice, NoticeKind
 from art28.requests import models as m
-from art28.requests.services import audits, data_subject, termination
+from art28.requests.services import audits, data_subject
 from tests.api.conftest import Api
 from tests.requests.conftest import counts, last_event
 
@@ -141,7 +143,7 @@ def _stored(up: Upload, objs) -> tuple[Any, str]:
         task = m.RequestTask.objects.get()
         return task.evidence_file, task.evidence_sha256
     if up.key == "termination":
-        item = m.ReturnedFile.objects.get()
+        item = am.ReturnedFile.objects.get()
         return item.file, item.sha256
     audit = m.AuditRequest.objects.get(pk=objs[up.key].pk)
     return audit.report, audit.report_sha256
@@ -188,7 +190,7 @@ def test_it_answers_with_the_objects_new_state(objs, api, staff_a):
     assert (body["source"], body["author_name"], body["mail_sha256"]) == ("email", "S. Jansen", sha)
     body = _send(api, UPLOADS["returned_file"], objs, staff_a, name="export.csv").json()
     assert (body["name"], body["sha256"], body["size"]) == ("export.csv", sha, len(CONTENT))
-    assert body["code"] == str(m.ReturnedFile.objects.get().code)
+    assert body["code"] == str(am.ReturnedFile.objects.get().code)
 
 
 @pytest.mark.parametrize("route", list(UPLOADS))

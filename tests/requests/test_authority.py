@@ -9,10 +9,11 @@ import time_machine
 from django.http import Http404
 from django.utils import timezone
 
+from art28.agreements.services import termination
 from art28.notices.models import Notice, NoticeKind
 from art28.requests import access
 from art28.requests.models import AuthorityStatus
-from art28.requests.services import authority, termination
+from art28.requests.services import authority
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)

@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from art28.agreements import models as am
 from art28.notices.services import drain
 from art28.requests import models as m
 from art28.requests.services import audits, authority, data_subject
@@ -197,7 +198,7 @@ def test_it_publishes_measures_and_ends_an_agreement_with_a_certificate(
     console.goto(f"{live_server.url}/requests/staff/agreements/{agreement.code}/")
     console.select_option("#terminate-form select[name=reason]", "main_contract")
     _submit(console, "terminate-form")
-    t = m.Termination.objects.get()
+    t = am.Termination.objects.get()
     portal = _page(browser, live_server.url, "user_a")
     portal.goto(f"{live_server.url}/requests/portal/terminations/{t.code}/")
     portal.select_option("#choice-form select[name=choice]", "return")
@@ -213,7 +214,7 @@ def test_it_publishes_measures_and_ends_an_agreement_with_a_certificate(
     console.fill("#destruction-form input[name=target]", "Practice database")
     console.fill("#destruction-form input[name=method]", "again")
     _submit(console, "destruction-form")
-    assert "already confirmed" in console.content() and m.Destruction.objects.count() == 1
+    assert "already confirmed" in console.content() and am.Destruction.objects.count() == 1
     _submit(console, "certificate-form")
     t.refresh_from_db()
     assert t.status == "certified"

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
+from art28.agreements.services import termination
 from art28.notices.models import Audience, Notice, NoticeKind
 from art28.requests.models import DsrStatus, TaskStatus
-from art28.requests.services import data_subject, termination
+from art28.requests.services import data_subject
 from tests.requests.conftest import last_event
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
+from art28.agreements.services import termination
 from art28.notices.models import Notice, NoticeKind
 from art28.requests.models import InstructionSource, InstructionStatus
-from art28.requests.services import instructions, termination
+from art28.requests.services import instructions
 from tests.requests.conftest import last_event
 
 pytestmark = pytest.mark.django_db

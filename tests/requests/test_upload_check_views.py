@@ -23,7 +23,7 @@ UPLOADS = [
     ("task_done", "task", {"evidence": "Found 3"}, "evidence_file"),
     ("audit_alternative", "audit", {"alternative": "ISO 27001 certificate"}, "report"),
     ("audit_complete", "audit", {"noncompliance_found": "on"}, "report"),
-    ("termination_file", "termination", {}, "file"),
+    ("agreements:termination_file", "termination", {}, "file"),
 ]
 
 
@@ -34,7 +34,7 @@ def _files(settings) -> set[Path]:
 
 def _refused(client, world, view, key, fields, field, name, content, settings) -> str:
     before, files = counts(), _files(settings)
-    url = reverse(f"requests:{view}", args=[world[key].code])
+    url = reverse(view if ":" in view else f"requests:{view}", args=[world[key].code])
     response = client.post(url, {**fields, field: SimpleUploadedFile(name, content)})
     assert response.status_code == 400
     assert counts() == before and _files(settings) == files

@@ -9,8 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from art28.agreements import models as am
+from art28.agreements.services import termination
+from art28.measures import models as mm
+from art28.records import services as ropa
 from art28.requests import models as m
-from art28.requests.services import authority, ropa, termination
+from art28.requests.services import authority
 from tests.requests.conftest import counts
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def _url(world, name, key=None, arg=None):
     args = [arg] if arg else ([world[key].code] if key else [])
-    return reverse(f"requests:{name}", args=args)
+    return reverse(name if ":" in name else f"requests:{name}", args=args)
 
 
 STAFF_PAGES = [
@@ -27,8 +31,8 @@ STAFF_PAGES = [
     ("dsr_detail", "dsr"),
     ("authority_detail", "authority"),
     ("audit_detail", "audit"),
-    ("measures_list", None),
-    ("termination_detail", "termination"),
+    ("measures:list", None),
+    ("agreements:termination_detail", "termination"),
 ]
 PORTAL_PAGES = [
     ("portal_home", None),
@@ -37,7 +41,7 @@ PORTAL_PAGES = [
     ("portal_authority", "authority"),
     ("portal_audit", "audit"),
     ("portal_audit_request", "agreement"),
-    ("portal_termination", "termination"),
+    ("agreements:portal_termination", "termination"),
 ]
 
 
@@ -98,7 +102,7 @@ STAFF_POSTS = [
         "termination_create",
         "agreement",
         lambda: {"reason": "agreement"},
-        lambda w: m.Termination.objects.count() == 2,
+        lambda w: am.Termination.objects.count() == 2,
     ),
     (
         "task_done",
@@ -125,16 +129,16 @@ STAFF_POSTS = [
         lambda w: m.AuditRequest.objects.get().status == "scheduled",
     ),
     (
-        "termination_destruction",
+        "agreements:termination_destruction",
         "termination",
         lambda: {"target_kind": "system", "target": "DB", "method": "wipe"},
-        lambda w: m.Destruction.objects.count() == 1,
+        lambda w: am.Destruction.objects.count() == 1,
     ),
     (
-        "termination_retention",
+        "agreements:termination_retention",
         "termination",
         lambda: {"retention": "Invoices | Art. 52 AWR | 2033"},
-        lambda w: m.Termination.objects.get().retention[0]["basis"] == "Art. 52 AWR",
+        lambda w: am.Termination.objects.get().retention[0]["basis"] == "Art. 52 AWR",
     ),
 ]
 
@@ -191,10 +195,10 @@ PORTAL_POSTS = [
         lambda w: m.AuditRequest.objects.count() == 2,
     ),
     (
-        "portal_termination_choose",
+        "agreements:portal_termination_choose",
         "termination",
         {"choice": "return"},
-        lambda w: m.Termination.objects.get().choice == "return",
+        lambda w: am.Termination.objects.get().choice == "return",
     ),
 ]
 
@@ -239,11 +243,11 @@ def test_it_hides_a_gagged_request_from_the_portal(world, client, login, user_a,
 
 
 def test_it_publishes_measures_as_admin_only(world, client, login, admin_user, staff_a):
-    url = reverse("requests:measures_publish")
+    url = reverse("measures:publish")
     data = {"measures": "T: MFA for all staff\nO: Annual training", "summary": "MFA", "substantial": "on"}
     assert login(client, staff_a).post(url, data).status_code == 403
     assert login(client, admin_user).post(url, data).status_code == 302
-    catalogue = m.MeasureCatalogue.objects.get()
+    catalogue = mm.MeasureCatalogue.objects.get()
     assert catalogue.measures[0] == {"kind": "technical", "text": "MFA for all staff"}
     assert catalogue.agreements_updated == 1  # the active agreement; the ended one is left alone
 
@@ -253,16 +257,16 @@ def test_it_downloads_the_record_and_each_controller_its_extract(
     fmt, world, client, login, admin_user, user_a, user_b, make_agreement, controller_b
 ):
     make_agreement(controller_b, state="signed")
-    staff = login(client, admin_user).get(reverse("requests:ropa_download", args=[fmt]))
+    staff = login(client, admin_user).get(reverse("records:ropa_download", args=[fmt]))
     assert staff.status_code == 200 and staff["Content-Type"] == ropa.CONTENT_TYPES[fmt]
     if fmt == "csv":
         assert "Harbour Analytics" in staff.content.decode("utf-8-sig")
         own = (
-            login(client, user_a).get(reverse("requests:portal_ropa", args=[fmt])).content.decode("utf-8-sig")
+            login(client, user_a).get(reverse("records:portal_ropa", args=[fmt])).content.decode("utf-8-sig")
         )
         assert "Tandartspraktijk Zonnebloem" in own and "Harbour Analytics" not in own
-    assert login(client, user_a).get(reverse("requests:ropa_download", args=[fmt])).status_code == 404
-    assert login(client, admin_user).get(reverse("requests:ropa_download", args=["exe"])).status_code == 404
+    assert login(client, user_a).get(reverse("records:ropa_download", args=[fmt])).status_code == 404
+    assert login(client, admin_user).get(reverse("records:ropa_download", args=["exe"])).status_code == 404
 
 
 def test_it_downloads_files_only_for_who_may_see_them(
@@ -273,14 +277,16 @@ def test_it_downloads_files_only_for_who_may_see_them(
         termination=t, name="export.csv", content=b"1,2", acting_user=staff_a
     )
     assert (
-        login(client, user_a).get(reverse("requests:portal_returned_file", args=[item.code])).content
+        login(client, user_a).get(reverse("agreements:portal_returned_file", args=[item.code])).content
         == b"1,2"
     )
     assert (
-        login(client, user_b).get(reverse("requests:portal_returned_file", args=[item.code])).status_code
+        login(client, user_b).get(reverse("agreements:portal_returned_file", args=[item.code])).status_code
         == 404
     )
-    assert login(client, staff_a).get(reverse("requests:returned_file", args=[item.code])).status_code == 200
+    staff_download = login(client, staff_a).get(reverse("agreements:returned_file", args=[item.code]))
+    assert staff_download.status_code == 200
     assert (
-        login(client, staff_none).get(reverse("requests:returned_file", args=[item.code])).status_code == 404
+        login(client, staff_none).get(reverse("agreements:returned_file", args=[item.code])).status_code
+        == 404
     )

@@ -17,10 +17,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from art28.agreements import models as am
+from art28.agreements.services import termination
 from art28.documents import pdf_text
 from art28.notices.models import Delivery, Notice, NoticeKind
 from art28.requests import models as m
-from art28.requests.services import audits, data_subject, instructions, termination
+from art28.requests.services import audits, data_subject, instructions
 from art28.requests.services.common import controller_recipients
 from tests.requests.conftest import counts, last_event
 
@@ -28,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _u(name, code):
-    return reverse(f"requests:{name}", args=[code])
+    return reverse(name if ":" in name else f"requests:{name}", args=[code])
 
 
 def _notice(kind, about_code):
@@ -58,9 +60,9 @@ def _filename(field):
 
 POST_ONLY = [
     ("audit_complete", "audit"),
-    ("termination_estimate", "termination"),
-    ("termination_file", "termination"),
-    ("termination_certificate", "termination"),
+    ("agreements:termination_estimate", "termination"),
+    ("agreements:termination_file", "termination"),
+    ("agreements:termination_certificate", "termination"),
 ]
 PORTAL_POST_ONLY = [("portal_dsr_close", "dsr"), ("portal_audit_answer", "audit")]
 
@@ -322,10 +324,10 @@ def test_it_sends_the_end_cost_estimate_when_the_controller_pays(
 ):
     agreement = make_agreement(controller_a, state="signed", terms={"end": {"cost": "controller"}})
     t = termination.terminate_agreement(agreement=agreement, reason="agreement", acting_user=staff_a)
-    url = _u("termination_estimate", t.code)
+    url = _u("agreements:termination_estimate", t.code)
     _refused_writes(client, login, url, lambda: {"amount": "250.50"}, staff_readonly, staff_none)
     response = login(client, staff_a).post(url, {"amount": "250.50"})
-    assert response.status_code == 302 and response["Location"] == _u("termination_detail", t.code)
+    assert response.status_code == 302 and response["Location"] == _u("agreements:termination_detail", t.code)
     t.refresh_from_db()
     assert t.cost_estimate == Decimal("250.50")
     event = last_event("termination.estimated")
@@ -340,7 +342,7 @@ def test_it_refuses_an_estimate_when_the_processor_pays(world, client, login, st
     t = world["termination"]
     assert not t.controller_pays
     before = counts()
-    response = login(client, staff_a).post(_u("termination_estimate", t.code), {"amount": "100"})
+    response = login(client, staff_a).post(_u("agreements:termination_estimate", t.code), {"amount": "100"})
     assert response.status_code == 400
     assert response.context["errors"] == [
         "Under this agreement the processor bears the cost; no estimate is needed."
@@ -359,7 +361,7 @@ def test_it_adds_a_file_to_the_returned_data_package(
     returning, client, login, staff_a, staff_readonly, staff_none
 ):
     t = returning
-    url = _u("termination_file", t.code)
+    url = _u("agreements:termination_file", t.code)
 
     def data():
         return {"file": SimpleUploadedFile("export.csv", b"id,name\n1,P. Jansen\n")}
@@ -367,8 +369,8 @@ def test_it_adds_a_file_to_the_returned_data_package(
     _refused_writes(client, login, url, data, staff_readonly, staff_none)
     notices = Notice.objects.count()
     response = login(client, staff_a).post(url, data())
-    assert response.status_code == 302 and response["Location"] == _u("termination_detail", t.code)
-    item = m.ReturnedFile.objects.get(termination=t)
+    assert response.status_code == 302 and response["Location"] == _u("agreements:termination_detail", t.code)
+    item = am.ReturnedFile.objects.get(termination=t)
     sha = hashlib.sha256(b"id,name\n1,P. Jansen\n").hexdigest()
     assert (item.name, item.size, item.sha256, item.added_by) == ("export.csv", 20, sha, staff_a)
     with item.file.open("rb") as fh:
@@ -381,10 +383,10 @@ def test_it_adds_a_file_to_the_returned_data_package(
 
 def test_it_refuses_a_returned_file_when_the_data_is_destroyed(world, client, login, staff_a):
     t = world["termination"]
-    assert t.choice == m.EndWay.DELETE
+    assert t.choice == am.EndWay.DELETE
     before = counts()
     response = login(client, staff_a).post(
-        _u("termination_file", t.code), {"file": SimpleUploadedFile("export.csv", b"1,2")}
+        _u("agreements:termination_file", t.code), {"file": SimpleUploadedFile("export.csv", b"1,2")}
     )
     assert response.status_code == 400
     assert response.context["errors"] == ["The controller chose destruction; there is nothing to return."]
@@ -413,12 +415,12 @@ def test_it_issues_the_certificate_once_everything_is_done(
     returning, client, login, staff_a, staff_readonly, staff_none
 ):
     t = _ready(returning, staff_a)
-    url = _u("termination_certificate", t.code)
+    url = _u("agreements:termination_certificate", t.code)
     _refused_writes(client, login, url, dict, staff_readonly, staff_none)
     response = login(client, staff_a).post(url)
-    assert response.status_code == 302 and response["Location"] == _u("termination_detail", t.code)
+    assert response.status_code == 302 and response["Location"] == _u("agreements:termination_detail", t.code)
     t.refresh_from_db()
-    assert t.status == m.TerminationStatus.CERTIFIED and t.certified_at
+    assert t.status == am.TerminationStatus.CERTIFIED and t.certified_at
     with t.certificate.open("rb") as fh:
         content = fh.read()
     assert content.startswith(b"%PDF") and hashlib.sha256(content).hexdigest() == t.certificate_sha256
@@ -443,13 +445,13 @@ def test_it_issues_the_certificate_once_everything_is_done(
 def test_it_refuses_the_certificate_while_something_is_missing(world, client, login, staff_a):
     t = world["termination"]
     before = counts()
-    response = login(client, staff_a).post(_u("termination_certificate", t.code))
+    response = login(client, staff_a).post(_u("agreements:termination_certificate", t.code))
     assert response.status_code == 400
     assert response.context["errors"][0].startswith("Not yet possible; still missing:")
     assert "destruction in at least one system" in response.context["errors"][0]
     assert counts() == before
     t.refresh_from_db()
-    assert t.status != m.TerminationStatus.CERTIFIED and not t.certificate
+    assert t.status != am.TerminationStatus.CERTIFIED and not t.certificate
 
 
 def test_it_downloads_the_certificate_on_both_sides(
@@ -458,7 +460,8 @@ def test_it_downloads_the_certificate_on_both_sides(
     t = termination.issue_certificate(termination=_ready(returning, staff_a), acting_user=staff_a)
     filename = f"certificate-{t.agreement.reference}.pdf"
     assert _filename(t.certificate) == filename
-    staff_url, portal_url = _u("certificate_pdf", t.code), _u("portal_certificate", t.code)
+    staff_url = _u("agreements:certificate_pdf", t.code)
+    portal_url = _u("agreements:portal_certificate", t.code)
     for user, url in (
         (staff_a, staff_url),
         (staff_readonly, staff_url),
@@ -477,5 +480,5 @@ def test_it_downloads_the_certificate_on_both_sides(
 
 def test_it_answers_404_for_a_certificate_not_yet_issued(world, client, login, staff_a, user_a):
     t = world["termination"]
-    assert login(client, staff_a).get(_u("certificate_pdf", t.code)).status_code == 404
-    assert login(client, user_a).get(_u("portal_certificate", t.code)).status_code == 404
+    assert login(client, staff_a).get(_u("agreements:certificate_pdf", t.code)).status_code == 404
+    assert login(client, user_a).get(_u("agreements:portal_certificate", t.code)).status_code == 404

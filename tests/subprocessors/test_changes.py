@@ -239,7 +239,7 @@ def test_resolving_by_ending_the_agreement(processor, admin_user, user_a, make_s
         == LinkStatus.WITHDRAWN
     )
     # Ending is the real termination: the return-or-destruction workflow is open.
-    from art28.requests.models import Termination
+    from art28.agreements.models import Termination
 
     termination = Termination.objects.get(agreement=general)
     assert sp.name in termination.note

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
-from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.agreements.models import Agreement, AgreementVersion, ReturnedFile, Termination, VersionStatus
 from art28.parties.access import can_write, membership_of, visible_controllers
 
 
@@ -111,6 +111,40 @@ def listed_agreements(user, status: str = "") -> QuerySet[Agreement]:  # type: i
         latest = shown_versions(user).filter(agreement=OuterRef("pk")).order_by("-number")
         qs = qs.annotate(latest_status=Subquery(latest.values("status")[:1])).filter(latest_status=status)
     return qs
+
+
+# -- the agreement's end ----------
+
+
+def visible_terminations(user) -> QuerySet[Termination]:  # type: ignore[no-untyped-def]
+    """The terminations of the agreements of the controllers the user may see."""
+    return Termination.objects.filter(agreement__controller__in=visible_controllers(user)).select_related(
+        "agreement__controller__processor")
+
+
+def termination_of(user, agreement: Agreement) -> Termination | None:  # type: ignore[no-untyped-def]
+    """The termination of one (visible) agreement, if it has ended."""
+    return visible_terminations(user).filter(agreement=agreement).first()
+
+
+def termination_for(user, code, *, write: bool = False) -> Termination:  # type: ignore[no-untyped-def]
+    """A termination the user may see; 404 for outsiders, 403 for read-only writers."""
+    try:
+        termination = visible_terminations(user).get(code=code)
+    except (Termination.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write and not can_write(user):
+        raise PermissionDenied
+    return termination
+
+
+def returned_file_for(user, code) -> ReturnedFile:  # type: ignore[no-untyped-def]
+    """One file of a visible termination's data package; 404 otherwise."""
+    try:
+        return (ReturnedFile.objects.filter(termination__agreement__controller__in=visible_controllers(user))
+                .select_related("termination__agreement__controller__processor").get(code=code))
+    except (ReturnedFile.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
 
 
 # The command line runs as the machine's operator, who may see every agreement.

@@ -1,4 +1,5 @@
-"""Agreements, their versions, and the evidence of who accepted which exact document."""
+"""Agreements, their versions, the evidence of who accepted which exact document, and their end
+(termination, returned files, destruction, certificate)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.typed_text import was_cleaned
@@ -182,3 +184,124 @@ class Acceptance(models.Model):
     def characters_removed(self) -> bool:
         """Invisible or control characters were removed from the typed name or function."""
         return was_cleaned(self.name) or was_cleaned(self.function)
+
+
+def _end_upload(instance: models.Model, filename: str) -> str:
+    """Files of an agreement's end keep the place they had under the requests app."""
+    return f"requests/{type(instance).__name__.lower()}/{instance.code}/{filename}"  # type: ignore[attr-defined]
+
+
+# -- the end of an agreement: termination, return, destruction, certificate ---------------------
+
+
+class EndReason(models.TextChoices):
+    AGREEMENT = "agreement", _("The agreement ends")
+    MAIN_CONTRACT = "main_contract", _("The main contract ends")
+
+
+class EndWay(models.TextChoices):
+    RETURN = "return", _("Return the data, then destroy the copies")
+    DELETE = "delete", _("Destroy the data")
+
+
+class TerminationStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CERTIFIED = "certified", _("Certificate issued")
+
+
+class Termination(models.Model):
+    """The end-of-processing workflow of one agreement."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    agreement = models.OneToOneField(Agreement, on_delete=models.PROTECT, related_name="termination")
+    reason = models.CharField(_("reason"), max_length=16, choices=EndReason.choices)
+    note = models.TextField(_("note"), blank=True)
+    ended_at = models.DateTimeField(_("ended at"))
+    complete_by = models.DateTimeField(_("return or destruction due"))
+    choice = models.CharField(_("return or destruction"), max_length=8, choices=EndWay.choices)
+    choice_fixed = models.BooleanField(default=False)  # the terms allow one way only
+    chosen_at = models.DateTimeField(null=True, blank=True)
+    controller_pays = models.BooleanField(default=False)
+    cost_estimate = models.DecimalField(
+        _("cost estimate (EUR)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    retention = models.JSONField(_("legal retention exceptions"), default=list, blank=True)
+    surviving = models.JSONField(_("obligations that survive the end"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=TerminationStatus.choices, default=TerminationStatus.OPEN
+    )
+    certificate = models.FileField(upload_to=_end_upload, blank=True)
+    certificate_sha256 = models.CharField(max_length=64, blank=True)
+    certified_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        db_table = "dprequests_termination"  # the table it had in the requests app
+        ordering = ["-ended_at"]
+        verbose_name = _("termination")
+        verbose_name_plural = _("terminations")
+
+    def __str__(self) -> str:
+        return f"{self.agreement.reference}: {self.get_choice_display()}"
+
+
+class ReturnedFile(models.Model):
+    """One file of the data package handed back to the controller, with its fingerprint."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    termination = models.ForeignKey(Termination, on_delete=models.PROTECT, related_name="returned")
+    name = models.CharField(_("name"), max_length=200)
+    file = models.FileField(upload_to=_end_upload)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+    added_at = models.DateTimeField(default=timezone.now)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        db_table = "dprequests_returnedfile"  # the table it had in the requests app
+        ordering = ["added_at"]
+        verbose_name = _("returned file")
+        verbose_name_plural = _("returned files")
+        constraints = [
+            models.UniqueConstraint(fields=["termination", "name"], name="one_returned_file_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TargetKind(models.TextChoices):
+    SYSTEM = "system", _("System")
+    SUBPROCESSOR = "subprocessor", _("Sub-processor")
+
+
+class Destruction(models.Model):
+    """Staff's confirmation that the data is destroyed in one system or at one sub-processor."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    termination = models.ForeignKey(Termination, on_delete=models.PROTECT, related_name="destructions")
+    target_kind = models.CharField(_("where"), max_length=12, choices=TargetKind.choices)
+    target = models.CharField(_("system or sub-processor"), max_length=200)
+    method = models.CharField(_("how"), max_length=300)
+    confirmed_at = models.DateTimeField(default=timezone.now)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        db_table = "dprequests_destruction"  # the table it had in the requests app
+        ordering = ["confirmed_at"]
+        verbose_name = _("destruction")
+        verbose_name_plural = _("destructions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["termination", "target_kind", "target"], name="one_destruction_per_target"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_target_kind_display()} {self.target}"

@@ -141,3 +141,17 @@ def _head(file: IO[bytes]) -> bytes:
     head = file.read(SNIFF_BYTES)
     file.seek(0)
     return head
+
+
+def posted_file(request: Any, name: str, accept: Accept | None = None) -> tuple[str, bytes] | None:
+    """The file posted as ``name`` as ``(name, content)``, the form services take files in, once it
+    passed ``check_file`` (``EVIDENCE`` unless ``accept`` is given); a ValidationError under
+    ``name`` otherwise; None when nothing was posted."""
+    f = request.FILES.get(name)
+    if not f:
+        return None
+    try:
+        check_file(f, accept or EVIDENCE)
+    except ValidationError as exc:
+        raise ValidationError({name: exc}) from None
+    return f.name, f.read()

@@ -15,13 +15,12 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from art28.agreements.models import AcceptanceRole, AgreementVersion, VersionStatus
+from art28.agreements.models import AcceptanceRole, AgreementVersion, Termination, VersionStatus
 from art28.core.localtime import local_time
 from art28.documents import seal
 from art28.evidence.models import SealedDocument, SealedKind
 from art28.evidence.sealing import current_sealer
 from art28.ledger.models import GENESIS, Event
-from art28.requests.models import Termination
 
 
 class Problem(models.TextChoices):

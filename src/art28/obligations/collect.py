@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from art28.agreements.access import listed_agreements, portal_agreements
-from art28.agreements.models import VersionStatus
+from art28.agreements.access import listed_agreements, portal_agreements, visible_terminations
+from art28.agreements.models import TerminationStatus, VersionStatus
 from art28.breaches.access import visible_affected, visible_notices
 from art28.breaches.models import Decision, Stage
 from art28.notices.access import staff_deliveries
@@ -35,8 +35,6 @@ from art28.requests.models import (
     AuthorityStatus,
     DataSubjectRequest,
     DsrStatus,
-    Termination,
-    TerminationStatus,
 )
 from art28.subprocessors.access import visible_clocks
 from art28.subprocessors.models import ANSWERABLE, ClockStatus
@@ -160,13 +158,13 @@ def audits(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]
 
 
 def terminations(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = visible(Termination, user).filter(status=TerminationStatus.OPEN,
+    qs = visible_terminations(user).filter(status=TerminationStatus.OPEN,
                                            agreement__controller__in=controllers)
     for t in qs:
         yield _row(K.TERMINATION, _("%(way)s for %(agreement)s, then the certificate")
                    % {"way": t.get_choice_display(), "agreement": t.agreement.reference},
                    t.agreement.controller, t.complete_by,
-                   reverse("requests:termination_detail", args=[t.code]), t.code)
+                   reverse("agreements:termination_detail", args=[t.code]), t.code)
 
 
 def failed_deliveries(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:

@@ -13,20 +13,17 @@ from django.db import models
 from django.http import Http404
 
 from art28.agreements.access import is_controller_user
-from art28.parties.access import can_write, membership_of, visible_controllers
+from art28.parties.access import can_write, visible_controllers
 from art28.requests.models import (
     AuditRequest,
     AuthorityRequest,
     DataSubjectRequest,
     Instruction,
-    MeasureCatalogue,
     RequestTask,
-    ReturnedFile,
-    Termination,
 )
 
 M = TypeVar("M", bound=models.Model)
-_PATH = {RequestTask: "request__agreement", ReturnedFile: "termination__agreement"}
+_PATH = {RequestTask: "request__agreement"}
 
 
 def visible(model: type[M], user: Any) -> models.QuerySet[M]:
@@ -40,14 +37,6 @@ def visible(model: type[M], user: Any) -> models.QuerySet[M]:
 def visible_of(model: type[M], user: Any, agreement: Any) -> models.QuerySet[M]:
     """What the user may see of ``model`` logged against one (visible) agreement."""
     return visible(model, user).filter(agreement=agreement)
-
-
-def visible_catalogues(user: Any) -> models.QuerySet[MeasureCatalogue]:
-    """The versions of the own processor's security-measure catalogue (processor side only)."""
-    m = membership_of(user)
-    if m is None or not m.is_processor_side:
-        return MeasureCatalogue.objects.none()
-    return MeasureCatalogue.objects.filter(processor_id=m.processor_id)
 
 
 def object_for(model: type[M], user: Any, code: Any, *, write: bool = False) -> M:
@@ -78,11 +67,3 @@ def authority_for(user: Any, code: Any, *, write: bool = False) -> AuthorityRequ
 
 def audit_for(user: Any, code: Any, *, write: bool = False) -> AuditRequest:
     return object_for(AuditRequest, user, code, write=write)
-
-
-def termination_for(user: Any, code: Any, *, write: bool = False) -> Termination:
-    return object_for(Termination, user, code, write=write)
-
-
-def returned_file_for(user: Any, code: Any) -> ReturnedFile:
-    return object_for(ReturnedFile, user, code)

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class RequestsConfig(AppConfig):
     name = "art28.requests"
     label = "dprequests"  # "requests" would shadow the well-known HTTP library in app lookups
-    verbose_name = _("Requests, audits and termination")
+    verbose_name = _("Requests and audits")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from art28.requests.models import AuthorityKind, EndReason, EndWay, RightKind, TargetKind, TaskAction
-from art28.terms.schema import MeasureKind
+from art28.agreements.models import EndReason
+from art28.requests.models import AuthorityKind, RightKind, TaskAction
 
 DT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -110,63 +110,6 @@ class CompleteAuditForm(forms.Form):
     noncompliance_found = forms.BooleanField(label=_("Non-compliance was found"), required=False)
 
 
-class MeasuresForm(forms.Form):
-    measures = forms.CharField(
-        label=_("Measures, one per line, starting with T: (technical) or O: (organisational)"),
-        widget=forms.Textarea(attrs={"rows": 10}),
-        required=False,
-    )
-    summary = forms.CharField(label=_("What changed"), widget=TEXT, required=False)
-    substantial = forms.BooleanField(
-        label=_("Substantial change: update the agreements and notify"), required=False
-    )
-
-    def parsed(self) -> list[dict[str, str]]:
-        kinds = {"T": MeasureKind.TECHNICAL.value, "O": MeasureKind.ORGANISATIONAL.value}
-        rows = []
-        for line in self.cleaned_data["measures"].splitlines():
-            prefix, _sep, text = line.strip().partition(":")
-            if line.strip():
-                rows.append({"kind": kinds.get(prefix.strip().upper(), prefix.strip()), "text": text.strip()})
-        return rows
-
-
 class TerminateForm(forms.Form):
     reason = forms.ChoiceField(label=_("Why does it end?"), choices=EndReason.choices)
     note = forms.CharField(label=_("Note"), widget=TEXT, required=False)
-
-
-class ChoiceForm(forms.Form):
-    choice = forms.ChoiceField(label=_("Return or destruction"), choices=EndWay.choices)
-
-
-class AmountForm(forms.Form):
-    amount = forms.DecimalField(
-        label=_("Cost estimate (EUR)"), max_digits=10, decimal_places=2, required=False
-    )
-
-
-class ReturnedFileForm(forms.Form):
-    file = forms.FileField(label=_("File of the data package"), required=False)
-
-
-class DestructionForm(forms.Form):
-    target_kind = forms.ChoiceField(label=_("Where"), choices=TargetKind.choices)
-    target = forms.CharField(label=_("System or sub-processor"), max_length=200, required=False)
-    method = forms.CharField(label=_("How was it destroyed?"), max_length=300, required=False)
-
-
-class RetentionForm(forms.Form):
-    retention = forms.CharField(
-        label=_("Kept under a legal duty, one per line: data | legal basis | until"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-    )
-
-    def parsed(self) -> list[dict[str, str]]:
-        rows = []
-        for line in self.cleaned_data["retention"].splitlines():
-            if line.strip():
-                parts = [p.strip() for p in line.split("|")] + ["", ""]
-                rows.append({"data": parts[0], "basis": parts[1], "until": parts[2]})
-        return rows

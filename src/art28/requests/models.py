@@ -1,8 +1,8 @@
 """What the agreements promise beyond breaches and sub-processors, each as a tracked process.
 
 Data subject requests and the tasks a controller asks for, documented instructions,
-requests from authorities, audits, the versioned catalogue of security measures, and the
-end of an agreement with its destruction, return and certificate.
+requests from authorities and audits. The security-measure catalogue lives in
+``art28.measures``, the end of an agreement in ``art28.agreements``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import Agreement
-from art28.parties.models import Processor
 from art28.terms import clocks
 
 USER = settings.AUTH_USER_MODEL
@@ -275,139 +274,3 @@ class AuditRequest(Tracked):
 
     def __str__(self) -> str:
         return f"{self.auditor} {self.starts_on}"
-
-
-# -- security measures -------------------------------------------------------------------------
-
-
-class MeasureCatalogue(models.Model):
-    """One version of the processor's technical and organisational measures (Annex III)."""
-
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    processor = models.ForeignKey(Processor, on_delete=models.PROTECT, related_name="+")
-    number = models.PositiveIntegerField(_("version"))
-    measures = models.JSONField(_("measures"))
-    summary = models.TextField(_("what changed"))
-    substantial = models.BooleanField(_("substantial change"), default=False)
-    created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    agreements_updated = models.PositiveIntegerField(default=0)
-    controllers_notified = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["-number"]
-        verbose_name = _("security measures version")
-        verbose_name_plural = _("security measures versions")
-        constraints = [
-            models.UniqueConstraint(fields=["processor", "number"], name="one_measures_number_per_processor")
-        ]
-
-    def __str__(self) -> str:
-        return f"TOM v{self.number}"
-
-
-# -- termination ---------------------------------------------------------------------------------
-
-
-class EndReason(models.TextChoices):
-    AGREEMENT = "agreement", _("The agreement ends")
-    MAIN_CONTRACT = "main_contract", _("The main contract ends")
-
-
-class EndWay(models.TextChoices):
-    RETURN = "return", _("Return the data, then destroy the copies")
-    DELETE = "delete", _("Destroy the data")
-
-
-class TerminationStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CERTIFIED = "certified", _("Certificate issued")
-
-
-class Termination(models.Model):
-    """The end-of-processing workflow of one agreement."""
-
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    agreement = models.OneToOneField(Agreement, on_delete=models.PROTECT, related_name="termination")
-    reason = models.CharField(_("reason"), max_length=16, choices=EndReason.choices)
-    note = models.TextField(_("note"), blank=True)
-    ended_at = models.DateTimeField(_("ended at"))
-    complete_by = models.DateTimeField(_("return or destruction due"))
-    choice = models.CharField(_("return or destruction"), max_length=8, choices=EndWay.choices)
-    choice_fixed = models.BooleanField(default=False)  # the terms allow one way only
-    chosen_at = models.DateTimeField(null=True, blank=True)
-    controller_pays = models.BooleanField(default=False)
-    cost_estimate = models.DecimalField(
-        _("cost estimate (EUR)"), max_digits=10, decimal_places=2, null=True, blank=True
-    )
-    retention = models.JSONField(_("legal retention exceptions"), default=list, blank=True)
-    surviving = models.JSONField(_("obligations that survive the end"), default=list, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=TerminationStatus.choices, default=TerminationStatus.OPEN
-    )
-    certificate = models.FileField(upload_to=_upload, blank=True)
-    certificate_sha256 = models.CharField(max_length=64, blank=True)
-    certified_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-
-    class Meta:
-        ordering = ["-ended_at"]
-        verbose_name = _("termination")
-        verbose_name_plural = _("terminations")
-
-    def __str__(self) -> str:
-        return f"{self.agreement.reference}: {self.get_choice_display()}"
-
-
-class ReturnedFile(models.Model):
-    """One file of the data package handed back to the controller, with its fingerprint."""
-
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    termination = models.ForeignKey(Termination, on_delete=models.PROTECT, related_name="returned")
-    name = models.CharField(_("name"), max_length=200)
-    file = models.FileField(upload_to=_upload)
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveBigIntegerField()
-    added_at = models.DateTimeField(default=timezone.now)
-    added_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-
-    class Meta:
-        ordering = ["added_at"]
-        verbose_name = _("returned file")
-        verbose_name_plural = _("returned files")
-        constraints = [
-            models.UniqueConstraint(fields=["termination", "name"], name="one_returned_file_per_name")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class TargetKind(models.TextChoices):
-    SYSTEM = "system", _("System")
-    SUBPROCESSOR = "subprocessor", _("Sub-processor")
-
-
-class Destruction(models.Model):
-    """Staff's confirmation that the data is destroyed in one system or at one sub-processor."""
-
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    termination = models.ForeignKey(Termination, on_delete=models.PROTECT, related_name="destructions")
-    target_kind = models.CharField(_("where"), max_length=12, choices=TargetKind.choices)
-    target = models.CharField(_("system or sub-processor"), max_length=200)
-    method = models.CharField(_("how"), max_length=300)
-    confirmed_at = models.DateTimeField(default=timezone.now)
-    confirmed_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-
-    class Meta:
-        ordering = ["confirmed_at"]
-        verbose_name = _("destruction")
-        verbose_name_plural = _("destructions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["termination", "target_kind", "target"], name="one_destruction_per_target"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_target_kind_display()} {self.target}"

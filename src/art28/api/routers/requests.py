@@ -19,13 +19,18 @@ from django.utils import timezone
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from art28.agreements import access as agreements_access
 from art28.agreements.access import agreement_for, visible_agreements
+from art28.agreements.services import termination
 from art28.api import uploads
 from art28.api.access import require_controller_user, require_staff
 from art28.api.uploads import UPLOAD_ERRORS
 from art28.core.uploads import EVIDENCE
+from art28.measures import access as measures_access
+from art28.measures import services as measures
+from art28.records import services as ropa
 from art28.requests import access
-from art28.requests.services import audits, authority, data_subject, instructions, measures, ropa, termination
+from art28.requests.services import audits, authority, data_subject, instructions
 
 router = Router(tags=["requests"])
 
@@ -495,7 +500,7 @@ def audit_report(request: HttpRequest, code: UUID) -> HttpResponseBase:
 @router.get("/measures", response=list[MeasuresOut])
 def measures_list(request: HttpRequest) -> Any:
     require_staff(request.auth, write=False)
-    return access.visible_catalogues(request.auth).order_by("-number")
+    return measures_access.visible_catalogues(request.auth).order_by("-number")
 
 
 @router.post("/measures", response={201: MeasuresOut})
@@ -525,7 +530,7 @@ def termination_create(request: HttpRequest, code: UUID, payload: TerminateIn) -
 
 @router.get("/terminations/{code}", response=TerminationOut)
 def termination_get(request: HttpRequest, code: UUID) -> Any:
-    return access.termination_for(request.auth, code)
+    return agreements_access.termination_for(request.auth, code)
 
 
 @router.post("/audits/{code}/answer", response=AuditOut)
@@ -539,7 +544,7 @@ def audit_answer(request: HttpRequest, code: UUID, payload: AnswerIn) -> Any:
 @router.post("/terminations/{code}/estimate", response=TerminationOut)
 def termination_estimate(request: HttpRequest, code: UUID, payload: EstimateIn) -> Any:
     """What return or destruction will cost, where the controller pays."""
-    t = access.termination_for(request.auth, code, write=True)
+    t = agreements_access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
     return termination.set_end_cost_estimate(termination=t, amount=payload.amount, acting_user=request.auth)
 
@@ -547,7 +552,7 @@ def termination_estimate(request: HttpRequest, code: UUID, payload: EstimateIn) 
 @router.put("/terminations/{code}/retention", response=TerminationOut)
 def termination_retention(request: HttpRequest, code: UUID, payload: RetentionIn) -> Any:
     """The data kept under a legal retention duty: what, on which legal basis, until when."""
-    t = access.termination_for(request.auth, code, write=True)
+    t = agreements_access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
     items = [item.dict() for item in payload.items]
     return termination.set_retention(termination=t, items=items, acting_user=request.auth)
@@ -555,21 +560,21 @@ def termination_retention(request: HttpRequest, code: UUID, payload: RetentionIn
 
 @router.post("/terminations/{code}/choice", response=TerminationOut)
 def termination_choose(request: HttpRequest, code: UUID, payload: ChoiceIn) -> Any:
-    t = access.termination_for(request.auth, code, write=True)
+    t = agreements_access.termination_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return termination.choose_end_way(termination=t, choice=payload.choice, acting_user=request.auth)
 
 
 @router.post("/terminations/{code}/destructions", response={201: DestructionOut})
 def termination_destroy(request: HttpRequest, code: UUID, payload: DestructionIn) -> tuple[int, Any]:
-    t = access.termination_for(request.auth, code, write=True)
+    t = agreements_access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
     return 201, termination.confirm_destruction(termination=t, acting_user=request.auth, **payload.dict())
 
 
 @router.post("/terminations/{code}/certificate", response=TerminationOut)
 def termination_certify(request: HttpRequest, code: UUID) -> Any:
-    t = access.termination_for(request.auth, code, write=True)
+    t = agreements_access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
     return termination.issue_certificate(termination=t, acting_user=request.auth)
 
@@ -579,7 +584,7 @@ def termination_certify(request: HttpRequest, code: UUID) -> Any:
     openapi_extra=uploads.download_doc("The certificate of destruction or return", "application/pdf"),
 )
 def termination_certificate(request: HttpRequest, code: UUID) -> HttpResponseBase:
-    t = access.termination_for(request.auth, code)
+    t = agreements_access.termination_for(request.auth, code)
     return uploads.download(
         t.certificate, filename=f"certificate-{t.agreement.reference}.pdf", content_type="application/pdf"
     )
@@ -589,7 +594,7 @@ def termination_certificate(request: HttpRequest, code: UUID) -> HttpResponseBas
 def termination_return_file(request: HttpRequest, code: UUID, file: File[UploadedFile]) -> Status[Any]:
     """Add one file of the data package the controller gets back (multipart ``file``); its SHA-256
     goes on the certificate."""
-    t = access.termination_for(request.auth, code, write=True)
+    t = agreements_access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
     if (refused := uploads.refusal(file, field="file", accept=EVIDENCE)) is not None:
         return refused
@@ -602,7 +607,7 @@ def termination_return_file(request: HttpRequest, code: UUID, file: File[Uploade
 
 @router.get("/returned-files/{code}", openapi_extra=uploads.download_doc("One returned file"))
 def returned_file(request: HttpRequest, code: UUID) -> HttpResponseBase:
-    item = access.returned_file_for(request.auth, code)
+    item = agreements_access.returned_file_for(request.auth, code)
     return uploads.download(item.file, filename=item.name)
 
 

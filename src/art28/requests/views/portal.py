@@ -1,4 +1,8 @@
-"""The controller portal: the controller's side of its requests, instructions, audits and ending."""
+"""The controller portal: the controller's side of its requests, instructions and audits.
+
+Each view is a plain function: the access helper finds the object, ``run_action`` calls one
+service and shows its errors on the page or goes back to it with a message.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,24 @@ from typing import Any
 
 from django import forms as djforms
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from art28.agreements.access import agreement_for, visible_agreements
-from art28.core.decorators import portal_required
+from art28.agreements.access import agreement_for, visible_agreements, visible_terminations
+from art28.core.actions import run_action
+from art28.records import services as ropa
 from art28.requests import access, forms
-from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction, Termination
-from art28.requests.services import audits, authority, data_subject, instructions, ropa, termination
-from art28.requests.views._common import (
-    PORTAL_AUDIT,
-    PORTAL_AUTHORITY,
-    PORTAL_DSR,
-    PORTAL_TERMINATION,
-    Detail,
-    act,
-    ropa_response,
-    stored_file,
-)
+from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction
+from art28.requests.services import audits, authority, data_subject, instructions
+from art28.requests.views.pages import audit_page, authority_page, download, dsr_page, errors_on
+from art28.core.decorators import portal_required
+
+DSR_PAGE = "requests/portal_dsr.html"
+AUTHORITY_PAGE = "requests/portal_authority.html"
+AUDIT_PAGE = "requests/portal_audit.html"
+INSTRUCTION_PAGE = "requests/portal_instruction.html"
 
 
 def _home_page(request: HttpRequest, *, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
@@ -38,7 +41,7 @@ def _home_page(request: HttpRequest, *, errors: list[str] | None = None, status:
             "instructions": v(Instruction, request.user),
             "authority": v(AuthorityRequest, request.user),
             "audits": v(AuditRequest, request.user),
-            "terminations": v(Termination, request.user),
+            "terminations": visible_terminations(request.user),
             "formats": ropa.FORMATS,
             "agreements": visible_agreements(request.user).active().signed().order_by("reference"),
             "instruction_form": forms.InstructionForm(),
@@ -54,30 +57,60 @@ def portal_home(request: HttpRequest) -> HttpResponse:
 
 # -- data subject requests ----------
 
-portal_dsr = PORTAL_DSR.view()
 
-portal_dsr_task = PORTAL_DSR.action(
-    forms.TaskForm,
-    lambda request, r, d: data_subject.ask_task(
-        request=r, action=d["action"], instructions=d["instructions"], acting_user=request.user
-    ),
-    _("Your request is sent to the processor."),
-)
+@portal_required
+def portal_dsr(request: HttpRequest, code: Any) -> HttpResponse:
+    return dsr_page(request, DSR_PAGE, access.dsr_for(request.user, code))
 
-portal_dsr_extend = PORTAL_DSR.action(
-    forms.ReasonForm,
-    lambda request, r, d: data_subject.extend_answer_period(
-        request=r, reason=d["reason"], acting_user=request.user
-    ),
-    _("The answer period is extended by two months."),
-)
 
-portal_dsr_close = PORTAL_DSR.action(
-    djforms.Form,
-    lambda request, r, d: data_subject.close_request(request=r, acting_user=request.user),
-    _("The request is closed."),
-)
-portal_task_evidence = stored_file(portal_required, access.task_for, "evidence_file")
+@require_POST
+@portal_required
+def portal_dsr_task(request: HttpRequest, code: Any) -> HttpResponse:
+    dsr = access.dsr_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.TaskForm(request.POST),
+        call=lambda d: data_subject.ask_task(
+            request=dsr, action=d["action"], instructions=d["instructions"], acting_user=request.user
+        ),
+        done=_("Your request is sent to the processor."),
+        back=reverse("requests:portal_dsr", args=[dsr.code]),
+        page=errors_on(dsr_page, DSR_PAGE, access.dsr_for, code),
+    )
+
+
+@require_POST
+@portal_required
+def portal_dsr_extend(request: HttpRequest, code: Any) -> HttpResponse:
+    dsr = access.dsr_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.ReasonForm(request.POST),
+        call=lambda d: data_subject.extend_answer_period(
+            request=dsr, reason=d["reason"], acting_user=request.user
+        ),
+        done=_("The answer period is extended by two months."),
+        back=reverse("requests:portal_dsr", args=[dsr.code]),
+        page=errors_on(dsr_page, DSR_PAGE, access.dsr_for, code),
+    )
+
+
+@require_POST
+@portal_required
+def portal_dsr_close(request: HttpRequest, code: Any) -> HttpResponse:
+    dsr = access.dsr_for(request.user, code, write=True)
+    return run_action(
+        request,
+        call=lambda d: data_subject.close_request(request=dsr, acting_user=request.user),
+        done=_("The request is closed."),
+        back=reverse("requests:portal_dsr", args=[dsr.code]),
+        page=errors_on(dsr_page, DSR_PAGE, access.dsr_for, code),
+    )
+
+
+@portal_required
+def portal_task_evidence(request: HttpRequest, code: Any) -> HttpResponse:
+    return download(access.task_for(request.user, code).evidence_file)
 
 
 # -- instructions ----------
@@ -87,47 +120,73 @@ portal_task_evidence = stored_file(portal_required, access.task_for, "evidence_f
 @portal_required
 def portal_instruction_give(request: HttpRequest, code: Any) -> HttpResponse:
     agreement = agreement_for(request.user, code, write=True)
-    return act(
+    return run_action(
         request,
-        forms.InstructionForm(request.POST),
-        lambda d: instructions.give_instruction(
+        form=forms.InstructionForm(request.POST),
+        call=lambda d: instructions.give_instruction(
             agreement=agreement, text=d["text"], acting_user=request.user
         ),
-        _("Your instruction is recorded."),
-        _home_page,
-        redirect("requests:portal_home"),
+        done=_("Your instruction is recorded."),
+        back=reverse("requests:portal_home"),
+        page=_home_page,
     )
 
 
-INSTRUCTION = Detail(
-    portal_required,
-    access.instruction_for,
-    "requests/portal_instruction.html",
-    "requests:portal_instruction",
-    lambda request, instruction: {"instruction": instruction, "form": forms.ResolveForm()},
-)
-portal_instruction = INSTRUCTION.view()
+def _instruction_page(
+    request: HttpRequest,
+    template: str,
+    instruction: Instruction,
+    *,
+    errors: list[str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {"instruction": instruction, "form": forms.ResolveForm(), "errors": errors or []}
+    return render(request, template, context, status=status)
 
-portal_instruction_resolve = INSTRUCTION.action(
-    forms.ResolveForm,
-    lambda request, i, d: instructions.resolve_instruction(
-        instruction=i, confirm=d["confirm"], note=d["note"], acting_user=request.user
-    ),
-    _("Your decision is recorded."),
-)
+
+@portal_required
+def portal_instruction(request: HttpRequest, code: Any) -> HttpResponse:
+    return _instruction_page(request, INSTRUCTION_PAGE, access.instruction_for(request.user, code))
+
+
+@require_POST
+@portal_required
+def portal_instruction_resolve(request: HttpRequest, code: Any) -> HttpResponse:
+    instruction = access.instruction_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.ResolveForm(request.POST),
+        call=lambda d: instructions.resolve_instruction(
+            instruction=instruction, confirm=d["confirm"], note=d["note"], acting_user=request.user
+        ),
+        done=_("Your decision is recorded."),
+        back=reverse("requests:portal_instruction", args=[instruction.code]),
+        page=errors_on(_instruction_page, INSTRUCTION_PAGE, access.instruction_for, code),
+    )
 
 
 # -- authority requests ----------
 
-portal_authority = PORTAL_AUTHORITY.view()
 
-portal_authority_object = PORTAL_AUTHORITY.action(
-    forms.ObjectionForm,
-    lambda request, req, d: authority.record_objection(
-        request=req, objection=d["objection"], acting_user=request.user
-    ),
-    _("Your objection is recorded."),
-)
+@portal_required
+def portal_authority(request: HttpRequest, code: Any) -> HttpResponse:
+    return authority_page(request, AUTHORITY_PAGE, access.authority_for(request.user, code))
+
+
+@require_POST
+@portal_required
+def portal_authority_object(request: HttpRequest, code: Any) -> HttpResponse:
+    req = access.authority_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.ObjectionForm(request.POST),
+        call=lambda d: authority.record_objection(
+            request=req, objection=d["objection"], acting_user=request.user
+        ),
+        done=_("Your objection is recorded."),
+        back=reverse("requests:portal_authority", args=[req.code]),
+        page=errors_on(authority_page, AUTHORITY_PAGE, access.authority_for, code),
+    )
 
 
 # -- audits ----------
@@ -162,10 +221,10 @@ def portal_audit_request(request: HttpRequest, code: Any) -> HttpResponse:
         return _audit_request_page(request, code)
     agreement = agreement_for(request.user, code, write=True)
     form = forms.AuditForm(request.POST)
-    return act(
+    return run_action(
         request,
-        form,
-        lambda d: audits.request_audit(
+        form=form,
+        call=lambda d: audits.request_audit(
             agreement=agreement,
             scope_text=d["scope"],
             starts_on=d["starts_on"],
@@ -173,38 +232,33 @@ def portal_audit_request(request: HttpRequest, code: Any) -> HttpResponse:
             auditor=d["auditor"],
             acting_user=request.user,
         ),
-        _("Your audit request is sent to the processor."),
-        lambda r, **kw: _audit_request_page(r, code, form=form, **kw),
-        redirect("requests:portal_home"),
+        done=_("Your audit request is sent to the processor."),
+        back=reverse("requests:portal_home"),
+        page=lambda request, *, errors, status: _audit_request_page(
+            request, code, form=form, errors=errors, status=status
+        ),
     )
 
 
-portal_audit = PORTAL_AUDIT.view()
-
-portal_audit_answer = PORTAL_AUDIT.action(
-    forms.AnswerAlternativeForm,
-    lambda request, a, d: audits.answer_alternative(audit=a, accept=d["accept"], acting_user=request.user),
-    _("Your answer is recorded."),
-)
-portal_audit_report = stored_file(portal_required, access.audit_for, "report")
+@portal_required
+def portal_audit(request: HttpRequest, code: Any) -> HttpResponse:
+    return audit_page(request, AUDIT_PAGE, access.audit_for(request.user, code))
 
 
-# -- the agreement's end ----------
-
-portal_termination = PORTAL_TERMINATION.view()
-
-portal_termination_choose = PORTAL_TERMINATION.action(
-    forms.ChoiceForm,
-    lambda request, t, d: termination.choose_end_way(
-        termination=t, choice=d["choice"], acting_user=request.user
-    ),
-    _("Your choice is recorded."),
-)
-portal_certificate = stored_file(portal_required, access.termination_for, "certificate", "application/pdf")
-portal_returned_file = stored_file(portal_required, access.returned_file_for, "file")
+@require_POST
+@portal_required
+def portal_audit_answer(request: HttpRequest, code: Any) -> HttpResponse:
+    audit = access.audit_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.AnswerAlternativeForm(request.POST),
+        call=lambda d: audits.answer_alternative(audit=audit, accept=d["accept"], acting_user=request.user),
+        done=_("Your answer is recorded."),
+        back=reverse("requests:portal_audit", args=[audit.code]),
+        page=errors_on(audit_page, AUDIT_PAGE, access.audit_for, code),
+    )
 
 
 @portal_required
-def portal_ropa(request: HttpRequest, fmt: str) -> HttpResponse:
-    """The controller's own extract of the record: only its agreements."""
-    return ropa_response(request, fmt, "art30-extract", visible_agreements(request.user))
+def portal_audit_report(request: HttpRequest, code: Any) -> HttpResponse:
+    return download(access.audit_for(request.user, code).report)

@@ -1,39 +1,35 @@
-"""The staff console: every request, instruction, audit and ending of the processor's agreements."""
+"""The staff console: every request, instruction and audit of the processor's agreements.
+
+Each view is a plain function: the access helper finds the object, ``run_action`` calls one
+service and shows its errors on the page or goes back to it with a message.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django import forms as djforms
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from art28.agreements.access import agreement_for, visible_agreements
-from art28.core.decorators import staff_required
+from art28.agreements.access import agreement_for, termination_of, visible_agreements, visible_terminations
+from art28.agreements.models import Agreement
+from art28.agreements.services import termination
+from art28.core.actions import ErrorPage, run_action
+from art28.core.uploads import posted_file
+from art28.records import services as ropa
 from art28.requests import access, forms
-from art28.requests.models import (
-    AuditRequest,
-    AuthorityRequest,
-    DataSubjectRequest,
-    Instruction,
-    Termination,
-)
-from art28.requests.services import audits, authority, data_subject, instructions, measures, ropa, termination
-from art28.requests.views._common import (
-    STAFF_AUDIT,
-    STAFF_AUTHORITY,
-    STAFF_DSR,
-    STAFF_TERMINATION,
-    Detail,
-    act,
-    ropa_response,
-    stored_file,
-    upload,
-)
+from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction
+from art28.requests.services import audits, authority, data_subject, instructions
+from art28.requests.views.pages import audit_page, authority_page, download, dsr_page, errors_on
+from art28.core.decorators import staff_required
 
 staff = staff_required()
+DSR_PAGE = "requests/staff_dsr.html"
+AUTHORITY_PAGE = "requests/staff_authority.html"
+AUDIT_PAGE = "requests/staff_audit.html"
 
 
 @staff
@@ -47,7 +43,7 @@ def staff_overview(request: HttpRequest) -> HttpResponse:
             "instructions": v(Instruction, request.user)[:50],
             "authority": v(AuthorityRequest, request.user)[:50],
             "audits": v(AuditRequest, request.user)[:50],
-            "terminations": v(Termination, request.user)[:50],
+            "terminations": visible_terminations(request.user)[:50],
             "agreements": visible_agreements(request.user).active().order_by("reference")[:200],
             "formats": ropa.FORMATS,
         },
@@ -57,11 +53,13 @@ def staff_overview(request: HttpRequest) -> HttpResponse:
 # -- one agreement: what is logged against it ----------
 
 
-def _agreement_context(request: HttpRequest, agreement: Any) -> dict[str, Any]:
+def _agreement_page(
+    request: HttpRequest, agreement: Agreement, *, errors: list[str] | None = None, status: int = 200
+) -> HttpResponse:
     def of(model: Any) -> Any:
         return access.visible_of(model, request.user, agreement)
 
-    return {
+    context = {
         "agreement": agreement,
         "dsr_form": forms.DsrForm(),
         "mail_form": forms.MailedInstructionForm(),
@@ -71,260 +69,256 @@ def _agreement_context(request: HttpRequest, agreement: Any) -> dict[str, Any]:
         "instructions": of(Instruction),
         "authority": of(AuthorityRequest),
         "audits": of(AuditRequest),
-        "termination": access.visible_of(Termination, request.user, agreement).first(),
+        "termination": termination_of(request.user, agreement),
+        "errors": errors or [],
     }
+    return render(request, "requests/staff_agreement.html", context, status=status)
 
 
-AGREEMENT = Detail(
-    staff, agreement_for, "requests/staff_agreement.html", "requests:staff_agreement", _agreement_context
-)
-staff_agreement = AGREEMENT.view()
+def _errors_on_agreement(code: Any) -> ErrorPage:
+    def shown(request: HttpRequest, *, errors: list[str], status: int) -> HttpResponse:
+        return _agreement_page(request, agreement_for(request.user, code), errors=errors, status=status)
 
-dsr_create = AGREEMENT.action(
-    forms.DsrForm,
-    lambda request, a, d: data_subject.record_data_subject_request(
-        agreement=a,
-        kind=d["kind"],
-        requester=d["requester"],
-        details=d["details"],
-        channel=d["channel"],
-        received_at=d["received_at"] or None,
-        acting_user=request.user,
-    ),
-    _("The request is logged and forwarded to the controller."),
-)
+    return shown
 
-instruction_record = AGREEMENT.action(
-    forms.MailedInstructionForm,
-    lambda request, a, d: instructions.record_mailed_instruction(
-        agreement=a,
-        text=d["text"],
-        author_name=d["author_name"],
-        given_at=d["given_at"],
-        mail=upload(request, "mail"),  # type: ignore[arg-type]
-        acting_user=request.user,
-    ),
-    _("The instruction is recorded."),
-)
 
-authority_create = AGREEMENT.action(
-    forms.AuthorityForm,
-    lambda request, a, d: authority.record_authority_request(
-        agreement=a,
-        authority_kind=d["authority_kind"],
-        authority=d["authority"],
-        legal_basis=d["legal_basis"],
-        description=d["description"],
-        respond_by=d["respond_by"],
-        gagged=d["gagged"],
-        gag_basis=d["gag_basis"],
-        received_at=d["received_at"] or None,
-        acting_user=request.user,
-    ),
-    _("The authority request is logged."),
-)
+def _back_to_agreement(code: Any) -> str:
+    return reverse("requests:staff_agreement", args=[code])
 
-termination_create = AGREEMENT.action(
-    forms.TerminateForm,
-    lambda request, a, d: termination.terminate_agreement(
-        agreement=a, reason=d["reason"], note=d["note"], acting_user=request.user
-    ),
-    _("The agreement has ended; the end-of-processing workflow is open."),
-)
 
-# A flagged instruction is shown on its agreement's page.
-instruction_flag = AGREEMENT.action(
-    forms.ReasonForm,
-    lambda request, i, d: instructions.flag_instruction(
-        instruction=i, reason=d["reason"], acting_user=request.user
-    ),
-    _("The instruction is held; the controller is told."),
-    of=access.instruction_for,
-    parent=lambda i: i.agreement.code,
-)
-instruction_mail = stored_file(staff, access.instruction_for, "mail")
+@staff
+def staff_agreement(request: HttpRequest, code: Any) -> HttpResponse:
+    return _agreement_page(request, agreement_for(request.user, code))
+
+
+@require_POST
+@staff
+def dsr_create(request: HttpRequest, code: Any) -> HttpResponse:
+    agreement = agreement_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.DsrForm(request.POST),
+        call=lambda d: data_subject.record_data_subject_request(
+            agreement=agreement,
+            kind=d["kind"],
+            requester=d["requester"],
+            details=d["details"],
+            channel=d["channel"],
+            received_at=d["received_at"] or None,
+            acting_user=request.user,
+        ),
+        done=_("The request is logged and forwarded to the controller."),
+        back=_back_to_agreement(code),
+        page=_errors_on_agreement(code),
+    )
+
+
+@require_POST
+@staff
+def instruction_record(request: HttpRequest, code: Any) -> HttpResponse:
+    agreement = agreement_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.MailedInstructionForm(request.POST, request.FILES),
+        call=lambda d: instructions.record_mailed_instruction(
+            agreement=agreement,
+            text=d["text"],
+            author_name=d["author_name"],
+            given_at=d["given_at"],
+            mail=posted_file(request, "mail"),  # type: ignore[arg-type]
+            acting_user=request.user,
+        ),
+        done=_("The instruction is recorded."),
+        back=_back_to_agreement(code),
+        page=_errors_on_agreement(code),
+    )
+
+
+@require_POST
+@staff
+def authority_create(request: HttpRequest, code: Any) -> HttpResponse:
+    agreement = agreement_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.AuthorityForm(request.POST),
+        call=lambda d: authority.record_authority_request(
+            agreement=agreement,
+            authority_kind=d["authority_kind"],
+            authority=d["authority"],
+            legal_basis=d["legal_basis"],
+            description=d["description"],
+            respond_by=d["respond_by"],
+            gagged=d["gagged"],
+            gag_basis=d["gag_basis"],
+            received_at=d["received_at"] or None,
+            acting_user=request.user,
+        ),
+        done=_("The authority request is logged."),
+        back=_back_to_agreement(code),
+        page=_errors_on_agreement(code),
+    )
+
+
+@require_POST
+@staff
+def termination_create(request: HttpRequest, code: Any) -> HttpResponse:
+    """Posted from this app's agreement page (its errors show there); the end is the agreements app's."""
+    agreement = agreement_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.TerminateForm(request.POST),
+        call=lambda d: termination.terminate_agreement(
+            agreement=agreement, reason=d["reason"], note=d["note"], acting_user=request.user
+        ),
+        done=_("The agreement has ended; the end-of-processing workflow is open."),
+        back=_back_to_agreement(code),
+        page=_errors_on_agreement(code),
+    )
+
+
+@require_POST
+@staff
+def instruction_flag(request: HttpRequest, code: Any) -> HttpResponse:
+    """A flagged instruction is shown on its agreement's page."""
+    instruction = access.instruction_for(request.user, code, write=True)
+    agreement_code = instruction.agreement.code
+    return run_action(
+        request,
+        form=forms.ReasonForm(request.POST),
+        call=lambda d: instructions.flag_instruction(
+            instruction=instruction, reason=d["reason"], acting_user=request.user
+        ),
+        done=_("The instruction is held; the controller is told."),
+        back=_back_to_agreement(agreement_code),
+        page=_errors_on_agreement(agreement_code),
+    )
+
+
+@staff
+def instruction_mail(request: HttpRequest, code: Any) -> HttpResponse:
+    return download(access.instruction_for(request.user, code).mail)
 
 
 # -- data subject requests ----------
 
-dsr_detail = STAFF_DSR.view()
 
-# A task is done on its request's page.
-task_done = STAFF_DSR.action(
-    forms.EvidenceForm,
-    lambda request, task, d: data_subject.complete_task(
-        task=task,
-        evidence=d["evidence"],
-        evidence_file=upload(request, "evidence_file"),
-        acting_user=request.user,
-    ),
-    _("The task is done; the controller is told."),
-    of=access.task_for,
-    parent=lambda task: task.request.code,
-)
-task_evidence = stored_file(staff, access.task_for, "evidence_file")
+@staff
+def dsr_detail(request: HttpRequest, code: Any) -> HttpResponse:
+    return dsr_page(request, DSR_PAGE, access.dsr_for(request.user, code))
+
+
+@require_POST
+@staff
+def task_done(request: HttpRequest, code: Any) -> HttpResponse:
+    """A task is done on its request's page."""
+    task = access.task_for(request.user, code, write=True)
+    dsr_code = task.request.code
+    return run_action(
+        request,
+        form=forms.EvidenceForm(request.POST, request.FILES),
+        call=lambda d: data_subject.complete_task(
+            task=task,
+            evidence=d["evidence"],
+            evidence_file=posted_file(request, "evidence_file"),
+            acting_user=request.user,
+        ),
+        done=_("The task is done; the controller is told."),
+        back=reverse("requests:dsr_detail", args=[dsr_code]),
+        page=errors_on(dsr_page, DSR_PAGE, access.dsr_for, dsr_code),
+    )
+
+
+@staff
+def task_evidence(request: HttpRequest, code: Any) -> HttpResponse:
+    return download(access.task_for(request.user, code).evidence_file)
 
 
 # -- authority requests ----------
 
-authority_detail = STAFF_AUTHORITY.view()
 
-authority_close = STAFF_AUTHORITY.action(
-    forms.DisclosedForm,
-    lambda request, req, d: authority.close_authority_request(
-        request=req, disclosed=d["disclosed"], acting_user=request.user
-    ),
-    _("The request is closed."),
-)
+@staff
+def authority_detail(request: HttpRequest, code: Any) -> HttpResponse:
+    return authority_page(request, AUTHORITY_PAGE, access.authority_for(request.user, code))
+
+
+@require_POST
+@staff
+def authority_close(request: HttpRequest, code: Any) -> HttpResponse:
+    req = access.authority_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.DisclosedForm(request.POST),
+        call=lambda d: authority.close_authority_request(
+            request=req, disclosed=d["disclosed"], acting_user=request.user
+        ),
+        done=_("The request is closed."),
+        back=reverse("requests:authority_detail", args=[req.code]),
+        page=errors_on(authority_page, AUTHORITY_PAGE, access.authority_for, code),
+    )
 
 
 # -- audits ----------
 
-audit_detail = STAFF_AUDIT.view()
-
-audit_schedule = STAFF_AUDIT.action(
-    forms.EstimateForm,
-    lambda request, a, d: audits.schedule_audit(
-        audit=a, cost_estimate=d["cost_estimate"], acting_user=request.user
-    ),
-    _("The audit is scheduled."),
-)
-
-audit_alternative = STAFF_AUDIT.action(
-    forms.AlternativeForm,
-    lambda request, a, d: audits.offer_alternative(
-        audit=a,
-        alternative=d["alternative"],
-        report=upload(request, "report"),  # type: ignore[arg-type]
-        acting_user=request.user,
-    ),
-    _("The reports are offered to the controller."),
-)
-
-audit_complete = STAFF_AUDIT.action(
-    forms.CompleteAuditForm,
-    lambda request, a, d: audits.complete_audit(
-        audit=a,
-        report=upload(request, "report"),  # type: ignore[arg-type]
-        noncompliance_found=d["noncompliance_found"],
-        acting_user=request.user,
-    ),
-    _("The audit is completed; the controller has its copy of the report."),
-)
-audit_report = stored_file(staff, access.audit_for, "report")
-
-
-# -- security measures ----------
-
-
-def _measures_page(
-    request: HttpRequest,
-    *,
-    errors: list[str] | None = None,
-    status: int = 200,
-    form: forms.MeasuresForm | None = None,
-) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
-    current = measures.current_catalogue(processor)
-    initial = "\n".join(f"{m['kind'][0].upper()}: {m['text']}" for m in current.measures) if current else ""
-    return render(
-        request,
-        "requests/staff_measures.html",
-        {
-            "current": current,
-            "errors": errors or [],
-            "versions": access.visible_catalogues(request.user).order_by("-number"),
-            "form": form or forms.MeasuresForm(initial={"measures": initial}),
-        },
-        status=status,
-    )
-
 
 @staff
-def measures_list(request: HttpRequest) -> HttpResponse:
-    return _measures_page(request)
+def audit_detail(request: HttpRequest, code: Any) -> HttpResponse:
+    return audit_page(request, AUDIT_PAGE, access.audit_for(request.user, code))
 
 
 @require_POST
-@staff_required(write=True, admin=True)
-def measures_publish(request: HttpRequest) -> HttpResponse:
-    form = forms.MeasuresForm(request.POST)
-    return act(
+@staff
+def audit_schedule(request: HttpRequest, code: Any) -> HttpResponse:
+    audit = access.audit_for(request.user, code, write=True)
+    return run_action(
         request,
-        form,
-        lambda d: measures.publish_measures(
-            processor=request.membership.processor,  # type: ignore[attr-defined]
-            measures=form.parsed(),
-            summary=d["summary"],
-            substantial=d["substantial"],
+        form=forms.EstimateForm(request.POST),
+        call=lambda d: audits.schedule_audit(
+            audit=audit, cost_estimate=d["cost_estimate"], acting_user=request.user
+        ),
+        done=_("The audit is scheduled."),
+        back=reverse("requests:audit_detail", args=[audit.code]),
+        page=errors_on(audit_page, AUDIT_PAGE, access.audit_for, code),
+    )
+
+
+@require_POST
+@staff
+def audit_alternative(request: HttpRequest, code: Any) -> HttpResponse:
+    audit = access.audit_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.AlternativeForm(request.POST, request.FILES),
+        call=lambda d: audits.offer_alternative(
+            audit=audit,
+            alternative=d["alternative"],
+            report=posted_file(request, "report"),  # type: ignore[arg-type]
             acting_user=request.user,
         ),
-        _("The new measures are published."),
-        lambda r, **kw: _measures_page(r, form=form, **kw),
-        redirect("requests:measures_list"),
+        done=_("The reports are offered to the controller."),
+        back=reverse("requests:audit_detail", args=[audit.code]),
+        page=errors_on(audit_page, AUDIT_PAGE, access.audit_for, code),
     )
-
-
-# -- termination ----------
-
-termination_detail = STAFF_TERMINATION.view()
-
-termination_estimate = STAFF_TERMINATION.action(
-    forms.AmountForm,
-    lambda request, t, d: termination.set_end_cost_estimate(
-        termination=t, amount=d["amount"], acting_user=request.user
-    ),
-    _("The estimate is sent to the controller."),
-)
-
-
-def _returned_file(request: HttpRequest, t: Any, d: dict[str, Any]) -> Any:
-    name, content = upload(request, "file") or ("", b"")
-    return termination.add_returned_file(termination=t, name=name, content=content, acting_user=request.user)
-
-
-termination_file = STAFF_TERMINATION.action(
-    forms.ReturnedFileForm, _returned_file, _("The file is added to the data package.")
-)
-
-termination_destruction = STAFF_TERMINATION.action(
-    forms.DestructionForm,
-    lambda request, t, d: termination.confirm_destruction(
-        termination=t,
-        target_kind=d["target_kind"],
-        target=d["target"],
-        method=d["method"],
-        acting_user=request.user,
-    ),
-    _("The destruction is confirmed."),
-)
 
 
 @require_POST
 @staff
-def termination_retention(request: HttpRequest, code: Any) -> HttpResponse:
-    form = forms.RetentionForm(request.POST)
-    return STAFF_TERMINATION.run(
+def audit_complete(request: HttpRequest, code: Any) -> HttpResponse:
+    audit = access.audit_for(request.user, code, write=True)
+    return run_action(
         request,
-        code,
-        form,
-        lambda t, d: termination.set_retention(termination=t, items=form.parsed(), acting_user=request.user),
-        _("The retention exceptions are saved."),
+        form=forms.CompleteAuditForm(request.POST, request.FILES),
+        call=lambda d: audits.complete_audit(
+            audit=audit,
+            report=posted_file(request, "report"),  # type: ignore[arg-type]
+            noncompliance_found=d["noncompliance_found"],
+            acting_user=request.user,
+        ),
+        done=_("The audit is completed; the controller has its copy of the report."),
+        back=reverse("requests:audit_detail", args=[audit.code]),
+        page=errors_on(audit_page, AUDIT_PAGE, access.audit_for, code),
     )
 
 
-termination_certificate = STAFF_TERMINATION.action(
-    djforms.Form,
-    lambda request, t, d: termination.issue_certificate(termination=t, acting_user=request.user),
-    _("The certificate is issued and sent to the controller."),
-)
-certificate_pdf = stored_file(staff, access.termination_for, "certificate", "application/pdf")
-returned_file = stored_file(staff, access.returned_file_for, "file")
-
-
-# -- the Art. 30 record ----------
-
-
 @staff
-def ropa_download(request: HttpRequest, fmt: str) -> HttpResponse:
-    return ropa_response(request, fmt, "art30-record", visible_agreements(request.user))
+def audit_report(request: HttpRequest, code: Any) -> HttpResponse:
+    return download(access.audit_for(request.user, code).report)

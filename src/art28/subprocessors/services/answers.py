@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from art28.agreements.models import Agreement
+from art28.agreements.models import Agreement, EndReason
+from art28.agreements.services.termination import terminate_agreement
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.recipients import notify_staff_of_answer
@@ -245,9 +246,6 @@ def _offer_alternative(
 
 def _end_agreement(agreement: Agreement, clock: ChangeAgreement, acting_user: Any) -> None:
     """End the agreement through the termination workflow: return or destruction follows."""
-    from art28.requests.models import EndReason
-    from art28.requests.services.termination import terminate_agreement
-
     terminate_agreement(
         agreement=agreement, reason=EndReason.AGREEMENT, acting_user=acting_user,
         note=_("Ended after the controller objected to sub-processor %(name)s.")

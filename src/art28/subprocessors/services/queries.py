@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from art28.agreements.models import Agreement
 from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
+from art28.terms import facts
 
 
 def agreements_using(subprocessor: Subprocessor, *, at: datetime | None = None) -> QuerySet[Agreement]:
@@ -54,3 +56,48 @@ def is_authorised(subprocessor: Subprocessor, agreement: Agreement, *, at: datet
         .filter(subprocessor=subprocessor, agreement=agreement, status=LinkStatus.AUTHORISED)
         .exists()
     )
+
+
+def subprocessor_names(agreement: Agreement, at: datetime | None = None) -> list[str]:
+    """The sub-processors that held ``agreement``'s data at ``at``: the register's authorised ones,
+    else the terms' named list (an agreement the register has no links for yet)."""
+    register = list(authorised_subprocessors(agreement, at=at).order_by("name"))
+    binding = agreement.binding if not register else None
+    return [row["name"] for row in subprocessor_rows(register, binding=binding)]
+
+
+def subprocessor_rows(register: list[Any], *, binding: Any) -> list[dict[str, Any]]:
+    """The sub-processors of an agreement with their transfer safeguard, from rows already read:
+    the register's authorised sub-processors (by name), else the named list of the ``binding``
+    version's terms."""
+    if register:
+        return [
+            {
+                "name": s.name,
+                "country": s.country,
+                "service": s.service,
+                "outside_eea": [c for c in s.all_countries if not facts.in_eea(c)],
+                "safeguard": " — ".join(
+                    x for x in (s.get_transfer_mechanism_display(), s.safeguard_note) if x
+                ),
+            }
+            for s in register
+        ]
+    terms = binding.dpa_terms
+    mechanisms = ", ".join(m.value for m in terms.transfers.mechanisms)
+    rows = []
+    for s in terms.subprocessors.named:
+        outside = [s.country] if s.country and not facts.in_eea(s.country) else []
+        safeguard = (
+            ("adequacy" if outside and facts.has_adequacy(s.country or "") else mechanisms) if outside else ""
+        )
+        rows.append(
+            {
+                "name": s.name,
+                "country": s.country or "",
+                "service": s.service or "",
+                "outside_eea": outside,
+                "safeguard": safeguard,
+            }
+        )
+    return rows

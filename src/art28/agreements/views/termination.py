@@ -1,0 +1,208 @@
+"""The end of an agreement, on both sides: staff return or destroy the data and issue the
+certificate; the controller chooses return or destruction and downloads what it gets back.
+
+Each view is a plain function: the access helper finds the termination, ``run_action`` calls
+one service and shows its errors on the page or goes back to it with a message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.fields.files import FieldFile
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from art28.agreements import access
+from art28.agreements import termination_forms as forms
+from art28.agreements.models import Termination
+from art28.agreements.services import termination
+from art28.core.actions import ErrorPage, run_action
+from art28.core.uploads import posted_file
+from art28.core.decorators import portal_required, staff_required
+
+staff = staff_required()
+STAFF_PAGE = "agreements/termination_staff.html"
+PORTAL_PAGE = "agreements/termination_portal.html"
+
+
+def _page(
+    request: HttpRequest, template: str, t: Termination, *, errors: list[str] | None = None, status: int = 200
+) -> HttpResponse:
+    """One termination's page (the same facts on both sides), with the forms of its actions."""
+    retention = "\n".join(f"{r['data']} | {r['basis']} | {r['until']}" for r in t.retention)
+    context = {
+        "t": t,
+        "missing": termination.missing_for_certificate(t),
+        "subprocessors": termination.subprocessors_of(t),
+        "choice_form": forms.ChoiceForm(initial={"choice": t.choice}),
+        "amount_form": forms.AmountForm(),
+        "file_form": forms.ReturnedFileForm(),
+        "destruction_form": forms.DestructionForm(),
+        "retention_form": forms.RetentionForm(initial={"retention": retention}),
+        "surviving": [termination.SURVIVING_LABELS[s] for s in t.surviving],
+        "errors": errors or [],
+    }
+    return render(request, template, context, status=status)
+
+
+def _errors_on(template: str, code: Any) -> ErrorPage:
+    """The page an action's errors show on: the termination as it is now (the service changed nothing)."""
+
+    def page(request: HttpRequest, *, errors: list[str], status: int) -> HttpResponse:
+        return _page(
+            request, template, access.termination_for(request.user, code), errors=errors, status=status
+        )
+
+    return page
+
+
+def _attachment(stored: FieldFile, content_type: str) -> HttpResponse:
+    """One stored file as a download; 404 when none is stored."""
+    if not stored:
+        raise Http404
+    with stored.open("rb") as fh:
+        response = HttpResponse(fh.read(), content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, stored.name.rsplit("/", 1)[-1])
+    return response
+
+
+# -- staff ----------
+
+
+@staff
+def termination_detail(request: HttpRequest, code: Any) -> HttpResponse:
+    return _page(request, STAFF_PAGE, access.termination_for(request.user, code))
+
+
+@require_POST
+@staff
+def termination_estimate(request: HttpRequest, code: Any) -> HttpResponse:
+    t = access.termination_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.AmountForm(request.POST),
+        call=lambda data: termination.set_end_cost_estimate(
+            termination=t, amount=data["amount"], acting_user=request.user
+        ),
+        done=_("The estimate is sent to the controller."),
+        back=reverse("agreements:termination_detail", args=[t.code]),
+        page=_errors_on(STAFF_PAGE, code),
+    )
+
+
+def _add_returned_file(request: HttpRequest, t: Termination) -> Any:
+    name, content = posted_file(request, "file") or ("", b"")
+    return termination.add_returned_file(termination=t, name=name, content=content, acting_user=request.user)
+
+
+@require_POST
+@staff
+def termination_file(request: HttpRequest, code: Any) -> HttpResponse:
+    t = access.termination_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.ReturnedFileForm(request.POST, request.FILES),
+        call=lambda data: _add_returned_file(request, t),
+        done=_("The file is added to the data package."),
+        back=reverse("agreements:termination_detail", args=[t.code]),
+        page=_errors_on(STAFF_PAGE, code),
+    )
+
+
+@require_POST
+@staff
+def termination_destruction(request: HttpRequest, code: Any) -> HttpResponse:
+    t = access.termination_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.DestructionForm(request.POST),
+        call=lambda data: termination.confirm_destruction(
+            termination=t,
+            target_kind=data["target_kind"],
+            target=data["target"],
+            method=data["method"],
+            acting_user=request.user,
+        ),
+        done=_("The destruction is confirmed."),
+        back=reverse("agreements:termination_detail", args=[t.code]),
+        page=_errors_on(STAFF_PAGE, code),
+    )
+
+
+@require_POST
+@staff
+def termination_retention(request: HttpRequest, code: Any) -> HttpResponse:
+    t = access.termination_for(request.user, code, write=True)
+    form = forms.RetentionForm(request.POST)
+    return run_action(
+        request,
+        form=form,
+        call=lambda data: termination.set_retention(
+            termination=t, items=form.parsed(), acting_user=request.user
+        ),
+        done=_("The retention exceptions are saved."),
+        back=reverse("agreements:termination_detail", args=[t.code]),
+        page=_errors_on(STAFF_PAGE, code),
+    )
+
+
+@require_POST
+@staff
+def termination_certificate(request: HttpRequest, code: Any) -> HttpResponse:
+    t = access.termination_for(request.user, code, write=True)
+    return run_action(
+        request,
+        call=lambda data: termination.issue_certificate(termination=t, acting_user=request.user),
+        done=_("The certificate is issued and sent to the controller."),
+        back=reverse("agreements:termination_detail", args=[t.code]),
+        page=_errors_on(STAFF_PAGE, code),
+    )
+
+
+@staff
+def certificate_pdf(request: HttpRequest, code: Any) -> HttpResponse:
+    return _attachment(access.termination_for(request.user, code).certificate, "application/pdf")
+
+
+@staff
+def returned_file(request: HttpRequest, code: Any) -> HttpResponse:
+    return _attachment(access.returned_file_for(request.user, code).file, "application/octet-stream")
+
+
+# -- controller portal ----------
+
+
+@portal_required
+def portal_termination(request: HttpRequest, code: Any) -> HttpResponse:
+    return _page(request, PORTAL_PAGE, access.termination_for(request.user, code))
+
+
+@require_POST
+@portal_required
+def portal_termination_choose(request: HttpRequest, code: Any) -> HttpResponse:
+    t = access.termination_for(request.user, code, write=True)
+    return run_action(
+        request,
+        form=forms.ChoiceForm(request.POST),
+        call=lambda data: termination.choose_end_way(
+            termination=t, choice=data["choice"], acting_user=request.user
+        ),
+        done=_("Your choice is recorded."),
+        back=reverse("agreements:portal_termination", args=[t.code]),
+        page=_errors_on(PORTAL_PAGE, code),
+    )
+
+
+@portal_required
+def portal_certificate(request: HttpRequest, code: Any) -> HttpResponse:
+    return _attachment(access.termination_for(request.user, code).certificate, "application/pdf")
+
+
+@portal_required
+def portal_returned_file(request: HttpRequest, code: Any) -> HttpResponse:
+    return _attachment(access.returned_file_for(request.user, code).file, "application/octet-stream")

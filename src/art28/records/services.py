@@ -1,0 +1,287 @@
+"""The processor's record of processing activities (Art. 30(2)), built from the data.
+
+Per controller and agreement: the parties and contacts, the categories of processing,
+the sub-processors and transfers outside the EEA with their safeguards, and the
+technical and organisational measures. Exported as CSV, XLSX, PDF and JSON-LD (W3C DPV).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from art28.agreements import pdf
+from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.core.csv import csv_bytes, safe_cell
+from art28.measures.services import current_catalogue
+from art28.parties.models import Processor
+from art28.subprocessors.models import AgreementSubprocessor, LinkStatus
+from art28.subprocessors.services.queries import subprocessor_rows
+
+DPV = "https://w3id.org/dpv#"
+DCT = "http://purl.org/dc/terms/"
+FORMATS = ("csv", "xlsx", "pdf", "jsonld")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "jsonld": "application/ld+json",
+}
+SEP = "; "
+TYPST = Path(__file__).parent / "typst"
+
+
+@dataclass
+class Entry:
+    """One line of the record: one controller's agreement."""
+
+    controller: str
+    controller_code: str
+    controller_kvk: str
+    controller_country: str
+    controller_contact: str
+    agreement: str
+    version: int
+    status: str
+    processor: str
+    processor_contact: str
+    subject_matter: str
+    nature: str
+    purposes: list[str] = field(default_factory=list)
+    data_categories: list[str] = field(default_factory=list)
+    special_categories: list[str] = field(default_factory=list)
+    data_subjects: list[str] = field(default_factory=list)
+    subprocessors: list[dict[str, Any]] = field(default_factory=list)
+    transfer_policy: str = ""
+    measures: list[dict[str, str]] = field(default_factory=list)
+
+
+COLUMNS = [f for f in Entry.__dataclass_fields__]
+
+
+def _contact(party: Any) -> str:
+    c = party.contact
+    return ", ".join(x for x in (c.name, c.email, c.phone) if x)
+
+
+def build_record(*, processor: Processor, agreements: QuerySet[Agreement] | None = None) -> list[Entry]:
+    """The record for every active agreement (or those given), controller by controller."""
+    return list(iter_record(processor=processor, agreements=agreements))
+
+
+def iter_record(*, processor: Processor, agreements: QuerySet[Agreement] | None = None) -> Iterator[Entry]:
+    """``build_record`` read in chunks: the same few queries per chunk of agreements
+    (agreements, their versions, their authorised sub-processors), whatever their number."""
+    qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
+    now = timezone.now()
+    links = (AgreementSubprocessor.objects.at(now).filter(status=LinkStatus.AUTHORISED)
+             .select_related("subprocessor").order_by("subprocessor__name"))
+    qs = (qs.active().select_related("controller__processor").order_by("controller__name", "reference")
+          .prefetch_related(Prefetch("versions", queryset=AgreementVersion.objects.order_by("-number"),
+                                     to_attr="versions_newest_first"),
+                            Prefetch("subprocessor_links", queryset=links, to_attr="authorised_links")))
+    catalogue = current_catalogue(processor)
+    for agreement in qs.iterator(chunk_size=CHUNK):
+        yield _entry(agreement, catalogue)
+
+
+CHUNK = 500
+
+
+def _binding(agreement: Agreement) -> AgreementVersion:
+    # Agreement.binding from the prefetched versions: the newest signed, else the newest.
+    versions = agreement.versions_newest_first  # type: ignore[attr-defined]
+    return next((v for v in versions if v.status == VersionStatus.SIGNED), versions[0])
+
+
+def _entry(agreement: Agreement, catalogue: Any) -> Entry:
+    version = _binding(agreement)
+    register = [link.subprocessor for link in agreement.authorised_links]  # type: ignore[attr-defined]
+    terms = version.dpa_terms
+    p = terms.processing
+    measures = [m.model_dump(mode="json") for m in terms.security.measures] or (
+        catalogue.measures if catalogue else []
+    )
+    return Entry(
+        controller=agreement.controller.name,
+        controller_code=str(agreement.controller.code),
+        controller_kvk=agreement.controller.kvk,
+        controller_country=agreement.controller.country,
+        controller_contact=_contact(terms.controller),
+        agreement=agreement.reference,
+        version=version.number,
+        status=version.status,
+        processor=terms.processor.name or agreement.controller.processor.name,
+        processor_contact=_contact(terms.processor),
+        subject_matter=p.subject_matter or "",
+        nature=p.nature or "",
+        purposes=p.purposes,
+        data_categories=p.data_categories,
+        special_categories=p.special_categories,
+        data_subjects=p.data_subject_categories,
+        subprocessors=subprocessor_rows(register, binding=version),
+        transfer_policy=terms.transfers.outside_eea.value if terms.transfers.outside_eea else "",
+        measures=measures,
+    )
+
+
+def _flat(entry: Entry) -> list[str]:
+    row = asdict(entry)
+    row["subprocessors"] = SEP.join(
+        f"{s['name']} ({s['country']}): {s['service']}" for s in entry.subprocessors
+    )
+    row["transfers"] = SEP.join(
+        f"{s['name']} → {', '.join(s['outside_eea'])}: {s['safeguard'] or '—'}"
+        for s in entry.subprocessors
+        if s["outside_eea"]
+    )
+    row["measures"] = SEP.join(f"[{m['kind']}] {m['text']}" for m in entry.measures)
+    for key in ("purposes", "data_categories", "special_categories", "data_subjects"):
+        row[key] = SEP.join(row[key])
+    return [str(row[c]) for c in HEADER]
+
+
+HEADER = [*COLUMNS[: COLUMNS.index("transfer_policy")], "transfers", "transfer_policy", "measures"]
+
+
+def to_csv(entries: Iterable[Entry]) -> bytes:
+    return csv_bytes(HEADER, (_flat(e) for e in entries))
+
+
+def _xlsx_cell(value: str) -> str:
+    # XML 1.0 cannot hold most control characters; one old value must not break the whole
+    # export, so each becomes U+FFFD, visibly marking where it was.
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", safe_cell(value))
+
+
+def to_xlsx(entries: Iterable[Entry]) -> bytes:
+    """The record as a workbook written row by row (openpyxl's write-only mode): memory stays
+    flat however many agreements there are."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Art. 30(2)")
+    sheet.append(HEADER)
+    for e in entries:
+        sheet.append([_xlsx_cell(v) for v in _flat(e)])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def to_pdf(entries: list[Entry], *, processor: Processor, language: str = "en") -> bytes:
+    with translation.override(language):
+        doc = {
+            "title": _("Record of processing activities (Art. 30(2) GDPR)"),
+            "language": language,
+            "subtitle": _("%(p)s as processor, %(d)s")
+            % {"p": processor.name, "d": timezone.localdate().isoformat()},
+            "entries": [_pdf_entry(e) for e in entries],
+        }
+    return pdf.render("ropa", doc, folder=TYPST)
+
+
+def _pdf_entry(e: Entry) -> dict[str, Any]:
+    values = dict(zip(HEADER, _flat(e), strict=True))
+    rows = [
+        [_("Controller"), f"{e.controller} ({e.controller_country}, KvK {e.controller_kvk or '—'})"],
+        [_("Controller's contact"), e.controller_contact],
+        [_("Processor's contact"), e.processor_contact],
+        [_("Subject matter"), e.subject_matter],
+        [_("Nature"), e.nature],
+        [_("Purposes"), values["purposes"]],
+        [_("Personal data"), values["data_categories"]],
+        [_("Special categories"), values["special_categories"]],
+        [_("Data subjects"), values["data_subjects"]],
+        [_("Sub-processors"), values["subprocessors"]],
+        [_("Transfers outside the EEA"), values["transfers"] or "—"],
+        [_("Transfer policy"), e.transfer_policy],
+        [_("Security measures"), values["measures"]],
+    ]
+    return {
+        "heading": f"{e.controller} — {e.agreement} v{e.version}",
+        "rows": [[str(a), b or "—"] for a, b in rows],
+    }
+
+
+def to_jsonld(entries: list[Entry], *, processor: Processor) -> bytes:
+    """The record with W3C Data Privacy Vocabulary terms."""
+    graph = [
+        {
+            "@id": f"urn:art28:agreement:{e.agreement}",
+            "@type": "dpv:PersonalDataHandling",
+            "dpv:hasDataController": {
+                "@type": "dpv:DataController",
+                "dpv:hasName": e.controller,
+                "@id": f"urn:uuid:{e.controller_code}",
+            },
+            "dpv:hasDataProcessor": {"@type": "dpv:DataProcessor", "dpv:hasName": e.processor},
+            "dpv:hasPurpose": [{"@type": "dpv:Purpose", "dct:description": x} for x in e.purposes],
+            "dpv:hasPersonalData": [
+                {"@type": "dpv:PersonalData", "dpv:hasName": x} for x in e.data_categories
+            ]
+            + [{"@type": "dpv:SensitivePersonalData", "dpv:hasName": x} for x in e.special_categories],
+            "dpv:hasDataSubject": [{"@type": "dpv:DataSubject", "dpv:hasName": x} for x in e.data_subjects],
+            "dpv:hasRecipient": [
+                {"@type": "dpv:DataSubProcessor", "dpv:hasName": s["name"], "dpv:hasCountry": s["country"]}
+                for s in e.subprocessors
+            ],
+            "dpv:hasTechnicalOrganisationalMeasure": [
+                {
+                    "@type": "dpv:TechnicalMeasure"
+                    if m["kind"] == "technical"
+                    else "dpv:OrganisationalMeasure",
+                    "dct:description": m["text"],
+                }
+                for m in e.measures
+            ],
+            "dpv:hasProcessing": [{"@type": "dpv:Processing", "dct:description": x} for x in [e.nature] if x]
+            + [
+                {
+                    "@type": "dpv:Transfer",
+                    "dpv:hasRecipient": {"@type": "dpv:DataSubProcessor", "dpv:hasName": s["name"]},
+                    "dpv:hasCountry": c,
+                    "dpv:hasTechnicalOrganisationalMeasure": {
+                        "@type": "dpv:Safeguard",
+                        "dct:description": s["safeguard"],
+                    },
+                }
+                for s in e.subprocessors
+                for c in s["outside_eea"]
+            ],
+        }
+        for e in entries
+    ]
+    doc = {
+        "@context": {"dpv": DPV, "dct": DCT},
+        "@id": f"urn:uuid:{processor.code}:ropa",
+        "dpv:hasDataProcessor": processor.name,
+        "@graph": graph,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2).encode()
+
+
+def export(
+    *, processor: Processor, fmt: str, agreements: QuerySet[Agreement] | None = None, language: str = "en"
+) -> bytes:
+    """The record in ``fmt`` (csv, xlsx, pdf, jsonld)."""
+    if fmt == "csv":
+        return to_csv(iter_record(processor=processor, agreements=agreements))
+    if fmt == "xlsx":
+        return to_xlsx(iter_record(processor=processor, agreements=agreements))
+    entries = build_record(processor=processor, agreements=agreements)
+    if fmt == "pdf":
+        return to_pdf(entries, processor=processor, language=language)
+    if fmt == "jsonld":
+        return to_jsonld(entries, processor=processor)
+    raise ValueError(f"unknown format {fmt!r}")

@@ -1,0 +1,43 @@
+"""The Art. 30(2) record as a download: the processor's whole record, or a controller's extract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+
+from art28.agreements.access import visible_agreements
+from art28.records import services as ropa
+from art28.core.decorators import portal_required, staff_required
+
+
+def ropa_response(request: HttpRequest, fmt: str, name: str, agreements: Any) -> HttpResponse:
+    """The Art. 30 record of ``agreements`` in ``fmt``, as a dated attachment."""
+    if fmt not in ropa.FORMATS:
+        raise Http404
+    processor = request.membership.processor  # type: ignore[attr-defined]
+    content = ropa.export(
+        processor=processor,
+        fmt=fmt,
+        agreements=agreements,
+        language=request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("nl", "en") else "en",
+    )
+    ext = "jsonld" if fmt == "jsonld" else fmt
+    response = HttpResponse(content, content_type=ropa.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{name}-{timezone.localdate():%Y%m%d}.{ext}"
+    )
+    return response
+
+
+@staff_required()
+def ropa_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    return ropa_response(request, fmt, "art30-record", visible_agreements(request.user))
+
+
+@portal_required
+def portal_ropa(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The controller's own extract of the record: only its agreements."""
+    return ropa_response(request, fmt, "art30-extract", visible_agreements(request.user))

@@ -1,0 +1,130 @@
+"""The Art. 30(2) record: built from agreements, the register and measures; every export opened."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from art28.documents import pdf_text
+from art28.records import services as ropa
+
+pytestmark = pytest.mark.django_db
+TERMS = {
+    "processing": {
+        "subject_matter": "Practice management software",
+        "nature": "Hosting and support",
+        "purposes": ["Patient administration"],
+        "data_categories": ["Name", "Address"],
+        "special_categories": ["Health data"],
+        "data_subject_categories": ["Patients"],
+    },
+    "security": {
+        "measures": [
+            {"kind": "technical", "text": "TLS 1.3 everywhere"},
+            {"kind": "organisational", "text": "Screening of staff"},
+        ]
+    },
+    "subprocessors": {
+        "named": [
+            {"name": "Backup Vault GmbH", "country": "DE", "service": "Backups"},
+            {"name": "Mailer Inc", "country": "US", "service": "E-mail"},
+        ]
+    },
+}
+
+
+@pytest.fixture
+def record(make_agreement, controller_a, controller_b):
+    a = make_agreement(controller_a, state="signed", terms=TERMS)
+    b = make_agreement(controller_b, state="signed", terms={"processing": {"subject_matter": "Analytics"}})
+    return a, b
+
+
+def test_it_exports_csv_per_controller_with_transfers_and_measures(processor, record):
+    rows = list(csv.DictReader(io.StringIO(ropa.export(processor=processor, fmt="csv").decode("utf-8-sig"))))
+    assert [r["controller"] for r in rows] == ["Harbour Analytics Ltd", "Tandartspraktijk Zonnebloem"]
+    row = rows[1]
+    assert row["special_categories"] == "Health data" and row["data_subjects"] == "Patients"
+    assert "Mailer Inc → US: adequacy, scc" in row["transfers"] and "Backup Vault" not in row["transfers"]
+    assert "[technical] TLS 1.3 everywhere" in row["measures"]
+
+
+def test_it_exports_xlsx_that_reads_back(processor, record):
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(ropa.export(processor=processor, fmt="xlsx"))).active
+    values = list(sheet.values)
+    assert values[0][:2] == ("controller", "controller_code")
+    assert {v[0] for v in values[1:]} == {"Harbour Analytics Ltd", "Tandartspraktijk Zonnebloem"}
+
+
+def test_it_exports_a_pdf_with_each_controller(processor, record):
+    text = " ".join(pdf_text(ropa.export(processor=processor, fmt="pdf")).split())
+    assert "Tandartspraktijk Zonnebloem" in text and "Harbour Analytics Ltd" in text
+    assert "Health data" in text and "Mailer Inc" in text
+
+
+def test_it_exports_json_ld_with_dpv_terms(processor, record):
+    doc = json.loads(ropa.export(processor=processor, fmt="jsonld"))
+    assert doc["@context"]["dpv"] == "https://w3id.org/dpv#"
+    [entry] = [
+        g for g in doc["@graph"] if g["dpv:hasDataController"]["dpv:hasName"] == "Tandartspraktijk Zonnebloem"
+    ]
+    assert entry["@type"] == "dpv:PersonalDataHandling"
+    assert {"@type": "dpv:SensitivePersonalData", "dpv:hasName": "Health data"} in entry[
+        "dpv:hasPersonalData"
+    ]
+    transfers = [p for p in entry["dpv:hasProcessing"] if p["@type"] == "dpv:Transfer"]
+    assert transfers[0]["dpv:hasCountry"] == "US"
+    kinds = {m["@type"] for m in entry["dpv:hasTechnicalOrganisationalMeasure"]}
+    assert kinds == {"dpv:TechnicalMeasure", "dpv:OrganisationalMeasure"}
+
+
+def test_it_uses_the_sub_processor_register_where_it_has_links(processor, record, admin_user):
+    from art28.subprocessors.services import register_subprocessor
+
+    a, _b = record
+    register_subprocessor(
+        processor=processor,
+        acting_user=admin_user,
+        agreements=[a],
+        named_in_agreements=True,
+        data={
+            "name": "Cloud Region SG",
+            "country": "SG",
+            "service": "Compute",
+            "transfer_mechanism": "scc",
+            "safeguard_note": "SCC module 3, 2026-01-10",
+            "scope_all": False,
+        },
+    )
+    [entry] = [e for e in ropa.build_record(processor=processor) if e.agreement == a.reference]
+    assert [s["name"] for s in entry.subprocessors] == ["Cloud Region SG"]
+    assert entry.subprocessors[0]["outside_eea"] == ["SG"]
+    assert "SCC module 3" in entry.subprocessors[0]["safeguard"]
+
+
+def test_it_neutralises_spreadsheet_formulas(processor, make_agreement, controller_a):
+    make_agreement(controller_a, state="signed", terms={"processing": {"purposes": ['=HYPERLINK("x")']}})
+    row = next(csv.DictReader(io.StringIO(ropa.export(processor=processor, fmt="csv").decode("utf-8-sig"))))
+    assert row["purposes"].startswith("'=")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf", "jsonld"])
+def test_it_writes_the_file_from_the_command_line(fmt, processor, record, tmp_path):
+    out = tmp_path / f"record.{fmt}"
+    call_command("ropa_export", "--format", fmt, "--out", str(out))
+    content = out.read_bytes()
+    assert content == ropa.export(processor=processor, fmt=fmt) or fmt in ("xlsx", "pdf")
+    if fmt == "pdf":
+        assert "Tandartspraktijk Zonnebloem" in pdf_text(content)
+
+
+def test_it_maps_art28_ropa_export_to_the_command(processor, record, tmp_path):
+    from art28.cli import _django_command
+
+    assert _django_command(["ropa", "export", "--format", "csv", "--out", "x"])[0] == "ropa_export"
