@@ -31,6 +31,7 @@ from art28.api.schemas.breaches import (
     ReasoningIn,
     SeverityIn,
 )
+from art28.api.uploads import download_doc
 from art28.breaches import services
 from art28.breaches.access import (
     affected_for,
@@ -112,8 +113,8 @@ def left_out_list(request: HttpRequest) -> Any:
     return list(services.left_out(visible_affected(request.auth))[:1000])
 
 
-@router.get("/breaches/register.{fmt}", openapi_extra={"responses": {200: {
-    "description": "The register", "content": {"text/csv": {}, "application/pdf": {}}}}})
+@router.get("/breaches/register.{fmt}",
+            openapi_extra=download_doc("The register", "text/csv", "application/pdf"))
 def register_export(request: HttpRequest, fmt: Literal["csv", "pdf"],
                     controller: UUID | None = None) -> HttpResponse:
     """The processor's register, optionally filtered to one controller's incidents."""
@@ -224,8 +225,8 @@ def notice_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, An
     return paginate(qs, params)
 
 
-@router.get("/breach-notices/register.{fmt}", openapi_extra={"responses": {200: {
-    "description": "The controller's extract", "content": {"text/csv": {}, "application/pdf": {}}}}})
+@router.get("/breach-notices/register.{fmt}",
+            openapi_extra=download_doc("The controller's extract", "text/csv", "application/pdf"))
 def controller_register(request: HttpRequest, fmt: Literal["csv", "pdf"]) -> HttpResponse:
     """A controller's own extract of the register: the breaches it was told about."""
     require_controller_user(request.auth)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router
 
-from art28.api.pagination import Page
+from art28.api.pagination import Page, paginate
 from art28.api.schemas.obligations import ObligationFilter, ObligationOut
 from art28.obligations.access import filtered_controllers
 from art28.obligations.collect import open_obligations
@@ -27,6 +26,4 @@ def obligation_list(request: HttpRequest, params: Query[ObligationFilter]) -> di
     controllers = filtered_controllers(request.auth, code=params.controller) if params.controller else None
     rows = open_obligations(request.auth, controllers=controllers, kind=params.kind or "",
                             due_before=due_before)
-    start = (params.page - 1) * params.page_size
-    return {"items": rows[start:start + params.page_size], "count": len(rows), "page": params.page,
-            "pages": math.ceil(len(rows) / params.page_size)}
+    return paginate(rows, params)

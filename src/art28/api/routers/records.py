@@ -7,6 +7,7 @@ from typing import Literal
 from django.http import Http404, HttpRequest, HttpResponse
 
 from art28.agreements.access import visible_agreements
+from art28.api import uploads
 from art28.api.routing import REQUESTS_IDS, Router
 from art28.parties.access import membership_of
 from art28.requests.services import ropa
@@ -16,11 +17,7 @@ router = Router(tags=["requests"], ids_from=REQUESTS_IDS)
 
 @router.get(
     "/ropa",
-    openapi_extra={
-        "responses": {
-            200: {"description": "The record", "content": {t: {} for t in ropa.CONTENT_TYPES.values()}}
-        }
-    },
+    openapi_extra=uploads.download_doc("The record", *ropa.CONTENT_TYPES.values()),
 )
 def ropa_export(
     request: HttpRequest, format: Literal["csv", "xlsx", "pdf", "jsonld"] = "jsonld"

@@ -34,6 +34,7 @@ from art28.api.schemas.subprocessors import (
     TransferOut,
     WithdrawPreviewOut,
 )
+from art28.api.uploads import download_doc
 from art28.subprocessors import access, export, services
 from art28.subprocessors.models import ChangeAgreement, Subprocessor, SubprocessorChange
 
@@ -311,9 +312,7 @@ def agreement_subprocessor_history(request: HttpRequest, code: UUID) -> Any:
 
 @router.get(
     "/agreements/{code}/subprocessors/export",
-    openapi_extra={
-        "responses": {200: {"description": "The list", "content": {"text/csv": {}, "application/pdf": {}}}}
-    },
+    openapi_extra=download_doc("The list", "text/csv", "application/pdf"),
 )
 def agreement_subprocessor_export(
     request: HttpRequest,
