@@ -22,7 +22,7 @@ def _calls(node: ast.AST) -> set[str]:
 
 def test_every_api_route_that_takes_a_file_runs_the_upload_check():
     routes = []
-    for path in (SRC / "api" / "routers").glob("*.py"):
+    for path in (SRC / "api" / "routers").rglob("*.py"):
         for fn in ast.walk(ast.parse(path.read_text())):
             if isinstance(fn, ast.FunctionDef) and any(
                     a.annotation is not None and "File[" in ast.unparse(a.annotation) for a in fn.args.args):

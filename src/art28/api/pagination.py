@@ -1,8 +1,10 @@
-"""Page-number pagination: ``?page=&page_size=`` (at most 100) → ``{items, count, page, pages}``."""
+"""Page-number pagination: ``?page=&page_size=`` (at most 100) → ``{items, count, page, pages}``,
+of a QuerySet or of a list already built."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 from django.db.models import QuerySet
@@ -24,8 +26,8 @@ class Page(Schema, Generic[T]):
     pages: int
 
 
-def paginate(qs: QuerySet[Any], params: PageParams) -> dict[str, Any]:
-    count = qs.count()
+def paginate(qs: QuerySet[Any] | Sequence[Any], params: PageParams) -> dict[str, Any]:
+    count = qs.count() if isinstance(qs, QuerySet) else len(qs)
     start = (params.page - 1) * params.page_size
     # A page past the end is empty; asking the database for it would overflow its integers.
     items = list(qs[start:start + params.page_size]) if start < count else []

@@ -63,6 +63,8 @@ def download(field: FieldFile | None, *, filename: str = "",
                         filename=filename or field.name.rsplit("/", 1)[-1])
 
 
-def download_doc(description: str, content_type: str = "application/octet-stream") -> dict[str, Any]:
-    """``openapi_extra`` for a route that answers with a file instead of JSON."""
-    return {"responses": {200: {"description": description, "content": {content_type: {}}}}}
+def download_doc(description: str, *content_types: str) -> dict[str, Any]:
+    """``openapi_extra`` for a route that answers with a file (of one of ``content_types``,
+    default ``application/octet-stream``) instead of JSON."""
+    types = content_types or ("application/octet-stream",)
+    return {"responses": {200: {"description": description, "content": {t: {} for t in types}}}}

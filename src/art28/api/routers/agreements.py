@@ -21,6 +21,7 @@ from art28.agreements.access import (
 )
 from art28.agreements.downloads import DOCX, PDF
 from art28.agreements.models import Agreement, AgreementVersion
+from art28.api import uploads
 from art28.api.access import require_controller_user, require_staff
 from art28.api.pagination import Page, paginate
 from art28.api.schemas.agreements import (
@@ -105,12 +106,8 @@ def _file(download: downloads.Download) -> HttpResponse:
     return response
 
 
-def _file_response(description: str, *types: str) -> dict[str, Any]:
-    return {"responses": {200: {"description": description, "content": {t: {} for t in types}}}}
-
-
 @router.get("/agreements/{code}/versions/{number}/document",
-            openapi_extra=_file_response("The agreement document", PDF, DOCX))
+            openapi_extra=uploads.download_doc("The agreement document", PDF, DOCX))
 def version_document(request: HttpRequest, code: UUID, number: int,
                      format: Literal["pdf", "docx"] = "pdf") -> HttpResponse:  # noqa: A002
     """The agreement as PDF or DOCX; once sent, the PDF is the exact file whose hash is accepted."""
@@ -118,7 +115,7 @@ def version_document(request: HttpRequest, code: UUID, number: int,
 
 
 @router.get("/agreements/{code}/versions/{number}/signed",
-            openapi_extra=_file_response("The signed PDF, evidence page included", PDF))
+            openapi_extra=uploads.download_doc("The signed PDF, evidence page included", PDF))
 def version_signed_document(request: HttpRequest, code: UUID, number: int) -> HttpResponse:
     download = downloads.signed(_version(request.auth, code, number))
     if download is None:

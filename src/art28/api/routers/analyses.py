@@ -18,27 +18,19 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import File, Form, Router, Schema, Status
+from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
 from art28.api import uploads
 from art28.api.access import require_staff
+from art28.api.schemas.analyses import AnalysisError, ConfirmIn
 from art28.core.uploads import ANALYSIS
 from art28.reviews import services
 from art28.reviews.access import review_for
 from art28.reviews.models import Review
 from art28.subprocessors.access import subprocessor_for
-from art28.terms.schema import DpaTerms
 
 router = Router(tags=["analyses"])
-
-
-class AnalysisError(Schema):
-    detail: list[uploads.ErrorItem]
-
-
-class ConfirmIn(Schema):
-    terms: DpaTerms
 
 
 def _out(review: Review) -> dict[str, Any]:

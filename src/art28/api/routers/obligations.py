@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import math
-from datetime import datetime
 from typing import Any
-from uuid import UUID
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router
 
-from art28.api.pagination import Page, PageParams
+from art28.api.pagination import Page, paginate
+from art28.api.schemas.obligations import ObligationFilter, ObligationOut
 from art28.obligations.access import filtered_controllers
 from art28.obligations.collect import open_obligations
-from art28.obligations.models import ObligationKind
 
 router = Router(tags=["obligations"])
-
-
-class ObligationFilter(PageParams):
-    controller: UUID | None = Field(None, description="Only this controller's obligations.")
-    kind: ObligationKind | None = Field(None, description="Only this kind.")
-    due_before: datetime | None = Field(None, description="Only those due before this moment.")
-
-
-class ObligationOut(Schema):
-    kind: str
-    kind_label: str
-    what: str
-    controller: str
-    controller_code: UUID | None
-    due: datetime | None
-    url: str
 
 
 @router.get("/obligations", response=Page[ObligationOut])
@@ -45,6 +26,4 @@ def obligation_list(request: HttpRequest, params: Query[ObligationFilter]) -> di
     controllers = filtered_controllers(request.auth, code=params.controller) if params.controller else None
     rows = open_obligations(request.auth, controllers=controllers, kind=params.kind or "",
                             due_before=due_before)
-    start = (params.page - 1) * params.page_size
-    return {"items": rows[start:start + params.page_size], "count": len(rows), "page": params.page,
-            "pages": math.ceil(len(rows) / params.page_size)}
+    return paginate(rows, params)

@@ -1,0 +1,32 @@
+"""The Art. 30(2) record of processing activities and its exports."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+from art28.agreements.access import visible_agreements
+from art28.api import uploads
+from art28.api.routing import REQUESTS_IDS, Router
+from art28.parties.access import membership_of
+from art28.records import services as ropa
+
+router = Router(tags=["requests"], ids_from=REQUESTS_IDS)
+
+
+@router.get(
+    "/ropa",
+    openapi_extra=uploads.download_doc("The record", *ropa.CONTENT_TYPES.values()),
+)
+def ropa_export(
+    request: HttpRequest, format: Literal["csv", "xlsx", "pdf", "jsonld"] = "jsonld"
+) -> HttpResponse:  # noqa: A002
+    """The processor's record (staff), or the controller's own extract (controller users)."""
+    m = membership_of(request.auth)
+    if m is None:
+        raise Http404
+    content = ropa.export(processor=m.processor, fmt=format, agreements=visible_agreements(request.auth))
+    response = HttpResponse(content, content_type=ropa.CONTENT_TYPES[format])
+    response["Content-Disposition"] = f'attachment; filename="art30-record.{format}"'
+    return response
