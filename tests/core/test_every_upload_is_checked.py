@@ -41,21 +41,26 @@ def _file_fields(cls: ast.ClassDef) -> list[str]:
 
 
 def test_every_form_file_field_runs_the_upload_check():
-    # The request views read their files through one helper, which runs the check itself.
-    helper = ast.parse((SRC / "requests" / "views" / "_common.py").read_text())
-    [upload] = [f for f in ast.walk(helper) if isinstance(f, ast.FunctionDef) and f.name == "upload"]
+    # The request and termination views read their files through one helper, which runs the
+    # check itself; every other form checks its file field in its clean method.
+    helper = ast.parse((SRC / "core" / "uploads.py").read_text())
+    [upload] = [f for f in ast.walk(helper) if isinstance(f, ast.FunctionDef) and f.name == "posted_file"]
     assert "check_file" in _calls(upload)
-    request_views = "".join(p.read_text() for p in (SRC / "requests" / "views").glob("*.py"))
+    through_helper = {
+        SRC / "requests" / "forms.py": list((SRC / "requests" / "views").glob("*.py")),
+        SRC / "agreements" / "termination_forms.py": [SRC / "agreements" / "views" / "termination.py"],
+    }
     checked = 0
-    for path in SRC.rglob("forms.py"):
+    for path in [*SRC.rglob("forms.py"), *SRC.rglob("*_forms.py")]:
+        views = "".join(p.read_text() for p in through_helper.get(path, []))
         for cls in ast.walk(ast.parse(path.read_text())):
             if not isinstance(cls, ast.ClassDef):
                 continue
             cleaners = {f.name: f for f in cls.body if isinstance(f, ast.FunctionDef)}
             for field in _file_fields(cls):
                 checked += 1
-                if path.parent.name == "requests":
-                    assert f'upload(request, "{field}")' in request_views, (cls.name, field)
+                if path in through_helper:
+                    assert f'posted_file(request, "{field}")' in views, (cls.name, field)
                 else:
                     clean = cleaners.get(f"clean_{field}")
                     assert clean is not None and "check_file" in _calls(clean), (path, cls.name, field)
