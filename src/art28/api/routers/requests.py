@@ -23,6 +23,7 @@ from art28.agreements.access import agreement_for, visible_agreements
 from art28.api import uploads
 from art28.api.access import require_controller_user, require_staff
 from art28.api.uploads import UPLOAD_ERRORS
+from art28.core.downloads import attachment
 from art28.core.uploads import EVIDENCE
 from art28.requests import access
 from art28.requests.services import audits, authority, data_subject, instructions, measures, ropa, termination
@@ -629,6 +630,4 @@ def ropa_export(
 
         raise Http404
     content = ropa.export(processor=m.processor, fmt=format, agreements=visible_agreements(request.auth))
-    response = HttpResponse(content, content_type=ropa.CONTENT_TYPES[format])
-    response["Content-Disposition"] = f'attachment; filename="art30-record.{format}"'
-    return response
+    return attachment(content, ropa.CONTENT_TYPES[format], f"art30-record.{format}")

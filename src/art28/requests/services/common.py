@@ -5,24 +5,15 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
 from art28.core.uploads import max_upload_bytes, too_large_message
+from art28.core.urls import absolute_url
 from art28.parties.models import Contact, Controller
-
-
-def scope(agreement: Agreement) -> dict[str, int]:
-    return {"processor_id": agreement.controller.processor_id, "controller_id": agreement.controller_id}
-
-
-def user_or_none(acting_user: Any) -> Any:
-    return None if acting_user is None or isinstance(acting_user, str) else acting_user
 
 
 def controller_recipients(controller: Controller) -> list[str]:
@@ -36,11 +27,11 @@ def processor_recipients(controller: Controller) -> list[str]:
 
 
 def portal_url(name: str, code: Any) -> str:
-    return settings.BASE_URL + reverse(f"requests:{name}", args=[code])
+    return absolute_url(f"requests:{name}", code)
 
 
 def staff_url(name: str, code: Any) -> str:
-    return settings.BASE_URL + reverse(f"requests:{name}", args=[code])
+    return absolute_url(f"requests:{name}", code)
 
 
 def require_open(agreement: Agreement) -> None:

@@ -21,12 +21,14 @@ from django.utils.translation import gettext as _
 
 from art28.agreements import services as agreements
 from art28.agreements.models import Agreement
+from art28.core.urls import absolute_url
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice, schedule_drain
 from art28.parties.models import Processor
 from art28.requests.models import MeasureCatalogue
-from art28.requests.services.common import controller_recipients, user_or_none
+from art28.requests.services.common import controller_recipients
 from art28.terms.schema import Measure
 
 
@@ -113,8 +115,6 @@ def _push(catalogue: MeasureCatalogue, acting_user: Any) -> None:
 
 
 def _notify(catalogue: MeasureCatalogue, agreement: Agreement, version: int) -> None:
-    from django.conf import settings
-    from django.urls import reverse
 
     controller = agreement.controller
     queue_notice(
@@ -124,7 +124,7 @@ def _notify(catalogue: MeasureCatalogue, agreement: Agreement, version: int) -> 
         about=About("agreement", str(agreement.code)),
         template="measures_changed",
         recipients=controller_recipients(controller),
-        link=settings.BASE_URL + reverse("web:portal_agreement", args=[agreement.code]),
+        link=absolute_url("web:portal_agreement", agreement.code),
         context={
             "reference": agreement.reference,
             "summary": catalogue.summary,

@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from art28.agreements.models import Agreement
+from art28.core.ledger_scope import ledger_scope
 from art28.core.localtime import local_time
+from art28.core.users import user_or_none
 from art28.evidence.models import SealedKind
 from art28.evidence.sealing import Target, seal_issued
 from art28.ledger.services import record_event
@@ -37,10 +39,8 @@ from art28.requests.services.common import (
     controller_recipients,
     portal_url,
     require_text,
-    scope,
     store,
     subprocessors_for,
-    user_or_none,
 )
 from art28.terms import clocks
 from art28.terms.schema import DpaTerms, EndChoice, EndCost
@@ -136,7 +136,7 @@ def terminate_agreement(
             "choice": choice,
             "complete_by": termination.complete_by.isoformat(),
         },
-        **scope(agreement),
+        **ledger_scope(agreement=agreement),
     )
     return termination
 
@@ -174,7 +174,7 @@ def choose_end_way(*, termination: Termination, choice: str, acting_user: Any) -
         obj=t,
         acting_user=acting_user,
         data={"choice": choice},
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return t
 
@@ -195,7 +195,7 @@ def set_end_cost_estimate(*, termination: Termination, amount: Decimal, acting_u
         obj=t,
         acting_user=acting_user,
         data={"amount": amount},
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return t
 
@@ -223,7 +223,7 @@ def add_returned_file(
         obj=t,
         acting_user=acting_user,
         data={"name": name, "sha256": item.sha256, "size": item.size},
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return item
 
@@ -259,7 +259,7 @@ def confirm_destruction(
         obj=t,
         acting_user=acting_user,
         data={"target_kind": target_kind, "target": target, "method": method},
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return item
 
@@ -281,7 +281,7 @@ def set_retention(*, termination: Termination, items: list[dict[str, str]], acti
         obj=t,
         acting_user=acting_user,
         data={"retention": cleaned},
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return t
 
@@ -307,7 +307,7 @@ def issue_certificate(*, termination: Termination, acting_user: Any) -> Terminat
         raise ValidationError(_("Not yet possible; still missing: %(m)s.") % {"m": "; ".join(missing)})
     t.status, t.certified_at = TerminationStatus.CERTIFIED, timezone.now()
     target = Target(SealedKind.CERTIFICATE, str(t.code), "termination.certified", str(t.code),
-                    **scope(t.agreement))
+                    **ledger_scope(agreement=t.agreement))
     content = seal_issued(certificate_pdf(t), target)
     t.certificate_sha256 = store(t, "certificate", f"certificate-{t.agreement.reference}.pdf", content)
     t.save()
@@ -320,7 +320,7 @@ def issue_certificate(*, termination: Termination, acting_user: Any) -> Terminat
             "sha256": t.certificate_sha256,
             "returned": [{"name": r.name, "sha256": r.sha256} for r in t.returned.all()],
         },
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return t
 

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from art28.core.downloads import attachment
 from art28.core.uploads import EVIDENCE, check_file
 from art28.requests import access, forms
 from art28.requests.services import ropa, termination
@@ -72,12 +73,6 @@ def act(
         return page(request, errors=_errors(exc), status=400)
     messages.success(request, str(done))
     return back
-
-
-def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def stored_file(
