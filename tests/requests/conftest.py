@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from art28.requests.services import audits, authority, data_subject, instructions, termination
+from tests.conftest import row_counts
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def counts() -> dict[str, int]:
         m.ReturnedFile,
         m.Destruction,
     )
-    rows = {t.__name__: t.objects.count() for t in tables}
+    rows = row_counts(*tables)
     rows["ended"] = Agreement.objects.filter(ended_at__isnull=False).count()
     return rows
 
