@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
 
 
-def user_or_none(acting_user: Any) -> AbstractBaseUser | None:
+def user_or_none(acting_user: Any) -> User | None:
     """``acting_user`` when it is a signed-in user, else ``None`` (system, a name, anonymous)."""
     return acting_user if getattr(acting_user, "is_authenticated", False) is True else None
