@@ -13,8 +13,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 BROWSER = Path("/usr/bin/chromium")
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 _counter = itertools.count(1)
 
 
@@ -169,12 +172,38 @@ def make_agreement(admin_user):
     return make
 
 
-def chromium_or_skip():
-    """Skip (with the reason) where Debian's Chromium is not installed."""
+def row_counts(*models) -> dict[str, int]:
+    """Rows of each model, by name: equal before and after a refused write = nothing half-saved."""
+    return {m.__name__: m.objects.count() for m in models}
+
+
+def chromium_or_skip() -> str:
+    """Debian's Chromium; skip (with the reason) where it is not installed."""
     if not BROWSER.exists() and not shutil.which("chromium"):
         pytest.skip("browser test skipped: /usr/bin/chromium is not installed "
                     "(apt-get install chromium)")
     return str(BROWSER if BROWSER.exists() else shutil.which("chromium"))
+
+
+@pytest.fixture
+def browser():
+    """The one browser launcher: Chromium driven by Playwright, closed after the test.
+
+    Skips with a clear message where /usr/bin/chromium is absent, never passes silently.
+    """
+    executable = chromium_or_skip()
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page in British English that accepts downloads."""
+    return browser.new_page(locale="en-GB", accept_downloads=True)
 
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in live tests

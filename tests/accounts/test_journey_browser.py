@@ -12,12 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import chromium_or_skip
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ADMIN_PW = "correct horse battery 1"
 STAFF_PW = "a sturdy passphrase 42"
 SIGNER_PW = "another sturdy phrase 7"
@@ -51,130 +47,123 @@ def _enrol(page, shot: str) -> None:
 
 
 def test_a_new_install_runs_from_createadmin_to_a_countersigned_agreement(
-        live_server, smtp_server, monkeypatch, settings):
+        live_server, smtp_server, monkeypatch, settings, browser):
     from django.core.management import call_command
-    from playwright.sync_api import sync_playwright
 
     from art28.agreements.models import AgreementVersion, VersionStatus
     from art28.parties.models import Controller, Membership
 
-    executable = chromium_or_skip()
     SHOTS.mkdir(exist_ok=True)
     settings.BASE_URL = live_server.url
     monkeypatch.setattr("getpass.getpass", lambda prompt="": ADMIN_PW)
     call_command("createadmin", "boss", email="boss@wolkenrand.example",
                  processor_name="Wolkenrand Hosting B.V.", kvk="87654321")
     base = live_server.url
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=ARGS)
-        try:
-            admin = browser.new_page(locale="en-GB")
-            admin.goto(f"{base}/login/")
-            admin.fill("input[name=username]", "boss")
-            admin.fill("input[name=password]", ADMIN_PW)
-            admin.click("button[type=submit].primary")
-            admin.wait_for_url(f"{base}/login/code/setup/")
-            _enrol(admin, "admin-enrol-en.png")
-            assert admin.url.endswith("/staff/")
+    admin = browser.new_page(locale="en-GB")
+    admin.goto(f"{base}/login/")
+    admin.fill("input[name=username]", "boss")
+    admin.fill("input[name=password]", ADMIN_PW)
+    admin.click("button[type=submit].primary")
+    admin.wait_for_url(f"{base}/login/code/setup/")
+    _enrol(admin, "admin-enrol-en.png")
+    assert admin.url.endswith("/staff/")
 
-            # The admin invites a staff member, who accepts in Dutch and enrols.
-            admin.goto(f"{base}/staff/team/invite/")
-            admin.fill("input[name=email]", "jan@wolkenrand.example")
-            admin.select_option("select[name=role]", "staff")
-            admin.click("button[type=submit].primary")
-            admin.wait_for_url(f"{base}/staff/team/")
-            admin.screenshot(path=str(SHOTS / "team-en.png"), full_page=True)
-            link = _mail_link(smtp_server, "jan@wolkenrand.example", "invite")
-            staff = browser.new_context(locale="nl-NL").new_page()
-            staff.goto(link)
-            assert "Kies uw wachtwoord" in staff.content()
-            staff.screenshot(path=str(SHOTS / "invitation-nl.png"), full_page=True)
-            staff.fill("input[name=password1]", "password")
-            staff.fill("input[name=password2]", "password")
-            staff.click("button[type=submit].primary")
-            staff.wait_for_selector(".field-error")  # the validators refuse; nothing is made
-            staff.screenshot(path=str(SHOTS / "password-refused-nl.png"), full_page=True)
-            assert not Membership.objects.filter(user__username="jan@wolkenrand.example").exists()
-            staff.fill("input[name=password1]", STAFF_PW)
-            staff.fill("input[name=password2]", STAFF_PW)
-            staff.click("button[type=submit].primary")
-            staff.wait_for_url(f"{base}/login/code/setup/")
-            _enrol(staff, "staff-enrol-nl.png")
+    # The admin invites a staff member, who accepts in Dutch and enrols.
+    admin.goto(f"{base}/staff/team/invite/")
+    admin.fill("input[name=email]", "jan@wolkenrand.example")
+    admin.select_option("select[name=role]", "staff")
+    admin.click("button[type=submit].primary")
+    admin.wait_for_url(f"{base}/staff/team/")
+    admin.screenshot(path=str(SHOTS / "team-en.png"), full_page=True)
+    link = _mail_link(smtp_server, "jan@wolkenrand.example", "invite")
+    staff = browser.new_context(locale="nl-NL").new_page()
+    staff.goto(link)
+    assert "Kies uw wachtwoord" in staff.content()
+    staff.screenshot(path=str(SHOTS / "invitation-nl.png"), full_page=True)
+    staff.fill("input[name=password1]", "password")
+    staff.fill("input[name=password2]", "password")
+    staff.click("button[type=submit].primary")
+    staff.wait_for_selector(".field-error")  # the validators refuse; nothing is made
+    staff.screenshot(path=str(SHOTS / "password-refused-nl.png"), full_page=True)
+    assert not Membership.objects.filter(user__username="jan@wolkenrand.example").exists()
+    staff.fill("input[name=password1]", STAFF_PW)
+    staff.fill("input[name=password2]", STAFF_PW)
+    staff.click("button[type=submit].primary")
+    staff.wait_for_url(f"{base}/login/code/setup/")
+    _enrol(staff, "staff-enrol-nl.png")
 
-            # The admin adds a controller with a signatory, assigns the staff member.
-            admin.goto(f"{base}/staff/controllers/new/")
-            for name, value in {"name": "Tandartspraktijk Zonnebloem", "address": "Dorpsstraat 1",
-                                "postcode": "3581 KP", "city": "Utrecht", "kvk": "12345678"}.items():
-                admin.fill(f"input[name={name}]", value)
-            admin.click("button[type=submit].primary")
-            admin.wait_for_url(re.compile(r".*/staff/controllers/[0-9a-f-]{36}/$"))
-            controller = Controller.objects.get()
-            admin.goto(f"{base}/staff/controllers/{controller.code}/contacts/new/")
-            admin.fill("input[name=name]", "Sanne Jansen")
-            admin.fill("input[name=function]", "Praktijkmanager")
-            admin.fill("input[name=email]", "sanne@zonnebloem.example")
-            for box in ("is_signatory", "is_privacy_contact", "is_breach_recipient"):
-                admin.check(f"input[name={box}]")
-            admin.click("button[type=submit].primary")
-            admin.wait_for_load_state()
-            admin.goto(f"{base}/staff/controllers/{controller.code}/")
-            admin.click("#portal-access")
-            admin.click("form[action$='/staff/'] button:has-text('Assign')")
-            admin.wait_for_load_state()
-            admin.screenshot(path=str(SHOTS / "portal-access-en.png"), full_page=True)
-            jan = Membership.objects.get(user__username="jan@wolkenrand.example")
-            assert list(jan.assigned_controllers.all()) == [controller]
-            staff.goto(f"{base}/staff/controllers/")
-            assert "Tandartspraktijk Zonnebloem" in staff.content()
+    # The admin adds a controller with a signatory, assigns the staff member.
+    admin.goto(f"{base}/staff/controllers/new/")
+    for name, value in {"name": "Tandartspraktijk Zonnebloem", "address": "Dorpsstraat 1",
+                        "postcode": "3581 KP", "city": "Utrecht", "kvk": "12345678"}.items():
+        admin.fill(f"input[name={name}]", value)
+    admin.click("button[type=submit].primary")
+    admin.wait_for_url(re.compile(r".*/staff/controllers/[0-9a-f-]{36}/$"))
+    controller = Controller.objects.get()
+    admin.goto(f"{base}/staff/controllers/{controller.code}/contacts/new/")
+    admin.fill("input[name=name]", "Sanne Jansen")
+    admin.fill("input[name=function]", "Praktijkmanager")
+    admin.fill("input[name=email]", "sanne@zonnebloem.example")
+    for box in ("is_signatory", "is_privacy_contact", "is_breach_recipient"):
+        admin.check(f"input[name={box}]")
+    admin.click("button[type=submit].primary")
+    admin.wait_for_load_state()
+    admin.goto(f"{base}/staff/controllers/{controller.code}/")
+    admin.click("#portal-access")
+    admin.click("form[action$='/staff/'] button:has-text('Assign')")
+    admin.wait_for_load_state()
+    admin.screenshot(path=str(SHOTS / "portal-access-en.png"), full_page=True)
+    jan = Membership.objects.get(user__username="jan@wolkenrand.example")
+    assert list(jan.assigned_controllers.all()) == [controller]
+    staff.goto(f"{base}/staff/controllers/")
+    assert "Tandartspraktijk Zonnebloem" in staff.content()
 
-            # Our profile: the contact person and breach desk printed in every agreement.
-            admin.goto(f"{base}/staff/processor/")
-            admin.fill("input[name=contact_name]", "Joost Brandsma")
-            admin.fill("input[name=contact_email]", "joost@wolkenrand.example")
-            admin.fill("input[name=breach_email]", "datalek@wolkenrand.example")
-            admin.fill("input[name=breach_phone]", "+31 20 555 0199")
-            admin.click("form button[type=submit].primary")
-            admin.wait_for_load_state()
+    # Our profile: the contact person and breach desk printed in every agreement.
+    admin.goto(f"{base}/staff/processor/")
+    admin.fill("input[name=contact_name]", "Joost Brandsma")
+    admin.fill("input[name=contact_email]", "joost@wolkenrand.example")
+    admin.fill("input[name=breach_email]", "datalek@wolkenrand.example")
+    admin.fill("input[name=breach_phone]", "+31 20 555 0199")
+    admin.click("form button[type=submit].primary")
+    admin.wait_for_load_state()
 
-            # A draft agreement, sent for signature. A new install has no security measures
-            # yet, so the send page asks for a reason to send without Annex III.
-            admin.goto(f"{base}/staff/controllers/{controller.code}/agreements/new/")
-            admin.click("button[type=submit].primary")
-            admin.wait_for_url(re.compile(r".*/staff/agreements/[0-9a-f-]{36}/$"))
-            admin.click("a:has-text('Send for signature')")
-            assert "Annex III" in admin.content()
-            admin.fill("textarea[name=override_reason]", "Annex III follows after the security review.")
-            admin.click("button[type=submit].primary")
-            admin.wait_for_load_state()
-            version = AgreementVersion.objects.get()
-            assert version.status == VersionStatus.SENT
+    # A draft agreement, sent for signature. A new install has no security measures
+    # yet, so the send page asks for a reason to send without Annex III.
+    admin.goto(f"{base}/staff/controllers/{controller.code}/agreements/new/")
+    admin.click("button[type=submit].primary")
+    admin.wait_for_url(re.compile(r".*/staff/agreements/[0-9a-f-]{36}/$"))
+    admin.click("a:has-text('Send for signature')")
+    assert "Annex III" in admin.content()
+    admin.fill("textarea[name=override_reason]", "Annex III follows after the security review.")
+    admin.click("button[type=submit].primary")
+    admin.wait_for_load_state()
+    version = AgreementVersion.objects.get()
+    assert version.status == VersionStatus.SENT
 
-            # The signatory follows the invitation in the signature e-mail and signs.
-            link = _mail_link(smtp_server, "sanne@zonnebloem.example", "invite")
-            signer = browser.new_context(locale="en-GB").new_page()
-            signer.goto(link)
-            signer.fill("input[name=password1]", SIGNER_PW)
-            signer.fill("input[name=password2]", SIGNER_PW)
-            signer.click("button[type=submit].primary")
-            signer.wait_for_url(f"{base}/portal/agreements/{version.agreement.code}/")
-            signer.fill("input[name=name]", "Sanne Jansen")
-            signer.fill("input[name=function]", "Praktijkmanager")
-            signer.check("input[name=confirmed]")
-            signer.click("form[action*='/accept/'] button[type=submit]")
-            signer.wait_for_load_state()
-            assert "You accepted the agreement" in signer.content()
-            signer.goto(f"{base}/portal/team/")
-            signer.screenshot(path=str(SHOTS / "portal-colleagues-en.png"), full_page=True)
+    # The signatory follows the invitation in the signature e-mail and signs.
+    link = _mail_link(smtp_server, "sanne@zonnebloem.example", "invite")
+    signer = browser.new_context(locale="en-GB").new_page()
+    signer.goto(link)
+    signer.fill("input[name=password1]", SIGNER_PW)
+    signer.fill("input[name=password2]", SIGNER_PW)
+    signer.click("button[type=submit].primary")
+    signer.wait_for_url(f"{base}/portal/agreements/{version.agreement.code}/")
+    signer.fill("input[name=name]", "Sanne Jansen")
+    signer.fill("input[name=function]", "Praktijkmanager")
+    signer.check("input[name=confirmed]")
+    signer.click("form[action*='/accept/'] button[type=submit]")
+    signer.wait_for_load_state()
+    assert "You accepted the agreement" in signer.content()
+    signer.goto(f"{base}/portal/team/")
+    signer.screenshot(path=str(SHOTS / "portal-colleagues-en.png"), full_page=True)
 
-            # The admin countersigns.
-            admin.goto(f"{base}/staff/agreements/{version.agreement.code}/")
-            admin.fill("form[action*='/countersign/'] input[name=name]", "Bas Baas")
-            admin.fill("form[action*='/countersign/'] input[name=function]", "Directeur")
-            admin.check("form[action*='/countersign/'] input[name=confirmed]")
-            admin.click("form[action*='/countersign/'] button[type=submit]")
-            admin.wait_for_load_state()
-        finally:
-            browser.close()
+    # The admin countersigns.
+    admin.goto(f"{base}/staff/agreements/{version.agreement.code}/")
+    admin.fill("form[action*='/countersign/'] input[name=name]", "Bas Baas")
+    admin.fill("form[action*='/countersign/'] input[name=function]", "Directeur")
+    admin.check("form[action*='/countersign/'] input[name=confirmed]")
+    admin.click("form[action*='/countersign/'] button[type=submit]")
+    admin.wait_for_load_state()
     version.refresh_from_db()
     assert version.status == VersionStatus.SIGNED
     assert Membership.objects.get(user__username="sanne@zonnebloem.example").controller == controller

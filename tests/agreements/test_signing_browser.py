@@ -7,36 +7,24 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import chromium_or_skip
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PASSWORD = "correct horse battery 1"
 
 
 def test_it_signs_an_agreement_in_the_browser(live_server, user_a, admin_user, controller_a,
-                                              make_agreement, tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_or_skip()
+                                              make_agreement, tmp_path, browser):
     version = make_agreement(controller_a, state="sent").latest
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=ARGS)
-        try:
-            page = browser.new_page(accept_downloads=True, locale="en-GB")
-            _log_in(page, live_server.url)
-            page.goto(f"{live_server.url}/portal/agreements/{version.agreement.code}/")
-            pdf = _download(page, tmp_path)
-            assert pdf.startswith(b"%PDF")
-            assert hashlib.sha256(pdf).hexdigest() == version.document_sha256
-            page.screenshot(path="/tmp/portal.png", full_page=False)
-            _accept(page)
-            assert "You accepted the agreement" in page.content()
-            user_agent = page.evaluate("navigator.userAgent")
-        finally:
-            browser.close()
+    page = browser.new_page(accept_downloads=True, locale="en-GB")
+    _log_in(page, live_server.url)
+    page.goto(f"{live_server.url}/portal/agreements/{version.agreement.code}/")
+    pdf = _download(page, tmp_path)
+    assert pdf.startswith(b"%PDF")
+    assert hashlib.sha256(pdf).hexdigest() == version.document_sha256
+    page.screenshot(path="/tmp/portal.png", full_page=False)
+    _accept(page)
+    assert "You accepted the agreement" in page.content()
+    user_agent = page.evaluate("navigator.userAgent")
     _countersign_and_check(version, admin_user, user_agent)
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import row_counts
+
 
 class Api:
     """``api.get(path, as_=user)`` etc.; ``as_=None`` sends no token at all."""
@@ -66,8 +68,7 @@ def counts() -> dict[str, int]:
     from art28.notices.models import Delivery, Notice
     from art28.parties.models import Contact, Controller
 
-    models = (Controller, Contact, Agreement, AgreementVersion, Acceptance, Event, Notice, Delivery)
-    return {m.__name__: m.objects.count() for m in models}
+    return row_counts(Controller, Contact, Agreement, AgreementVersion, Acceptance, Event, Notice, Delivery)
 
 
 def last_event():

@@ -7,63 +7,51 @@ import re
 
 import pytest
 
-from tests.conftest import chromium_or_skip
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PASSWORD = "correct horse battery 1"
 
 
 def test_it_records_notifies_and_gets_acknowledged(live_server, settings, admin_user, user_a,
-                                                   subprocessor, agreements, smtp_server):
-    from playwright.sync_api import sync_playwright
-
+                                                   subprocessor, agreements, smtp_server, browser):
     from art28.breaches.models import Incident, IncidentNotice
     from art28.notices.services import drain
 
-    executable = chromium_or_skip()
     settings.BASE_URL = live_server.url
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=ARGS)
-        try:
-            staff = browser.new_page(locale="en-GB")
-            _staff_log_in(staff, live_server.url, admin_user)
-            staff.goto(f"{live_server.url}/breaches/new/")
-            staff.fill("input[name=title]", "Backup bucket readable")
-            staff.check(f"input[name=subprocessors][value='{subprocessor.pk}']")
-            staff.check("input[name=confidentiality]")
-            staff.fill("textarea[name=data_categories]", "naam\ne-mail")
-            staff.fill("input[name=subjects_approx]", "250")
-            staff.click("form.form button[type=submit]")
-            staff.wait_for_url(re.compile(r"/breaches/[0-9a-f-]{36}/$"))
-            assert "Tandartspraktijk Zonnebloem" in staff.content()
-            staff.select_option("select[name=stage]", "initial")
-            staff.click("form[action$='/notices/'] button[type=submit]")
-            staff.wait_for_selector("button[name=confirm]")  # the preview first: nothing sent yet
-            assert not IncidentNotice.objects.exists() and "Tandartspraktijk Zonnebloem" in staff.content()
-            staff.click("button[name=confirm]")
-            staff.wait_for_load_state()
-            assert "2 notices queued" in staff.content()
+    staff = browser.new_page(locale="en-GB")
+    _staff_log_in(staff, live_server.url, admin_user)
+    staff.goto(f"{live_server.url}/breaches/new/")
+    staff.fill("input[name=title]", "Backup bucket readable")
+    staff.check(f"input[name=subprocessors][value='{subprocessor.pk}']")
+    staff.check("input[name=confidentiality]")
+    staff.fill("textarea[name=data_categories]", "naam\ne-mail")
+    staff.fill("input[name=subjects_approx]", "250")
+    staff.click("form.form button[type=submit]")
+    staff.wait_for_url(re.compile(r"/breaches/[0-9a-f-]{36}/$"))
+    assert "Tandartspraktijk Zonnebloem" in staff.content()
+    staff.select_option("select[name=stage]", "initial")
+    staff.click("form[action$='/notices/'] button[type=submit]")
+    staff.wait_for_selector("button[name=confirm]")  # the preview first: nothing sent yet
+    assert not IncidentNotice.objects.exists() and "Tandartspraktijk Zonnebloem" in staff.content()
+    staff.click("button[name=confirm]")
+    staff.wait_for_load_state()
+    assert "2 notices queued" in staff.content()
 
-            assert drain() == 2
-            contact = agreements[0].controller.contacts.get(is_breach_recipient=True)
-            mail = smtp_server.to(contact.email)[0]
-            assert "Backup bucket readable" in mail["subject"] and "250" in mail["text"]
-            link = re.search(r"http://\S+/breaches/portal/\S+/", mail["text"]).group(0)
+    assert drain() == 2
+    contact = agreements[0].controller.contacts.get(is_breach_recipient=True)
+    mail = smtp_server.to(contact.email)[0]
+    assert "Backup bucket readable" in mail["subject"] and "250" in mail["text"]
+    link = re.search(r"http://\S+/breaches/portal/\S+/", mail["text"]).group(0)
 
-            portal = browser.new_page(locale="en-GB")
-            portal.goto(link)  # not logged in: the login page, then back to the notice
-            portal.fill("input[name=username]", "user_a")
-            portal.fill("input[name=password]", PASSWORD)
-            portal.click("button[type=submit].primary")
-            portal.wait_for_url(link)
-            assert "SE = DPC" in portal.content()
-            portal.click("form[action$='/acknowledge/'] button[type=submit]")
-            portal.wait_for_selector("#acknowledged")
-        finally:
-            browser.close()
+    portal = browser.new_page(locale="en-GB")
+    portal.goto(link)  # not logged in: the login page, then back to the notice
+    portal.fill("input[name=username]", "user_a")
+    portal.fill("input[name=password]", PASSWORD)
+    portal.click("button[type=submit].primary")
+    portal.wait_for_url(link)
+    assert "SE = DPC" in portal.content()
+    portal.click("form[action$='/acknowledge/'] button[type=submit]")
+    portal.wait_for_selector("#acknowledged")
     item = IncidentNotice.objects.get(affected__agreement=agreements[0])
     assert item.notice.acknowledged_at is not None and item.acknowledged_by == user_a
     assert Incident.objects.get().handler == admin_user

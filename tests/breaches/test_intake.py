@@ -16,10 +16,11 @@ from art28.breaches.services import (
 )
 from art28.ledger.models import Event
 from art28.notices.models import Delivery, Notice
+from tests.conftest import row_counts
 
 
 def counts():
-    return [m.objects.count() for m in (Incident, AffectedAgreement, IncidentNotice, Notice, Delivery, Event)]
+    return row_counts(Incident, AffectedAgreement, IncidentNotice, Notice, Delivery, Event)
 
 
 @pytest.mark.django_db

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import chromium_or_skip
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PASSWORD = "correct horse battery 1"
 # Runs before any page script and is not itself subject to the policy.
 RECORD_VIOLATIONS = """
@@ -44,19 +40,6 @@ class Watch:
 
     def collect(self, page) -> None:
         self.problems += [f"{page.url}: {v}" for v in page.evaluate("window.__csp || []")]
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_or_skip()
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=executable, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def _context(browser, base: str):

@@ -11,11 +11,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from tests.conftest import chromium_or_skip
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 RAW = ("breach_notice", "authority_request", "data_subject_request", "delivery_failed", "due-overdue",
        "due-day", "processor_staff")
@@ -23,12 +20,9 @@ RAW = ("breach_notice", "authority_request", "data_subject_request", "delivery_f
 
 @pytest.mark.parametrize("language, heading", [("nl", "Wat moet er gebeuren"), ("en", "What is due")])
 def test_the_list_reads_well_in_the_browser(live_server, client, login, admin_user, make_agreement,
-                                            controller_a, controller_b, tmp_path, language, heading):
-    from playwright.sync_api import sync_playwright
-
+                                            controller_a, controller_b, tmp_path, language, heading, browser):
     from art28.requests.services import authority
 
-    executable = chromium_or_skip()
     a = make_agreement(controller_a, state="signed")
     make_agreement(controller_b, state="sent")
     now = timezone.now()
@@ -39,25 +33,20 @@ def test_the_list_reads_well_in_the_browser(live_server, client, login, admin_us
                 description="Invoices", respond_by=now + timedelta(hours=hours), acting_user=admin_user)
     login(client, admin_user)
     session = client.cookies["sessionid"].value
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1280, "height": 1100})
-            context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url},
-                                 {"name": "django_language", "value": language, "url": live_server.url}])
-            violations: list[str] = []
-            page = context.new_page()
-            page.on("console", lambda m: m.type == "error" and violations.append(m.text))
-            page.goto(f"{live_server.url}/staff/")
-            page.wait_for_load_state("networkidle")
-            shot = os.environ.get("ART28_SCREENSHOTS") or str(tmp_path)
-            page.screenshot(path=f"{shot}/obligations-{language}.png", full_page=True)
-            text = page.inner_text("main")
-            assert heading in text
-            assert page.locator("svg .tl-mark").count() == 4  # overdue on today; not the undated
-            assert page.locator("tr.due-overdue").count() == 1
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 1100})
+    context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url},
+                         {"name": "django_language", "value": language, "url": live_server.url}])
+    violations: list[str] = []
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and violations.append(m.text))
+    page.goto(f"{live_server.url}/staff/")
+    page.wait_for_load_state("networkidle")
+    shot = os.environ.get("ART28_SCREENSHOTS") or str(tmp_path)
+    page.screenshot(path=f"{shot}/obligations-{language}.png", full_page=True)
+    text = page.inner_text("main")
+    assert heading in text
+    assert page.locator("svg .tl-mark").count() == 4  # overdue on today; not the undated
+    assert page.locator("tr.due-overdue").count() == 1
     assert not violations, violations
     assert not UUID.search(text), UUID.search(text)
     words = set(re.findall(r"[\w-]+", text))

@@ -10,12 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import chromium_or_skip
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PASSWORD = "correct horse battery 1"
 
 
@@ -50,38 +46,30 @@ def _staff_page(browser, base: str, username: str, locale: str):
                      "Send anyway")),
 ])
 def test_profile_and_send_guard_in_the_browser(live_server, admin_user, processor, controller_a,
-                                               tmp_path, locale, lang, texts):
-    from playwright.sync_api import sync_playwright
-
+                                               tmp_path, locale, lang, texts, browser):
     from art28.agreements import services
     from art28.agreements.models import VersionStatus
     from art28.ledger.models import Event
 
-    executable = chromium_or_skip()
     shots = _shots(tmp_path)
     version = services.create_agreement(controller=controller_a, acting_user=admin_user,
                                         terms={"security": {"measures": []}}).latest
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=ARGS)
-        try:
-            page = _staff_page(browser, live_server.url, "admin", locale)
-            page.goto(f"{live_server.url}/staff/processor/")
-            assert texts[0] in page.content() and texts[1] in page.content()
-            page.fill("input[name=contact_name]", "Joost Brandsma")
-            page.fill("input[name=contact_email]", "joost@wolkenrand.example")
-            page.fill("input[name=breach_email]", "datalek@wolkenrand.example")
-            page.fill("input[name=breach_phone]", "+31 20 555 0199")
-            page.click("form button[type=submit].primary")
-            page.wait_for_load_state()
-            page.screenshot(path=str(shots / f"profile-{lang}.png"), full_page=True)
-            page.goto(f"{live_server.url}/staff/versions/{version.code}/send/")
-            assert texts[2] in page.content() and texts[3] in page.content()
-            page.screenshot(path=str(shots / f"send-guard-{lang}.png"), full_page=True)
-            page.fill("textarea[name=override_reason]", "Annex III follows next week.")
-            page.click("form button[type=submit].primary")
-            page.wait_for_load_state()
-        finally:
-            browser.close()
+    page = _staff_page(browser, live_server.url, "admin", locale)
+    page.goto(f"{live_server.url}/staff/processor/")
+    assert texts[0] in page.content() and texts[1] in page.content()
+    page.fill("input[name=contact_name]", "Joost Brandsma")
+    page.fill("input[name=contact_email]", "joost@wolkenrand.example")
+    page.fill("input[name=breach_email]", "datalek@wolkenrand.example")
+    page.fill("input[name=breach_phone]", "+31 20 555 0199")
+    page.click("form button[type=submit].primary")
+    page.wait_for_load_state()
+    page.screenshot(path=str(shots / f"profile-{lang}.png"), full_page=True)
+    page.goto(f"{live_server.url}/staff/versions/{version.code}/send/")
+    assert texts[2] in page.content() and texts[3] in page.content()
+    page.screenshot(path=str(shots / f"send-guard-{lang}.png"), full_page=True)
+    page.fill("textarea[name=override_reason]", "Annex III follows next week.")
+    page.click("form button[type=submit].primary")
+    page.wait_for_load_state()
     processor.refresh_from_db()
     assert processor.breach_desk_email == "datalek@wolkenrand.example"
     assert processor.contact_person().name == "Joost Brandsma"

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from art28.agreements.services import termination
 from art28.requests.services import audits, authority, data_subject, instructions
+from tests.conftest import row_counts
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def counts() -> dict[str, int]:
         ReturnedFile,
         Destruction,
     )
-    rows = {t.__name__: t.objects.count() for t in tables}
+    rows = row_counts(*tables)
     rows["ended"] = Agreement.objects.filter(ended_at__isnull=False).count()
     return rows
 

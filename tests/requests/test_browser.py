@@ -14,34 +14,10 @@ from art28.agreements import models as am
 from art28.notices.services import drain
 from art28.requests import models as m
 from art28.requests.services import audits, authority, data_subject
-from tests.conftest import chromium_or_skip
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "correct horse battery 1"
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_or_skip()
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=executable, args=ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
 
 
 def _page(browser, base: str, username: str, *, staff: bool = False):

@@ -9,6 +9,7 @@ import pytest
 
 from art28.documents import render_docx, render_pdf
 from art28.terms.demo import CLIENTS, demo_terms
+from tests.conftest import row_counts
 
 
 @pytest.fixture(scope="session")
@@ -43,4 +44,4 @@ def counts() -> dict[str, int]:
     from art28.ledger.models import Event
     from art28.reviews.models import Review
 
-    return {m.__name__: m.objects.count() for m in (Review, Agreement, AgreementVersion, Event)}
+    return row_counts(Review, Agreement, AgreementVersion, Event)

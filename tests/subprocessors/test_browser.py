@@ -9,20 +9,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.conftest import chromium_or_skip
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "correct horse battery 1"
 
 
@@ -54,30 +42,23 @@ def _link(mailbox, address: str) -> str:
     return re.search(r"https?://\S+/subprocessors/portal/changes/[0-9a-f-]+/", message["text"]).group(0)
 
 
-def _answer_in_browser(base: str, username: str, path: str, answer: str, reason: str = "") -> str:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_or_skip(), args=ARGS)
-        try:
-            page = browser.new_page(locale="en-GB")
-            page.goto(f"{base}/login/")
-            page.fill("input[name=username]", username)
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit].primary")
-            page.wait_for_url(f"{base}/portal/")
-            page.goto(base + path)
-            if reason:
-                page.fill("textarea[name=reason]", reason)
-            page.click(f"button[name=answer][value={answer}]")
-            page.wait_for_load_state()
-            return page.inner_text("#clock-status")
-        finally:
-            browser.close()
+def _answer_in_browser(browser, base: str, username: str, path: str, answer: str, reason: str = "") -> str:
+    page = browser.new_page(locale="en-GB")
+    page.goto(f"{base}/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_url(f"{base}/portal/")
+    page.goto(base + path)
+    if reason:
+        page.fill("textarea[name=reason]", reason)
+    page.click(f"button[name=answer][value={answer}]")
+    page.wait_for_load_state()
+    return page.inner_text("#clock-status")
 
 
 def test_the_controller_consents_in_the_browser(
-    live_server, change, smtp_server, user_b, controller_b, specific_agreement
+    live_server, change, smtp_server, user_b, controller_b, specific_agreement, browser
 ):
     from art28.subprocessors.models import ChangeAgreement, ClockStatus
 
@@ -85,14 +66,14 @@ def test_the_controller_consents_in_the_browser(
     message = _notice(smtp_server, contact.email)
     assert "consent" in message["subject"] and "Rekenhal Amsterdam" in message["subject"]
     path = re.sub(r"^https?://[^/]+", "", _link(smtp_server, contact.email))
-    status = _answer_in_browser(live_server.url, "user_b", path, "consent")
+    status = _answer_in_browser(browser, live_server.url, "user_b", path, "consent")
     assert status == "Consented"
     clock = ChangeAgreement.objects.get(agreement=specific_agreement)
     assert clock.status == ClockStatus.CONSENTED and clock.answered_by == user_b
 
 
 def test_the_controller_objects_in_the_browser(
-    live_server, change, smtp_server, user_a, controller_a, general_agreement
+    live_server, change, smtp_server, user_a, controller_a, general_agreement, browser
 ):
     from art28.ledger.models import Event
     from art28.subprocessors.models import ChangeAgreement, ClockStatus
@@ -103,7 +84,7 @@ def test_the_controller_objects_in_the_browser(
     assert message["message_id"].endswith("@art28>")
     path = re.sub(r"^https?://[^/]+", "", _link(smtp_server, contact.email))
     status = _answer_in_browser(
-        live_server.url, "user_a", path, "object", "Our data stays in the Netherlands"
+        browser, live_server.url, "user_a", path, "object", "Our data stays in the Netherlands"
     )
     assert status == "Objected"
     clock = ChangeAgreement.objects.get(agreement=general_agreement)

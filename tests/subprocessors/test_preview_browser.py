@@ -10,9 +10,6 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from tests.conftest import chromium_or_skip
-from tests.subprocessors.test_browser import ARGS
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ARTEFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artefacts" / "preview"
@@ -26,10 +23,8 @@ TEXT = {
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_preview_pages_in_the_browser(
     live_server, client, login, admin_user, make_subprocessor, general_agreement, specific_agreement,
-    make_agreement, make_controller, language,
+    make_agreement, make_controller, language, browser
 ):
-    from playwright.sync_api import sync_playwright
-
     from art28.subprocessors.models import SubprocessorChange
 
     unsigned = make_agreement(make_controller("Bakkerij Krent"))
@@ -42,33 +37,28 @@ def test_the_preview_pages_in_the_browser(
     title, confirm, withdraw = TEXT[language]
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     when = (timezone.localtime() + timedelta(days=40)).strftime("%Y-%m-%dT%H:%M")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_or_skip(), args=ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1366, "height": 900})
-            context.add_cookies([
-                {"name": "sessionid", "value": session, "url": live_server.url},
-                {"name": "django_language", "value": language, "url": live_server.url},
-            ])
-            page = context.new_page()
-            page.goto(f"{live_server.url}/subprocessors/changes/new/")
-            page.select_option("select[name=kind]", "add")
-            page.fill("input[name=subprocessor]", str(sp.code))
-            page.fill("input[name=effective_at]", when)
-            page.click("button[type=submit].primary")
-            page.wait_for_load_state()
-            assert title in page.inner_text("h1")
-            body = page.inner_text("main") if page.query_selector("main") else page.inner_text("body")
-            assert unsigned.reference in body and "Fietsenmakerij Spaak" in body
-            page.screenshot(path=str(ARTEFACTS / f"change_preview_{language}.png"), full_page=True)
-            assert not SubprocessorChange.objects.exists()
-            page.check("input[name=allow_unreachable]")
-            page.click(f"button:has-text('{confirm}')")
-            page.wait_for_load_state()
-            change = SubprocessorChange.objects.get()
-            assert change.clocks.count() == 3  # the unsigned agreement is left out
-            page.goto(f"{live_server.url}/subprocessors/changes/{change.code}/withdraw/")
-            assert page.query_selector(f"button:has-text('{withdraw}')") is not None
-            page.screenshot(path=str(ARTEFACTS / f"change_withdraw_{language}.png"), full_page=True)
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context.add_cookies([
+        {"name": "sessionid", "value": session, "url": live_server.url},
+        {"name": "django_language", "value": language, "url": live_server.url},
+    ])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/subprocessors/changes/new/")
+    page.select_option("select[name=kind]", "add")
+    page.fill("input[name=subprocessor]", str(sp.code))
+    page.fill("input[name=effective_at]", when)
+    page.click("button[type=submit].primary")
+    page.wait_for_load_state()
+    assert title in page.inner_text("h1")
+    body = page.inner_text("main") if page.query_selector("main") else page.inner_text("body")
+    assert unsigned.reference in body and "Fietsenmakerij Spaak" in body
+    page.screenshot(path=str(ARTEFACTS / f"change_preview_{language}.png"), full_page=True)
+    assert not SubprocessorChange.objects.exists()
+    page.check("input[name=allow_unreachable]")
+    page.click(f"button:has-text('{confirm}')")
+    page.wait_for_load_state()
+    change = SubprocessorChange.objects.get()
+    assert change.clocks.count() == 3  # the unsigned agreement is left out
+    page.goto(f"{live_server.url}/subprocessors/changes/{change.code}/withdraw/")
+    assert page.query_selector(f"button:has-text('{withdraw}')") is not None
+    page.screenshot(path=str(ARTEFACTS / f"change_withdraw_{language}.png"), full_page=True)

@@ -20,6 +20,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from art28.accounts.models import Invitation, hash_token
+from art28.core.access import get_or_404, object_for
 from art28.parties.access import membership_of, visible_controllers
 from art28.parties.models import Controller, Membership, Role
 
@@ -98,11 +99,8 @@ def staff_invitations(user: Any) -> QuerySet[Invitation]:
 def member_for(user: Any, code: Any, *, write: bool = False) -> Membership:
     """One person of the admin's processor (staff or a client's user); 404 for anyone else."""
     m = _admin(user, write=write)
-    try:
-        return (Membership.objects.select_related("user", "processor", "controller")
-                .get(code=code, processor_id=m.processor_id))
-    except (Membership.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return get_or_404(Membership.objects.select_related("user", "processor", "controller")
+                      .filter(processor_id=m.processor_id), code=code)
 
 
 def assignable_controllers(user: Any) -> QuerySet[Controller]:
@@ -152,13 +150,7 @@ def invitation_for(user: Any, code: Any, *, write: bool = False) -> Invitation:
         qs = qs.filter(processor_id=m.processor_id)
     else:
         qs = qs.filter(controller__in=visible_controllers(user))
-    try:
-        invitation = qs.get(code=code)
-    except (Invitation.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if write and not _may_change(user, invitation):
-        raise PermissionDenied
-    return invitation
+    return object_for(qs, code, write=write, may_write=lambda invitation: _may_change(user, invitation))
 
 
 def _may_change(user: Any, invitation: Invitation) -> bool:
@@ -177,13 +169,8 @@ def portal_member_for(user: Any, code: Any, *, write: bool = False) -> Membershi
         raise Http404
     qs = Membership.objects.select_related("user", "controller", "processor").filter(
         role=Role.CONTROLLER_USER, controller__in=visible_controllers(user))
-    try:
-        member = qs.get(code=code)
-    except (Membership.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if write and not can_manage_portal(user, member.controller):  # type: ignore[arg-type]
-        raise PermissionDenied
-    return member
+    return object_for(qs, code, write=write,
+                      may_write=lambda member: can_manage_portal(user, member.controller))  # type: ignore[arg-type]
 
 
 def confirmed_totp_devices(user: Any) -> QuerySet[TOTPDevice]:

@@ -16,7 +16,6 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -25,6 +24,9 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from art28.accounts.models import Invitation, TeamRole, hash_token, new_token
+from art28.core.ledger_scope import ledger_scope
+from art28.core.urls import absolute_url
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import Audience, NoticeKind
 from art28.notices.services import About, NoticeDraft, queue_notice, queue_notices
@@ -34,12 +36,8 @@ from art28.parties.models import Controller, Membership, Processor, Role
 RECOVERY_CODES = 10
 
 
-def _scope(processor: Processor, controller: Controller | None = None) -> dict[str, Any]:
-    return {"processor_id": processor.pk, "controller_id": controller.pk if controller else None}
-
-
 def invitation_link(raw: str) -> str:
-    return settings.BASE_URL + reverse("accounts:invitation_accept", args=[raw])
+    return absolute_url("accounts:invitation_accept", raw)
 
 
 def _address_taken(email: str) -> bool:
@@ -79,10 +77,10 @@ def create_invitation(*, processor: Processor, email: str, role: str,
     raw = new_token()
     invitation = Invitation.objects.create(
         token_hash=hash_token(raw), email=email, role=team_role, processor=processor,
-        controller=controller, next_url=next_url, invited_by=_user_or_none(acting_user),
+        controller=controller, next_url=next_url, invited_by=user_or_none(acting_user),
         expires_at=timezone.now() + timedelta(days=settings.ART28_INVITATION_DAYS))
     record_event(action="account.invited", obj=invitation, acting_user=acting_user,
-                 data={"email": email, "role": team_role.value}, **_scope(processor, controller))
+                 data={"email": email, "role": team_role.value}, **ledger_scope(processor, controller))
     return invitation, raw
 
 
@@ -136,17 +134,13 @@ def invite_first_recipients(*, processor: Processor, recipients: dict[int, list[
     expires = timezone.now() + timedelta(days=settings.ART28_INVITATION_DAYS)
     made = [(Invitation(token_hash=hash_token(raw), email=email, role=TeamRole.CLIENT,
                         processor=processor, controller=controllers[cid], next_url=next_url,
-                        invited_by=_user_or_none(acting_user), expires_at=expires), raw)
+                        invited_by=user_or_none(acting_user), expires_at=expires), raw)
             for email, cid in fresh.items() for raw in [new_token()]]
     Invitation.objects.bulk_create([inv for inv, _raw in made], batch_size=1000)
     queue_notices([_invitation_draft(inv, raw) for inv, raw in made])
     record_event(action="account.invited_with_notice", obj=processor, acting_user=acting_user,
                  data={"invitations": len(made)}, processor_id=processor.pk)
     return len(made)
-
-def _user_or_none(user: Any) -> Any:
-    return user if getattr(user, "is_authenticated", False) else None
-
 
 def _invitation_draft(invitation: Invitation, raw: str) -> NoticeDraft:
     return NoticeDraft(
@@ -188,7 +182,7 @@ def resend_invitation(*, invitation: Invitation, acting_user: Any) -> Invitation
     _mail_invitation(invitation, raw)
     record_event(action="account.invitation_resent", obj=invitation, acting_user=acting_user,
                  data={"email": invitation.email},
-                 **_scope(invitation.processor, invitation.controller))
+                 **ledger_scope(invitation.processor, invitation.controller))
     return invitation
 
 
@@ -203,7 +197,7 @@ def revoke_invitation(*, invitation: Invitation, acting_user: Any) -> Invitation
     invitation.save(update_fields=["revoked_at"])
     record_event(action="account.invitation_revoked", obj=invitation, acting_user=acting_user,
                  data={"email": invitation.email},
-                 **_scope(invitation.processor, invitation.controller))
+                 **ledger_scope(invitation.processor, invitation.controller))
     return invitation
 
 
@@ -226,7 +220,7 @@ def accept_invitation(*, invitation: Invitation, password: str) -> Any:
     invitation.save(update_fields=["accepted_at", "user"])
     record_event(action="account.invitation_accepted", obj=invitation, acting_user=user,
                  data={"email": invitation.email, "role": invitation.role},
-                 **_scope(invitation.processor, invitation.controller))
+                 **ledger_scope(invitation.processor, invitation.controller))
     return user
 
 
@@ -266,7 +260,7 @@ def change_role(*, membership: Membership, role: str, acting_user: Any) -> Membe
     record_event(action="account.role_changed", obj=("user", membership.code),
                  acting_user=acting_user,
                  data={"user": membership.user.username, "from": old.value, "to": new.value},
-                 **_scope(membership.processor, membership.controller))
+                 **ledger_scope(membership.processor, membership.controller))
     return membership
 
 
@@ -283,7 +277,7 @@ def deactivate(*, membership: Membership, acting_user: Any) -> Membership:
     _end_sessions(user)
     record_event(action="account.deactivated", obj=("user", membership.code),
                  acting_user=acting_user, data={"user": user.username},
-                 **_scope(membership.processor, membership.controller))
+                 **ledger_scope(membership.processor, membership.controller))
     return membership
 
 
@@ -304,7 +298,7 @@ def reactivate(*, membership: Membership, acting_user: Any) -> Membership:
     membership.user.save(update_fields=["is_active"])
     record_event(action="account.reactivated", obj=("user", membership.code),
                  acting_user=acting_user, data={"user": membership.user.username},
-                 **_scope(membership.processor, membership.controller))
+                 **ledger_scope(membership.processor, membership.controller))
     return membership
 
 
@@ -316,7 +310,7 @@ def reset_second_factor(*, membership: Membership, acting_user: Any) -> Membersh
     StaticDevice.objects.filter(user=membership.user).delete()
     record_event(action="account.second_factor_reset", obj=("user", membership.code),
                  acting_user=acting_user, data={"user": membership.user.username},
-                 **_scope(membership.processor, membership.controller))
+                 **ledger_scope(membership.processor, membership.controller))
     return membership
 
 
@@ -336,7 +330,7 @@ def set_assignment(*, membership: Membership, controller: Controller, assigned: 
     record_event(action="account.assigned" if assigned else "account.unassigned",
                  obj=controller, acting_user=acting_user,
                  data={"user": membership.user.username, "controller": controller.name},
-                 **_scope(membership.processor, controller))
+                 **ledger_scope(membership.processor, controller))
     return membership
 
 
@@ -363,8 +357,8 @@ def request_password_reset(*, email: str) -> None:
     if user is None:
         return
     m = user.membership
-    link = settings.BASE_URL + reverse("accounts:password_reset_confirm", args=[
-        urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)])
+    link = absolute_url("accounts:password_reset_confirm", urlsafe_base64_encode(force_bytes(user.pk)),
+                        default_token_generator.make_token(user))
     # Stored for the processor's staff only, never in a client's portal inbox.
     queue_notice(controller=None, processor=m.processor, kind=NoticeKind.PASSWORD_RESET,
                  about=About("user", str(m.code)), template="password_reset",

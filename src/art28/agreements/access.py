@@ -7,11 +7,10 @@ and the API both take versions from here, so they give the same answers.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
-from django.http import Http404
 
 from art28.agreements.models import Agreement, AgreementVersion, ReturnedFile, Termination, VersionStatus
+from art28.core.access import get_or_404, object_for
 from art28.parties.access import can_write, membership_of, visible_controllers
 
 
@@ -58,13 +57,7 @@ def agreements_of(user, controller) -> QuerySet[Agreement]:  # type: ignore[no-u
 
 def agreement_for(user, code, *, write: bool = False) -> Agreement:  # type: ignore[no-untyped-def]
     """The agreement if the user may see it; 404 for outsiders, 403 for read-only writers."""
-    try:
-        agreement = visible_agreements(user).get(code=code)
-    except (Agreement.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if write and not can_write(user):
-        raise PermissionDenied
-    return agreement
+    return object_for(visible_agreements(user), code, write=write, may_write=lambda _: can_write(user))
 
 
 def shown_versions(user) -> QuerySet[AgreementVersion]:  # type: ignore[no-untyped-def]
@@ -83,10 +76,7 @@ def visible_versions(user, agreement: Agreement) -> QuerySet[AgreementVersion]: 
 
 def agreement_version_for(user, agreement: Agreement, number) -> AgreementVersion:  # type: ignore[no-untyped-def]
     """Version ``number`` of an agreement the user may see; 404 if it is not shown to them."""
-    try:
-        return visible_versions(user, agreement).get(number=number)
-    except (AgreementVersion.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return get_or_404(visible_versions(user, agreement), number=number)
 
 
 def version_for(user, code, *, write: bool = False) -> AgreementVersion:  # type: ignore[no-untyped-def]
@@ -95,13 +85,7 @@ def version_for(user, code, *, write: bool = False) -> AgreementVersion:  # type
           .filter(agreement__controller__in=visible_controllers(user)))
     if is_controller_user(user):
         qs = qs.exclude(status=VersionStatus.DRAFT)
-    try:
-        version = qs.get(code=code)
-    except (AgreementVersion.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if write and not can_write(user):
-        raise PermissionDenied
-    return version
+    return object_for(qs, code, write=write, may_write=lambda _: can_write(user))
 
 
 def listed_agreements(user, status: str = "") -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
@@ -129,22 +113,16 @@ def termination_of(user, agreement: Agreement) -> Termination | None:  # type: i
 
 def termination_for(user, code, *, write: bool = False) -> Termination:  # type: ignore[no-untyped-def]
     """A termination the user may see; 404 for outsiders, 403 for read-only writers."""
-    try:
-        termination = visible_terminations(user).get(code=code)
-    except (Termination.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if write and not can_write(user):
-        raise PermissionDenied
-    return termination
+    return object_for(visible_terminations(user), code, write=write, may_write=lambda _t: can_write(user))
 
 
 def returned_file_for(user, code) -> ReturnedFile:  # type: ignore[no-untyped-def]
     """One file of a visible termination's data package; 404 otherwise."""
-    try:
-        return (ReturnedFile.objects.filter(termination__agreement__controller__in=visible_controllers(user))
-                .select_related("termination__agreement__controller__processor").get(code=code))
-    except (ReturnedFile.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return get_or_404(
+        ReturnedFile.objects.filter(termination__agreement__controller__in=visible_controllers(user))
+        .select_related("termination__agreement__controller__processor"),
+        code=code,
+    )
 
 
 # The command line runs as the machine's operator, who may see every agreement.

@@ -24,10 +24,12 @@ from art28.agreements.models import (
     VersionOrigin,
     VersionStatus,
 )
-from art28.agreements.services import _next_reference, _scope, _user, validate_terms
+from art28.agreements.services import _next_reference, validate_terms
 from art28.analyzer.errors import AnalyzerError
 from art28.analyzer.reading import sniff_format
+from art28.core.ledger_scope import ledger_scope
 from art28.core.uploads import max_upload_bytes, too_large_message
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.parties.models import Controller
 from art28.terms.schema import DpaTerms
@@ -78,7 +80,7 @@ def import_signed_agreement(*, controller: Controller, data: bytes, filename: st
         agreement=agreement, number=1, status=VersionStatus.SIGNED, language=confirmed.language,
         standard_version=IMPORTED_STANDARD, terms=confirmed.model_dump(mode="json"),
         origin=VersionOrigin.IMPORTED, original_filename=Path(filename).name[:255],
-        created_by=_user(acting_user), signed_at=timezone.now(),
+        created_by=user_or_none(acting_user), signed_at=timezone.now(),
         document_sha256=digest, signed_document_sha256=digest)
     version.document.save(f"original.{fmt}", ContentFile(data), save=False)
     version.signed_document.name = version.document.name  # one file: what was signed
@@ -87,5 +89,5 @@ def import_signed_agreement(*, controller: Controller, data: bytes, filename: st
                  data={"reference": agreement.reference, "version": 1, "filename": version.original_filename,
                        "sha256": digest, "language": confirmed.language,
                        "notice_hours": confirmed.breach.notice_hours},
-                 **_scope(agreement))
+                 **ledger_scope(agreement=agreement))
     return agreement

@@ -6,11 +6,11 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from art28.agreements.access import is_controller_user
 from art28.api.models import ApiToken
+from art28.core.access import get_or_404
 from art28.parties.access import require_processor_side
 from art28.parties.models import Membership
 
@@ -37,10 +37,7 @@ def visible_tokens(user: Any, *, write: bool = False) -> Any:
 
 
 def token_for(user: Any, code: Any, *, write: bool = False) -> ApiToken:
-    try:
-        return visible_tokens(user, write=write).get(code=code)
-    except (ApiToken.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return get_or_404(visible_tokens(user, write=write), code=code)
 
 
 def member_for(user: Any, username: str) -> Any:

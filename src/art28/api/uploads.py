@@ -13,10 +13,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from ninja import Schema, Status
 from ninja.files import UploadedFile
 
+from art28.core.downloads import stored_file
 from art28.core.uploads import Accept, check_file
 
 
@@ -57,10 +58,7 @@ def received(file: UploadedFile) -> tuple[str, bytes]:
 def download(field: FieldFile | None, *, filename: str = "",
              content_type: str = "application/octet-stream") -> FileResponse:
     """A stored file as an attachment; 404 when nothing is stored."""
-    if not field:
-        raise Http404
-    return FileResponse(field.open("rb"), as_attachment=True, content_type=content_type,
-                        filename=filename or field.name.rsplit("/", 1)[-1])
+    return stored_file(field, filename=filename, content_type=content_type)
 
 
 def download_doc(description: str, *content_types: str) -> dict[str, Any]:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice
+from art28.core.access import object_for
 from art28.parties.access import can_write, membership_of, visible_controllers
 from art28.parties.models import Role
 
@@ -65,13 +64,8 @@ def visible_affected(user: Any, incident: Incident | None = None) -> QuerySet[Af
 
 def incident_for(user: Any, code: Any, *, write: bool = False) -> Incident:
     """The incident if the user may see it; 404 for outsiders, 403 for read-only writers."""
-    try:
-        incident = visible_incidents(user).select_related("processor").get(code=code)
-    except (Incident.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if write and not can_write(user):
-        raise PermissionDenied
-    return incident
+    return object_for(visible_incidents(user).select_related("processor"), code, write=write,
+                      may_write=lambda _: can_write(user))
 
 
 def visible_notices(user: Any) -> QuerySet[IncidentNotice]:
@@ -89,22 +83,11 @@ def incident_notices(user: Any, incident: Incident, *, among: Any = None) -> Que
 
 
 def notice_for(user: Any, code: Any, *, write: bool = False) -> IncidentNotice:
-    try:
-        notice = visible_notices(user).get(code=code)
-    except (IncidentNotice.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if write and not can_write(user):
-        raise PermissionDenied
-    return notice
+    return object_for(visible_notices(user), code, write=write, may_write=lambda _: can_write(user))
 
 
 def affected_for(user: Any, code: Any, *, write: bool = False) -> AffectedAgreement:
     """An affected agreement that has had a notice, for its controller's side."""
-    try:
-        affected = (visible_affected(user).select_related("incident__processor", "agreement__controller")
-                    .filter(notified_at__isnull=False).get(code=code))
-    except (AffectedAgreement.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if write and not can_write(user):
-        raise PermissionDenied
-    return affected
+    qs = (visible_affected(user).select_related("incident__processor", "agreement__controller")
+          .filter(notified_at__isnull=False))
+    return object_for(qs, code, write=write, may_write=lambda _: can_write(user))

@@ -27,7 +27,9 @@ from art28.breaches.access import (
 from art28.breaches.forms import IncidentForm, NoticeForm, ReasoningForm, SeverityForm
 from art28.breaches.models import IncidentNotice
 from art28.core.decorators import portal_required, staff_required
+from art28.core.downloads import attachment
 from art28.core.forms import apply_errors
+from art28.core.localtime import local_input
 from art28.core.pagination import page_of
 from art28.parties.access import controller_for, visible_controllers
 
@@ -38,12 +40,7 @@ PDF = "application/pdf"
 
 def _download(content: Any, content_type: str, filename: str) -> HttpResponse | StreamingHttpResponse:
     """A file download; an iterator of chunks (a CSV of any size) is streamed."""
-    if isinstance(content, str | bytes):
-        response: HttpResponse | StreamingHttpResponse = HttpResponse(content, content_type=content_type)
-    else:
-        response = StreamingHttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, content_type, filename)
 
 
 # --- staff: register and clocks -------------------------------------------------------
@@ -102,7 +99,7 @@ def clock_dashboard(request: HttpRequest) -> HttpResponse:
 def incident_create(request: HttpRequest) -> HttpResponse:
     processor = request.membership.processor  # type: ignore[attr-defined]
     form = IncidentForm(request.POST or None, processor=processor,
-                        initial={"aware_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")})
+                        initial={"aware_at": local_input()})
     if request.method == "POST" and form.is_valid():
         try:
             incident = services.open_incident(
@@ -124,7 +121,7 @@ def _initial(incident) -> dict[str, Any]:  # type: ignore[no-untyped-def]
         if isinstance(value, list):
             value = "\n".join(value)
         elif hasattr(value, "astimezone"):
-            value = timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
+            value = local_input(value)
         data[name] = value
     data["subprocessors"] = list(incident.subprocessors.all())
     return data

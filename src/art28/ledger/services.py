@@ -9,6 +9,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from art28.core.users import user_or_none
 from art28.ledger.models import ChainCheck, ChainHead, CheckStatus, Event
 
 
@@ -38,7 +39,7 @@ def record_event(*, action: str, obj: Any, acting_user: Any, data: dict | None =
     event = Event(
         seq=head.last_seq + 1,
         at=timezone.now(),
-        actor=None if acting_user is None or isinstance(acting_user, str) else acting_user,
+        actor=user_or_none(acting_user),
         actor_label=_actor_label(acting_user),
         action=action,
         object_type=type(obj).__name__.lower() if not isinstance(obj, tuple) else obj[0],

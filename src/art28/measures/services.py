@@ -14,17 +14,16 @@ from __future__ import annotations
 from typing import Any
 
 import pydantic
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from art28.agreements import services as agreements
 from art28.agreements.models import Agreement
-from art28.agreements.services import _user as user_or_none
 from art28.agreements.services.common import controller_recipients
+from art28.core.urls import absolute_url
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.measures.models import MeasureCatalogue
 from art28.notices.models import NoticeKind
@@ -124,7 +123,7 @@ def _notify(catalogue: MeasureCatalogue, agreement: Agreement, version: int) -> 
         about=About("agreement", str(agreement.code)),
         template="measures_changed",
         recipients=controller_recipients(controller),
-        link=settings.BASE_URL + reverse("agreements:portal_agreement", args=[agreement.code]),
+        link=absolute_url("agreements:portal_agreement", agreement.code),
         context={
             "reference": agreement.reference,
             "summary": catalogue.summary,

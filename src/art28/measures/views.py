@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from art28.core.actions import run_action
-from art28.measures import access, forms, services
 from art28.core.decorators import staff_required
+from art28.measures import access, forms, services
 
 
 def _measures_page(

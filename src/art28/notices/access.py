@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
+from art28.core.access import get_or_404
 from art28.notices.models import Audience, Delivery, DeliveryStatus, Notice, NoticeKind
 from art28.parties.access import membership_of, visible_controllers
 from art28.parties.models import Role
@@ -30,10 +30,7 @@ def portal_notices(user: Any) -> QuerySet[Notice]:
 
 def portal_notice_for(user: Any, code: Any) -> Notice:
     """One notice of the user's portal inbox; 404 for anything else."""
-    try:
-        return portal_notices(user).get(code=code)
-    except (Notice.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return get_or_404(portal_notices(user), code=code)
 
 
 def staff_notices(user: Any) -> QuerySet[Notice]:

@@ -21,11 +21,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.db.models import Count, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from art28.core.csv import csv_bytes
+from art28.core.urls import absolute_url
 from art28.ledger.services import record_event
 from art28.notices.models import (
     Audience,
@@ -79,7 +79,7 @@ def _clean(channel: str, email: str, url: str, language: str) -> tuple[str, str]
 
 
 def confirm_link(token: str) -> str:
-    return settings.BASE_URL + reverse("subprocessors:trust_confirm", args=[token])
+    return absolute_url("subprocessors:trust_confirm", token)
 
 
 @transaction.atomic

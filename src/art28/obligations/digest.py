@@ -11,9 +11,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 
+from art28.core.urls import absolute_url
 from art28.notices.models import Audience, NoticeKind
 from art28.notices.services import About, queue_notice
 from art28.obligations.access import digest_recipients
@@ -59,11 +59,11 @@ def _send_one(user: Any, now: datetime, today: Any) -> int:
                 return 0
             overdue = [r for r in rows if r["css"] == "due-overdue"]
             soon = [r for r in rows if r["css"] != "due-overdue"]
-            link = settings.BASE_URL + reverse("obligations:staff_dashboard")
+            link = absolute_url("obligations:staff_dashboard")
             queue_notice(controller=None, processor=membership.processor,  # type: ignore[union-attr]
                          kind=NoticeKind.DUE_DIGEST, about=About("digest", f"{user.pk}-{today}"),
                          template="due_digest", language=language, audience=Audience.PROCESSOR,
                          recipients=[user.email], link=link,
                          context={"overdue": overdue, "soon": soon, "base_url": settings.BASE_URL,
-                                  "settings_link": settings.BASE_URL + reverse("obligations:settings")})
+                                  "settings_link": absolute_url("obligations:settings")})
     return 1

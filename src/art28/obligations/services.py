@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from art28.core.ledger_scope import ledger_scope
 from art28.ledger.services import record_event
 from art28.obligations.models import Preference, new_token
 from art28.parties.access import membership_of
@@ -13,8 +14,7 @@ from art28.parties.access import membership_of
 
 def _scope(user: Any) -> dict[str, Any]:
     m = membership_of(user)
-    return {"processor_id": m.processor_id if m else None,
-            "controller_id": m.controller_id if m else None}
+    return ledger_scope(m.processor_id, m.controller_id) if m else ledger_scope()
 
 
 def rotate_feed_token(*, user: Any, acting_user: Any) -> Preference:

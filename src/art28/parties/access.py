@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from art28.core.access import get_or_404, object_for
 from art28.parties.models import Contact, Controller, Membership, Processor, Role
 
 
@@ -59,12 +60,8 @@ def require_processor_side(user, *, write: bool = False, admin: bool = False) ->
 
 def controller_for(user, code, *, write: bool = False) -> Controller:  # type: ignore[no-untyped-def]
     """The controller with this code if the user may see it (and change it, with write)."""
-    try:
-        controller = visible_controllers(user).select_related("processor").get(code=code)
-    except (Controller.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if write and not can_write(user, controller):
-        raise PermissionDenied
+    controller = object_for(visible_controllers(user).select_related("processor"), code, write=write,
+                            may_write=lambda c: can_write(user, c))
     if write and not membership_of(user).is_processor_side:  # type: ignore[union-attr]
         # The processor keeps the client record; a controller's users read it.
         raise PermissionDenied
@@ -73,19 +70,13 @@ def controller_for(user, code, *, write: bool = False) -> Controller:  # type: i
 
 def contact_of(controller: Controller, code) -> Contact:  # type: ignore[no-untyped-def]
     """One contact of a controller the caller already got through ``controller_for``; else 404."""
-    try:
-        return controller.contacts.get(code=code)
-    except Contact.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(controller.contacts.all(), code=code)
 
 
 def contact_for(user, code, *, write: bool = False) -> Contact:  # type: ignore[no-untyped-def]
     """A controller's contact the user may see; 404 for outsiders, 403 for read-only writers."""
-    try:
-        contact = Contact.objects.select_related("controller").get(
-            code=code, controller__in=visible_controllers(user))
-    except (Contact.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    contact = get_or_404(Contact.objects.select_related("controller")
+                         .filter(controller__in=visible_controllers(user)), code=code)
     if write:
         controller_for(user, contact.controller.code, write=True)  # same write rule as its controller
     return contact

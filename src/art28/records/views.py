@@ -6,11 +6,11 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 
 from art28.agreements.access import visible_agreements
-from art28.records import services as ropa
 from art28.core.decorators import portal_required, staff_required
+from art28.core.downloads import attachment
+from art28.records import services as ropa
 
 
 def ropa_response(request: HttpRequest, fmt: str, name: str, agreements: Any) -> HttpResponse:
@@ -25,11 +25,7 @@ def ropa_response(request: HttpRequest, fmt: str, name: str, agreements: Any) ->
         language=request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("nl", "en") else "en",
     )
     ext = "jsonld" if fmt == "jsonld" else fmt
-    response = HttpResponse(content, content_type=ropa.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"{name}-{timezone.localdate():%Y%m%d}.{ext}"
-    )
-    return response
+    return attachment(content, ropa.CONTENT_TYPES[fmt], f"{name}-{timezone.localdate():%Y%m%d}.{ext}")
 
 
 @staff_required()

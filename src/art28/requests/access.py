@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404
 
 from art28.agreements.access import is_controller_user
+from art28.core.access import object_for as core_object_for
 from art28.parties.access import can_write, visible_controllers
 from art28.requests.models import (
     AuditRequest,
@@ -40,13 +39,7 @@ def visible_of(model: type[M], user: Any, agreement: Any) -> models.QuerySet[M]:
 
 
 def object_for(model: type[M], user: Any, code: Any, *, write: bool = False) -> M:
-    try:
-        obj = visible(model, user).get(code=code)
-    except (model.DoesNotExist, ValueError, TypeError):  # type: ignore[attr-defined]
-        raise Http404 from None
-    if write and not can_write(user):
-        raise PermissionDenied
-    return obj
+    return core_object_for(visible(model, user), code, write=write, may_write=lambda _: can_write(user))
 
 
 def dsr_for(user: Any, code: Any, *, write: bool = False) -> DataSubjectRequest:

@@ -6,10 +6,9 @@ uploaded and the imports for controllers assigned to them. Everyone else gets 40
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
+from art28.core.access import object_for
 from art28.parties.access import can_write, membership_of, visible_controllers
 from art28.parties.models import Role
 from art28.reviews.models import Playbook, Review
@@ -36,10 +35,4 @@ def playbook_of(user) -> Playbook | None:  # type: ignore[no-untyped-def]
 
 def review_for(user, code, *, write: bool = False) -> Review:  # type: ignore[no-untyped-def]
     """The review if the user may see it; 404 for outsiders, 403 for read-only writers."""
-    try:
-        review = visible_reviews(user).get(code=code)
-    except (Review.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if write and not can_write(user):
-        raise PermissionDenied
-    return review
+    return object_for(visible_reviews(user), code, write=write, may_write=lambda _: can_write(user))

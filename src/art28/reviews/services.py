@@ -25,7 +25,9 @@ from art28.agreements.imports import import_signed_agreement, original_format
 from art28.agreements.models import Agreement
 from art28.analyzer import Analysis, AnalyzerError, analyze
 from art28.analyzer import Playbook as Positions
+from art28.core.ledger_scope import ledger_scope
 from art28.core.uploads import max_upload_bytes, too_large_message
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.parties.models import Controller, Processor
 from art28.reviews.models import Playbook, Review
@@ -64,10 +66,6 @@ def run_analyzer(data: bytes, filename: str, *, lang: str | None = None,
         raise ValidationError({"file": ValidationError(exc.message, code=exc.code.name.lower())}) from None
 
 
-def _scope(processor: Processor, controller: Controller | None = None) -> dict[str, Any]:
-    return {"processor_id": processor.pk, "controller_id": controller.pk if controller else None}
-
-
 @transaction.atomic
 def review_document(*, processor: Processor, data: bytes, filename: str, lang: str | None = None,
                     playbook: Positions | dict | None = None, acting_user: Any,
@@ -91,7 +89,7 @@ def review_document(*, processor: Processor, data: bytes, filename: str, lang: s
         original_format(data, filename)
     positions = parse_positions(playbook) if isinstance(playbook, dict) else playbook
     analysis = run_analyzer(data, filename, lang=lang, playbook=positions or positions_of(processor))
-    review = Review(processor=processor, uploaded_by=_user(acting_user),
+    review = Review(processor=processor, uploaded_by=user_or_none(acting_user),
                     filename=Path(filename or "document").name[:255], sha256=analysis.source.sha256,
                     size=len(data), language=analysis.language, controller=controller,
                     subprocessor=subprocessor, result=analysis.model_dump(mode="json"))
@@ -104,12 +102,8 @@ def review_document(*, processor: Processor, data: bytes, filename: str, lang: s
                        "language": review.language, "import": staged,
                        "subprocessor": str(subprocessor.code) if subprocessor is not None else None,
                        "checklist": review.counts, "deviations": review.deviations},
-                 **_scope(processor, controller))
+                 **ledger_scope(processor, controller))
     return review
-
-
-def _user(acting_user: Any) -> Any:
-    return None if acting_user is None or isinstance(acting_user, str) else acting_user
 
 
 def _staged_original(review: Review) -> bytes:
@@ -192,7 +186,7 @@ def confirm_subprocessor_import(*, review: Review, terms: DpaTerms | dict[str, A
     record_event(action="review.imported", obj=review, acting_user=acting_user,
                  data={"subprocessor": str(sp.code), "sha256": sp.agreement_sha256,
                        "corrected": _differences(proposed, sp.terms)},
-                 **_scope(review.processor))
+                 **ledger_scope(review.processor))
     return sp
 
 
@@ -202,9 +196,9 @@ def set_playbook(*, processor: Processor, positions: dict | str | Positions, act
     parsed = positions if isinstance(positions, Positions) else parse_positions(positions)
     stored, _created = Playbook.objects.select_for_update().get_or_create(processor=processor)
     stored.positions = parsed.model_dump(mode="json", exclude_none=True)
-    stored.updated_by = _user(acting_user)
+    stored.updated_by = user_or_none(acting_user)
     stored.save()
     record_event(action="review.playbook_changed", obj=("playbook", str(processor.code)),
                  acting_user=acting_user, data={"positions": stored.positions},
-                 **_scope(processor))
+                 **ledger_scope(processor))
     return stored

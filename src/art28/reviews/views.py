@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from art28.core.decorators import require_write, staff_required
+from art28.core.downloads import attachment
 from art28.core.forms import apply_errors
 from art28.core.pagination import page_of
 from art28.parties.access import controller_for, visible_controllers
@@ -75,9 +76,7 @@ def review_detail(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required()
 def review_pdf(request: HttpRequest, code: str) -> HttpResponse:
     review = review_for(request.user, code)
-    response = HttpResponse(report_pdf(review), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="review-{review.code}.pdf"'
-    return response
+    return attachment(report_pdf(review), "application/pdf", f"review-{review.code}.pdf")
 
 
 @staff_required(admin=True)

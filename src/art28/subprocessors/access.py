@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from art28.agreements.access import visible_agreements
+from art28.core.access import get_or_404, object_for
 from art28.notices.models import Subscriber
 from art28.parties.access import can_write, membership_of, require_processor_side
 from art28.parties.models import Processor
@@ -65,10 +64,7 @@ def agreement_references_using(user, subprocessor: Subprocessor,  # type: ignore
 def subprocessor_for(user, code, *, write: bool = False) -> Subprocessor:  # type: ignore[no-untyped-def]
     """A register entry; changing it takes the processor's admin."""
     m = require_processor_side(user, write=write, admin=write)
-    try:
-        return Subprocessor.objects.get(code=code, processor_id=m.processor_id)
-    except (Subprocessor.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return get_or_404(Subprocessor.objects.filter(processor_id=m.processor_id), code=code)
 
 
 def visible_changes(user) -> QuerySet[SubprocessorChange]:  # type: ignore[no-untyped-def]
@@ -81,12 +77,8 @@ def visible_changes(user) -> QuerySet[SubprocessorChange]:  # type: ignore[no-un
 
 def change_for(user, code, *, write: bool = False) -> SubprocessorChange:  # type: ignore[no-untyped-def]
     m = require_processor_side(user, write=write, admin=write)
-    try:
-        return SubprocessorChange.objects.select_related("subprocessor", "replaces").get(
-            code=code, processor_id=m.processor_id
-        )
-    except (SubprocessorChange.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return get_or_404(SubprocessorChange.objects.select_related("subprocessor", "replaces")
+                      .filter(processor_id=m.processor_id), code=code)
 
 
 def visible_clocks(user) -> QuerySet[ChangeAgreement]:  # type: ignore[no-untyped-def]
@@ -116,24 +108,15 @@ def reloaded_clock(clock: ChangeAgreement) -> ChangeAgreement:
 
 def clock_for(user, code, *, write: bool = False) -> ChangeAgreement:  # type: ignore[no-untyped-def]
     """One agreement's clock of a change, if the user may see that agreement."""
-    try:
-        clock = (
-            visible_clocks(user)
-            .select_related(
-                "change",
-                "change__subprocessor",
-                "change__replaces",
-                "change__processor",
-                "agreement",
-                "agreement__controller",
-            )
-            .get(code=code)
-        )
-    except (ChangeAgreement.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if write and not can_write(user):
-        raise PermissionDenied
-    return clock
+    qs = visible_clocks(user).select_related(
+        "change",
+        "change__subprocessor",
+        "change__replaces",
+        "change__processor",
+        "agreement",
+        "agreement__controller",
+    )
+    return object_for(qs, code, write=write, may_write=lambda _: can_write(user))
 
 
 def require_admin(user, *, write: bool = True):  # type: ignore[no-untyped-def]
@@ -145,10 +128,7 @@ def require_admin(user, *, write: bool = True):  # type: ignore[no-untyped-def]
 
 def public_processor(code) -> Processor:  # type: ignore[no-untyped-def]
     """The processor of a public sub-processor page; 404 if there is none."""
-    try:
-        return Processor.objects.get(code=code)
-    except (Processor.DoesNotExist, ValueError):
-        raise Http404 from None
+    return get_or_404(Processor.objects.all(), code=code)
 
 
 def public_subprocessors(processor: Processor) -> QuerySet[Subprocessor]:
@@ -164,7 +144,4 @@ def public_upcoming_changes(processor: Processor) -> QuerySet[SubprocessorChange
 def trust_subscriber_for(user, code):  # type: ignore[no-untyped-def]
     """A trust-page subscriber of the admin's own processor; 404 for anything else."""
     m = require_processor_side(user, write=True, admin=True)
-    try:
-        return Subscriber.objects.get(processor_id=m.processor_id, code=code)
-    except (Subscriber.DoesNotExist, ValueError):
-        raise Http404 from None
+    return get_or_404(Subscriber.objects.filter(processor_id=m.processor_id), code=code)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
 from art28.core.csv import csv_bytes
+from art28.core.localtime import local_minute
 from art28.subprocessors.models import AgreementSubprocessor
 from art28.subprocessors.services import links_at
 
@@ -33,7 +34,7 @@ def _row(link: AgreementSubprocessor) -> list[str]:
         sp.service,
         ", ".join(sp.locations),
         link.get_status_display(),
-        timezone.localtime(link.since).strftime("%Y-%m-%d %H:%M"),
+        local_minute(link.since),
     ]
 
 
@@ -47,7 +48,7 @@ def list_pdf(agreement: Agreement, at: datetime | None = None) -> bytes:
     doc = {
         "title": _("Sub-processors of %(ref)s") % {"ref": agreement.reference},
         "subtitle": _("%(c)s, situation on %(d)s")
-        % {"c": agreement.controller.name, "d": timezone.localtime(at).strftime("%Y-%m-%d %H:%M")},
+        % {"c": agreement.controller.name, "d": local_minute(at)},
         "header": _header(),
         "rows": [_row(link) for link in links_at(agreement, at=at)],
         "footer": _("Produced by art28 from the sub-processor register."),

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements
 from art28.core.decorators import portal_required, staff_required
+from art28.core.downloads import attachment
 from art28.core.forms import apply_errors
 from art28.notices import subscribers
 from art28.subprocessors import access, export, feeds, services
@@ -407,13 +408,10 @@ def portal_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     at = _at(request)
     name = f"subprocessors-{agreement.reference}"
     if fmt == "csv":
-        response = HttpResponse(export.list_csv(agreement, at), content_type="text/csv; charset=utf-8")
-    elif fmt == "pdf":
-        response = HttpResponse(export.list_pdf(agreement, at), content_type="application/pdf")
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+        return attachment(export.list_csv(agreement, at), "text/csv; charset=utf-8", f"{name}.{fmt}")
+    if fmt == "pdf":
+        return attachment(export.list_pdf(agreement, at), "application/pdf", f"{name}.{fmt}")
+    raise Http404
 
 
 def _change_page(
@@ -571,9 +569,7 @@ def trust_subscribers(request: HttpRequest) -> HttpResponse:
 def trust_subscribers_export(request: HttpRequest) -> HttpResponse:
     data = subscribers.export_subscribers(processor=request.membership.processor,  # type: ignore[attr-defined]
                                           acting_user=request.user)
-    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="trust-subscribers.csv"'
-    return response
+    return attachment(data, "text/csv; charset=utf-8", "trust-subscribers.csv")
 
 
 @require_POST

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pydantic
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -32,7 +31,10 @@ from art28.agreements.models import (
     VersionStatus,
 )
 from art28.agreements.typed_text import MARKER, clean_typed, visible, was_cleaned
+from art28.core.ledger_scope import ledger_scope
 from art28.core.localtime import local_time
+from art28.core.urls import absolute_url
+from art28.core.users import user_or_none
 from art28.evidence.models import SealedKind
 from art28.evidence.sealing import Target, seal_issued
 from art28.ledger.services import record_event
@@ -42,10 +44,6 @@ from art28.parties.models import Controller, Processor
 from art28.parties.text import control_char_paths
 from art28.terms.defaults import standard_terms
 from art28.terms.schema import DpaTerms
-
-
-def _scope(agreement: Agreement) -> dict[str, int]:
-    return {"processor_id": agreement.controller.processor_id, "controller_id": agreement.controller_id}
 
 
 def validate_terms(data: DpaTerms | dict[str, Any]) -> DpaTerms:
@@ -108,11 +106,11 @@ def create_agreement(*, controller: Controller, acting_user: Any,
     agreement = Agreement.objects.create(controller=controller, reference=_next_reference(controller))
     version = AgreementVersion.objects.create(
         agreement=agreement, number=1, language=full.language, terms=full.model_dump(mode="json"),
-        standard_version=documents.CURRENT_VERSION, created_by=_user(acting_user))
+        standard_version=documents.CURRENT_VERSION, created_by=user_or_none(acting_user))
     record_event(action="agreement.created", obj=agreement, acting_user=acting_user,
                  data={"reference": agreement.reference, "version": version.number,
                        "language": full.language, "notice_hours": full.breach.notice_hours},
-                 **_scope(agreement))
+                 **ledger_scope(agreement=agreement))
     _annex_iv_from_register(agreement, acting_user)
     return agreement
 
@@ -127,10 +125,6 @@ def _annex_iv_from_register(agreement: Agreement, acting_user: Any) -> None:
                                            status=SubprocessorStatus.ACTIVE)
     if register.exists():
         sync_annex_iv(agreement=agreement, acting_user=acting_user)
-
-
-def _user(acting_user: Any) -> Any:
-    return None if acting_user is None or isinstance(acting_user, str) else acting_user
 
 
 @transaction.atomic
@@ -156,7 +150,8 @@ def update_terms(*, agreement: Agreement, terms: dict[str, Any] | DpaTerms, acti
     else:
         version = _new_version(latest, new_terms, version_key, acting_user)
     record_event(action="agreement.terms_changed", obj=agreement, acting_user=acting_user,
-                 data={"version": version.number, "changes": version.changes}, **_scope(agreement))
+                 data={"version": version.number, "changes": version.changes},
+                 **ledger_scope(agreement=agreement))
     return version
 
 
@@ -183,7 +178,7 @@ def _new_version(latest: AgreementVersion, terms: DpaTerms, version_key: str,
     return AgreementVersion.objects.create(
         agreement=latest.agreement, number=latest.number + 1, language=terms.language,
         terms=terms.model_dump(mode="json"), standard_version=version_key,
-        changes=_changes(latest.dpa_terms, terms), created_by=_user(acting_user))
+        changes=_changes(latest.dpa_terms, terms), created_by=user_or_none(acting_user))
 
 
 def render_version_pdf(version: AgreementVersion, *, evidence: list | None = None) -> bytes:
@@ -210,7 +205,7 @@ def _ref(version: AgreementVersion) -> str:
 
 
 def portal_link(version: AgreementVersion) -> str:
-    return settings.BASE_URL + reverse("agreements:portal_agreement", args=[version.agreement.code])
+    return absolute_url("agreements:portal_agreement", version.agreement.code)
 
 
 def refresh_drafts_from_profile(*, processor: Processor) -> int:
@@ -302,7 +297,7 @@ def send_for_signature(*, version: AgreementVersion, acting_user: Any,
     record_event(action="agreement.sent", obj=version.agreement, acting_user=acting_user,
                  data={"version": version.number, "sha256": version.document_sha256,
                        "recipients": [c.email for c in signatories], **override},
-                 **_scope(version.agreement))
+                 **ledger_scope(agreement=version.agreement))
     return version
 
 
@@ -381,13 +376,14 @@ def accept_version(*, version: AgreementVersion, signature: Signature, document_
     version.save(update_fields=["status"])
     record_event(action="agreement.accepted", obj=version.agreement, acting_user=acting_user,
                  data={"version": version.number, "sha256": version.document_sha256,
-                       "name": signature.name, "ip": signature.ip}, **_scope(version.agreement))
+                       "name": signature.name, "ip": signature.ip},
+                 **ledger_scope(agreement=version.agreement))
     return acceptance
 
 
 def _record_acceptance(version: AgreementVersion, role: str, sig: Signature, acting_user: Any) -> Acceptance:
     return Acceptance.objects.create(
-        version=version, role=role, user=_user(acting_user), name=sig.name.strip(),
+        version=version, role=role, user=user_or_none(acting_user), name=sig.name.strip(),
         function=sig.function.strip(), email=sig.email or getattr(acting_user, "email", "") or "",
         accepted_at=timezone.now(), ip=sig.ip or None, user_agent=sig.user_agent[:500],
         document_sha256=version.document_sha256)
@@ -411,7 +407,8 @@ def countersign_version(*, version: AgreementVersion, signature: Signature,
     _notify_signed(version)
     record_event(action="agreement.signed", obj=version.agreement, acting_user=acting_user,
                  data={"version": version.number, "sha256": version.document_sha256,
-                       "signed_sha256": version.signed_document_sha256}, **_scope(version.agreement))
+                       "signed_sha256": version.signed_document_sha256},
+                 **ledger_scope(agreement=version.agreement))
     return version
 
 
@@ -437,7 +434,8 @@ def _seal(version: AgreementVersion) -> None:
     with translation.override(version.language):
         reason = _("Agreement %(ref)s as accepted by both parties") % {"ref": _ref(version)}
     pdf = seal_issued(pdf, Target(SealedKind.AGREEMENT, str(version.code), "agreement.signed",
-                                  str(version.agreement.code), **_scope(version.agreement)), reason=reason)
+                                  str(version.agreement.code), **ledger_scope(agreement=version.agreement)),
+                      reason=reason)
     version.signed_document.save("agreement-signed.pdf", ContentFile(pdf), save=False)
     version.signed_document_sha256 = hashlib.sha256(pdf).hexdigest()
 

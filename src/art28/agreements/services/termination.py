@@ -11,10 +11,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,10 +28,11 @@ from art28.agreements.models import (
     Termination,
     TerminationStatus,
 )
-from art28.agreements.services import _scope as scope
-from art28.agreements.services import _user as user_or_none
 from art28.agreements.services.common import controller_recipients, require_text, store
+from art28.core.ledger_scope import ledger_scope
 from art28.core.localtime import local_time
+from art28.core.urls import absolute_url
+from art28.core.users import user_or_none
 from art28.evidence.models import SealedKind
 from art28.evidence.sealing import Target, seal_issued
 from art28.ledger.services import record_event
@@ -73,7 +72,7 @@ def subprocessors_of(t: Termination) -> list[str]:
 
 
 def _portal_link(termination: Termination) -> str:
-    return settings.BASE_URL + reverse("agreements:portal_termination", args=[termination.code])
+    return absolute_url("agreements:portal_termination", termination.code)
 
 
 def _recipients(agreement: Agreement) -> list[str]:
@@ -148,7 +147,7 @@ def terminate_agreement(
             "choice": choice,
             "complete_by": termination.complete_by.isoformat(),
         },
-        **scope(agreement),
+        **ledger_scope(agreement=agreement),
     )
     return termination
 
@@ -186,7 +185,7 @@ def choose_end_way(*, termination: Termination, choice: str, acting_user: Any) -
         obj=t,
         acting_user=acting_user,
         data={"choice": choice},
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return t
 
@@ -207,7 +206,7 @@ def set_end_cost_estimate(*, termination: Termination, amount: Decimal, acting_u
         obj=t,
         acting_user=acting_user,
         data={"amount": amount},
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return t
 
@@ -235,7 +234,7 @@ def add_returned_file(
         obj=t,
         acting_user=acting_user,
         data={"name": name, "sha256": item.sha256, "size": item.size},
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return item
 
@@ -271,7 +270,7 @@ def confirm_destruction(
         obj=t,
         acting_user=acting_user,
         data={"target_kind": target_kind, "target": target, "method": method},
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return item
 
@@ -293,7 +292,7 @@ def set_retention(*, termination: Termination, items: list[dict[str, str]], acti
         obj=t,
         acting_user=acting_user,
         data={"retention": cleaned},
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return t
 
@@ -319,7 +318,7 @@ def issue_certificate(*, termination: Termination, acting_user: Any) -> Terminat
         raise ValidationError(_("Not yet possible; still missing: %(m)s.") % {"m": "; ".join(missing)})
     t.status, t.certified_at = TerminationStatus.CERTIFIED, timezone.now()
     target = Target(SealedKind.CERTIFICATE, str(t.code), "termination.certified", str(t.code),
-                    **scope(t.agreement))
+                    **ledger_scope(agreement=t.agreement))
     content = seal_issued(certificate_pdf(t), target)
     t.certificate_sha256 = store(t, "certificate", f"certificate-{t.agreement.reference}.pdf", content)
     t.save()
@@ -332,7 +331,7 @@ def issue_certificate(*, termination: Termination, acting_user: Any) -> Terminat
             "sha256": t.certificate_sha256,
             "returned": [{"name": r.name, "sha256": r.sha256} for r in t.returned.all()],
         },
-        **scope(t.agreement),
+        **ledger_scope(agreement=t.agreement),
     )
     return t
 

@@ -8,11 +8,11 @@ from django.utils.safestring import SafeString, mark_safe
 from art28 import documents
 from art28.agreements import downloads
 from art28.agreements.models import AgreementVersion, VersionStatus
+from art28.core.downloads import attachment as file_attachment
 
 
 def attachment(download: downloads.Download) -> HttpResponse:
-    response = HttpResponse(download.data, content_type=download.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
+    response = file_attachment(download.data, download.content_type, download.filename)
     response["Cache-Control"] = "private, no-store"
     return response
 

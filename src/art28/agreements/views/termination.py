@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models.fields.files import FieldFile
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -22,8 +22,9 @@ from art28.agreements import termination_forms as forms
 from art28.agreements.models import Termination
 from art28.agreements.services import termination
 from art28.core.actions import ErrorPage, run_action
-from art28.core.uploads import posted_file
 from art28.core.decorators import portal_required, staff_required
+from art28.core.downloads import stored_file
+from art28.core.uploads import posted_file
 
 staff = staff_required()
 STAFF_PAGE = "agreements/termination_staff.html"
@@ -61,14 +62,9 @@ def _errors_on(template: str, code: Any) -> ErrorPage:
     return page
 
 
-def _attachment(stored: FieldFile, content_type: str) -> HttpResponse:
-    """One stored file as a download; 404 when none is stored."""
-    if not stored:
-        raise Http404
-    with stored.open("rb") as fh:
-        response = HttpResponse(fh.read(), content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, stored.name.rsplit("/", 1)[-1])
-    return response
+def _attachment(stored: FieldFile, content_type: str = "application/octet-stream") -> HttpResponseBase:
+    """One stored file as a download under its own name; 404 when none is stored."""
+    return stored_file(stored, content_type=content_type)
 
 
 # -- staff ----------

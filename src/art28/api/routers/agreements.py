@@ -35,6 +35,7 @@ from art28.api.schemas.agreements import (
     VersionDetail,
     VersionSummary,
 )
+from art28.core.downloads import attachment
 from art28.parties.access import controller_for
 from art28.terms.schema import DpaTerms
 
@@ -101,9 +102,7 @@ def version_get(request: HttpRequest, code: UUID, number: int) -> AgreementVersi
 
 
 def _file(download: downloads.Download) -> HttpResponse:
-    response = HttpResponse(download.data, content_type=download.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
-    return response
+    return attachment(download.data, download.content_type, download.filename)
 
 
 @router.get("/agreements/{code}/versions/{number}/document",

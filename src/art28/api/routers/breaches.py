@@ -44,6 +44,7 @@ from art28.breaches.access import (
     visible_notices,
 )
 from art28.breaches.models import Incident, IncidentNotice
+from art28.core.downloads import attachment
 from art28.parties.access import controller_for, membership_of
 from art28.subprocessors.access import subprocessors_by_code
 from art28.subprocessors.models import Subprocessor
@@ -53,12 +54,7 @@ router = Router(tags=["breaches"])
 
 def _file(content: Any, content_type: str, filename: str) -> HttpResponse | StreamingHttpResponse:
     """A file download; an iterator of chunks (a CSV of any size) is streamed."""
-    if isinstance(content, str | bytes):
-        response: HttpResponse | StreamingHttpResponse = HttpResponse(content, content_type=content_type)
-    else:
-        response = StreamingHttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, content_type, filename)
 
 
 def _subprocessors(user: Any, codes: list[UUID] | None) -> list[Subprocessor] | None:

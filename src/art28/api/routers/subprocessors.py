@@ -35,6 +35,7 @@ from art28.api.schemas.subprocessors import (
     WithdrawPreviewOut,
 )
 from art28.api.uploads import download_doc
+from art28.core.downloads import attachment
 from art28.subprocessors import access, export, services
 from art28.subprocessors.models import ChangeAgreement, Subprocessor, SubprocessorChange
 
@@ -321,12 +322,10 @@ def agreement_subprocessor_export(
     at: datetime | None = None,
 ) -> HttpResponse:
     agreement = agreement_for(request.auth, code)
+    name = f"subprocessors-{agreement.reference}.{format}"
     if format == "pdf":
-        response = HttpResponse(export.list_pdf(agreement, at), content_type="application/pdf")
-    else:
-        response = HttpResponse(export.list_csv(agreement, at), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="subprocessors-{agreement.reference}.{format}"'
-    return response
+        return attachment(export.list_pdf(agreement, at), "application/pdf", name)
+    return attachment(export.list_csv(agreement, at), "text/csv; charset=utf-8", name)
 
 
 @router.post("/agreements/{code}/subprocessors/annex-sync", response={200: dict, 204: None})

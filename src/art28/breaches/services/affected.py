@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.breaches.models import AffectedAgreement, HoursSource, Incident
-from art28.breaches.services.common import rows_for, scope
+from art28.breaches.services.common import rows_for
+from art28.core.ledger_scope import ledger_scope
 from art28.ledger.services import record_event
 from art28.parties.text import text_error
 from art28.terms.clocks import add_hours
@@ -189,7 +190,8 @@ def adjust_affected(*, incident: Incident, include: Iterable[str] = (),
         record_event(action="breach.affected_adjusted", obj=incident, acting_user=acting_user,
                      data={"include": sorted(include), "exclude": sorted(reasons),
                            "exclusion_reasons": {c: reasons[c] for c in sorted(reasons)},
-                           "changed": changed, "add": [a.reference for a in add]}, **scope(incident))
+                           "changed": changed, "add": [a.reference for a in add]},
+                     **ledger_scope(incident.processor_id))
     return list(rows_for(incident, acting_user).select_related("agreement__controller", "incident"))
 
 

@@ -7,10 +7,10 @@ from itertools import groupby
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from art28.breaches.models import AffectedAgreement, AffectedQuerySet, Incident, IncidentStatus
+from art28.core.urls import absolute_url
 from art28.notices.models import Audience, NoticeKind
 from art28.notices.services import About, queue_notice, schedule_drain
 from art28.parties.models import Membership, Role
@@ -81,7 +81,7 @@ def _remind_group(rows: list[AffectedAgreement], now: datetime) -> int:
                      about=About("incident-clock", f"{incident.code}:{first.deadline:%Y%m%d%H%M}:{percent}"),
                      template="breach_reminder", recipients=recipients, audience=Audience.PROCESSOR,
                      language=settings.LANGUAGE_CODE[:2], deadline=first.deadline, schedule=False,
-                     link=settings.BASE_URL + reverse("breaches:incident_detail", args=[incident.code]),
+                     link=absolute_url("breaches:incident_detail", incident.code),
                      context={"reference": incident.reference, "title": incident.title,
                               "percent": percent, "waiting": len(due), "deadline": first.deadline,
                               "hours": first.notice_hours})

@@ -10,18 +10,6 @@ from art28.breaches.access import visible_affected
 from art28.breaches.models import AffectedAgreement, Incident
 
 
-def scope(incident: Incident, affected: AffectedAgreement | None = None) -> dict[str, Any]:
-    """Ledger scope: the processor, and the controller when one agreement is concerned."""
-    data: dict[str, Any] = {"processor_id": incident.processor_id}
-    if affected is not None:
-        data["controller_id"] = affected.agreement.controller_id
-    return data
-
-
-def user_or_none(acting_user: Any) -> Any:
-    return acting_user if getattr(acting_user, "pk", None) else None
-
-
 def rows_for(incident: Incident, acting_user: Any) -> QuerySet[AffectedAgreement]:
     """The affected rows ``acting_user`` may list, change, exclude or notify.
 

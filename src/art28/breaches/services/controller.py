@@ -7,10 +7,8 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,8 +16,10 @@ from django.utils.translation import gettext_lazy
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, SeverityAssessment, Stage
 from art28.breaches.services import enisa
 from art28.breaches.services.affected import binding_terms
-from art28.breaches.services.common import scope, user_or_none
+from art28.core.ledger_scope import ledger_scope
 from art28.core.localtime import local_time
+from art28.core.urls import absolute_url
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import Notice
 from art28.notices.recipients import notify_staff_of_answer
@@ -43,7 +43,7 @@ def acknowledge_notice(*, incident_notice: IncidentNotice, acting_user: Any) -> 
         record_event(action="breach.notice_acknowledged", obj=incident_notice, acting_user=acting_user,
                      data={"incident": affected.incident.reference, "stage": incident_notice.stage,
                            "number": incident_notice.number},
-                     **scope(affected.incident, affected))
+                     **ledger_scope(affected.incident.processor_id, affected.agreement.controller_id))
         _tell_staff(incident_notice)
     return incident_notice
 
@@ -58,7 +58,7 @@ def _tell_staff(incident_notice: IncidentNotice) -> None:
         what=gettext_lazy("acknowledgement of a breach notice"),
         reference=affected.agreement.reference,
         subject=f"{incident.reference} {incident.title}".strip(),
-        link=settings.BASE_URL + reverse("breaches:incident_detail", args=[incident.code]),
+        link=absolute_url("breaches:incident_detail", incident.code),
     )
 
 
@@ -223,5 +223,5 @@ def save_assessment(*, affected: AffectedAgreement, values: dict[str, Any],
         result = severity(affected)
         record_event(action="breach.severity_assessed", obj=("affectedagreement", affected.code),
                      acting_user=acting_user, data={"score": str(result.score), "level": result.level},
-                     **scope(affected.incident, affected))
+                     **ledger_scope(affected.incident.processor_id, affected.agreement.controller_id))
     return result

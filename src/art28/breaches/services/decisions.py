@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from art28.breaches.models import Decision, Incident, IncidentStatus
-from art28.breaches.services.common import rows_for, scope
+from art28.breaches.services.common import rows_for
+from art28.core.ledger_scope import ledger_scope
 from art28.ledger.services import record_event
 
 
@@ -42,7 +43,7 @@ def record_no_notice(*, incident: Incident, reasoning: str, acting_user: Any) ->
         incident.decision, incident.decision_reasoning = Decision.NOT_NOTIFIED, reasoning
         incident.save(update_fields=["decision", "decision_reasoning"])
         record_event(action="breach.not_notified", obj=incident, acting_user=acting_user,
-                     data={"reasoning": reasoning}, **scope(incident))
+                     data={"reasoning": reasoning}, **ledger_scope(incident.processor_id))
     return incident
 
 
@@ -66,5 +67,5 @@ def close_incident(*, incident: Incident, reasoning: str, acting_user: Any) -> I
         incident.decision_reasoning += reasoning
         incident.save(update_fields=["status", "closed_at", "decision_reasoning"])
         record_event(action="breach.closed", obj=incident, acting_user=acting_user,
-                     data={"reasoning": reasoning}, **scope(incident))
+                     data={"reasoning": reasoning}, **ledger_scope(incident.processor_id))
     return incident

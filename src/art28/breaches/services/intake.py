@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from art28.breaches.models import Incident
 from art28.breaches.services.affected import recompute_deadlines, sync_affected
-from art28.breaches.services.common import scope, user_or_none
+from art28.core.ledger_scope import ledger_scope
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.parties.models import Processor
 
@@ -119,7 +120,8 @@ def open_incident(*, processor: Processor, facts: dict[str, Any], acting_user: A
         affected = sync_affected(incident)
         record_event(action="breach.opened", obj=incident, acting_user=acting_user,
                      data={"reference": incident.reference, "aware_at": incident.aware_at,
-                           "facts": sorted(cleaned), "affected": affected}, **scope(incident))
+                           "facts": sorted(cleaned), "affected": affected},
+                     **ledger_scope(incident.processor_id))
     return incident
 
 
@@ -147,5 +149,5 @@ def update_incident(*, incident: Incident, facts: dict[str, Any], acting_user: A
         if "aware_at" in changed:
             recompute_deadlines(incident)
         record_event(action="breach.updated", obj=incident, acting_user=acting_user,
-                     data={"changed": changed}, **scope(incident))
+                     data={"changed": changed}, **ledger_scope(incident.processor_id))
     return incident

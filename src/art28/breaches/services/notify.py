@@ -6,7 +6,6 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.template.loader import render_to_string
@@ -16,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from art28.accounts.services import invite_first_recipients
 from art28.breaches.models import AffectedAgreement, Decision, Incident, IncidentNotice, Stage
-from art28.breaches.services.common import rows_for, scope
+from art28.breaches.services.common import rows_for
+from art28.core.ledger_scope import ledger_scope
+from art28.core.urls import absolute_url
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import (
@@ -169,7 +170,7 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
         record_event(action=f"breach.notice_{stage}", obj=incident, acting_user=acting_user,
                      data={"controllers": len(created), "queued_after_deadline": late,
                            "facts": sorted(k for k, v in facts.items() if v not in (None, "", []))},
-                     **scope(incident))
+                     **ledger_scope(incident.processor_id))
     return created
 
 
@@ -234,7 +235,7 @@ def _next_numbers(targets: list[AffectedAgreement]) -> dict[int, int]:
 
 
 def portal_link(code: uuid.UUID) -> str:
-    return settings.BASE_URL + reverse("breaches:portal_notice", args=[code])
+    return absolute_url("breaches:portal_notice", code)
 
 
 def _link_maker():  # type: ignore[no-untyped-def]

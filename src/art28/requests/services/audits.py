@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
+from art28.core.ledger_scope import ledger_scope
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import Audience, NoticeKind
 from art28.notices.recipients import staff_recipients
@@ -23,10 +25,8 @@ from art28.requests.services.common import (
     processor_recipients,
     require_open,
     require_text,
-    scope,
     staff_url,
     store,
-    user_or_none,
 )
 from art28.terms import clocks
 from art28.terms.schema import AuditCost, AuditScope
@@ -134,7 +134,7 @@ def request_audit(
             "auditor": auditor,
             "cost_rule": audit.cost_rule,
         },
-        **scope(agreement),
+        **ledger_scope(agreement=agreement),
     )
     return audit
 
@@ -167,7 +167,7 @@ def schedule_audit(*, audit: AuditRequest, cost_estimate: Decimal | None, acting
         obj=audit,
         acting_user=acting_user,
         data={"cost_estimate": cost_estimate},
-        **scope(audit.agreement),
+        **ledger_scope(agreement=audit.agreement),
     )
     return audit
 
@@ -199,7 +199,7 @@ def offer_alternative(
         obj=audit,
         acting_user=acting_user,
         data={"alternative": alternative, "report_sha256": audit.report_sha256},
-        **scope(audit.agreement),
+        **ledger_scope(agreement=audit.agreement),
     )
     return audit
 
@@ -224,7 +224,7 @@ def answer_alternative(*, audit: AuditRequest, accept: bool, acting_user: Any) -
         obj=audit,
         acting_user=acting_user,
         data={},
-        **scope(audit.agreement),
+        **ledger_scope(agreement=audit.agreement),
     )
     return audit
 
@@ -254,6 +254,6 @@ def complete_audit(
             "noncompliance_found": noncompliance_found,
             "cost_bearer": audit.cost_bearer,
         },
-        **scope(audit.agreement),
+        **ledger_scope(agreement=audit.agreement),
     )
     return audit

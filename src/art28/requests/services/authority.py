@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
+from art28.core.ledger_scope import ledger_scope
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice
@@ -20,8 +22,6 @@ from art28.requests.services.common import (
     portal_url,
     require_open,
     require_text,
-    scope,
-    user_or_none,
 )
 
 
@@ -120,7 +120,7 @@ def record_authority_request(
             "gagged": gagged,
             "told": not gagged,
         },
-        **scope(agreement),
+        **ledger_scope(agreement=agreement),
     )
     return req
 
@@ -143,7 +143,7 @@ def record_objection(*, request: AuthorityRequest, objection: str, acting_user: 
         obj=req,
         acting_user=acting_user,
         data={"objection": objection},
-        **scope(req.agreement),
+        **ledger_scope(agreement=req.agreement),
     )
     return req
 
@@ -187,6 +187,6 @@ def close_authority_request(
         obj=req,
         acting_user=acting_user,
         data={"disclosed": disclosed},
-        **scope(req.agreement),
+        **ledger_scope(agreement=req.agreement),
     )
     return req

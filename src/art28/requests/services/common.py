@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
@@ -15,15 +13,8 @@ from art28.agreements.models import Agreement
 from art28.agreements.services.common import controller_recipients as controller_recipients
 from art28.agreements.services.common import require_text as require_text
 from art28.agreements.services.common import store as store
+from art28.core.urls import absolute_url
 from art28.parties.models import Contact, Controller
-
-
-def scope(agreement: Agreement) -> dict[str, int]:
-    return {"processor_id": agreement.controller.processor_id, "controller_id": agreement.controller_id}
-
-
-def user_or_none(acting_user: Any) -> Any:
-    return None if acting_user is None or isinstance(acting_user, str) else acting_user
 
 
 def processor_recipients(controller: Controller) -> list[str]:
@@ -31,11 +22,11 @@ def processor_recipients(controller: Controller) -> list[str]:
 
 
 def portal_url(name: str, code: Any) -> str:
-    return settings.BASE_URL + reverse(f"requests:{name}", args=[code])
+    return absolute_url(f"requests:{name}", code)
 
 
 def staff_url(name: str, code: Any) -> str:
-    return settings.BASE_URL + reverse(f"requests:{name}", args=[code])
+    return absolute_url(f"requests:{name}", code)
 
 
 def require_open(agreement: Agreement) -> None:

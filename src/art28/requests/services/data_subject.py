@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
+from art28.core.ledger_scope import ledger_scope
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import Audience, NoticeKind
 from art28.notices.services import About, queue_notice
@@ -28,10 +30,8 @@ from art28.requests.services.common import (
     processor_recipients,
     require_open,
     require_text,
-    scope,
     staff_url,
     store,
-    user_or_none,
 )
 from art28.terms import clocks
 
@@ -108,7 +108,7 @@ def record_data_subject_request(
             "forward_by": dsr.forward_by.isoformat(),
             "late": dsr.forwarded_late,
         },
-        **scope(agreement),
+        **ledger_scope(agreement=agreement),
     )
     return dsr
 
@@ -133,7 +133,7 @@ def extend_answer_period(*, request: DataSubjectRequest, reason: str, acting_use
         obj=dsr,
         acting_user=acting_user,
         data={"answer_due": dsr.answer_due.isoformat()},
-        **scope(dsr.agreement),
+        **ledger_scope(agreement=dsr.agreement),
     )
     return dsr
 
@@ -179,7 +179,7 @@ def ask_task(*, request: DataSubjectRequest, action: str, instructions: str, act
         obj=task,
         acting_user=acting_user,
         data={"request": str(dsr.code), "action": action},
-        **scope(dsr.agreement),
+        **ledger_scope(agreement=dsr.agreement),
     )
     return task
 
@@ -225,7 +225,7 @@ def complete_task(
         obj=task,
         acting_user=acting_user,
         data={"request": str(dsr.code), "evidence_sha256": task.evidence_sha256},
-        **scope(dsr.agreement),
+        **ledger_scope(agreement=dsr.agreement),
     )
     return task
 
@@ -245,6 +245,6 @@ def close_request(*, request: DataSubjectRequest, acting_user: Any) -> DataSubje
         obj=dsr,
         acting_user=acting_user,
         data={"on_time": dsr.closed_at <= dsr.answer_due},
-        **scope(dsr.agreement),
+        **ledger_scope(agreement=dsr.agreement),
     )
     return dsr

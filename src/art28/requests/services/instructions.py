@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
+from art28.core.ledger_scope import ledger_scope
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice
@@ -20,9 +22,7 @@ from art28.requests.services.common import (
     portal_url,
     require_open,
     require_text,
-    scope,
     store,
-    user_or_none,
 )
 
 
@@ -55,7 +55,7 @@ def give_instruction(
         obj=instruction,
         acting_user=acting_user,
         data={"agreement": agreement.reference, "source": source, "text": text},
-        **scope(agreement),
+        **ledger_scope(agreement=agreement),
     )
     return instruction
 
@@ -102,7 +102,7 @@ def record_mailed_instruction(
             "text": text,
             "mail_sha256": instruction.mail_sha256,
         },
-        **scope(agreement),
+        **ledger_scope(agreement=agreement),
     )
     return instruction
 
@@ -146,7 +146,7 @@ def flag_instruction(*, instruction: Instruction, reason: str, acting_user: Any)
         obj=instruction,
         acting_user=acting_user,
         data={"reason": reason},
-        **scope(instruction.agreement),
+        **ledger_scope(agreement=instruction.agreement),
     )
     return instruction
 
@@ -167,6 +167,6 @@ def resolve_instruction(
         obj=instruction,
         acting_user=acting_user,
         data={"note": instruction.resolution_note},
-        **scope(instruction.agreement),
+        **ledger_scope(agreement=instruction.agreement),
     )
     return instruction

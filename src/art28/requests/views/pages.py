@@ -8,11 +8,12 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models.fields.files import FieldFile
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.utils.http import content_disposition_header
 
 from art28.core.actions import ErrorPage
+from art28.core.downloads import stored_file
 from art28.requests import forms
 from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest
 
@@ -85,11 +86,6 @@ def errors_on(page: Page, template: str, lookup: Callable[..., Any], code: Any) 
     return shown
 
 
-def download(stored: FieldFile, content_type: str = "application/octet-stream") -> HttpResponse:
-    """One stored file as an attachment under its own name; 404 when none is stored."""
-    if not stored:
-        raise Http404
-    with stored.open("rb") as fh:
-        response = HttpResponse(fh.read(), content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, stored.name.rsplit("/", 1)[-1])
-    return response
+def download(stored: FieldFile, content_type: str = "application/octet-stream") -> HttpResponseBase:
+    """One stored file as a download under its own name; 404 when none is stored."""
+    return stored_file(stored, content_type=content_type)

@@ -17,12 +17,12 @@ from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements, visible_terminations
 from art28.core.actions import run_action
+from art28.core.decorators import portal_required
 from art28.records import services as ropa
 from art28.requests import access, forms
 from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction
 from art28.requests.services import audits, authority, data_subject, instructions
 from art28.requests.views.pages import audit_page, authority_page, download, dsr_page, errors_on
-from art28.core.decorators import portal_required
 
 DSR_PAGE = "requests/portal_dsr.html"
 AUTHORITY_PAGE = "requests/portal_authority.html"

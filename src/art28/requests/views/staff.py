@@ -18,13 +18,13 @@ from art28.agreements.access import agreement_for, termination_of, visible_agree
 from art28.agreements.models import Agreement
 from art28.agreements.services import termination
 from art28.core.actions import ErrorPage, run_action
+from art28.core.decorators import staff_required
 from art28.core.uploads import posted_file
 from art28.records import services as ropa
 from art28.requests import access, forms
 from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction
 from art28.requests.services import audits, authority, data_subject, instructions
 from art28.requests.views.pages import audit_page, authority_page, download, dsr_page, errors_on
-from art28.core.decorators import staff_required
 
 staff = staff_required()
 DSR_PAGE = "requests/staff_dsr.html"

@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy
 
 from art28.agreements.models import Agreement, EndReason
 from art28.agreements.services.termination import terminate_agreement
+from art28.core.ledger_scope import ledger_scope
+from art28.core.localtime import local_minute
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.recipients import notify_staff_of_answer
@@ -55,20 +58,12 @@ class Outcome:
     ALL = (WITHDRAW, ALTERNATIVE, AGREEMENT_ENDED)
 
 
-def _scope(clock: ChangeAgreement) -> dict[str, int]:
-    return {"processor_id": clock.change.processor_id, "controller_id": clock.agreement.controller_id}
-
-
 def _locked(clock: ChangeAgreement) -> ChangeAgreement:
     return (
         ChangeAgreement.objects.select_for_update()
         .select_related("change", "change__subprocessor", "agreement", "agreement__controller")
         .get(pk=clock.pk)
     )
-
-
-def _user(acting_user: Any) -> Any:
-    return None if acting_user is None or isinstance(acting_user, str) else acting_user
 
 
 @transaction.atomic
@@ -89,7 +84,7 @@ def answer_change(
     clock.status, clock.answered_at, clock.answered_by, clock.reason = (
         status,
         now,
-        _user(acting_user),
+        user_or_none(acting_user),
         reason.strip(),
     )
     clock.save(update_fields=["status", "answered_at", "answered_by", "reason"])
@@ -111,7 +106,7 @@ def answer_change(
             "agreement": clock.agreement.reference,
             "reason": clock.reason,
         },
-        **_scope(clock),
+        **ledger_scope(clock.change.processor_id, clock.agreement.controller_id),
     )
     _tell_staff(clock, status)
     _maybe_complete(clock.change)
@@ -150,7 +145,7 @@ def _check_answer(clock: ChangeAgreement, answer: str, reason: str, now: datetim
     if clock.mode == Mode.OBJECTION and clock.objection_deadline and now > clock.objection_deadline:
         raise ValidationError(
             _("The objection window closed on %(d)s.")
-            % {"d": timezone.localtime(clock.objection_deadline).strftime("%Y-%m-%d %H:%M")}
+            % {"d": local_minute(clock.objection_deadline)}
         )
     if answer == Answer.REFUSE and clock.mode == Mode.OBJECTION:
         raise ValidationError({"answer": _("Under a general authorisation you object, with a reason.")})
@@ -216,7 +211,7 @@ def resolve_objection(
             "alternative": alternative.name if alternative else None,
             "new_change": str(new_change.code) if new_change else None,
         },
-        **_scope(clock),
+        **ledger_scope(clock.change.processor_id, clock.agreement.controller_id),
     )
     _notify_update(clock, outcome)
     _maybe_complete(clock.change)
@@ -328,7 +323,7 @@ def _settle_ended(clock: ChangeAgreement, now: datetime) -> bool:
         obj=("changeclock", clock.code),
         acting_user=None,
         data={"agreement": clock.agreement.reference},
-        **_scope(clock),
+        **ledger_scope(clock.change.processor_id, clock.agreement.controller_id),
     )
     _maybe_complete(clock.change)
     return True
@@ -344,7 +339,7 @@ def _clear_window(clock: ChangeAgreement, now: datetime) -> bool:
         obj=("changeclock", clock.code),
         acting_user=None,
         data={"agreement": clock.agreement.reference, "deadline": clock.objection_deadline.isoformat()},
-        **_scope(clock),
+        **ledger_scope(clock.change.processor_id, clock.agreement.controller_id),
     )  # type: ignore[union-attr]
     return True
 
@@ -394,7 +389,7 @@ def _activate(clock: ChangeAgreement, now: datetime) -> bool:
             "subprocessor": change.subprocessor.name,
             "since": since.isoformat(),
         },
-        **_scope(clock),
+        **ledger_scope(clock.change.processor_id, clock.agreement.controller_id),
     )
     _update_statuses(change)
     _maybe_complete(change)

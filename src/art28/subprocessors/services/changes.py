@@ -8,15 +8,15 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.core.urls import absolute_url
+from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.recipients import notice_recipients, recipients_missing
@@ -42,11 +42,11 @@ from art28.terms.schema import DpaTerms, Transfers
 
 
 def clock_link(clock: ChangeAgreement) -> str:
-    return settings.BASE_URL + reverse("subprocessors:portal_change", args=[clock.code])
+    return absolute_url("subprocessors:portal_change", clock.code)
 
 
 def staff_change_link(change: SubprocessorChange) -> str:
-    return settings.BASE_URL + reverse("subprocessors:change_detail", args=[change.code])
+    return absolute_url("subprocessors:change_detail", change.code)
 
 
 def affected_agreements(
@@ -272,7 +272,7 @@ def _create(
         effective_at=effective_at,
         reason=reason,
         created_at=now,
-        created_by=None if isinstance(acting_user, str) else acting_user,
+        created_by=user_or_none(acting_user),
     )
     items = selection.items
     clocks = [_clock(change, item, now) for item in items]

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.core.localtime import local_minute
 from art28.subprocessors.models import ChangeKind, Mode, Subprocessor
 from art28.subprocessors.services.transfers import TransferCheck, check_transfer
 from art28.terms import clocks
@@ -156,7 +157,7 @@ def _item(
 
 def blocking_message(plan: Plan) -> str:
     refs = ", ".join(
-        f"{i.agreement.reference} ({_('earliest %(d)s') % {'d': _local(i.earliest_effective)}})"
+        f"{i.agreement.reference} ({_('earliest %(d)s') % {'d': local_minute(i.earliest_effective)}})"
         for i in plan.blocking[:50]
     )
     more = len(plan.blocking) - 50
@@ -166,6 +167,3 @@ def blocking_message(plan: Plan) -> str:
         "date, or split the change to go ahead with the agreements that allow it."
     ) % {"refs": refs, "tail": tail}
 
-
-def _local(moment: datetime) -> str:
-    return moment.astimezone(clocks.AMSTERDAM).strftime("%Y-%m-%d %H:%M")

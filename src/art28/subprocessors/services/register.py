@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
 from art28.agreements.services import validate_terms
+from art28.core.ledger_scope import ledger_scope
 from art28.ledger.services import record_event
 from art28.parties.models import Processor
 from art28.parties.text import check_text
@@ -76,10 +77,6 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _scope(sp: Subprocessor) -> dict[str, int]:
-    return {"processor_id": sp.processor_id, "controller_id": None}  # type: ignore[dict-item]
-
-
 @transaction.atomic
 def register_subprocessor(
     *,
@@ -126,7 +123,7 @@ def register_subprocessor(
             "scope_all": sp.scope_all,
             "named_in": [a.reference for a in linked],
         },
-        **_scope(sp),
+        **ledger_scope(sp.processor_id),
     )
     return sp
 
@@ -190,6 +187,6 @@ def update_subprocessor(
             "terms": terms is not None,
             "file_sha256": sp.agreement_sha256 if agreement_file else None,
         },
-        **_scope(sp),
+        **ledger_scope(sp.processor_id),
     )
     return sp

@@ -14,9 +14,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Min, Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
+from art28.core.urls import absolute_url
 from art28.ledger.services import record_event
 from art28.notices import subscribers
 from art28.parties.models import Processor
@@ -36,7 +36,7 @@ TEMPLATE = "trust_announcement"
 def page_link(processor_id: int | None = None, code: Any = None) -> str:
     if code is None:
         code = Processor.objects.filter(pk=processor_id).values_list("code", flat=True).get()
-    return settings.BASE_URL + reverse("subprocessors:public", args=[code])
+    return absolute_url("subprocessors:public", code)
 
 
 def announce_change(change: SubprocessorChange, event: str) -> int:

@@ -1,0 +1,51 @@
+"""The one way a file goes out as a download.
+
+A file name may hold quotes, non-ASCII letters or a backslash (an agreement's reference, an
+uploaded mail's name). Django's ``content_disposition_header`` escapes quotes and backslashes
+and writes a non-ASCII name as RFC 6266's ``filename*=utf-8''...``, so no header is ever
+hand-built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import overload
+
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.utils.http import content_disposition_header
+
+
+@overload
+def attachment(content: bytes | str, content_type: str, filename: str) -> HttpResponse: ...
+
+
+@overload
+def attachment(content: Iterator[bytes] | Iterator[str], content_type: str,
+               filename: str) -> StreamingHttpResponse: ...
+
+
+def attachment(content: bytes | str | Iterator[bytes] | Iterator[str], content_type: str,
+               filename: str) -> HttpResponse | StreamingHttpResponse:
+    """``content`` as a download named ``filename``; an iterator of chunks is streamed.
+
+    >>> attachment(b"%PDF", "application/pdf", 'Café "A".pdf')["Content-Disposition"]
+    "attachment; filename*=utf-8''Caf%C3%A9%20%22A%22.pdf"
+    """
+    response: HttpResponse | StreamingHttpResponse
+    if isinstance(content, str | bytes):
+        response = HttpResponse(content, content_type=content_type)
+    else:
+        response = StreamingHttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def stored_file(field: FieldFile | None, *, filename: str = "",
+                content_type: str = "application/octet-stream") -> FileResponse:
+    """A stored file (a FileField's value) as a download under ``filename`` or its own name;
+    404 when nothing is stored."""
+    if not field:
+        raise Http404
+    return FileResponse(field.open("rb"), as_attachment=True, content_type=content_type,
+                        filename=filename or field.name.rsplit("/", 1)[-1])
