@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "art28.core",
     "art28.ledger",
     "art28.evidence",
     "art28.parties",
@@ -89,6 +90,8 @@ TEMPLATES = [
         "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # one status badge on every page, without a {% load %} in each template
+            "builtins": ["art28.core.templatetags.art28_status"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from art28.core.status import Tone, status_tones
 from art28.parties.models import Controller, Processor, Role
 
 
@@ -53,6 +54,7 @@ class TeamRole(models.TextChoices):
         return cls.CLIENT_READ_ONLY if membership.read_only else cls.CLIENT
 
 
+@status_tones(PENDING=Tone.WAITING, ACCEPTED=Tone.DONE, EXPIRED=Tone.ENDED, REVOKED=Tone.ENDED)
 class InvitationStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     ACCEPTED = "accepted", _("Accepted")

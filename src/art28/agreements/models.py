@@ -9,10 +9,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.typed_text import was_cleaned
+from art28.core.status import Tone, status_tones
 from art28.parties.models import Controller
 from art28.terms.schema import DpaTerms
 
 
+@status_tones(SENT=Tone.WAITING, ACCEPTED=Tone.ACTIVE, SIGNED=Tone.DONE, SUPERSEDED=Tone.ENDED)
 class VersionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SENT = "sent", _("Awaiting the controller's signature")
@@ -91,6 +93,11 @@ class Agreement(models.Model):
         """
         return self.in_force or self.latest
 
+    @property
+    def awaits_signature(self) -> bool:
+        """The latest version, as annotated by ``with_latest_status()``, awaits signature."""
+        return getattr(self, "status", None) == VersionStatus.SENT
+
 
 def _document_path(instance: AgreementVersion, filename: str) -> str:
     return f"agreements/{instance.agreement.code}/{instance.number}/{filename}"
@@ -144,6 +151,22 @@ class AgreementVersion(models.Model):
     @property
     def is_imported(self) -> bool:
         return self.origin == VersionOrigin.IMPORTED
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == VersionStatus.DRAFT
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status == VersionStatus.SENT
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == VersionStatus.ACCEPTED
+
+    @property
+    def is_superseded(self) -> bool:
+        return self.status == VersionStatus.SUPERSEDED
 
 
 class AcceptanceRole(models.TextChoices):

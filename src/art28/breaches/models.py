@@ -13,10 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import Agreement
+from art28.core.status import Tone, status_tones
 from art28.notices.models import Notice
 from art28.parties.models import Processor
 
 
+@status_tones(OPEN=Tone.WAITING, CLOSED=Tone.DONE)
 class IncidentStatus(models.TextChoices):
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from art28.core.status import Tone, status_tones
 from art28.parties.models import Controller, Processor
 
 
@@ -99,6 +100,7 @@ class Notice(models.Model):
         return self.subject
 
 
+@status_tones(SENDING=Tone.ACTIVE, SENT=Tone.DONE, FAILED=Tone.PROBLEM)
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("pending")
     SENDING = "sending", _("sending")
@@ -111,6 +113,7 @@ class Channel(models.TextChoices):
     WEBHOOK = "webhook", _("webhook")
 
 
+@status_tones(PENDING=Tone.WAITING, CONFIRMED=Tone.DONE)
 class SubscriberStatus(models.TextChoices):
     PENDING = "pending", _("waiting for confirmation")
     CONFIRMED = "confirmed", _("confirmed")

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import Agreement
+from art28.core.status import Tone, status_tones
 from art28.parties.models import Processor
 from art28.terms import clocks
 
@@ -51,6 +52,7 @@ class RightKind(models.TextChoices):
     OBJECTION = "objection", _("Objection (Art. 21)")
 
 
+@status_tones(FORWARDED=Tone.WAITING, CLOSED=Tone.DONE)
 class DsrStatus(models.TextChoices):
     FORWARDED = "forwarded", _("Forwarded to the controller")
     CLOSED = "closed", _("Closed")
@@ -90,6 +92,10 @@ class DataSubjectRequest(Tracked):
         months = ANSWER_MONTHS + (EXTENSION_MONTHS if self.extended_at else 0)
         return clocks.add_months(self.received_at, months)
 
+    @property
+    def is_forwarded(self) -> bool:
+        return self.status == DsrStatus.FORWARDED
+
 
 class TaskAction(models.TextChoices):
     SEARCH = "search", _("Search the data")
@@ -99,6 +105,7 @@ class TaskAction(models.TextChoices):
     EXPORT = "export", _("Export the data")
 
 
+@status_tones(OPEN=Tone.WAITING, DONE=Tone.DONE)
 class TaskStatus(models.TextChoices):
     OPEN = "open", _("Open")
     DONE = "done", _("Done")
@@ -128,6 +135,10 @@ class RequestTask(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.get_status_display()})"
 
+    @property
+    def is_done(self) -> bool:
+        return self.status == TaskStatus.DONE
+
 
 # -- documented instructions ----------------------------------------------------------------
 
@@ -138,6 +149,7 @@ class InstructionSource(models.TextChoices):
     API = "api", _("Given through the API")
 
 
+@status_tones(IN_EFFECT=Tone.DONE, HELD=Tone.PROBLEM, CONFIRMED=Tone.DONE, WITHDRAWN=Tone.ENDED)
 class InstructionStatus(models.TextChoices):
     IN_EFFECT = "in_effect", _("In effect")
     HELD = "held", _("Held: possibly unlawful")
@@ -174,6 +186,14 @@ class Instruction(Tracked):
     def is_followed(self) -> bool:
         return self.status in (InstructionStatus.IN_EFFECT, InstructionStatus.CONFIRMED)
 
+    @property
+    def is_in_effect(self) -> bool:
+        return self.status == InstructionStatus.IN_EFFECT
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == InstructionStatus.HELD
+
 
 # -- authority requests ----------------------------------------------------------------------
 
@@ -186,6 +206,7 @@ class AuthorityKind(models.TextChoices):
     OTHER = "other", _("Other authority")
 
 
+@status_tones(OPEN=Tone.WAITING, CLOSED=Tone.DONE)
 class AuthorityStatus(models.TextChoices):
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
@@ -224,10 +245,20 @@ class AuthorityRequest(Tracked):
     def __str__(self) -> str:
         return f"{self.authority}: {self.legal_basis}"
 
+    @property
+    def is_open(self) -> bool:
+        return self.status == AuthorityStatus.OPEN
+
 
 # -- audits ------------------------------------------------------------------------------------
 
 
+@status_tones(
+    REQUESTED=Tone.WAITING,
+    ALTERNATIVE_OFFERED=Tone.ACTIVE,
+    SCHEDULED=Tone.ACTIVE,
+    COMPLETED=Tone.DONE,
+)
 class AuditStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     ALTERNATIVE_OFFERED = "alternative_offered", _("Certifications or reports offered instead")
@@ -276,6 +307,22 @@ class AuditRequest(Tracked):
     def __str__(self) -> str:
         return f"{self.auditor} {self.starts_on}"
 
+    @property
+    def is_requested(self) -> bool:
+        return self.status == AuditStatus.REQUESTED
+
+    @property
+    def is_alternative_offered(self) -> bool:
+        return self.status == AuditStatus.ALTERNATIVE_OFFERED
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == AuditStatus.SCHEDULED
+
+    @property
+    def is_completed(self) -> bool:
+        return self.status == AuditStatus.COMPLETED
+
 
 # -- security measures -------------------------------------------------------------------------
 
@@ -319,6 +366,7 @@ class EndWay(models.TextChoices):
     DELETE = "delete", _("Destroy the data")
 
 
+@status_tones(OPEN=Tone.WAITING, CERTIFIED=Tone.DONE)
 class TerminationStatus(models.TextChoices):
     OPEN = "open", _("Open")
     CERTIFIED = "certified", _("Certificate issued")
@@ -357,6 +405,10 @@ class Termination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement.reference}: {self.get_choice_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == TerminationStatus.OPEN
 
 
 class ReturnedFile(models.Model):
