@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 
-from art28.accounts.models import Invitation, hash_token
+from art28.accounts.models import Invitation, InvitationStatus, hash_token
 from art28.parties.access import membership_of, visible_controllers
 from art28.parties.models import Controller, Membership, Role
 
@@ -36,7 +36,7 @@ def invitation_by_token(raw: str) -> Invitation:
                   .filter(token_hash=hash_token(raw or "")).first())
     if invitation is None:
         raise InvitationUnusable("unknown")
-    if invitation.status != "pending":
+    if invitation.status != InvitationStatus.PENDING:
         raise InvitationUnusable(invitation.status)
     return invitation
 

@@ -34,16 +34,16 @@ class TeamRole(models.TextChoices):
 
     @property
     def membership_role(self) -> str:
-        return {"admin": Role.PROCESSOR_ADMIN, "staff": Role.PROCESSOR_STAFF,
-                "read_only_staff": Role.PROCESSOR_STAFF}.get(self.value, Role.CONTROLLER_USER)
+        return {TeamRole.ADMIN: Role.PROCESSOR_ADMIN, TeamRole.STAFF: Role.PROCESSOR_STAFF,
+                TeamRole.READ_ONLY_STAFF: Role.PROCESSOR_STAFF}.get(self, Role.CONTROLLER_USER)
 
     @property
     def read_only(self) -> bool:
-        return self.value in ("read_only_staff", "client_read_only")
+        return self in (TeamRole.READ_ONLY_STAFF, TeamRole.CLIENT_READ_ONLY)
 
     @property
     def is_client(self) -> bool:
-        return self.value in ("client", "client_read_only")
+        return self in (TeamRole.CLIENT, TeamRole.CLIENT_READ_ONLY)
 
     @classmethod
     def of(cls, membership) -> TeamRole:  # type: ignore[no-untyped-def]
@@ -95,7 +95,7 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(role__in=["client", "client_read_only"])
+                condition=~models.Q(role__in=[TeamRole.CLIENT, TeamRole.CLIENT_READ_ONLY])
                 | models.Q(controller__isnull=False),
                 name="client_invitation_has_controller"),
         ]

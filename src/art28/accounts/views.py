@@ -16,6 +16,7 @@ from art28.accounts import access, services
 from art28.accounts.forms import AssignForm, EmailForm, InviteForm, PasswordForm, RoleForm
 from art28.accounts.models import TeamRole
 from art28.parties.access import controller_for, membership_of
+from art28.parties.models import Role
 from art28.web.decorators import portal_required, staff_required
 from art28.web.forms import apply_errors
 
@@ -210,7 +211,7 @@ def controller_access(request: HttpRequest, code: str) -> HttpResponse:
         if _invited(request, form, controller):
             return redirect("accounts:controller_access", code=controller.code)
     m = membership_of(request.user)
-    is_admin = m is not None and m.role == "processor_admin"
+    is_admin = m is not None and m.role == Role.PROCESSOR_ADMIN
     return render(request, "accounts/controller_access.html", {
         "controller": controller, "form": form, "users": access.portal_users(controller),
         "invitations": access.portal_invitations(controller),

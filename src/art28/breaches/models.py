@@ -97,8 +97,9 @@ class Incident(models.Model):
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
         constraints = [
-            models.CheckConstraint(condition=models.Q(closed_at__isnull=True) | models.Q(status="closed"),
-                                   name="incident_closed_at_only_when_closed"),
+            models.CheckConstraint(
+                condition=models.Q(closed_at__isnull=True) | models.Q(status=IncidentStatus.CLOSED),
+                name="incident_closed_at_only_when_closed"),
         ]
 
     def __str__(self) -> str:
@@ -213,7 +214,7 @@ class IncidentNotice(models.Model):
         verbose_name_plural = _("breach notices")
         constraints = [
             models.UniqueConstraint(fields=["affected", "number"], name="one_number_per_affected"),
-            models.UniqueConstraint(fields=["affected"], condition=models.Q(stage="initial"),
+            models.UniqueConstraint(fields=["affected"], condition=models.Q(stage=Stage.INITIAL),
                                     name="one_initial_notice_per_affected"),
         ]
 

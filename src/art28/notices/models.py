@@ -91,8 +91,8 @@ class Notice(models.Model):
                 name="notice_controller_matches_audience"),
             # One public announcement per event and language: a repeated hook sends nothing twice.
             models.UniqueConstraint(fields=["processor", "about_type", "about_code", "language"],
-                                    condition=models.Q(audience="subscribers",
-                                                       kind="trust_announcement"),
+                                    condition=models.Q(audience=Audience.SUBSCRIBERS,
+                                                       kind=NoticeKind.TRUST_ANNOUNCEMENT),
                                     name="one_announcement_per_event_language"),
         ]
 

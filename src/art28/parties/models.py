@@ -158,7 +158,7 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(role="controller_user") | models.Q(controller__isnull=False),
+                condition=~models.Q(role=Role.CONTROLLER_USER) | models.Q(controller__isnull=False),
                 name="controller_user_has_controller"),
         ]
 

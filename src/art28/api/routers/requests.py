@@ -25,6 +25,7 @@ from art28.api.access import require_controller_user, require_staff
 from art28.api.uploads import UPLOAD_ERRORS
 from art28.core.uploads import EVIDENCE
 from art28.requests import access
+from art28.requests.models import InstructionSource
 from art28.requests.services import audits, authority, data_subject, instructions, measures, ropa, termination
 
 router = Router(tags=["requests"])
@@ -324,7 +325,7 @@ def instruction_give(request: HttpRequest, code: UUID, payload: TextIn) -> tuple
     agreement = agreement_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return 201, instructions.give_instruction(
-        agreement=agreement, text=payload.text, source="api", acting_user=request.auth
+        agreement=agreement, text=payload.text, source=InstructionSource.API, acting_user=request.auth
     )
 
 
