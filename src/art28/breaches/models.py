@@ -186,6 +186,11 @@ class AffectedAgreement(models.Model):
     def notified_late(self) -> bool:
         return self.notified_at is not None and self.notified_at > self.deadline
 
+    @property
+    def hours_from_undue_delay(self) -> bool:
+        """The notice hours are the default for 'without undue delay', not the agreement's."""
+        return self.hours_source == HoursSource.UNDUE_DELAY
+
 
 class Stage(models.TextChoices):
     INITIAL = "initial", _("initial")

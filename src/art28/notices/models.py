@@ -155,6 +155,10 @@ class Subscriber(models.Model):
     def __str__(self) -> str:
         return f"{self.channel}: {self.status}"
 
+    @property
+    def is_webhook(self) -> bool:
+        return self.channel == Channel.WEBHOOK
+
 
 class DeliveryQuerySet(models.QuerySet):
     def due(self, now=None) -> DeliveryQuerySet:  # type: ignore[no-untyped-def]

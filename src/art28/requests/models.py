@@ -410,6 +410,11 @@ class Termination(models.Model):
     def is_open(self) -> bool:
         return self.status == TerminationStatus.OPEN
 
+    @property
+    def is_return(self) -> bool:
+        """The data goes back to the controller before our copies are destroyed."""
+        return self.choice == EndWay.RETURN
+
 
 class ReturnedFile(models.Model):
     """One file of the data package handed back to the controller, with its fingerprint."""

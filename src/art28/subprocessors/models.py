@@ -204,6 +204,15 @@ class ChangeKind(models.TextChoices):
     REPLACE = "replace", _("Replace a sub-processor")
     REMOVE = "remove", _("Remove a sub-processor")
 
+    # For the notice templates, which get the kind in their context.
+    @property
+    def is_replacement(self) -> bool:
+        return self is ChangeKind.REPLACE
+
+    @property
+    def is_removal(self) -> bool:
+        return self is ChangeKind.REMOVE
+
 
 @status_tones(OPEN=Tone.WAITING, COMPLETED=Tone.DONE, WITHDRAWN=Tone.ENDED)
 class ChangeStatus(models.TextChoices):
@@ -347,6 +356,10 @@ class ChangeAgreement(models.Model):
     @property
     def is_objected(self) -> bool:
         return self.status == ClockStatus.OBJECTED
+
+    @property
+    def asks_consent(self) -> bool:
+        return self.mode == Mode.CONSENT
 
 
 class TrustStatement(models.Model):
