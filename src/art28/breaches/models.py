@@ -197,6 +197,15 @@ class Stage(models.TextChoices):
     FOLLOW_UP = "follow_up", _("follow-up")
     FINAL = "final", _("final")
 
+    # For the notice templates, which get the stage in their context.
+    @property
+    def is_initial(self) -> bool:
+        return self is Stage.INITIAL
+
+    @property
+    def is_final(self) -> bool:
+        return self is Stage.FINAL
+
 
 class IncidentNotice(models.Model):
     """One notice about an incident to one controller; follow-ups are new rows, so every
