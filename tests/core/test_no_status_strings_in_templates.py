@@ -1,5 +1,5 @@
 """Templates ask a model (``is_open``) or show ``{% status_badge %}``; they never compare a status
-to a string literal, which silently goes false when a value is renamed."""
+or a kind to a string literal, which silently goes false when a value is renamed."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import art28
 
 ROOT = Path(art28.__file__).parent
 COMPARISON = re.compile(
-    r"""status\s*(==|!=)\s*['"]"""  # x.status == "open"
-    r"""|['"]\s*(==|!=)\s*[\w.]*status\b"""  # "open" == x.status
-    r"""|status\s+(not\s+)?in\s+['"(\[]""",  # x.status in "open closed"
+    r"""\b(status|kind)\s*(==|!=)\s*['"]"""  # x.status == "open"
+    r"""|['"]\s*(==|!=)\s*[\w.]*(status|kind)\b"""  # "open" == x.status
+    r"""|\b(status|kind)\s+(not\s+)?in\s+['"(\[]""",  # x.status in "open closed"
 )
 
 
@@ -33,6 +33,8 @@ def test_it_finds_no_status_compared_to_a_string() -> None:
 
 
 def test_it_would_catch_a_comparison() -> None:
-    for line in ('{% if a.status == "sent" %}', "{% if 'open' != t.status %}", '{% if x.status in "a b" %}'):
+    for line in ('{% if a.status == "sent" %}', "{% if 'open' != t.status %}", '{% if x.status in "a b" %}',
+                 '{% if kind == "remove" %}'):
         assert COMPARISON.search(line), line
     assert not COMPARISON.search("{% if a.is_open %}{{ a.get_status_display }}{% status_badge a %}")
+    assert not COMPARISON.search("{% if kind.is_removal %}{{ c.get_kind_display }}")

@@ -168,3 +168,11 @@ class Membership(models.Model):
     @property
     def is_processor_side(self) -> bool:
         return self.role in (Role.PROCESSOR_ADMIN, Role.PROCESSOR_STAFF)
+
+    @property
+    def is_processor_admin(self) -> bool:
+        return self.role == Role.PROCESSOR_ADMIN
+
+    @property
+    def is_processor_staff(self) -> bool:
+        return self.role == Role.PROCESSOR_STAFF
