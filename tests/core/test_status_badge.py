@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
 
 import pytest
 from django.apps import apps
 from django.db import models
 from django.template import Context, Template
-from django.utils import translation
+from django.utils import timezone, translation
 
+from art28.accounts.models import Invitation
 from art28.agreements.models import AgreementVersion, VersionStatus
 from art28.core.status import Tone, choices_of, registered
 
@@ -56,6 +58,12 @@ def test_it_reads_the_status_of_a_model_instance() -> None:
         found = _badge("{% status_badge v %}", v=AgreementVersion(status=VersionStatus.SENT))
     assert found["tone"] == Tone.WAITING == "sent"
     assert found["label"] == "Wacht op ondertekening door de verwerkingsverantwoordelijke"
+
+
+def test_it_reads_a_status_property_that_returns_a_member() -> None:
+    invitation = Invitation(expires_at=timezone.now() - timedelta(days=1))
+    found = _badge("{% status_badge i %}", i=invitation)
+    assert (found["tone"], found["label"]) == (Tone.ENDED, "Expired")
 
 
 def test_it_takes_a_plain_value_with_the_name_of_its_enum() -> None:

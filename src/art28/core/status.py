@@ -29,6 +29,7 @@ class Tone(StrEnum):
 C = TypeVar("C", bound=type[models.TextChoices])
 
 _TONES: dict[type[models.TextChoices], dict[str, Tone]] = {}
+_BY_FIELD: dict[Any, type[models.TextChoices]] = {}
 
 
 def status_tones(default: Tone = Tone.NEUTRAL, **by_name: Tone) -> Callable[[C], C]:
@@ -59,11 +60,13 @@ def choices_named(name: str) -> type[models.TextChoices]:
 
 def choices_of(field: Any) -> type[models.TextChoices]:
     """The registered status enum whose members are a model field's choices."""
-    pairs = [(value, str(label)) for value, label in field.choices or ()]
-    for choices in _TONES:
-        if [(m.value, str(m.label)) for m in choices] == pairs:
-            return choices
-    raise LookupError(f"{field} has no registered status enum")
+    if field not in _BY_FIELD:
+        pairs = [(value, str(label)) for value, label in field.choices or ()]
+        found = [c for c in _TONES if [(m.value, str(m.label)) for m in c] == pairs]
+        if not found:
+            raise LookupError(f"{field} has no registered status enum")
+        _BY_FIELD[field] = found[0]
+    return _BY_FIELD[field]
 
 
 def tone(choices: type[models.TextChoices], value: str) -> Tone:

@@ -16,7 +16,10 @@ register = template.Library()
 
 def _choices_and_value(obj: Any, choices: Any, field: str) -> tuple[type[models.TextChoices], Any]:
     if isinstance(obj, models.Model):
-        return choices_of(obj._meta.get_field(field)), getattr(obj, field)
+        value = getattr(obj, field)  # a field, or a property that returns an enum member
+        if not isinstance(value, models.Choices):
+            return choices_of(obj._meta.get_field(field)), value
+        obj = value
     if isinstance(obj, models.Choices):
         return type(obj), obj.value
     if isinstance(choices, str):
