@@ -91,6 +91,8 @@ TEMPLATES = [
         "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # one status badge on every page, without a {% load %} in each template
+            "builtins": ["art28.core.templatetags.art28_status"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -21,8 +21,10 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 import art28
+from art28.breaches.models import Stage
 from art28.breaches.services.notify import facts_block
 from art28.notices.services import render_email
+from art28.subprocessors.models import ChangeKind
 
 SRC = Path(art28.__file__).parent
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>"><b>'
@@ -47,7 +49,7 @@ def _breach_notice(f: Field) -> dict:
                                               "phone": f("contact_phone")},
              "consequences": f("consequences"), "measures_taken": f("measures_taken"),
              "measures_proposed": f("measures_proposed"), "encrypted": False}
-    ctx = {"facts": facts, "stage": "initial", "number": 1, "message": mark_safe(f("message")),  # noqa: S308
+    ctx = {"facts": facts, "stage": Stage.INITIAL, "number": 1, "message": mark_safe(f("message")),  # noqa: S308
            "processor": f("processor"), "agreement": f("agreement"), "notice_hours": 24,
            "controller": _ns(name=f("controller"))}
     # The facts parts exactly as the service renders them for a fan-out.
@@ -115,8 +117,9 @@ def _authority_request(f: Field) -> dict:
 
 
 def _termination(f: Field, choice: str = "return") -> SimpleNamespace:
-    return _ns(choice=choice, certificate_sha256=f("certificate_sha256"), ended_at=WHEN,
-               complete_by=WHEN, choice_fixed=False, surviving=True, cost_estimate=f("cost_estimate"))
+    return _ns(choice=choice, is_return=choice == "return", certificate_sha256=f("certificate_sha256"),
+               ended_at=WHEN, complete_by=WHEN, choice_fixed=False, surviving=True,
+               cost_estimate=f("cost_estimate"))
 
 
 def _certificate_issued(f: Field) -> dict:
@@ -168,7 +171,7 @@ def _subprocessor(f: Field) -> SimpleNamespace:
 
 
 def _subprocessor_change(f: Field, kind: str) -> dict:
-    return {"controller": _ns(name=f("controller")), "processor": f("processor"), "kind": kind,
+    return {"controller": _ns(name=f("controller")), "processor": f("processor"), "kind": ChangeKind(kind),
             "replaces": _ns(name=f("replaces")), "reference": f("reference"),
             "subprocessor": _subprocessor(f), "locations": f("locations"),
             "effective_at": f("effective_at"), "reason": f("reason"),
@@ -187,7 +190,7 @@ def _subprocessor_change_update(outcome: str) -> Callable[[Field], dict]:
 def _trust_confirmation(channel: str) -> Callable[[Field], dict]:
     def make(f: Field) -> dict:
         return {"processor": _ns(name=f("processor")), "hours": 48,
-                "subscriber": _ns(channel=channel, url=f("url"))}
+                "subscriber": _ns(channel=channel, is_webhook=channel == "webhook", url=f("url"))}
     return make
 
 
@@ -210,7 +213,7 @@ def _due_digest(f: Field) -> dict:
 
 
 def _subprocessor_change_withdrawn(f: Field) -> dict:
-    return {"controller": _ns(name=f("controller")), "processor": f("processor"), "kind": "replace",
+    return {"controller": _ns(name=f("controller")), "processor": f("processor"), "kind": ChangeKind.REPLACE,
             "replaces": _ns(name=f("replaces")), "subprocessor": _subprocessor(f),
             "reference": f("reference"), "effective_at": f("effective_at"), "note": f("note")}
 

@@ -19,7 +19,7 @@ from django.utils.http import urlsafe_base64_decode
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from art28.accounts.models import Invitation, hash_token
+from art28.accounts.models import Invitation, InvitationStatus, hash_token
 from art28.core.access import get_or_404, object_for
 from art28.parties.access import membership_of, visible_controllers
 from art28.parties.models import Controller, Membership, Role
@@ -39,7 +39,7 @@ def invitation_by_token(raw: str) -> Invitation:
                   .filter(token_hash=hash_token(raw or "")).first())
     if invitation is None:
         raise InvitationUnusable("unknown")
-    if invitation.status != "pending":
+    if invitation.status != InvitationStatus.PENDING:
         raise InvitationUnusable(invitation.status)
     return invitation
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from art28.core.status import Tone, status_tones
 from art28.parties.models import Controller, Processor, Role
 
 
@@ -33,16 +34,16 @@ class TeamRole(models.TextChoices):
 
     @property
     def membership_role(self) -> str:
-        return {"admin": Role.PROCESSOR_ADMIN, "staff": Role.PROCESSOR_STAFF,
-                "read_only_staff": Role.PROCESSOR_STAFF}.get(self.value, Role.CONTROLLER_USER)
+        return {TeamRole.ADMIN: Role.PROCESSOR_ADMIN, TeamRole.STAFF: Role.PROCESSOR_STAFF,
+                TeamRole.READ_ONLY_STAFF: Role.PROCESSOR_STAFF}.get(self, Role.CONTROLLER_USER)
 
     @property
     def read_only(self) -> bool:
-        return self.value in ("read_only_staff", "client_read_only")
+        return self in (TeamRole.READ_ONLY_STAFF, TeamRole.CLIENT_READ_ONLY)
 
     @property
     def is_client(self) -> bool:
-        return self.value in ("client", "client_read_only")
+        return self in (TeamRole.CLIENT, TeamRole.CLIENT_READ_ONLY)
 
     @classmethod
     def of(cls, membership) -> TeamRole:  # type: ignore[no-untyped-def]
@@ -53,6 +54,7 @@ class TeamRole(models.TextChoices):
         return cls.CLIENT_READ_ONLY if membership.read_only else cls.CLIENT
 
 
+@status_tones(PENDING=Tone.WAITING, ACCEPTED=Tone.DONE, EXPIRED=Tone.ENDED, REVOKED=Tone.ENDED)
 class InvitationStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     ACCEPTED = "accepted", _("Accepted")
@@ -93,7 +95,7 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(role__in=["client", "client_read_only"])
+                condition=~models.Q(role__in=[TeamRole.CLIENT, TeamRole.CLIENT_READ_ONLY])
                 | models.Q(controller__isnull=False),
                 name="client_invitation_has_controller"),
         ]

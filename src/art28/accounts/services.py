@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from art28.accounts.models import Invitation, TeamRole, hash_token, new_token
+from art28.accounts.models import Invitation, InvitationStatus, TeamRole, hash_token, new_token
 from art28.core.ledger_scope import ledger_scope
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
@@ -205,7 +205,7 @@ def revoke_invitation(*, invitation: Invitation, acting_user: Any) -> Invitation
 def accept_invitation(*, invitation: Invitation, password: str) -> Any:
     """Create the invited person's login with the password they chose; the link is used up."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.status != "pending" or _address_taken(invitation.email):
+    if invitation.status != InvitationStatus.PENDING or _address_taken(invitation.email):
         raise ValidationError(_("This invitation can no longer be used."))
     user_model = get_user_model()
     user = user_model(username=invitation.email, email=invitation.email)

@@ -33,6 +33,7 @@ from art28.accounts.qr import qr_svg
 from art28.core.decorators import needs_second_factor, portal_required, staff_required
 from art28.core.forms import apply_errors
 from art28.parties.access import controller_for, membership_of
+from art28.parties.models import Role
 
 UNUSABLE = {
     "unknown": gettext_lazy("This link is not valid. Check that you copied the whole link from the e-mail."),
@@ -225,7 +226,7 @@ def controller_access(request: HttpRequest, code: str) -> HttpResponse:
         if _invited(request, form, controller):
             return redirect("accounts:controller_access", code=controller.code)
     m = membership_of(request.user)
-    is_admin = m is not None and m.role == "processor_admin"
+    is_admin = m is not None and m.role == Role.PROCESSOR_ADMIN
     return render(request, "accounts/controller_access.html", {
         "controller": controller, "form": form, "users": access.portal_users(controller),
         "invitations": access.portal_invitations(controller),

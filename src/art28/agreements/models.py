@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.typed_text import was_cleaned
+from art28.core.status import Tone, status_tones
 from art28.parties.models import Controller
 from art28.terms.schema import DpaTerms
 
 
+@status_tones(SENT=Tone.WAITING, ACCEPTED=Tone.ACTIVE, SIGNED=Tone.DONE, SUPERSEDED=Tone.ENDED)
 class VersionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SENT = "sent", _("Awaiting the controller's signature")
@@ -93,6 +95,11 @@ class Agreement(models.Model):
         """
         return self.in_force or self.latest
 
+    @property
+    def awaits_signature(self) -> bool:
+        """The latest version, as annotated by ``with_latest_status()``, awaits signature."""
+        return getattr(self, "status", None) == VersionStatus.SENT
+
 
 def _document_path(instance: AgreementVersion, filename: str) -> str:
     return f"agreements/{instance.agreement.code}/{instance.number}/{filename}"
@@ -146,6 +153,22 @@ class AgreementVersion(models.Model):
     @property
     def is_imported(self) -> bool:
         return self.origin == VersionOrigin.IMPORTED
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == VersionStatus.DRAFT
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status == VersionStatus.SENT
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == VersionStatus.ACCEPTED
+
+    @property
+    def is_superseded(self) -> bool:
+        return self.status == VersionStatus.SUPERSEDED
 
 
 class AcceptanceRole(models.TextChoices):
@@ -204,6 +227,7 @@ class EndWay(models.TextChoices):
     DELETE = "delete", _("Destroy the data")
 
 
+@status_tones(OPEN=Tone.WAITING, CERTIFIED=Tone.DONE)
 class TerminationStatus(models.TextChoices):
     OPEN = "open", _("Open")
     CERTIFIED = "certified", _("Certificate issued")
@@ -245,6 +269,15 @@ class Termination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement.reference}: {self.get_choice_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == TerminationStatus.OPEN
+
+    @property
+    def is_return(self) -> bool:
+        """The data goes back to the controller before our copies are destroyed."""
+        return self.choice == EndWay.RETURN
 
 
 class ReturnedFile(models.Model):

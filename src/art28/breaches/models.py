@@ -13,10 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import Agreement
+from art28.core.status import Tone, status_tones
 from art28.notices.models import Notice
 from art28.parties.models import Processor
 
 
+@status_tones(OPEN=Tone.WAITING, CLOSED=Tone.DONE)
 class IncidentStatus(models.TextChoices):
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
@@ -95,8 +97,9 @@ class Incident(models.Model):
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
         constraints = [
-            models.CheckConstraint(condition=models.Q(closed_at__isnull=True) | models.Q(status="closed"),
-                                   name="incident_closed_at_only_when_closed"),
+            models.CheckConstraint(
+                condition=models.Q(closed_at__isnull=True) | models.Q(status=IncidentStatus.CLOSED),
+                name="incident_closed_at_only_when_closed"),
         ]
 
     def __str__(self) -> str:
@@ -183,11 +186,25 @@ class AffectedAgreement(models.Model):
     def notified_late(self) -> bool:
         return self.notified_at is not None and self.notified_at > self.deadline
 
+    @property
+    def hours_from_undue_delay(self) -> bool:
+        """The notice hours are the default for 'without undue delay', not the agreement's."""
+        return self.hours_source == HoursSource.UNDUE_DELAY
+
 
 class Stage(models.TextChoices):
     INITIAL = "initial", _("initial")
     FOLLOW_UP = "follow_up", _("follow-up")
     FINAL = "final", _("final")
+
+    # For the notice templates, which get the stage in their context.
+    @property
+    def is_initial(self) -> bool:
+        return self is Stage.INITIAL
+
+    @property
+    def is_final(self) -> bool:
+        return self is Stage.FINAL
 
 
 class IncidentNotice(models.Model):
@@ -211,7 +228,7 @@ class IncidentNotice(models.Model):
         verbose_name_plural = _("breach notices")
         constraints = [
             models.UniqueConstraint(fields=["affected", "number"], name="one_number_per_affected"),
-            models.UniqueConstraint(fields=["affected"], condition=models.Q(stage="initial"),
+            models.UniqueConstraint(fields=["affected"], condition=models.Q(stage=Stage.INITIAL),
                                     name="one_initial_notice_per_affected"),
         ]
 

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from art28.core.status import Tone, status_tones
+
 GENESIS = "0" * 64
 
 
@@ -74,6 +76,7 @@ class Event(models.Model):
         return hashlib.sha256(self.payload()).hexdigest()
 
 
+@status_tones(RUNNING=Tone.ACTIVE, DONE=Tone.DONE)
 class CheckStatus(models.TextChoices):
     QUEUED = "queued", _("queued")
     RUNNING = "running", _("running")

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from art28.core.status import Tone, status_tones
 from art28.parties.models import Controller, Processor
 
 
@@ -90,8 +91,8 @@ class Notice(models.Model):
                 name="notice_controller_matches_audience"),
             # One public announcement per event and language: a repeated hook sends nothing twice.
             models.UniqueConstraint(fields=["processor", "about_type", "about_code", "language"],
-                                    condition=models.Q(audience="subscribers",
-                                                       kind="trust_announcement"),
+                                    condition=models.Q(audience=Audience.SUBSCRIBERS,
+                                                       kind=NoticeKind.TRUST_ANNOUNCEMENT),
                                     name="one_announcement_per_event_language"),
         ]
 
@@ -99,6 +100,7 @@ class Notice(models.Model):
         return self.subject
 
 
+@status_tones(SENDING=Tone.ACTIVE, SENT=Tone.DONE, FAILED=Tone.PROBLEM)
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("pending")
     SENDING = "sending", _("sending")
@@ -111,6 +113,7 @@ class Channel(models.TextChoices):
     WEBHOOK = "webhook", _("webhook")
 
 
+@status_tones(PENDING=Tone.WAITING, CONFIRMED=Tone.DONE)
 class SubscriberStatus(models.TextChoices):
     PENDING = "pending", _("waiting for confirmation")
     CONFIRMED = "confirmed", _("confirmed")
@@ -151,6 +154,10 @@ class Subscriber(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel}: {self.status}"
+
+    @property
+    def is_webhook(self) -> bool:
+        return self.channel == Channel.WEBHOOK
 
 
 class DeliveryQuerySet(models.QuerySet):

@@ -78,7 +78,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     controllers = visible_controllers(request.user)
     counts = agreement_counts_by_status(request.user)
-    by_status = [(value, label, counts.get(value, 0)) for value, label in VersionStatus.choices]
+    by_status = [(status, status.label, counts.get(status, 0)) for status in VersionStatus]
     deliveries = delivery_counts(request.user)
     return render(request, "obligations/dashboard.html", {
         "controller_count": controllers.count(),

@@ -10,11 +10,14 @@ from django.utils import timezone
 
 from art28.agreements import services as agreements
 from art28.agreements.models import Agreement
+from art28.breaches.models import Stage
 from art28.breaches.services.intake import open_incident
 from art28.breaches.services.notify import send_notices
 from art28.parties import services as parties
 from art28.parties.models import Processor, Role
+from art28.requests.models import RightKind
 from art28.requests.services.data_subject import record_data_subject_request
+from art28.subprocessors.models import ChangeKind
 from art28.subprocessors.services.changes import propose_change
 from art28.subprocessors.services.register import register_subprocessor
 from art28.terms import demo
@@ -94,7 +97,7 @@ def _daily_work(processor: Processor) -> None:
     _breach_at(processor, backup=registered[1])
     dentist = Agreement.objects.get(controller__kvk=demo.CLIENTS[0].party.kvk)
 
-    record_data_subject_request(agreement=dentist, kind="access", requester="J. de Boer",
+    record_data_subject_request(agreement=dentist, kind=RightKind.ACCESS, requester="J. de Boer",
                                 details="Asks for a copy of all data held about them.",
                                 channel="e-mail", acting_user=ACTOR)
 
@@ -117,7 +120,7 @@ def _propose_monitoring(processor: Processor) -> None:
               "country": "US", "service": "Uptime monitoring", "locations": ["US"],
               "transfer_mechanism": "dpf", "dpf_certified": True, "scope_all": True,
               "data_categories": ["server log data"]})
-    propose_change(processor=processor, kind="add", subprocessor=monitor, acting_user=ACTOR,
+    propose_change(processor=processor, kind=ChangeKind.ADD, subprocessor=monitor, acting_user=ACTOR,
                    effective_at=timezone.now() + timedelta(days=45), split=True,
                    # The demo's staff chose to tell the clients still signing too (kept in the ledger).
                    include_unsigned=True,
@@ -136,4 +139,4 @@ def _breach_at(processor: Processor, *, backup) -> None:  # type: ignore[no-unty
                "consequences": "Unlikely misuse: the storage was not public, access logs show no downloads.",
                "measures_taken": "Backup re-encrypted, keys rotated, access logs reviewed.",
                "contact_name": demo.PROCESSOR.contact.name, "contact_email": demo.PROCESSOR.contact.email})
-    send_notices(incident=incident, stage="initial", acting_user=ACTOR)
+    send_notices(incident=incident, stage=Stage.INITIAL, acting_user=ACTOR)

@@ -158,7 +158,7 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(role="controller_user") | models.Q(controller__isnull=False),
+                condition=~models.Q(role=Role.CONTROLLER_USER) | models.Q(controller__isnull=False),
                 name="controller_user_has_controller"),
         ]
 
@@ -168,3 +168,11 @@ class Membership(models.Model):
     @property
     def is_processor_side(self) -> bool:
         return self.role in (Role.PROCESSOR_ADMIN, Role.PROCESSOR_STAFF)
+
+    @property
+    def is_processor_admin(self) -> bool:
+        return self.role == Role.PROCESSOR_ADMIN
+
+    @property
+    def is_processor_staff(self) -> bool:
+        return self.role == Role.PROCESSOR_STAFF

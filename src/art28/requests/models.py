@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import Agreement
+from art28.core.status import Tone, status_tones
 from art28.terms import clocks
 
 USER = settings.AUTH_USER_MODEL
@@ -50,6 +51,7 @@ class RightKind(models.TextChoices):
     OBJECTION = "objection", _("Objection (Art. 21)")
 
 
+@status_tones(FORWARDED=Tone.WAITING, CLOSED=Tone.DONE)
 class DsrStatus(models.TextChoices):
     FORWARDED = "forwarded", _("Forwarded to the controller")
     CLOSED = "closed", _("Closed")
@@ -89,6 +91,10 @@ class DataSubjectRequest(Tracked):
         months = ANSWER_MONTHS + (EXTENSION_MONTHS if self.extended_at else 0)
         return clocks.add_months(self.received_at, months)
 
+    @property
+    def is_forwarded(self) -> bool:
+        return self.status == DsrStatus.FORWARDED
+
 
 class TaskAction(models.TextChoices):
     SEARCH = "search", _("Search the data")
@@ -98,6 +104,7 @@ class TaskAction(models.TextChoices):
     EXPORT = "export", _("Export the data")
 
 
+@status_tones(OPEN=Tone.WAITING, DONE=Tone.DONE)
 class TaskStatus(models.TextChoices):
     OPEN = "open", _("Open")
     DONE = "done", _("Done")
@@ -127,6 +134,10 @@ class RequestTask(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.get_status_display()})"
 
+    @property
+    def is_done(self) -> bool:
+        return self.status == TaskStatus.DONE
+
 
 # -- documented instructions ----------------------------------------------------------------
 
@@ -137,6 +148,7 @@ class InstructionSource(models.TextChoices):
     API = "api", _("Given through the API")
 
 
+@status_tones(IN_EFFECT=Tone.DONE, HELD=Tone.PROBLEM, CONFIRMED=Tone.DONE, WITHDRAWN=Tone.ENDED)
 class InstructionStatus(models.TextChoices):
     IN_EFFECT = "in_effect", _("In effect")
     HELD = "held", _("Held: possibly unlawful")
@@ -173,6 +185,14 @@ class Instruction(Tracked):
     def is_followed(self) -> bool:
         return self.status in (InstructionStatus.IN_EFFECT, InstructionStatus.CONFIRMED)
 
+    @property
+    def is_in_effect(self) -> bool:
+        return self.status == InstructionStatus.IN_EFFECT
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == InstructionStatus.HELD
+
 
 # -- authority requests ----------------------------------------------------------------------
 
@@ -185,6 +205,7 @@ class AuthorityKind(models.TextChoices):
     OTHER = "other", _("Other authority")
 
 
+@status_tones(OPEN=Tone.WAITING, CLOSED=Tone.DONE)
 class AuthorityStatus(models.TextChoices):
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
@@ -223,10 +244,20 @@ class AuthorityRequest(Tracked):
     def __str__(self) -> str:
         return f"{self.authority}: {self.legal_basis}"
 
+    @property
+    def is_open(self) -> bool:
+        return self.status == AuthorityStatus.OPEN
+
 
 # -- audits ------------------------------------------------------------------------------------
 
 
+@status_tones(
+    REQUESTED=Tone.WAITING,
+    ALTERNATIVE_OFFERED=Tone.ACTIVE,
+    SCHEDULED=Tone.ACTIVE,
+    COMPLETED=Tone.DONE,
+)
 class AuditStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     ALTERNATIVE_OFFERED = "alternative_offered", _("Certifications or reports offered instead")
@@ -274,3 +305,19 @@ class AuditRequest(Tracked):
 
     def __str__(self) -> str:
         return f"{self.auditor} {self.starts_on}"
+
+    @property
+    def is_requested(self) -> bool:
+        return self.status == AuditStatus.REQUESTED
+
+    @property
+    def is_alternative_offered(self) -> bool:
+        return self.status == AuditStatus.ALTERNATIVE_OFFERED
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == AuditStatus.SCHEDULED
+
+    @property
+    def is_completed(self) -> bool:
+        return self.status == AuditStatus.COMPLETED

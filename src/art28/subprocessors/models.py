@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import Agreement
+from art28.core.status import Tone, status_tones
 from art28.notices.models import Notice
 from art28.parties.models import Processor
 from art28.terms import facts
@@ -30,6 +31,7 @@ class TransferMechanism(models.TextChoices):
     DEROGATION = "derogation", _("Derogation (Art. 49)")
 
 
+@status_tones(PROPOSED=Tone.WAITING, ACTIVE=Tone.DONE, RETIRED=Tone.ENDED)
 class SubprocessorStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
     ACTIVE = "active", _("In use")
@@ -114,6 +116,14 @@ class Subprocessor(models.Model):
         return any(not facts.in_eea(c) for c in self.all_countries)
 
 
+@status_tones(
+    PENDING=Tone.WAITING,
+    AUTHORISED=Tone.DONE,
+    OBJECTED=Tone.PROBLEM,
+    REFUSED=Tone.PROBLEM,
+    WITHDRAWN=Tone.ENDED,
+    REMOVED=Tone.ENDED,
+)
 class LinkStatus(models.TextChoices):
     PENDING = "pending", _("Pending (waiting for consent or the objection window)")
     AUTHORISED = "authorised", _("Authorised")
@@ -194,7 +204,17 @@ class ChangeKind(models.TextChoices):
     REPLACE = "replace", _("Replace a sub-processor")
     REMOVE = "remove", _("Remove a sub-processor")
 
+    # For the notice templates, which get the kind in their context.
+    @property
+    def is_replacement(self) -> bool:
+        return self is ChangeKind.REPLACE
 
+    @property
+    def is_removal(self) -> bool:
+        return self is ChangeKind.REMOVE
+
+
+@status_tones(OPEN=Tone.WAITING, COMPLETED=Tone.DONE, WITHDRAWN=Tone.ENDED)
 class ChangeStatus(models.TextChoices):
     OPEN = "open", _("Open")
     COMPLETED = "completed", _("Completed")
@@ -234,6 +254,10 @@ class SubprocessorChange(models.Model):
     def adds(self) -> bool:
         return self.kind in (ChangeKind.ADD, ChangeKind.REPLACE)
 
+    @property
+    def is_open(self) -> bool:
+        return self.status == ChangeStatus.OPEN
+
 
 class Mode(models.TextChoices):
     CONSENT = "consent", _("Prior specific consent")
@@ -241,6 +265,18 @@ class Mode(models.TextChoices):
     INFORM = "inform", _("Information only (removal)")
 
 
+@status_tones(
+    AWAITING_CONSENT=Tone.WAITING,
+    CONSENTED=Tone.DONE,
+    REFUSED=Tone.PROBLEM,
+    WINDOW_OPEN=Tone.WAITING,
+    OBJECTED=Tone.PROBLEM,
+    CLEARED=Tone.DONE,
+    ACTIVE=Tone.DONE,
+    WITHDRAWN=Tone.ENDED,
+    ALTERNATIVE=Tone.ACTIVE,
+    AGREEMENT_ENDED=Tone.ENDED,
+)
 class ClockStatus(models.TextChoices):
     AWAITING_CONSENT = "awaiting_consent", _("Awaiting consent")
     CONSENTED = "consented", _("Consented")
@@ -316,6 +352,14 @@ class ChangeAgreement(models.Model):
     @property
     def answerable(self) -> bool:
         return self.status in ANSWERABLE
+
+    @property
+    def is_objected(self) -> bool:
+        return self.status == ClockStatus.OBJECTED
+
+    @property
+    def asks_consent(self) -> bool:
+        return self.mode == Mode.CONSENT
 
 
 class TrustStatement(models.Model):

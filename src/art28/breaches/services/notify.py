@@ -248,7 +248,7 @@ def _link_maker():  # type: ignore[no-untyped-def]
 def facts_block(incident: Incident, facts: dict[str, Any], *, language: str, stage: str,
                 number: int) -> tuple[str, HtmlFragment]:
     """The facts part of a notice in the notice's language: as text, and as escaped HTML."""
-    context = {"facts": facts, "stage": stage, "number": number, "aware_at": incident.aware_at,
+    context = {"facts": facts, "stage": Stage(stage), "number": number, "aware_at": incident.aware_at,
                "occurred_at": incident.occurred_at}
     with translation.override(language):
         text = render_to_string(f"notices/email/{language}/_breach_facts.txt", context)
@@ -271,7 +271,7 @@ def _draft(incident: Incident, row: AffectedAgreement, stage: str, number: int,
         about=About("incidentnotice", str(code)), template="breach_notice",
         recipients=recipients, link=link(code), language=row.language,
         deadline=row.deadline if stage == Stage.INITIAL else None,
-        context={"facts": sent, "stage": stage, "number": number, "message": message,
+        context={"facts": sent, "stage": Stage(stage), "number": number, "message": message,
                  "processor": incident.processor.name, "agreement": row.agreement.reference,
                  "notice_hours": row.notice_hours, "facts_block": blocks[key][0],
                  "facts_html": blocks[key][1]})

@@ -396,7 +396,7 @@ def _plain(sp: Subprocessor | None) -> dict[str, str] | None:
 def _shared_context(change: SubprocessorChange, language: str) -> dict[str, Any]:
     return {
         "processor": change.processor.name,
-        "kind": change.kind,
+        "kind": ChangeKind(change.kind),
         "subprocessor": _plain(change.subprocessor),
         "replaces": _plain(change.replaces),
         "effective_at": local_text(change.effective_at, language),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from art28.agreements.models import Agreement
 from art28.notices.services import NoticeDraft, render_email
 from art28.parties.models import Controller, Processor
-from art28.subprocessors.models import Subprocessor, SubprocessorChange
+from art28.subprocessors.models import Mode, Subprocessor, SubprocessorChange
 from art28.subprocessors.services.changes import (
     LeftOutReason,
     _clock,
@@ -122,9 +122,9 @@ def preview_change(
     return ChangePreview(
         agreements=len(sel.items),
         recipients=len({r.lower() for emails in recipients.values() for r in emails}),
-        consent=sum(i.mode == "consent" for i in sel.items),
-        objection=sum(i.mode == "objection" for i in sel.items),
-        inform=sum(i.mode == "inform" for i in sel.items),
+        consent=sum(i.mode == Mode.CONSENT for i in sel.items),
+        objection=sum(i.mode == Mode.OBJECTION for i in sel.items),
+        inform=sum(i.mode == Mode.INFORM for i in sel.items),
         messages=examples,
         left_out=[
             LeftOut(i.agreement.reference, i.agreement.controller.name, why, str(labels[why]))

@@ -18,6 +18,7 @@ from art28.subprocessors.models import (
     FINAL,
     Basis,
     ChangeAgreement,
+    ChangeKind,
     ChangeStatus,
     ClockStatus,
     LinkStatus,
@@ -46,7 +47,7 @@ def _drafts(change: SubprocessorChange, clocks: list[ChangeAgreement], note: str
     )
     shared = {
         "processor": change.processor.name,
-        "kind": change.kind,
+        "kind": ChangeKind(change.kind),
         "subprocessor": _plain(change.subprocessor),
         "replaces": _plain(change.replaces),
         "note": note,

@@ -21,6 +21,7 @@ from art28.api.schemas.requests import InstructionOut, ResolveIn, TextIn
 from art28.api.uploads import UPLOAD_ERRORS
 from art28.core.uploads import EVIDENCE
 from art28.requests import access
+from art28.requests.models import InstructionSource
 from art28.requests.services import instructions
 
 router = Router(tags=["requests"], ids_from=REQUESTS_IDS)
@@ -31,7 +32,7 @@ def instruction_give(request: HttpRequest, code: UUID, payload: TextIn) -> tuple
     agreement = agreement_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return 201, instructions.give_instruction(
-        agreement=agreement, text=payload.text, source="api", acting_user=request.auth
+        agreement=agreement, text=payload.text, source=InstructionSource.API, acting_user=request.auth
     )
 
 

@@ -1,0 +1,40 @@
+"""Templates ask a model (``is_open``) or show ``{% status_badge %}``; they never compare a status
+or a kind to a string literal, which silently goes false when a value is renamed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import art28
+
+ROOT = Path(art28.__file__).parent
+COMPARISON = re.compile(
+    r"""\b(status|kind)\s*(==|!=)\s*['"]"""  # x.status == "open"
+    r"""|['"]\s*(==|!=)\s*[\w.]*(status|kind)\b"""  # "open" == x.status
+    r"""|\b(status|kind)\s+(not\s+)?in\s+['"(\[]""",  # x.status in "open closed"
+)
+
+
+def _templates() -> list[Path]:
+    return sorted(p for pattern in ("*.html", "*.txt") for p in ROOT.glob(f"**/templates/**/{pattern}"))
+
+
+def test_it_finds_the_templates() -> None:
+    assert len(_templates()) > 100
+
+
+def test_it_finds_no_status_compared_to_a_string() -> None:
+    offenders = [f"{path.relative_to(ROOT)}:{n}: {line.strip()[:120]}"
+                 for path in _templates()
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if COMPARISON.search(line)]
+    assert not offenders, "compare through a model property (is_open) instead:\n" + "\n".join(offenders)
+
+
+def test_it_would_catch_a_comparison() -> None:
+    for line in ('{% if a.status == "sent" %}', "{% if 'open' != t.status %}", '{% if x.status in "a b" %}',
+                 '{% if kind == "remove" %}'):
+        assert COMPARISON.search(line), line
+    assert not COMPARISON.search("{% if a.is_open %}{{ a.get_status_display }}{% status_badge a %}")
+    assert not COMPARISON.search("{% if kind.is_removal %}{{ c.get_kind_display }}")
