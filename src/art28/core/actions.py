@@ -1,6 +1,10 @@
 """The one pattern every action view follows: parse a posted form, call one service, then show
 its errors (on the page, or as a message on the page it goes back to) or go back with a message.
 
+A page that shows the form itself (a create or edit page) finds a service's errors on the form's
+fields too, through :func:`apply_errors`; a page that shows no errors of its own lists them as
+error messages through :func:`as_messages`.
+
 A view stays a plain named function that finds its object through the app's access helper and
 hands the rest to :func:`run_action`::
 
@@ -39,8 +43,46 @@ class ErrorPage(Protocol):
 #: Where to go after success: a URL, a ready response, or a function of the service's result
 #: (called with ``None`` when a refusal goes back without a ``page``).
 Back = str | HttpResponse | Callable[[Any], "str | HttpResponse"]
-#: The success message, or a function of the service's result that words it.
-Done = str | Callable[[Any], str]
+#: The success message, or a function of the service's result that words it; ``None`` says
+#: nothing (the page it goes to says it, or the visitor has no session to carry a message).
+Done = str | Callable[[Any], str] | None
+
+
+def apply_errors(form: djforms.BaseForm, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: per field where it names one."""
+    if not hasattr(exc, "error_dict"):
+        for message in exc.messages:
+            form.add_error(None, message)
+        return
+    for key, messages_ in exc.message_dict.items():
+        field = _field_for(form, key)
+        for message in messages_:
+            form.add_error(field, message if field else f"{key}: {message}")
+
+
+def _field_for(form: djforms.BaseForm, key: str) -> str | None:
+    # Service keys are dotted paths (breach.notice_hours, processing.purposes.0).
+    parts = [p for p in key.split(".") if not p.isdigit()]
+    for n in range(len(parts), 0, -1):
+        name = "__".join(parts[:n])
+        if name in form.fields:
+            return name
+    return None
+
+
+def as_messages(page: Callable[[HttpRequest, int], HttpResponse]) -> ErrorPage:
+    """An error page for a page that lists no errors itself: they show as its error messages."""
+
+    def shown(request: HttpRequest, *, errors: list[str], status: int) -> HttpResponse:
+        _flash(request, errors)
+        return page(request, status)
+
+    return shown
+
+
+def _flash(request: HttpRequest, errors: list[str]) -> None:
+    for error in errors:
+        messages.error(request, error)
 
 
 def errors_of(exc: ValidationError) -> list[str]:
@@ -69,8 +111,7 @@ def _refused(
 ) -> HttpResponse:
     if page is not None:
         return page(request, errors=errors, status=400)
-    for error in errors:
-        messages.error(request, error)
+    _flash(request, errors)
     return _response(back, None)
 
 
@@ -82,22 +123,29 @@ def run_action(
     back: Back,
     form: djforms.BaseForm | None = None,
     page: ErrorPage | None = None,
+    refused: str | None = None,
 ) -> HttpResponse:
     """Validate ``form`` (when given), run ``call(cleaned_data)`` — one service — and answer.
 
     A refused form or a ``ValidationError`` from the service changes nothing (the service runs
     in one transaction) and shows the messages: on ``page`` with status 400 when given, else as
-    error messages on ``back``. Success adds ``done`` as a message and redirects to ``back``;
-    both may be functions of what the service returned (the object it made).
+    error messages on ``back``. A service's errors also land on ``form`` (see
+    :func:`apply_errors`), so a page showing the form shows them by their fields. Success adds
+    ``done`` as a message (none when ``None``) and redirects to ``back``; both may be functions
+    of what the service returned (the object it made). ``refused`` is the one sentence a refused
+    form shows instead of its fields' errors (a form of buttons, with nothing to type).
     """
     data: dict[str, Any] = {}
     if form is not None:
         if not form.is_valid():
-            return _refused(request, form_errors(form), back, page)
+            return _refused(request, [refused] if refused else form_errors(form), back, page)
         data = form.cleaned_data
     try:
         result = call(data)
     except ValidationError as exc:
+        if form is not None:
+            apply_errors(form, exc)
         return _refused(request, errors_of(exc), back, page)
-    messages.success(request, str(done(result) if callable(done) else done))
+    if done is not None:
+        messages.success(request, str(done(result) if callable(done) else done))
     return _response(back, result)

@@ -5,37 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import VersionStatus
+from art28.core.actions import apply_errors  # noqa: F401  (its home is core; views import it here)
 from art28.core.uploads import CSV_IMPORT, check_file
 from art28.parties.models import Contact, Controller, Language, Processor
 from art28.parties.text import text_input
 
 BLANK = [("", _("— not stated —"))]
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: per field where it names one."""
-    if not hasattr(exc, "error_dict"):
-        for message in exc.messages:
-            form.add_error(None, message)
-        return
-    for key, messages in exc.message_dict.items():
-        field = _field_for(form, key)
-        for message in messages:
-            form.add_error(field, message if field else f"{key}: {message}")
-
-
-def _field_for(form: forms.Form, key: str) -> str | None:
-    # Service keys are dotted paths (breach.notice_hours, processing.purposes.0).
-    parts = [p for p in key.split(".") if not p.isdigit()]
-    for n in range(len(parts), 0, -1):
-        name = "__".join(parts[:n])
-        if name in form.fields:
-            return name
-    return None
 
 
 class LoginForm(forms.Form):
