@@ -84,7 +84,7 @@ def test_it_says_nothing_on_success_when_done_is_none():
     assert response["Location"] == "/b/" and _said(request) == []
 
 
-def test_a_refusing_service_puts_its_errors_on_the_form_fields_it_names():
+def test_a_refusing_service_puts_its_errors_on_the_form_fields_it_names_when_asked():
     request, forms_seen = _request({"name": "Ann"}), []
     form = NameForm(request.POST)
 
@@ -96,8 +96,11 @@ def test_a_refusing_service_puts_its_errors_on_the_form_fields_it_names():
         return HttpResponse(status=status)
 
     response = run_action(request, form=form, call=refuse, done="Saved.", back="/b/", page=page)
+    assert response.status_code == 400 and forms_seen == [{}]
+    response = run_action(request, form=form, call=refuse, done="Saved.", back="/b/", page=page,
+                          on_form=True)
     assert response.status_code == 400
-    assert forms_seen == [{"name": ["Taken."], "__all__": ["other.0: Elsewhere."]}]
+    assert forms_seen[1] == {"name": ["Taken."], "__all__": ["other.0: Elsewhere."]}
 
 
 def test_apply_errors_puts_a_plain_error_on_the_form_as_a_whole():

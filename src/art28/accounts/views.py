@@ -45,7 +45,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if request.method != "POST":
         return _accept_page(request, form, invitation)
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: _with_password_errors(services.accept_invitation, invitation=invitation,
                                                 password=data["password1"]),
         done=_("Welcome to art28. Your password is set."),
@@ -98,7 +98,7 @@ def password_reset_confirm(request: HttpRequest, uidb64: str, token: str) -> Htt
     if request.method != "POST":
         return _reset_page(request, form)
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: _with_password_errors(services.set_password, user=user,
                                                 password=data["password1"], acting_user=user),
         done=_("Your password is changed. Log in with it."), back=reverse("web:login"),
@@ -135,7 +135,7 @@ def team_invite(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _invite_page(request, form)
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: services.invite(processor=request.membership.processor,  # type: ignore[attr-defined]
                                           email=data["email"], role=data["role"],
                                           acting_user=request.user),
@@ -245,7 +245,7 @@ def _invite_client(request: HttpRequest, controller, form: InviteForm, back: str
     if not access.can_manage_portal(request.user, controller):
         raise PermissionDenied
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: services.invite(processor=controller.processor, email=data["email"],
                                           role=data["role"], controller=controller,
                                           acting_user=request.user),

@@ -105,7 +105,7 @@ def incident_create(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "breaches/incident_form.html", {"form": form})
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: services.open_incident(processor=processor, facts=form.facts(),
                                                  acting_user=request.user,
                                                  subprocessors=list(data["subprocessors"])),
@@ -135,7 +135,7 @@ def incident_edit(request: HttpRequest, code: str) -> HttpResponse:
     if request.method != "POST":
         return render(request, "breaches/incident_form.html", {"form": form, "incident": incident})
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: services.update_incident(incident=incident, facts=form.facts(),
                                                    acting_user=request.user,
                                                    subprocessors=list(data["subprocessors"])),
@@ -282,7 +282,7 @@ def portal_severity(request: HttpRequest, code: str) -> HttpResponse:
     incident_notice = notice_for(request.user, code, write=True)
     form = SeverityForm(request.POST)
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: services.save_assessment(affected=incident_notice.affected, values=data,
                                                    acting_user=request.user),
         done=_("Assessment saved."), back=reverse("breaches:portal_notice", args=[incident_notice.code]),

@@ -1,9 +1,9 @@
 """The one pattern every action view follows: parse a posted form, call one service, then show
 its errors (on the page, or as a message on the page it goes back to) or go back with a message.
 
-A page that shows the form itself (a create or edit page) finds a service's errors on the form's
-fields too, through :func:`apply_errors`; a page that shows no errors of its own lists them as
-error messages through :func:`as_messages`.
+A page that shows the form itself (a create or edit page) asks for a service's errors on the
+form's fields (``on_form=True``, through :func:`apply_errors`); a page that shows no errors of
+its own lists them as error messages through :func:`as_messages`.
 
 A view stays a plain named function that finds its object through the app's access helper and
 hands the rest to :func:`run_action`::
@@ -124,13 +124,14 @@ def run_action(
     form: djforms.BaseForm | None = None,
     page: ErrorPage | None = None,
     refused: str | None = None,
+    on_form: bool = False,
 ) -> HttpResponse:
     """Validate ``form`` (when given), run ``call(cleaned_data)`` — one service — and answer.
 
     A refused form or a ``ValidationError`` from the service changes nothing (the service runs
     in one transaction) and shows the messages: on ``page`` with status 400 when given, else as
-    error messages on ``back``. A service's errors also land on ``form`` (see
-    :func:`apply_errors`), so a page showing the form shows them by their fields. Success adds
+    error messages on ``back``. With ``on_form`` a service's errors also land on ``form`` (see
+    :func:`apply_errors`), for a ``page`` that shows the form to show them by its fields. Success adds
     ``done`` as a message (none when ``None``) and redirects to ``back``; both may be functions
     of what the service returned (the object it made). ``refused`` is the one sentence a refused
     form shows instead of its fields' errors (a form of buttons, with nothing to type).
@@ -143,7 +144,7 @@ def run_action(
     try:
         result = call(data)
     except ValidationError as exc:
-        if form is not None:
+        if on_form and form is not None:
             apply_errors(form, exc)
         return _refused(request, errors_of(exc), back, page)
     if done is not None:

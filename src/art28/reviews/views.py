@@ -52,7 +52,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
         return render(request, "reviews/review_form.html", {"form": form})
     # The report it goes to is the answer: no message.
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: services.review_document(
             processor=request.membership.processor,  # type: ignore[attr-defined]
             data=_bytes(data["file"]), filename=data["file"].name, lang=data["language"] or None,
@@ -88,7 +88,7 @@ def playbook_edit(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "reviews/playbook_form.html", {"form": form})
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: services.set_playbook(processor=processor, positions=data["positions"] or "{}",
                                                 acting_user=request.user),
         done=_("Playbook saved."), back=reverse("reviews:playbook_edit"),
@@ -105,7 +105,7 @@ def import_create(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "reviews/import_form.html", {"form": form})
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: _import(request, data, controller=controller_for(
             request.user, data["controller"].code, write=True)),
         done=None, back=lambda review: reverse("reviews:import_confirm", args=[review.code]),
@@ -140,7 +140,7 @@ def subprocessor_import_create(request: HttpRequest, code: str | None = None) ->
     if request.method != "POST":
         return render(request, "reviews/import_form.html", context)
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: _import(request, data, subprocessor=subprocessor_for(
             request.user, data["subprocessor"].code, write=True)),
         done=None, back=lambda review: reverse("reviews:import_confirm", args=[review.code]),
@@ -176,14 +176,14 @@ def import_confirm(request: HttpRequest, code: str) -> HttpResponse:
         return _confirm_page(request, review, form)
     if review.subprocessor_id is not None:
         return run_action(
-            request, form=form,
+            request, form=form, on_form=True,
             page=lambda request, errors, status: _confirm_page(request, review, form, status),
             call=lambda data: services.confirm_subprocessor_import(
                 review=review, terms=form.confirmed_terms(proposed), acting_user=request.user),
             done=_("Its agreement and terms are recorded; the flow-down check uses them from now."),
             back=lambda sp: reverse("subprocessors:detail", args=[sp.code]))
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         page=lambda request, errors, status: _confirm_page(request, review, form, status),
         call=lambda data: services.confirm_import(
             review=review, terms=form.confirmed_terms(proposed), acting_user=request.user),

@@ -74,7 +74,7 @@ def subprocessor_create(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _subprocessor_form(request, form)
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: services.register_subprocessor(
             processor=request.membership.processor,  # type: ignore[attr-defined]
             data=form.data_dict(), **_terms_and_file(request, form), acting_user=request.user),
@@ -108,7 +108,7 @@ def subprocessor_edit(request: HttpRequest, code: str) -> HttpResponse:
     if request.method != "POST":
         return _subprocessor_form(request, form, sp=sp)
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: services.update_subprocessor(
             subprocessor=sp, data=form.data_dict(), **_terms_and_file(request, form),
             acting_user=request.user),
@@ -204,12 +204,12 @@ def change_create(request: HttpRequest) -> HttpResponse:
     if not form.cleaned_data["confirm"]:
         # The preview changes nothing and says nothing: it shows what would go out.
         return run_action(
-            request, form=form,
+            request, form=form, on_form=True,
             call=lambda data: services.preview_change(**_change_args(request, form)),
             done=None, back=lambda preview: _change_preview(request, form, preview),
             page=lambda request, errors, status: _change_form(request, form))
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: services.propose_change(
             **_change_args(request, form), allow_unreachable=data["allow_unreachable"],
             acting_user=request.user),
@@ -428,7 +428,7 @@ def portal_answer(request: HttpRequest, code: str) -> HttpResponse:
     clock = access.clock_for(request.user, code, write=True)
     form = AnswerForm(request.POST)
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: services.answer_change(
             clock=clock, answer=data["answer"], reason=data.get("reason", ""), acting_user=request.user),
         done=_("Thank you, your answer is recorded."),
@@ -470,7 +470,7 @@ def trust_subscribe(request: HttpRequest, code: str) -> HttpResponse:
     form = SubscribeForm(request.POST)
     # A visitor without a login: the answer is a page, never a message kept for a next visit.
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: subscribers.subscribe(processor=processor, acting_user="public", **data),
         done=None,
         # The same answer whether the address was new, waiting or confirmed already.
@@ -567,7 +567,7 @@ def trust_statement_edit(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "subprocessors/trust_statement.html", {"form": form, "processor": processor})
     return run_action(
-        request, form=form,
+        request, form=form, on_form=True,
         call=lambda data: trust.publish_trust_statement(
             processor=processor, acting_user=request.user, **data),
         done=_("The trust page now shows this text."), back=reverse("subprocessors:trust_statement"),
