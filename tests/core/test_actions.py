@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from art28.core.actions import apply_errors, as_messages, errors_of, run_action
+from art28.core.actions import as_messages, errors_of, run_action
+from art28.core.forms import apply_errors
 
 
 class NameForm(forms.Form):

@@ -33,6 +33,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from art28.core.forms import apply_errors
+
 
 class ErrorPage(Protocol):
     """Renders the page the form was on again, with the errors listed, under ``status``."""
@@ -46,28 +48,6 @@ Back = str | HttpResponse | Callable[[Any], "str | HttpResponse"]
 #: The success message, or a function of the service's result that words it; ``None`` says
 #: nothing (the page it goes to says it, or the visitor has no session to carry a message).
 Done = str | Callable[[Any], str] | None
-
-
-def apply_errors(form: djforms.BaseForm, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: per field where it names one."""
-    if not hasattr(exc, "error_dict"):
-        for message in exc.messages:
-            form.add_error(None, message)
-        return
-    for key, messages_ in exc.message_dict.items():
-        field = _field_for(form, key)
-        for message in messages_:
-            form.add_error(field, message if field else f"{key}: {message}")
-
-
-def _field_for(form: djforms.BaseForm, key: str) -> str | None:
-    # Service keys are dotted paths (breach.notice_hours, processing.purposes.0).
-    parts = [p for p in key.split(".") if not p.isdigit()]
-    for n in range(len(parts), 0, -1):
-        name = "__".join(parts[:n])
-        if name in form.fields:
-            return name
-    return None
 
 
 def as_messages(page: Callable[[HttpRequest, int], HttpResponse]) -> ErrorPage:

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import VersionStatus
-from art28.core.actions import apply_errors  # noqa: F401  (its home is core; views import it here)
+from art28.core.forms import apply_errors  # noqa: F401  (its home is core; views import it here)
 from art28.core.uploads import CSV_IMPORT, check_file
 from art28.parties.models import Contact, Controller, Language, Processor
 from art28.parties.text import text_input
