@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from art28.core.actions import errors_of, run_action
+from art28.core.actions import as_messages, errors_of, run_action
+from art28.core.forms import apply_errors
 
 
 class NameForm(forms.Form):
@@ -76,3 +77,54 @@ def test_a_refusing_service_goes_back_with_its_messages_when_there_is_no_page():
 def test_errors_of_reads_plain_and_field_errors():
     assert errors_of(ValidationError("One.")) == ["One."]
     assert errors_of(ValidationError(["One.", "Two."])) == ["One.", "Two."]
+
+
+def test_it_says_nothing_on_success_when_done_is_none():
+    request = _request()
+    response = run_action(request, call=lambda data: 1, done=None, back="/b/")
+    assert response["Location"] == "/b/" and _said(request) == []
+
+
+def test_a_refusing_service_puts_its_errors_on_the_form_fields_it_names_when_asked():
+    request, forms_seen = _request({"name": "Ann"}), []
+    form = NameForm(request.POST)
+
+    def refuse(data):
+        raise ValidationError({"name": ["Taken."], "other.0": ["Elsewhere."]})
+
+    def page(request, *, errors, status):
+        forms_seen.append(form.errors)
+        return HttpResponse(status=status)
+
+    response = run_action(request, form=form, call=refuse, done="Saved.", back="/b/", page=page)
+    assert response.status_code == 400 and forms_seen == [{}]
+    response = run_action(request, form=form, call=refuse, done="Saved.", back="/b/", page=page,
+                          on_form=True)
+    assert response.status_code == 400
+    assert forms_seen[1] == {"name": ["Taken."], "__all__": ["other.0: Elsewhere."]}
+
+
+def test_apply_errors_puts_a_plain_error_on_the_form_as_a_whole():
+    form = NameForm({"name": "Ann"})
+    apply_errors(form, ValidationError(["One.", "Two."]))
+    assert form.non_field_errors() == ["One.", "Two."]
+
+
+def test_as_messages_lists_the_errors_as_messages_on_the_page_again():
+    request = _request()
+
+    def refuse(data):
+        raise ValidationError("No.")
+
+    page = as_messages(lambda request, status: HttpResponse("page", status=status))
+    response = run_action(request, call=refuse, done="Saved.", back="/b/", page=page)
+    assert response.status_code == 400 and response.content == b"page"
+    assert _said(request) == [("error", "No.")]
+
+
+def test_a_refused_form_of_buttons_says_its_one_sentence():
+    request, seen = _request({"name": "too long"}), []
+    response = run_action(request, form=NameForm(request.POST), call=seen.append, done="Saved.",
+                          back="/b/", refused="Choose a name.")
+    assert seen == [] and response["Location"] == "/b/"
+    assert _said(request) == [("error", "Choose a name.")]

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,8 +31,8 @@ from art28.accounts.forms import (
 )
 from art28.accounts.models import TeamRole
 from art28.accounts.qr import qr_svg
+from art28.core.actions import run_action
 from art28.core.decorators import needs_second_factor, portal_required, staff_required
-from art28.core.forms import apply_errors
 from art28.parties.access import controller_for, membership_of
 from art28.parties.models import Role
 
@@ -57,29 +58,43 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     except access.InvitationUnusable as exc:
         return _unusable(request, exc.reason)
     form = PasswordForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.accept_invitation(invitation=invitation,
-                                              password=form.cleaned_data["password1"])
-        except ValidationError as exc:
-            apply_errors(form, _on_password(exc))
-        else:
-            auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome to art28. Your password is set."))
-            nxt = invitation.next_url
-            if not url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure()):
-                nxt = ""
-            if not TeamRole(invitation.role).is_client:
-                request.session["after_otp"] = nxt
-                return redirect("accounts:otp_setup")
-            return redirect(nxt or "accounts:home")
+    if request.method != "POST":
+        return _accept_page(request, form, invitation)
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: _with_password_errors(services.accept_invitation, invitation=invitation,
+                                                password=data["password1"]),
+        done=_("Welcome to art28. Your password is set."),
+        back=lambda user: _welcome(request, invitation, user),
+        page=lambda request, errors, status: _accept_page(request, form, invitation))
+
+
+def _accept_page(request: HttpRequest, form: PasswordForm, invitation) -> HttpResponse:  # type: ignore[no-untyped-def]
+    # A refused password shows the page again under 200, as it always has.
     return render(request, "accounts/invitation_accept.html",
                   {"form": form, "invitation": invitation})
 
 
-def _on_password(exc: ValidationError) -> ValidationError:
-    # Django's validators raise a plain list: it belongs to the password field.
-    return exc if hasattr(exc, "error_dict") else ValidationError({"password1": exc.messages})
+def _welcome(request: HttpRequest, invitation, user) -> HttpResponse:  # type: ignore[no-untyped-def]
+    auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    nxt = invitation.next_url
+    if not url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure()):
+        nxt = ""
+    if not TeamRole(invitation.role).is_client:
+        request.session["after_otp"] = nxt
+        return redirect("accounts:otp_setup")
+    return redirect(nxt or "accounts:home")
+
+
+def _with_password_errors(service, **kwargs):  # type: ignore[no-untyped-def]
+    """Run a service that sets a password; Django's validators raise a plain list, which
+    belongs to the password field."""
+    try:
+        return service(**kwargs)
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            raise
+        raise ValidationError({"password1": exc.messages}) from None
 
 
 def password_reset(request: HttpRequest) -> HttpResponse:
@@ -96,15 +111,18 @@ def password_reset_confirm(request: HttpRequest, uidb64: str, token: str) -> Htt
     if user is None:
         return _unusable(request, "unknown")
     form = PasswordForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_password(user=user, password=form.cleaned_data["password1"],
-                                  acting_user=user)
-        except ValidationError as exc:
-            apply_errors(form, _on_password(exc))
-        else:
-            messages.success(request, _("Your password is changed. Log in with it."))
-            return redirect("accounts:login")
+    if request.method != "POST":
+        return _reset_page(request, form)
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: _with_password_errors(services.set_password, user=user,
+                                                password=data["password1"], acting_user=user),
+        done=_("Your password is changed. Log in with it."), back=reverse("accounts:login"),
+        page=lambda request, errors, status: _reset_page(request, form))
+
+
+def _reset_page(request: HttpRequest, form: PasswordForm) -> HttpResponse:
+    # A refused password shows the page again under 200, as it always has.
     return render(request, "accounts/password_reset_confirm.html", {"form": form})
 
 
@@ -130,17 +148,24 @@ def team_list(request: HttpRequest) -> HttpResponse:
 @staff_required(write=True, admin=True)
 def team_invite(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invite(processor=request.membership.processor,  # type: ignore[attr-defined]
-                                         email=form.cleaned_data["email"],
-                                         role=form.cleaned_data["role"], acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("An invitation is on its way to %(e)s.") % {"e": invitation.email})
-            return redirect("accounts:team_list")
+    if request.method != "POST":
+        return _invite_page(request, form)
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: services.invite(processor=request.membership.processor,  # type: ignore[attr-defined]
+                                          email=data["email"], role=data["role"],
+                                          acting_user=request.user),
+        done=_invitation_sent, back=reverse("accounts:team_list"),
+        page=lambda request, errors, status: _invite_page(request, form))
+
+
+def _invite_page(request: HttpRequest, form: InviteForm) -> HttpResponse:
+    # A refused invitation shows the page again under 200, as it always has.
     return render(request, "accounts/team_invite.html", {"form": form})
+
+
+def _invitation_sent(invitation) -> str:  # type: ignore[no-untyped-def]
+    return _("An invitation is on its way to %(e)s.") % {"e": invitation.email}
 
 
 @staff_required(admin=True)
@@ -153,64 +178,55 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
         "assigned": access.assigned_controller_ids(member)})
 
 
-def _member_change(request: HttpRequest, code: str, change) -> HttpResponse:  # type: ignore[no-untyped-def]
-    member = access.member_for(request.user, code, write=True)
-    try:
-        change(member)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Saved."))
-    return redirect("accounts:member_detail", code=member.code)
-
-
 @require_POST
 @staff_required(admin=True)
 def member_role(request: HttpRequest, code: str) -> HttpResponse:
-    form = RoleForm(request.POST)
-    role = form.cleaned_data["role"] if form.is_valid() else None
-
-    def change(member):  # type: ignore[no-untyped-def]
-        if role is None:
-            raise ValidationError(_("Choose a role."))
-        services.change_role(membership=member, role=role, acting_user=request.user)
-    return _member_change(request, code, change)
+    member = access.member_for(request.user, code, write=True)
+    return run_action(
+        request, form=RoleForm(request.POST), refused=_("Choose a role."),
+        call=lambda data: services.change_role(membership=member, role=data["role"],
+                                               acting_user=request.user),
+        done=_("Saved."), back=reverse("accounts:member_detail", args=[member.code]))
 
 
 @require_POST
 @staff_required(admin=True)
 def member_assign(request: HttpRequest, code: str) -> HttpResponse:
-    form = AssignForm(request.POST)
-
-    def change(member):  # type: ignore[no-untyped-def]
-        if not form.is_valid():
-            raise ValidationError(_("Choose a controller."))
-        controller = controller_for(request.user, form.cleaned_data["target"])
-        services.set_assignment(membership=member, controller=controller,
-                                assigned=form.cleaned_data["assigned"], acting_user=request.user)
-    return _member_change(request, code, change)
+    member = access.member_for(request.user, code, write=True)
+    return run_action(
+        request, form=AssignForm(request.POST), refused=_("Choose a controller."),
+        call=lambda data: services.set_assignment(
+            membership=member, controller=controller_for(request.user, data["target"]),
+            assigned=data["assigned"], acting_user=request.user),
+        done=_("Saved."), back=reverse("accounts:member_detail", args=[member.code]))
 
 
 @require_POST
 @staff_required(admin=True)
 def member_deactivate(request: HttpRequest, code: str) -> HttpResponse:
-    return _member_change(request, code, lambda m: services.deactivate(
-        membership=m, acting_user=request.user))
+    member = access.member_for(request.user, code, write=True)
+    return run_action(
+        request, call=lambda data: services.deactivate(membership=member, acting_user=request.user),
+        done=_("Saved."), back=reverse("accounts:member_detail", args=[member.code]))
 
 
 @require_POST
 @staff_required(admin=True)
 def member_reactivate(request: HttpRequest, code: str) -> HttpResponse:
-    return _member_change(request, code, lambda m: services.reactivate(
-        membership=m, acting_user=request.user))
+    member = access.member_for(request.user, code, write=True)
+    return run_action(
+        request, call=lambda data: services.reactivate(membership=member, acting_user=request.user),
+        done=_("Saved."), back=reverse("accounts:member_detail", args=[member.code]))
 
 
 @require_POST
 @staff_required(admin=True)
 def member_reset_factor(request: HttpRequest, code: str) -> HttpResponse:
-    return _member_change(request, code,
-                          lambda m: services.reset_second_factor(membership=m, acting_user=request.user))
+    member = access.member_for(request.user, code, write=True)
+    return run_action(
+        request,
+        call=lambda data: services.reset_second_factor(membership=member, acting_user=request.user),
+        done=_("Saved."), back=reverse("accounts:member_detail", args=[member.code]))
 
 
 # --- client portal access -------------------------------------------------------------------
@@ -220,11 +236,14 @@ def controller_access(request: HttpRequest, code: str) -> HttpResponse:
     """Who has portal access for a controller, open invitations, staff assigned; invite here."""
     controller = controller_for(request.user, code, write=request.method == "POST")
     form = InviteForm(request.POST or None, client=True)
-    if request.method == "POST":
-        if not access.can_manage_portal(request.user, controller):
-            raise PermissionDenied
-        if _invited(request, form, controller):
-            return redirect("accounts:controller_access", code=controller.code)
+    if request.method != "POST":
+        return _access_page(request, controller, form)
+    return _invite_client(request, controller, form,
+                          reverse("accounts:controller_access", args=[controller.code]),
+                          page=lambda request, errors, status: _access_page(request, controller, form))
+
+
+def _access_page(request: HttpRequest, controller, form: InviteForm) -> HttpResponse:  # type: ignore[no-untyped-def]
     m = membership_of(request.user)
     is_admin = m is not None and m.role == Role.PROCESSOR_ADMIN
     return render(request, "accounts/controller_access.html", {
@@ -235,18 +254,18 @@ def controller_access(request: HttpRequest, code: str) -> HttpResponse:
         "assigned": access.assigned_staff_ids(controller)})
 
 
-def _invited(request: HttpRequest, form: InviteForm, controller) -> bool:  # type: ignore[no-untyped-def]
-    if not form.is_valid():
-        return False
-    try:
-        invitation = services.invite(processor=controller.processor, email=form.cleaned_data["email"],
-                                     role=form.cleaned_data["role"], controller=controller,
-                                     acting_user=request.user)
-    except ValidationError as exc:
-        apply_errors(form, exc)
-        return False
-    messages.success(request, _("An invitation is on its way to %(e)s.") % {"e": invitation.email})
-    return True
+def _invite_client(request: HttpRequest, controller, form: InviteForm, back: str,  # type: ignore[no-untyped-def]
+                   page) -> HttpResponse:
+    """Invite a controller's user (from its access page or the portal's team page, which shows
+    a refusal again under 200)."""
+    if not access.can_manage_portal(request.user, controller):
+        raise PermissionDenied
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: services.invite(processor=controller.processor, email=data["email"],
+                                          role=data["role"], controller=controller,
+                                          acting_user=request.user),
+        done=_invitation_sent, back=back, page=page)
 
 
 @require_POST
@@ -255,14 +274,16 @@ def controller_assign(request: HttpRequest, code: str) -> HttpResponse:
     """Assign a staff member to this controller from the controller's side."""
     controller = controller_for(request.user, code, write=True)
     form = AssignForm(request.POST)
-    if form.is_valid():
-        member = access.member_for(request.user, form.cleaned_data["target"], write=True)
-        try:
-            services.set_assignment(membership=member, controller=controller,
-                                    assigned=form.cleaned_data["assigned"], acting_user=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-    return redirect("accounts:controller_access", code=controller.code)
+    back = reverse("accounts:controller_access", args=[controller.code])
+    if not form.is_valid():
+        return redirect(back)  # a hand-made post: the page has nothing to say about it
+    member = access.member_for(request.user, form.cleaned_data["target"], write=True)
+    # The ticked box on the page is the answer: no message on success.
+    return run_action(
+        request, call=lambda data: services.set_assignment(
+            membership=member, controller=controller, assigned=form.cleaned_data["assigned"],
+            acting_user=request.user),
+        done=None, back=back)
 
 
 def _back(request: HttpRequest, controller) -> HttpResponse:  # type: ignore[no-untyped-def]
@@ -287,12 +308,11 @@ def _logged_in(request: HttpRequest) -> None:
 def invitation_resend(request: HttpRequest, code: str) -> HttpResponse:
     _logged_in(request)
     invitation = access.invitation_for(request.user, code, write=True)
-    try:
-        services.resend_invitation(invitation=invitation, acting_user=request.user)
-        messages.success(request, _("A new link is on its way to %(e)s.") % {"e": invitation.email})
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return _back(request, invitation.controller)
+    return run_action(
+        request,
+        call=lambda data: services.resend_invitation(invitation=invitation, acting_user=request.user),
+        done=_("A new link is on its way to %(e)s.") % {"e": invitation.email},
+        back=_back(request, invitation.controller))
 
 
 @require_POST
@@ -300,12 +320,10 @@ def invitation_resend(request: HttpRequest, code: str) -> HttpResponse:
 def invitation_revoke(request: HttpRequest, code: str) -> HttpResponse:
     _logged_in(request)
     invitation = access.invitation_for(request.user, code, write=True)
-    try:
-        services.revoke_invitation(invitation=invitation, acting_user=request.user)
-        messages.success(request, _("The invitation is withdrawn."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return _back(request, invitation.controller)
+    return run_action(
+        request,
+        call=lambda data: services.revoke_invitation(invitation=invitation, acting_user=request.user),
+        done=_("The invitation is withdrawn."), back=_back(request, invitation.controller))
 
 
 @require_POST
@@ -316,12 +334,10 @@ def portal_member_role(request: HttpRequest, code: str) -> HttpResponse:
     member = access.portal_member_for(request.user, code, write=True)
     form = RoleForm(request.POST)
     role = form.cleaned_data["role"] if form.is_valid() else TeamRole.CLIENT_READ_ONLY
-    try:
-        services.change_role(membership=member, role=role, acting_user=request.user)
-        messages.success(request, _("Saved."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return _back(request, member.controller)
+    return run_action(
+        request,
+        call=lambda data: services.change_role(membership=member, role=role, acting_user=request.user),
+        done=_("Saved."), back=_back(request, member.controller))
 
 
 @require_POST
@@ -330,12 +346,16 @@ def portal_member_deactivate(request: HttpRequest, code: str) -> HttpResponse:
     """Take a controller user's portal access away."""
     _logged_in(request)
     member = access.portal_member_for(request.user, code, write=True)
+    return run_action(
+        request, call=lambda data: _deactivate_other(request, member),
+        done=_("%(u)s no longer has portal access.") % {"u": member.user.username},
+        back=_back(request, member.controller))
+
+
+def _deactivate_other(request: HttpRequest, member) -> None:  # type: ignore[no-untyped-def]
     if member.user_id == request.user.pk:
-        messages.error(request, _("You cannot take away your own access."))
-    else:
-        services.deactivate(membership=member, acting_user=request.user)
-        messages.success(request, _("%(u)s no longer has portal access.") % {"u": member.user.username})
-    return _back(request, member.controller)
+        raise ValidationError(_("You cannot take away your own access."))
+    services.deactivate(membership=member, acting_user=request.user)
 
 
 @portal_required
@@ -343,11 +363,13 @@ def portal_team(request: HttpRequest) -> HttpResponse:
     """A controller's users see their colleagues; those who may write invite more."""
     controller = request.membership.controller  # type: ignore[attr-defined]
     form = InviteForm(request.POST or None, client=True)
-    if request.method == "POST":
-        if not access.can_manage_portal(request.user, controller):
-            raise PermissionDenied
-        if _invited(request, form, controller):
-            return redirect("accounts:portal_team")
+    if request.method != "POST":
+        return _team_page(request, controller, form)
+    return _invite_client(request, controller, form, reverse("accounts:portal_team"),
+                          page=lambda request, errors, status: _team_page(request, controller, form))
+
+
+def _team_page(request: HttpRequest, controller, form: InviteForm) -> HttpResponse:  # type: ignore[no-untyped-def]
     return render(request, "accounts/portal_team.html", {
         "controller": controller, "form": form, "users": access.portal_users(controller),
         "invitations": access.portal_invitations(controller),

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,10 +24,10 @@ from art28.breaches.access import (
     visible_notices,
 )
 from art28.breaches.forms import IncidentForm, NoticeForm, ReasoningForm, SeverityForm
-from art28.breaches.models import IncidentNotice
+from art28.breaches.models import Incident, IncidentNotice
+from art28.core.actions import ErrorPage, as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import attachment
-from art28.core.forms import apply_errors
 from art28.core.localtime import local_input
 from art28.core.pagination import page_of
 from art28.parties.access import controller_for, visible_controllers
@@ -100,18 +99,17 @@ def incident_create(request: HttpRequest) -> HttpResponse:
     processor = request.membership.processor  # type: ignore[attr-defined]
     form = IncidentForm(request.POST or None, processor=processor,
                         initial={"aware_at": local_input()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            incident = services.open_incident(
-                processor=processor, facts=form.facts(), acting_user=request.user,
-                subprocessors=list(form.cleaned_data["subprocessors"]))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Incident %(r)s recorded.") % {"r": incident.reference})
-            return redirect("breaches:incident_detail", code=incident.code)
-    return render(request, "breaches/incident_form.html", {"form": form},
-                  status=400 if request.method == "POST" else 200)
+    if request.method != "POST":
+        return render(request, "breaches/incident_form.html", {"form": form})
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: services.open_incident(processor=processor, facts=form.facts(),
+                                                 acting_user=request.user,
+                                                 subprocessors=list(data["subprocessors"])),
+        done=lambda incident: _("Incident %(r)s recorded.") % {"r": incident.reference},
+        back=lambda incident: reverse("breaches:incident_detail", args=[incident.code]),
+        page=lambda request, errors, status: render(request, "breaches/incident_form.html",
+                                                    {"form": form}, status=status))
 
 
 def _initial(incident) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -131,17 +129,16 @@ def _initial(incident) -> dict[str, Any]:  # type: ignore[no-untyped-def]
 def incident_edit(request: HttpRequest, code: str) -> HttpResponse:
     incident = incident_for(request.user, code, write=request.method == "POST")
     form = IncidentForm(request.POST or None, processor=incident.processor, initial=_initial(incident))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_incident(incident=incident, facts=form.facts(), acting_user=request.user,
-                                     subprocessors=list(form.cleaned_data["subprocessors"]))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Facts saved."))
-            return redirect("breaches:incident_detail", code=incident.code)
-    return render(request, "breaches/incident_form.html", {"form": form, "incident": incident},
-                  status=400 if request.method == "POST" else 200)
+    if request.method != "POST":
+        return render(request, "breaches/incident_form.html", {"form": form, "incident": incident})
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: services.update_incident(incident=incident, facts=form.facts(),
+                                                   acting_user=request.user,
+                                                   subprocessors=list(data["subprocessors"])),
+        done=_("Facts saved."), back=reverse("breaches:incident_detail", args=[incident.code]),
+        page=lambda request, errors, status: render(request, "breaches/incident_form.html",
+                                                    {"form": form, "incident": incident}, status=status))
 
 
 @staff_required()
@@ -159,81 +156,79 @@ def incident_detail(request: HttpRequest, code: str, status: int = 200,
     }, status=status)
 
 
-def _act(request: HttpRequest, code: str, call) -> HttpResponse:  # type: ignore[no-untyped-def]
-    incident = incident_for(request.user, code, write=True)
-    try:
-        message = call(incident)
-    except ValidationError as exc:
-        for text in exc.messages:
-            messages.error(request, text)
-        return incident_detail(request, code, status=400)
-    messages.success(request, message)
-    return redirect("breaches:incident_detail", code=incident.code)
+def _detail_again(code: str) -> ErrorPage:
+    """The incident's page again under 400, a refusal listed as its error messages."""
+    return as_messages(lambda request, status: incident_detail(request, code, status=status))
 
 
 @require_POST
 @staff_required()
 def affected_adjust(request: HttpRequest, code: str) -> HttpResponse:
-    def call(incident):  # type: ignore[no-untyped-def]
-        listed = request.POST.getlist("listed")
-        kept = set(request.POST.getlist("include"))
-        add = [agreement_for(request.user, c) for c in request.POST.getlist("add") if c]
-        # Each row left out carries its own reason (a stored one stays when the field is empty).
-        exclude = {c: request.POST.get(f"reason-{c}", "") for c in listed if c not in kept}
-        services.adjust_affected(incident=incident, include=[c for c in listed if c in kept],
-                                 exclude=exclude, add=add, acting_user=request.user)
-        return _("Affected agreements updated.")
-    return _act(request, code, call)
+    incident = incident_for(request.user, code, write=True)
+    listed = request.POST.getlist("listed")
+    kept = set(request.POST.getlist("include"))
+    # Each row left out carries its own reason (a stored one stays when the field is empty).
+    exclude = {c: request.POST.get(f"reason-{c}", "") for c in listed if c not in kept}
+    return run_action(
+        request,
+        call=lambda data: services.adjust_affected(
+            incident=incident, include=[c for c in listed if c in kept], exclude=exclude,
+            add=[agreement_for(request.user, c) for c in request.POST.getlist("add") if c],
+            acting_user=request.user),
+        done=_("Affected agreements updated."),
+        back=reverse("breaches:incident_detail", args=[incident.code]), page=_detail_again(code))
 
 
 @require_POST
 @staff_required()
 def notices_send(request: HttpRequest, code: str) -> HttpResponse:
     """First POST: the preview of what will go out; the POST with ``confirm`` sends it."""
+    incident = incident_for(request.user, code, write=True)
     form = NoticeForm(request.POST)
     if "confirm" not in request.POST:
-        return _notices_preview(request, code, form)
-
-    def call(incident):  # type: ignore[no-untyped-def]
-        if not form.is_valid():
-            raise ValidationError(_("Choose the kind of notice."))
-        sent = services.send_notices(incident=incident, stage=form.cleaned_data["stage"],
-                                     message=form.cleaned_data["message"], acting_user=request.user,
-                                     expected=form.cleaned_data["expected"])
-        return _("%(n)s notices queued.") % {"n": len(sent)}
-    return _act(request, code, call)
+        return _notices_preview(request, code, incident, form)
+    return run_action(
+        request, form=form, refused=_("Choose the kind of notice."),
+        call=lambda data: services.send_notices(incident=incident, stage=data["stage"],
+                                                message=data["message"], acting_user=request.user,
+                                                expected=data["expected"]),
+        done=lambda sent: _("%(n)s notices queued.") % {"n": len(sent)},
+        back=reverse("breaches:incident_detail", args=[incident.code]), page=_detail_again(code))
 
 
-def _notices_preview(request: HttpRequest, code: str, form: NoticeForm) -> HttpResponse:
-    incident = incident_for(request.user, code, write=True)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Choose the kind of notice."))
-        preview = services.preview_notices(incident=incident, stage=form.cleaned_data["stage"],
-                                           message=form.cleaned_data["message"], acting_user=request.user)
-    except ValidationError as exc:
-        for text in exc.messages:
-            messages.error(request, text)
-        return incident_detail(request, code, status=400)
-    return render(request, "breaches/notice_preview.html", {
-        "incident": incident, "preview": preview, "stage": form.cleaned_data["stage"],
-        "message": form.cleaned_data["message"]})
+def _notices_preview(request: HttpRequest, code: str, incident: Incident, form: NoticeForm) -> HttpResponse:
+    # A preview changes nothing and says nothing: on success it shows what would go out.
+    return run_action(
+        request, form=form, refused=_("Choose the kind of notice."),
+        call=lambda data: services.preview_notices(incident=incident, stage=data["stage"],
+                                                   message=data["message"], acting_user=request.user),
+        done=None,
+        back=lambda preview: render(request, "breaches/notice_preview.html", {
+            "incident": incident, "preview": preview, "stage": form.cleaned_data["stage"],
+            "message": form.cleaned_data["message"]}),
+        page=_detail_again(code))
 
 
 @require_POST
 @staff_required()
 def incident_no_notice(request: HttpRequest, code: str) -> HttpResponse:
-    reasoning = request.POST.get("reasoning", "")
-    return _act(request, code, lambda incident: (services.record_no_notice(
-        incident=incident, reasoning=reasoning, acting_user=request.user), _("Decision recorded."))[1])
+    incident = incident_for(request.user, code, write=True)
+    return run_action(
+        request, call=lambda data: services.record_no_notice(
+            incident=incident, reasoning=request.POST.get("reasoning", ""), acting_user=request.user),
+        done=_("Decision recorded."),
+        back=reverse("breaches:incident_detail", args=[incident.code]), page=_detail_again(code))
 
 
 @require_POST
 @staff_required()
 def incident_close(request: HttpRequest, code: str) -> HttpResponse:
-    reasoning = request.POST.get("reasoning", "")
-    return _act(request, code, lambda incident: (services.close_incident(
-        incident=incident, reasoning=reasoning, acting_user=request.user), _("Incident closed."))[1])
+    incident = incident_for(request.user, code, write=True)
+    return run_action(
+        request, call=lambda data: services.close_incident(
+            incident=incident, reasoning=request.POST.get("reasoning", ""), acting_user=request.user),
+        done=_("Incident closed."),
+        back=reverse("breaches:incident_detail", args=[incident.code]), page=_detail_again(code))
 
 
 # --- controller portal --------------------------------------------------------------
@@ -271,9 +266,11 @@ def _portal_page(request: HttpRequest, incident_notice: IncidentNotice, form: Se
 @portal_required
 def portal_acknowledge(request: HttpRequest, code: str) -> HttpResponse:
     incident_notice = notice_for(request.user, code, write=True)
-    services.acknowledge_notice(incident_notice=incident_notice, acting_user=request.user)
-    messages.success(request, _("Thank you: receipt acknowledged."))
-    return redirect("breaches:portal_notice", code=incident_notice.code)
+    return run_action(
+        request, call=lambda data: services.acknowledge_notice(incident_notice=incident_notice,
+                                                               acting_user=request.user),
+        done=_("Thank you: receipt acknowledged."),
+        back=reverse("breaches:portal_notice", args=[incident_notice.code]))
 
 
 @require_POST
@@ -281,16 +278,12 @@ def portal_acknowledge(request: HttpRequest, code: str) -> HttpResponse:
 def portal_severity(request: HttpRequest, code: str) -> HttpResponse:
     incident_notice = notice_for(request.user, code, write=True)
     form = SeverityForm(request.POST)
-    if form.is_valid():
-        try:
-            services.save_assessment(affected=incident_notice.affected, values=form.cleaned_data,
-                                     acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Assessment saved."))
-            return redirect("breaches:portal_notice", code=incident_notice.code)
-    return _portal_page(request, incident_notice, form, status=400)
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: services.save_assessment(affected=incident_notice.affected, values=data,
+                                                   acting_user=request.user),
+        done=_("Assessment saved."), back=reverse("breaches:portal_notice", args=[incident_notice.code]),
+        page=lambda request, errors, status: _portal_page(request, incident_notice, form, status))
 
 
 @portal_required

@@ -1,6 +1,10 @@
 """The one pattern every action view follows: parse a posted form, call one service, then show
 its errors (on the page, or as a message on the page it goes back to) or go back with a message.
 
+A page that shows the form itself (a create or edit page) asks for a service's errors on the
+form's fields (``on_form=True``, through :func:`apply_errors`); a page that shows no errors of
+its own lists them as error messages through :func:`as_messages`.
+
 A view stays a plain named function that finds its object through the app's access helper and
 hands the rest to :func:`run_action`::
 
@@ -29,6 +33,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from art28.core.forms import apply_errors
+
 
 class ErrorPage(Protocol):
     """Renders the page the form was on again, with the errors listed, under ``status``."""
@@ -39,8 +45,24 @@ class ErrorPage(Protocol):
 #: Where to go after success: a URL, a ready response, or a function of the service's result
 #: (called with ``None`` when a refusal goes back without a ``page``).
 Back = str | HttpResponse | Callable[[Any], "str | HttpResponse"]
-#: The success message, or a function of the service's result that words it.
-Done = str | Callable[[Any], str]
+#: The success message, or a function of the service's result that words it; ``None`` says
+#: nothing (the page it goes to says it, or the visitor has no session to carry a message).
+Done = str | Callable[[Any], str] | None
+
+
+def as_messages(page: Callable[[HttpRequest, int], HttpResponse]) -> ErrorPage:
+    """An error page for a page that lists no errors itself: they show as its error messages."""
+
+    def shown(request: HttpRequest, *, errors: list[str], status: int) -> HttpResponse:
+        _flash(request, errors)
+        return page(request, status)
+
+    return shown
+
+
+def _flash(request: HttpRequest, errors: list[str]) -> None:
+    for error in errors:
+        messages.error(request, error)
 
 
 def errors_of(exc: ValidationError) -> list[str]:
@@ -69,8 +91,7 @@ def _refused(
 ) -> HttpResponse:
     if page is not None:
         return page(request, errors=errors, status=400)
-    for error in errors:
-        messages.error(request, error)
+    _flash(request, errors)
     return _response(back, None)
 
 
@@ -82,22 +103,30 @@ def run_action(
     back: Back,
     form: djforms.BaseForm | None = None,
     page: ErrorPage | None = None,
+    refused: str | None = None,
+    on_form: bool = False,
 ) -> HttpResponse:
     """Validate ``form`` (when given), run ``call(cleaned_data)`` — one service — and answer.
 
     A refused form or a ``ValidationError`` from the service changes nothing (the service runs
     in one transaction) and shows the messages: on ``page`` with status 400 when given, else as
-    error messages on ``back``. Success adds ``done`` as a message and redirects to ``back``;
-    both may be functions of what the service returned (the object it made).
+    error messages on ``back``. With ``on_form`` a service's errors also land on ``form`` (see
+    :func:`apply_errors`), for a ``page`` that shows the form to show them by its fields. Success adds
+    ``done`` as a message (none when ``None``) and redirects to ``back``; both may be functions
+    of what the service returned (the object it made). ``refused`` is the one sentence a refused
+    form shows instead of its fields' errors (a form of buttons, with nothing to type).
     """
     data: dict[str, Any] = {}
     if form is not None:
         if not form.is_valid():
-            return _refused(request, form_errors(form), back, page)
+            return _refused(request, [refused] if refused else form_errors(form), back, page)
         data = form.cleaned_data
     try:
         result = call(data)
     except ValidationError as exc:
+        if on_form and form is not None:
+            apply_errors(form, exc)
         return _refused(request, errors_of(exc), back, page)
-    messages.success(request, str(done(result) if callable(done) else done))
+    if done is not None:
+        messages.success(request, str(done(result) if callable(done) else done))
     return _response(back, result)

@@ -6,15 +6,15 @@ from __future__ import annotations
 from functools import wraps
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_counts_by_status, portal_agreements
 from art28.agreements.models import VersionStatus
+from art28.core.actions import run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.pagination import page_of
 from art28.notices.access import delivery_counts
@@ -51,18 +51,21 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 @require_POST
 @member_required
 def feed_rotate(request: HttpRequest) -> HttpResponse:
-    services.rotate_feed_token(user=request.user, acting_user=request.user)
-    messages.success(request, _("Your calendar has a new address; the old one no longer works."))
-    return redirect("obligations:settings")
+    return run_action(
+        request, call=lambda data: services.rotate_feed_token(user=request.user, acting_user=request.user),
+        done=_("Your calendar has a new address; the old one no longer works."),
+        back=reverse("obligations:settings"))
 
 
 @require_POST
 @staff_required()
 def digest_set(request: HttpRequest) -> HttpResponse:
     enabled = request.POST.get("digest") == "on"
-    services.set_digest(user=request.user, enabled=enabled, acting_user=request.user)
-    messages.success(request, _("The daily digest is on.") if enabled else _("The daily digest is off."))
-    return redirect("obligations:settings")
+    return run_action(
+        request,
+        call=lambda data: services.set_digest(user=request.user, enabled=enabled, acting_user=request.user),
+        done=_("The daily digest is on.") if enabled else _("The daily digest is off."),
+        back=reverse("obligations:settings"))
 
 
 def feed(request: HttpRequest, token: str) -> HttpResponse:

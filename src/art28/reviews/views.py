@@ -9,16 +9,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from art28.core.actions import run_action
 from art28.core.decorators import require_write, staff_required
 from art28.core.downloads import attachment
-from art28.core.forms import apply_errors
 from art28.core.pagination import page_of
 from art28.parties.access import controller_for, visible_controllers
 from art28.reviews import services
@@ -51,20 +49,19 @@ def review_list(request: HttpRequest) -> HttpResponse:
 @staff_required(write=True)
 def review_create(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            playbook = form.cleaned_data["playbook"]
-            review = services.review_document(
-                processor=request.membership.processor,  # type: ignore[attr-defined]
-                data=_bytes(upload), filename=upload.name, lang=form.cleaned_data["language"] or None,
-                playbook=services.parse_positions(playbook) if playbook else None, acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            return redirect("reviews:review_detail", code=review.code)
-    return render(request, "reviews/review_form.html", {"form": form},
-                  status=400 if request.method == "POST" else 200)
+    if request.method != "POST":
+        return render(request, "reviews/review_form.html", {"form": form})
+    # The report it goes to is the answer: no message.
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: services.review_document(
+            processor=request.membership.processor,  # type: ignore[attr-defined]
+            data=_bytes(data["file"]), filename=data["file"].name, lang=data["language"] or None,
+            playbook=services.parse_positions(data["playbook"]) if data["playbook"] else None,
+            acting_user=request.user),
+        done=None, back=lambda review: reverse("reviews:review_detail", args=[review.code]),
+        page=lambda request, errors, status: render(request, "reviews/review_form.html", {"form": form},
+                                                    status=status))
 
 
 @staff_required()
@@ -87,17 +84,15 @@ def playbook_edit(request: HttpRequest) -> HttpResponse:
     stored = playbook_of(request.user)
     initial = {"positions": json.dumps(stored.positions if stored else {}, indent=2, ensure_ascii=False)}
     form = PlaybookForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_playbook(processor=processor, positions=form.cleaned_data["positions"] or "{}",
-                                  acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Playbook saved."))
-            return redirect("reviews:playbook_edit")
-    return render(request, "reviews/playbook_form.html", {"form": form},
-                  status=400 if request.method == "POST" else 200)
+    if request.method != "POST":
+        return render(request, "reviews/playbook_form.html", {"form": form})
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: services.set_playbook(processor=processor, positions=data["positions"] or "{}",
+                                                acting_user=request.user),
+        done=_("Playbook saved."), back=reverse("reviews:playbook_edit"),
+        page=lambda request, errors, status: render(request, "reviews/playbook_form.html", {"form": form},
+                                                    status=status))
 
 
 # --- import of an agreement signed before art28 -------------------------------------------
@@ -106,19 +101,24 @@ def playbook_edit(request: HttpRequest) -> HttpResponse:
 def import_create(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None,
                             controllers=visible_controllers(request.user).order_by("name"))
-    if request.method == "POST" and form.is_valid():
-        controller = controller_for(request.user, form.cleaned_data["controller"].code, write=True)
-        upload = form.cleaned_data["file"]
-        try:
-            review = services.review_document(
-                processor=controller.processor, data=_bytes(upload), filename=upload.name,
-                lang=form.cleaned_data["language"] or None, acting_user=request.user, controller=controller)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            return redirect("reviews:import_confirm", code=review.code)
-    return render(request, "reviews/import_form.html", {"form": form},
-                  status=400 if request.method == "POST" else 200)
+    if request.method != "POST":
+        return render(request, "reviews/import_form.html", {"form": form})
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: _import(request, data, controller=controller_for(
+            request.user, data["controller"].code, write=True)),
+        done=None, back=lambda review: reverse("reviews:import_confirm", args=[review.code]),
+        page=lambda request, errors, status: render(request, "reviews/import_form.html", {"form": form},
+                                                    status=status))
+
+
+def _import(request: HttpRequest, data: dict[str, Any], **owner: Any) -> Review:
+    """Stage an upload for import; ``owner`` is the controller or the sub-processor it is of.
+    The page confirming its terms is the answer: no message."""
+    party = owner.get("controller") or owner["subprocessor"]
+    return services.review_document(
+        processor=party.processor, data=_bytes(data["file"]), filename=data["file"].name,
+        lang=data["language"] or None, acting_user=request.user, **owner)
 
 
 @staff_required(write=True, admin=True)
@@ -134,21 +134,17 @@ def subprocessor_import_create(request: HttpRequest, code: str | None = None) ->
                             subprocessors=choices)
     if code is not None:
         form.fields["subprocessor"].disabled = True  # chosen on its page
-    if request.method == "POST" and form.is_valid():
-        sp = subprocessor_for(request.user, form.cleaned_data["subprocessor"].code, write=True)
-        upload = form.cleaned_data["file"]
-        try:
-            review = services.review_document(
-                processor=sp.processor, data=_bytes(upload), filename=upload.name,
-                lang=form.cleaned_data["language"] or None, acting_user=request.user, subprocessor=sp)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            return redirect("reviews:import_confirm", code=review.code)
-    return render(request, "reviews/import_form.html",
-                  {"form": form, "subprocessor": choices.first() if code is not None else None,
-                   "for_subprocessor": True},
-                  status=400 if request.method == "POST" else 200)
+    context = {"form": form, "subprocessor": choices.first() if code is not None else None,
+               "for_subprocessor": True}
+    if request.method != "POST":
+        return render(request, "reviews/import_form.html", context)
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: _import(request, data, subprocessor=subprocessor_for(
+            request.user, data["subprocessor"].code, write=True)),
+        done=None, back=lambda review: reverse("reviews:import_confirm", args=[review.code]),
+        page=lambda request, errors, status: render(request, "reviews/import_form.html", context,
+                                                    status=status))
 
 
 def _confirm_rows(form: ConfirmTermsForm, review: Review) -> list[dict[str, Any]]:
@@ -175,26 +171,27 @@ def import_confirm(request: HttpRequest, code: str) -> HttpResponse:
             return redirect("agreements:agreement_detail", code=review.agreement.code)
     proposed = DpaTerms.model_validate(review.result["terms"])
     form = ConfirmTermsForm(request.POST or None, initial=confirm_initial(proposed))
-    if request.method == "POST" and form.is_valid():
-        try:
-            url = _confirm(request, review, form.confirmed_terms(proposed))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            return redirect(url)
-    return render(request, "reviews/import_confirm.html",
-                  {"review": review, "form": form, "rows": _confirm_rows(form, review)},
-                  status=400 if request.method == "POST" else 200)
-
-
-def _confirm(request: HttpRequest, review: Review, terms: dict[str, Any]) -> str:
-    """Run the import service for this kind of import; the URL to go to afterwards."""
+    if request.method != "POST":
+        return _confirm_page(request, review, form)
     if review.subprocessor_id is not None:
-        sp = services.confirm_subprocessor_import(review=review, terms=terms, acting_user=request.user)
-        messages.success(request, _("Its agreement and terms are recorded; the flow-down check uses them "
-                                    "from now."))
-        return reverse("subprocessors:detail", args=[sp.code])
-    agreement = services.confirm_import(review=review, terms=terms, acting_user=request.user)
-    messages.success(request, _("Imported as %(r)s; its clocks apply from now.")
-                     % {"r": agreement.reference})
-    return reverse("agreements:agreement_detail", args=[agreement.code])
+        return run_action(
+            request, form=form, on_form=True,
+            page=lambda request, errors, status: _confirm_page(request, review, form, status),
+            call=lambda data: services.confirm_subprocessor_import(
+                review=review, terms=form.confirmed_terms(proposed), acting_user=request.user),
+            done=_("Its agreement and terms are recorded; the flow-down check uses them from now."),
+            back=lambda sp: reverse("subprocessors:detail", args=[sp.code]))
+    return run_action(
+        request, form=form, on_form=True,
+        page=lambda request, errors, status: _confirm_page(request, review, form, status),
+        call=lambda data: services.confirm_import(
+            review=review, terms=form.confirmed_terms(proposed), acting_user=request.user),
+        done=lambda agreement: _("Imported as %(r)s; its clocks apply from now.")
+        % {"r": agreement.reference},
+        back=lambda agreement: reverse("agreements:agreement_detail", args=[agreement.code]))
+
+
+def _confirm_page(request: HttpRequest, review: Review, form: ConfirmTermsForm,
+                  status: int = 200) -> HttpResponse:
+    return render(request, "reviews/import_confirm.html",
+                  {"review": review, "form": form, "rows": _confirm_rows(form, review)}, status=status)

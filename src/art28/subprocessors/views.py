@@ -9,11 +9,11 @@ import json
 from datetime import datetime
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import get_language
@@ -22,9 +22,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements
+from art28.core.actions import as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import attachment
-from art28.core.forms import apply_errors
 from art28.notices import subscribers
 from art28.subprocessors import access, export, feeds, services
 from art28.subprocessors.forms import (
@@ -58,37 +58,35 @@ def subprocessor_list(request: HttpRequest) -> HttpResponse:
     return render(request, "subprocessors/subprocessor_list.html", {"items": items})
 
 
-def _terms_and_file(request: HttpRequest, form: SubprocessorForm) -> tuple[dict | None, tuple | None]:
+def _terms_and_file(request: HttpRequest, form: SubprocessorForm) -> dict:
+    """The ``terms`` and ``agreement_file`` arguments of the register's services."""
     raw = form.cleaned_data.get("terms_json", "").strip()
     try:
         terms = json.loads(raw) if raw else None
     except json.JSONDecodeError as exc:
         raise ValidationError({"terms_json": _("Not valid JSON: %(e)s") % {"e": exc}}) from None
     upload = request.FILES.get("agreement_file")
-    return terms, ((upload.name, upload.read()) if upload else None)
+    return {"terms": terms, "agreement_file": (upload.name, upload.read()) if upload else None}
 
 
 @staff_required(write=True, admin=True)
 def subprocessor_create(request: HttpRequest) -> HttpResponse:
     form = SubprocessorForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            terms, upload = _terms_and_file(request, form)
-            sp = services.register_subprocessor(
-                processor=request.membership.processor,
-                data=form.data_dict(),  # type: ignore[attr-defined]
-                terms=terms,
-                agreement_file=upload,
-                acting_user=request.user,
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Sub-processor registered. Propose a change to start using it."))
-            return redirect("subprocessors:detail", code=sp.code)
-    return render(
-        request, "subprocessors/subprocessor_form.html", {"form": form}, status=400 if form.errors else 200
-    )
+    if request.method != "POST":
+        return _subprocessor_form(request, form)
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: services.register_subprocessor(
+            processor=request.membership.processor,  # type: ignore[attr-defined]
+            data=form.data_dict(), **_terms_and_file(request, form), acting_user=request.user),
+        done=_("Sub-processor registered. Propose a change to start using it."),
+        back=lambda sp: reverse("subprocessors:detail", args=[sp.code]),
+        page=lambda request, errors, status: _subprocessor_form(request, form))
+
+
+def _subprocessor_form(request: HttpRequest, form: SubprocessorForm, **extra) -> HttpResponse:  # type: ignore[no-untyped-def]
+    return render(request, "subprocessors/subprocessor_form.html", {"form": form, **extra},
+                  status=400 if form.errors else 200)
 
 
 @staff_required(write=True, admin=True)
@@ -108,27 +106,15 @@ def subprocessor_edit(request: HttpRequest, code: str) -> HttpResponse:
         "terms_json": json.dumps(sp.terms, indent=1) if sp.terms else "",
     }
     form = SubprocessorForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            terms, upload = _terms_and_file(request, form)
-            services.update_subprocessor(
-                subprocessor=sp,
-                data=form.data_dict(),
-                terms=terms,
-                agreement_file=upload,
-                acting_user=request.user,
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("subprocessors:detail", code=sp.code)
-    return render(
-        request,
-        "subprocessors/subprocessor_form.html",
-        {"form": form, "sp": sp},
-        status=400 if form.errors else 200,
-    )
+    if request.method != "POST":
+        return _subprocessor_form(request, form, sp=sp)
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: services.update_subprocessor(
+            subprocessor=sp, data=form.data_dict(), **_terms_and_file(request, form),
+            acting_user=request.user),
+        done=_("Saved."), back=reverse("subprocessors:detail", args=[sp.code]),
+        page=lambda request, errors, status: _subprocessor_form(request, form, sp=sp))
 
 
 @staff_required()
@@ -214,25 +200,26 @@ def change_create(request: HttpRequest) -> HttpResponse:
         for name in ("confirm", "allow_unreachable", "edit"):
             data.pop(name, None)
     form = ChangeForm(data, initial={"subprocessor": request.GET.get("subprocessor")})
-    if request.method == "POST" and form.is_valid() and "edit" not in request.POST:
-        confirm = form.cleaned_data["confirm"]
-        try:
-            args = _change_args(request, form)
-            if not confirm:
-                return _change_preview(request, form, services.preview_change(**args))
-            change = services.propose_change(
-                **args, allow_unreachable=form.cleaned_data["allow_unreachable"], acting_user=request.user
-            )
-        except ValidationError as exc:
-            if confirm and "allow_unreachable" in getattr(exc, "error_dict", {}):
-                messages.error(request, " ".join(exc.messages))
-                return _change_preview(request, form, services.preview_change(**args), status=400)
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request, _("Change proposed; %(n)d agreements notified.") % {"n": change.clocks.count()}
-            )
-            return redirect("subprocessors:change_detail", code=change.code)
+    if request.method != "POST" or not form.is_valid() or "edit" in request.POST:
+        return _change_form(request, form)
+    if not form.cleaned_data["confirm"]:
+        # The preview changes nothing and says nothing: it shows what would go out.
+        return run_action(
+            request, form=form, on_form=True,
+            call=lambda data: services.preview_change(**_change_args(request, form)),
+            done=None, back=lambda preview: _change_preview(request, form, preview),
+            page=lambda request, errors, status: _change_form(request, form))
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: services.propose_change(
+            **_change_args(request, form), allow_unreachable=data["allow_unreachable"],
+            acting_user=request.user),
+        done=lambda change: _("Change proposed; %(n)d agreements notified.") % {"n": change.clocks.count()},
+        back=lambda change: reverse("subprocessors:change_detail", args=[change.code]),
+        page=lambda request, errors, status: _change_refused(request, form, errors, status))
+
+
+def _change_form(request: HttpRequest, form: ChangeForm) -> HttpResponse:
     register = access.visible_subprocessors(request.user)
     return render(
         request,
@@ -240,6 +227,15 @@ def change_create(request: HttpRequest) -> HttpResponse:
         {"form": form, "register": register},
         status=400 if form.errors else 200,
     )
+
+
+def _change_refused(request: HttpRequest, form: ChangeForm, errors: list[str], status: int) -> HttpResponse:
+    """Clients nobody would tell: the preview again, asking to go on; else the form again."""
+    if not form.has_error("allow_unreachable"):
+        return _change_form(request, form)
+    preview = services.preview_change(**_change_args(request, form))
+    return as_messages(lambda request, status: _change_preview(request, form, preview, status=status))(
+        request, errors=errors, status=status)
 
 
 def _change_preview(
@@ -287,15 +283,11 @@ def change_withdraw(request: HttpRequest, code: str) -> HttpResponse:
     change = access.change_for(request.user, code, write=True)
     note = request.POST.get("note", "")
     if request.method == "POST" and request.POST.get("confirm"):
-        try:
-            services.withdraw_change(change=change, acting_user=request.user, note=note)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(
-                request, _("The change is withdrawn for every agreement where it had not taken effect.")
-            )
-        return redirect("subprocessors:change_detail", code=change.code)
+        return run_action(
+            request,
+            call=lambda data: services.withdraw_change(change=change, acting_user=request.user, note=note),
+            done=_("The change is withdrawn for every agreement where it had not taken effect."),
+            back=reverse("subprocessors:change_detail", args=[change.code]))
     preview = services.preview_withdrawal(change=change, note=note)
     return render(
         request,
@@ -308,48 +300,36 @@ def change_withdraw(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required(write=True)
 def clock_resolve(request: HttpRequest, code: str) -> HttpResponse:
     clock = access.clock_for(request.user, code, write=True)
-    form = ResolveForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(form.errors.as_text())
-        alt = form.cleaned_data.get("alternative")
-        alternative = (
-            access.subprocessors_by_code(request.user, [alt]).first()
-            if alt
-            else None
-        )
-        services.resolve_objection(
-            clock=clock,
-            outcome=form.cleaned_data["outcome"],
-            alternative=alternative,
-            note=form.cleaned_data.get("note", ""),
-            acting_user=request.user,
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request, _("The objection of %(c)s is resolved.") % {"c": clock.agreement.controller.name}
-        )
-    return redirect("subprocessors:change_detail", code=clock.change.code)
+    return run_action(
+        request, call=lambda data: _resolve(request, clock, ResolveForm(request.POST)),
+        done=_("The objection of %(c)s is resolved.") % {"c": clock.agreement.controller.name},
+        back=reverse("subprocessors:change_detail", args=[clock.change.code]))
+
+
+def _resolve(request: HttpRequest, clock: ChangeAgreement, form: ResolveForm) -> None:
+    # A refused form says what its fields said, in one message, as it always has.
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    alt = form.cleaned_data.get("alternative")
+    services.resolve_objection(
+        clock=clock,
+        outcome=form.cleaned_data["outcome"],
+        alternative=access.subprocessors_by_code(request.user, [alt]).first() if alt else None,
+        note=form.cleaned_data.get("note", ""),
+        acting_user=request.user,
+    )
 
 
 @require_POST
 @staff_required(write=True)
 def annex_sync(request: HttpRequest, code: str) -> HttpResponse:
     agreement = agreement_for(request.user, code, write=True)
-    try:
-        version = services.sync_annex_iv(agreement=agreement, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request,
-            _("Annex IV already matches the register.")
-            if version is None
-            else _("Annex IV of version %(v)d now lists the register.") % {"v": version.number},
-        )
-    return redirect("agreements:agreement_detail", code=agreement.code)
+    return run_action(
+        request, call=lambda data: services.sync_annex_iv(agreement=agreement, acting_user=request.user),
+        done=lambda version: _("Annex IV already matches the register.")
+        if version is None
+        else _("Annex IV of version %(v)d now lists the register.") % {"v": version.number},
+        back=reverse("agreements:agreement_detail", args=[agreement.code]))
 
 
 # --- controller portal ---------------------------------------------------------------------
@@ -445,20 +425,13 @@ def portal_change(request: HttpRequest, code: str) -> HttpResponse:
 def portal_answer(request: HttpRequest, code: str) -> HttpResponse:
     clock = access.clock_for(request.user, code, write=True)
     form = AnswerForm(request.POST)
-    if not form.is_valid():
-        return _change_page(request, clock, form, status=400)
-    try:
-        services.answer_change(
-            clock=clock,
-            answer=form.cleaned_data["answer"],
-            reason=form.cleaned_data.get("reason", ""),
-            acting_user=request.user,
-        )
-    except ValidationError as exc:
-        apply_errors(form, exc)
-        return _change_page(request, clock, form, status=400)
-    messages.success(request, _("Thank you, your answer is recorded."))
-    return redirect("subprocessors:portal_change", code=clock.code)
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: services.answer_change(
+            clock=clock, answer=data["answer"], reason=data.get("reason", ""), acting_user=request.user),
+        done=_("Thank you, your answer is recorded."),
+        back=reverse("subprocessors:portal_change", args=[clock.code]),
+        page=lambda request, errors, status: _change_page(request, clock, form, status=status))
 
 
 # --- public page ---------------------------------------------------------------------------
@@ -493,18 +466,17 @@ def _public_processor(code: str):  # type: ignore[no-untyped-def]
 def trust_subscribe(request: HttpRequest, code: str) -> HttpResponse:
     processor = _public_processor(code)
     form = SubscribeForm(request.POST)
-    if form.is_valid():
-        try:
-            subscribers.subscribe(processor=processor, acting_user="public", **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            # The same answer whether the address was new, waiting or confirmed already.
-            return render(request, "subprocessors/trust_message.html", {
-                "processor": processor, "title": _("Check your inbox"),
-                "text": _("If this address does not follow this page yet, we have sent it a "
-                          "confirmation link. Nothing is sent until you confirm.")})
-    return public_list(request, code, form=form, status=400)
+    # A visitor without a login: the answer is a page, never a message kept for a next visit.
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: subscribers.subscribe(processor=processor, acting_user="public", **data),
+        done=None,
+        # The same answer whether the address was new, waiting or confirmed already.
+        back=lambda sub: render(request, "subprocessors/trust_message.html", {
+            "processor": processor, "title": _("Check your inbox"),
+            "text": _("If this address does not follow this page yet, we have sent it a "
+                      "confirmation link. Nothing is sent until you confirm.")}),
+        page=lambda request, errors, status: public_list(request, code, form=form, status=status))
 
 
 def _trust_message(request: HttpRequest, title: str, text: str, status: int = 200, **extra) -> HttpResponse:  # type: ignore[no-untyped-def]
@@ -518,13 +490,13 @@ def trust_confirm(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     if request.method != "POST":
         return render(request, "subprocessors/trust_confirm.html", {"token": token})
-    try:
-        sub = subscribers.confirm(token=token, acting_user="public")
-    except ValidationError as exc:
-        return _trust_message(request, _("Subscription not confirmed"), " ".join(exc.messages), status=400)
-    return _trust_message(request, _("Subscription confirmed"), _(
-                          "You will hear of every announced change. Each message has a link to unsubscribe."),
-                          subscriber=sub)
+    return run_action(
+        request, call=lambda data: subscribers.confirm(token=token, acting_user="public"), done=None,
+        back=lambda sub: _trust_message(request, _("Subscription confirmed"), _(
+            "You will hear of every announced change. Each message has a link to unsubscribe."),
+            subscriber=sub),
+        page=lambda request, errors, status: _trust_message(
+            request, _("Subscription not confirmed"), " ".join(errors), status=status))
 
 
 @csrf_exempt  # RFC 8058 one-click: the mail program POSTs without our form; the token authorises
@@ -576,9 +548,10 @@ def trust_subscribers_export(request: HttpRequest) -> HttpResponse:
 @staff_required(write=True, admin=True)
 def trust_subscriber_remove(request: HttpRequest, code: str) -> HttpResponse:
     sub = access.trust_subscriber_for(request.user, code)
-    subscribers.remove_subscriber(subscriber=sub, acting_user=request.user)
-    messages.success(request, _("Subscriber removed; the address is deleted."))
-    return redirect("subprocessors:trust_subscribers")
+    return run_action(
+        request, call=lambda data: subscribers.remove_subscriber(subscriber=sub, acting_user=request.user),
+        done=_("Subscriber removed; the address is deleted."),
+        back=reverse("subprocessors:trust_subscribers"))
 
 
 @staff_required(write=True, admin=True)
@@ -587,13 +560,13 @@ def trust_statement_edit(request: HttpRequest) -> HttpResponse:
     statement = trust.statement_of(processor)
     form = TrustStatementForm(request.POST or None, initial={
         "measures": statement.measures, "certifications": statement.certifications})
-    if request.method == "POST" and form.is_valid():
-        try:
-            trust.publish_trust_statement(processor=processor, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The trust page now shows this text."))
-            return redirect("subprocessors:trust_statement")
-    return render(request, "subprocessors/trust_statement.html", {"form": form, "processor": processor},
-                  status=400 if form.errors else 200)
+    if request.method != "POST":
+        return render(request, "subprocessors/trust_statement.html", {"form": form, "processor": processor})
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: trust.publish_trust_statement(
+            processor=processor, acting_user=request.user, **data),
+        done=_("The trust page now shows this text."), back=reverse("subprocessors:trust_statement"),
+        page=lambda request, errors, status: render(
+            request, "subprocessors/trust_statement.html", {"form": form, "processor": processor},
+            status=status))
