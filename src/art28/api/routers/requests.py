@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, Literal
 from uuid import UUID
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 from ninja import File, Form, Router, Schema, Status
@@ -24,6 +24,7 @@ from art28.api import uploads
 from art28.api.access import require_controller_user, require_staff
 from art28.api.uploads import UPLOAD_ERRORS
 from art28.core.uploads import EVIDENCE
+from art28.parties.access import membership_of
 from art28.requests import access
 from art28.requests.services import audits, authority, data_subject, instructions, measures, ropa, termination
 
@@ -621,12 +622,8 @@ def ropa_export(
     request: HttpRequest, format: Literal["csv", "xlsx", "pdf", "jsonld"] = "jsonld"
 ) -> HttpResponse:  # noqa: A002
     """The processor's record (staff), or the controller's own extract (controller users)."""
-    from art28.parties.access import membership_of
-
     m = membership_of(request.auth)
     if m is None:
-        from django.http import Http404
-
         raise Http404
     content = ropa.export(processor=m.processor, fmt=format, agreements=visible_agreements(request.auth))
     response = HttpResponse(content, content_type=ropa.CONTENT_TYPES[format])
