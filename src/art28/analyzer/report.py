@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from art28.analyzer.analysis import Analysis
+from art28.analyzer.analysis import Analysis
 
 LABELS = {
     "en": {

@@ -10,7 +10,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from art28.core.users import user_or_none
-from art28.ledger.models import ChainCheck, ChainHead, CheckStatus, Event
+from art28.ledger.models import GENESIS, ChainCheck, ChainHead, CheckStatus, Event
+from art28.ledger.signals import chain_check_requested
 
 
 class LedgerError(RuntimeError):
@@ -72,8 +73,6 @@ def verify_chain(*, batch: int = 2000, processor_id: int | None = None) -> Verif
     (or at a missing one) is reported without its number: one tenant learns nothing of
     another's activity.
     """
-    from art28.ledger.models import GENESIS
-
     def mine(event: Event | None) -> bool:
         return processor_id is None or (event is not None and event.processor_id_ref == processor_id)
 
@@ -97,14 +96,12 @@ def verify_chain(*, batch: int = 2000, processor_id: int | None = None) -> Verif
 
 def request_chain_check(*, processor_id: int, acting_user: Any) -> ChainCheck:
     """Queue a verification of the chain for one processor's admin; the worker runs it."""
-    from art28.ledger.tasks import check_chain
-
     with transaction.atomic():
         check = ChainCheck.objects.create(processor_id_ref=processor_id, requested_at=timezone.now(),
                                           requested_by=_actor_label(acting_user))
         record_event(action="ledger.check_requested", obj=("chaincheck", check.pk), acting_user=acting_user,
                      processor_id=processor_id)
-        check_chain.enqueue(check.pk)
+        chain_check_requested.send(sender=ChainCheck, check_id=check.pk)
     return check
 
 

@@ -19,7 +19,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from art28.ledger.services import record_event
 from art28.notices.models import Audience, Channel, Delivery, DeliveryStatus, Notice
+from art28.notices.signals import drain_wanted
+from art28.notices.webhooks import post_webhook
 from art28.parties.models import Controller, Processor
 
 log = logging.getLogger("art28.notices")
@@ -185,11 +188,8 @@ def schedule_drain(run_after: datetime | None = None, *, parallel: int = 1) -> N
     Each drain claims batches under a lease until nothing is due, so ``parallel`` tasks
     let that many workers deliver one large fan-out side by side.
     """
-    from art28.notices.tasks import drain_outbox
-
-    task = drain_outbox.using(run_after=run_after) if run_after else drain_outbox
-    for _ in range(parallel):
-        task.enqueue()
+    # The tasks import these services; they hear of the request rather than being imported.
+    drain_wanted.send(sender=Delivery, run_after=run_after, parallel=parallel)
 
 
 def _lease() -> timedelta:
@@ -255,8 +255,6 @@ class _Claim:
 
 
 def _deliver_batch(token: uuid.UUID, ids: list[int]) -> int:
-    from art28.notices.webhooks import post_webhook
-
     sent = 0
     claim = _Claim(token)
     deliveries = (Delivery.objects.filter(pk__in=ids)
@@ -363,8 +361,6 @@ def _reschedule_waiting() -> None:
 
 def retry_failed(*, acting_user) -> int:  # type: ignore[no-untyped-def]
     """Put failed deliveries back in the queue (after the mail server was fixed)."""
-    from art28.ledger.services import record_event
-
     with transaction.atomic():
         n = Delivery.objects.filter(status=DeliveryStatus.FAILED).update(
             status=DeliveryStatus.PENDING, next_attempt_at=timezone.now(), attempts=0)

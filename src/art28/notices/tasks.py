@@ -1,26 +1,37 @@
 """Background tasks of the outbox (django.tasks API, database backend)."""
 
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
 from django.db import transaction
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
+from art28.notices import periodic
+from art28.notices.services import drain
+
 
 @task()
 def drain_outbox() -> int:
-    from art28.notices.services import drain
-
     return drain()
 
 
 @task()
 def periodic_tick() -> dict:
     """Run the registered periodic jobs, then deliver whatever is due."""
-    from art28.notices import periodic
-    from art28.notices.services import drain
-
     results = periodic.run_all()
     results["drain"] = drain()
     return {k: str(v) for k, v in results.items()}
+
+
+def queue_drains(sender: Any, *, run_after: datetime | None, parallel: int, **kwargs: Any) -> None:
+    """Receives ``signals.drain_wanted``: enqueue drain tasks (in the current transaction when there
+    is one)."""
+    queued = drain_outbox.using(run_after=run_after) if run_after else drain_outbox
+    for _ in range(parallel):
+        queued.enqueue()
 
 
 def enqueue_tick() -> bool:

@@ -73,19 +73,10 @@ class Processor(Organisation):
         return party
 
 
-class ControllerQuerySet(models.QuerySet):
-    def visible_to(self, user) -> ControllerQuerySet:  # type: ignore[no-untyped-def]
-        from art28.parties.access import visible_controllers
-
-        return visible_controllers(user, self)
-
-
 class Controller(Organisation):
     processor = models.ForeignKey(Processor, on_delete=models.PROTECT, related_name="controllers")
     webhook_url = models.URLField(_("webhook URL"), blank=True)
     webhook_secret = models.CharField(max_length=100, blank=True)
-
-    objects = ControllerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("controller")

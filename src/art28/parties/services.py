@@ -7,12 +7,15 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from art28.ledger.services import record_event
-from art28.parties.models import Contact, Controller, Language, Processor
+from art28.parties.models import Contact, Controller, Language, Membership, Processor, Role
 from art28.parties.signals import processor_profile_changed
 from art28.parties.text import check_text
 from art28.terms.validators import (
@@ -322,12 +325,6 @@ def create_member(*, processor: Processor, username: str, email: str, password: 
     Processor-side users get an unconfirmed TOTP device unless ``totp_key`` is given
     (hex), in which case the device is confirmed (used by the demo and by tests).
     """
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.password_validation import validate_password
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from art28.parties.models import Membership, Role
-
     user_model = get_user_model()
     if role not in Role.values:
         raise ValidationError({"role": _("Unknown role %(r)s.") % {"r": role}})

@@ -30,6 +30,7 @@ from art28.agreements.models import (
     VersionOrigin,
     VersionStatus,
 )
+from art28.agreements.signals import agreement_created
 from art28.agreements.typed_text import MARKER, clean_typed, visible, was_cleaned
 from art28.core.ledger_scope import ledger_scope
 from art28.core.localtime import local_time
@@ -111,20 +112,9 @@ def create_agreement(*, controller: Controller, acting_user: Any,
                  data={"reference": agreement.reference, "version": version.number,
                        "language": full.language, "notice_hours": full.breach.notice_hours},
                  **ledger_scope(agreement=agreement))
-    _annex_iv_from_register(agreement, acting_user)
+    # The register builds on agreements, not the other way round: it hears of the new agreement.
+    agreement_created.send(sender=Agreement, agreement=agreement, acting_user=acting_user)
     return agreement
-
-
-def _annex_iv_from_register(agreement: Agreement, acting_user: Any) -> None:
-    """A processor that keeps a sub-processor register gets Annex IV filled from it."""
-    # Imported here: the register builds on agreements, not the other way round.
-    from art28.subprocessors.models import Subprocessor, SubprocessorStatus
-    from art28.subprocessors.services.annex import sync_annex_iv
-
-    register = Subprocessor.objects.filter(processor_id=agreement.controller.processor_id,
-                                           status=SubprocessorStatus.ACTIVE)
-    if register.exists():
-        sync_annex_iv(agreement=agreement, acting_user=acting_user)
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from art28.breaches.services.common import rows_for
 from art28.core.ledger_scope import ledger_scope
 from art28.ledger.services import record_event
 from art28.parties.text import text_error
+from art28.subprocessors.services import agreements_using
 from art28.terms.clocks import add_hours
 from art28.terms.schema import Breach, BreachContent
 
@@ -76,8 +77,6 @@ def _candidates(incident: Incident) -> tuple[Candidates, Bindings]:
     categories share none with the incident's gets a note for staff, and only staff leave
     it out, with a reason (``adjust_affected``).
     """
-    from art28.subprocessors.services import agreements_using
-
     ours = Agreement.objects.active().filter(controller__processor_id=incident.processor_id)
     reasons: dict[int, list[str]] = {}
     ours_ids = set(ours.values_list("pk", flat=True))

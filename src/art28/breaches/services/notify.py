@@ -28,6 +28,7 @@ from art28.notices.services import (
     render_email,
     render_html_fragment,
 )
+from art28.parties.models import Contact
 from art28.terms.schema import BreachContent
 
 # Which incident facts each content item of an agreement's breach clause asks for.
@@ -79,8 +80,6 @@ def notice_facts(facts: dict[str, Any], required: list[str]) -> dict[str, Any]:
 def recipients_for(incident: Incident) -> dict[int, list[str]]:
     """Controller id → its breach-notice contacts (else its privacy contacts), for every
     controller the incident touches: one joined query, however large the fan-out."""
-    from art28.parties.models import Contact
-
     touched = AffectedAgreement.objects.filter(incident=incident).values("agreement__controller_id")
     rows = (Contact.objects.filter(controller_id__in=models.Subquery(touched))
             .values_list("controller_id", "email", "is_breach_recipient", "is_privacy_contact"))

@@ -48,6 +48,17 @@ def register_named(agreement: Agreement) -> list[Subprocessor]:
     return list(qs.filter(pk__in=authorised).order_by("name"))
 
 
+def fill_annex_iv(sender: Any, *, agreement: Agreement, acting_user: Any, **kwargs: Any) -> None:
+    """A new agreement of a processor that keeps a register gets Annex IV filled from it.
+
+    Receives ``agreements.signals.agreement_created`` (connected in SubprocessorsConfig.ready()).
+    """
+    register = Subprocessor.objects.filter(processor_id=agreement.controller.processor_id,
+                                           status=SubprocessorStatus.ACTIVE)
+    if register.exists():
+        sync_annex_iv(agreement=agreement, acting_user=acting_user)
+
+
 def as_named(sp: Subprocessor) -> NamedSubprocessor:
     return NamedSubprocessor(name=sp.name, address=sp.address or None, country=sp.country, service=sp.service)
 

@@ -40,6 +40,12 @@ from art28.subprocessors.models import (
     SubprocessorChange,
     SubprocessorStatus,
 )
+from art28.subprocessors.services.changes import (
+    clock_link,
+    propose_change,
+    recipients_by_controller,
+    staff_change_link,
+)
 from art28.subprocessors.services.links import set_link
 from art28.subprocessors.services.trust import announce_change
 
@@ -122,8 +128,6 @@ ANSWER_WORDS = {
 
 def _tell_staff(clock: ChangeAgreement, status: str) -> None:
     """The staff who answer for this controller hear of its answer, not only the ledger."""
-    from art28.subprocessors.services.changes import staff_change_link
-
     notify_staff_of_answer(
         controller=clock.agreement.controller,
         about=About("changeclock", f"{clock.code}:{status}"),
@@ -221,8 +225,6 @@ def resolve_objection(
 def _offer_alternative(
     clock: ChangeAgreement, alternative: Subprocessor | None, effective_at: datetime | None, acting_user: Any
 ) -> SubprocessorChange:
-    from art28.subprocessors.services.changes import propose_change
-
     if alternative is None or alternative.pk == clock.change.subprocessor_id:
         raise ValidationError({"alternative": _("Choose the alternative sub-processor.")})
     return propose_change(
@@ -248,8 +250,6 @@ def _end_agreement(agreement: Agreement, clock: ChangeAgreement, acting_user: An
 
 
 def _notify_update(clock: ChangeAgreement, outcome: str) -> None:
-    from art28.subprocessors.services.changes import clock_link, recipients_by_controller
-
     controller = clock.agreement.controller
     recipients = recipients_by_controller([controller.pk])[controller.pk]
     queue_notice(

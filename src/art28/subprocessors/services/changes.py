@@ -35,8 +35,10 @@ from art28.subprocessors.models import (
     SubprocessorStatus,
 )
 from art28.subprocessors.services.plan import Plan, PlanItem, blocking_message, plan_change
+from art28.subprocessors.services.queries import agreements_using
 from art28.subprocessors.services.transfers import check_transfer
 from art28.subprocessors.services.trust import announce_change
+from art28.subprocessors.signals import activation_due
 from art28.terms.clocks import AMSTERDAM
 from art28.terms.schema import DpaTerms, Transfers
 
@@ -57,8 +59,6 @@ def affected_agreements(
     agreements: list[Agreement] | None,
 ) -> list[Agreement]:
     """The agreements a change touches: those named, else those the register implies."""
-    from art28.subprocessors.services.queries import agreements_using
-
     processor_id = subprocessor.processor_id
     if agreements is not None:
         wrong = [a.reference for a in agreements if a.controller.processor_id != processor_id]
@@ -462,7 +462,5 @@ def _notice_draft(
 
 
 def _schedule_activation(moments: set[datetime | None]) -> None:
-    from art28.subprocessors.tasks import activate_due
-
-    for moment in sorted(m for m in moments if m is not None):
-        activate_due.using(run_after=moment).enqueue()
+    # The task imports these services; it hears of the moments rather than being imported.
+    activation_due.send(sender=SubprocessorChange, moments=sorted(m for m in moments if m is not None))
