@@ -10,9 +10,9 @@ import art28
 
 ROOT = Path(art28.__file__).parent
 COMPARISON = re.compile(
-    r"""\b(status|kind)\s*(==|!=)\s*['"]"""  # x.status == "open"
-    r"""|['"]\s*(==|!=)\s*[\w.]*(status|kind)\b"""  # "open" == x.status
-    r"""|\b(status|kind)\s+(not\s+)?in\s+['"(\[]""",  # x.status in "open closed"
+    r"""\b(status|kind|stage|event|outcome|role)\s*(==|!=)\s*['"]"""  # x.status == "open"
+    r"""|['"]\s*(==|!=)\s*[\w.]*(status|kind|stage|event|outcome|role)\b"""  # "open" == x.status
+    r"""|\b(status|kind|stage|event|outcome|role)\s+(not\s+)?in\s+['"(\[]""",  # x.status in "open closed"
 )
 
 

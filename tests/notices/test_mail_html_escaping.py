@@ -24,7 +24,8 @@ import art28
 from art28.breaches.models import Stage
 from art28.breaches.services.notify import facts_block
 from art28.notices.services import render_email
-from art28.subprocessors.models import ChangeKind
+from art28.requests.models import AuditStage
+from art28.subprocessors.models import ChangeKind, ObjectionOutcome, TrustEvent
 
 SRC = Path(art28.__file__).parent
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>"><b>'
@@ -99,7 +100,8 @@ def _audit_requested(f: Field) -> dict:
 
 def _audit_update(stage: str) -> Callable[[Field], dict]:
     def make(f: Field) -> dict:
-        return {"controller": _ns(name=f("controller")), "stage": stage, "reference": f("reference"),
+        return {"controller": _ns(name=f("controller")), "stage": AuditStage(stage),
+                "reference": f("reference"),
                 "audit": _audit(f, cost_estimate=f("cost_estimate"), cost_bearer="controller"),
                 "processor": f("processor")}
     return make
@@ -182,7 +184,8 @@ def _subprocessor_change(f: Field, kind: str) -> dict:
 def _subprocessor_change_update(outcome: str) -> Callable[[Field], dict]:
     def make(f: Field) -> dict:
         return {"controller": _ns(name=f("controller")), "processor": f("processor"),
-                "subprocessor": _subprocessor(f), "reference": f("reference"), "outcome": outcome,
+                "subprocessor": _subprocessor(f), "reference": f("reference"),
+                "outcome": ObjectionOutcome(outcome),
                 "alternative": _ns(name=f("alternative")), "note": f("note")}
     return make
 
@@ -198,7 +201,7 @@ def _trust_announcement(event: str) -> Callable[[Field], dict]:
     def make(f: Field) -> dict:
         sp = _ns(name=f("sp_name"), service=f("sp_service"), all_countries=[f("sp_country")],
                  get_transfer_mechanism_display=f("sp_transfer"))
-        return {"event": event, "processor_name": f("processor"), "subprocessor": sp,
+        return {"event": TrustEvent(event), "processor_name": f("processor"), "subprocessor": sp,
                 "replaces": _ns(name=f("replaces")),
                 "change": _ns(get_kind_display=f("kind"), effective_at=WHEN),
                 "statement": _ns(measures=f("measures"), certification_lines=[f("certification")])}

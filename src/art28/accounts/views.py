@@ -173,6 +173,7 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
     member = access.member_for(request.user, code)
     return render(request, "accounts/member_detail.html", {
         "member": member, "role": TeamRole.of(member),
+        "staff_roles": [(r.value, r.label) for r in TeamRole if not r.is_client],
         "role_form": RoleForm(initial={"role": TeamRole.of(member)}),
         "controllers": access.assignable_controllers(request.user),
         "assigned": access.assigned_controller_ids(member)})

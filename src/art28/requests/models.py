@@ -265,6 +265,23 @@ class AuditStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
+class AuditStage(models.TextChoices):
+    """The step of an audit the controller is told about."""
+
+    SCHEDULED = "scheduled", _("Scheduled")
+    ALTERNATIVE = "alternative", _("Reports offered")
+    COMPLETED = "completed", _("Completed")
+
+    # For the notice templates, which get the stage in their context.
+    @property
+    def is_scheduled(self) -> bool:
+        return self is AuditStage.SCHEDULED
+
+    @property
+    def is_alternative(self) -> bool:
+        return self is AuditStage.ALTERNATIVE
+
+
 class CostBearer(models.TextChoices):
     CONTROLLER = "controller", _("Controller")
     PROCESSOR = "processor", _("Processor")

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from art28.core.uploads import AGREEMENT, check_file
 from art28.parties.text import text_input
-from art28.subprocessors.models import ChangeKind, Subprocessor, TransferMechanism
-from art28.subprocessors.services import Answer, Outcome
+from art28.subprocessors.models import ChangeKind, ObjectionOutcome, Subprocessor, TransferMechanism
+from art28.subprocessors.services import Answer
 
 
 def _list(value: str) -> list[str]:
@@ -78,14 +78,7 @@ class AnswerForm(forms.Form):
 
 
 class ResolveForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label=_("Outcome"),
-        choices=[
-            (Outcome.WITHDRAW, _("Withdraw the change for this controller")),
-            (Outcome.ALTERNATIVE, _("Offer an alternative sub-processor")),
-            (Outcome.AGREEMENT_ENDED, _("End the agreement")),
-        ],
-    )
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=ObjectionOutcome.choices)
     alternative = forms.UUIDField(label=_("Alternative"), required=False)
     note = forms.CharField(
         label=_("Note to the controller"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -214,6 +214,45 @@ class ChangeKind(models.TextChoices):
         return self is ChangeKind.REMOVE
 
 
+class ObjectionOutcome(models.TextChoices):
+    """How staff settle a controller's objection to a change."""
+
+    WITHDRAW = "withdraw", _("Withdraw the change for this controller")
+    ALTERNATIVE = "alternative", _("Offer an alternative sub-processor")
+    AGREEMENT_ENDED = "agreement_ended", _("End the agreement")
+
+    # For the notice templates, which get the outcome in their context.
+    @property
+    def is_withdraw(self) -> bool:
+        return self is ObjectionOutcome.WITHDRAW
+
+    @property
+    def is_alternative(self) -> bool:
+        return self is ObjectionOutcome.ALTERNATIVE
+
+
+class TrustEvent(models.TextChoices):
+    """What a trust-page announcement to followers is about."""
+
+    MEASURES = "measures", _("Security measures")
+    PROPOSED = "proposed", _("Intended change")
+    ACTIVATED = "activated", _("Change in effect")
+    WITHDRAWN = "withdrawn", _("Change withdrawn")
+
+    # For the announcement templates, which get the event in their context.
+    @property
+    def is_measures(self) -> bool:
+        return self is TrustEvent.MEASURES
+
+    @property
+    def is_proposed(self) -> bool:
+        return self is TrustEvent.PROPOSED
+
+    @property
+    def is_activated(self) -> bool:
+        return self is TrustEvent.ACTIVATED
+
+
 @status_tones(OPEN=Tone.WAITING, COMPLETED=Tone.DONE, WITHDRAWN=Tone.ENDED)
 class ChangeStatus(models.TextChoices):
     OPEN = "open", _("Open")

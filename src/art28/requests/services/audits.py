@@ -18,7 +18,7 @@ from art28.ledger.services import record_event
 from art28.notices.models import Audience, NoticeKind
 from art28.notices.recipients import staff_recipients
 from art28.notices.services import About, queue_notice
-from art28.requests.models import AuditRequest, AuditStatus, CostBearer
+from art28.requests.models import AuditRequest, AuditStage, AuditStatus, CostBearer
 from art28.requests.services.common import (
     controller_recipients,
     portal_url,
@@ -51,12 +51,12 @@ def cost_bearer(rule: str, noncompliance_found: bool) -> str:
     }.get(rule, "")  # type: ignore[call-overload]
 
 
-def _notify(audit: AuditRequest, stage: str) -> None:
+def _notify(audit: AuditRequest, stage: AuditStage) -> None:
     controller = audit.agreement.controller
     queue_notice(
         controller=controller,
         kind=NoticeKind.AUDIT_UPDATE,
-        about=About("auditrequest", f"{audit.code}:{stage}"),
+        about=About("auditrequest", f"{audit.code}:{stage.value}"),
         template="audit_update",
         recipients=controller_recipients(controller),
         link=portal_url("portal_audit", audit.code),
@@ -161,7 +161,7 @@ def schedule_audit(*, audit: AuditRequest, cost_estimate: Decimal | None, acting
         raise ValidationError({"cost_estimate": _("The estimate cannot be negative.")})
     audit.status, audit.cost_estimate = AuditStatus.SCHEDULED, cost_estimate
     audit.save(update_fields=["status", "cost_estimate"])
-    _notify(audit, "scheduled")
+    _notify(audit, AuditStage.SCHEDULED)
     record_event(
         action="audit.scheduled",
         obj=audit,
@@ -193,7 +193,7 @@ def offer_alternative(
     audit.report_sha256 = store(audit, "report", report[0], report[1])
     audit.status, audit.alternative = AuditStatus.ALTERNATIVE_OFFERED, alternative
     audit.save()
-    _notify(audit, "alternative")
+    _notify(audit, AuditStage.ALTERNATIVE)
     record_event(
         action="audit.alternative_offered",
         obj=audit,
@@ -244,7 +244,7 @@ def complete_audit(
     audit.cost_bearer = cost_bearer(audit.cost_rule, noncompliance_found)
     audit.status, audit.completed_at = AuditStatus.COMPLETED, timezone.now()
     audit.save()
-    _notify(audit, "completed")
+    _notify(audit, AuditStage.COMPLETED)
     record_event(
         action="audit.completed",
         obj=audit,

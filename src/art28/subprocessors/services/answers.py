@@ -36,9 +36,11 @@ from art28.subprocessors.models import (
     ClockStatus,
     LinkStatus,
     Mode,
+    ObjectionOutcome,
     Subprocessor,
     SubprocessorChange,
     SubprocessorStatus,
+    TrustEvent,
 )
 from art28.subprocessors.services.changes import (
     clock_link,
@@ -57,11 +59,8 @@ class Answer:
     ALL = (CONSENT, REFUSE, OBJECT)
 
 
-class Outcome:
-    WITHDRAW = "withdraw"
-    ALTERNATIVE = "alternative"
-    AGREEMENT_ENDED = "agreement_ended"
-    ALL = (WITHDRAW, ALTERNATIVE, AGREEMENT_ENDED)
+#: How an objection is settled (the name the views and API use).
+Outcome = ObjectionOutcome
 
 
 def _locked(clock: ChangeAgreement) -> ChangeAgreement:
@@ -175,8 +174,9 @@ def resolve_objection(
             _("Only an open objection can be resolved; this one is %(s)s.")
             % {"s": clock.get_status_display()}
         )
-    if outcome not in Outcome.ALL:
-        raise ValidationError({"outcome": _("Choose withdraw, alternative or agreement_ended.")})
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": _("Choose how the objection is settled.")})
+    outcome = Outcome(outcome)
     now = timezone.now()
     new_change = None
     if outcome == Outcome.ALTERNATIVE:
@@ -393,7 +393,7 @@ def _activate(clock: ChangeAgreement, now: datetime) -> bool:
     )
     _update_statuses(change)
     _maybe_complete(change)
-    announce_change(change, "activated")  # once per change, however many clocks activate
+    announce_change(change, TrustEvent.ACTIVATED)  # once per change, however many clocks activate
     return True
 
 

@@ -33,6 +33,7 @@ from art28.subprocessors.models import (
     Subprocessor,
     SubprocessorChange,
     SubprocessorStatus,
+    TrustEvent,
 )
 from art28.subprocessors.services.plan import Plan, PlanItem, blocking_message, plan_change
 from art28.subprocessors.services.queries import agreements_using
@@ -303,7 +304,7 @@ def _create(
         processor_id=processor.pk,
     )
     _schedule_activation({c.takes_effect_at for c in clocks} | {c.objection_deadline for c in clocks})
-    announce_change(change, "proposed")
+    announce_change(change, TrustEvent.PROPOSED)
     return change
 
 

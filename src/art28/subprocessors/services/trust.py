@@ -27,6 +27,7 @@ from art28.subprocessors.models import (
     Subprocessor,
     SubprocessorChange,
     SubprocessorStatus,
+    TrustEvent,
     TrustStatement,
 )
 
@@ -39,12 +40,13 @@ def page_link(processor_id: int | None = None, code: Any = None) -> str:
     return absolute_url("subprocessors:public", code)
 
 
-def announce_change(change: SubprocessorChange, event: str) -> int:
+def announce_change(change: SubprocessorChange, event: TrustEvent) -> int:
     """Announce that ``change`` was proposed, took effect ("activated") or was withdrawn.
     Idempotent: the activation of each agreement's clock calls it, one announcement results."""
     if not settings.ART28_PUBLIC_SUBPROCESSOR_PAGE:
         return 0  # no public page, no followers: the contractual notices are unaffected
-    event_code = f"change:{change.code}:{event}"
+    event = TrustEvent(event)
+    event_code = f"change:{change.code}:{event.value}"
     if subscribers.is_announced(change.processor_id, event_code):
         return 0
     context = {"event": event, "change": change, "subprocessor": change.subprocessor,
@@ -85,7 +87,7 @@ def publish_trust_statement(*, processor: Processor, measures: str, certificatio
     if substantial:
         subscribers.announce(processor=processor, template=TEMPLATE,
                              event=f"measures:{statement.updated_at.isoformat()}",
-                             context={"event": "measures", "statement": statement,
+                             context={"event": TrustEvent.MEASURES, "statement": statement,
                                       "processor_name": processor.name},
                              link=page_link(code=processor.code))
     return statement

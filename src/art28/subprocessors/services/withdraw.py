@@ -23,6 +23,7 @@ from art28.subprocessors.models import (
     ClockStatus,
     LinkStatus,
     SubprocessorChange,
+    TrustEvent,
 )
 from art28.subprocessors.services.changes import _plain, clock_link, local_text
 from art28.subprocessors.services.links import set_link
@@ -119,5 +120,5 @@ def withdraw_change(*, change: SubprocessorChange, acting_user: Any, note: str =
         data={"agreements": len(open_clocks), "note": note, "told": len(notices)},
         processor_id=change.processor_id,
     )
-    announce_change(change, "withdrawn")
+    announce_change(change, TrustEvent.WITHDRAWN)
     return change
