@@ -134,3 +134,22 @@ def test_it_shows_staff_only_the_controllers_assigned_to_them(client, login, sta
     login(client, staff_a)
     page = client.get(reverse("breaches:incident_detail", args=[incident.code])).content.decode()
     assert "Tandartspraktijk Zonnebloem" in page and controller_b.name not in page
+
+
+@pytest.mark.django_db
+def test_it_names_the_severity_level_in_the_readers_language(client, login, admin_user, user_a,
+                                                              incident, agreements):
+    from decimal import Decimal
+
+    from art28.breaches.services.enisa import level_of
+
+    send_notices(incident=incident, stage="initial", acting_user=admin_user)
+    item = IncidentNotice.objects.get(affected__agreement=agreements[0])
+    login(client, user_a)
+    url = reverse("breaches:portal_notice", args=[item.code])
+    level = level_of(Decimal(client.get(url).context["severity"]["score"]))
+    words = {"low": ("low", "laag"), "medium": ("medium", "gemiddeld"), "high": ("high", "hoog"),
+             "very_high": ("very high", "zeer hoog")}[level]
+    assert f'id="severity-level">{words[0]}<' in client.get(url).content.decode()
+    client.cookies["django_language"] = "nl"
+    assert f'id="severity-level">{words[1]}<' in client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()

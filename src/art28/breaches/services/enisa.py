@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 EI_VALUES = (Decimal("0.25"), Decimal("0.5"), Decimal("0.75"), Decimal("1"))
 DPC_MIN, DPC_MAX = Decimal("1"), Decimal("4")
@@ -48,7 +49,8 @@ class Severity:
 
     def as_dict(self) -> dict:
         return {"dpc": _f(self.dpc), "ei": _f(self.ei), "cb": _f(self.cb), "score": str(self.score),
-                "level": self.level, "advice": advice(self.level)}
+                "level": self.level, "level_label": str(LEVEL_LABELS[self.level]),
+                "advice": advice(self.level)}
 
 
 def _f(factor: Factor) -> dict:
@@ -66,7 +68,9 @@ def level_of(score: Decimal) -> str:
     return "very_high"
 
 
-LEVEL_LABELS = {"low": "low", "medium": "medium", "high": "high", "very_high": "very high"}
+LEVEL_LABELS = {"low": pgettext_lazy("severity", "low"), "medium": pgettext_lazy("severity", "medium"),
+                "high": pgettext_lazy("severity", "high"),
+                "very_high": pgettext_lazy("severity", "very high")}
 
 
 def advice(level: str) -> dict:
