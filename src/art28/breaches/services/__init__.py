@@ -39,9 +39,11 @@ from art28.breaches.services.notify import all_facts, notice_facts, preview_noti
 __all__ = [
     "FACT_FIELDS", "acknowledge_notice", "adjust_affected", "all_facts", "as_csv", "as_pdf",
     "export_register_pdf", "authority_clock", "authority_draft", "binding_terms", "candidates",
-    "clean_facts", "close_incident", "countdown", "draft_docx", "draft_filename", "draft_pdf",
+    "clean_facts", "close_incident", "countdown", "draft_docx", "draft_filename",
+    "draft_pdf",
     "controller_rows", "csv_chunks", "latest_facts", "left_out", "notice_facts", "open_clocks",
     "open_incident", "preview_notices",
-    "processor_rows", "promise", "required_contents", "told_facts", "record_no_notice", "save_assessment", "send_notices",
+    "processor_rows", "promise", "record_no_notice", "required_contents", "save_assessment",
+    "send_notices", "told_facts",
     "send_reminders", "severity", "sync_affected", "update_incident",
 ]
