@@ -111,6 +111,8 @@ AUDIENCE: dict[str, str] = {
     "breaches:portal_register_csv": "portal:r",
     "breaches:portal_register_pdf": "portal:r",
     "breaches:portal_notice": "portal_obj:r",
+    "breaches:portal_draft_pdf": "portal_obj:r",
+    "breaches:portal_draft_docx": "portal_obj:r",
     "breaches:portal_acknowledge": "portal_obj",
     "breaches:portal_severity": "portal_obj",
     "requests:staff_overview": "staff:r",

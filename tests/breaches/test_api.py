@@ -40,7 +40,7 @@ def test_it_runs_the_whole_flow_over_the_api(api, admin_user, user_a, subprocess
     assert api.get("/breach-notices", as_=user_a).json()["count"] == 1
     assert api.get(f"/breach-notices/{notice}/clock", as_=user_a).json()["overdue"] is False
     draft = api.get(f"/breach-notices/{notice}/authority-draft", as_=user_a).json()
-    assert [s["key"] for s in draft][:3] == ["reporter", "timeline", "nature"]
+    assert [s["key"] for s in draft][:3] == ["contact", "timeline", "nature"]
     sev = api.get(f"/breach-notices/{notice}/severity", as_=user_a).json()
     assert sev["advice"]["notify_authority"] in (True, False) and "reason" in sev["dpc"]
     r = api.call("put", f"/breach-notices/{notice}/severity", as_=user_a, json={

@@ -40,14 +40,14 @@ def test_it_prefills_the_authority_draft_from_what_the_controller_was_told(notif
     with translation.override("en"):
         draft = {s["key"]: {i["question"]: i["answer"] for i in s["items"]}
                  for s in authority_draft(notified[agreements[1].pk])}
-    assert set(draft) == {"reporter", "timeline", "nature", "data", "people", "prior_measures",
-                          "consequences", "follow_up", "cross_border"}
-    assert draft["people"]["Approximate number of data subjects"] == 800
+    assert list(draft) == ["contact", "timeline", "nature", "data", "subjects", "prior_measures",
+                           "consequences", "follow_up"]
+    assert draft["data"]["Approximate number of data subjects"] == "800"
     assert draft["data"]["Special categories or sensitive data"] == "medische gegevens"
     assert draft["prior_measures"]["Data encrypted or otherwise unintelligible"] == "no"
-    assert draft["cross_border"]["People in other EU member states affected"] == "yes"
+    assert draft["subjects"]["People in other EU member states affected"] == "yes"
     assert draft["consequences"]["Consequences"] == "Identity fraud possible"
-    assert "Harbour Analytics" in draft["reporter"]["Organisation (controller)"]
+    assert "Harbour Analytics" in draft["contact"]["Organisation (controller)"]
     # Moments read as local time, not as ISO strings; lost properties as words.
     told = draft["timeline"]["We (the controller) were told"]
     assert told.endswith("(Europe/Amsterdam)") and "T" not in told.split(" ")[0]

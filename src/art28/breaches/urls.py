@@ -20,6 +20,8 @@ urlpatterns = [
     path("portal/register.csv", views.portal_register_csv, name="portal_register_csv"),
     path("portal/register.pdf", views.portal_register_pdf, name="portal_register_pdf"),
     path("portal/<uuid:code>/", views.portal_notice, name="portal_notice"),
+    path("portal/<uuid:code>/authority-draft.pdf", views.portal_draft_pdf, name="portal_draft_pdf"),
+    path("portal/<uuid:code>/authority-draft.docx", views.portal_draft_docx, name="portal_draft_docx"),
     path("portal/<uuid:code>/acknowledge/", views.portal_acknowledge, name="portal_acknowledge"),
     path("portal/<uuid:code>/severity/", views.portal_severity, name="portal_severity"),
 ]

@@ -34,6 +34,7 @@ from art28.parties.access import controller_for, visible_controllers
 
 CSV = "text/csv; charset=utf-8"
 MAX_CHOICES = 200
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
 
 
@@ -250,16 +251,29 @@ def _portal_page(request: HttpRequest, incident_notice: IncidentNotice, form: Se
                  status: int) -> HttpResponse:
     affected = incident_notice.affected
     severity = services.severity(affected)
-    clock = services.authority_clock(affected)
     form = form or SeverityForm(initial={
         "dpc": severity.dpc.value, "dpc_reason": severity.dpc.reason, "ei": str(severity.ei.value),
         "ei_reason": severity.ei.reason, "cb": severity.cb.value, "cb_reason": severity.cb.reason})
     return render(request, "breaches/portal_notice.html", {
         "item": incident_notice, "affected": affected,
         "versions": affected.notices.select_related("notice").order_by("-number"),
-        "clock": clock, "overdue": bool(clock and clock[1] < timezone.now()),
+        "facts": services.told_facts(incident_notice.facts),
+        "required": services.required_contents(incident_notice.facts),
+        "clock": services.countdown(affected),
         "draft": services.authority_draft(affected), "severity": severity.as_dict(), "form": form,
     }, status=status)
+
+
+@portal_required
+def portal_draft_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    affected = notice_for(request.user, code).affected
+    return _download(services.draft_pdf(affected), PDF, services.draft_filename(affected, "pdf"))
+
+
+@portal_required
+def portal_draft_docx(request: HttpRequest, code: str) -> HttpResponse:
+    affected = notice_for(request.user, code).affected
+    return _download(services.draft_docx(affected), DOCX, services.draft_filename(affected, "docx"))
 
 
 @require_POST

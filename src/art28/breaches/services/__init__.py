@@ -7,11 +7,19 @@ from art28.breaches.services.affected import (
     promise,
     sync_affected,
 )
+from art28.breaches.services.authority import (
+    authority_draft,
+    countdown,
+    draft_docx,
+    draft_filename,
+    draft_pdf,
+    required_contents,
+    told_facts,
+)
 from art28.breaches.services.clocks import left_out, open_clocks, send_reminders
 from art28.breaches.services.controller import (
     acknowledge_notice,
     authority_clock,
-    authority_draft,
     latest_facts,
     save_assessment,
     severity,
@@ -31,9 +39,11 @@ from art28.breaches.services.notify import all_facts, notice_facts, preview_noti
 __all__ = [
     "FACT_FIELDS", "acknowledge_notice", "adjust_affected", "all_facts", "as_csv", "as_pdf",
     "export_register_pdf", "authority_clock", "authority_draft", "binding_terms", "candidates",
-    "clean_facts", "close_incident",
+    "clean_facts", "close_incident", "countdown", "draft_docx", "draft_filename",
+    "draft_pdf",
     "controller_rows", "csv_chunks", "latest_facts", "left_out", "notice_facts", "open_clocks",
     "open_incident", "preview_notices",
-    "processor_rows", "promise", "record_no_notice", "save_assessment", "send_notices",
+    "processor_rows", "promise", "record_no_notice", "required_contents", "save_assessment",
+    "send_notices", "told_facts",
     "send_reminders", "severity", "sync_affected", "update_incident",
 ]

@@ -13,11 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, SeverityAssessment, Stage
+from art28.breaches.models import AffectedAgreement, IncidentNotice, SeverityAssessment, Stage
 from art28.breaches.services import enisa
 from art28.breaches.services.affected import binding_terms
 from art28.core.ledger_scope import ledger_scope
-from art28.core.localtime import local_time
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
 from art28.ledger.services import record_event
@@ -74,94 +73,6 @@ def latest_facts(affected: AffectedAgreement) -> dict[str, Any]:
     """What the controller has been told so far: the facts of its latest notice."""
     last = affected.notices.order_by("-number").first()
     return dict(last.facts) if last else {}
-
-
-def _known(value: Any) -> Any:
-    return _("not yet known") if value in (None, "", []) else value
-
-
-def _moment(value: datetime | str | None) -> str:
-    """A moment as the controller reads it: Amsterdam time, not an ISO string."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return local_time(value) if value else _("not yet known")
-
-
-def _nature(keys: list[str] | None) -> Any:
-    labels = {k: Incident._meta.get_field(k).verbose_name for k in ("confidentiality", "integrity",
-                                                                     "availability")}
-    return _known([str(labels.get(k, k)) for k in keys or []])
-
-
-def authority_draft(affected: AffectedAgreement) -> list[dict[str, Any]]:
-    """The questions of a notification to the supervisory authority (after the Dutch
-    authority's form and the EDPB's template), prefilled from our notices. A draft: the
-    controller checks, completes and files it itself."""
-    facts, controller = latest_facts(affected), affected.agreement.controller
-    clock = authority_clock(affected)
-    contact = facts.get("contact") or {}
-    sections = [
-        ("reporter", _("Who reports"), [
-            (_("Organisation (controller)"), f"{controller.name}, {controller.city}".strip(", ")),
-            (_("Chamber of Commerce number"), _known(controller.kvk)),
-            (_("Processor involved"), affected.incident.processor.name),
-            (_("Processor's contact point"), _known(", ".join(v for v in contact.values() if v))),
-        ]),
-        ("timeline", _("Timeline"), [
-            (_("Breach started"), _moment(facts.get("occurred_at"))),
-            (_("Breach ended"), _moment(facts.get("ended_at"))),
-            (_("Processor became aware"), _moment(facts.get("aware_at"))),
-            (_("We (the controller) were told"), _moment(clock[0] if clock else None)),
-            (_("Deadline for this notification (72 hours)"), _moment(clock[1] if clock else None)),
-        ]),
-        ("nature", _("What happened"), [
-            (_("Summary"), _known(facts.get("title"))),
-            (_("Description"), _known(facts.get("description"))),
-            (_("Security properties lost"), _nature(facts.get("nature"))),
-            (_("Deliberate (malicious) act"), _yes_no(facts.get("malicious"))),
-            (_("Systems and sub-processors involved"),
-             _known((facts.get("systems") or []) + (facts.get("subprocessors") or []))),
-        ]),
-        ("data", _("Personal data involved"), [
-            (_("Categories of personal data"), _known(facts.get("data_categories"))),
-            (_("Special categories or sensitive data"),
-             _sensitive(facts.get("data_categories") or [], special_categories(affected))),
-        ]),
-        ("people", _("People affected"), [
-            (_("Categories of data subjects"), _known(facts.get("subject_categories"))),
-            (_("Approximate number of data subjects"), _known(facts.get("subjects_approx"))),
-            (_("Approximate number of records"), _known(facts.get("records_approx"))),
-        ]),
-        ("prior_measures", _("Measures in place before the breach"), [
-            (_("Data encrypted or otherwise unintelligible"), _yes_no(facts.get("encrypted"))),
-        ]),
-        ("consequences", _("Likely consequences for the people affected"), [
-            (_("Consequences"), _known(facts.get("consequences"))),
-        ]),
-        ("follow_up", _("Measures and follow-up"), [
-            (_("Measures taken"), _known(facts.get("measures_taken"))),
-            (_("Measures proposed"), _known(facts.get("measures_proposed"))),
-            (_("Data subjects informed"), _("to be decided by you (see the severity assessment)")),
-        ]),
-        ("cross_border", _("Cross-border"), [
-            (_("People in other EU member states affected"), _yes_no(facts.get("cross_border"))),
-        ]),
-    ]
-    return [{"key": key, "title": title, "items": [{"question": q, "answer": a} for q, a in items]}
-            for key, title, items in sections]
-
-
-def _yes_no(value: Any) -> str:
-    if value is None:
-        return _("not yet known")
-    return _("yes") if value else _("no")
-
-
-def _sensitive(categories: list[str], special: list[str]) -> str:
-    hits = enisa._matches(categories, enisa._SENSITIVE)
-    if special:
-        hits += [_("%(c)s (stated in the agreement)") % {"c": c} for c in special if c not in hits]
-    return ", ".join(hits) if hits else _("none stated")
 
 
 def special_categories(affected: AffectedAgreement) -> list[str]:
