@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint check-migrations bench clean
+.PHONY: demo test install lint typecheck check-migrations bench clean
 
 demo: $(STAMP)
 	$(BIN)/art28 demo
@@ -22,6 +22,11 @@ $(STAMP): requirements.lock pyproject.toml
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+
+# mypy with django-stubs (settings in pyproject.toml); its plugin loads the settings, so give
+# it a throw-away ART28_HOME rather than creating ./var.
+typecheck: $(STAMP)
+	ART28_HOME=$$(mktemp -d) $(BIN)/mypy src
 
 check-migrations: $(STAMP)
 	ART28_HOME=$$(mktemp -d) $(BIN)/art28 manage makemigrations --check --dry-run
