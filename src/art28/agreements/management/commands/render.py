@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from art28.agreements.access import operator_agreement, operator_agreements
@@ -12,13 +13,14 @@ RENDERERS = {"pdf": render_version_pdf, "docx": render_version_docx}
 class Command(BaseCommand):
     help = "Render agreements (their latest version) to PDF and/or DOCX files in a folder."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("codes", nargs="*", help="agreement codes or references")
         parser.add_argument("--all", action="store_true", help="every agreement")
         parser.add_argument("--format", default="pdf", help="pdf, docx or pdf,docx")
         parser.add_argument("--out", type=Path, required=True, help="folder to write to")
 
-    def handle(self, *args, codes, all, format, out, **options):  # noqa: A002
+    def handle(self, *args: Any, codes: list[str], all: bool, format: str, out: Path,  # noqa: A002
+               **options: Any) -> None:
         formats = [f.strip() for f in format.split(",") if f.strip()]
         unknown = [f for f in formats if f not in RENDERERS]
         if unknown or not formats:
