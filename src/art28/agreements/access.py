@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
-from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersion, VersionStatus
 from art28.parties.access import can_write, membership_of, visible_controllers
 
 
@@ -20,7 +20,7 @@ def is_controller_user(user) -> bool:  # type: ignore[no-untyped-def]
     return bool(m and not m.is_processor_side)
 
 
-def visible_agreements(user) -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+def visible_agreements(user) -> AgreementQuerySet:  # type: ignore[no-untyped-def]
     qs = Agreement.objects.with_current().filter(controller__in=visible_controllers(user))
     if is_controller_user(user):
         sent = AgreementVersion.objects.filter(agreement=OuterRef("pk")).exclude(
@@ -40,18 +40,18 @@ def agreement_counts_by_status(user) -> dict[str, int]:  # type: ignore[no-untyp
                 .values_list("status").annotate(n=Count("pk")))
 
 
-def agreements_in_status(user, status: str = "") -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+def agreements_in_status(user, status: str = "") -> AgreementQuerySet:  # type: ignore[no-untyped-def]
     """Visible agreements with their latest version's ``status``; only those in ``status`` if given."""
     qs = visible_agreements(user).with_latest_status()
     return qs.filter(status=status) if status else qs
 
 
-def portal_agreements(user) -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+def portal_agreements(user) -> AgreementQuerySet:  # type: ignore[no-untyped-def]
     """Visible agreements that have been sent, each with its latest sent version's ``status``."""
     return visible_agreements(user).with_latest_status(sent_only=True).filter(status__isnull=False)
 
 
-def agreements_of(user, controller) -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+def agreements_of(user, controller) -> AgreementQuerySet:  # type: ignore[no-untyped-def]
     """One controller's agreements, as far as the user may see them."""
     return visible_agreements(user).filter(controller=controller)
 
@@ -104,7 +104,7 @@ def version_for(user, code, *, write: bool = False) -> AgreementVersion:  # type
     return version
 
 
-def listed_agreements(user, status: str = "") -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+def listed_agreements(user, status: str = "") -> AgreementQuerySet:  # type: ignore[no-untyped-def]
     """Visible agreements; with ``status``, those whose newest version the user may see is in it."""
     qs = visible_agreements(user)
     if status:

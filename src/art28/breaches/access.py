@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice
+from art28.breaches.models import AffectedAgreement, AffectedQuerySet, Incident, IncidentNotice
 from art28.parties.access import can_write, membership_of, visible_controllers
 from art28.parties.models import Role
 
@@ -49,7 +49,7 @@ def reloaded(incident: Incident) -> Incident:
     return Incident.objects.prefetch_related("subprocessors").get(pk=incident.pk)
 
 
-def visible_affected(user: Any, incident: Incident | None = None) -> QuerySet[AffectedAgreement]:
+def visible_affected(user: Any, incident: Incident | None = None) -> AffectedQuerySet:
     """The affected rows whose controller the user may see (an admin: all of its processor's;
     assigned staff: their controllers' only), optionally of one incident."""
     m = membership_of(user)

@@ -5,11 +5,14 @@ Views parse, check access, call one service and render; they never write themsel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,8 +28,10 @@ from art28.breaches.access import (
     visible_notices,
 )
 from art28.breaches.forms import IncidentForm, NoticeForm, ReasoningForm, SeverityForm
-from art28.breaches.models import IncidentNotice
+from art28.breaches.models import Incident, IncidentNotice
 from art28.parties.access import controller_for, visible_controllers
+from art28.parties.models import Controller
+from art28.parties.types import PortalRequest, StaffRequest, portal_controller
 from art28.web.decorators import portal_required, staff_required
 from art28.web.forms import apply_errors
 from art28.web.lookups import page_of
@@ -48,7 +53,7 @@ def _download(content: Any, content_type: str, filename: str) -> HttpResponse | 
 
 # --- staff: register and clocks -------------------------------------------------------
 
-def _register_scope(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _register_scope(request: HttpRequest) -> tuple[QuerySet[Incident], Controller | None]:
     controller = None
     if request.GET.get("controller"):
         controller = controller_for(request.user, request.GET["controller"])
@@ -67,20 +72,20 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required()
-def register_csv(request: HttpRequest) -> HttpResponse:
+def register_csv(request: HttpRequest) -> HttpResponseBase:
     incidents, controller = _register_scope(request)
     rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
     return _download(services.csv_chunks(rows), CSV, "breach-register.csv")
 
 
 @staff_required()
-def register_pdf(request: HttpRequest) -> HttpResponse:
+def register_pdf(request: StaffRequest) -> HttpResponseBase:
     incidents, controller = _register_scope(request)
     title = _("Breach register") + (f" — {controller.name}" if controller else "")
     rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
     pdf = services.export_register_pdf(
         rows=rows, title=title,
-        processor_id=request.membership.processor_id,  # type: ignore[attr-defined]
+        processor_id=request.membership.processor_id,
         controller_id=controller.pk if controller else None, acting_user=request.user)
     return _download(pdf, PDF, "breach-register.pdf")
 
@@ -99,8 +104,8 @@ def clock_dashboard(request: HttpRequest) -> HttpResponse:
 # --- staff: one incident ------------------------------------------------------------
 
 @staff_required(write=True)
-def incident_create(request: HttpRequest) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+def incident_create(request: StaffRequest) -> HttpResponse:
+    processor = request.membership.processor
     form = IncidentForm(request.POST or None, processor=processor,
                         initial={"aware_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")})
     if request.method == "POST" and form.is_valid():
@@ -117,7 +122,7 @@ def incident_create(request: HttpRequest) -> HttpResponse:
                   status=400 if request.method == "POST" else 200)
 
 
-def _initial(incident) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _initial(incident: Incident) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for name in services.FACT_FIELDS:
         value = getattr(incident, name)
@@ -162,7 +167,7 @@ def incident_detail(request: HttpRequest, code: str, status: int = 200,
     }, status=status)
 
 
-def _act(request: HttpRequest, code: str, call) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _act(request: HttpRequest, code: str, call: Callable[[Incident], str]) -> HttpResponse:
     incident = incident_for(request.user, code, write=True)
     try:
         message = call(incident)
@@ -177,7 +182,7 @@ def _act(request: HttpRequest, code: str, call) -> HttpResponse:  # type: ignore
 @require_POST
 @staff_required()
 def affected_adjust(request: HttpRequest, code: str) -> HttpResponse:
-    def call(incident):  # type: ignore[no-untyped-def]
+    def call(incident: Incident) -> str:
         listed = request.POST.getlist("listed")
         kept = set(request.POST.getlist("include"))
         add = [agreement_for(request.user, c) for c in request.POST.getlist("add") if c]
@@ -197,7 +202,7 @@ def notices_send(request: HttpRequest, code: str) -> HttpResponse:
     if "confirm" not in request.POST:
         return _notices_preview(request, code, form)
 
-    def call(incident):  # type: ignore[no-untyped-def]
+    def call(incident: Incident) -> str:
         if not form.is_valid():
             raise ValidationError(_("Choose the kind of notice."))
         sent = services.send_notices(incident=incident, stage=form.cleaned_data["stage"],
@@ -297,14 +302,14 @@ def portal_severity(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @portal_required
-def portal_register_csv(request: HttpRequest) -> HttpResponse:
-    controller = request.membership.controller  # type: ignore[attr-defined]
+def portal_register_csv(request: PortalRequest) -> HttpResponseBase:
+    controller = portal_controller(request)
     return _download(services.csv_chunks(services.controller_rows(controller)), CSV, "breach-register.csv")
 
 
 @portal_required
-def portal_register_pdf(request: HttpRequest) -> HttpResponse:
-    controller = request.membership.controller  # type: ignore[attr-defined]
+def portal_register_pdf(request: PortalRequest) -> HttpResponseBase:
+    controller = portal_controller(request)
     title = _("Breaches notified to %(c)s") % {"c": controller.name}
     pdf = services.export_register_pdf(
         rows=services.controller_rows(controller), title=title,

@@ -166,11 +166,12 @@ def import_confirm(request: HttpRequest, code: str) -> HttpResponse:
     review = review_for(request.user, code, write=write)
     if not review.is_import:
         return redirect("reviews:review_detail", code=review.code)
-    if review.subprocessor_id is not None:
+    if review.subprocessor is not None:
         subprocessor_for(request.user, review.subprocessor.code, write=write)
         if review.is_imported:
             return redirect("subprocessors:detail", code=review.subprocessor.code)
     else:
+        assert review.controller is not None  # an import is for a sub-processor or a controller
         controller_for(request.user, review.controller.code, write=write)
         if review.agreement is not None:
             return redirect("web:agreement_detail", code=review.agreement.code)

@@ -8,6 +8,7 @@ controller's users and the staff assigned to that controller. Outsiders get 404.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
@@ -21,15 +22,17 @@ from art28.parties.models import Processor
 from art28.subprocessors.models import (
     AgreementSubprocessor,
     ChangeAgreement,
+    ChangeAgreementQuerySet,
     ChangeStatus,
     Subprocessor,
     SubprocessorChange,
+    SubprocessorQuerySet,
     SubprocessorStatus,
 )
 from art28.subprocessors.services.queries import agreements_using
 
 
-def visible_subprocessors(user) -> QuerySet[Subprocessor]:  # type: ignore[no-untyped-def]
+def visible_subprocessors(user: Any) -> SubprocessorQuerySet:
     """The whole register for processor-side members; for a controller, those ever linked to it."""
     m = membership_of(user)
     if m is None:
@@ -89,7 +92,7 @@ def change_for(user, code, *, write: bool = False) -> SubprocessorChange:  # typ
         raise Http404 from None
 
 
-def visible_clocks(user) -> QuerySet[ChangeAgreement]:  # type: ignore[no-untyped-def]
+def visible_clocks(user: Any) -> ChangeAgreementQuerySet:
     return ChangeAgreement.objects.filter(agreement__in=visible_agreements(user))
 
 

@@ -4,7 +4,7 @@ from django_tasks import task
 
 
 @task()
-def activate_due() -> int:
+def activate_due() -> dict[str, int]:
     """Close passed objection windows and put due changes into effect."""
     from art28.subprocessors.services import activate_due_changes
 

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements
 from art28.notices import subscribers
+from art28.parties.types import StaffRequest
 from art28.subprocessors import access, export, feeds, services
 from art28.subprocessors.forms import (
     AnswerForm,
@@ -68,14 +69,14 @@ def _terms_and_file(request: HttpRequest, form: SubprocessorForm) -> tuple[dict 
 
 
 @staff_required(write=True, admin=True)
-def subprocessor_create(request: HttpRequest) -> HttpResponse:
+def subprocessor_create(request: StaffRequest) -> HttpResponse:
     form = SubprocessorForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             terms, upload = _terms_and_file(request, form)
             sp = services.register_subprocessor(
                 processor=request.membership.processor,
-                data=form.data_dict(),  # type: ignore[attr-defined]
+                data=form.data_dict(),
                 terms=terms,
                 agreement_file=upload,
                 acting_user=request.user,
@@ -152,22 +153,23 @@ def subprocessor_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required()
-def subprocessor_file(request: HttpRequest, code: str) -> HttpResponse:
+def subprocessor_file(request: HttpRequest, code: str) -> FileResponse:
     sp = access.subprocessor_for(request.user, code)
     if not sp.agreement_file:
         raise Http404
     return FileResponse(
-        sp.agreement_file.open("rb"), as_attachment=True, filename=sp.agreement_file.name.rsplit("/", 1)[-1]
+        sp.agreement_file.open("rb"), as_attachment=True,
+        filename=(sp.agreement_file.name or "").rsplit("/", 1)[-1]
     )
 
 
 @staff_required()
-def flowdown_dashboard(request: HttpRequest) -> HttpResponse:
+def flowdown_dashboard(request: StaffRequest) -> HttpResponse:
     try:
         margin = int(request.GET["margin"]) if request.GET.get("margin") else None
     except ValueError:
         margin = None
-    rows = services.dashboard(request.membership.processor_id, margin_hours=margin)  # type: ignore[attr-defined]
+    rows = services.dashboard(request.membership.processor_id, margin_hours=margin)
     return render(
         request,
         "subprocessors/flowdown.html",
@@ -185,7 +187,7 @@ def change_list(request: HttpRequest) -> HttpResponse:
     return render(request, "subprocessors/change_list.html", {"page": _page(request, changes)})
 
 
-def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
+def _change_args(request: StaffRequest, form: ChangeForm) -> dict:
     try:
         sp = access.visible_subprocessor(request.user, form.cleaned_data["subprocessor"])
         rep = form.cleaned_data.get("replaces")
@@ -193,7 +195,7 @@ def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
     except Subprocessor.DoesNotExist:
         raise ValidationError({"subprocessor": _("Choose a sub-processor from the register.")}) from None
     return {
-        "processor": request.membership.processor,  # type: ignore[attr-defined]
+        "processor": request.membership.processor,
         "kind": form.cleaned_data["kind"],
         "subprocessor": sp,
         "replaces": replaces,
@@ -205,7 +207,7 @@ def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
 
 
 @staff_required(write=True, admin=True)
-def change_create(request: HttpRequest) -> HttpResponse:
+def change_create(request: StaffRequest) -> HttpResponse:
     """Step 1: the form; step 2: the preview of what goes out; step 3 (``confirm``): propose."""
     data = request.POST.copy() if request.method == "POST" else None
     if data is not None and "edit" in data:
@@ -543,7 +545,8 @@ def trust_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 def trust_feed(request: HttpRequest, code: str) -> HttpResponse:
     """Atom feed of the announcements, per language; a conditional GET answers 304."""
     processor = _public_processor(code)
-    language = request.GET.get("lang") if request.GET.get("lang") in subscribers.LANGUAGES else "en"
+    asked = request.GET.get("lang", "")
+    language = asked if asked in subscribers.LANGUAGES else "en"
     entries = list(subscribers.announcements(processor, language)[:50])
     etag = feeds.etag(processor, language, entries)
     if feeds.matches(request.headers.get("If-None-Match", ""), etag):
@@ -557,8 +560,8 @@ def trust_feed(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required(admin=True)
-def trust_subscribers(request: HttpRequest) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+def trust_subscribers(request: StaffRequest) -> HttpResponse:
+    processor = request.membership.processor
     return render(request, "subprocessors/trust_subscribers.html", {
         "counts": subscribers.counts(processor),
         "page": _page(request, subscribers.subscribers_of(processor).order_by("-created_at", "pk")),
@@ -568,8 +571,8 @@ def trust_subscribers(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required(admin=True)
-def trust_subscribers_export(request: HttpRequest) -> HttpResponse:
-    data = subscribers.export_subscribers(processor=request.membership.processor,  # type: ignore[attr-defined]
+def trust_subscribers_export(request: StaffRequest) -> HttpResponse:
+    data = subscribers.export_subscribers(processor=request.membership.processor,
                                           acting_user=request.user)
     response = HttpResponse(data, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="trust-subscribers.csv"'
@@ -586,8 +589,8 @@ def trust_subscriber_remove(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required(write=True, admin=True)
-def trust_statement_edit(request: HttpRequest) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+def trust_statement_edit(request: StaffRequest) -> HttpResponse:
+    processor = request.membership.processor
     statement = trust.statement_of(processor)
     form = TrustStatementForm(request.POST or None, initial={
         "measures": statement.measures, "certifications": statement.certifications})

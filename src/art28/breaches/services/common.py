@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
-
 from art28.breaches.access import visible_affected
-from art28.breaches.models import AffectedAgreement, Incident
+from art28.breaches.models import AffectedAgreement, AffectedQuerySet, Incident
 
 
 def scope(incident: Incident, affected: AffectedAgreement | None = None) -> dict[str, Any]:
@@ -22,7 +20,7 @@ def user_or_none(acting_user: Any) -> Any:
     return acting_user if getattr(acting_user, "pk", None) else None
 
 
-def rows_for(incident: Incident, acting_user: Any) -> QuerySet[AffectedAgreement]:
+def rows_for(incident: Incident, acting_user: Any) -> AffectedQuerySet:
     """The affected rows ``acting_user`` may list, change, exclude or notify.
 
     A person acts only on the rows of the controllers it may see (need-to-know, see
