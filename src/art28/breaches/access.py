@@ -33,7 +33,7 @@ def visible_incidents(user: Any) -> QuerySet[Incident]:
     return qs.filter(pk__in=Incident.objects.filter(mine).values("pk"))
 
 
-def register_incidents(user: Any, controller: Any = None, *, status: str = "") -> QuerySet[Incident]:
+def register_incidents(user: Any, controller: Any = None, *, status: str | None = "") -> QuerySet[Incident]:
     """The incidents of the user's register; with a controller (one the user may see, from
     ``controller_for``) only those touching it, with a status only those in it."""
     qs = visible_incidents(user)

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
@@ -15,6 +14,7 @@ from art28.api.pagination import Page, PageParams
 from art28.obligations.access import filtered_controllers
 from art28.obligations.collect import open_obligations
 from art28.obligations.models import ObligationKind
+from art28.parties.types import AuthedRequest
 
 router = Router(tags=["obligations"])
 
@@ -36,7 +36,7 @@ class ObligationOut(Schema):
 
 
 @router.get("/obligations", response=Page[ObligationOut])
-def obligation_list(request: HttpRequest, params: Query[ObligationFilter]) -> dict[str, Any]:
+def obligation_list(request: AuthedRequest, params: Query[ObligationFilter]) -> dict[str, Any]:
     """Every open obligation the caller may see (staff: their clients; a controller's user:
     its own), nearest deadline first, undated ones last."""
     due_before = params.due_before

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, Literal
 from uuid import UUID
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 from ninja import File, Form, Router, Schema, Status
@@ -24,6 +24,7 @@ from art28.api import uploads
 from art28.api.access import require_controller_user, require_staff
 from art28.api.uploads import UPLOAD_ERRORS
 from art28.core.uploads import EVIDENCE
+from art28.parties.types import AuthedRequest
 from art28.requests import access
 from art28.requests.services import audits, authority, data_subject, instructions, measures, ropa, termination
 
@@ -246,7 +247,7 @@ class TerminationOut(Schema):
 
 
 @router.post("/agreements/{code}/data-subject-requests", response={201: DsrOut})
-def dsr_create(request: HttpRequest, code: UUID, payload: DsrIn) -> tuple[int, Any]:
+def dsr_create(request: AuthedRequest, code: UUID, payload: DsrIn) -> tuple[int, Any]:
     """Log a data subject's request and forward it to the controller (next working day at the latest)."""
     agreement = agreement_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -256,12 +257,12 @@ def dsr_create(request: HttpRequest, code: UUID, payload: DsrIn) -> tuple[int, A
 
 
 @router.get("/data-subject-requests/{code}", response=DsrOut)
-def dsr_get(request: HttpRequest, code: UUID) -> Any:
+def dsr_get(request: AuthedRequest, code: UUID) -> Any:
     return access.dsr_for(request.auth, code)
 
 
 @router.post("/data-subject-requests/{code}/tasks", response={201: TaskOut})
-def dsr_task(request: HttpRequest, code: UUID, payload: TaskIn) -> tuple[int, Any]:
+def dsr_task(request: AuthedRequest, code: UUID, payload: TaskIn) -> tuple[int, Any]:
     """The controller asks the processor to search, correct, delete, restrict or export."""
     dsr = access.dsr_for(request.auth, code, write=True)
     require_controller_user(request.auth)
@@ -271,7 +272,7 @@ def dsr_task(request: HttpRequest, code: UUID, payload: TaskIn) -> tuple[int, An
 
 
 @router.post("/request-tasks/{code}/done", response=TaskOut)
-def task_done(request: HttpRequest, code: UUID, payload: EvidenceIn) -> Any:
+def task_done(request: AuthedRequest, code: UUID, payload: EvidenceIn) -> Any:
     task = access.task_for(request.auth, code, write=True)
     require_staff(request.auth)
     return data_subject.complete_task(task=task, evidence=payload.evidence, acting_user=request.auth)
@@ -279,7 +280,7 @@ def task_done(request: HttpRequest, code: UUID, payload: EvidenceIn) -> Any:
 
 @router.post("/request-tasks/{code}/evidence-file", response={200: TaskOut, **UPLOAD_ERRORS})
 def task_done_with_file(
-    request: HttpRequest, code: UUID, evidence: Form[str], evidence_file: File[UploadedFile]
+    request: AuthedRequest, code: UUID, evidence: Form[str], evidence_file: File[UploadedFile]
 ) -> Status[Any]:
     """Report the task done with an evidence file (multipart ``evidence``, ``evidence_file``)."""
     task = access.task_for(request.auth, code, write=True)
@@ -298,19 +299,19 @@ def task_done_with_file(
 
 
 @router.get("/request-tasks/{code}/evidence-file", openapi_extra=uploads.download_doc("The evidence file"))
-def task_evidence(request: HttpRequest, code: UUID) -> HttpResponseBase:
+def task_evidence(request: AuthedRequest, code: UUID) -> HttpResponseBase:
     return uploads.download(access.task_for(request.auth, code).evidence_file)
 
 
 @router.post("/data-subject-requests/{code}/extend", response=DsrOut)
-def dsr_extend(request: HttpRequest, code: UUID, payload: TextIn) -> Any:
+def dsr_extend(request: AuthedRequest, code: UUID, payload: TextIn) -> Any:
     dsr = access.dsr_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return data_subject.extend_answer_period(request=dsr, reason=payload.text, acting_user=request.auth)
 
 
 @router.post("/data-subject-requests/{code}/close", response=DsrOut)
-def dsr_close(request: HttpRequest, code: UUID) -> Any:
+def dsr_close(request: AuthedRequest, code: UUID) -> Any:
     dsr = access.dsr_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return data_subject.close_request(request=dsr, acting_user=request.auth)
@@ -320,7 +321,7 @@ def dsr_close(request: HttpRequest, code: UUID) -> Any:
 
 
 @router.post("/agreements/{code}/instructions", response={201: InstructionOut})
-def instruction_give(request: HttpRequest, code: UUID, payload: TextIn) -> tuple[int, Any]:
+def instruction_give(request: AuthedRequest, code: UUID, payload: TextIn) -> tuple[int, Any]:
     agreement = agreement_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return 201, instructions.give_instruction(
@@ -330,7 +331,7 @@ def instruction_give(request: HttpRequest, code: UUID, payload: TextIn) -> tuple
 
 @router.post("/agreements/{code}/mailed-instructions", response={201: InstructionOut, **UPLOAD_ERRORS})
 def instruction_record(
-    request: HttpRequest,
+    request: AuthedRequest,
     code: UUID,
     text: Form[str],
     author_name: Form[str],
@@ -356,19 +357,19 @@ def instruction_record(
 
 
 @router.get("/instructions/{code}/mail", openapi_extra=uploads.download_doc("The e-mail (staff only)"))
-def instruction_mail(request: HttpRequest, code: UUID) -> HttpResponseBase:
+def instruction_mail(request: AuthedRequest, code: UUID) -> HttpResponseBase:
     instruction = access.instruction_for(request.auth, code)
     require_staff(request.auth, write=False)
     return uploads.download(instruction.mail)
 
 
 @router.get("/instructions/{code}", response=InstructionOut)
-def instruction_get(request: HttpRequest, code: UUID) -> Any:
+def instruction_get(request: AuthedRequest, code: UUID) -> Any:
     return access.instruction_for(request.auth, code)
 
 
 @router.post("/instructions/{code}/flag", response=InstructionOut)
-def instruction_flag(request: HttpRequest, code: UUID, payload: TextIn) -> Any:
+def instruction_flag(request: AuthedRequest, code: UUID, payload: TextIn) -> Any:
     """Hold the instruction as possibly unlawful; the controller is told at once."""
     instruction = access.instruction_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -378,7 +379,7 @@ def instruction_flag(request: HttpRequest, code: UUID, payload: TextIn) -> Any:
 
 
 @router.post("/instructions/{code}/resolve", response=InstructionOut)
-def instruction_resolve(request: HttpRequest, code: UUID, payload: ResolveIn) -> Any:
+def instruction_resolve(request: AuthedRequest, code: UUID, payload: ResolveIn) -> Any:
     instruction = access.instruction_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return instructions.resolve_instruction(
@@ -390,7 +391,7 @@ def instruction_resolve(request: HttpRequest, code: UUID, payload: ResolveIn) ->
 
 
 @router.post("/agreements/{code}/authority-requests", response={201: AuthorityOut})
-def authority_create(request: HttpRequest, code: UUID, payload: AuthorityIn) -> tuple[int, Any]:
+def authority_create(request: AuthedRequest, code: UUID, payload: AuthorityIn) -> tuple[int, Any]:
     agreement = agreement_for(request.auth, code, write=True)
     require_staff(request.auth)
     return 201, authority.record_authority_request(
@@ -399,19 +400,19 @@ def authority_create(request: HttpRequest, code: UUID, payload: AuthorityIn) -> 
 
 
 @router.get("/authority-requests/{code}", response=AuthorityOut)
-def authority_get(request: HttpRequest, code: UUID) -> Any:
+def authority_get(request: AuthedRequest, code: UUID) -> Any:
     return access.authority_for(request.auth, code)
 
 
 @router.post("/authority-requests/{code}/objection", response=AuthorityOut)
-def authority_object(request: HttpRequest, code: UUID, payload: TextIn) -> Any:
+def authority_object(request: AuthedRequest, code: UUID, payload: TextIn) -> Any:
     req = access.authority_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return authority.record_objection(request=req, objection=payload.text, acting_user=request.auth)
 
 
 @router.post("/authority-requests/{code}/close", response=AuthorityOut)
-def authority_close(request: HttpRequest, code: UUID, payload: TextIn) -> Any:
+def authority_close(request: AuthedRequest, code: UUID, payload: TextIn) -> Any:
     req = access.authority_for(request.auth, code, write=True)
     require_staff(request.auth)
     return authority.close_authority_request(request=req, disclosed=payload.text, acting_user=request.auth)
@@ -421,7 +422,7 @@ def authority_close(request: HttpRequest, code: UUID, payload: TextIn) -> Any:
 
 
 @router.post("/agreements/{code}/audits", response={201: AuditOut})
-def audit_request(request: HttpRequest, code: UUID, payload: AuditIn) -> tuple[int, Any]:
+def audit_request(request: AuthedRequest, code: UUID, payload: AuditIn) -> tuple[int, Any]:
     """The controller requests an audit; the agreement's notice period applies."""
     agreement = agreement_for(request.auth, code, write=True)
     require_controller_user(request.auth)
@@ -436,12 +437,12 @@ def audit_request(request: HttpRequest, code: UUID, payload: AuditIn) -> tuple[i
 
 
 @router.get("/audits/{code}", response=AuditOut)
-def audit_get(request: HttpRequest, code: UUID) -> Any:
+def audit_get(request: AuthedRequest, code: UUID) -> Any:
     return access.audit_for(request.auth, code)
 
 
 @router.post("/audits/{code}/schedule", response=AuditOut)
-def audit_schedule(request: HttpRequest, code: UUID, payload: ScheduleIn) -> Any:
+def audit_schedule(request: AuthedRequest, code: UUID, payload: ScheduleIn) -> Any:
     audit = access.audit_for(request.auth, code, write=True)
     require_staff(request.auth)
     return audits.schedule_audit(audit=audit, cost_estimate=payload.cost_estimate, acting_user=request.auth)
@@ -449,7 +450,7 @@ def audit_schedule(request: HttpRequest, code: UUID, payload: ScheduleIn) -> Any
 
 @router.post("/audits/{code}/alternative", response={200: AuditOut, **UPLOAD_ERRORS})
 def audit_alternative(
-    request: HttpRequest, code: UUID, alternative: Form[str], report: File[UploadedFile]
+    request: AuthedRequest, code: UUID, alternative: Form[str], report: File[UploadedFile]
 ) -> Status[Any]:
     """Offer certifications or reports instead of the audit (multipart ``alternative``, ``report``)."""
     audit = access.audit_for(request.auth, code, write=True)
@@ -466,7 +467,7 @@ def audit_alternative(
 
 @router.post("/audits/{code}/complete", response={200: AuditOut, **UPLOAD_ERRORS})
 def audit_complete(
-    request: HttpRequest, code: UUID, report: File[UploadedFile], noncompliance_found: Form[bool]
+    request: AuthedRequest, code: UUID, report: File[UploadedFile], noncompliance_found: Form[bool]
 ) -> Status[Any]:
     """Store the audit report and apply the cost rule (multipart ``report``, ``noncompliance_found``)."""
     audit = access.audit_for(request.auth, code, write=True)
@@ -485,7 +486,7 @@ def audit_complete(
 
 
 @router.get("/audits/{code}/report", openapi_extra=uploads.download_doc("The audit report or certification"))
-def audit_report(request: HttpRequest, code: UUID) -> HttpResponseBase:
+def audit_report(request: AuthedRequest, code: UUID) -> HttpResponseBase:
     return uploads.download(access.audit_for(request.auth, code).report)
 
 
@@ -493,13 +494,13 @@ def audit_report(request: HttpRequest, code: UUID) -> HttpResponseBase:
 
 
 @router.get("/measures", response=list[MeasuresOut])
-def measures_list(request: HttpRequest) -> Any:
+def measures_list(request: AuthedRequest) -> Any:
     require_staff(request.auth, write=False)
     return access.visible_catalogues(request.auth).order_by("-number")
 
 
 @router.post("/measures", response={201: MeasuresOut})
-def measures_publish(request: HttpRequest, payload: MeasuresIn) -> tuple[int, Any]:
+def measures_publish(request: AuthedRequest, payload: MeasuresIn) -> tuple[int, Any]:
     """Publish a new catalogue version; a substantial one updates Annex III and tells controllers."""
     m = require_staff(request.auth, admin=True)
     return 201, measures.publish_measures(
@@ -515,7 +516,7 @@ def measures_publish(request: HttpRequest, payload: MeasuresIn) -> tuple[int, An
 
 
 @router.post("/agreements/{code}/termination", response={201: TerminationOut})
-def termination_create(request: HttpRequest, code: UUID, payload: TerminateIn) -> tuple[int, Any]:
+def termination_create(request: AuthedRequest, code: UUID, payload: TerminateIn) -> tuple[int, Any]:
     agreement = agreement_for(request.auth, code, write=True)
     require_staff(request.auth)
     return 201, termination.terminate_agreement(
@@ -524,12 +525,12 @@ def termination_create(request: HttpRequest, code: UUID, payload: TerminateIn) -
 
 
 @router.get("/terminations/{code}", response=TerminationOut)
-def termination_get(request: HttpRequest, code: UUID) -> Any:
+def termination_get(request: AuthedRequest, code: UUID) -> Any:
     return access.termination_for(request.auth, code)
 
 
 @router.post("/audits/{code}/answer", response=AuditOut)
-def audit_answer(request: HttpRequest, code: UUID, payload: AnswerIn) -> Any:
+def audit_answer(request: AuthedRequest, code: UUID, payload: AnswerIn) -> Any:
     """The controller accepts the reports offered instead of the audit, or insists on it."""
     audit = access.audit_for(request.auth, code, write=True)
     require_controller_user(request.auth)
@@ -537,7 +538,7 @@ def audit_answer(request: HttpRequest, code: UUID, payload: AnswerIn) -> Any:
 
 
 @router.post("/terminations/{code}/estimate", response=TerminationOut)
-def termination_estimate(request: HttpRequest, code: UUID, payload: EstimateIn) -> Any:
+def termination_estimate(request: AuthedRequest, code: UUID, payload: EstimateIn) -> Any:
     """What return or destruction will cost, where the controller pays."""
     t = access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -545,7 +546,7 @@ def termination_estimate(request: HttpRequest, code: UUID, payload: EstimateIn) 
 
 
 @router.put("/terminations/{code}/retention", response=TerminationOut)
-def termination_retention(request: HttpRequest, code: UUID, payload: RetentionIn) -> Any:
+def termination_retention(request: AuthedRequest, code: UUID, payload: RetentionIn) -> Any:
     """The data kept under a legal retention duty: what, on which legal basis, until when."""
     t = access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -554,21 +555,21 @@ def termination_retention(request: HttpRequest, code: UUID, payload: RetentionIn
 
 
 @router.post("/terminations/{code}/choice", response=TerminationOut)
-def termination_choose(request: HttpRequest, code: UUID, payload: ChoiceIn) -> Any:
+def termination_choose(request: AuthedRequest, code: UUID, payload: ChoiceIn) -> Any:
     t = access.termination_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return termination.choose_end_way(termination=t, choice=payload.choice, acting_user=request.auth)
 
 
 @router.post("/terminations/{code}/destructions", response={201: DestructionOut})
-def termination_destroy(request: HttpRequest, code: UUID, payload: DestructionIn) -> tuple[int, Any]:
+def termination_destroy(request: AuthedRequest, code: UUID, payload: DestructionIn) -> tuple[int, Any]:
     t = access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
     return 201, termination.confirm_destruction(termination=t, acting_user=request.auth, **payload.dict())
 
 
 @router.post("/terminations/{code}/certificate", response=TerminationOut)
-def termination_certify(request: HttpRequest, code: UUID) -> Any:
+def termination_certify(request: AuthedRequest, code: UUID) -> Any:
     t = access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
     return termination.issue_certificate(termination=t, acting_user=request.auth)
@@ -578,7 +579,7 @@ def termination_certify(request: HttpRequest, code: UUID) -> Any:
     "/terminations/{code}/certificate",
     openapi_extra=uploads.download_doc("The certificate of destruction or return", "application/pdf"),
 )
-def termination_certificate(request: HttpRequest, code: UUID) -> HttpResponseBase:
+def termination_certificate(request: AuthedRequest, code: UUID) -> HttpResponseBase:
     t = access.termination_for(request.auth, code)
     return uploads.download(
         t.certificate, filename=f"certificate-{t.agreement.reference}.pdf", content_type="application/pdf"
@@ -586,7 +587,7 @@ def termination_certificate(request: HttpRequest, code: UUID) -> HttpResponseBas
 
 
 @router.post("/terminations/{code}/returned-files", response={201: ReturnedOut, **UPLOAD_ERRORS})
-def termination_return_file(request: HttpRequest, code: UUID, file: File[UploadedFile]) -> Status[Any]:
+def termination_return_file(request: AuthedRequest, code: UUID, file: File[UploadedFile]) -> Status[Any]:
     """Add one file of the data package the controller gets back (multipart ``file``); its SHA-256
     goes on the certificate."""
     t = access.termination_for(request.auth, code, write=True)
@@ -601,7 +602,7 @@ def termination_return_file(request: HttpRequest, code: UUID, file: File[Uploade
 
 
 @router.get("/returned-files/{code}", openapi_extra=uploads.download_doc("One returned file"))
-def returned_file(request: HttpRequest, code: UUID) -> HttpResponseBase:
+def returned_file(request: AuthedRequest, code: UUID) -> HttpResponseBase:
     item = access.returned_file_for(request.auth, code)
     return uploads.download(item.file, filename=item.name)
 
@@ -618,7 +619,7 @@ def returned_file(request: HttpRequest, code: UUID) -> HttpResponseBase:
     },
 )
 def ropa_export(
-    request: HttpRequest, format: Literal["csv", "xlsx", "pdf", "jsonld"] = "jsonld"
+    request: AuthedRequest, format: Literal["csv", "xlsx", "pdf", "jsonld"] = "jsonld"
 ) -> HttpResponse:  # noqa: A002
     """The processor's record (staff), or the controller's own extract (controller users)."""
     from art28.parties.access import membership_of

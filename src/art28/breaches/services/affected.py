@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
+from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -157,7 +158,7 @@ def recompute_deadlines(incident: Incident) -> None:
 REASON_MAX = 2000
 
 
-def adjust_affected(*, incident: Incident, include: Iterable[str] = (),
+def adjust_affected(*, incident: Incident, include: Iterable[str | UUID] = (),
                     exclude: Mapping[str, str] | Iterable[str] = (), add: Iterable[Agreement] = (),
                     acting_user: Any) -> list[AffectedAgreement]:
     """Staff review: keep in, leave out (by affected code) or add agreements by hand.
