@@ -6,14 +6,17 @@ never a 403 that would confirm the object exists.
 
 from __future__ import annotations
 
+from typing import Any
+from uuid import UUID
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from art28.parties.models import Contact, Controller, Membership, Processor, Role
+from art28.parties.models import Contact, Controller, ControllerQuerySet, Membership, Processor, Role
 
 
-def membership_of(user) -> Membership | None:  # type: ignore[no-untyped-def]
+def membership_of(user: Any) -> Membership | None:
     if user is None or not user.is_authenticated:
         return None
     try:
@@ -22,7 +25,7 @@ def membership_of(user) -> Membership | None:  # type: ignore[no-untyped-def]
         return None
 
 
-def visible_controllers(user, qs: QuerySet[Controller] | None = None) -> QuerySet[Controller]:  # type: ignore[no-untyped-def]
+def visible_controllers(user: Any, qs: ControllerQuerySet | None = None) -> ControllerQuerySet:
     qs = Controller.objects.all() if qs is None else qs
     m = membership_of(user)
     if m is None:
@@ -31,22 +34,22 @@ def visible_controllers(user, qs: QuerySet[Controller] | None = None) -> QuerySe
         return qs.filter(processor_id=m.processor_id)
     if m.role == Role.PROCESSOR_STAFF:
         return qs.filter(processor_id=m.processor_id, staff=m)
-    return qs.filter(pk=m.controller_id)
+    return qs.filter(pk=m.controller_id) if m.controller_id is not None else qs.none()
 
 
-def find_controllers(user, q: str = "") -> QuerySet[Controller]:  # type: ignore[no-untyped-def]
+def find_controllers(user: Any, q: str = "") -> QuerySet[Controller]:
     """Visible controllers whose name contains ``q`` or whose KvK number starts with it."""
     qs = visible_controllers(user)
     return qs.filter(Q(name__icontains=q) | Q(kvk__startswith=q)) if q else qs
 
 
-def can_write(user, controller: Controller | None = None) -> bool:  # type: ignore[no-untyped-def]
+def can_write(user: Any, controller: Controller | None = None) -> bool:
     """Whether the user may change what it can see (read-only members may not)."""
     m = membership_of(user)
     return bool(m and not m.read_only)
 
 
-def require_processor_side(user, *, write: bool = False, admin: bool = False) -> Membership:  # type: ignore[no-untyped-def]
+def require_processor_side(user: Any, *, write: bool = False, admin: bool = False) -> Membership:
     m = membership_of(user)
     if m is None or not m.is_processor_side:
         raise Http404
@@ -57,7 +60,7 @@ def require_processor_side(user, *, write: bool = False, admin: bool = False) ->
     return m
 
 
-def controller_for(user, code, *, write: bool = False) -> Controller:  # type: ignore[no-untyped-def]
+def controller_for(user: Any, code: str | UUID, *, write: bool = False) -> Controller:
     """The controller with this code if the user may see it (and change it, with write)."""
     try:
         controller = visible_controllers(user).select_related("processor").get(code=code)
@@ -65,13 +68,14 @@ def controller_for(user, code, *, write: bool = False) -> Controller:  # type: i
         raise Http404 from None
     if write and not can_write(user, controller):
         raise PermissionDenied
-    if write and not membership_of(user).is_processor_side:  # type: ignore[union-attr]
+    member = membership_of(user)
+    if write and (member is None or not member.is_processor_side):
         # The processor keeps the client record; a controller's users read it.
         raise PermissionDenied
     return controller
 
 
-def contact_of(controller: Controller, code) -> Contact:  # type: ignore[no-untyped-def]
+def contact_of(controller: Controller, code: str | UUID) -> Contact:
     """One contact of a controller the caller already got through ``controller_for``; else 404."""
     try:
         return controller.contacts.get(code=code)
@@ -79,7 +83,7 @@ def contact_of(controller: Controller, code) -> Contact:  # type: ignore[no-unty
         raise Http404 from None
 
 
-def contact_for(user, code, *, write: bool = False) -> Contact:  # type: ignore[no-untyped-def]
+def contact_for(user: Any, code: str | UUID, *, write: bool = False) -> Contact:
     """A controller's contact the user may see; 404 for outsiders, 403 for read-only writers."""
     try:
         contact = Contact.objects.select_related("controller").get(
@@ -87,6 +91,7 @@ def contact_for(user, code, *, write: bool = False) -> Contact:  # type: ignore[
     except (Contact.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if write:
+        assert contact.controller is not None  # found among visible controllers
         controller_for(user, contact.controller.code, write=True)  # same write rule as its controller
     return contact
 
@@ -98,6 +103,6 @@ def operator_processors() -> QuerySet[Processor]:
     return Processor.objects.order_by("pk")
 
 
-def operator_processor(code) -> Processor:  # type: ignore[no-untyped-def]
+def operator_processor(code: str | UUID) -> Processor:
     """One processor by code, for the command line; raises Processor.DoesNotExist."""
     return Processor.objects.get(code=code)

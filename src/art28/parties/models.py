@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -74,7 +75,7 @@ class Processor(Organisation):
 
 
 class ControllerQuerySet(models.QuerySet):
-    def visible_to(self, user) -> ControllerQuerySet:  # type: ignore[no-untyped-def]
+    def visible_to(self, user: Any) -> ControllerQuerySet:
         from art28.parties.access import visible_controllers
 
         return visible_controllers(user, self)

@@ -107,7 +107,8 @@ def update_processor(*, processor: Processor, data: dict[str, Any], acting_user:
         processor.save()
         for key, values in sections.items():
             _save_profile_contact(processor, key, values)
-        refreshed = sum(n or 0 for _r, n in processor_profile_changed.send(
+        # The stubs type a receiver's answer as str; ours answer with a count of drafts.
+        refreshed = sum(n or 0 for _r, n in processor_profile_changed.send(  # type: ignore[misc]
             sender=Processor, processor=processor, acting_user=acting_user))
         record_event(action="processor.updated", obj=processor, acting_user=acting_user,
                      data={**cleaned, "default_notice_hours": int(hours),
@@ -176,7 +177,8 @@ def create_controller(*, processor: Processor, data: dict[str, Any], acting_user
 
 
 def _unique_kvk(processor: Processor, kvk: str, exclude: int | None = None) -> None:
-    if kvk and Controller.objects.filter(processor=processor, kvk=kvk).exclude(pk=exclude).exists():
+    others = Controller.objects.filter(processor=processor, kvk=kvk)
+    if kvk and (others.exclude(pk=exclude) if exclude is not None else others).exists():
         raise ValidationError({"kvk": _("A controller with KvK number %(kvk)s exists already.")
                                % {"kvk": kvk}})
 

@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -5,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from art28.agreements.access import operator_agreement, operator_agreements
+from art28.agreements.models import Agreement
 from art28.agreements.services import render_version_docx, render_version_pdf
 
 RENDERERS = {"pdf": render_version_pdf, "docx": render_version_docx}
@@ -38,10 +40,10 @@ class Command(BaseCommand):
                     RENDERERS[fmt](version))
         self.stdout.write(f"rendered {len(agreements)} agreement(s) as {', '.join(formats)} to {out}")
 
-    def _select(self, codes, all):  # noqa: A002
+    def _select(self, codes: list[str], all: bool) -> Iterable[Agreement]:  # noqa: A002
         if all:
             return operator_agreements()
-        found = []
+        found: list[Agreement] = []
         for code in codes:
             match = operator_agreement(code)
             if match is None:
