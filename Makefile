@@ -20,11 +20,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# ruff, then mypy with django-stubs (settings in pyproject.toml). The mypy plugin loads the
+# settings, so it gets a throw-away ART28_HOME rather than creating ./var.
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	ART28_HOME=$$(mktemp -d) $(BIN)/mypy src
 
-# mypy with django-stubs (settings in pyproject.toml); its plugin loads the settings, so give
-# it a throw-away ART28_HOME rather than creating ./var.
 typecheck: $(STAMP)
 	ART28_HOME=$$(mktemp -d) $(BIN)/mypy src
 

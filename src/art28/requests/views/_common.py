@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.views.decorators.http import require_POST
 
 from art28.core.uploads import EVIDENCE, check_file
@@ -38,7 +39,7 @@ def upload(request: HttpRequest, name: str) -> tuple[str, bytes] | None:
         check_file(f, EVIDENCE)
     except ValidationError as exc:
         raise ValidationError({name: exc}) from None
-    return f.name, f.read()
+    return f.name or name, f.read()
 
 
 def _errors(exc: ValidationError) -> list[str]:
@@ -51,7 +52,7 @@ def act(
     request: HttpRequest,
     form: djforms.Form,
     call: Callable[[dict[str, Any]], Any],
-    done: str,
+    done: str | Promise,
     page: Page,
     back: Any,
 ) -> HttpResponse:
@@ -146,7 +147,7 @@ class Detail:
         code: Any,
         form: djforms.Form,
         call: Callable[[Any, dict[str, Any]], Any],
-        done: str,
+        done: str | Promise,
         *,
         of: Callable[..., Any] | None = None,
         parent: Callable[[Any], Any] | None = None,
@@ -171,7 +172,7 @@ class Detail:
         self,
         form_class: type[djforms.Form],
         call: Call,
-        done: str,
+        done: str | Promise,
         *,
         of: Callable[..., Any] | None = None,
         parent: Callable[[Any], Any] | None = None,

@@ -67,7 +67,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
     if not devices:
         return redirect("web:otp_setup")
     recovering = "recovery" in request.POST
-    form = TokenForm(None if recovering else (request.POST or None))
+    form: TokenForm | RecoveryForm = TokenForm(None if recovering else (request.POST or None))
     recovery = RecoveryForm(request.POST if recovering else None)
     if recovering and recovery.is_valid():
         devices, form = list(recovery_devices(request.user)), recovery

@@ -100,6 +100,7 @@ def contact_edit(request: HttpRequest, code: str) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("The contact is saved."))
+            assert contact.controller is not None  # contact_for finds controllers' contacts only
             _warn_breach_recipient(request, contact.controller)
             return redirect("web:controller_detail", code=contact.controller.code)
     return render(request, "web/staff/contact_form.html",
@@ -110,6 +111,7 @@ def contact_edit(request: HttpRequest, code: str) -> HttpResponse:
 def contact_remove(request: HttpRequest, code: str) -> HttpResponse:
     contact = contact_for(request.user, code, write=True)
     controller = contact.controller
+    assert controller is not None  # contact_for finds controllers' contacts only
     if request.method == "POST":
         parties.remove_contact(contact=contact, acting_user=request.user)
         messages.success(request, _("The contact is removed."))
