@@ -16,6 +16,7 @@ from art28.accounts import access, services
 from art28.accounts.forms import AssignForm, EmailForm, InviteForm, PasswordForm, RoleForm
 from art28.accounts.models import TeamRole
 from art28.parties.access import controller_for, membership_of
+from art28.parties.types import PortalRequest, StaffRequest, portal_controller
 from art28.web.decorators import portal_required, staff_required
 from art28.web.forms import apply_errors
 
@@ -104,19 +105,19 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
 # --- the team (processor admins) ------------------------------------------------------------
 
 @staff_required(admin=True)
-def team_list(request: HttpRequest) -> HttpResponse:
+def team_list(request: StaffRequest) -> HttpResponse:
     return render(request, "accounts/team_list.html",
                   {"members": access.team(request.user),
                    "invitations": access.staff_invitations(request.user),
-                   "can_manage": not request.membership.read_only})  # type: ignore[attr-defined]
+                   "can_manage": not request.membership.read_only})
 
 
 @staff_required(write=True, admin=True)
-def team_invite(request: HttpRequest) -> HttpResponse:
+def team_invite(request: StaffRequest) -> HttpResponse:
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation = services.invite(processor=request.membership.processor,  # type: ignore[attr-defined]
+            invitation = services.invite(processor=request.membership.processor,
                                          email=form.cleaned_data["email"],
                                          role=form.cleaned_data["role"], acting_user=request.user)
         except ValidationError as exc:
@@ -323,9 +324,9 @@ def portal_member_deactivate(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @portal_required
-def portal_team(request: HttpRequest) -> HttpResponse:
+def portal_team(request: PortalRequest) -> HttpResponse:
     """A controller's users see their colleagues; those who may write invite more."""
-    controller = request.membership.controller  # type: ignore[attr-defined]
+    controller = portal_controller(request)
     form = InviteForm(request.POST or None, client=True)
     if request.method == "POST":
         if not access.can_manage_portal(request.user, controller):

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from art28.parties.access import controller_for, visible_controllers
+from art28.parties.types import StaffRequest
 from art28.reviews import services
 from art28.reviews.access import playbook_of, review_for, visible_reviews
 from art28.reviews.forms import (
@@ -48,14 +49,14 @@ def review_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required(write=True)
-def review_create(request: HttpRequest) -> HttpResponse:
+def review_create(request: StaffRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             playbook = form.cleaned_data["playbook"]
             review = services.review_document(
-                processor=request.membership.processor,  # type: ignore[attr-defined]
+                processor=request.membership.processor,
                 data=_bytes(upload), filename=upload.name, lang=form.cleaned_data["language"] or None,
                 playbook=services.parse_positions(playbook) if playbook else None, acting_user=request.user)
         except ValidationError as exc:
@@ -81,8 +82,8 @@ def review_pdf(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required(admin=True)
-def playbook_edit(request: HttpRequest) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+def playbook_edit(request: StaffRequest) -> HttpResponse:
+    processor = request.membership.processor
     if request.method == "POST":
         require_write(request)
     stored = playbook_of(request.user)

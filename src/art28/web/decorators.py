@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 
 from art28.parties.access import membership_of, require_processor_side
 from art28.parties.models import Role
+from art28.parties.types import MemberRequest
 
 # A decorated view keeps its own type (its request may be a StaffRequest or PortalRequest: the
 # wrapper is what attaches the membership those promise).
@@ -46,7 +47,7 @@ def staff_required(write: bool = False, admin: bool = False) -> Callable[[View],
             if membership is not None and membership.is_processor_side and \
                     needs_second_factor(request):
                 return redirect("web:otp_verify")
-            request.membership = require_processor_side(  # type: ignore[attr-defined]
+            cast(MemberRequest, request).membership = require_processor_side(
                 request.user, write=write, admin=admin)
             return view(request, *args, **kwargs)
 
@@ -65,7 +66,7 @@ def portal_required(view: View) -> View:
         membership = membership_of(request.user)
         if membership is None or membership.role != Role.CONTROLLER_USER:
             raise Http404
-        request.membership = membership  # type: ignore[attr-defined]
+        cast(MemberRequest, request).membership = membership
         return view(request, *args, **kwargs)
 
     return cast(View, wrapper)

@@ -18,6 +18,7 @@ from django.utils.functional import Promise
 from django.views.decorators.http import require_POST
 
 from art28.core.uploads import EVIDENCE, check_file
+from art28.parties.types import MemberRequest
 from art28.requests import access, forms
 from art28.requests.services import ropa, termination
 from art28.web.decorators import portal_required, staff_required
@@ -96,11 +97,11 @@ def stored_file(
     return guard(download)
 
 
-def ropa_response(request: HttpRequest, fmt: str, name: str, agreements: Any) -> HttpResponse:
+def ropa_response(request: MemberRequest, fmt: str, name: str, agreements: Any) -> HttpResponse:
     """The Art. 30 record of ``agreements`` in ``fmt``, as a dated attachment."""
     if fmt not in ropa.FORMATS:
         raise Http404
-    processor = request.membership.processor  # type: ignore[attr-defined]
+    processor = request.membership.processor
     content = ropa.export(
         processor=processor,
         fmt=fmt,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements
+from art28.parties.types import PortalRequest
 from art28.requests import access, forms
 from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction, Termination
 from art28.requests.services import audits, authority, data_subject, instructions, ropa, termination
@@ -205,6 +206,6 @@ portal_returned_file = stored_file(portal_required, access.returned_file_for, "f
 
 
 @portal_required
-def portal_ropa(request: HttpRequest, fmt: str) -> HttpResponse:
+def portal_ropa(request: PortalRequest, fmt: str) -> HttpResponse:
     """The controller's own extract of the record: only its agreements."""
     return ropa_response(request, fmt, "art30-extract", visible_agreements(request.user))

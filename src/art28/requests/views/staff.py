@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements
+from art28.parties.types import StaffRequest
 from art28.requests import access, forms
 from art28.requests.models import (
     AuditRequest,
@@ -218,13 +219,13 @@ audit_report = stored_file(staff, access.audit_for, "report")
 
 
 def _measures_page(
-    request: HttpRequest,
+    request: StaffRequest,
     *,
     errors: list[str] | None = None,
     status: int = 200,
     form: forms.MeasuresForm | None = None,
 ) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+    processor = request.membership.processor
     current = measures.current_catalogue(processor)
     initial = "\n".join(f"{m['kind'][0].upper()}: {m['text']}" for m in current.measures) if current else ""
     return render(
@@ -241,19 +242,19 @@ def _measures_page(
 
 
 @staff
-def measures_list(request: HttpRequest) -> HttpResponse:
+def measures_list(request: StaffRequest) -> HttpResponse:
     return _measures_page(request)
 
 
 @require_POST
 @staff_required(write=True, admin=True)
-def measures_publish(request: HttpRequest) -> HttpResponse:
+def measures_publish(request: StaffRequest) -> HttpResponse:
     form = forms.MeasuresForm(request.POST)
     return act(
         request,
         form,
         lambda d: measures.publish_measures(
-            processor=request.membership.processor,  # type: ignore[attr-defined]
+            processor=request.membership.processor,
             measures=form.parsed(),
             summary=d["summary"],
             substantial=d["substantial"],
@@ -326,5 +327,5 @@ returned_file = stored_file(staff, access.returned_file_for, "file")
 
 
 @staff
-def ropa_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def ropa_download(request: StaffRequest, fmt: str) -> HttpResponse:
     return ropa_response(request, fmt, "art30-record", visible_agreements(request.user))

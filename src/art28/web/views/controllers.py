@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from art28.agreements.access import agreements_of
 from art28.parties import services as parties
 from art28.parties.access import contact_for, controller_for, find_controllers
+from art28.parties.types import StaffRequest
 from art28.web.decorators import staff_required
 from art28.web.forms import ContactForm, ImportForm, OrganisationForm, apply_errors
 from art28.web.lookups import page_of
@@ -36,12 +37,12 @@ def controller_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required(write=True, admin=True)
-def controller_create(request: HttpRequest) -> HttpResponse:
+def controller_create(request: StaffRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             controller = parties.create_controller(
-                processor=request.membership.processor,  # type: ignore[attr-defined]
+                processor=request.membership.processor,
                 data=form.cleaned_data, acting_user=request.user)
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -129,13 +130,13 @@ def _warn_breach_recipient(request: HttpRequest, controller) -> None:  # type: i
 
 
 @staff_required(write=True, admin=True)
-def controller_import(request: HttpRequest) -> HttpResponse:
+def controller_import(request: StaffRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
         try:
             report = parties.import_controllers(
-                processor=request.membership.processor,  # type: ignore[attr-defined]
+                processor=request.membership.processor,
                 data=_utf8(form.cleaned_data["file"].read()),
                 skip_invalid=form.cleaned_data["skip_invalid"], acting_user=request.user)
         except ValidationError as exc:

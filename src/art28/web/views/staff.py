@@ -15,6 +15,7 @@ from art28.ledger.models import CheckStatus
 from art28.ledger.services import latest_chain_check, request_chain_check
 from art28.parties import services as parties
 from art28.parties.access import visible_controllers
+from art28.parties.types import StaffRequest
 from art28.web.access import delivery_counts, ledger_events
 from art28.web.decorators import staff_required
 from art28.web.forms import ProcessorForm, apply_errors
@@ -38,8 +39,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required(write=True, admin=True)
-def processor_edit(request: HttpRequest) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+def processor_edit(request: StaffRequest) -> HttpResponse:
+    processor = request.membership.processor
     form = ProcessorForm(request.POST or None, initial=ProcessorForm.initial_for(processor))
     if request.method == "POST" and form.is_valid():
         try:
@@ -55,9 +56,9 @@ def processor_edit(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required(admin=True)
-def ledger(request: HttpRequest) -> HttpResponse:
+def ledger(request: StaffRequest) -> HttpResponse:
     events = ledger_events(request.user)
-    processor_id = request.membership.processor_id  # type: ignore[attr-defined]
+    processor_id = request.membership.processor_id
     # Verifying recomputes the whole chain: a task does it, the page shows its last result.
     check = latest_chain_check(processor_id)
     result = check if check is not None and check.status == CheckStatus.DONE else None
@@ -67,8 +68,8 @@ def ledger(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_required(write=True, admin=True)
-def ledger_verify(request: HttpRequest) -> HttpResponse:
-    request_chain_check(processor_id=request.membership.processor_id,  # type: ignore[attr-defined]
+def ledger_verify(request: StaffRequest) -> HttpResponse:
+    request_chain_check(processor_id=request.membership.processor_id,
                         acting_user=request.user)
     messages.success(request, _("The chain is being verified; the result appears here when it is done."))
     return redirect("web:ledger")
