@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from art28.parties.models import Controller, Processor, Role
+from art28.parties.models import Controller, Membership, Processor, Role
 
 
 def hash_token(raw: str) -> str:
@@ -45,7 +45,7 @@ class TeamRole(models.TextChoices):
         return self.value in ("client", "client_read_only")
 
     @classmethod
-    def of(cls, membership) -> TeamRole:  # type: ignore[no-untyped-def]
+    def of(cls, membership: Membership) -> TeamRole:
         if membership.role == Role.PROCESSOR_ADMIN:
             return cls.ADMIN
         if membership.role == Role.PROCESSOR_STAFF:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import auth, messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +18,7 @@ from art28.accounts import access, services
 from art28.accounts.forms import AssignForm, EmailForm, InviteForm, PasswordForm, RoleForm
 from art28.accounts.models import TeamRole
 from art28.parties.access import controller_for, membership_of
+from art28.parties.models import Controller, Membership
 from art28.parties.types import PortalRequest, StaffRequest, portal_controller
 from art28.web.decorators import portal_required, staff_required
 from art28.web.forms import apply_errors
@@ -138,7 +141,7 @@ def member_detail(request: HttpRequest, code: str) -> HttpResponse:
         "assigned": access.assigned_controller_ids(member)})
 
 
-def _member_change(request: HttpRequest, code: str, change) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _member_change(request: HttpRequest, code: str, change: Callable[[Membership], object]) -> HttpResponse:
     member = access.member_for(request.user, code, write=True)
     try:
         change(member)
@@ -156,7 +159,7 @@ def member_role(request: HttpRequest, code: str) -> HttpResponse:
     form = RoleForm(request.POST)
     role = form.cleaned_data["role"] if form.is_valid() else None
 
-    def change(member):  # type: ignore[no-untyped-def]
+    def change(member: Membership) -> None:
         if role is None:
             raise ValidationError(_("Choose a role."))
         services.change_role(membership=member, role=role, acting_user=request.user)
@@ -168,7 +171,7 @@ def member_role(request: HttpRequest, code: str) -> HttpResponse:
 def member_assign(request: HttpRequest, code: str) -> HttpResponse:
     form = AssignForm(request.POST)
 
-    def change(member):  # type: ignore[no-untyped-def]
+    def change(member: Membership) -> None:
         if not form.is_valid():
             raise ValidationError(_("Choose a controller."))
         controller = controller_for(request.user, form.cleaned_data["target"])
@@ -220,7 +223,7 @@ def controller_access(request: HttpRequest, code: str) -> HttpResponse:
         "assigned": access.assigned_staff_ids(controller)})
 
 
-def _invited(request: HttpRequest, form: InviteForm, controller) -> bool:  # type: ignore[no-untyped-def]
+def _invited(request: HttpRequest, form: InviteForm, controller: Controller) -> bool:
     if not form.is_valid():
         return False
     try:
@@ -250,7 +253,7 @@ def controller_assign(request: HttpRequest, code: str) -> HttpResponse:
     return redirect("accounts:controller_access", code=controller.code)
 
 
-def _back(request: HttpRequest, controller) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _back(request: HttpRequest, controller: Controller | None) -> HttpResponse:
     m = membership_of(request.user)
     if controller is not None and m is not None and m.is_processor_side:
         return redirect("accounts:controller_access", code=controller.code)

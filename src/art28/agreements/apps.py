@@ -1,5 +1,12 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:  # models cannot be imported before the app registry is ready
+    from art28.parties.models import Processor
 
 
 class AgreementsConfig(AppConfig):
@@ -12,7 +19,7 @@ class AgreementsConfig(AppConfig):
         processor_profile_changed.connect(_refresh_drafts, dispatch_uid="agreements.refresh_drafts")
 
 
-def _refresh_drafts(sender, *, processor, **kwargs) -> int:  # type: ignore[no-untyped-def]
+def _refresh_drafts(sender: object, *, processor: Processor, **kwargs: object) -> int:
     from art28.agreements.services import refresh_drafts_from_profile
 
     return refresh_drafts_from_profile(processor=processor)

@@ -8,9 +8,11 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -288,7 +290,7 @@ def _deliver_batch(token: uuid.UUID, ids: list[int]) -> int:
     return sent
 
 
-def _reset(smtp) -> None:  # type: ignore[no-untyped-def]
+def _reset(smtp: BaseEmailBackend) -> None:
     try:
         smtp.close()
     except Exception:  # noqa: BLE001 - a broken connection is dropped either way
@@ -296,7 +298,7 @@ def _reset(smtp) -> None:  # type: ignore[no-untyped-def]
             smtp.connection = None
 
 
-def _email(delivery: Delivery, smtp) -> None:  # type: ignore[no-untyped-def]
+def _email(delivery: Delivery, smtp: BaseEmailBackend) -> None:
     notice = delivery.notice
     text, html = notice.body_text, notice.body_html
     headers = {"Message-ID": delivery.message_id, "X-Art28-Notice": str(notice.code)}
@@ -361,7 +363,7 @@ def _reschedule_waiting() -> None:
             schedule_drain(run_after=max(nxt, timezone.now()))
 
 
-def retry_failed(*, acting_user) -> int:  # type: ignore[no-untyped-def]
+def retry_failed(*, acting_user: Any) -> int:
     """Put failed deliveries back in the queue (after the mail server was fixed)."""
     from art28.ledger.services import record_event
 
