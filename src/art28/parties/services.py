@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,7 +70,7 @@ def _truthy(value: Any) -> bool:
     return str(value).strip().lower() in {"1", "true", "yes", "ja", "on", "x"}
 
 
-def _check(out: dict, key: str, fn, errors: dict) -> None:  # type: ignore[no-untyped-def]
+def _check(out: dict, key: str, fn: Callable[[Any], Any], errors: dict) -> None:
     if key in errors:
         return
     try:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -23,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_for, visible_agreements
 from art28.notices import subscribers
+from art28.parties.models import Processor
 from art28.parties.types import StaffRequest
 from art28.subprocessors import access, export, feeds, services
 from art28.subprocessors.forms import (
@@ -45,7 +48,7 @@ from art28.web.decorators import portal_required, staff_required
 from art28.web.forms import apply_errors
 
 
-def _page(request: HttpRequest, items, size: int = 50):  # type: ignore[no-untyped-def]
+def _page(request: HttpRequest, items: Any, size: int = 50) -> Page:
     return Paginator(items, size).get_page(request.GET.get("page"))
 
 
@@ -278,7 +281,7 @@ def change_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _count_by_status(change: SubprocessorChange):  # type: ignore[no-untyped-def]
+def _count_by_status(change: SubprocessorChange) -> QuerySet:
     return access.clock_counts(change)
 
 
@@ -487,7 +490,7 @@ def public_list(request: HttpRequest, code: str, form: SubscribeForm | None = No
 # --- trust page: subscriptions, feed, staff -------------------------------------------------
 
 
-def _public_processor(code: str):  # type: ignore[no-untyped-def]
+def _public_processor(code: str) -> Processor:
     if not settings.ART28_PUBLIC_SUBPROCESSOR_PAGE:
         raise Http404
     return access.public_processor(code)
@@ -511,7 +514,8 @@ def trust_subscribe(request: HttpRequest, code: str) -> HttpResponse:
     return public_list(request, code, form=form, status=400)
 
 
-def _trust_message(request: HttpRequest, title: str, text: str, status: int = 200, **extra) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _trust_message(request: HttpRequest, title: str, text: str, status: int = 200,
+                   **extra: Any) -> HttpResponse:
     return render(request, "subprocessors/trust_message.html",
                   {"title": title, "text": text, **extra}, status=status)
 

@@ -7,6 +7,7 @@ passed without objection, and never before the effective date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -305,7 +306,7 @@ def activate_due_changes(now: datetime | None = None) -> dict[str, int]:
     return counts
 
 
-def _step(pk: int, now: datetime, fn) -> int:  # type: ignore[no-untyped-def]
+def _step(pk: int, now: datetime, fn: Callable[[ChangeAgreement, datetime], bool]) -> int:
     with transaction.atomic():
         clock = _locked(ChangeAgreement(pk=pk))
         return int(fn(clock, now))
