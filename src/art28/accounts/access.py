@@ -179,6 +179,7 @@ def portal_member_for(user: Any, code: Any, *, write: bool = False) -> Membershi
         member = qs.get(code=code)
     except (Membership.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if write and not can_manage_portal(user, member.controller):  # type: ignore[arg-type]
+    assert member.controller is not None  # found among visible controllers' users
+    if write and not can_manage_portal(user, member.controller):
         raise PermissionDenied
     return member

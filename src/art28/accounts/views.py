@@ -266,6 +266,7 @@ def _logged_in(request: HttpRequest) -> None:
     if not request.user.is_authenticated:
         raise Http404
     m = membership_of(request.user)
+    # OTPMiddleware gives the user is_verified(); Django's User type cannot know.
     if m is not None and m.is_processor_side and not request.user.is_verified():  # type: ignore[attr-defined]
         raise Http404
 

@@ -19,8 +19,8 @@ router = Router(tags=["team"])
 
 
 def _member_out(member: Membership) -> Membership:
-    member.team_role = TeamRole.of(member).value  # type: ignore[attr-defined]
-    member.assigned_codes = access.assigned_controller_codes(member)  # type: ignore[attr-defined]
+    member.team_role = TeamRole.of(member).value  # type: ignore[attr-defined]  # read by the response schema
+    member.assigned_codes = access.assigned_controller_codes(member)  # type: ignore[attr-defined]  # read by the response schema
     return member
 
 

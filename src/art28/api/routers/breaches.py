@@ -32,7 +32,7 @@ from art28.breaches.access import (
     visible_notices,
 )
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, Stage
-from art28.parties.access import controller_for, membership_of
+from art28.parties.access import controller_for
 from art28.parties.types import AuthedRequest
 from art28.subprocessors.access import subprocessors_by_code
 from art28.subprocessors.models import Subprocessor
@@ -300,14 +300,14 @@ def left_out_list(request: AuthedRequest) -> Any:
 def register_export(request: AuthedRequest, fmt: Literal["csv", "pdf"],
                     controller: UUID | None = None) -> HttpResponse | StreamingHttpResponse:
     """The processor's register, optionally filtered to one controller's incidents."""
-    require_staff(request.auth, write=False)
+    member = require_staff(request.auth, write=False)
     chosen = controller_for(request.auth, controller) if controller else None
     qs = register_incidents(request.auth, chosen)
     rows = services.processor_rows(qs.order_by("-aware_at"), chosen, affected=visible_affected(request.auth))
     if fmt == "csv":
         return _file(services.csv_chunks(rows), "text/csv; charset=utf-8", "breach-register.csv")
     pdf = services.export_register_pdf(rows=rows, title="Breach register",
-                                       processor_id=membership_of(request.auth).processor_id,  # type: ignore[union-attr]
+                                       processor_id=member.processor_id,
                                        controller_id=chosen.pk if chosen else None, acting_user=request.auth)
     return _file(pdf, "application/pdf", "breach-register.pdf")
 

@@ -81,7 +81,7 @@ def contact_add(request: AuthedRequest, code: UUID, payload: ContactIn) -> tuple
 
 def _with_warnings(contact: Contact) -> Contact:
     warning = services.breach_recipient_warning(contact.controller)
-    contact.warnings = [warning] if warning else []  # type: ignore[attr-defined]
+    contact.warnings = [warning] if warning else []  # type: ignore[attr-defined]  # read by the response schema
     return contact
 
 
