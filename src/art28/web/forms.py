@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import VersionStatus
@@ -137,7 +138,7 @@ class ImportForm(forms.Form):
     skip_invalid = forms.BooleanField(label=_("Import the valid rows and skip the invalid ones"),
                                       required=False)
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         check_file(upload, CSV_IMPORT)
         return upload

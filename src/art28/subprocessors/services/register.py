@@ -76,8 +76,8 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _scope(sp: Subprocessor) -> dict[str, int]:
-    return {"processor_id": sp.processor_id, "controller_id": None}  # type: ignore[dict-item]
+def _scope(sp: Subprocessor) -> dict[str, int | None]:
+    return {"processor_id": sp.processor_id, "controller_id": None}
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from art28.agreements.access import agreements_of
 from art28.parties import services as parties
 from art28.parties.access import contact_for, controller_for, find_controllers
+from art28.parties.models import Controller
 from art28.parties.types import StaffRequest
 from art28.web.decorators import staff_required
 from art28.web.forms import ContactForm, ImportForm, OrganisationForm, apply_errors
@@ -123,7 +124,7 @@ def contact_remove(request: HttpRequest, code: str) -> HttpResponse:
                    "warning": parties.breach_recipient_warning(controller, without=contact)})
 
 
-def _warn_breach_recipient(request: HttpRequest, controller) -> None:  # type: ignore[no-untyped-def]
+def _warn_breach_recipient(request: HttpRequest, controller: Controller) -> None:
     warning = parties.breach_recipient_warning(controller)
     if warning:
         messages.warning(request, warning)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from art28.agreements import services as agreements
 from art28.agreements.access import agreement_for, portal_agreements, version_for
-from art28.agreements.models import Agreement, VersionStatus
+from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.notices.access import portal_notice_for, portal_notices
 from art28.web import documents
 from art28.web.decorators import portal_required
@@ -67,7 +67,7 @@ def portal_accept(request: HttpRequest, code: str) -> HttpResponse:
     return redirect("web:portal_agreement", code=version.agreement.code)
 
 
-def _sent_version(request: HttpRequest, code: str, *, write: bool = False):  # type: ignore[no-untyped-def]
+def _sent_version(request: HttpRequest, code: str, *, write: bool = False) -> AgreementVersion:
     version = version_for(request.user, code, write=write)
     if version.status == VersionStatus.DRAFT:
         raise Http404
