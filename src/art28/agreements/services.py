@@ -75,6 +75,7 @@ def validate_terms(data: DpaTerms | dict[str, Any]) -> DpaTerms:
 def default_terms(controller: Controller) -> DpaTerms:
     """Standard terms filled from the processor profile and the controller's details."""
     processor: Processor = controller.processor
+    # Controller.language is a CharField whose choices are the two Language values.
     terms = standard_terms(language=controller.language,  # type: ignore[arg-type]
                            processor=processor.profile_party(),
                            notice_hours=processor.default_notice_hours)

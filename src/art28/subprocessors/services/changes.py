@@ -312,7 +312,7 @@ def _clock(change: SubprocessorChange, item: PlanItem, now: datetime) -> ChangeA
         Mode.CONSENT: ClockStatus.AWAITING_CONSENT,
         Mode.OBJECTION: ClockStatus.WINDOW_OPEN,
         Mode.INFORM: ClockStatus.CLEARED,
-    }[item.mode]  # type: ignore[index]
+    }[item.mode]  # type: ignore[index]  # PlanItem.mode holds a Mode value as a str
     return ChangeAgreement(
         code=uuid.uuid4(),
         change=change,
