@@ -34,7 +34,8 @@ from art28.accounts.qr import qr_svg
 from art28.core.actions import run_action
 from art28.core.decorators import needs_second_factor, portal_required, staff_required
 from art28.parties.access import controller_for, membership_of
-from art28.parties.models import Role
+from art28.parties.models import Controller, Role
+from art28.parties.types import PortalRequest, StaffRequest, portal_controller
 
 UNUSABLE = {
     "unknown": gettext_lazy("This link is not valid. Check that you copied the whole link from the e-mail."),
@@ -138,15 +139,15 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
 # --- the team (processor admins) ------------------------------------------------------------
 
 @staff_required(admin=True)
-def team_list(request: HttpRequest) -> HttpResponse:
+def team_list(request: StaffRequest) -> HttpResponse:
     return render(request, "accounts/team_list.html",
                   {"members": access.team(request.user),
                    "invitations": access.staff_invitations(request.user),
-                   "can_manage": not request.membership.read_only})  # type: ignore[attr-defined]
+                   "can_manage": not request.membership.read_only})
 
 
 @staff_required(write=True, admin=True)
-def team_invite(request: HttpRequest) -> HttpResponse:
+def team_invite(request: StaffRequest) -> HttpResponse:
     form = InviteForm(request.POST or None)
     if request.method != "POST":
         return _invite_page(request, form)
@@ -286,7 +287,7 @@ def controller_assign(request: HttpRequest, code: str) -> HttpResponse:
         done=None, back=back)
 
 
-def _back(request: HttpRequest, controller) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _back(request: HttpRequest, controller: Controller | None) -> HttpResponse:
     m = membership_of(request.user)
     if controller is not None and m is not None and m.is_processor_side:
         return redirect("accounts:controller_access", code=controller.code)
@@ -299,6 +300,7 @@ def _logged_in(request: HttpRequest) -> None:
     if not request.user.is_authenticated:
         raise Http404
     m = membership_of(request.user)
+    # OTPMiddleware gives the user is_verified(); Django's User type cannot know.
     if m is not None and m.is_processor_side and not request.user.is_verified():  # type: ignore[attr-defined]
         raise Http404
 
@@ -359,9 +361,9 @@ def _deactivate_other(request: HttpRequest, member) -> None:  # type: ignore[no-
 
 
 @portal_required
-def portal_team(request: HttpRequest) -> HttpResponse:
+def portal_team(request: PortalRequest) -> HttpResponse:
     """A controller's users see their colleagues; those who may write invite more."""
-    controller = request.membership.controller  # type: ignore[attr-defined]
+    controller = portal_controller(request)
     form = InviteForm(request.POST or None, client=True)
     if request.method != "POST":
         return _team_page(request, controller, form)

@@ -79,7 +79,9 @@ class Agreement(models.Model):
 
     @property
     def latest(self) -> AgreementVersion:
-        return self.versions.order_by("-number").first()  # type: ignore[return-value]
+        version = self.versions.order_by("-number").first()
+        assert version is not None  # an agreement is created with its version 1
+        return version
 
     @property
     def in_force(self) -> AgreementVersion | None:

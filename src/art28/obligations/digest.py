@@ -52,7 +52,9 @@ def _send_one(user: Any, now: datetime, today: Any) -> int:
         pref.digest_sent_on = today
         pref.save(update_fields=["digest_sent_on"])
         membership = membership_of(user)
-        language = membership.processor.language  # type: ignore[union-attr]
+        processor = membership.processor if membership is not None else None
+        assert processor is not None  # the digest goes to processor staff only
+        language = processor.language
         with translation.override(language):
             rows = as_rows(due_soon(user, now), now)
             if not rows:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -88,8 +89,8 @@ def _moment(value: datetime | str | None) -> str:
 
 
 def _nature(keys: list[str] | None) -> Any:
-    labels = {k: Incident._meta.get_field(k).verbose_name for k in ("confidentiality", "integrity",
-                                                                     "availability")}
+    labels = {k: cast(Field, Incident._meta.get_field(k)).verbose_name
+              for k in ("confidentiality", "integrity", "availability")}
     return _known([str(labels.get(k, k)) for k in keys or []])
 
 

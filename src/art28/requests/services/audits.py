@@ -217,7 +217,7 @@ def answer_alternative(*, audit: AuditRequest, accept: bool, acting_user: Any) -
         audit.status, audit.completed_at = AuditStatus.COMPLETED, timezone.now()
     else:
         audit.status = AuditStatus.REQUESTED
-        audit.report, audit.report_sha256 = None, ""  # type: ignore[assignment]
+        audit.report, audit.report_sha256 = None, ""
     audit.save()
     record_event(
         action="audit.alternative_accepted" if accept else "audit.alternative_declined",
