@@ -153,7 +153,7 @@ def team_invite(request: StaffRequest) -> HttpResponse:
         return _invite_page(request, form)
     return run_action(
         request, form=form, on_form=True,
-        call=lambda data: services.invite(processor=request.membership.processor,  # type: ignore[attr-defined]
+        call=lambda data: services.invite(processor=request.membership.processor,
                                           email=data["email"], role=data["role"],
                                           acting_user=request.user),
         done=_invitation_sent, back=reverse("accounts:team_list"),
@@ -422,7 +422,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
     if not devices:
         return redirect("accounts:otp_setup")
     recovering = "recovery" in request.POST
-    form = TokenForm(None if recovering else (request.POST or None))
+    form: TokenForm | RecoveryForm = TokenForm(None if recovering else (request.POST or None))
     recovery = RecoveryForm(request.POST if recovering else None)
     if recovering and recovery.is_valid():
         devices, form = list(access.recovery_devices(request.user)), recovery

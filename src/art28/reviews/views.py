@@ -56,7 +56,7 @@ def review_create(request: StaffRequest) -> HttpResponse:
     return run_action(
         request, form=form, on_form=True,
         call=lambda data: services.review_document(
-            processor=request.membership.processor,  # type: ignore[attr-defined]
+            processor=request.membership.processor,
             data=_bytes(data["file"]), filename=data["file"].name, lang=data["language"] or None,
             playbook=services.parse_positions(data["playbook"]) if data["playbook"] else None,
             acting_user=request.user),

@@ -81,7 +81,7 @@ def subprocessor_create(request: StaffRequest) -> HttpResponse:
     return run_action(
         request, form=form, on_form=True,
         call=lambda data: services.register_subprocessor(
-            processor=request.membership.processor,  # type: ignore[attr-defined]
+            processor=request.membership.processor,
             data=form.data_dict(), **_terms_and_file(request, form), acting_user=request.user),
         done=_("Sub-processor registered. Propose a change to start using it."),
         back=lambda sp: reverse("subprocessors:detail", args=[sp.code]),
@@ -234,7 +234,7 @@ def _change_form(request: HttpRequest, form: ChangeForm) -> HttpResponse:
     )
 
 
-def _change_refused(request: HttpRequest, form: ChangeForm, errors: list[str], status: int) -> HttpResponse:
+def _change_refused(request: StaffRequest, form: ChangeForm, errors: list[str], status: int) -> HttpResponse:
     """Clients nobody would tell: the preview again, asking to go on; else the form again."""
     if not form.has_error("allow_unreachable"):
         return _change_form(request, form)

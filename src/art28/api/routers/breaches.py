@@ -113,7 +113,7 @@ def left_out_list(request: AuthedRequest) -> Any:
 @router.get("/breaches/register.{fmt}",
             openapi_extra=download_doc("The register", "text/csv", "application/pdf"))
 def register_export(request: AuthedRequest, fmt: Literal["csv", "pdf"],
-                    controller: UUID | None = None) -> HttpResponse:
+                    controller: UUID | None = None) -> HttpResponse | StreamingHttpResponse:
     """The processor's register, optionally filtered to one controller's incidents."""
     member = require_staff(request.auth, write=False)
     chosen = controller_for(request.auth, controller) if controller else None
@@ -224,7 +224,8 @@ def notice_list(request: AuthedRequest, params: Query[PageParams]) -> dict[str, 
 
 @router.get("/breach-notices/register.{fmt}",
             openapi_extra=download_doc("The controller's extract", "text/csv", "application/pdf"))
-def controller_register(request: AuthedRequest, fmt: Literal["csv", "pdf"]) -> HttpResponse:
+def controller_register(request: AuthedRequest,
+                        fmt: Literal["csv", "pdf"]) -> HttpResponse | StreamingHttpResponse:
     """A controller's own extract of the register: the breaches it was told about."""
     require_controller_user(request.auth)
     controller = request.auth.membership.controller  # a controller user's membership names it

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -195,7 +196,7 @@ def instruction_flag(request: HttpRequest, code: Any) -> HttpResponse:
 
 
 @staff
-def instruction_mail(request: HttpRequest, code: Any) -> HttpResponse:
+def instruction_mail(request: HttpRequest, code: Any) -> HttpResponseBase:
     return download(access.instruction_for(request.user, code).mail)
 
 
@@ -229,7 +230,7 @@ def task_done(request: HttpRequest, code: Any) -> HttpResponse:
 
 
 @staff
-def task_evidence(request: HttpRequest, code: Any) -> HttpResponse:
+def task_evidence(request: HttpRequest, code: Any) -> HttpResponseBase:
     return download(access.task_for(request.user, code).evidence_file)
 
 
@@ -320,5 +321,5 @@ def audit_complete(request: HttpRequest, code: Any) -> HttpResponse:
 
 
 @staff
-def audit_report(request: HttpRequest, code: Any) -> HttpResponse:
+def audit_report(request: HttpRequest, code: Any) -> HttpResponseBase:
     return download(access.audit_for(request.user, code).report)

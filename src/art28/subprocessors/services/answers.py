@@ -343,9 +343,9 @@ def _clear_window(clock: ChangeAgreement, now: datetime) -> bool:
         action="subprocessor.window_passed",
         obj=("changeclock", clock.code),
         acting_user=None,
-        data={"agreement": clock.agreement.reference, "deadline": clock.objection_deadline.isoformat()},
+        data={"agreement": clock.agreement.reference, "deadline": deadline.isoformat()},
         **ledger_scope(clock.change.processor_id, clock.agreement.controller_id),
-    )  # type: ignore[union-attr]
+    )
     return True
 
 
