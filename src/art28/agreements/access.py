@@ -111,23 +111,23 @@ def listed_agreements(user: Any, status: str = "") -> AgreementQuerySet:
 # -- the agreement's end ----------
 
 
-def visible_terminations(user) -> QuerySet[Termination]:  # type: ignore[no-untyped-def]
+def visible_terminations(user: Any) -> QuerySet[Termination]:
     """The terminations of the agreements of the controllers the user may see."""
     return Termination.objects.filter(agreement__controller__in=visible_controllers(user)).select_related(
         "agreement__controller__processor")
 
 
-def termination_of(user, agreement: Agreement) -> Termination | None:  # type: ignore[no-untyped-def]
+def termination_of(user: Any, agreement: Agreement) -> Termination | None:
     """The termination of one (visible) agreement, if it has ended."""
     return visible_terminations(user).filter(agreement=agreement).first()
 
 
-def termination_for(user, code, *, write: bool = False) -> Termination:  # type: ignore[no-untyped-def]
+def termination_for(user: Any, code: str | UUID, *, write: bool = False) -> Termination:
     """A termination the user may see; 404 for outsiders, 403 for read-only writers."""
     return object_for(visible_terminations(user), code, write=write, may_write=lambda _t: can_write(user))
 
 
-def returned_file_for(user, code) -> ReturnedFile:  # type: ignore[no-untyped-def]
+def returned_file_for(user: Any, code: str | UUID) -> ReturnedFile:
     """One file of a visible termination's data package; 404 otherwise."""
     return get_or_404(
         ReturnedFile.objects.filter(termination__agreement__controller__in=visible_controllers(user))

@@ -20,8 +20,8 @@ from art28.parties.types import StaffRequest
 
 
 @staff_required(write=True, admin=True)
-def processor_edit(request: HttpRequest) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+def processor_edit(request: StaffRequest) -> HttpResponse:
+    processor = request.membership.processor
     form = ProcessorForm(request.POST or None, initial=ProcessorForm.initial_for(processor))
     if request.method == "POST" and form.is_valid():
         try:

@@ -88,7 +88,7 @@ def subprocessor_create(request: StaffRequest) -> HttpResponse:
         page=lambda request, errors, status: _subprocessor_form(request, form))
 
 
-def _subprocessor_form(request: HttpRequest, form: SubprocessorForm, **extra) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _subprocessor_form(request: HttpRequest, form: SubprocessorForm, **extra: Any) -> HttpResponse:
     return render(request, "subprocessors/subprocessor_form.html", {"form": form, **extra},
                   status=400 if form.errors else 200)
 
