@@ -213,7 +213,7 @@ class Acceptance(models.Model):
 
 def _end_upload(instance: models.Model, filename: str) -> str:
     """Files of an agreement's end keep the place they had under the requests app."""
-    return f"requests/{type(instance).__name__.lower()}/{instance.code}/{filename}"  # type: ignore[attr-defined]
+    return f"requests/{type(instance).__name__.lower()}/{instance.code}/{filename}"  # type: ignore[attr-defined]  # each model stored here has a code
 
 
 # -- the end of an agreement: termination, return, destruction, certificate ---------------------

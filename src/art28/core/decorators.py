@@ -47,6 +47,7 @@ def staff_required(write: bool = False, admin: bool = False) -> Callable[[View],
             if membership is not None and membership.is_processor_side and \
                     needs_second_factor(request):
                 return redirect("accounts:otp_verify")
+            # The gate attaches the membership; parties.types.StaffRequest types it for views.
             request.membership = require_processor_side(  # type: ignore[attr-defined]
                 request.user, write=write, admin=admin)
             return view(request, *args, **kwargs)

@@ -62,7 +62,7 @@ def _send_one(user: Any, now: datetime, today: Any) -> int:
             overdue = [r for r in rows if r["css"] == "due-overdue"]
             soon = [r for r in rows if r["css"] != "due-overdue"]
             link = absolute_url("obligations:staff_dashboard")
-            queue_notice(controller=None, processor=membership.processor,  # type: ignore[union-attr]
+            queue_notice(controller=None, processor=processor,
                          kind=NoticeKind.DUE_DIGEST, about=About("digest", f"{user.pk}-{today}"),
                          template="due_digest", language=language, audience=Audience.PROCESSOR,
                          recipients=[user.email], link=link,

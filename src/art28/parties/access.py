@@ -65,7 +65,7 @@ def controller_for(user: Any, code: str | UUID, *, write: bool = False) -> Contr
     """The controller with this code if the user may see it (and change it, with write)."""
     controller = object_for(visible_controllers(user).select_related("processor"), code, write=write,
                             may_write=lambda c: can_write(user, c))
-    if write and not membership_of(user).is_processor_side:  # type: ignore[union-attr]
+    if write and not membership_of(user).is_processor_side:  # type: ignore[union-attr]  # who sees a controller is a member
         # The processor keeps the client record; a controller's users read it.
         raise PermissionDenied
     return controller

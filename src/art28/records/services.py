@@ -104,7 +104,7 @@ def _binding(agreement: Agreement) -> AgreementVersion:
 
 def _entry(agreement: Agreement, catalogue: Any) -> Entry:
     version = _binding(agreement)
-    register = [link.subprocessor for link in agreement.authorised_links]  # type: ignore[attr-defined]
+    register = [link.subprocessor for link in agreement.authorised_links]  # type: ignore[attr-defined]  # a Prefetch to_attr
     terms = version.dpa_terms
     p = terms.processing
     measures = [m.model_dump(mode="json") for m in terms.security.measures] or (

@@ -67,7 +67,7 @@ def record_mailed_instruction(
     text: str,
     author_name: str,
     given_at: datetime,
-    mail: tuple[str, bytes],
+    mail: tuple[str, bytes] | None,
     acting_user: Any,
 ) -> Instruction:
     """Staff record an instruction the controller sent by e-mail, with the mail itself attached."""
@@ -82,6 +82,7 @@ def record_mailed_instruction(
         errors["given_at"] = _("The e-mail cannot have been sent in the future.")
     if errors:
         raise ValidationError(errors)
+    assert mail is not None  # refused above when missing
     instruction = Instruction(
         agreement=agreement,
         text=text,

@@ -126,7 +126,7 @@ def instruction_record(request: HttpRequest, code: Any) -> HttpResponse:
             text=d["text"],
             author_name=d["author_name"],
             given_at=d["given_at"],
-            mail=posted_file(request, "mail"),  # type: ignore[arg-type]
+            mail=posted_file(request, "mail"),
             acting_user=request.user,
         ),
         done=_("The instruction is recorded."),
@@ -292,7 +292,7 @@ def audit_alternative(request: HttpRequest, code: Any) -> HttpResponse:
         call=lambda d: audits.offer_alternative(
             audit=audit,
             alternative=d["alternative"],
-            report=posted_file(request, "report"),  # type: ignore[arg-type]
+            report=posted_file(request, "report"),
             acting_user=request.user,
         ),
         done=_("The reports are offered to the controller."),
@@ -310,7 +310,7 @@ def audit_complete(request: HttpRequest, code: Any) -> HttpResponse:
         form=forms.CompleteAuditForm(request.POST, request.FILES),
         call=lambda d: audits.complete_audit(
             audit=audit,
-            report=posted_file(request, "report"),  # type: ignore[arg-type]
+            report=posted_file(request, "report"),
             noncompliance_found=d["noncompliance_found"],
             acting_user=request.user,
         ),
