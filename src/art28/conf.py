@@ -78,6 +78,22 @@ def env(name: str) -> object:
         raise ImproperlyConfigured(f"{name}={raw!r} is not a valid {spec.kind.__name__}: {exc}") from exc
 
 
+def env_int(name: str) -> int:
+    """The value of a setting declared with kind ``int``."""
+    value = env(name)
+    if not isinstance(value, int):
+        raise TypeError(f"{name} is not declared as an int setting")
+    return value
+
+
+def env_list(name: str) -> list[str]:
+    """The value of a setting declared with kind ``list`` (of strings)."""
+    value = env(name)
+    if not isinstance(value, list):
+        raise TypeError(f"{name} is not declared as a list setting")
+    return [str(v) for v in value]
+
+
 def _parse(kind: type, raw: str) -> object:
     if kind is bool:
         if raw.lower() in _TRUE:

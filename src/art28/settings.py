@@ -8,7 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from art28.conf import env
+from art28.conf import env, env_int, env_list
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -30,7 +30,7 @@ DEBUG = bool(env("DEBUG"))
 # Without SECRET_KEY art28 derives one from a file in ART28_HOME, created on first use, so
 # the demo needs no set-up and sessions survive restarts. Production sets SECRET_KEY.
 SECRET_KEY = str(env("SECRET_KEY")) or _local_secret(HOME)
-ALLOWED_HOSTS = list(env("ALLOWED_HOSTS"))  # type: ignore[call-overload]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 BASE_URL = str(env("BASE_URL")).rstrip("/")
 CSRF_TRUSTED_ORIGINS = [BASE_URL]
 
@@ -110,7 +110,8 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": HOME / "art28.sqlite3",
+            # Django takes a Path for SQLite; the stubs type NAME as str only.
+            "NAME": HOME / "art28.sqlite3",  # type: ignore[typeddict-item]
             # IMMEDIATE: a writing transaction takes the lock at BEGIN, so two workers never
             # deadlock upgrading read locks; WAL lets readers go on meanwhile.
             "OPTIONS": {
@@ -141,29 +142,29 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-AXES_FAILURE_LIMIT = int(env("ART28_LOGIN_FAILURE_LIMIT"))  # type: ignore[call-overload]
-AXES_COOLOFF_TIME = int(env("ART28_LOGIN_COOLOFF_MINUTES")) / 60  # type: ignore[call-overload]
+AXES_FAILURE_LIMIT = env_int("ART28_LOGIN_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = env_int("ART28_LOGIN_COOLOFF_MINUTES") / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 ART28_REQUIRE_OTP = bool(env("ART28_REQUIRE_OTP"))
-ART28_UNDUE_DELAY_HOURS = int(env("ART28_UNDUE_DELAY_HOURS"))  # type: ignore[call-overload]
-ART28_DELIVERY_MAX_ATTEMPTS = int(env("ART28_DELIVERY_MAX_ATTEMPTS"))  # type: ignore[call-overload]
-ART28_DELIVERY_BACKOFF_SECONDS = int(env("ART28_DELIVERY_BACKOFF_SECONDS"))  # type: ignore[call-overload]
-ART28_DELIVERY_LEASE_SECONDS = int(env("ART28_DELIVERY_LEASE_SECONDS"))  # type: ignore[call-overload]
-ART28_MAX_UPLOAD_MB = int(env("ART28_MAX_UPLOAD_MB"))  # type: ignore[call-overload]
+ART28_UNDUE_DELAY_HOURS = env_int("ART28_UNDUE_DELAY_HOURS")
+ART28_DELIVERY_MAX_ATTEMPTS = env_int("ART28_DELIVERY_MAX_ATTEMPTS")
+ART28_DELIVERY_BACKOFF_SECONDS = env_int("ART28_DELIVERY_BACKOFF_SECONDS")
+ART28_DELIVERY_LEASE_SECONDS = env_int("ART28_DELIVERY_LEASE_SECONDS")
+ART28_MAX_UPLOAD_MB = env_int("ART28_MAX_UPLOAD_MB")
 ART28_PUBLIC_SUBPROCESSOR_PAGE = bool(env("ART28_PUBLIC_SUBPROCESSOR_PAGE"))
-ART28_TRUST_CONFIRM_HOURS = int(env("ART28_TRUST_CONFIRM_HOURS"))  # type: ignore[call-overload]
-ART28_FLOWDOWN_MARGIN_HOURS = int(env("ART28_FLOWDOWN_MARGIN_HOURS"))  # type: ignore[call-overload]
+ART28_TRUST_CONFIRM_HOURS = env_int("ART28_TRUST_CONFIRM_HOURS")
+ART28_FLOWDOWN_MARGIN_HOURS = env_int("ART28_FLOWDOWN_MARGIN_HOURS")
 ART28_DUE_DIGEST = bool(env("ART28_DUE_DIGEST"))
-ART28_DUE_DIGEST_HOUR = int(env("ART28_DUE_DIGEST_HOUR"))  # type: ignore[call-overload]
+ART28_DUE_DIGEST_HOUR = env_int("ART28_DUE_DIGEST_HOUR")
 if not 0 <= ART28_DUE_DIGEST_HOUR <= 23:
     raise ImproperlyConfigured("ART28_DUE_DIGEST_HOUR must be an hour from 0 to 23")
 ART28_SEAL_P12 = str(env("ART28_SEAL_P12"))
 ART28_SEAL_PASSWORD = str(env("ART28_SEAL_PASSWORD"))
 ART28_TSA_URL = str(env("ART28_TSA_URL"))
-ART28_INVITATION_DAYS = int(env("ART28_INVITATION_DAYS"))  # type: ignore[call-overload]
+ART28_INVITATION_DAYS = env_int("ART28_INVITATION_DAYS")
 PASSWORD_RESET_TIMEOUT = ART28_INVITATION_DAYS * 24 * 3600
 DATA_UPLOAD_MAX_MEMORY_SIZE = ART28_MAX_UPLOAD_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -189,7 +190,7 @@ WHITENOISE_USE_FINDERS = True
 
 EMAIL_BACKEND = str(env("EMAIL_BACKEND"))
 EMAIL_HOST = str(env("EMAIL_HOST"))
-EMAIL_PORT = int(env("EMAIL_PORT"))  # type: ignore[call-overload]
+EMAIL_PORT = env_int("EMAIL_PORT")
 EMAIL_HOST_USER = str(env("EMAIL_HOST_USER"))
 EMAIL_HOST_PASSWORD = str(env("EMAIL_HOST_PASSWORD"))
 EMAIL_USE_TLS = bool(env("EMAIL_USE_TLS"))
@@ -213,7 +214,7 @@ CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = HTTPS and bool(env("ART28_SSL_REDIRECT"))
-SECURE_HSTS_SECONDS = int(env("ART28_HSTS_SECONDS")) if HTTPS else 0  # type: ignore[call-overload]
+SECURE_HSTS_SECONDS = env_int("ART28_HSTS_SECONDS") if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = bool(env("ART28_HSTS_PRELOAD"))
 _proxy_header = str(env("ART28_PROXY_SSL_HEADER"))
 if _proxy_header:

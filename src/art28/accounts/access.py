@@ -170,7 +170,7 @@ def portal_member_for(user: Any, code: Any, *, write: bool = False) -> Membershi
     qs = Membership.objects.select_related("user", "controller", "processor").filter(
         role=Role.CONTROLLER_USER, controller__in=visible_controllers(user))
     return object_for(qs, code, write=write,
-                      may_write=lambda member: can_manage_portal(user, member.controller))  # type: ignore[arg-type]
+                      may_write=lambda member: can_manage_portal(user, member.controller))  # type: ignore[arg-type]  # a portal user has one
 
 
 def confirmed_totp_devices(user: Any) -> QuerySet[TOTPDevice]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -32,10 +34,10 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     role = forms.ChoiceField(label=_("Role"), choices=STAFF_ROLES, initial=TeamRole.STAFF)
 
-    def __init__(self, *args, client: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, client: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if client:
-            self.fields["role"].choices = CLIENT_ROLES
+            cast(forms.ChoiceField, self.fields["role"]).choices = CLIENT_ROLES
             self.fields["role"].initial = TeamRole.CLIENT
 
 

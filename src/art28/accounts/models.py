@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from art28.core.status import Tone, status_tones
-from art28.parties.models import Controller, Processor, Role
+from art28.parties.models import Controller, Membership, Processor, Role
 
 
 def hash_token(raw: str) -> str:
@@ -46,7 +46,7 @@ class TeamRole(models.TextChoices):
         return self in (TeamRole.CLIENT, TeamRole.CLIENT_READ_ONLY)
 
     @classmethod
-    def of(cls, membership) -> TeamRole:  # type: ignore[no-untyped-def]
+    def of(cls, membership: Membership) -> TeamRole:
         if membership.role == Role.PROCESSOR_ADMIN:
             return cls.ADMIN
         if membership.role == Role.PROCESSOR_STAFF:

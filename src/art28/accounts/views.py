@@ -4,9 +4,12 @@ client portal access, invitations, password reset and recovery codes."""
 from __future__ import annotations
 
 from base64 import b32encode
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import auth, messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -29,12 +32,15 @@ from art28.accounts.forms import (
     RoleForm,
     TokenForm,
 )
-from art28.accounts.models import TeamRole
+from art28.accounts.models import Invitation, TeamRole
 from art28.accounts.qr import qr_svg
-from art28.core.actions import run_action
+from art28.core.actions import ErrorPage, run_action
 from art28.core.decorators import needs_second_factor, portal_required, staff_required
 from art28.parties.access import controller_for, membership_of
-from art28.parties.models import Role
+from art28.parties.models import Controller, Membership, Role
+from art28.parties.types import PortalRequest, StaffRequest, portal_controller
+
+T = TypeVar("T")
 
 UNUSABLE = {
     "unknown": gettext_lazy("This link is not valid. Check that you copied the whole link from the e-mail."),
@@ -69,13 +75,13 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         page=lambda request, errors, status: _accept_page(request, form, invitation))
 
 
-def _accept_page(request: HttpRequest, form: PasswordForm, invitation) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _accept_page(request: HttpRequest, form: PasswordForm, invitation: Invitation) -> HttpResponse:
     # A refused password shows the page again under 200, as it always has.
     return render(request, "accounts/invitation_accept.html",
                   {"form": form, "invitation": invitation})
 
 
-def _welcome(request: HttpRequest, invitation, user) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _welcome(request: HttpRequest, invitation: Invitation, user: User) -> HttpResponse:
     auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     nxt = invitation.next_url
     if not url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure()):
@@ -86,7 +92,7 @@ def _welcome(request: HttpRequest, invitation, user) -> HttpResponse:  # type: i
     return redirect(nxt or "accounts:home")
 
 
-def _with_password_errors(service, **kwargs):  # type: ignore[no-untyped-def]
+def _with_password_errors(service: Callable[..., T], **kwargs: Any) -> T:
     """Run a service that sets a password; Django's validators raise a plain list, which
     belongs to the password field."""
     try:
@@ -138,21 +144,21 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
 # --- the team (processor admins) ------------------------------------------------------------
 
 @staff_required(admin=True)
-def team_list(request: HttpRequest) -> HttpResponse:
+def team_list(request: StaffRequest) -> HttpResponse:
     return render(request, "accounts/team_list.html",
                   {"members": access.team(request.user),
                    "invitations": access.staff_invitations(request.user),
-                   "can_manage": not request.membership.read_only})  # type: ignore[attr-defined]
+                   "can_manage": not request.membership.read_only})
 
 
 @staff_required(write=True, admin=True)
-def team_invite(request: HttpRequest) -> HttpResponse:
+def team_invite(request: StaffRequest) -> HttpResponse:
     form = InviteForm(request.POST or None)
     if request.method != "POST":
         return _invite_page(request, form)
     return run_action(
         request, form=form, on_form=True,
-        call=lambda data: services.invite(processor=request.membership.processor,  # type: ignore[attr-defined]
+        call=lambda data: services.invite(processor=request.membership.processor,
                                           email=data["email"], role=data["role"],
                                           acting_user=request.user),
         done=_invitation_sent, back=reverse("accounts:team_list"),
@@ -164,7 +170,7 @@ def _invite_page(request: HttpRequest, form: InviteForm) -> HttpResponse:
     return render(request, "accounts/team_invite.html", {"form": form})
 
 
-def _invitation_sent(invitation) -> str:  # type: ignore[no-untyped-def]
+def _invitation_sent(invitation: Invitation) -> str:
     return _("An invitation is on its way to %(e)s.") % {"e": invitation.email}
 
 
@@ -244,7 +250,7 @@ def controller_access(request: HttpRequest, code: str) -> HttpResponse:
                           page=lambda request, errors, status: _access_page(request, controller, form))
 
 
-def _access_page(request: HttpRequest, controller, form: InviteForm) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _access_page(request: HttpRequest, controller: Controller, form: InviteForm) -> HttpResponse:
     m = membership_of(request.user)
     is_admin = m is not None and m.role == Role.PROCESSOR_ADMIN
     return render(request, "accounts/controller_access.html", {
@@ -255,8 +261,8 @@ def _access_page(request: HttpRequest, controller, form: InviteForm) -> HttpResp
         "assigned": access.assigned_staff_ids(controller)})
 
 
-def _invite_client(request: HttpRequest, controller, form: InviteForm, back: str,  # type: ignore[no-untyped-def]
-                   page) -> HttpResponse:
+def _invite_client(request: HttpRequest, controller: Controller, form: InviteForm, back: str,
+                   page: ErrorPage) -> HttpResponse:
     """Invite a controller's user (from its access page or the portal's team page, which shows
     a refusal again under 200)."""
     if not access.can_manage_portal(request.user, controller):
@@ -287,7 +293,7 @@ def controller_assign(request: HttpRequest, code: str) -> HttpResponse:
         done=None, back=back)
 
 
-def _back(request: HttpRequest, controller) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _back(request: HttpRequest, controller: Controller | None) -> HttpResponse:
     m = membership_of(request.user)
     if controller is not None and m is not None and m.is_processor_side:
         return redirect("accounts:controller_access", code=controller.code)
@@ -300,6 +306,7 @@ def _logged_in(request: HttpRequest) -> None:
     if not request.user.is_authenticated:
         raise Http404
     m = membership_of(request.user)
+    # OTPMiddleware gives the user is_verified(); Django's User type cannot know.
     if m is not None and m.is_processor_side and not request.user.is_verified():  # type: ignore[attr-defined]
         raise Http404
 
@@ -353,16 +360,16 @@ def portal_member_deactivate(request: HttpRequest, code: str) -> HttpResponse:
         back=_back(request, member.controller))
 
 
-def _deactivate_other(request: HttpRequest, member) -> None:  # type: ignore[no-untyped-def]
+def _deactivate_other(request: HttpRequest, member: Membership) -> None:
     if member.user_id == request.user.pk:
         raise ValidationError(_("You cannot take away your own access."))
     services.deactivate(membership=member, acting_user=request.user)
 
 
 @portal_required
-def portal_team(request: HttpRequest) -> HttpResponse:
+def portal_team(request: PortalRequest) -> HttpResponse:
     """A controller's users see their colleagues; those who may write invite more."""
-    controller = request.membership.controller  # type: ignore[attr-defined]
+    controller = portal_controller(request)
     form = InviteForm(request.POST or None, client=True)
     if request.method != "POST":
         return _team_page(request, controller, form)
@@ -370,7 +377,7 @@ def portal_team(request: HttpRequest) -> HttpResponse:
                           page=lambda request, errors, status: _team_page(request, controller, form))
 
 
-def _team_page(request: HttpRequest, controller, form: InviteForm) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _team_page(request: HttpRequest, controller: Controller, form: InviteForm) -> HttpResponse:
     return render(request, "accounts/portal_team.html", {
         "controller": controller, "form": form, "users": access.portal_users(controller),
         "invitations": access.portal_invitations(controller),
@@ -421,7 +428,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
     if not devices:
         return redirect("accounts:otp_setup")
     recovering = "recovery" in request.POST
-    form = TokenForm(None if recovering else (request.POST or None))
+    form: TokenForm | RecoveryForm = TokenForm(None if recovering else (request.POST or None))
     recovery = RecoveryForm(request.POST if recovering else None)
     if recovering and recovery.is_valid():
         devices, form = list(access.recovery_devices(request.user)), recovery

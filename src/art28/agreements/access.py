@@ -7,19 +7,30 @@ and the API both take versions from here, so they give the same answers.
 
 from __future__ import annotations
 
+from typing import Any
+from uuid import UUID
+
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 
-from art28.agreements.models import Agreement, AgreementVersion, ReturnedFile, Termination, VersionStatus
+from art28.agreements.models import (
+    Agreement,
+    AgreementQuerySet,
+    AgreementVersion,
+    ReturnedFile,
+    Termination,
+    VersionStatus,
+)
 from art28.core.access import get_or_404, object_for
 from art28.parties.access import can_write, membership_of, visible_controllers
+from art28.parties.models import Controller
 
 
-def is_controller_user(user) -> bool:  # type: ignore[no-untyped-def]
+def is_controller_user(user: Any) -> bool:
     m = membership_of(user)
     return bool(m and not m.is_processor_side)
 
 
-def visible_agreements(user) -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+def visible_agreements(user: Any) -> AgreementQuerySet:
     qs = Agreement.objects.with_current().filter(controller__in=visible_controllers(user))
     if is_controller_user(user):
         sent = AgreementVersion.objects.filter(agreement=OuterRef("pk")).exclude(
@@ -33,34 +44,34 @@ def reread(agreement: Agreement) -> QuerySet[Agreement]:
     return Agreement.objects.filter(pk=agreement.pk)
 
 
-def agreement_counts_by_status(user) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def agreement_counts_by_status(user: Any) -> dict[str, int]:
     """How many visible agreements have their latest version in each status."""
     return dict(visible_agreements(user).with_latest_status().order_by()
                 .values_list("status").annotate(n=Count("pk")))
 
 
-def agreements_in_status(user, status: str = "") -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+def agreements_in_status(user: Any, status: str = "") -> AgreementQuerySet:
     """Visible agreements with their latest version's ``status``; only those in ``status`` if given."""
     qs = visible_agreements(user).with_latest_status()
     return qs.filter(status=status) if status else qs
 
 
-def portal_agreements(user) -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+def portal_agreements(user: Any) -> AgreementQuerySet:
     """Visible agreements that have been sent, each with its latest sent version's ``status``."""
     return visible_agreements(user).with_latest_status(sent_only=True).filter(status__isnull=False)
 
 
-def agreements_of(user, controller) -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+def agreements_of(user: Any, controller: Controller) -> AgreementQuerySet:
     """One controller's agreements, as far as the user may see them."""
     return visible_agreements(user).filter(controller=controller)
 
 
-def agreement_for(user, code, *, write: bool = False) -> Agreement:  # type: ignore[no-untyped-def]
+def agreement_for(user: Any, code: str | UUID, *, write: bool = False) -> Agreement:
     """The agreement if the user may see it; 404 for outsiders, 403 for read-only writers."""
     return object_for(visible_agreements(user), code, write=write, may_write=lambda _: can_write(user))
 
 
-def shown_versions(user) -> QuerySet[AgreementVersion]:  # type: ignore[no-untyped-def]
+def shown_versions(user: Any) -> QuerySet[AgreementVersion]:
     """Versions the user may see, for a prefetch of agreements already taken from here."""
     qs = AgreementVersion.objects.all()
     if is_controller_user(user):
@@ -68,18 +79,18 @@ def shown_versions(user) -> QuerySet[AgreementVersion]:  # type: ignore[no-untyp
     return qs
 
 
-def visible_versions(user, agreement: Agreement) -> QuerySet[AgreementVersion]:  # type: ignore[no-untyped-def]
+def visible_versions(user: Any, agreement: Agreement) -> QuerySet[AgreementVersion]:
     """The versions of an agreement (already looked up with agreement_for) the user may see."""
     return (shown_versions(user).filter(agreement=agreement)
             .select_related("agreement__controller__processor"))
 
 
-def agreement_version_for(user, agreement: Agreement, number) -> AgreementVersion:  # type: ignore[no-untyped-def]
+def agreement_version_for(user: Any, agreement: Agreement, number: int) -> AgreementVersion:
     """Version ``number`` of an agreement the user may see; 404 if it is not shown to them."""
     return get_or_404(visible_versions(user, agreement), number=number)
 
 
-def version_for(user, code, *, write: bool = False) -> AgreementVersion:  # type: ignore[no-untyped-def]
+def version_for(user: Any, code: str | UUID, *, write: bool = False) -> AgreementVersion:
     qs = (AgreementVersion.objects.select_related("agreement", "agreement__controller",
                                                   "agreement__controller__processor")
           .filter(agreement__controller__in=visible_controllers(user)))
@@ -88,7 +99,7 @@ def version_for(user, code, *, write: bool = False) -> AgreementVersion:  # type
     return object_for(qs, code, write=write, may_write=lambda _: can_write(user))
 
 
-def listed_agreements(user, status: str = "") -> QuerySet[Agreement]:  # type: ignore[no-untyped-def]
+def listed_agreements(user: Any, status: str = "") -> AgreementQuerySet:
     """Visible agreements; with ``status``, those whose newest version the user may see is in it."""
     qs = visible_agreements(user)
     if status:
@@ -100,23 +111,23 @@ def listed_agreements(user, status: str = "") -> QuerySet[Agreement]:  # type: i
 # -- the agreement's end ----------
 
 
-def visible_terminations(user) -> QuerySet[Termination]:  # type: ignore[no-untyped-def]
+def visible_terminations(user: Any) -> QuerySet[Termination]:
     """The terminations of the agreements of the controllers the user may see."""
     return Termination.objects.filter(agreement__controller__in=visible_controllers(user)).select_related(
         "agreement__controller__processor")
 
 
-def termination_of(user, agreement: Agreement) -> Termination | None:  # type: ignore[no-untyped-def]
+def termination_of(user: Any, agreement: Agreement) -> Termination | None:
     """The termination of one (visible) agreement, if it has ended."""
     return visible_terminations(user).filter(agreement=agreement).first()
 
 
-def termination_for(user, code, *, write: bool = False) -> Termination:  # type: ignore[no-untyped-def]
+def termination_for(user: Any, code: str | UUID, *, write: bool = False) -> Termination:
     """A termination the user may see; 404 for outsiders, 403 for read-only writers."""
     return object_for(visible_terminations(user), code, write=write, may_write=lambda _t: can_write(user))
 
 
-def returned_file_for(user, code) -> ReturnedFile:  # type: ignore[no-untyped-def]
+def returned_file_for(user: Any, code: str | UUID) -> ReturnedFile:
     """One file of a visible termination's data package; 404 otherwise."""
     return get_or_404(
         ReturnedFile.objects.filter(termination__agreement__controller__in=visible_controllers(user))

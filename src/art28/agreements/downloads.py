@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from django.db.models.fields.files import FieldFile
+
 from art28.agreements import services
 from art28.agreements.models import AgreementVersion
 
@@ -29,7 +31,7 @@ def _name(version: AgreementVersion, suffix: str) -> str:
     return f"{version.agreement.reference}-v{version.number}{suffix}"
 
 
-def _read(field) -> bytes:  # type: ignore[no-untyped-def]
+def _read(field: FieldFile) -> bytes:
     with field.open("rb") as fh:
         return fh.read()
 

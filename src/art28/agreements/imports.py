@@ -24,7 +24,7 @@ from art28.agreements.models import (
     VersionOrigin,
     VersionStatus,
 )
-from art28.agreements.services import _next_reference, validate_terms
+from art28.agreements.services import _next_reference, language_of, validate_terms
 from art28.analyzer.errors import AnalyzerError
 from art28.analyzer.reading import sniff_format
 from art28.core.ledger_scope import ledger_scope
@@ -77,7 +77,7 @@ def import_signed_agreement(*, controller: Controller, data: bytes, filename: st
     agreement = Agreement.objects.create(controller=controller, reference=_next_reference(controller))
     digest = hashlib.sha256(data).hexdigest()
     version = AgreementVersion(
-        agreement=agreement, number=1, status=VersionStatus.SIGNED, language=confirmed.language,
+        agreement=agreement, number=1, status=VersionStatus.SIGNED, language=language_of(confirmed),
         standard_version=IMPORTED_STANDARD, terms=confirmed.model_dump(mode="json"),
         origin=VersionOrigin.IMPORTED, original_filename=Path(filename).name[:255],
         created_by=user_or_none(acting_user), signed_at=timezone.now(),

@@ -79,7 +79,9 @@ class Agreement(models.Model):
 
     @property
     def latest(self) -> AgreementVersion:
-        return self.versions.order_by("-number").first()  # type: ignore[return-value]
+        version = self.versions.order_by("-number").first()
+        assert version is not None  # an agreement is created with its version 1
+        return version
 
     @property
     def in_force(self) -> AgreementVersion | None:
@@ -211,7 +213,7 @@ class Acceptance(models.Model):
 
 def _end_upload(instance: models.Model, filename: str) -> str:
     """Files of an agreement's end keep the place they had under the requests app."""
-    return f"requests/{type(instance).__name__.lower()}/{instance.code}/{filename}"  # type: ignore[attr-defined]
+    return f"requests/{type(instance).__name__.lower()}/{instance.code}/{filename}"  # type: ignore[attr-defined]  # each model stored here has a code
 
 
 # -- the end of an agreement: termination, return, destruction, certificate ---------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, Field
 
@@ -13,14 +13,14 @@ from art28.analyzer.collect import Evidence
 from art28.analyzer.context import Context
 from art28.analyzer.errors import AnalyzerError, ExitCode
 from art28.analyzer.extract import build_terms, evidence_for, resolve, run_extractors
-from art28.analyzer.findings import Finding, weak_wording
+from art28.analyzer.findings import Finding, Severity, weak_wording
 from art28.analyzer.placeholders import Placeholder, find_placeholders
 from art28.analyzer.playbook import Playbook, PlaybookCheck, evaluate, load_playbook
 from art28.analyzer.reading import RawDocument, read_document
 from art28.analyzer.requirements import Requirement, requirements
 from art28.analyzer.text import detect_language, sentences
 from art28.terms import facts
-from art28.terms.schema import DpaTerms
+from art28.terms.schema import DpaTerms, Language
 
 
 class Source(BaseModel):
@@ -73,7 +73,8 @@ def _playbook(playbook: Playbook | dict | str | Path | None) -> Playbook | None:
 
 def analyze_text(raw: RawDocument, *, lang: str | None = None, playbook: Playbook | None = None) -> Analysis:
     """Analyse a document that has already been read."""
-    language = lang or detect_language(raw.text)
+    # analyze() lets only nl or en through, and Analysis checks it again.
+    language = cast(Language | None, lang) or detect_language(raw.text)
     sents = sentences(raw.text, wrapped=raw.wrapped)
     ctx = Context(sents, language)
     col = run_extractors(ctx)
@@ -97,7 +98,7 @@ def analyze_text(raw: RawDocument, *, lang: str | None = None, playbook: Playboo
         source=source,
         language=language,
         terms=terms,
-        evidence=evidence_for(col, values),  # type: ignore[arg-type]
+        evidence=evidence_for(col, values),
         art28=items,
         requirements=reqs,
         placeholders=placeholders,
@@ -115,7 +116,7 @@ def _review_findings(
     out: list[Finding] = []
     for key, item in items.items():
         if item.status != "present":
-            severity = "error" if item.status == "missing" else "warning"
+            severity: Severity = "error" if item.status == "missing" else "warning"
             out.append(
                 Finding(
                     severity=severity,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import NoReturn
 
 from art28.analyzer.analysis import analyze
 from art28.analyzer.errors import AnalyzerError, ExitCode
@@ -15,7 +16,7 @@ EPILOG = "exit statuses: " + ", ".join(f"{c.value} {c.name.lower()}" for c in Ex
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         print(f"{self.prog}: error: {message}", file=sys.stderr)
         raise SystemExit(ExitCode.USAGE)

@@ -28,8 +28,8 @@ from art28.analyzer.extract_parties import (
 )
 from art28.analyzer.extract_subprocessors import extract_subprocessors
 from art28.analyzer.extract_transfers import extract_transfers, resolve_outside_eea
-from art28.analyzer.findings import Finding
-from art28.terms.schema import DpaTerms
+from art28.analyzer.findings import Finding, Severity
+from art28.terms.schema import DpaTerms, Language
 
 EXTRACTORS = (
     extract_parties,
@@ -151,7 +151,7 @@ def _single(col: Collector, path: str, label: str) -> tuple[Any, Finding | None]
     if len(order) == 1:
         return best, None
     parts = "; ".join(f"{v} ({', '.join(_refs(candidates, v))})" for v in order)
-    severity = "warning" if path == "law.governing_law" else "error"
+    severity: Severity = "warning" if path == "law.governing_law" else "error"
     text = (
         f"Contradiction: the document states {len(order)} different {label}: {parts}. "
         f"Read as {best}; check which applies."
@@ -239,7 +239,7 @@ def _lists(col: Collector) -> dict[str, Any]:
     return out
 
 
-def build_terms(values: dict[str, Any], language: str) -> tuple[DpaTerms, dict[str, Any]]:
+def build_terms(values: dict[str, Any], language: Language) -> tuple[DpaTerms, dict[str, Any]]:
     """A valid ``DpaTerms``; values the schema refuses (a 7-digit KvK) are dropped."""
     values = {**values, "language": language}
     for _ in range(20):
@@ -254,7 +254,7 @@ def build_terms(values: dict[str, Any], language: str) -> tuple[DpaTerms, dict[s
                 break
             for key in dropped:
                 values.pop(key, None)
-    return DpaTerms(language=language), {"language": language}  # type: ignore[arg-type]
+    return DpaTerms(language=language), {"language": language}
 
 
 def _nest(flat: dict[str, Any]) -> dict[str, Any]:

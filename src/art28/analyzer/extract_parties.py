@@ -54,7 +54,7 @@ def extract_parties(ctx: Context, col: Collector) -> None:
             _party_details(sentence, sentence.text[start:end], role, col, introduced=True)
         header = _ROLE_HEADER.match(sentence.text)
         if header or (spans and sentence.text.rstrip(" *").endswith(":")):
-            block = spans[-1][0] if spans else _role_of(header.group(1))  # type: ignore[union-attr]
+            block = _role_of(header.group(1)) if header and not spans else spans[-1][0]
             left = BLOCK_LINES
         elif block and left > 0 and not spans:
             _party_details(sentence, sentence.text, block, col)

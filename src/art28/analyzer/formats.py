@@ -6,10 +6,14 @@ import html
 import re
 import zipfile
 from html.parser import HTMLParser
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from art28.analyzer import limits
 from art28.analyzer.errors import AnalyzerError, ExitCode
+
+if TYPE_CHECKING:  # python-docx is imported only when a DOCX is read
+    from docx.document import Document as DocxDocument
+    from docx.table import _Cell
 
 _DTD_RE = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
@@ -78,10 +82,10 @@ def docx_text(stream: IO[bytes]) -> str:
     return "\n".join(lines)
 
 
-def _block_lines(container: object, lines: list[str]) -> None:
+def _block_lines(container: DocxDocument | _Cell, lines: list[str]) -> None:
     from docx.table import Table
 
-    for block in container.iter_inner_content():  # type: ignore[attr-defined]
+    for block in container.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
                 cells = [_cell_text(cell) for cell in row.cells]
@@ -92,7 +96,7 @@ def _block_lines(container: object, lines: list[str]) -> None:
             lines.append(block.text)
 
 
-def _cell_text(cell: object) -> str:
+def _cell_text(cell: _Cell) -> str:
     parts: list[str] = []
     _block_lines(cell, parts)
     return " ".join(p.strip() for p in parts if p.strip())
@@ -143,7 +147,7 @@ _MARKER = re.compile(r"^(?:\(?[0-9A-Za-z]{1,3}(?:\.[0-9]{1,2}){0,3}[.)]?|[-â€¢â–
 COLUMN_GAP_PT = 7.0  # a gap between two words this wide (and well above the page's usual one) is a cell edge
 
 
-def _with_columns(textpage) -> str:  # type: ignore[no-untyped-def]
+def _with_columns(textpage: Any) -> str:  # a pypdfium2 PdfTextPage (pypdfium2 has no types)
     """The page's text, with " | " where a wide horizontal gap separates two table cells.
 
     pdfium writes the cells of a table row with a single space between them, so a row

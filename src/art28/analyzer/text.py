@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from art28.terms.schema import Language
+
 _NL_WORDS = frozenset(
     "de het een en van in is dat op te zijn voor met niet aan door als bij wordt worden "
     "deze die of naar uit ook om tot verwerker persoonsgegevens overeenkomst partijen".split()
@@ -15,7 +17,7 @@ _EN_WORDS = frozenset(
 )
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str) -> Language:
     """``"nl"`` or ``"en"``, by counting common words in the first 20,000 characters."""
     words = re.findall(r"[a-zà-ÿ]+", text[:20_000].lower())
     nl = sum(1 for w in words if w in _NL_WORDS)

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice
+from art28.breaches.models import AffectedAgreement, AffectedQuerySet, Incident, IncidentNotice
 from art28.core.access import object_for
 from art28.parties.access import can_write, membership_of, visible_controllers
 from art28.parties.models import Role
@@ -32,7 +32,7 @@ def visible_incidents(user: Any) -> QuerySet[Incident]:
     return qs.filter(pk__in=Incident.objects.filter(mine).values("pk"))
 
 
-def register_incidents(user: Any, controller: Any = None, *, status: str = "") -> QuerySet[Incident]:
+def register_incidents(user: Any, controller: Any = None, *, status: str | None = "") -> QuerySet[Incident]:
     """The incidents of the user's register; with a controller (one the user may see, from
     ``controller_for``) only those touching it, with a status only those in it."""
     qs = visible_incidents(user)
@@ -48,7 +48,7 @@ def reloaded(incident: Incident) -> Incident:
     return Incident.objects.prefetch_related("subprocessors").get(pk=incident.pk)
 
 
-def visible_affected(user: Any, incident: Incident | None = None) -> QuerySet[AffectedAgreement]:
+def visible_affected(user: Any, incident: Incident | None = None) -> AffectedQuerySet:
     """The affected rows whose controller the user may see (an admin: all of its processor's;
     assigned staff: their controllers' only), optionally of one incident."""
     m = membership_of(user)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from art28.breaches.models import Stage
 from art28.breaches.services.enisa import EI_VALUES
+from art28.subprocessors.models import Subprocessor
 
 LINES = _("One per line.")
 
@@ -35,8 +36,8 @@ class IncidentForm(forms.Form):
     aware_at = _dt(_("We became aware at"), required=True)
     occurred_at = _dt(_("The breach started at"))
     ended_at = _dt(_("The breach ended at"))
-    subprocessors = forms.ModelMultipleChoiceField(
-        label=_("Sub-processors involved"), queryset=None,  # type: ignore[arg-type]
+    subprocessors: forms.ModelMultipleChoiceField[Subprocessor] = forms.ModelMultipleChoiceField(
+        label=_("Sub-processors involved"), queryset=None,
         required=False, widget=forms.CheckboxSelectMultiple)
     subprocessor_aware_at = _dt(_("The sub-processor became aware at"))
     subprocessor_reported_at = _dt(_("The sub-processor told us at"))
@@ -65,7 +66,8 @@ class IncidentForm(forms.Form):
 
     def __init__(self, *args: Any, processor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["subprocessors"].queryset = processor.subprocessors.all()  # type: ignore[attr-defined]
+        field = cast(forms.ModelMultipleChoiceField, self.fields["subprocessors"])
+        field.queryset = processor.subprocessors.all()
 
     def facts(self) -> dict[str, Any]:
         """The submitted facts (subprocessors apart), for the intake services."""

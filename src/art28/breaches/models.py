@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from typing import cast
 
 from django.conf import settings
 from django.db import models
@@ -117,7 +118,7 @@ class Incident(models.Model):
     @property
     def nature_labels(self) -> list[str]:
         """The lost properties in the reader's language."""
-        return [str(self._meta.get_field(k).verbose_name) for k in self.nature]
+        return [str(cast(models.Field, self._meta.get_field(k)).verbose_name) for k in self.nature]
 
 
 class HoursSource(models.TextChoices):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +33,8 @@ from art28.core.downloads import attachment
 from art28.core.localtime import local_input
 from art28.core.pagination import page_of
 from art28.parties.access import controller_for, visible_controllers
+from art28.parties.models import Controller
+from art28.parties.types import PortalRequest, StaffRequest, portal_controller
 
 CSV = "text/csv; charset=utf-8"
 MAX_CHOICES = 200
@@ -45,7 +49,7 @@ def _download(content: Any, content_type: str, filename: str) -> HttpResponse | 
 
 # --- staff: register and clocks -------------------------------------------------------
 
-def _register_scope(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _register_scope(request: HttpRequest) -> tuple[QuerySet[Incident], Controller | None]:
     controller = None
     if request.GET.get("controller"):
         controller = controller_for(request.user, request.GET["controller"])
@@ -64,20 +68,20 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required()
-def register_csv(request: HttpRequest) -> HttpResponse:
+def register_csv(request: HttpRequest) -> HttpResponseBase:
     incidents, controller = _register_scope(request)
     rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
     return _download(services.csv_chunks(rows), CSV, "breach-register.csv")
 
 
 @staff_required()
-def register_pdf(request: HttpRequest) -> HttpResponse:
+def register_pdf(request: StaffRequest) -> HttpResponseBase:
     incidents, controller = _register_scope(request)
     title = _("Breach register") + (f" — {controller.name}" if controller else "")
     rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
     pdf = services.export_register_pdf(
         rows=rows, title=title,
-        processor_id=request.membership.processor_id,  # type: ignore[attr-defined]
+        processor_id=request.membership.processor_id,
         controller_id=controller.pk if controller else None, acting_user=request.user)
     return _download(pdf, PDF, "breach-register.pdf")
 
@@ -96,8 +100,8 @@ def clock_dashboard(request: HttpRequest) -> HttpResponse:
 # --- staff: one incident ------------------------------------------------------------
 
 @staff_required(write=True)
-def incident_create(request: HttpRequest) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+def incident_create(request: StaffRequest) -> HttpResponse:
+    processor = request.membership.processor
     form = IncidentForm(request.POST or None, processor=processor,
                         initial={"aware_at": local_input()})
     if request.method != "POST":
@@ -113,7 +117,7 @@ def incident_create(request: HttpRequest) -> HttpResponse:
                                                     {"form": form}, status=status))
 
 
-def _initial(incident) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _initial(incident: Incident) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for name in services.FACT_FIELDS:
         value = getattr(incident, name)
@@ -301,14 +305,14 @@ def portal_severity(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @portal_required
-def portal_register_csv(request: HttpRequest) -> HttpResponse:
-    controller = request.membership.controller  # type: ignore[attr-defined]
+def portal_register_csv(request: PortalRequest) -> HttpResponseBase:
+    controller = portal_controller(request)
     return _download(services.csv_chunks(services.controller_rows(controller)), CSV, "breach-register.csv")
 
 
 @portal_required
-def portal_register_pdf(request: HttpRequest) -> HttpResponse:
-    controller = request.membership.controller  # type: ignore[attr-defined]
+def portal_register_pdf(request: PortalRequest) -> HttpResponseBase:
+    controller = portal_controller(request)
     title = _("Breaches notified to %(c)s") % {"c": controller.name}
     pdf = services.export_register_pdf(
         rows=services.controller_rows(controller), title=title,

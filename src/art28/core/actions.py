@@ -32,6 +32,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.functional import Promise
 
 from art28.core.forms import apply_errors
 
@@ -47,7 +48,7 @@ class ErrorPage(Protocol):
 Back = str | HttpResponse | Callable[[Any], "str | HttpResponse"]
 #: The success message, or a function of the service's result that words it; ``None`` says
 #: nothing (the page it goes to says it, or the visitor has no session to carry a message).
-Done = str | Callable[[Any], str] | None
+Done = str | Promise | Callable[[Any], str | Promise] | None
 
 
 def as_messages(page: Callable[[HttpRequest, int], HttpResponse]) -> ErrorPage:
@@ -103,7 +104,7 @@ def run_action(
     back: Back,
     form: djforms.BaseForm | None = None,
     page: ErrorPage | None = None,
-    refused: str | None = None,
+    refused: str | Promise | None = None,
     on_form: bool = False,
 ) -> HttpResponse:
     """Validate ``form`` (when given), run ``call(cleaned_data)`` — one service — and answer.
@@ -119,7 +120,7 @@ def run_action(
     data: dict[str, Any] = {}
     if form is not None:
         if not form.is_valid():
-            return _refused(request, [refused] if refused else form_errors(form), back, page)
+            return _refused(request, [str(refused)] if refused else form_errors(form), back, page)
         data = form.cleaned_data
     try:
         result = call(data)

@@ -1,8 +1,12 @@
+from typing import Any
+
+from django.http import HttpRequest
+
 from art28.parties.access import membership_of
 from art28.parties.models import Role
 
 
-def roles(request):  # type: ignore[no-untyped-def]
+def roles(request: HttpRequest) -> dict[str, Any]:
     m = membership_of(getattr(request, "user", None))
     return {
         "membership": m,

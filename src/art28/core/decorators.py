@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 
 from art28.parties.access import membership_of, require_processor_side
 from art28.parties.models import Role
+from art28.parties.types import MemberRequest
 
-View = Callable[..., HttpResponse]
+# A decorated view keeps its own type (its request may be a StaffRequest or PortalRequest: the
+# wrapper is what attaches the membership those promise).
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 
 def needs_second_factor(request: HttpRequest) -> bool:
@@ -36,18 +40,19 @@ def staff_required(write: bool = False, admin: bool = False) -> Callable[[View],
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             membership = membership_of(request.user)
             if membership is not None and membership.is_processor_side and \
                     needs_second_factor(request):
                 return redirect("accounts:otp_verify")
+            # The gate attaches the membership; parties.types.StaffRequest types it for views.
             request.membership = require_processor_side(  # type: ignore[attr-defined]
                 request.user, write=write, admin=admin)
             return view(request, *args, **kwargs)
 
-        return wrapper
+        return cast(View, wrapper)
 
     return decorate
 
@@ -56,16 +61,16 @@ def portal_required(view: View) -> View:
     """A user of a controller organisation; 404 for anyone else."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         membership = membership_of(request.user)
         if membership is None or membership.role != Role.CONTROLLER_USER:
             raise Http404
-        request.membership = membership  # type: ignore[attr-defined]
+        cast(MemberRequest, request).membership = membership
         return view(request, *args, **kwargs)
 
-    return wrapper
+    return cast(View, wrapper)
 
 
 def require_write(request: HttpRequest) -> None:

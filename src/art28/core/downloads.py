@@ -48,4 +48,4 @@ def stored_file(field: FieldFile | None, *, filename: str = "",
     if not field:
         raise Http404
     return FileResponse(field.open("rb"), as_attachment=True, content_type=content_type,
-                        filename=filename or field.name.rsplit("/", 1)[-1])
+                        filename=filename or (field.name or "").rsplit("/", 1)[-1])

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
+def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Put a service's ValidationError on the form: per field where it names one."""
     if not hasattr(exc, "error_dict"):
         for message in exc.messages:
@@ -18,7 +18,7 @@ def apply_errors(form: forms.Form, exc: ValidationError) -> None:
             form.add_error(field, message if field else f"{key}: {message}")
 
 
-def _field_for(form: forms.Form, key: str) -> str | None:
+def _field_for(form: forms.BaseForm, key: str) -> str | None:
     # Service keys are dotted paths (breach.notice_hours, processing.purposes.0).
     parts = [p for p in key.split(".") if not p.isdigit()]
     for n in range(len(parts), 0, -1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
+from typing import cast
 
 import typst
 
@@ -38,4 +39,5 @@ def compile_pdf(doc: AgreementDocument) -> bytes:
     inputs = typst_inputs(doc)
     # typst.Compiler is not documented as thread-safe; compiles are ~ms, so serialise them.
     with _lock:
-        return _shared_compiler().compile(sys_inputs=inputs)
+        # One bytes object for a PDF (typst returns a list per page only for image formats).
+        return cast(bytes, _shared_compiler().compile(sys_inputs=inputs))

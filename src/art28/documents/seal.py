@@ -30,7 +30,7 @@ from pyhanko.sign import fields, signers
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.sign.validation import add_validation_info, validate_pdf_signature
-from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ class Sealer:
 def load_sealer(p12: bytes, password: str, *, tsa_url: str = "", location: str = "") -> Sealer:
     """A Sealer from a PKCS#12 file's bytes; SealError when it cannot be opened."""
     try:
-        signer = signers.SimpleSigner.load_pkcs12_data(p12, other_certs=None,
+        signer = signers.SimpleSigner.load_pkcs12_data(p12, other_certs=(),
                                                        passphrase=password.encode() or None)
     except Exception as exc:  # pyHanko raises several kinds for a bad file or password
         raise SealError(f"cannot open the PKCS#12 file: {exc}") from exc
@@ -87,6 +87,7 @@ class _KeptKeySigner(signers.SimpleSigner):
 
     @classmethod
     def from_signer(cls, signer: signers.SimpleSigner) -> _KeptKeySigner:
+        assert signer.signing_cert is not None  # load_pkcs12_data always sets it
         rsa_key = signer.signing_cert.public_key.algorithm == "rsa"
         mechanism = SignedDigestAlgorithm({"algorithm": "sha256_rsa"}) if rsa_key else None
         kept = cls(signing_cert=signer.signing_cert, signing_key=signer.signing_key,
@@ -244,7 +245,7 @@ def covered_sha256(pdf: bytes) -> str:
     return _covered(pdf, sig.byte_range)
 
 
-def _summarise(status, reader: PdfFileReader, *, covered_sha256: str) -> SealCheck:  # type: ignore[no-untyped-def]
+def _summarise(status: PdfSignatureStatus, reader: PdfFileReader, *, covered_sha256: str) -> SealCheck:
     cert = status.signing_cert
     changed = status.coverage != SignatureCoverageLevel.ENTIRE_FILE and (
         status.modification_level not in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES))

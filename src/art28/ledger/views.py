@@ -19,6 +19,7 @@ from art28.ledger.services import latest_chain_check, request_chain_check
 @staff_required(admin=True)
 def ledger(request: HttpRequest) -> HttpResponse:
     events = ledger_events(request.user)
+    # staff_required attached it; ledger ranks below parties, whose StaffRequest types it.
     processor_id = request.membership.processor_id  # type: ignore[attr-defined]
     # Verifying recomputes the whole chain: a task does it, the page shows its last result.
     check = latest_chain_check(processor_id)
@@ -30,6 +31,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
 @require_POST
 @staff_required(write=True, admin=True)
 def ledger_verify(request: HttpRequest) -> HttpResponse:
+    # staff_required attached it; ledger ranks below parties, whose StaffRequest types it.
     processor_id = request.membership.processor_id  # type: ignore[attr-defined]
     return run_action(
         request,

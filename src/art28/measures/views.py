@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,16 +11,17 @@ from django.views.decorators.http import require_POST
 from art28.core.actions import run_action
 from art28.core.decorators import staff_required
 from art28.measures import access, forms, services
+from art28.parties.types import StaffRequest
 
 
 def _measures_page(
-    request: HttpRequest,
+    request: StaffRequest,
     *,
     errors: list[str] | None = None,
     status: int = 200,
     form: forms.MeasuresForm | None = None,
 ) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+    processor = request.membership.processor
     current = services.current_catalogue(processor)
     initial = "\n".join(f"{m['kind'][0].upper()}: {m['text']}" for m in current.measures) if current else ""
     return render(
@@ -37,19 +38,19 @@ def _measures_page(
 
 
 @staff_required()
-def measures_list(request: HttpRequest) -> HttpResponse:
+def measures_list(request: StaffRequest) -> HttpResponse:
     return _measures_page(request)
 
 
 @require_POST
 @staff_required(write=True, admin=True)
-def measures_publish(request: HttpRequest) -> HttpResponse:
+def measures_publish(request: StaffRequest) -> HttpResponse:
     form = forms.MeasuresForm(request.POST)
     return run_action(
         request,
         form=form,
         call=lambda data: services.publish_measures(
-            processor=request.membership.processor,  # type: ignore[attr-defined]
+            processor=request.membership.processor,
             measures=form.parsed(),
             summary=data["summary"],
             substantial=data["substantial"],

@@ -4,6 +4,7 @@ per channel and recipient. Every lookup of notices goes through ``notices.access
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from django.db import models
 from django.utils import timezone
@@ -46,7 +47,7 @@ class Audience(models.TextChoices):
 
 
 class NoticeQuerySet(models.QuerySet):
-    def for_portal(self, controller) -> NoticeQuerySet:  # type: ignore[no-untyped-def]
+    def for_portal(self, controller: Controller | int) -> NoticeQuerySet:
         """What the controller's own portal inbox shows: never a notice meant for staff."""
         return self.filter(controller=controller, audience=Audience.CONTROLLER)
 
@@ -161,7 +162,7 @@ class Subscriber(models.Model):
 
 
 class DeliveryQuerySet(models.QuerySet):
-    def due(self, now=None) -> DeliveryQuerySet:  # type: ignore[no-untyped-def]
+    def due(self, now: datetime | None = None) -> DeliveryQuerySet:
         now = now or timezone.now()
         stale = models.Q(status=DeliveryStatus.SENDING, lease_until__lt=now)
         ready = models.Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)

@@ -8,9 +8,11 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -149,13 +151,15 @@ def _render_all(drafts: list[NoticeDraft]) -> list[Notice]:
     notices: list[Notice | None] = [None] * len(drafts)
     by_language: dict[str, list[int]] = {}
     for i, draft in enumerate(drafts):
-        fallback = (draft.controller or draft.processor).language  # type: ignore[union-attr]
+        party = draft.controller or draft.processor
+        assert party is not None  # a notice is to a controller or from a processor
+        fallback = party.language
         by_language.setdefault(draft.language or fallback, []).append(i)
     for language, indexes in by_language.items():
         with translation.override(language):  # one switch per language, not per notice
             for i in indexes:
                 notices[i] = _notice(drafts[i], language)
-    return notices  # type: ignore[return-value]
+    return cast(list[Notice], notices)  # every index was filled above
 
 
 def _notice(draft: NoticeDraft, language: str) -> Notice:
@@ -286,7 +290,7 @@ def _deliver_batch(token: uuid.UUID, ids: list[int]) -> int:
     return sent
 
 
-def _reset(smtp) -> None:  # type: ignore[no-untyped-def]
+def _reset(smtp: BaseEmailBackend) -> None:
     try:
         smtp.close()
     except Exception:  # noqa: BLE001 - a broken connection is dropped either way
@@ -294,7 +298,7 @@ def _reset(smtp) -> None:  # type: ignore[no-untyped-def]
             smtp.connection = None
 
 
-def _email(delivery: Delivery, smtp) -> None:  # type: ignore[no-untyped-def]
+def _email(delivery: Delivery, smtp: BaseEmailBackend) -> None:
     notice = delivery.notice
     text, html = notice.body_text, notice.body_html
     headers = {"Message-ID": delivery.message_id, "X-Art28-Notice": str(notice.code)}
@@ -329,7 +333,8 @@ def _unsubscribe_line(language: str) -> str:
 def _with_unsubscribe(delivery: Delivery, headers: dict, text: str, html: str) -> tuple[str, str]:
     """A subscriber's mail: its own unsubscribe link in the body and in the RFC 2369/8058
     headers, so mail programs offer a one-click unsubscribe button."""
-    url = unsubscribe_url(delivery.subscriber.unsubscribe_token)  # type: ignore[union-attr]
+    assert delivery.subscriber is not None  # called for a subscriber's delivery only
+    url = unsubscribe_url(delivery.subscriber.unsubscribe_token)
     headers["List-Unsubscribe"] = f"<{url}>"
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     line = _unsubscribe_line(delivery.notice.language)
@@ -359,7 +364,7 @@ def _reschedule_waiting() -> None:
             schedule_drain(run_after=max(nxt, timezone.now()))
 
 
-def retry_failed(*, acting_user) -> int:  # type: ignore[no-untyped-def]
+def retry_failed(*, acting_user: Any) -> int:
     """Put failed deliveries back in the queue (after the mail server was fixed)."""
     with transaction.atomic():
         n = Delivery.objects.filter(status=DeliveryStatus.FAILED).update(

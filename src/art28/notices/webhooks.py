@@ -26,7 +26,11 @@ def post_webhook(delivery: Delivery, timeout: float = 10) -> None:
                                 "about": {"type": notice.about_type, "code": notice.about_code},
                                 "link": notice.link}}).encode()
     ts = int(time.time())
-    secret = delivery.subscriber.secret if delivery.subscriber_id else notice.controller.webhook_secret
+    if delivery.subscriber is not None:
+        secret = delivery.subscriber.secret
+    else:  # a webhook goes to a trust-page subscriber or to the controller's own endpoint
+        assert notice.controller is not None
+        secret = notice.controller.webhook_secret
     req = urllib.request.Request(delivery.recipient, data=body, method="POST", headers={
         "content-type": "application/json",
         "webhook-id": str(delivery.code),

@@ -172,6 +172,7 @@ def failed_deliveries(user: Any, controllers: QuerySet[Controller]) -> Iterator[
           .select_related("notice__controller"))
     for d in qs:
         controller = d.notice.controller
+        assert controller is not None  # the query keeps notices to the given controllers
         yield _row(K.DELIVERY_FAILED,
                    _("%(subject)s to %(recipient)s")
                    % {"subject": d.notice.subject, "recipient": d.recipient},

@@ -52,7 +52,9 @@ def _send_one(user: Any, now: datetime, today: Any) -> int:
         pref.digest_sent_on = today
         pref.save(update_fields=["digest_sent_on"])
         membership = membership_of(user)
-        language = membership.processor.language  # type: ignore[union-attr]
+        processor = membership.processor if membership is not None else None
+        assert processor is not None  # the digest goes to processor staff only
+        language = processor.language
         with translation.override(language):
             rows = as_rows(due_soon(user, now), now)
             if not rows:
@@ -60,7 +62,7 @@ def _send_one(user: Any, now: datetime, today: Any) -> int:
             overdue = [r for r in rows if r["css"] == "due-overdue"]
             soon = [r for r in rows if r["css"] != "due-overdue"]
             link = absolute_url("obligations:staff_dashboard")
-            queue_notice(controller=None, processor=membership.processor,  # type: ignore[union-attr]
+            queue_notice(controller=None, processor=processor,
                          kind=NoticeKind.DUE_DIGEST, about=About("digest", f"{user.pk}-{today}"),
                          template="due_digest", language=language, audience=Audience.PROCESSOR,
                          recipients=[user.email], link=link,

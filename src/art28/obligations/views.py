@@ -45,6 +45,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
     pref = preference_of(request.user)
     feed = request.build_absolute_uri(reverse("obligations:feed", args=[pref.feed_token]))
     return render(request, "obligations/settings.html", {
+        # member_required let only members in.
         "feed": feed, "pref": pref, "staff": membership_of(request.user).is_processor_side})  # type: ignore[union-attr]
 
 

@@ -14,13 +14,14 @@ from art28.breaches.models import Stage
 from art28.breaches.services.intake import open_incident
 from art28.breaches.services.notify import send_notices
 from art28.parties import services as parties
-from art28.parties.models import Processor, Role
+from art28.parties.models import Controller, Processor, Role
 from art28.requests.models import RightKind
 from art28.requests.services.data_subject import record_data_subject_request
-from art28.subprocessors.models import ChangeKind
+from art28.subprocessors.models import ChangeKind, Subprocessor
 from art28.subprocessors.services.changes import propose_change
 from art28.subprocessors.services.register import register_subprocessor
 from art28.terms import demo
+from art28.terms.schema import NamedSubprocessor
 
 DEMO_PASSWORD = "demo-art28-wachtwoord"
 # Fixed TOTP secrets so the demo's printed secrets stay valid across `art28 demo` runs.
@@ -59,7 +60,7 @@ def _processor() -> Processor:
         contact=contact, acting_user=ACTOR)
 
 
-def _client(processor: Processor, client: demo.DemoClient):  # type: ignore[no-untyped-def]
+def _client(processor: Processor, client: demo.DemoClient) -> Controller:
     party = client.party
     contact = {**party.contact.model_dump(), "is_signatory": True, "is_privacy_contact": True,
                "is_breach_recipient": True}
@@ -68,7 +69,7 @@ def _client(processor: Processor, client: demo.DemoClient):  # type: ignore[no-u
         data={"name": party.name, "address": party.address, "postcode": party.postcode,
               "city": party.city, "country": party.country, "kvk": party.kvk or "",
               "language": client.language})
-    parties.create_member(processor=processor, username=client.login, email=party.contact.email,
+    parties.create_member(processor=processor, username=client.login, email=party.contact.email or "",
                           password=DEMO_PASSWORD, role=Role.CONTROLLER_USER, controller=controller,
                           acting_user=ACTOR)
     agreement = agreements.create_agreement(controller=controller, acting_user=ACTOR,
@@ -102,7 +103,7 @@ def _daily_work(processor: Processor) -> None:
                                 channel="e-mail", acting_user=ACTOR)
 
 
-def _register(processor: Processor, named):  # type: ignore[no-untyped-def]
+def _register(processor: Processor, named: NamedSubprocessor) -> Subprocessor:
 
     return register_subprocessor(
         processor=processor, acting_user=ACTOR, named_in_agreements=True,
@@ -127,7 +128,7 @@ def _propose_monitoring(processor: Processor) -> None:
                    reason="Round-the-clock monitoring of the hosting platform.")
 
 
-def _breach_at(processor: Processor, *, backup) -> None:  # type: ignore[no-untyped-def]
+def _breach_at(processor: Processor, *, backup: Subprocessor) -> None:
 
 
     incident = open_incident(

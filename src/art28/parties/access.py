@@ -6,6 +6,9 @@ never a 403 that would confirm the object exists.
 
 from __future__ import annotations
 
+from typing import Any
+from uuid import UUID
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -14,7 +17,7 @@ from art28.core.access import get_or_404, object_for
 from art28.parties.models import Contact, Controller, Membership, Processor, Role
 
 
-def membership_of(user) -> Membership | None:  # type: ignore[no-untyped-def]
+def membership_of(user: Any) -> Membership | None:
     if user is None or not user.is_authenticated:
         return None
     try:
@@ -23,7 +26,7 @@ def membership_of(user) -> Membership | None:  # type: ignore[no-untyped-def]
         return None
 
 
-def visible_controllers(user, qs: QuerySet[Controller] | None = None) -> QuerySet[Controller]:  # type: ignore[no-untyped-def]
+def visible_controllers(user: Any, qs: QuerySet[Controller] | None = None) -> QuerySet[Controller]:
     qs = Controller.objects.all() if qs is None else qs
     m = membership_of(user)
     if m is None:
@@ -32,22 +35,22 @@ def visible_controllers(user, qs: QuerySet[Controller] | None = None) -> QuerySe
         return qs.filter(processor_id=m.processor_id)
     if m.role == Role.PROCESSOR_STAFF:
         return qs.filter(processor_id=m.processor_id, staff=m)
-    return qs.filter(pk=m.controller_id)
+    return qs.filter(pk=m.controller_id) if m.controller_id is not None else qs.none()
 
 
-def find_controllers(user, q: str = "") -> QuerySet[Controller]:  # type: ignore[no-untyped-def]
+def find_controllers(user: Any, q: str = "") -> QuerySet[Controller]:
     """Visible controllers whose name contains ``q`` or whose KvK number starts with it."""
     qs = visible_controllers(user)
     return qs.filter(Q(name__icontains=q) | Q(kvk__startswith=q)) if q else qs
 
 
-def can_write(user, controller: Controller | None = None) -> bool:  # type: ignore[no-untyped-def]
+def can_write(user: Any, controller: Controller | None = None) -> bool:
     """Whether the user may change what it can see (read-only members may not)."""
     m = membership_of(user)
     return bool(m and not m.read_only)
 
 
-def require_processor_side(user, *, write: bool = False, admin: bool = False) -> Membership:  # type: ignore[no-untyped-def]
+def require_processor_side(user: Any, *, write: bool = False, admin: bool = False) -> Membership:
     m = membership_of(user)
     if m is None or not m.is_processor_side:
         raise Http404
@@ -58,26 +61,27 @@ def require_processor_side(user, *, write: bool = False, admin: bool = False) ->
     return m
 
 
-def controller_for(user, code, *, write: bool = False) -> Controller:  # type: ignore[no-untyped-def]
+def controller_for(user: Any, code: str | UUID, *, write: bool = False) -> Controller:
     """The controller with this code if the user may see it (and change it, with write)."""
     controller = object_for(visible_controllers(user).select_related("processor"), code, write=write,
                             may_write=lambda c: can_write(user, c))
-    if write and not membership_of(user).is_processor_side:  # type: ignore[union-attr]
+    if write and not membership_of(user).is_processor_side:  # type: ignore[union-attr]  # who sees a controller is a member
         # The processor keeps the client record; a controller's users read it.
         raise PermissionDenied
     return controller
 
 
-def contact_of(controller: Controller, code) -> Contact:  # type: ignore[no-untyped-def]
+def contact_of(controller: Controller, code: str | UUID) -> Contact:
     """One contact of a controller the caller already got through ``controller_for``; else 404."""
     return get_or_404(controller.contacts.all(), code=code)
 
 
-def contact_for(user, code, *, write: bool = False) -> Contact:  # type: ignore[no-untyped-def]
+def contact_for(user: Any, code: str | UUID, *, write: bool = False) -> Contact:
     """A controller's contact the user may see; 404 for outsiders, 403 for read-only writers."""
     contact = get_or_404(Contact.objects.select_related("controller")
                          .filter(controller__in=visible_controllers(user)), code=code)
     if write:
+        assert contact.controller is not None  # found among visible controllers
         controller_for(user, contact.controller.code, write=True)  # same write rule as its controller
     return contact
 
@@ -89,6 +93,6 @@ def operator_processors() -> QuerySet[Processor]:
     return Processor.objects.order_by("pk")
 
 
-def operator_processor(code) -> Processor:  # type: ignore[no-untyped-def]
+def operator_processor(code: str | UUID) -> Processor:
     """One processor by code, for the command line; raises Processor.DoesNotExist."""
     return Processor.objects.get(code=code)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from art28.core.uploads import CSV_IMPORT, check_file
@@ -91,7 +92,7 @@ class ImportForm(forms.Form):
     skip_invalid = forms.BooleanField(label=_("Import the valid rows and skip the invalid ones"),
                                       required=False)
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         check_file(upload, CSV_IMPORT)
         return upload

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,7 +73,7 @@ def _truthy(value: Any) -> bool:
     return str(value).strip().lower() in {"1", "true", "yes", "ja", "on", "x"}
 
 
-def _check(out: dict, key: str, fn, errors: dict) -> None:  # type: ignore[no-untyped-def]
+def _check(out: dict, key: str, fn: Callable[[Any], Any], errors: dict) -> None:
     if key in errors:
         return
     try:
@@ -110,7 +111,8 @@ def update_processor(*, processor: Processor, data: dict[str, Any], acting_user:
         processor.save()
         for key, values in sections.items():
             _save_profile_contact(processor, key, values)
-        refreshed = sum(n or 0 for _r, n in processor_profile_changed.send(
+        # The stubs type a receiver's answer as str; ours answer with a count of drafts.
+        refreshed = sum(n or 0 for _r, n in processor_profile_changed.send(  # type: ignore[misc]
             sender=Processor, processor=processor, acting_user=acting_user))
         record_event(action="processor.updated", obj=processor, acting_user=acting_user,
                      data={**cleaned, "default_notice_hours": int(hours),
@@ -179,7 +181,8 @@ def create_controller(*, processor: Processor, data: dict[str, Any], acting_user
 
 
 def _unique_kvk(processor: Processor, kvk: str, exclude: int | None = None) -> None:
-    if kvk and Controller.objects.filter(processor=processor, kvk=kvk).exclude(pk=exclude).exists():
+    others = Controller.objects.filter(processor=processor, kvk=kvk)
+    if kvk and (others.exclude(pk=exclude) if exclude is not None else others).exists():
         raise ValidationError({"kvk": _("A controller with KvK number %(kvk)s exists already.")
                                % {"kvk": kvk}})
 

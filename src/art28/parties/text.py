@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db import models
@@ -20,7 +20,7 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def max_length(model: type[models.Model], name: str) -> int | None:
-    return model._meta.get_field(name).max_length
+    return cast(models.Field, model._meta.get_field(name)).max_length
 
 
 def text_input(model: type[models.Model], name: str) -> Any:
@@ -65,6 +65,7 @@ def control_char_paths(value: Any, path: str = "") -> list[str]:
     control character: a JSON column on PostgreSQL refuses a NUL, and exports break on them."""
     if isinstance(value, str):
         return [path] if CONTROL_CHARS.search(value) else []
+    items: Iterable[tuple[Any, Any]]
     if isinstance(value, dict):
         items = value.items()
     elif isinstance(value, list | tuple):

@@ -15,11 +15,13 @@ from art28.core.pagination import page_of
 from art28.parties import services as parties
 from art28.parties.access import contact_for, controller_for, find_controllers
 from art28.parties.forms import ContactForm, ImportForm, OrganisationForm, ProcessorForm
+from art28.parties.models import Controller
+from art28.parties.types import StaffRequest
 
 
 @staff_required(write=True, admin=True)
-def processor_edit(request: HttpRequest) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+def processor_edit(request: StaffRequest) -> HttpResponse:
+    processor = request.membership.processor
     form = ProcessorForm(request.POST or None, initial=ProcessorForm.initial_for(processor))
     if request.method == "POST" and form.is_valid():
         try:
@@ -54,12 +56,12 @@ def controller_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required(write=True, admin=True)
-def controller_create(request: HttpRequest) -> HttpResponse:
+def controller_create(request: StaffRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             controller = parties.create_controller(
-                processor=request.membership.processor,  # type: ignore[attr-defined]
+                processor=request.membership.processor,
                 data=form.cleaned_data, acting_user=request.user)
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -118,6 +120,7 @@ def contact_edit(request: HttpRequest, code: str) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("The contact is saved."))
+            assert contact.controller is not None  # contact_for finds controllers' contacts only
             _warn_breach_recipient(request, contact.controller)
             return redirect("parties:controller_detail", code=contact.controller.code)
     return render(request, "parties/contact_form.html",
@@ -128,6 +131,7 @@ def contact_edit(request: HttpRequest, code: str) -> HttpResponse:
 def contact_remove(request: HttpRequest, code: str) -> HttpResponse:
     contact = contact_for(request.user, code, write=True)
     controller = contact.controller
+    assert controller is not None  # contact_for finds controllers' contacts only
     if request.method == "POST":
         parties.remove_contact(contact=contact, acting_user=request.user)
         messages.success(request, _("The contact is removed."))
@@ -138,20 +142,20 @@ def contact_remove(request: HttpRequest, code: str) -> HttpResponse:
                    "warning": parties.breach_recipient_warning(controller, without=contact)})
 
 
-def _warn_breach_recipient(request: HttpRequest, controller) -> None:  # type: ignore[no-untyped-def]
+def _warn_breach_recipient(request: HttpRequest, controller: Controller) -> None:
     warning = parties.breach_recipient_warning(controller)
     if warning:
         messages.warning(request, warning)
 
 
 @staff_required(write=True, admin=True)
-def controller_import(request: HttpRequest) -> HttpResponse:
+def controller_import(request: StaffRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
         try:
             report = parties.import_controllers(
-                processor=request.membership.processor,  # type: ignore[attr-defined]
+                processor=request.membership.processor,
                 data=_utf8(form.cleaned_data["file"].read()),
                 skip_invalid=form.cleaned_data["skip_invalid"], acting_user=request.user)
         except ValidationError as exc:

@@ -14,12 +14,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from art28.agreements import pdf
-from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersion, VersionStatus
 from art28.core.csv import csv_bytes, safe_cell
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
@@ -72,12 +72,12 @@ def _contact(party: Any) -> str:
     return ", ".join(x for x in (c.name, c.email, c.phone) if x)
 
 
-def build_record(*, processor: Processor, agreements: QuerySet[Agreement] | None = None) -> list[Entry]:
+def build_record(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> list[Entry]:
     """The record for every active agreement (or those given), controller by controller."""
     return list(iter_record(processor=processor, agreements=agreements))
 
 
-def iter_record(*, processor: Processor, agreements: QuerySet[Agreement] | None = None) -> Iterator[Entry]:
+def iter_record(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Iterator[Entry]:
     """``build_record`` read in chunks: the same few queries per chunk of agreements
     (agreements, their versions, their authorised sub-processors), whatever their number."""
     qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
@@ -104,7 +104,7 @@ def _binding(agreement: Agreement) -> AgreementVersion:
 
 def _entry(agreement: Agreement, catalogue: Any) -> Entry:
     version = _binding(agreement)
-    register = [link.subprocessor for link in agreement.authorised_links]  # type: ignore[attr-defined]
+    register = [link.subprocessor for link in agreement.authorised_links]  # type: ignore[attr-defined]  # a Prefetch to_attr
     terms = version.dpa_terms
     p = terms.processing
     measures = [m.model_dump(mode="json") for m in terms.security.measures] or (
@@ -272,7 +272,7 @@ def to_jsonld(entries: list[Entry], *, processor: Processor) -> bytes:
 
 
 def export(
-    *, processor: Processor, fmt: str, agreements: QuerySet[Agreement] | None = None, language: str = "en"
+    *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en"
 ) -> bytes:
     """The record in ``fmt`` (csv, xlsx, pdf, jsonld)."""
     if fmt == "csv":

@@ -22,7 +22,7 @@ from art28.requests.models import (
 )
 
 M = TypeVar("M", bound=models.Model)
-_PATH = {RequestTask: "request__agreement"}
+_PATH: dict[type[models.Model], str] = {RequestTask: "request__agreement"}
 
 
 def visible(model: type[M], user: Any) -> models.QuerySet[M]:

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import EndReason
 from art28.requests.models import AuthorityKind, RightKind, TaskAction
 
+if TYPE_CHECKING:  # the lazy-string type exists in the stubs only
+    from django.utils.functional import _StrPromise
+
 DT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 
-def _dt(label, required=True):  # type: ignore[no-untyped-def]
+def _dt(label: str | _StrPromise, required: bool = True) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label, required=required, widget=DT, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
     )

@@ -25,7 +25,7 @@ ANSWER_MONTHS, EXTENSION_MONTHS = 1, 2
 
 
 def _upload(instance: models.Model, filename: str) -> str:
-    return f"requests/{type(instance).__name__.lower()}/{instance.code}/{filename}"  # type: ignore[attr-defined]
+    return f"requests/{type(instance).__name__.lower()}/{instance.code}/{filename}"  # type: ignore[attr-defined]  # each model stored here has a code
 
 
 class Tracked(models.Model):

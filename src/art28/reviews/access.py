@@ -6,6 +6,9 @@ uploaded and the imports for controllers assigned to them. Everyone else gets 40
 
 from __future__ import annotations
 
+from typing import Any
+from uuid import UUID
+
 from django.db.models import Q, QuerySet
 
 from art28.core.access import object_for
@@ -14,7 +17,7 @@ from art28.parties.models import Role
 from art28.reviews.models import Playbook, Review
 
 
-def visible_reviews(user) -> QuerySet[Review]:  # type: ignore[no-untyped-def]
+def visible_reviews(user: Any) -> QuerySet[Review]:
     m = membership_of(user)
     if m is None or not m.is_processor_side:
         return Review.objects.none()
@@ -25,7 +28,7 @@ def visible_reviews(user) -> QuerySet[Review]:  # type: ignore[no-untyped-def]
     return qs.filter(Q(uploaded_by=user) | Q(controller__in=visible_controllers(user)))
 
 
-def playbook_of(user) -> Playbook | None:  # type: ignore[no-untyped-def]
+def playbook_of(user: Any) -> Playbook | None:
     """The playbook of the user's own processor, if it has one (processor side only)."""
     m = membership_of(user)
     if m is None or not m.is_processor_side:
@@ -33,6 +36,6 @@ def playbook_of(user) -> Playbook | None:  # type: ignore[no-untyped-def]
     return Playbook.objects.filter(processor_id=m.processor_id).first()
 
 
-def review_for(user, code, *, write: bool = False) -> Review:  # type: ignore[no-untyped-def]
+def review_for(user: Any, code: str | UUID, *, write: bool = False) -> Review:
     """The review if the user may see it; 404 for outsiders, 403 for read-only writers."""
     return object_for(visible_reviews(user), code, write=write, may_write=lambda _: can_write(user))

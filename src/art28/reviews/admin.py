@@ -1,6 +1,11 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 from art28.reviews.models import Playbook, Review
 from art28.reviews.services import parse_positions, set_playbook
@@ -23,7 +28,7 @@ class PlaybookAdmin(admin.ModelAdmin):
     form = PlaybookAdminForm
     list_display = ["processor", "updated_at"]
 
-    def save_model(self, request, obj, form, change) -> None:  # type: ignore[no-untyped-def]
+    def save_model(self, request: HttpRequest, obj: Playbook, form: Any, change: bool) -> None:
         # Through the service, so the change lands in the ledger.
         set_playbook(processor=obj.processor, positions=obj.positions, acting_user=request.user)
 
@@ -33,5 +38,5 @@ class ReviewAdmin(admin.ModelAdmin):
     list_display = ["filename", "processor", "controller", "language", "created_at"]
     readonly_fields = [f.name for f in Review._meta.fields]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.forms import TermsForm, initial_from
 from art28.core.uploads import AGREEMENT, ANALYSIS, PLAYBOOK, Accept, check_file
+from art28.parties.models import Controller
+from art28.subprocessors.models import Subprocessor
 from art28.terms.schema import DpaTerms
 
 LANGUAGES = [("", _("Detect")), ("nl", _("Dutch")), ("en", _("English"))]
@@ -42,8 +44,10 @@ class ImportUploadForm(UploadForm):
     The field for the other kind is dropped, so the form asks for exactly one party.
     """
 
-    controller = forms.ModelChoiceField(label=_("Controller"), queryset=None)  # type: ignore[arg-type]
-    subprocessor = forms.ModelChoiceField(label=_("Sub-processor"), queryset=None,  # type: ignore[arg-type]
+    controller: forms.ModelChoiceField[Controller] = forms.ModelChoiceField(label=_("Controller"),
+                                                                           queryset=None)
+    subprocessor: forms.ModelChoiceField[Subprocessor] = forms.ModelChoiceField(
+        label=_("Sub-processor"), queryset=None,
                                           to_field_name="code")
     field_order = ["controller", "subprocessor", "file", "language"]
     accept = AGREEMENT
@@ -54,11 +58,11 @@ class ImportUploadForm(UploadForm):
         if (controllers is None) == (subprocessors is None):
             raise TypeError("pass controllers or subprocessors")
         if controllers is not None:
-            self.fields["controller"].queryset = controllers
+            cast(forms.ModelChoiceField, self.fields["controller"]).queryset = controllers
             self.fields["file"].label = _("The signed agreement (PDF or DOCX)")
             del self.fields["subprocessor"]
         else:
-            self.fields["subprocessor"].queryset = subprocessors
+            cast(forms.ModelChoiceField, self.fields["subprocessor"]).queryset = subprocessors
             self.fields["file"].label = _("Its signed agreement with us (PDF or DOCX)")
             del self.fields["controller"]
         del self.fields["playbook"]

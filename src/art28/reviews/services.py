@@ -121,7 +121,7 @@ def confirm_import(*, review: Review, terms: DpaTerms | dict[str, Any], acting_u
     review = Review.objects.select_for_update().get(pk=review.pk)
     if review.controller is None or not review.document:
         raise ValidationError(_("This review is not an import."))
-    if review.agreement_id is not None:
+    if review.agreement is not None:
         raise ValidationError(_("This document has already been imported as %(r)s.")
                               % {"r": review.agreement.reference})
     data = _staged_original(review)

@@ -19,6 +19,7 @@ from art28.core.decorators import require_write, staff_required
 from art28.core.downloads import attachment
 from art28.core.pagination import page_of
 from art28.parties.access import controller_for, visible_controllers
+from art28.parties.types import StaffRequest
 from art28.reviews import services
 from art28.reviews.access import playbook_of, review_for, visible_reviews
 from art28.reviews.forms import (
@@ -47,7 +48,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required(write=True)
-def review_create(request: HttpRequest) -> HttpResponse:
+def review_create(request: StaffRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method != "POST":
         return render(request, "reviews/review_form.html", {"form": form})
@@ -55,7 +56,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
     return run_action(
         request, form=form, on_form=True,
         call=lambda data: services.review_document(
-            processor=request.membership.processor,  # type: ignore[attr-defined]
+            processor=request.membership.processor,
             data=_bytes(data["file"]), filename=data["file"].name, lang=data["language"] or None,
             playbook=services.parse_positions(data["playbook"]) if data["playbook"] else None,
             acting_user=request.user),
@@ -77,8 +78,8 @@ def review_pdf(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required(admin=True)
-def playbook_edit(request: HttpRequest) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+def playbook_edit(request: StaffRequest) -> HttpResponse:
+    processor = request.membership.processor
     if request.method == "POST":
         require_write(request)
     stored = playbook_of(request.user)
@@ -161,11 +162,12 @@ def import_confirm(request: HttpRequest, code: str) -> HttpResponse:
     review = review_for(request.user, code, write=write)
     if not review.is_import:
         return redirect("reviews:review_detail", code=review.code)
-    if review.subprocessor_id is not None:
+    if review.subprocessor is not None:
         subprocessor_for(request.user, review.subprocessor.code, write=write)
         if review.is_imported:
             return redirect("subprocessors:detail", code=review.subprocessor.code)
     else:
+        assert review.controller is not None  # an import is for a sub-processor or a controller
         controller_for(request.user, review.controller.code, write=write)
         if review.agreement is not None:
             return redirect("agreements:agreement_detail", code=review.agreement.code)

@@ -7,28 +7,34 @@ controller's users and the staff assigned to that controller. Outsiders get 404.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
+from uuid import UUID
 
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from art28.agreements.access import visible_agreements
+from art28.agreements.models import Agreement
 from art28.core.access import get_or_404, object_for
 from art28.notices.models import Subscriber
 from art28.parties.access import can_write, membership_of, require_processor_side
-from art28.parties.models import Processor
+from art28.parties.models import Membership, Processor
 from art28.subprocessors.models import (
     AgreementSubprocessor,
     ChangeAgreement,
+    ChangeAgreementQuerySet,
     ChangeStatus,
     Subprocessor,
     SubprocessorChange,
+    SubprocessorQuerySet,
     SubprocessorStatus,
 )
 from art28.subprocessors.services.queries import agreements_using
 
 
-def visible_subprocessors(user) -> QuerySet[Subprocessor]:  # type: ignore[no-untyped-def]
+def visible_subprocessors(user: Any) -> SubprocessorQuerySet:
     """The whole register for processor-side members; for a controller, those ever linked to it."""
     m = membership_of(user)
     if m is None:
@@ -38,36 +44,36 @@ def visible_subprocessors(user) -> QuerySet[Subprocessor]:  # type: ignore[no-un
     return Subprocessor.objects.filter(links__agreement__in=visible_agreements(user)).distinct()
 
 
-def subprocessors_by_code(user, codes) -> QuerySet[Subprocessor]:  # type: ignore[no-untyped-def]
+def subprocessors_by_code(user: Any, codes: Iterable[str | UUID]) -> QuerySet[Subprocessor]:
     """The register entries with these codes that the user may see (unknown codes left out)."""
     return visible_subprocessors(user).filter(code__in=codes)
 
 
-def visible_subprocessor(user, code) -> Subprocessor:  # type: ignore[no-untyped-def]
+def visible_subprocessor(user: Any, code: str | UUID) -> Subprocessor:
     """A register entry the user may see; raises Subprocessor.DoesNotExist (a form error)."""
     return visible_subprocessors(user).get(code=code)
 
 
-def visible_links(user, subprocessor: Subprocessor) -> QuerySet[AgreementSubprocessor]:  # type: ignore[no-untyped-def]
+def visible_links(user: Any, subprocessor: Subprocessor) -> QuerySet[AgreementSubprocessor]:
     """The open links of a sub-processor to the agreements the user may see."""
     return AgreementSubprocessor.objects.open().filter(
         subprocessor=subprocessor, agreement__in=visible_agreements(user))
 
 
-def agreement_references_using(user, subprocessor: Subprocessor,  # type: ignore[no-untyped-def]
+def agreement_references_using(user: Any, subprocessor: Subprocessor,
                                at: datetime | None = None) -> list[str]:
     """References of the agreements the user may see for which it is authorised at ``at``."""
     qs = agreements_using(subprocessor, at=at).filter(pk__in=visible_agreements(user).values("pk"))
     return list(qs.order_by("reference").values_list("reference", flat=True))
 
 
-def subprocessor_for(user, code, *, write: bool = False) -> Subprocessor:  # type: ignore[no-untyped-def]
+def subprocessor_for(user: Any, code: str | UUID, *, write: bool = False) -> Subprocessor:
     """A register entry; changing it takes the processor's admin."""
     m = require_processor_side(user, write=write, admin=write)
     return get_or_404(Subprocessor.objects.filter(processor_id=m.processor_id), code=code)
 
 
-def visible_changes(user) -> QuerySet[SubprocessorChange]:  # type: ignore[no-untyped-def]
+def visible_changes(user: Any) -> QuerySet[SubprocessorChange]:
     """Changes are the processor's own business: its staff see them, nobody else."""
     m = membership_of(user)
     if m is None or not m.is_processor_side:
@@ -75,18 +81,18 @@ def visible_changes(user) -> QuerySet[SubprocessorChange]:  # type: ignore[no-un
     return SubprocessorChange.objects.filter(processor_id=m.processor_id)
 
 
-def change_for(user, code, *, write: bool = False) -> SubprocessorChange:  # type: ignore[no-untyped-def]
+def change_for(user: Any, code: str | UUID, *, write: bool = False) -> SubprocessorChange:
     m = require_processor_side(user, write=write, admin=write)
     return get_or_404(SubprocessorChange.objects.select_related("subprocessor", "replaces")
                       .filter(processor_id=m.processor_id), code=code)
 
 
-def visible_clocks(user) -> QuerySet[ChangeAgreement]:  # type: ignore[no-untyped-def]
+def visible_clocks(user: Any) -> ChangeAgreementQuerySet:
     return ChangeAgreement.objects.filter(agreement__in=visible_agreements(user))
 
 
-def clocks_for(user, *, change: SubprocessorChange | None = None,  # type: ignore[no-untyped-def]
-               agreement=None, status: str = "") -> QuerySet[ChangeAgreement]:
+def clocks_for(user: Any, *, change: SubprocessorChange | None = None,
+               agreement: Agreement | None = None, status: str = "") -> QuerySet[ChangeAgreement]:
     """The clocks the user may see, of one change or one agreement, in one status if given."""
     qs = visible_clocks(user)
     if change is not None:
@@ -106,7 +112,7 @@ def reloaded_clock(clock: ChangeAgreement) -> ChangeAgreement:
     return ChangeAgreement.objects.select_related("change", "agreement").get(pk=clock.pk)
 
 
-def clock_for(user, code, *, write: bool = False) -> ChangeAgreement:  # type: ignore[no-untyped-def]
+def clock_for(user: Any, code: str | UUID, *, write: bool = False) -> ChangeAgreement:
     """One agreement's clock of a change, if the user may see that agreement."""
     qs = visible_clocks(user).select_related(
         "change",
@@ -119,14 +125,14 @@ def clock_for(user, code, *, write: bool = False) -> ChangeAgreement:  # type: i
     return object_for(qs, code, write=write, may_write=lambda _: can_write(user))
 
 
-def require_admin(user, *, write: bool = True):  # type: ignore[no-untyped-def]
+def require_admin(user: Any, *, write: bool = True) -> Membership:
     """The processor admin (register and proposals are the privacy officer's work)."""
     return require_processor_side(user, write=write, admin=True)
 
 
 # The public sub-processor page: anyone may read a processor's current register there.
 
-def public_processor(code) -> Processor:  # type: ignore[no-untyped-def]
+def public_processor(code: str | UUID) -> Processor:
     """The processor of a public sub-processor page; 404 if there is none."""
     return get_or_404(Processor.objects.all(), code=code)
 
@@ -141,7 +147,7 @@ def public_upcoming_changes(processor: Processor) -> QuerySet[SubprocessorChange
         processor=processor, status=ChangeStatus.OPEN, effective_at__gt=timezone.now())
 
 
-def trust_subscriber_for(user, code):  # type: ignore[no-untyped-def]
+def trust_subscriber_for(user: Any, code: str | UUID) -> Subscriber:
     """A trust-page subscriber of the admin's own processor; 404 for anything else."""
     m = require_processor_side(user, write=True, admin=True)
     return get_or_404(Subscriber.objects.filter(processor_id=m.processor_id), code=code)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from art28.core.uploads import AGREEMENT, check_file
@@ -36,7 +37,7 @@ class SubprocessorForm(forms.Form):
     )
     agreement_file = forms.FileField(label=_("Its agreement with us (PDF or DOCX)"), required=False)
 
-    def clean_agreement_file(self):  # type: ignore[no-untyped-def]
+    def clean_agreement_file(self) -> UploadedFile | None:
         upload = self.cleaned_data.get("agreement_file")
         if upload:
             check_file(upload, AGREEMENT)

@@ -9,6 +9,7 @@ filter on that table; nothing is ever overwritten.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -145,7 +146,7 @@ class Basis(models.TextChoices):
 
 
 class LinkQuerySet(models.QuerySet):
-    def at(self, moment) -> LinkQuerySet:  # type: ignore[no-untyped-def]
+    def at(self, moment: datetime) -> LinkQuerySet:
         """Rows whose period contains ``moment``."""
         return self.filter(since__lte=moment).filter(
             models.Q(until__isnull=True) | models.Q(until__gt=moment)

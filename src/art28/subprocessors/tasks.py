@@ -11,7 +11,7 @@ from art28.subprocessors.services import activate_due_changes
 
 
 @task()
-def activate_due() -> int:
+def activate_due() -> dict[str, int]:
     """Close passed objection windows and put due changes into effect."""
     return activate_due_changes()
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -26,6 +28,8 @@ from art28.core.actions import as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import attachment
 from art28.notices import subscribers
+from art28.parties.models import Processor
+from art28.parties.types import StaffRequest
 from art28.subprocessors import access, export, feeds, services
 from art28.subprocessors.forms import (
     AnswerForm,
@@ -45,7 +49,7 @@ from art28.subprocessors.services import trust
 from art28.terms import clocks
 
 
-def _page(request: HttpRequest, items, size: int = 50):  # type: ignore[no-untyped-def]
+def _page(request: HttpRequest, items: Any, size: int = 50) -> Page:
     return Paginator(items, size).get_page(request.GET.get("page"))
 
 
@@ -70,21 +74,21 @@ def _terms_and_file(request: HttpRequest, form: SubprocessorForm) -> dict:
 
 
 @staff_required(write=True, admin=True)
-def subprocessor_create(request: HttpRequest) -> HttpResponse:
+def subprocessor_create(request: StaffRequest) -> HttpResponse:
     form = SubprocessorForm(request.POST or None, request.FILES or None)
     if request.method != "POST":
         return _subprocessor_form(request, form)
     return run_action(
         request, form=form, on_form=True,
         call=lambda data: services.register_subprocessor(
-            processor=request.membership.processor,  # type: ignore[attr-defined]
+            processor=request.membership.processor,
             data=form.data_dict(), **_terms_and_file(request, form), acting_user=request.user),
         done=_("Sub-processor registered. Propose a change to start using it."),
         back=lambda sp: reverse("subprocessors:detail", args=[sp.code]),
         page=lambda request, errors, status: _subprocessor_form(request, form))
 
 
-def _subprocessor_form(request: HttpRequest, form: SubprocessorForm, **extra) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _subprocessor_form(request: HttpRequest, form: SubprocessorForm, **extra: Any) -> HttpResponse:
     return render(request, "subprocessors/subprocessor_form.html", {"form": form, **extra},
                   status=400 if form.errors else 200)
 
@@ -139,22 +143,23 @@ def subprocessor_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required()
-def subprocessor_file(request: HttpRequest, code: str) -> HttpResponse:
+def subprocessor_file(request: HttpRequest, code: str) -> FileResponse:
     sp = access.subprocessor_for(request.user, code)
     if not sp.agreement_file:
         raise Http404
     return FileResponse(
-        sp.agreement_file.open("rb"), as_attachment=True, filename=sp.agreement_file.name.rsplit("/", 1)[-1]
+        sp.agreement_file.open("rb"), as_attachment=True,
+        filename=(sp.agreement_file.name or "").rsplit("/", 1)[-1]
     )
 
 
 @staff_required()
-def flowdown_dashboard(request: HttpRequest) -> HttpResponse:
+def flowdown_dashboard(request: StaffRequest) -> HttpResponse:
     try:
         margin = int(request.GET["margin"]) if request.GET.get("margin") else None
     except ValueError:
         margin = None
-    rows = services.dashboard(request.membership.processor_id, margin_hours=margin)  # type: ignore[attr-defined]
+    rows = services.dashboard(request.membership.processor_id, margin_hours=margin)
     return render(
         request,
         "subprocessors/flowdown.html",
@@ -172,7 +177,7 @@ def change_list(request: HttpRequest) -> HttpResponse:
     return render(request, "subprocessors/change_list.html", {"page": _page(request, changes)})
 
 
-def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
+def _change_args(request: StaffRequest, form: ChangeForm) -> dict:
     try:
         sp = access.visible_subprocessor(request.user, form.cleaned_data["subprocessor"])
         rep = form.cleaned_data.get("replaces")
@@ -180,7 +185,7 @@ def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
     except Subprocessor.DoesNotExist:
         raise ValidationError({"subprocessor": _("Choose a sub-processor from the register.")}) from None
     return {
-        "processor": request.membership.processor,  # type: ignore[attr-defined]
+        "processor": request.membership.processor,
         "kind": form.cleaned_data["kind"],
         "subprocessor": sp,
         "replaces": replaces,
@@ -192,7 +197,7 @@ def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
 
 
 @staff_required(write=True, admin=True)
-def change_create(request: HttpRequest) -> HttpResponse:
+def change_create(request: StaffRequest) -> HttpResponse:
     """Step 1: the form; step 2: the preview of what goes out; step 3 (``confirm``): propose."""
     data = request.POST.copy() if request.method == "POST" else None
     if data is not None and "edit" in data:
@@ -229,7 +234,7 @@ def _change_form(request: HttpRequest, form: ChangeForm) -> HttpResponse:
     )
 
 
-def _change_refused(request: HttpRequest, form: ChangeForm, errors: list[str], status: int) -> HttpResponse:
+def _change_refused(request: StaffRequest, form: ChangeForm, errors: list[str], status: int) -> HttpResponse:
     """Clients nobody would tell: the preview again, asking to go on; else the form again."""
     if not form.has_error("allow_unreachable"):
         return _change_form(request, form)
@@ -273,7 +278,7 @@ def change_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _count_by_status(change: SubprocessorChange):  # type: ignore[no-untyped-def]
+def _count_by_status(change: SubprocessorChange) -> QuerySet:
     return access.clock_counts(change)
 
 
@@ -456,7 +461,7 @@ def public_list(request: HttpRequest, code: str, form: SubscribeForm | None = No
 # --- trust page: subscriptions, feed, staff -------------------------------------------------
 
 
-def _public_processor(code: str):  # type: ignore[no-untyped-def]
+def _public_processor(code: str) -> Processor:
     if not settings.ART28_PUBLIC_SUBPROCESSOR_PAGE:
         raise Http404
     return access.public_processor(code)
@@ -479,7 +484,8 @@ def trust_subscribe(request: HttpRequest, code: str) -> HttpResponse:
         page=lambda request, errors, status: public_list(request, code, form=form, status=status))
 
 
-def _trust_message(request: HttpRequest, title: str, text: str, status: int = 200, **extra) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _trust_message(request: HttpRequest, title: str, text: str, status: int = 200,
+                   **extra: Any) -> HttpResponse:
     return render(request, "subprocessors/trust_message.html",
                   {"title": title, "text": text, **extra}, status=status)
 
@@ -513,7 +519,8 @@ def trust_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 def trust_feed(request: HttpRequest, code: str) -> HttpResponse:
     """Atom feed of the announcements, per language; a conditional GET answers 304."""
     processor = _public_processor(code)
-    language = request.GET.get("lang") if request.GET.get("lang") in subscribers.LANGUAGES else "en"
+    asked = request.GET.get("lang", "")
+    language = asked if asked in subscribers.LANGUAGES else "en"
     entries = list(subscribers.announcements(processor, language)[:50])
     etag = feeds.etag(processor, language, entries)
     if feeds.matches(request.headers.get("If-None-Match", ""), etag):
@@ -527,8 +534,8 @@ def trust_feed(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required(admin=True)
-def trust_subscribers(request: HttpRequest) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+def trust_subscribers(request: StaffRequest) -> HttpResponse:
+    processor = request.membership.processor
     return render(request, "subprocessors/trust_subscribers.html", {
         "counts": subscribers.counts(processor),
         "page": _page(request, subscribers.subscribers_of(processor).order_by("-created_at", "pk")),
@@ -538,8 +545,8 @@ def trust_subscribers(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required(admin=True)
-def trust_subscribers_export(request: HttpRequest) -> HttpResponse:
-    data = subscribers.export_subscribers(processor=request.membership.processor,  # type: ignore[attr-defined]
+def trust_subscribers_export(request: StaffRequest) -> HttpResponse:
+    data = subscribers.export_subscribers(processor=request.membership.processor,
                                           acting_user=request.user)
     return attachment(data, "text/csv; charset=utf-8", "trust-subscribers.csv")
 
@@ -555,8 +562,8 @@ def trust_subscriber_remove(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required(write=True, admin=True)
-def trust_statement_edit(request: HttpRequest) -> HttpResponse:
-    processor = request.membership.processor  # type: ignore[attr-defined]
+def trust_statement_edit(request: StaffRequest) -> HttpResponse:
+    processor = request.membership.processor
     statement = trust.statement_of(processor)
     form = TrustStatementForm(request.POST or None, initial={
         "measures": statement.measures, "certifications": statement.certifications})

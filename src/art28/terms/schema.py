@@ -8,6 +8,7 @@ leaves a field ``None`` when the text does not say.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -20,7 +21,7 @@ from art28.terms.validators import clean_country, clean_email, clean_kvk, clean_
 Language = Literal["nl", "en"]
 
 
-def _opt(fn):  # type: ignore[no-untyped-def]
+def _opt(fn: Callable[[str], str]) -> Callable[[str | None], str | None]:
     return lambda v: None if v in (None, "") else fn(v)
 
 

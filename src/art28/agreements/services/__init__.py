@@ -47,6 +47,12 @@ from art28.terms.defaults import standard_terms
 from art28.terms.schema import DpaTerms
 
 
+def language_of(terms: DpaTerms) -> str:
+    """The language of terms that passed :func:`validate_terms` (which refuses all but nl and en)."""
+    assert terms.language is not None
+    return terms.language
+
+
 def validate_terms(data: DpaTerms | dict[str, Any]) -> DpaTerms:
     """Terms as DpaTerms; a ValidationError names each bad field by its path."""
     try:
@@ -68,6 +74,7 @@ def validate_terms(data: DpaTerms | dict[str, Any]) -> DpaTerms:
 def default_terms(controller: Controller) -> DpaTerms:
     """Standard terms filled from the processor profile and the controller's details."""
     processor: Processor = controller.processor
+    # Controller.language is a CharField whose choices are the two Language values.
     terms = standard_terms(language=controller.language,  # type: ignore[arg-type]
                            processor=processor.profile_party(),
                            notice_hours=processor.default_notice_hours)
@@ -106,7 +113,7 @@ def create_agreement(*, controller: Controller, acting_user: Any,
     full = validate_terms(_merge(default_terms(controller), terms))
     agreement = Agreement.objects.create(controller=controller, reference=_next_reference(controller))
     version = AgreementVersion.objects.create(
-        agreement=agreement, number=1, language=full.language, terms=full.model_dump(mode="json"),
+        agreement=agreement, number=1, language=language_of(full), terms=full.model_dump(mode="json"),
         standard_version=documents.CURRENT_VERSION, created_by=user_or_none(acting_user))
     record_event(action="agreement.created", obj=agreement, acting_user=acting_user,
                  data={"reference": agreement.reference, "version": version.number,
@@ -153,7 +160,7 @@ def _changes(old: DpaTerms, new: DpaTerms) -> list[dict[str, Any]]:
 def _edit_draft(draft: AgreementVersion, terms: DpaTerms, version_key: str) -> AgreementVersion:
     previous = draft.agreement.versions.filter(number=draft.number - 1).first()
     draft.terms = terms.model_dump(mode="json")
-    draft.language = terms.language
+    draft.language = language_of(terms)
     draft.standard_version = version_key
     draft.changes = _changes(previous.dpa_terms, terms) if previous else []
     draft.save(update_fields=["terms", "language", "standard_version", "changes"])
@@ -166,7 +173,7 @@ def _new_version(latest: AgreementVersion, terms: DpaTerms, version_key: str,
         latest.status = VersionStatus.SUPERSEDED
         latest.save(update_fields=["status"])
     return AgreementVersion.objects.create(
-        agreement=latest.agreement, number=latest.number + 1, language=terms.language,
+        agreement=latest.agreement, number=latest.number + 1, language=language_of(terms),
         terms=terms.model_dump(mode="json"), standard_version=version_key,
         changes=_changes(latest.dpa_terms, terms), created_by=user_or_none(acting_user))
 
@@ -403,7 +410,8 @@ def countersign_version(*, version: AgreementVersion, signature: Signature,
 
 
 def evidence_entries(version: AgreementVersion) -> list:
-    return [documents.EvidenceEntry(role=a.role, name=a.name, function=a.function, email=a.email,
+    return [documents.EvidenceEntry(role="controller" if a.role == AcceptanceRole.CONTROLLER else "processor",
+                                    name=a.name, function=a.function, email=a.email,
                                     accepted_at=local_time(a.accepted_at), ip=a.ip or "",
                                     user_agent=a.user_agent, document_sha256=a.document_sha256,
                                     note=_removed_note(a, version.language))

@@ -338,7 +338,9 @@ def issue_certificate(*, termination: Termination, acting_user: Any) -> Terminat
 
 def certificate_pdf(t: Termination) -> bytes:
     """The certificate's PDF, in the agreement's language."""
-    language = t.agreement.in_force.language
+    in_force = t.agreement.in_force
+    assert in_force is not None  # only an agreement in force is terminated
+    language = in_force.language
     with translation.override(language):
         title = (
             _("Certificate of return and destruction")

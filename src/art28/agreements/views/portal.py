@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from art28.agreements import services as agreements
 from art28.agreements.access import agreement_for, version_for
 from art28.agreements.forms import AcceptForm
-from art28.agreements.models import Agreement, VersionStatus
+from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.agreements.views import documents
 from art28.agreements.views.signature import signature_from
 from art28.core.decorators import portal_required
@@ -58,7 +58,7 @@ def portal_accept(request: HttpRequest, code: str) -> HttpResponse:
     return redirect("agreements:portal_agreement", code=version.agreement.code)
 
 
-def _sent_version(request: HttpRequest, code: str, *, write: bool = False):  # type: ignore[no-untyped-def]
+def _sent_version(request: HttpRequest, code: str, *, write: bool = False) -> AgreementVersion:
     version = version_for(request.user, code, write=write)
     if version.status == VersionStatus.DRAFT:
         raise Http404

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from art28.agreements import services as agreements
 from art28.agreements.access import agreement_for, agreements_in_status, version_for
 from art28.agreements.forms import AgreementFilterForm, SendForm, SignatureForm, TermsForm, initial_from
-from art28.agreements.models import Agreement, VersionStatus
+from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.agreements.views import documents
 from art28.agreements.views.signature import signature_from
 from art28.core.decorators import staff_required
@@ -132,7 +132,7 @@ def version_send(request: HttpRequest, code: str) -> HttpResponse:
     return _send_page(request, version, form)
 
 
-def _send_page(request: HttpRequest, version, form: SendForm,  # type: ignore[no-untyped-def]
+def _send_page(request: HttpRequest, version: AgreementVersion, form: SendForm,
                status: int = 200) -> HttpResponse:
     missing = agreements.send_blockers(version) if version.status == VersionStatus.DRAFT else []
     return render(request, "agreements/version_send.html",

@@ -161,12 +161,12 @@ def termination_certificate(request: HttpRequest, code: Any) -> HttpResponse:
 
 
 @staff
-def certificate_pdf(request: HttpRequest, code: Any) -> HttpResponse:
+def certificate_pdf(request: HttpRequest, code: Any) -> HttpResponseBase:
     return _attachment(access.termination_for(request.user, code).certificate, "application/pdf")
 
 
 @staff
-def returned_file(request: HttpRequest, code: Any) -> HttpResponse:
+def returned_file(request: HttpRequest, code: Any) -> HttpResponseBase:
     return _attachment(access.returned_file_for(request.user, code).file, "application/octet-stream")
 
 
@@ -195,10 +195,10 @@ def portal_termination_choose(request: HttpRequest, code: Any) -> HttpResponse:
 
 
 @portal_required
-def portal_certificate(request: HttpRequest, code: Any) -> HttpResponse:
+def portal_certificate(request: HttpRequest, code: Any) -> HttpResponseBase:
     return _attachment(access.termination_for(request.user, code).certificate, "application/pdf")
 
 
 @portal_required
-def portal_returned_file(request: HttpRequest, code: Any) -> HttpResponse:
+def portal_returned_file(request: HttpRequest, code: Any) -> HttpResponseBase:
     return _attachment(access.returned_file_for(request.user, code).file, "application/octet-stream")

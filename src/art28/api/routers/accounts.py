@@ -6,7 +6,6 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
 from ninja import Router
 
 from art28.accounts import access, services
@@ -14,23 +13,24 @@ from art28.accounts.models import Invitation, TeamRole
 from art28.api.schemas.accounts import InvitationIn, InvitationOut, MemberOut, RoleIn
 from art28.parties.access import controller_for
 from art28.parties.models import Membership
+from art28.parties.types import AuthedRequest
 
 router = Router(tags=["team"])
 
 
 def _member_out(member: Membership) -> Membership:
-    member.team_role = TeamRole.of(member).value  # type: ignore[attr-defined]
-    member.assigned_codes = access.assigned_controller_codes(member)  # type: ignore[attr-defined]
+    member.team_role = TeamRole.of(member).value  # type: ignore[attr-defined]  # read by the response schema
+    member.assigned_codes = access.assigned_controller_codes(member)  # type: ignore[attr-defined]  # read by the response schema
     return member
 
 
 @router.get("/invitations", response=list[InvitationOut])
-def invitation_list(request: HttpRequest) -> Any:
+def invitation_list(request: AuthedRequest) -> Any:
     return access.visible_invitations(request.auth)
 
 
 @router.post("/invitations", response={201: InvitationOut})
-def invitation_create(request: HttpRequest, payload: InvitationIn) -> tuple[int, Invitation]:
+def invitation_create(request: AuthedRequest, payload: InvitationIn) -> tuple[int, Invitation]:
     role = TeamRole(payload.role)
     if role.is_client:
         if payload.controller is None:
@@ -47,52 +47,52 @@ def invitation_create(request: HttpRequest, payload: InvitationIn) -> tuple[int,
 
 
 @router.post("/invitations/{code}/resend", response=InvitationOut)
-def invitation_resend(request: HttpRequest, code: UUID) -> Invitation:
+def invitation_resend(request: AuthedRequest, code: UUID) -> Invitation:
     invitation = access.invitation_for(request.auth, code, write=True)
     return services.resend_invitation(invitation=invitation, acting_user=request.auth)
 
 
 @router.delete("/invitations/{code}", response={204: None})
-def invitation_revoke(request: HttpRequest, code: UUID) -> tuple[int, None]:
+def invitation_revoke(request: AuthedRequest, code: UUID) -> tuple[int, None]:
     invitation = access.invitation_for(request.auth, code, write=True)
     services.revoke_invitation(invitation=invitation, acting_user=request.auth)
     return 204, None
 
 
 @router.get("/team", response=list[MemberOut])
-def team_list(request: HttpRequest) -> Any:
+def team_list(request: AuthedRequest) -> Any:
     return [_member_out(m) for m in access.team(request.auth)]
 
 
 @router.get("/team/{code}", response=MemberOut)
-def member_get(request: HttpRequest, code: UUID) -> Membership:
+def member_get(request: AuthedRequest, code: UUID) -> Membership:
     return _member_out(access.member_for(request.auth, code))
 
 
 @router.patch("/team/{code}", response=MemberOut)
-def member_role(request: HttpRequest, code: UUID, payload: RoleIn) -> Membership:
+def member_role(request: AuthedRequest, code: UUID, payload: RoleIn) -> Membership:
     member = access.member_for(request.auth, code, write=True)
     return _member_out(services.change_role(membership=member, role=payload.role,
                                             acting_user=request.auth))
 
 
 @router.post("/team/{code}/deactivate", response=MemberOut)
-def member_deactivate(request: HttpRequest, code: UUID) -> Membership:
+def member_deactivate(request: AuthedRequest, code: UUID) -> Membership:
     member = access.member_for(request.auth, code, write=True)
     return _member_out(services.deactivate(membership=member, acting_user=request.auth))
 
 
 @router.put("/team/{code}/assignments/{controller}", response=MemberOut)
-def member_assign(request: HttpRequest, code: UUID, controller: UUID) -> Membership:
+def member_assign(request: AuthedRequest, code: UUID, controller: UUID) -> Membership:
     return _assign(request, code, controller, assigned=True)
 
 
 @router.delete("/team/{code}/assignments/{controller}", response=MemberOut)
-def member_unassign(request: HttpRequest, code: UUID, controller: UUID) -> Membership:
+def member_unassign(request: AuthedRequest, code: UUID, controller: UUID) -> Membership:
     return _assign(request, code, controller, assigned=False)
 
 
-def _assign(request: HttpRequest, code: UUID, controller_code: UUID, *, assigned: bool) -> Membership:
+def _assign(request: AuthedRequest, code: UUID, controller_code: UUID, *, assigned: bool) -> Membership:
     member = access.member_for(request.auth, code, write=True)
     controller = controller_for(request.auth, controller_code)
     return _member_out(services.set_assignment(membership=member, controller=controller,

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from ninja import Query, Router, Status
 
 from art28.agreements import downloads, services
@@ -37,6 +37,7 @@ from art28.api.schemas.agreements import (
 )
 from art28.core.downloads import attachment
 from art28.parties.access import controller_for
+from art28.parties.types import AuthedRequest
 from art28.terms.schema import DpaTerms
 
 router = Router(tags=["agreements"])
@@ -63,13 +64,13 @@ def _version(user: Any, code: UUID, number: int, *, write: bool = False) -> Agre
 
 
 @router.get("/agreements", response=Page[AgreementOut])
-def agreement_list(request: HttpRequest, params: Query[AgreementFilter]) -> dict[str, Any]:
+def agreement_list(request: AuthedRequest, params: Query[AgreementFilter]) -> dict[str, Any]:
     qs = _listing(request.auth, listed_agreements(request.auth, params.status or ""))
     return paginate(qs.order_by("reference", "pk"), params)
 
 
 @router.post("/agreements", response={201: AgreementOut})
-def agreement_create(request: HttpRequest, payload: AgreementIn) -> tuple[int, Agreement]:
+def agreement_create(request: AuthedRequest, payload: AgreementIn) -> tuple[int, Agreement]:
     controller = controller_for(request.auth, payload.controller, write=True)
     require_staff(request.auth)
     agreement = services.create_agreement(controller=controller, acting_user=request.auth,
@@ -78,12 +79,12 @@ def agreement_create(request: HttpRequest, payload: AgreementIn) -> tuple[int, A
 
 
 @router.get("/agreements/{code}", response=AgreementOut)
-def agreement_get(request: HttpRequest, code: UUID) -> Agreement:
+def agreement_get(request: AuthedRequest, code: UUID) -> Agreement:
     return _with_versions(request.auth, agreement_for(request.auth, code))
 
 
 @router.patch("/agreements/{code}/terms", response=VersionDetail)
-def agreement_update_terms(request: HttpRequest, code: UUID, terms: DpaTerms) -> AgreementVersion:
+def agreement_update_terms(request: AuthedRequest, code: UUID, terms: DpaTerms) -> AgreementVersion:
     """Change the terms: a draft is edited; a sent or signed version gets a successor."""
     agreement = agreement_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -92,12 +93,12 @@ def agreement_update_terms(request: HttpRequest, code: UUID, terms: DpaTerms) ->
 
 
 @router.get("/agreements/{code}/versions", response=list[VersionSummary])
-def version_list(request: HttpRequest, code: UUID) -> Any:
+def version_list(request: AuthedRequest, code: UUID) -> Any:
     return visible_versions(request.auth, agreement_for(request.auth, code)).order_by("number")
 
 
 @router.get("/agreements/{code}/versions/{number}", response=VersionDetail)
-def version_get(request: HttpRequest, code: UUID, number: int) -> AgreementVersion:
+def version_get(request: AuthedRequest, code: UUID, number: int) -> AgreementVersion:
     return _version(request.auth, code, number)
 
 
@@ -107,7 +108,7 @@ def _file(download: downloads.Download) -> HttpResponse:
 
 @router.get("/agreements/{code}/versions/{number}/document",
             openapi_extra=uploads.download_doc("The agreement document", PDF, DOCX))
-def version_document(request: HttpRequest, code: UUID, number: int,
+def version_document(request: AuthedRequest, code: UUID, number: int,
                      format: Literal["pdf", "docx"] = "pdf") -> HttpResponse:  # noqa: A002
     """The agreement as PDF or DOCX; once sent, the PDF is the exact file whose hash is accepted."""
     return _file(downloads.document(_version(request.auth, code, number), format))
@@ -115,7 +116,7 @@ def version_document(request: HttpRequest, code: UUID, number: int,
 
 @router.get("/agreements/{code}/versions/{number}/signed",
             openapi_extra=uploads.download_doc("The signed PDF, evidence page included", PDF))
-def version_signed_document(request: HttpRequest, code: UUID, number: int) -> HttpResponse:
+def version_signed_document(request: AuthedRequest, code: UUID, number: int) -> HttpResponse:
     download = downloads.signed(_version(request.auth, code, number))
     if download is None:
         raise Http404
@@ -124,7 +125,7 @@ def version_signed_document(request: HttpRequest, code: UUID, number: int) -> Ht
 
 @router.post("/agreements/{code}/versions/{number}/send",
              response={200: VersionDetail, 409: SendRefused})
-def version_send(request: HttpRequest, code: UUID, number: int,
+def version_send(request: AuthedRequest, code: UUID, number: int,
                  params: Query[SendIn]) -> Any:
     """Freeze the PDF and invite the controller's signatories (e-mail via the outbox).
 
@@ -140,14 +141,14 @@ def version_send(request: HttpRequest, code: UUID, number: int,
         return Status(409, {"detail": exc.messages[0], "missing": exc.missing})
 
 
-def _signature(request: HttpRequest, payload: CountersignIn) -> services.Signature:
+def _signature(request: AuthedRequest, payload: CountersignIn) -> services.Signature:
     return services.Signature(name=payload.name, function=payload.function,
                               confirmed=payload.confirmed, ip=request.META.get("REMOTE_ADDR"),
                               user_agent=request.headers.get("User-Agent", ""))
 
 
 @router.post("/agreements/{code}/versions/{number}/accept", response=VersionDetail)
-def version_accept(request: HttpRequest, code: UUID, number: int,
+def version_accept(request: AuthedRequest, code: UUID, number: int,
                    payload: AcceptIn) -> AgreementVersion:
     """The controller accepts the exact PDF it read, identified by its SHA-256."""
     version = _version(request.auth, code, number, write=True)
@@ -158,7 +159,7 @@ def version_accept(request: HttpRequest, code: UUID, number: int,
 
 
 @router.post("/agreements/{code}/versions/{number}/countersign", response=VersionDetail)
-def version_countersign(request: HttpRequest, code: UUID, number: int,
+def version_countersign(request: AuthedRequest, code: UUID, number: int,
                         payload: CountersignIn) -> AgreementVersion:
     """The processor countersigns an accepted version: it becomes signed and immutable."""
     version = _version(request.auth, code, number, write=True)

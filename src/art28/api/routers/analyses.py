@@ -17,7 +17,6 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
@@ -25,6 +24,7 @@ from art28.api import uploads
 from art28.api.access import require_staff
 from art28.api.schemas.analyses import AnalysisError, ConfirmIn
 from art28.core.uploads import ANALYSIS
+from art28.parties.types import AuthedRequest
 from art28.reviews import services
 from art28.reviews.access import review_for
 from art28.reviews.models import Review
@@ -35,7 +35,7 @@ router = Router(tags=["analyses"])
 
 def _out(review: Review) -> dict[str, Any]:
     out = {"code": str(review.code), "created_at": review.created_at.isoformat(), **review.result}
-    if review.subprocessor_id is not None:
+    if review.subprocessor is not None:
         out["subprocessor"] = str(review.subprocessor.code)
         out["imported"] = review.is_imported
     return out
@@ -54,7 +54,7 @@ def _error(exc: ValidationError) -> Status[dict[str, Any]]:
 
 
 @router.post("/analyses", response={201: dict, 413: AnalysisError, 422: AnalysisError})
-def analysis_create(request: HttpRequest, file: File[UploadedFile],
+def analysis_create(request: AuthedRequest, file: File[UploadedFile],
                     lang: Form[Literal["nl", "en"] | None] = None,
                     subprocessor: Form[UUID | None] = None) -> Status[dict[str, Any]]:
     """Analyse an uploaded agreement (multipart ``file``; optional ``lang``) with the processor's playbook.
@@ -76,12 +76,12 @@ def analysis_create(request: HttpRequest, file: File[UploadedFile],
 
 
 @router.get("/analyses/{code}", response=dict)
-def analysis_get(request: HttpRequest, code: UUID) -> dict[str, Any]:
+def analysis_get(request: AuthedRequest, code: UUID) -> dict[str, Any]:
     return _out(review_for(request.auth, code))
 
 
 @router.post("/analyses/{code}/confirm", response={200: dict, 422: AnalysisError})
-def analysis_confirm(request: HttpRequest, code: UUID, payload: ConfirmIn) -> Status[dict[str, Any]]:
+def analysis_confirm(request: AuthedRequest, code: UUID, payload: ConfirmIn) -> Status[dict[str, Any]]:
     """Confirm a staged sub-processor import with the ``terms`` as checked against the quotes.
 
     The terms and the original file are stored on the sub-processor; the flow-down check
@@ -89,7 +89,7 @@ def analysis_confirm(request: HttpRequest, code: UUID, payload: ConfirmIn) -> St
     the terms are incomplete.
     """
     review = review_for(request.auth, code, write=True)
-    if review.subprocessor_id is not None:
+    if review.subprocessor is not None:
         subprocessor_for(request.auth, review.subprocessor.code, write=True)
     try:
         sp = services.confirm_subprocessor_import(review=review, terms=payload.terms,

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router
@@ -45,7 +45,8 @@ from art28.breaches.access import (
 )
 from art28.breaches.models import Incident, IncidentNotice
 from art28.core.downloads import attachment
-from art28.parties.access import controller_for, membership_of
+from art28.parties.access import controller_for
+from art28.parties.types import AuthedRequest
 from art28.subprocessors.access import subprocessors_by_code
 from art28.subprocessors.models import Subprocessor
 
@@ -77,7 +78,7 @@ def _incident(incident: Incident) -> Incident:
 # --- processor side ----------------------------------------------------------------
 
 @router.get("/breaches", response=Page[IncidentOut])
-def incident_list(request: HttpRequest, params: Query[IncidentFilter]) -> dict[str, Any]:
+def incident_list(request: AuthedRequest, params: Query[IncidentFilter]) -> dict[str, Any]:
     """The register: every incident the caller may see, notified or not."""
     require_staff(request.auth, write=False)
     controller = controller_for(request.auth, params.controller) if params.controller else None
@@ -86,7 +87,7 @@ def incident_list(request: HttpRequest, params: Query[IncidentFilter]) -> dict[s
 
 
 @router.post("/breaches", response={201: IncidentOut})
-def incident_create(request: HttpRequest, payload: Facts) -> tuple[int, Incident]:
+def incident_create(request: AuthedRequest, payload: Facts) -> tuple[int, Incident]:
     """Open an incident: a title and ``aware_at`` are enough; the rest can follow."""
     m = require_staff(request.auth)
     incident = services.open_incident(processor=m.processor, facts=_facts(payload), acting_user=request.auth,
@@ -95,14 +96,14 @@ def incident_create(request: HttpRequest, payload: Facts) -> tuple[int, Incident
 
 
 @router.get("/breaches/clocks", response=list[AffectedOut])
-def clock_list(request: HttpRequest) -> Any:
+def clock_list(request: AuthedRequest) -> Any:
     """Open notice clocks (not yet notified), soonest deadline first."""
     require_staff(request.auth, write=False)
     return list(services.open_clocks(visible_affected(request.auth))[:1000])
 
 
 @router.get("/breaches/left-out", response=list[AffectedOut])
-def left_out_list(request: HttpRequest) -> Any:
+def left_out_list(request: AuthedRequest) -> Any:
     """Agreements of open incidents that staff left out, with `exclusion_reason` (the clock
     list's other half: they have no clock running)."""
     require_staff(request.auth, write=False)
@@ -111,28 +112,28 @@ def left_out_list(request: HttpRequest) -> Any:
 
 @router.get("/breaches/register.{fmt}",
             openapi_extra=download_doc("The register", "text/csv", "application/pdf"))
-def register_export(request: HttpRequest, fmt: Literal["csv", "pdf"],
-                    controller: UUID | None = None) -> HttpResponse:
+def register_export(request: AuthedRequest, fmt: Literal["csv", "pdf"],
+                    controller: UUID | None = None) -> HttpResponse | StreamingHttpResponse:
     """The processor's register, optionally filtered to one controller's incidents."""
-    require_staff(request.auth, write=False)
+    member = require_staff(request.auth, write=False)
     chosen = controller_for(request.auth, controller) if controller else None
     qs = register_incidents(request.auth, chosen)
     rows = services.processor_rows(qs.order_by("-aware_at"), chosen, affected=visible_affected(request.auth))
     if fmt == "csv":
         return _file(services.csv_chunks(rows), "text/csv; charset=utf-8", "breach-register.csv")
     pdf = services.export_register_pdf(rows=rows, title="Breach register",
-                                       processor_id=membership_of(request.auth).processor_id,  # type: ignore[union-attr]
+                                       processor_id=member.processor_id,
                                        controller_id=chosen.pk if chosen else None, acting_user=request.auth)
     return _file(pdf, "application/pdf", "breach-register.pdf")
 
 
 @router.get("/breaches/{code}", response=IncidentOut)
-def incident_get(request: HttpRequest, code: UUID) -> Incident:
+def incident_get(request: AuthedRequest, code: UUID) -> Incident:
     return _incident(incident_for(request.auth, code))
 
 
 @router.patch("/breaches/{code}", response=IncidentOut)
-def incident_update(request: HttpRequest, code: UUID, payload: Facts) -> Incident:
+def incident_update(request: AuthedRequest, code: UUID, payload: Facts) -> Incident:
     """Complete or correct the facts (only the fields sent change)."""
     incident = incident_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -142,7 +143,7 @@ def incident_update(request: HttpRequest, code: UUID, payload: Facts) -> Inciden
 
 
 @router.get("/breaches/{code}/affected", response=Page[AffectedOut])
-def affected_list(request: HttpRequest, code: UUID, params: Query[PageParams]) -> dict[str, Any]:
+def affected_list(request: AuthedRequest, code: UUID, params: Query[PageParams]) -> dict[str, Any]:
     """The agreements the incident touches that the caller may see, soonest deadline first,
     a page at a time (``?page=&page_size=``)."""
     incident = incident_for(request.auth, code)
@@ -151,7 +152,7 @@ def affected_list(request: HttpRequest, code: UUID, params: Query[PageParams]) -
 
 
 @router.post("/breaches/{code}/affected", response=list[AffectedOut])
-def affected_adjust(request: HttpRequest, code: UUID, payload: AdjustIn) -> Any:
+def affected_adjust(request: AuthedRequest, code: UUID, payload: AdjustIn) -> Any:
     """Review: keep in, leave out, or add agreements before notices go out.
 
     Acts on, and answers with, only the rows of controllers the caller may see."""
@@ -164,7 +165,7 @@ def affected_adjust(request: HttpRequest, code: UUID, payload: AdjustIn) -> Any:
 
 
 @router.post("/breaches/{code}/notices", response={201: list[NoticeOut]})
-def notices_send(request: HttpRequest, code: UUID, payload: NoticeIn) -> tuple[int, Any]:
+def notices_send(request: AuthedRequest, code: UUID, payload: NoticeIn) -> tuple[int, Any]:
     """Queue initial, follow-up or final notices (e-mail, portal, webhook)."""
     incident = incident_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -176,7 +177,7 @@ def notices_send(request: HttpRequest, code: UUID, payload: NoticeIn) -> tuple[i
 
 
 @router.post("/breaches/{code}/notices/preview", response=NoticePreviewOut)
-def notices_preview(request: HttpRequest, code: UUID, payload: NoticeIn) -> Any:
+def notices_preview(request: AuthedRequest, code: UUID, payload: NoticeIn) -> Any:
     """What `POST /breaches/{code}/notices` would send, without sending or recording anything:
     the number of controllers and e-mail addresses, the message per language, and the
     agreements left out with their reasons. Pass `controllers` back as `expected` to send."""
@@ -189,14 +190,14 @@ def notices_preview(request: HttpRequest, code: UUID, payload: NoticeIn) -> Any:
 
 
 @router.get("/breaches/{code}/notices", response=Page[NoticeOut])
-def notices_list(request: HttpRequest, code: UUID, params: Query[PageParams]) -> dict[str, Any]:
+def notices_list(request: AuthedRequest, code: UUID, params: Query[PageParams]) -> dict[str, Any]:
     """The incident's notices the caller may see, a page at a time (``?page=&page_size=``)."""
     incident = incident_for(request.auth, code)
     return paginate(incident_notices(request.auth, incident), params)
 
 
 @router.post("/breaches/{code}/no-notice", response=IncidentOut)
-def incident_no_notice(request: HttpRequest, code: UUID, payload: ReasoningIn) -> Incident:
+def incident_no_notice(request: AuthedRequest, code: UUID, payload: ReasoningIn) -> Incident:
     """Record that nobody is notified, with the reasoning (kept in the register)."""
     incident = incident_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -205,7 +206,7 @@ def incident_no_notice(request: HttpRequest, code: UUID, payload: ReasoningIn) -
 
 
 @router.post("/breaches/{code}/close", response=IncidentOut)
-def incident_close(request: HttpRequest, code: UUID, payload: ReasoningIn) -> Incident:
+def incident_close(request: AuthedRequest, code: UUID, payload: ReasoningIn) -> Incident:
     incident = incident_for(request.auth, code, write=True)
     require_staff(request.auth)
     services.close_incident(incident=incident, reasoning=payload.reasoning, acting_user=request.auth)
@@ -215,7 +216,7 @@ def incident_close(request: HttpRequest, code: UUID, payload: ReasoningIn) -> In
 # --- controller side ---------------------------------------------------------------
 
 @router.get("/breach-notices", response=Page[NoticeOut])
-def notice_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
+def notice_list(request: AuthedRequest, params: Query[PageParams]) -> dict[str, Any]:
     """Breach notices to the caller's organisation (staff: to the controllers they see)."""
     qs = visible_notices(request.auth).prefetch_related("notice__deliveries").order_by("-created_at", "-pk")
     return paginate(qs, params)
@@ -223,10 +224,12 @@ def notice_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, An
 
 @router.get("/breach-notices/register.{fmt}",
             openapi_extra=download_doc("The controller's extract", "text/csv", "application/pdf"))
-def controller_register(request: HttpRequest, fmt: Literal["csv", "pdf"]) -> HttpResponse:
+def controller_register(request: AuthedRequest,
+                        fmt: Literal["csv", "pdf"]) -> HttpResponse | StreamingHttpResponse:
     """A controller's own extract of the register: the breaches it was told about."""
     require_controller_user(request.auth)
-    controller = membership_of(request.auth).controller  # type: ignore[union-attr]
+    controller = request.auth.membership.controller  # a controller user's membership names it
+    assert controller is not None
     rows = services.controller_rows(controller)
     if fmt == "csv":
         return _file(services.as_csv(rows), "text/csv; charset=utf-8", "breach-register.csv")
@@ -237,12 +240,12 @@ def controller_register(request: HttpRequest, fmt: Literal["csv", "pdf"]) -> Htt
 
 
 @router.get("/breach-notices/{code}", response=NoticeOut)
-def notice_get(request: HttpRequest, code: UUID) -> IncidentNotice:
+def notice_get(request: AuthedRequest, code: UUID) -> IncidentNotice:
     return notice_for(request.auth, code)
 
 
 @router.post("/breach-notices/{code}/acknowledge", response=NoticeOut)
-def notice_acknowledge(request: HttpRequest, code: UUID) -> IncidentNotice:
+def notice_acknowledge(request: AuthedRequest, code: UUID) -> IncidentNotice:
     """The controller confirms receipt (idempotent: the first acknowledgement counts)."""
     incident_notice = notice_for(request.auth, code, write=True)
     require_controller_user(request.auth)
@@ -251,27 +254,29 @@ def notice_acknowledge(request: HttpRequest, code: UUID) -> IncidentNotice:
 
 
 @router.get("/breach-notices/{code}/clock", response=ClockOut)
-def notice_clock(request: HttpRequest, code: UUID) -> dict[str, Any]:
+def notice_clock(request: AuthedRequest, code: UUID) -> dict[str, Any]:
     """The controller's own 72 hours for the supervisory authority, from our first notice."""
-    started, deadline = services.authority_clock(notice_for(request.auth, code).affected)  # type: ignore[misc]
+    clock = services.authority_clock(notice_for(request.auth, code).affected)
+    assert clock is not None  # a notice the controller can read started its clock
+    started, deadline = clock
     left = (deadline - timezone.now()).total_seconds()
     return {"started_at": started, "deadline": deadline, "seconds_left": round(left, 1), "overdue": left < 0}
 
 
 @router.get("/breach-notices/{code}/authority-draft", response=list[dict[str, Any]])
-def notice_authority_draft(request: HttpRequest, code: UUID) -> Any:
+def notice_authority_draft(request: AuthedRequest, code: UUID) -> Any:
     """A prefilled draft of the controller's notification to the supervisory authority."""
     return services.authority_draft(notice_for(request.auth, code).affected)
 
 
 @router.get("/breach-notices/{code}/severity", response=dict[str, Any])
-def notice_severity(request: HttpRequest, code: UUID) -> Any:
+def notice_severity(request: AuthedRequest, code: UUID) -> Any:
     """ENISA severity (SE = DPC × EI + CB) with reasons and a suggestion, never a verdict."""
     return services.severity(notice_for(request.auth, code).affected).as_dict()
 
 
 @router.put("/breach-notices/{code}/severity", response=dict[str, Any])
-def notice_severity_save(request: HttpRequest, code: UUID, payload: SeverityIn) -> Any:
+def notice_severity_save(request: AuthedRequest, code: UUID, payload: SeverityIn) -> Any:
     incident_notice = notice_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     affected = affected_for(request.auth, incident_notice.affected.code, write=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router
 
@@ -12,12 +11,13 @@ from art28.api.pagination import Page, paginate
 from art28.api.schemas.obligations import ObligationFilter, ObligationOut
 from art28.obligations.access import filtered_controllers
 from art28.obligations.collect import open_obligations
+from art28.parties.types import AuthedRequest
 
 router = Router(tags=["obligations"])
 
 
 @router.get("/obligations", response=Page[ObligationOut])
-def obligation_list(request: HttpRequest, params: Query[ObligationFilter]) -> dict[str, Any]:
+def obligation_list(request: AuthedRequest, params: Query[ObligationFilter]) -> dict[str, Any]:
     """Every open obligation the caller may see (staff: their clients; a controller's user:
     its own), nearest deadline first, undated ones last."""
     due_before = params.due_before

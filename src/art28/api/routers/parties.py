@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest
 from ninja import Query, Router, Status
 
 from art28.api.access import require_staff
@@ -26,17 +25,18 @@ from art28.api.schemas.parties import (
 from art28.parties import services
 from art28.parties.access import contact_of, controller_for, visible_controllers
 from art28.parties.models import Contact, Controller
+from art28.parties.types import AuthedRequest
 
 router = Router(tags=["controllers"])
 
 
 @router.get("/controllers", response=Page[ControllerOut])
-def controller_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
+def controller_list(request: AuthedRequest, params: Query[PageParams]) -> dict[str, Any]:
     return paginate(visible_controllers(request.auth).order_by("name", "pk"), params)
 
 
 @router.post("/controllers", response={201: ControllerDetail})
-def controller_create(request: HttpRequest, payload: ControllerIn) -> tuple[int, Controller]:
+def controller_create(request: AuthedRequest, payload: ControllerIn) -> tuple[int, Controller]:
     membership = require_staff(request.auth, admin=True)
     data = payload.dict(exclude={"contacts"})
     contacts = [c.dict() for c in payload.contacts]
@@ -46,12 +46,12 @@ def controller_create(request: HttpRequest, payload: ControllerIn) -> tuple[int,
 
 
 @router.get("/controllers/{code}", response=ControllerDetail)
-def controller_get(request: HttpRequest, code: UUID) -> Controller:
+def controller_get(request: AuthedRequest, code: UUID) -> Controller:
     return controller_for(request.auth, code)
 
 
 @router.patch("/controllers/{code}", response=ControllerDetail)
-def controller_update(request: HttpRequest, code: UUID, payload: ControllerPatch) -> Controller:
+def controller_update(request: AuthedRequest, code: UUID, payload: ControllerPatch) -> Controller:
     controller = controller_for(request.auth, code, write=True)
     data = _merged(controller, services.ORG_FIELDS, payload.dict(exclude_unset=True))
     return services.update_controller(controller=controller, data=data, acting_user=request.auth)
@@ -67,12 +67,12 @@ def _contact(controller: Controller, code: UUID) -> Contact:
 
 
 @router.get("/controllers/{code}/contacts", response=list[ContactOut])
-def contact_list(request: HttpRequest, code: UUID) -> Any:
+def contact_list(request: AuthedRequest, code: UUID) -> Any:
     return controller_for(request.auth, code).contacts.all()
 
 
 @router.post("/controllers/{code}/contacts", response={201: ContactOut})
-def contact_add(request: HttpRequest, code: UUID, payload: ContactIn) -> tuple[int, Contact]:
+def contact_add(request: AuthedRequest, code: UUID, payload: ContactIn) -> tuple[int, Contact]:
     controller = controller_for(request.auth, code, write=True)
     contact = services.add_contact(controller=controller, data=payload.dict(),
                                    acting_user=request.auth)
@@ -81,12 +81,12 @@ def contact_add(request: HttpRequest, code: UUID, payload: ContactIn) -> tuple[i
 
 def _with_warnings(contact: Contact) -> Contact:
     warning = services.breach_recipient_warning(contact.controller)
-    contact.warnings = [warning] if warning else []  # type: ignore[attr-defined]
+    contact.warnings = [warning] if warning else []  # type: ignore[attr-defined]  # read by the response schema
     return contact
 
 
 @router.patch("/controllers/{code}/contacts/{contact_code}", response=ContactOut)
-def contact_update(request: HttpRequest, code: UUID, contact_code: UUID,
+def contact_update(request: AuthedRequest, code: UUID, contact_code: UUID,
                    payload: ContactPatch) -> Contact:
     contact = _contact(controller_for(request.auth, code, write=True), contact_code)
     data = _merged(contact, services.CONTACT_FIELDS, payload.dict(exclude_unset=True))
@@ -96,7 +96,7 @@ def contact_update(request: HttpRequest, code: UUID, contact_code: UUID,
 
 @router.delete("/controllers/{code}/contacts/{contact_code}",
                response={200: ContactRemoved, 204: None})
-def contact_delete(request: HttpRequest, code: UUID, contact_code: UUID) -> Any:
+def contact_delete(request: AuthedRequest, code: UUID, contact_code: UUID) -> Any:
     """204; 200 with ``warnings`` when the controller is left without a breach-notice recipient."""
     controller = controller_for(request.auth, code, write=True)
     contact = _contact(controller, contact_code)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 
 from art28.agreements.access import visible_agreements
 from art28.api import uploads
 from art28.api.routing import REQUESTS_IDS, Router
 from art28.core.downloads import attachment
 from art28.parties.access import membership_of
+from art28.parties.types import AuthedRequest
 from art28.records import services as ropa
 
 router = Router(tags=["requests"], ids_from=REQUESTS_IDS)
@@ -21,7 +22,7 @@ router = Router(tags=["requests"], ids_from=REQUESTS_IDS)
     openapi_extra=uploads.download_doc("The record", *ropa.CONTENT_TYPES.values()),
 )
 def ropa_export(
-    request: HttpRequest, format: Literal["csv", "xlsx", "pdf", "jsonld"] = "jsonld"
+    request: AuthedRequest, format: Literal["csv", "xlsx", "pdf", "jsonld"] = "jsonld"
 ) -> HttpResponse:  # noqa: A002
     """The processor's record (staff), or the controller's own extract (controller users)."""
     m = membership_of(request.auth)

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema
 
@@ -36,6 +36,7 @@ from art28.api.schemas.subprocessors import (
 )
 from art28.api.uploads import download_doc
 from art28.core.downloads import attachment
+from art28.parties.types import AuthedRequest
 from art28.subprocessors import access, export, services
 from art28.subprocessors.models import ChangeAgreement, Subprocessor, SubprocessorChange
 
@@ -45,7 +46,7 @@ router = Router(tags=["subprocessors"])
 # --- register ------------------------------------------------------------------------------
 
 
-def _own(request: HttpRequest, code: UUID | None) -> Subprocessor | None:
+def _own(request: AuthedRequest, code: UUID | None) -> Subprocessor | None:
     if code is None:
         return None
     return access.subprocessor_for(request.auth, code)
@@ -60,12 +61,12 @@ def _terms(payload: SubprocessorIn | SubprocessorPatch) -> dict[str, Any] | None
 
 
 @router.get("/subprocessors", response=Page[SubprocessorOut])
-def subprocessor_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
+def subprocessor_list(request: AuthedRequest, params: Query[PageParams]) -> dict[str, Any]:
     return paginate(access.visible_subprocessors(request.auth).order_by("name", "pk"), params)
 
 
 @router.post("/subprocessors", response={201: SubprocessorOut})
-def subprocessor_create(request: HttpRequest, payload: SubprocessorIn) -> tuple[int, Subprocessor]:
+def subprocessor_create(request: AuthedRequest, payload: SubprocessorIn) -> tuple[int, Subprocessor]:
     m = require_staff(request.auth, admin=True)
     agreements = (
         [agreement_for(request.auth, c) for c in payload.agreements]
@@ -84,13 +85,13 @@ def subprocessor_create(request: HttpRequest, payload: SubprocessorIn) -> tuple[
 
 
 @router.get("/subprocessors/{code}", response=SubprocessorOut)
-def subprocessor_get(request: HttpRequest, code: UUID) -> Subprocessor:
+def subprocessor_get(request: AuthedRequest, code: UUID) -> Subprocessor:
     require_staff(request.auth, write=False)
     return access.subprocessor_for(request.auth, code)
 
 
 @router.patch("/subprocessors/{code}", response=SubprocessorOut)
-def subprocessor_update(request: HttpRequest, code: UUID, payload: SubprocessorPatch) -> Subprocessor:
+def subprocessor_update(request: AuthedRequest, code: UUID, payload: SubprocessorPatch) -> Subprocessor:
     require_staff(request.auth, admin=True)
     sp = access.subprocessor_for(request.auth, code, write=True)
     return services.update_subprocessor(
@@ -100,7 +101,7 @@ def subprocessor_update(request: HttpRequest, code: UUID, payload: SubprocessorP
 
 @router.get("/subprocessors/{code}/transfer", response=TransferOut)
 def subprocessor_transfer(
-    request: HttpRequest, code: UUID, language: Literal["nl", "en"] = "en", agreement: UUID | None = None
+    request: AuthedRequest, code: UUID, language: Literal["nl", "en"] = "en", agreement: UUID | None = None
 ) -> Any:
     """The transfer check in plain words; with ``agreement``, under that agreement's policy."""
     require_staff(request.auth, write=False)
@@ -110,13 +111,13 @@ def subprocessor_transfer(
 
 
 @router.get("/subprocessors/{code}/flowdown", response=list[GapOut])
-def subprocessor_flowdown(request: HttpRequest, code: UUID, margin_hours: int | None = None) -> Any:
+def subprocessor_flowdown(request: AuthedRequest, code: UUID, margin_hours: int | None = None) -> Any:
     require_staff(request.auth, write=False)
     return services.compare(access.subprocessor_for(request.auth, code), margin_hours=margin_hours)
 
 
 @router.get("/subprocessors/{code}/agreements", response=list[str])
-def subprocessor_agreements(request: HttpRequest, code: UUID, params: Query[AtParams]) -> Any:
+def subprocessor_agreements(request: AuthedRequest, code: UUID, params: Query[AtParams]) -> Any:
     """References of the agreements for which it is authorised at ``at``."""
     require_staff(request.auth, write=False)
     sp = access.subprocessor_for(request.auth, code)
@@ -124,7 +125,7 @@ def subprocessor_agreements(request: HttpRequest, code: UUID, params: Query[AtPa
 
 
 @router.get("/subprocessor-flowdown", response=list[FlowdownRow])
-def flowdown_dashboard(request: HttpRequest, margin_hours: int | None = None) -> Any:
+def flowdown_dashboard(request: AuthedRequest, margin_hours: int | None = None) -> Any:
     m = require_staff(request.auth, write=False)
     return services.dashboard(m.processor_id, margin_hours=margin_hours)
 
@@ -132,7 +133,7 @@ def flowdown_dashboard(request: HttpRequest, margin_hours: int | None = None) ->
 # --- changes -------------------------------------------------------------------------------
 
 
-def _change_args(request: HttpRequest, payload: ChangeIn) -> dict[str, Any]:
+def _change_args(request: AuthedRequest, payload: ChangeIn) -> dict[str, Any]:
     m = require_staff(request.auth, admin=True)
     agreements = (
         [agreement_for(request.auth, c) for c in payload.agreements]
@@ -150,12 +151,12 @@ def _change_args(request: HttpRequest, payload: ChangeIn) -> dict[str, Any]:
 
 
 def _change_out(change: SubprocessorChange) -> SubprocessorChange:
-    change.agreements = change.clocks.count()  # type: ignore[attr-defined]
+    change.agreements = change.clocks.count()  # type: ignore[attr-defined]  # read by the response schema
     return change
 
 
 @router.post("/subprocessor-changes/plan", response=PlanOut)
-def change_plan(request: HttpRequest, payload: ChangeIn) -> dict[str, Any]:
+def change_plan(request: AuthedRequest, payload: ChangeIn) -> dict[str, Any]:
     """What a proposal would do per agreement, and which agreements block its date; saves nothing."""
     args = _change_args(request, payload)
     agreements = services.affected_agreements(
@@ -180,7 +181,7 @@ def change_plan(request: HttpRequest, payload: ChangeIn) -> dict[str, Any]:
 
 
 @router.post("/subprocessor-changes/preview", response=PreviewOut)
-def change_preview(request: HttpRequest, payload: ChangeIn) -> Any:
+def change_preview(request: AuthedRequest, payload: ChangeIn) -> Any:
     """What proposing this change would send: recipients, each language's message as rendered,
     the agreements left out and why, the clients nobody would hear from. Saves nothing."""
     return services.preview_change(
@@ -190,7 +191,7 @@ def change_preview(request: HttpRequest, payload: ChangeIn) -> Any:
 
 
 @router.post("/subprocessor-changes", response={201: ChangeOut})
-def change_create(request: HttpRequest, payload: ChangeIn) -> tuple[int, SubprocessorChange]:
+def change_create(request: AuthedRequest, payload: ChangeIn) -> tuple[int, SubprocessorChange]:
     """Propose a change; 400 lists the agreements whose terms need a later date (unless ``split``),
     or the clients no notice would reach (unless ``allow_unreachable``). Unsigned agreements are
     left out unless ``include_unsigned``. See ``/subprocessor-changes/preview`` first."""
@@ -203,7 +204,7 @@ def change_create(request: HttpRequest, payload: ChangeIn) -> tuple[int, Subproc
 
 
 @router.get("/subprocessor-changes", response=Page[ChangeOut])
-def change_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
+def change_list(request: AuthedRequest, params: Query[PageParams]) -> dict[str, Any]:
     require_staff(request.auth, write=False)
     page = paginate(
         access.visible_changes(request.auth)
@@ -216,13 +217,13 @@ def change_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, An
 
 
 @router.get("/subprocessor-changes/{code}", response=ChangeOut)
-def change_get(request: HttpRequest, code: UUID) -> SubprocessorChange:
+def change_get(request: AuthedRequest, code: UUID) -> SubprocessorChange:
     require_staff(request.auth, write=False)
     return _change_out(access.change_for(request.auth, code))
 
 
 @router.get("/subprocessor-changes/{code}/clocks", response=Page[ClockOut])
-def change_clocks(request: HttpRequest, code: UUID, params: Query[ClockFilter]) -> dict[str, Any]:
+def change_clocks(request: AuthedRequest, code: UUID, params: Query[ClockFilter]) -> dict[str, Any]:
     require_staff(request.auth, write=False)
     change = access.change_for(request.auth, code)
     qs = access.clocks_for(request.auth, change=change, status=params.status or "").select_related(
@@ -231,7 +232,7 @@ def change_clocks(request: HttpRequest, code: UUID, params: Query[ClockFilter]) 
 
 
 @router.get("/subprocessor-changes/{code}/withdraw-preview", response=WithdrawPreviewOut)
-def change_withdraw_preview(request: HttpRequest, code: UUID) -> dict[str, Any]:
+def change_withdraw_preview(request: AuthedRequest, code: UUID) -> dict[str, Any]:
     """Who withdrawing the change would tell, and what; the settled agreements it leaves alone."""
     require_staff(request.auth, admin=True)
     change = access.change_for(request.auth, code, write=True)
@@ -240,7 +241,7 @@ def change_withdraw_preview(request: HttpRequest, code: UUID) -> dict[str, Any]:
 
 
 @router.post("/subprocessor-changes/{code}/withdraw", response=ChangeOut)
-def change_withdraw(request: HttpRequest, code: UUID) -> SubprocessorChange:
+def change_withdraw(request: AuthedRequest, code: UUID) -> SubprocessorChange:
     require_staff(request.auth, admin=True)
     change = access.change_for(request.auth, code, write=True)
     return _change_out(services.withdraw_change(change=change, acting_user=request.auth))
@@ -254,19 +255,19 @@ def _clock_out(clock: ChangeAgreement) -> ChangeAgreement:
 
 
 @router.get("/subprocessor-clocks", response=Page[ClockOut])
-def clock_list(request: HttpRequest, params: Query[ClockFilter]) -> dict[str, Any]:
+def clock_list(request: AuthedRequest, params: Query[ClockFilter]) -> dict[str, Any]:
     """Clocks the caller may see; a controller's users see their own pending changes here."""
     qs = access.clocks_for(request.auth, status=params.status or "").select_related("change", "agreement")
     return paginate(qs.order_by("-notified_at", "pk"), params)
 
 
 @router.get("/subprocessor-clocks/{code}", response=ClockOut)
-def clock_get(request: HttpRequest, code: UUID) -> ChangeAgreement:
+def clock_get(request: AuthedRequest, code: UUID) -> ChangeAgreement:
     return access.clock_for(request.auth, code)
 
 
 @router.post("/subprocessor-clocks/{code}/answer", response=ClockOut)
-def clock_answer(request: HttpRequest, code: UUID, payload: AnswerIn) -> ChangeAgreement:
+def clock_answer(request: AuthedRequest, code: UUID, payload: AnswerIn) -> ChangeAgreement:
     """The controller consents, refuses, or objects with a reason."""
     clock = access.clock_for(request.auth, code, write=True)
     require_controller_user(request.auth)
@@ -278,7 +279,7 @@ def clock_answer(request: HttpRequest, code: UUID, payload: AnswerIn) -> ChangeA
 
 
 @router.post("/subprocessor-clocks/{code}/resolve", response=ClockOut)
-def clock_resolve(request: HttpRequest, code: UUID, payload: ResolveIn) -> ChangeAgreement:
+def clock_resolve(request: AuthedRequest, code: UUID, payload: ResolveIn) -> ChangeAgreement:
     """Settle an objection: withdraw for this controller, offer an alternative, or end the agreement."""
     clock = access.clock_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -299,7 +300,7 @@ def clock_resolve(request: HttpRequest, code: UUID, payload: ResolveIn) -> Chang
 
 
 @router.get("/agreements/{code}/subprocessors", response=list[LinkOut])
-def agreement_subprocessors(request: HttpRequest, code: UUID, params: Query[AtParams]) -> Any:
+def agreement_subprocessors(request: AuthedRequest, code: UUID, params: Query[AtParams]) -> Any:
     """Each sub-processor's status for the agreement at ``at``, with its basis."""
     return list(
         services.links_at(agreement_for(request.auth, code), at=params.at).select_related("agreement")
@@ -307,7 +308,7 @@ def agreement_subprocessors(request: HttpRequest, code: UUID, params: Query[AtPa
 
 
 @router.get("/agreements/{code}/subprocessors/history", response=list[LinkOut])
-def agreement_subprocessor_history(request: HttpRequest, code: UUID) -> Any:
+def agreement_subprocessor_history(request: AuthedRequest, code: UUID) -> Any:
     return list(services.history(agreement_for(request.auth, code)).select_related("agreement"))
 
 
@@ -316,7 +317,7 @@ def agreement_subprocessor_history(request: HttpRequest, code: UUID) -> Any:
     openapi_extra=download_doc("The list", "text/csv", "application/pdf"),
 )
 def agreement_subprocessor_export(
-    request: HttpRequest,
+    request: AuthedRequest,
     code: UUID,
     format: Literal["csv", "pdf"] = "csv",  # noqa: A002
     at: datetime | None = None,
@@ -329,7 +330,7 @@ def agreement_subprocessor_export(
 
 
 @router.post("/agreements/{code}/subprocessors/annex-sync", response={200: dict, 204: None})
-def agreement_annex_sync(request: HttpRequest, code: UUID) -> Any:
+def agreement_annex_sync(request: AuthedRequest, code: UUID) -> Any:
     """Write the register into Annex IV (a draft in place, else a new version for acceptance)."""
     agreement = agreement_for(request.auth, code, write=True)
     require_staff(request.auth)

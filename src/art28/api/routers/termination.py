@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from ninja import File, Status
 from ninja.files import UploadedFile
@@ -33,12 +32,13 @@ from art28.api.schemas.termination import (
 )
 from art28.api.uploads import UPLOAD_ERRORS
 from art28.core.uploads import EVIDENCE
+from art28.parties.types import AuthedRequest
 
 router = Router(tags=["requests"], ids_from=REQUESTS_IDS)
 
 
 @router.post("/agreements/{code}/termination", response={201: TerminationOut})
-def termination_create(request: HttpRequest, code: UUID, payload: TerminateIn) -> tuple[int, Any]:
+def termination_create(request: AuthedRequest, code: UUID, payload: TerminateIn) -> tuple[int, Any]:
     agreement = agreement_for(request.auth, code, write=True)
     require_staff(request.auth)
     return 201, termination.terminate_agreement(
@@ -47,12 +47,12 @@ def termination_create(request: HttpRequest, code: UUID, payload: TerminateIn) -
 
 
 @router.get("/terminations/{code}", response=TerminationOut)
-def termination_get(request: HttpRequest, code: UUID) -> Any:
+def termination_get(request: AuthedRequest, code: UUID) -> Any:
     return agreements_access.termination_for(request.auth, code)
 
 
 @router.post("/terminations/{code}/estimate", response=TerminationOut)
-def termination_estimate(request: HttpRequest, code: UUID, payload: EstimateIn) -> Any:
+def termination_estimate(request: AuthedRequest, code: UUID, payload: EstimateIn) -> Any:
     """What return or destruction will cost, where the controller pays."""
     t = agreements_access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -60,7 +60,7 @@ def termination_estimate(request: HttpRequest, code: UUID, payload: EstimateIn) 
 
 
 @router.put("/terminations/{code}/retention", response=TerminationOut)
-def termination_retention(request: HttpRequest, code: UUID, payload: RetentionIn) -> Any:
+def termination_retention(request: AuthedRequest, code: UUID, payload: RetentionIn) -> Any:
     """The data kept under a legal retention duty: what, on which legal basis, until when."""
     t = agreements_access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -69,21 +69,21 @@ def termination_retention(request: HttpRequest, code: UUID, payload: RetentionIn
 
 
 @router.post("/terminations/{code}/choice", response=TerminationOut)
-def termination_choose(request: HttpRequest, code: UUID, payload: ChoiceIn) -> Any:
+def termination_choose(request: AuthedRequest, code: UUID, payload: ChoiceIn) -> Any:
     t = agreements_access.termination_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return termination.choose_end_way(termination=t, choice=payload.choice, acting_user=request.auth)
 
 
 @router.post("/terminations/{code}/destructions", response={201: DestructionOut})
-def termination_destroy(request: HttpRequest, code: UUID, payload: DestructionIn) -> tuple[int, Any]:
+def termination_destroy(request: AuthedRequest, code: UUID, payload: DestructionIn) -> tuple[int, Any]:
     t = agreements_access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
     return 201, termination.confirm_destruction(termination=t, acting_user=request.auth, **payload.dict())
 
 
 @router.post("/terminations/{code}/certificate", response=TerminationOut)
-def termination_certify(request: HttpRequest, code: UUID) -> Any:
+def termination_certify(request: AuthedRequest, code: UUID) -> Any:
     t = agreements_access.termination_for(request.auth, code, write=True)
     require_staff(request.auth)
     return termination.issue_certificate(termination=t, acting_user=request.auth)
@@ -93,7 +93,7 @@ def termination_certify(request: HttpRequest, code: UUID) -> Any:
     "/terminations/{code}/certificate",
     openapi_extra=uploads.download_doc("The certificate of destruction or return", "application/pdf"),
 )
-def termination_certificate(request: HttpRequest, code: UUID) -> HttpResponseBase:
+def termination_certificate(request: AuthedRequest, code: UUID) -> HttpResponseBase:
     t = agreements_access.termination_for(request.auth, code)
     return uploads.download(
         t.certificate, filename=f"certificate-{t.agreement.reference}.pdf", content_type="application/pdf"
@@ -101,7 +101,7 @@ def termination_certificate(request: HttpRequest, code: UUID) -> HttpResponseBas
 
 
 @router.post("/terminations/{code}/returned-files", response={201: ReturnedOut, **UPLOAD_ERRORS})
-def termination_return_file(request: HttpRequest, code: UUID, file: File[UploadedFile]) -> Status[Any]:
+def termination_return_file(request: AuthedRequest, code: UUID, file: File[UploadedFile]) -> Status[Any]:
     """Add one file of the data package the controller gets back (multipart ``file``); its SHA-256
     goes on the certificate."""
     t = agreements_access.termination_for(request.auth, code, write=True)
@@ -116,6 +116,6 @@ def termination_return_file(request: HttpRequest, code: UUID, file: File[Uploade
 
 
 @router.get("/returned-files/{code}", openapi_extra=uploads.download_doc("One returned file"))
-def returned_file(request: HttpRequest, code: UUID) -> HttpResponseBase:
+def returned_file(request: AuthedRequest, code: UUID) -> HttpResponseBase:
     item = agreements_access.returned_file_for(request.auth, code)
     return uploads.download(item.file, filename=item.name)

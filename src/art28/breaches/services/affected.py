@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
+from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -157,7 +158,7 @@ def recompute_deadlines(incident: Incident) -> None:
 REASON_MAX = 2000
 
 
-def adjust_affected(*, incident: Incident, include: Iterable[str] = (),
+def adjust_affected(*, incident: Incident, include: Iterable[str | UUID] = (),
                     exclude: Mapping[str, str] | Iterable[str] = (), add: Iterable[Agreement] = (),
                     acting_user: Any) -> list[AffectedAgreement]:
     """Staff review: keep in, leave out (by affected code) or add agreements by hand.
@@ -171,23 +172,23 @@ def adjust_affected(*, incident: Incident, include: Iterable[str] = (),
     another controller's row is refused as if it were not on the incident's list.
     """
     reasons = _exclusions(exclude)
-    include, add = set(map(str, include)), list(add)
+    kept, add = set(map(str, include)), list(add)
     with transaction.atomic():
         incident = Incident.objects.select_for_update().get(pk=incident.pk)
         if not incident.is_open:
             raise ValidationError(_("This incident is closed."))
         rows = {str(a.code): a for a in rows_for(incident, acting_user).select_related("agreement")}
-        unknown = (include | set(reasons)) - set(rows)
-        if unknown or include & set(reasons):
+        unknown = (kept | set(reasons)) - set(rows)
+        if unknown or kept & set(reasons):
             raise ValidationError(_("Choose agreements from this incident's list, each once."))
         if any(rows[c].notified_at for c in reasons):
             raise ValidationError(_("A controller that was already notified cannot be left out."))
         reasons = _with_stored_reasons(reasons, rows)
-        changed = _apply(rows, include, reasons)
+        changed = _apply(rows, kept, reasons)
         # Every row counts as present, seen or not: an agreement is never on the list twice.
         _add(incident, add, set(incident.affected.values_list("agreement_id", flat=True)))
         record_event(action="breach.affected_adjusted", obj=incident, acting_user=acting_user,
-                     data={"include": sorted(include), "exclude": sorted(reasons),
+                     data={"include": sorted(kept), "exclude": sorted(reasons),
                            "exclusion_reasons": {c: reasons[c] for c in sorted(reasons)},
                            "changed": changed, "add": [a.reference for a in add]},
                      **ledger_scope(incident.processor_id))

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
-
 from art28.breaches.access import visible_affected
-from art28.breaches.models import AffectedAgreement, Incident
+from art28.breaches.models import AffectedQuerySet, Incident
 
 
-def rows_for(incident: Incident, acting_user: Any) -> QuerySet[AffectedAgreement]:
+def rows_for(incident: Incident, acting_user: Any) -> AffectedQuerySet:
     """The affected rows ``acting_user`` may list, change, exclude or notify.
 
     A person acts only on the rows of the controllers it may see (need-to-know, see

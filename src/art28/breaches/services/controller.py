@@ -116,7 +116,7 @@ def _check_factors(values: dict[str, Any]) -> dict[str, Decimal]:
             errors[f"{k}_reason"] = [_("Give the reason for this factor.")]
     if errors:
         raise ValidationError(errors)
-    return out  # type: ignore[return-value]
+    return {k: v for k, v in out.items() if v is not None}  # all three, as none was refused
 
 
 def save_assessment(*, affected: AffectedAgreement, values: dict[str, Any],

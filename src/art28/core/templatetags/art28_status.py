@@ -17,10 +17,10 @@ register = template.Library()
 def _choices_and_value(obj: Any, choices: Any, field: str) -> tuple[type[models.TextChoices], Any]:
     if isinstance(obj, models.Model):
         value = getattr(obj, field)  # a field, or a property that returns an enum member
-        if not isinstance(value, models.Choices):
+        if not isinstance(value, models.TextChoices):
             return choices_of(obj._meta.get_field(field)), value
         obj = value
-    if isinstance(obj, models.Choices):
+    if isinstance(obj, models.TextChoices):  # every status enum is a TextChoices
         return type(obj), obj.value
     if isinstance(choices, str):
         return choices_named(choices), obj

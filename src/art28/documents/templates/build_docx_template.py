@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -24,12 +25,12 @@ from docx.text.paragraph import Paragraph
 OUT = Path(__file__).with_name("agreement.docx")
 
 
-def tag(document, text: str) -> None:  # type: ignore[no-untyped-def]
+def tag(document: DocxDocument, text: str) -> None:
     """A paragraph holding only a ``{%p ... %}`` tag; docxtpl removes the paragraph."""
     document.add_paragraph(text)
 
 
-def page_break(document) -> None:  # type: ignore[no-untyped-def]
+def page_break(document: DocxDocument) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
@@ -51,7 +52,7 @@ def add_field(paragraph: Paragraph, code: str) -> None:
         run._r.append(el)
 
 
-def kv_table(document, rows: str) -> Table:  # type: ignore[no-untyped-def]
+def kv_table(document: DocxDocument, rows: str) -> Table:
     """A two-column label/value table looping over ``rows`` (a list of Row dicts)."""
     table = document.add_table(rows=3, cols=2)
     table.style = "Table Grid"
@@ -64,7 +65,7 @@ def kv_table(document, rows: str) -> Table:  # type: ignore[no-untyped-def]
     return table
 
 
-def grid_table(document) -> Table:  # type: ignore[no-untyped-def]
+def grid_table(document: DocxDocument) -> Table:
     """The four-column sub-processor table with a header row."""
     table = document.add_table(rows=4, cols=4)
     table.style = "Table Grid"
@@ -76,7 +77,7 @@ def grid_table(document) -> Table:  # type: ignore[no-untyped-def]
     return table
 
 
-def preamble(document) -> None:  # type: ignore[no-untyped-def]
+def preamble(document: DocxDocument) -> None:
     document.add_paragraph("{{ title }}", style="Title")
     document.add_paragraph("{{ subtitle }}")
     document.add_paragraph("{{ parties_intro }}")
@@ -90,7 +91,7 @@ def preamble(document) -> None:  # type: ignore[no-untyped-def]
     document.add_paragraph("{{ agree }}")
 
 
-def articles(document) -> None:  # type: ignore[no-untyped-def]
+def articles(document: DocxDocument) -> None:
     tag(document, "{%p for a in articles %}")
     document.add_paragraph("{{ a.label }} – {{ a.heading }}", style="Heading 2")
     tag(document, "{%p for p in a.paragraphs %}")
@@ -103,7 +104,7 @@ def articles(document) -> None:  # type: ignore[no-untyped-def]
     tag(document, "{%p endfor %}")
 
 
-def signatures(document) -> None:  # type: ignore[no-untyped-def]
+def signatures(document: DocxDocument) -> None:
     document.add_paragraph("{{ signatures_heading }}", style="Heading 1")
     document.add_paragraph("{{ signatures_intro }}")
     tag(document, "{%p for s in signatures %}")
@@ -112,7 +113,7 @@ def signatures(document) -> None:  # type: ignore[no-untyped-def]
     tag(document, "{%p endfor %}")
 
 
-def annexes(document) -> None:  # type: ignore[no-untyped-def]
+def annexes(document: DocxDocument) -> None:
     page_break(document)
     document.add_paragraph("{{ annexes_heading }}", style="Title")
     tag(document, "{%p for annex in annexes %}")
@@ -138,7 +139,7 @@ def annexes(document) -> None:  # type: ignore[no-untyped-def]
     tag(document, "{%p endfor %}")
 
 
-def evidence(document) -> None:  # type: ignore[no-untyped-def]
+def evidence(document: DocxDocument) -> None:
     tag(document, "{%p if evidence %}")
     page_break(document)
     document.add_paragraph("{{ evidence_heading }}", style="Heading 1")
@@ -150,7 +151,7 @@ def evidence(document) -> None:  # type: ignore[no-untyped-def]
     tag(document, "{%p endif %}")
 
 
-def footer(document) -> None:  # type: ignore[no-untyped-def]
+def footer(document: DocxDocument) -> None:
     para = document.sections[0].footer.paragraphs[0]
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.add_run("{{ page_before }}")
@@ -170,7 +171,7 @@ def build(path: Path = OUT) -> Path:
     for part in (preamble, articles, signatures, annexes, evidence, footer):
         part(document)
     document.core_properties.title = "art28 agreement template"
-    document.save(path)
+    document.save(str(path))
     return path
 
 

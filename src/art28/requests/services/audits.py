@@ -48,7 +48,7 @@ def cost_bearer(rule: str, noncompliance_found: bool) -> str:
         AuditCost.CONTROLLER: CostBearer.CONTROLLER,
         AuditCost.PROCESSOR: CostBearer.PROCESSOR,
         AuditCost.SHARED: CostBearer.SHARED,
-    }.get(rule, "")  # type: ignore[call-overload]
+    }.get(rule, "")  # type: ignore[call-overload]  # a str rule looks up its TextChoices key
 
 
 def _notify(audit: AuditRequest, stage: AuditStage) -> None:
@@ -174,7 +174,7 @@ def schedule_audit(*, audit: AuditRequest, cost_estimate: Decimal | None, acting
 
 @transaction.atomic
 def offer_alternative(
-    *, audit: AuditRequest, alternative: str, report: tuple[str, bytes], acting_user: Any
+    *, audit: AuditRequest, alternative: str, report: tuple[str, bytes] | None, acting_user: Any
 ) -> AuditRequest:
     """Offer certifications or third-party reports instead, where the agreement allows it."""
     audit = _locked(audit)
@@ -190,6 +190,7 @@ def offer_alternative(
         errors["report"] = _("Attach the certificate or report.")
     if errors:
         raise ValidationError(errors)
+    assert report is not None  # refused above when missing
     audit.report_sha256 = store(audit, "report", report[0], report[1])
     audit.status, audit.alternative = AuditStatus.ALTERNATIVE_OFFERED, alternative
     audit.save()
@@ -217,7 +218,7 @@ def answer_alternative(*, audit: AuditRequest, accept: bool, acting_user: Any) -
         audit.status, audit.completed_at = AuditStatus.COMPLETED, timezone.now()
     else:
         audit.status = AuditStatus.REQUESTED
-        audit.report, audit.report_sha256 = None, ""  # type: ignore[assignment]
+        audit.report, audit.report_sha256 = None, ""
     audit.save()
     record_event(
         action="audit.alternative_accepted" if accept else "audit.alternative_declined",
@@ -231,7 +232,7 @@ def answer_alternative(*, audit: AuditRequest, accept: bool, acting_user: Any) -
 
 @transaction.atomic
 def complete_audit(
-    *, audit: AuditRequest, report: tuple[str, bytes], noncompliance_found: bool, acting_user: Any
+    *, audit: AuditRequest, report: tuple[str, bytes] | None, noncompliance_found: bool, acting_user: Any
 ) -> AuditRequest:
     """Store the audit report, apply the cost rule, and give the controller its copy."""
     audit = _locked(audit)

@@ -133,7 +133,7 @@ def record_objection(*, request: AuthorityRequest, objection: str, acting_user: 
         raise ValidationError(_("This request is closed; an objection can no longer be recorded."))
     if req.objected_at:
         raise ValidationError(_("The objection has already been recorded."))
-    objection = require_text(errors := {}, "objection", objection, _("Write the objection."))
+    objection = require_text(errors := dict[str, str](), "objection", objection, _("Write the objection."))
     if errors:
         raise ValidationError(errors)
     req.objection, req.objected_at = objection, timezone.now()
@@ -161,7 +161,8 @@ def close_authority_request(
     if req.status == AuthorityStatus.CLOSED:
         raise ValidationError(_("This request is already closed."))
     disclosed = require_text(
-        errors := {}, "disclosed", disclosed, _("Record what was disclosed, or write that nothing was.")
+        errors := dict[str, str](), "disclosed", disclosed,
+        _("Record what was disclosed, or write that nothing was."),
     )
     if errors:
         raise ValidationError(errors)

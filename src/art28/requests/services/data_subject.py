@@ -121,7 +121,8 @@ def extend_answer_period(*, request: DataSubjectRequest, reason: str, acting_use
         raise ValidationError(_("The answer period has already been extended."))
     if dsr.status == DsrStatus.CLOSED:
         raise ValidationError(_("This request is closed."))
-    reason = require_text(errors := {}, "reason", reason, _("Give the reason for the extension."))
+    reason = require_text(errors := dict[str, str](), "reason", reason,
+                          _("Give the reason for the extension."))
     if errors:
         raise ValidationError(errors)
     if timezone.now() > dsr.answer_due:
@@ -196,7 +197,8 @@ def complete_task(
     )
     if task.status == TaskStatus.DONE:
         raise ValidationError(_("This task is already done."))
-    evidence = require_text(errors := {}, "evidence", evidence, _("Describe what was done, as evidence."))
+    evidence = require_text(errors := dict[str, str](), "evidence", evidence,
+                            _("Describe what was done, as evidence."))
     if errors:
         raise ValidationError(errors)
     if evidence_file:

@@ -38,7 +38,7 @@ def give_instruction(
     """The controller gives an instruction itself (portal or API); it takes effect at once."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     require_open(agreement)
-    text = require_text(errors := {}, "text", text, _("Write the instruction."))
+    text = require_text(errors := dict[str, str](), "text", text, _("Write the instruction."))
     if errors:
         raise ValidationError(errors)
     now = timezone.now()
@@ -67,7 +67,7 @@ def record_mailed_instruction(
     text: str,
     author_name: str,
     given_at: datetime,
-    mail: tuple[str, bytes],
+    mail: tuple[str, bytes] | None,
     acting_user: Any,
 ) -> Instruction:
     """Staff record an instruction the controller sent by e-mail, with the mail itself attached."""
@@ -82,6 +82,7 @@ def record_mailed_instruction(
         errors["given_at"] = _("The e-mail cannot have been sent in the future.")
     if errors:
         raise ValidationError(errors)
+    assert mail is not None  # refused above when missing
     instruction = Instruction(
         agreement=agreement,
         text=text,
@@ -120,7 +121,8 @@ def flag_instruction(*, instruction: Instruction, reason: str, acting_user: Any)
             _("Only an instruction in effect can be flagged; this one is %(s)s.")
             % {"s": instruction.get_status_display()}
         )
-    reason = require_text(errors := {}, "reason", reason, _("Explain why the instruction may be unlawful."))
+    reason = require_text(errors := dict[str, str](), "reason", reason,
+                          _("Explain why the instruction may be unlawful."))
     if errors:
         raise ValidationError(errors)
     instruction.status, instruction.flag_reason = InstructionStatus.HELD, reason

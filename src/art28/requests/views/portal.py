@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms as djforms
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -109,7 +110,7 @@ def portal_dsr_close(request: HttpRequest, code: Any) -> HttpResponse:
 
 
 @portal_required
-def portal_task_evidence(request: HttpRequest, code: Any) -> HttpResponse:
+def portal_task_evidence(request: HttpRequest, code: Any) -> HttpResponseBase:
     return download(access.task_for(request.user, code).evidence_file)
 
 
@@ -260,5 +261,5 @@ def portal_audit_answer(request: HttpRequest, code: Any) -> HttpResponse:
 
 
 @portal_required
-def portal_audit_report(request: HttpRequest, code: Any) -> HttpResponse:
+def portal_audit_report(request: HttpRequest, code: Any) -> HttpResponseBase:
     return download(access.audit_for(request.user, code).report)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -125,7 +126,7 @@ def instruction_record(request: HttpRequest, code: Any) -> HttpResponse:
             text=d["text"],
             author_name=d["author_name"],
             given_at=d["given_at"],
-            mail=posted_file(request, "mail"),  # type: ignore[arg-type]
+            mail=posted_file(request, "mail"),
             acting_user=request.user,
         ),
         done=_("The instruction is recorded."),
@@ -195,7 +196,7 @@ def instruction_flag(request: HttpRequest, code: Any) -> HttpResponse:
 
 
 @staff
-def instruction_mail(request: HttpRequest, code: Any) -> HttpResponse:
+def instruction_mail(request: HttpRequest, code: Any) -> HttpResponseBase:
     return download(access.instruction_for(request.user, code).mail)
 
 
@@ -229,7 +230,7 @@ def task_done(request: HttpRequest, code: Any) -> HttpResponse:
 
 
 @staff
-def task_evidence(request: HttpRequest, code: Any) -> HttpResponse:
+def task_evidence(request: HttpRequest, code: Any) -> HttpResponseBase:
     return download(access.task_for(request.user, code).evidence_file)
 
 
@@ -291,7 +292,7 @@ def audit_alternative(request: HttpRequest, code: Any) -> HttpResponse:
         call=lambda d: audits.offer_alternative(
             audit=audit,
             alternative=d["alternative"],
-            report=posted_file(request, "report"),  # type: ignore[arg-type]
+            report=posted_file(request, "report"),
             acting_user=request.user,
         ),
         done=_("The reports are offered to the controller."),
@@ -309,7 +310,7 @@ def audit_complete(request: HttpRequest, code: Any) -> HttpResponse:
         form=forms.CompleteAuditForm(request.POST, request.FILES),
         call=lambda d: audits.complete_audit(
             audit=audit,
-            report=posted_file(request, "report"),  # type: ignore[arg-type]
+            report=posted_file(request, "report"),
             noncompliance_found=d["noncompliance_found"],
             acting_user=request.user,
         ),
@@ -320,5 +321,5 @@ def audit_complete(request: HttpRequest, code: Any) -> HttpResponse:
 
 
 @staff
-def audit_report(request: HttpRequest, code: Any) -> HttpResponse:
+def audit_report(request: HttpRequest, code: Any) -> HttpResponseBase:
     return download(access.audit_for(request.user, code).report)

@@ -7,6 +7,7 @@ passed without objection, and never before the effective date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -93,7 +94,7 @@ def answer_change(
         reason.strip(),
     )
     clock.save(update_fields=["status", "answered_at", "answered_by", "reason"])
-    if link_status is not None:
+    if link_status is not None and basis is not None:  # both or neither, by the table above
         set_link(
             subprocessor=clock.change.subprocessor,
             agreement=clock.agreement,
@@ -125,7 +126,7 @@ ANSWER_WORDS = {
 }
 
 
-def _tell_staff(clock: ChangeAgreement, status: str) -> None:
+def _tell_staff(clock: ChangeAgreement, status: ClockStatus) -> None:
     """The staff who answer for this controller hear of its answer, not only the ledger."""
     notify_staff_of_answer(
         controller=clock.agreement.controller,
@@ -298,7 +299,7 @@ def activate_due_changes(now: datetime | None = None) -> dict[str, int]:
     return counts
 
 
-def _step(pk: int, now: datetime, fn) -> int:  # type: ignore[no-untyped-def]
+def _step(pk: int, now: datetime, fn: Callable[[ChangeAgreement, datetime], bool]) -> int:
     with transaction.atomic():
         clock = _locked(ChangeAgreement(pk=pk))
         return int(fn(clock, now))
@@ -330,7 +331,11 @@ def _settle_ended(clock: ChangeAgreement, now: datetime) -> bool:
 
 
 def _clear_window(clock: ChangeAgreement, now: datetime) -> bool:
-    if clock.status != ClockStatus.WINDOW_OPEN or clock.objection_deadline > now:  # type: ignore[operator]
+    deadline = clock.objection_deadline
+    if clock.status != ClockStatus.WINDOW_OPEN:
+        return False
+    assert deadline is not None  # an open window always has its deadline
+    if deadline > now:
         return False
     clock.status = ClockStatus.CLEARED
     clock.save(update_fields=["status"])
@@ -338,17 +343,21 @@ def _clear_window(clock: ChangeAgreement, now: datetime) -> bool:
         action="subprocessor.window_passed",
         obj=("changeclock", clock.code),
         acting_user=None,
-        data={"agreement": clock.agreement.reference, "deadline": clock.objection_deadline.isoformat()},
+        data={"agreement": clock.agreement.reference, "deadline": deadline.isoformat()},
         **ledger_scope(clock.change.processor_id, clock.agreement.controller_id),
-    )  # type: ignore[union-attr]
+    )
     return True
 
 
 def _activate(clock: ChangeAgreement, now: datetime) -> bool:
-    if clock.status not in READY or clock.takes_effect_at > now:  # type: ignore[operator]
+    if clock.status not in READY:
+        return False
+    effect = clock.takes_effect_at
+    assert effect is not None  # a clock ready to take effect has its date
+    if effect > now:
         return False
     change = clock.change
-    since = max(clock.takes_effect_at, clock.answered_at or clock.takes_effect_at)  # type: ignore[type-var]
+    since = max(effect, clock.answered_at or effect)
     if change.kind == ChangeKind.REMOVE:
         set_link(
             subprocessor=change.subprocessor,
@@ -368,10 +377,10 @@ def _activate(clock: ChangeAgreement, now: datetime) -> bool:
             at=since,
             change=change,
         )
-        if change.replaces_id:
+        if change.replaces is not None:  # loads nothing when replaces_id is empty
             set_link(
                 subprocessor=change.replaces,
-                agreement=clock.agreement,  # type: ignore[arg-type]
+                agreement=clock.agreement,
                 status=LinkStatus.REMOVED,
                 basis=Basis.CHANGE,
                 at=since,

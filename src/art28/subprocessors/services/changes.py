@@ -41,7 +41,7 @@ from art28.subprocessors.services.transfers import check_transfer
 from art28.subprocessors.services.trust import announce_change
 from art28.subprocessors.signals import activation_due
 from art28.terms.clocks import AMSTERDAM
-from art28.terms.schema import DpaTerms, Transfers
+from art28.terms.schema import DpaTerms, OutsideEea, Transfers
 
 
 def clock_link(clock: ChangeAgreement) -> str:
@@ -313,7 +313,7 @@ def _clock(change: SubprocessorChange, item: PlanItem, now: datetime) -> ChangeA
         Mode.CONSENT: ClockStatus.AWAITING_CONSENT,
         Mode.OBJECTION: ClockStatus.WINDOW_OPEN,
         Mode.INFORM: ClockStatus.CLEARED,
-    }[item.mode]  # type: ignore[index]
+    }[item.mode]  # type: ignore[index]  # PlanItem.mode holds a Mode value as a str
     return ChangeAgreement(
         code=uuid.uuid4(),
         change=change,
@@ -418,7 +418,7 @@ def local_text(moment: datetime | None, language: str, fmt: str = "j F Y, H:i") 
 def _transfer_text(change: SubprocessorChange, item: PlanItem) -> str:
     if change.kind == ChangeKind.REMOVE:
         return ""
-    policy = "with_consent" if item.transfer_consent else "allowed"
+    policy = OutsideEea.WITH_CONSENT if item.transfer_consent else OutsideEea.ALLOWED
     check = check_transfer(
         change.subprocessor, DpaTerms(transfers=Transfers(outside_eea=policy)), language=item.language
     )

@@ -75,10 +75,10 @@ def binding_sections(agreements: list[Agreement]) -> dict[int, tuple[Subprocesso
     out = {}
     for agreement_id, (_signed, _n, terms, language) in best.items():
         raw = (terms.get("subprocessors") or {}, terms.get("transfers") or {})
-        key = json.dumps(raw, sort_keys=True)
-        if key not in cache:
-            cache[key] = (Subprocessors.model_validate(raw[0]), Transfers.model_validate(raw[1]))
-        out[agreement_id] = (*cache[key], language)
+        raw_key = json.dumps(raw, sort_keys=True)
+        if raw_key not in cache:
+            cache[raw_key] = (Subprocessors.model_validate(raw[0]), Transfers.model_validate(raw[1]))
+        out[agreement_id] = (*cache[raw_key], language)
     return out
 
 

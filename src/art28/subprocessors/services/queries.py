@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from art28.agreements.models import Agreement
-from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
+from art28.subprocessors.models import AgreementSubprocessor, LinkQuerySet, LinkStatus, Subprocessor
 from art28.terms import facts
 
 
@@ -29,7 +29,7 @@ def authorised_subprocessors(agreement: Agreement, *, at: datetime | None = None
     return Subprocessor.objects.filter(pk__in=links.values("subprocessor_id"))
 
 
-def links_at(agreement: Agreement, *, at: datetime | None = None) -> QuerySet[AgreementSubprocessor]:
+def links_at(agreement: Agreement, *, at: datetime | None = None) -> LinkQuerySet:
     """Every sub-processor's status for ``agreement`` at ``at``, with its basis and change."""
     at = at or timezone.now()
     return (

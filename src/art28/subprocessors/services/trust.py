@@ -36,6 +36,7 @@ TEMPLATE = "trust_announcement"
 
 def page_link(processor_id: int | None = None, code: Any = None) -> str:
     if code is None:
+        assert processor_id is not None  # one of the two is always given
         code = Processor.objects.filter(pk=processor_id).values_list("code", flat=True).get()
     return absolute_url("subprocessors:public", code)
 

@@ -55,7 +55,7 @@ def _drafts(change: SubprocessorChange, clocks: list[ChangeAgreement], note: str
     }
     drafts = []
     for clock in told:
-        language = clock.told_in or clock.agreement.controller.language  # type: ignore[attr-defined]
+        language = clock.told_in or clock.agreement.controller.language  # type: ignore[attr-defined]  # annotated above
         drafts.append(NoticeDraft(
             controller=clock.agreement.controller,
             kind=NoticeKind.SUBPROCESSOR_CHANGE_UPDATE,

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 from ninja import File, Form, Status
@@ -20,6 +19,7 @@ from art28.api.routing import REQUESTS_IDS, Router
 from art28.api.schemas.requests import InstructionOut, ResolveIn, TextIn
 from art28.api.uploads import UPLOAD_ERRORS
 from art28.core.uploads import EVIDENCE
+from art28.parties.types import AuthedRequest
 from art28.requests import access
 from art28.requests.models import InstructionSource
 from art28.requests.services import instructions
@@ -28,7 +28,7 @@ router = Router(tags=["requests"], ids_from=REQUESTS_IDS)
 
 
 @router.post("/agreements/{code}/instructions", response={201: InstructionOut})
-def instruction_give(request: HttpRequest, code: UUID, payload: TextIn) -> tuple[int, Any]:
+def instruction_give(request: AuthedRequest, code: UUID, payload: TextIn) -> tuple[int, Any]:
     agreement = agreement_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return 201, instructions.give_instruction(
@@ -38,7 +38,7 @@ def instruction_give(request: HttpRequest, code: UUID, payload: TextIn) -> tuple
 
 @router.post("/agreements/{code}/mailed-instructions", response={201: InstructionOut, **UPLOAD_ERRORS})
 def instruction_record(
-    request: HttpRequest,
+    request: AuthedRequest,
     code: UUID,
     text: Form[str],
     author_name: Form[str],
@@ -64,19 +64,19 @@ def instruction_record(
 
 
 @router.get("/instructions/{code}/mail", openapi_extra=uploads.download_doc("The e-mail (staff only)"))
-def instruction_mail(request: HttpRequest, code: UUID) -> HttpResponseBase:
+def instruction_mail(request: AuthedRequest, code: UUID) -> HttpResponseBase:
     instruction = access.instruction_for(request.auth, code)
     require_staff(request.auth, write=False)
     return uploads.download(instruction.mail)
 
 
 @router.get("/instructions/{code}", response=InstructionOut)
-def instruction_get(request: HttpRequest, code: UUID) -> Any:
+def instruction_get(request: AuthedRequest, code: UUID) -> Any:
     return access.instruction_for(request.auth, code)
 
 
 @router.post("/instructions/{code}/flag", response=InstructionOut)
-def instruction_flag(request: HttpRequest, code: UUID, payload: TextIn) -> Any:
+def instruction_flag(request: AuthedRequest, code: UUID, payload: TextIn) -> Any:
     """Hold the instruction as possibly unlawful; the controller is told at once."""
     instruction = access.instruction_for(request.auth, code, write=True)
     require_staff(request.auth)
@@ -86,7 +86,7 @@ def instruction_flag(request: HttpRequest, code: UUID, payload: TextIn) -> Any:
 
 
 @router.post("/instructions/{code}/resolve", response=InstructionOut)
-def instruction_resolve(request: HttpRequest, code: UUID, payload: ResolveIn) -> Any:
+def instruction_resolve(request: AuthedRequest, code: UUID, payload: ResolveIn) -> Any:
     instruction = access.instruction_for(request.auth, code, write=True)
     require_controller_user(request.auth)
     return instructions.resolve_instruction(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -15,12 +16,12 @@ from art28.evidence.verify import Problem, Report, max_bytes, verify_pdf
 class Command(BaseCommand):
     help = "Check a PDF art28 issued: seal, timestamp, which document it is, its ledger entry."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="the PDF to check")
         parser.add_argument("--lang", choices=["nl", "en"], default=None,
                             help="language of the answer (default: LANGUAGE_CODE)")
 
-    def handle(self, *args, file: str, lang: str | None, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, file: str, lang: str | None, **options: Any) -> None:
         path = Path(file)
         with translation.override(lang or settings.LANGUAGE_CODE):
             report = self._check(path)

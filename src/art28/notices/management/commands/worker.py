@@ -1,7 +1,8 @@
 import threading
+from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections, transaction
 
 from art28.notices.services import schedule_drain
@@ -11,12 +12,12 @@ from art28.notices.tasks import enqueue_tick
 class Command(BaseCommand):
     help = "Run a task worker: delivers the outbox and runs periodic jobs (run as many as you like)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
         parser.add_argument("--tick", type=float, default=60.0, help="seconds between periodic ticks")
         parser.add_argument("--batch", action="store_true", help="exit when the queue is empty")
 
-    def handle(self, *args, interval: float, tick: float, batch: bool, **options):
+    def handle(self, *args: Any, interval: float, tick: float, batch: bool, **options: Any) -> None:
         # Pick up whatever a previous worker left behind (a crash mid-batch).
         with transaction.atomic():
             schedule_drain()

@@ -1,7 +1,8 @@
 import getpass
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from art28.parties import services
 from art28.parties.access import operator_processors
@@ -11,13 +12,14 @@ from art28.parties.models import Role
 class Command(BaseCommand):
     help = "Create a processor admin (and the processor profile, the first time)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username")
         parser.add_argument("--email", required=True)
         parser.add_argument("--processor-name", help="the processor's name, when none exists yet")
         parser.add_argument("--kvk", default="")
 
-    def handle(self, *args, username, email, processor_name, kvk, **options):
+    def handle(self, *args: Any, username: str, email: str, processor_name: str | None, kvk: str,
+               **options: Any) -> None:
         password = getpass.getpass("Password: ")
         try:
             processor = operator_processors().first()

@@ -1,24 +1,26 @@
 import base64
 import binascii
 import os
+from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from art28.evidence.sealing import demo_certificate
 from art28.ops import demo
+from art28.parties.models import Processor
 from art28.terms.demo import PROCESSOR
 
 
 class Command(BaseCommand):
     help = "Migrate, load the demo processor and clients, and (unless --no-serve) serve them."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="prepare and exit")
         parser.add_argument("--bind", default="127.0.0.1:8000")
 
-    def handle(self, *args, no_serve: bool, bind: str, **options):
+    def handle(self, *args: Any, no_serve: bool, bind: str, **options: Any) -> None:
         settings.HOME.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
@@ -33,14 +35,14 @@ class Command(BaseCommand):
         """Seal the demo's PDFs with a self-signed certificate unless a real one is configured."""
         if settings.ART28_SEAL_P12:
             return f"PDFs are sealed with {settings.ART28_SEAL_P12}.\n"
-        path = demo_certificate(settings.HOME, PROCESSOR.name)
+        path = demo_certificate(settings.HOME, PROCESSOR.name or "")
         # The served processes inherit the setting through the environment.
         os.environ["ART28_SEAL_P12"] = settings.ART28_SEAL_P12 = str(path)
         return (f"PDFs are sealed with a SELF-SIGNED demo certificate ({path}): readers show the seal, "
                 "but no certification authority vouches for it. Set ART28_SEAL_P12 to the processor's "
                 f"own certificate in production; to keep the demo's, export ART28_SEAL_P12={path}\n")
 
-    def _print_logins(self, processor, bind: str) -> None:
+    def _print_logins(self, processor: Processor, bind: str) -> None:
         w = self.stdout.write
         w(f"\nart28 demo: {processor.name} with {processor.controllers.count()} clients")
         w(f"Database: {settings.DATABASES['default']['NAME']}")

@@ -1,7 +1,8 @@
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from art28.parties.access import operator_processors
 from art28.parties.services import import_controllers
@@ -10,12 +11,12 @@ from art28.parties.services import import_controllers
 class Command(BaseCommand):
     help = "Import controllers from a CSV file: all rows or none (unless --skip-invalid)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--skip-invalid", action="store_true",
                             help="import the valid rows and report the others")
 
-    def handle(self, *args, file: Path, skip_invalid: bool, **options):
+    def handle(self, *args: Any, file: Path, skip_invalid: bool, **options: Any) -> None:
         processor = operator_processors().first()
         if processor is None:
             raise CommandError("no processor profile yet: run 'art28 demo --no-serve' or create one",

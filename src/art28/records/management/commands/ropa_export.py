@@ -25,7 +25,8 @@ class Command(BaseCommand):
         processor = self._processor(opts["processor"])
         content = ropa.export(processor=processor, fmt=opts["format"], language=opts["language"])
         if opts["out"] == "-":
-            self.stdout.buffer.write(content) if hasattr(self.stdout, "buffer") else self.stdout.write(
+            # OutputWrapper passes attributes on to its stream; the stubs type each as a method.
+            self.stdout.buffer.write(content) if hasattr(self.stdout, "buffer") else self.stdout.write(  # type: ignore[attr-defined]
                 content.decode("utf-8", "replace")
             )
             return
