@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from ninja import Schema, Status
 from ninja.files import UploadedFile
 
@@ -56,8 +56,8 @@ def received(file: UploadedFile) -> tuple[str, bytes]:
 
 
 def download(field: FieldFile | None, *, filename: str = "",
-             content_type: str = "application/octet-stream") -> FileResponse:
-    """A stored file as an attachment; 404 when nothing is stored."""
+             content_type: str = "application/octet-stream") -> HttpResponse | FileResponse:
+    """A stored file as an attachment, streamed; 404 when nothing is stored."""
     return stored_file(field, filename=filename, content_type=content_type)
 
 

@@ -269,13 +269,13 @@ def _portal_page(request: HttpRequest, incident_notice: IncidentNotice, form: Se
 
 
 @portal_required
-def portal_draft_pdf(request: HttpRequest, code: str) -> HttpResponse:
+def portal_draft_pdf(request: HttpRequest, code: str) -> HttpResponseBase:
     affected = notice_for(request.user, code).affected
     return _download(services.draft_pdf(affected), PDF, services.draft_filename(affected, "pdf"))
 
 
 @portal_required
-def portal_draft_docx(request: HttpRequest, code: str) -> HttpResponse:
+def portal_draft_docx(request: HttpRequest, code: str) -> HttpResponseBase:
     affected = notice_for(request.user, code).affected
     return _download(services.draft_docx(affected), DOCX, services.draft_filename(affected, "docx"))
 

@@ -42,10 +42,14 @@ def attachment(content: bytes | str | Iterator[bytes] | Iterator[str], content_t
 
 
 def stored_file(field: FieldFile | None, *, filename: str = "",
-                content_type: str = "application/octet-stream") -> FileResponse:
+                content_type: str = "application/octet-stream",
+                stream: bool = True) -> HttpResponse | FileResponse:
     """A stored file (a FileField's value) as a download under ``filename`` or its own name;
-    404 when nothing is stored."""
+    404 when nothing is stored. ``stream=False`` sends it whole (a page's small evidence file)."""
     if not field:
         raise Http404
+    if not stream:
+        with field.open("rb") as fh:
+            return attachment(fh.read(), content_type, filename or (field.name or "").rsplit("/", 1)[-1])
     return FileResponse(field.open("rb"), as_attachment=True, content_type=content_type,
                         filename=filename or (field.name or "").rsplit("/", 1)[-1])

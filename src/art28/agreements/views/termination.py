@@ -64,7 +64,7 @@ def _errors_on(template: str, code: Any) -> ErrorPage:
 
 def _attachment(stored: FieldFile, content_type: str = "application/octet-stream") -> HttpResponseBase:
     """One stored file as a download under its own name; 404 when none is stored."""
-    return stored_file(stored, content_type=content_type)
+    return stored_file(stored, content_type=content_type, stream=False)
 
 
 # -- staff ----------

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import typst
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -57,8 +58,8 @@ def _yes_no(value: Any) -> str:
 
 
 def _nature(keys: list[str] | None) -> str:
-    labels = {k: Incident._meta.get_field(k).verbose_name for k in ("confidentiality", "integrity",
-                                                                     "availability")}
+    labels = {k: cast(Field, Incident._meta.get_field(k)).verbose_name
+              for k in ("confidentiality", "integrity", "availability")}
     return _text([str(labels.get(k, k)) for k in keys or []])
 
 

@@ -88,4 +88,4 @@ def errors_on(page: Page, template: str, lookup: Callable[..., Any], code: Any) 
 
 def download(stored: FieldFile, content_type: str = "application/octet-stream") -> HttpResponseBase:
     """One stored file as a download under its own name; 404 when none is stored."""
-    return stored_file(stored, content_type=content_type)
+    return stored_file(stored, content_type=content_type, stream=False)
