@@ -10,7 +10,6 @@ from art28.evidence.sealing import demo_certificate
 from art28.ops import demo
 from art28.terms.demo import PROCESSOR
 
-
 WILDCARDS = {"", "0.0.0.0", "::", "[::]"}
 
 
