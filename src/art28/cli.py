@@ -13,16 +13,28 @@ import sys
 
 USAGE = """usage: art28 COMMAND [ARGS]
 
+Running
+  demo [--no-serve] [--bind HOST:PORT]
+                                 prepare the database with demo data (and serve it);
+                                 links in its e-mails point to http://HOST:PORT
+  serve [--bind HOST:PORT]       run the web server (gunicorn) and a task worker;
+                                 links in e-mails point to BASE_URL
+  worker [--batch]               run a task worker (delivers the outbox, runs periodic jobs)
+  tick                           run the periodic jobs and deliver what is due, once (cron)
+
 Agreements and parties
-  demo [--no-serve]              prepare the database with demo data (and serve it)
-  serve                          run the web server (gunicorn) and a task worker
-  worker                         run a task worker (delivers the outbox)
   import controllers FILE.csv    bulk onboarding, all rows or none (--skip-invalid)
   render (--all | CODE...)       render agreements to --out DIR as --format pdf,docx
+  breach clocks                  send the breach-notice reminders that are due
+  ropa export --format F --out FILE
+                                 the processor's record of processing (Art. 30(2))
   ledger verify                  check the hash chain of the ledger
   verify FILE.pdf [--lang nl|en] check a PDF art28 issued: seal, timestamp, who accepted
                                  which version when and from where, its ledger entry
+
+Accounts
   createadmin                    create a processor admin account
+  totp USER                      print the current TOTP code of a user's device
 
 Analysis
   check FILE [--json] [--lang nl|en] [--playbook FILE]

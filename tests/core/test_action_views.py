@@ -21,12 +21,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src" / "art28"
 
 # Path prefixes under src/art28 -> why they may still say things themselves for now.
-PENDING: dict[str, str] = {
-    "accounts/views.py": "the login and second-factor views moved here from web/ (being converted)",
-    "agreements/views/portal.py": "moved from web/ (being converted)",
-    "agreements/views/staff.py": "moved from web/ (being converted)",
-    "parties/views.py": "moved from web/ (being converted)",
-}
+PENDING: dict[str, str] = {}
 FORBIDDEN = {"django.contrib.messages": "django.contrib.messages", "apply_errors": "apply_errors"}
 
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from art28.core.actions import as_messages, errors_of, run_action
+from art28.core.actions import as_messages, errors_of, run_action, warn
 from art28.core.forms import apply_errors
 
 
@@ -83,6 +83,20 @@ def test_it_says_nothing_on_success_when_done_is_none():
     request = _request()
     response = run_action(request, call=lambda data: 1, done=None, back="/b/")
     assert response["Location"] == "/b/" and _said(request) == []
+
+
+def test_it_says_nothing_when_done_words_nothing_for_this_result():
+    request = _request()
+    response = run_action(request, call=lambda data: 0,
+                          done=lambda n: f"{n} imported." if n else None, back="/b/")
+    assert response["Location"] == "/b/" and _said(request) == []
+
+
+def test_warn_adds_a_warning_after_the_success_message_and_nothing_for_no_text():
+    request = _request()
+    run_action(request, call=lambda data: "w", done="Saved.",
+               back=lambda r: (warn(request, f"Mind {r}."), warn(request, ""), "/b/")[-1])
+    assert _said(request) == [("success", "Saved."), ("warning", "Mind w.")]
 
 
 def test_a_refusing_service_puts_its_errors_on_the_form_fields_it_names_when_asked():

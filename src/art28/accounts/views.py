@@ -7,7 +7,7 @@ from base64 import b32encode
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.contrib import auth, messages
+from django.contrib import auth
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -452,23 +452,33 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:otp_verify")
     device = services.pending_totp_device(user=request.user)
     form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].strip()):
-            services.confirm_totp_device(device=device, acting_user=request.user)
-            otp_login(request, device)
-            messages.success(request, _("Two-factor authentication is set up."))
-            codes = services.new_recovery_codes(user=request.user, acting_user=request.user)
-            return render(request, "accounts/recovery_codes.html",
-                          {"codes": codes, "next": request.session.pop("after_otp", "")})
-        form.add_error("token", _("That code is not valid. Check the clock of your phone and "
-                                  "try the next code."))
-    return render(request, "accounts/otp_setup.html",
-                  {"form": form, "secret": b32encode(device.bin_key).decode(),
-                   "otpauth_uri": device.config_url, "qr": qr_svg(device.config_url)})
+
+    def page(request: HttpRequest, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
+        return render(request, "accounts/otp_setup.html",
+                      {"form": form, "secret": b32encode(device.bin_key).decode(),
+                       "otpauth_uri": device.config_url, "qr": qr_svg(device.config_url)})
+
+    if request.method != "POST":
+        return page(request)
+    return run_action(
+        request, form=form, on_form=True, page=page,
+        call=lambda data: _confirm_device(request, device, data["token"].strip()),
+        done=_("Two-factor authentication is set up."),
+        back=lambda codes: render(request, "accounts/recovery_codes.html",
+                                  {"codes": codes, "next": request.session.pop("after_otp", "")}))
+
+
+def _confirm_device(request: HttpRequest, device, token: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Confirm the device the first code fits, log its second factor in; its recovery codes."""
+    if not device.verify_token(token):
+        raise ValidationError({"token": _("That code is not valid. Check the clock of your phone "
+                                          "and try the next code.")})
+    services.confirm_totp_device(device=device, acting_user=request.user)
+    otp_login(request, device)
+    return services.new_recovery_codes(user=request.user, acting_user=request.user)
 
 
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
-    auth.logout(request)
-    messages.info(request, _("You are logged out."))
-    return redirect("accounts:login")
+    return run_action(request, call=lambda data: auth.logout(request),
+                      done=_("You are logged out."), back=reverse("accounts:login"))

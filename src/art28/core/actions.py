@@ -46,9 +46,10 @@ class ErrorPage(Protocol):
 #: Where to go after success: a URL, a ready response, or a function of the service's result
 #: (called with ``None`` when a refusal goes back without a ``page``).
 Back = str | HttpResponse | Callable[[Any], "str | HttpResponse"]
-#: The success message, or a function of the service's result that words it; ``None`` says
-#: nothing (the page it goes to says it, or the visitor has no session to carry a message).
-Done = str | Promise | Callable[[Any], str | Promise] | None
+#: The success message, or a function of the service's result that words it; ``None`` (or a
+#: function that returns ``None``) says nothing (the page it goes to says it, or the visitor
+#: has no session to carry a message).
+Done = str | Promise | Callable[[Any], str | Promise | None] | None
 
 
 def as_messages(page: Callable[[HttpRequest, int], HttpResponse]) -> ErrorPage:
@@ -59,6 +60,13 @@ def as_messages(page: Callable[[HttpRequest, int], HttpResponse]) -> ErrorPage:
         return page(request, status)
 
     return shown
+
+
+def warn(request: HttpRequest, text: str | None) -> None:
+    """Add a warning the next page shows (nothing when ``text`` is empty): for what a done
+    action leaves at risk, such as a controller left without a breach-notice recipient."""
+    if text:
+        messages.warning(request, str(text))
 
 
 def _flash(request: HttpRequest, errors: list[str]) -> None:
@@ -128,6 +136,7 @@ def run_action(
         if on_form and form is not None:
             apply_errors(form, exc)
         return _refused(request, errors_of(exc), back, page)
-    if done is not None:
-        messages.success(request, str(done(result) if callable(done) else done))
+    said = done(result) if callable(done) else done
+    if said is not None:
+        messages.success(request, str(said))
     return _response(back, result)

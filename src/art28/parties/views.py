@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from collections.abc import Callable
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from art28.agreements.access import agreements_of
+from art28.core.actions import run_action, warn
 from art28.core.decorators import staff_required
-from art28.core.forms import apply_errors
 from art28.core.pagination import page_of
 from art28.parties import services as parties
 from art28.parties.access import contact_for, controller_for, find_controllers
 from art28.parties.forms import ContactForm, ImportForm, OrganisationForm, ProcessorForm
-from art28.parties.models import Controller
 from art28.parties.types import StaffRequest
 
 
@@ -23,17 +25,23 @@ from art28.parties.types import StaffRequest
 def processor_edit(request: StaffRequest) -> HttpResponse:
     processor = request.membership.processor
     form = ProcessorForm(request.POST or None, initial=ProcessorForm.initial_for(processor))
-    if request.method == "POST" and form.is_valid():
-        try:
-            parties.update_processor(processor=processor, data=form.cleaned_data,
-                                     acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The profile is saved. Agreements not yet sent show the "
-                                        "new details; sent and signed ones keep what they said."))
-            return redirect("parties:processor_edit")
-    return render(request, "parties/processor_edit.html", {"form": form, "processor": processor})
+    page = _form_page("parties/processor_edit.html", form=form, processor=processor)
+    if request.method != "POST":
+        return page(request)
+    return run_action(
+        request, form=form, on_form=True, page=page,
+        call=lambda data: parties.update_processor(processor=processor, data=data,
+                                                   acting_user=request.user),
+        done=_("The profile is saved. Agreements not yet sent show the "
+               "new details; sent and signed ones keep what they said."),
+        back=reverse("parties:processor_edit"))
+
+
+def _form_page(template: str, **context: Any) -> Callable[..., HttpResponse]:
+    """The form page, shown again as it always was (status 200) when it was refused."""
+    def page(request: HttpRequest, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
+        return render(request, template, context)
+    return page
 
 
 @staff_required()
@@ -58,17 +66,16 @@ def controller_detail(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required(write=True, admin=True)
 def controller_create(request: StaffRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            controller = parties.create_controller(
-                processor=request.membership.processor,
-                data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("%(name)s is added.") % {"name": controller.name})
-            return redirect("parties:controller_detail", code=controller.code)
-    return render(request, "parties/controller_form.html", {"form": form})
+    page = _form_page("parties/controller_form.html", form=form)
+    if request.method != "POST":
+        return page(request)
+    return run_action(
+        request, form=form, on_form=True, page=page,
+        call=lambda data: parties.create_controller(
+            processor=request.membership.processor,
+            data=data, acting_user=request.user),
+        done=lambda controller: _("%(name)s is added.") % {"name": controller.name},
+        back=lambda controller: reverse("parties:controller_detail", args=[controller.code]))
 
 
 @staff_required()
@@ -76,35 +83,30 @@ def controller_edit(request: HttpRequest, code: str) -> HttpResponse:
     controller = controller_for(request.user, code, write=True)
     initial = {f: getattr(controller, f) for f in OrganisationForm.base_fields}
     form = OrganisationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            parties.update_controller(controller=controller, data=form.cleaned_data,
-                                      acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The changes are saved."))
-            return redirect("parties:controller_detail", code=controller.code)
-    return render(request, "parties/controller_form.html",
-                  {"form": form, "controller": controller})
+    page = _form_page("parties/controller_form.html", form=form, controller=controller)
+    if request.method != "POST":
+        return page(request)
+    return run_action(
+        request, form=form, on_form=True, page=page,
+        call=lambda data: parties.update_controller(controller=controller, data=data,
+                                                    acting_user=request.user),
+        done=_("The changes are saved."),
+        back=reverse("parties:controller_detail", args=[controller.code]))
 
 
 @staff_required()
 def contact_add(request: HttpRequest, code: str) -> HttpResponse:
     controller = controller_for(request.user, code, write=True)
     form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            parties.add_contact(controller=controller, data=form.cleaned_data,
-                                acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The contact is added."))
-            _warn_breach_recipient(request, controller)
-            return redirect("parties:controller_detail", code=controller.code)
-    return render(request, "parties/contact_form.html",
-                  {"form": form, "controller": controller})
+    page = _form_page("parties/contact_form.html", form=form, controller=controller)
+    if request.method != "POST":
+        return page(request)
+    return run_action(
+        request, form=form, on_form=True, page=page,
+        call=lambda data: parties.add_contact(controller=controller, data=data,
+                                              acting_user=request.user),
+        done=_("The contact is added."),
+        back=lambda contact: _warned(request, controller))
 
 
 @staff_required()
@@ -112,58 +114,53 @@ def contact_edit(request: HttpRequest, code: str) -> HttpResponse:
     contact = contact_for(request.user, code, write=True)
     initial = {f: getattr(contact, f) for f in ContactForm.base_fields}
     form = ContactForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            parties.update_contact(contact=contact, data=form.cleaned_data,
-                                   acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The contact is saved."))
-            assert contact.controller is not None  # contact_for finds controllers' contacts only
-            _warn_breach_recipient(request, contact.controller)
-            return redirect("parties:controller_detail", code=contact.controller.code)
-    return render(request, "parties/contact_form.html",
-                  {"form": form, "controller": contact.controller, "contact": contact})
+    page = _form_page("parties/contact_form.html", form=form, controller=contact.controller,
+                      contact=contact)
+    if request.method != "POST":
+        return page(request)
+    return run_action(
+        request, form=form, on_form=True, page=page,
+        call=lambda data: parties.update_contact(contact=contact, data=data,
+                                                 acting_user=request.user),
+        done=_("The contact is saved."),
+        back=lambda _result: _warned(request, contact.controller))
 
 
 @staff_required()
 def contact_remove(request: HttpRequest, code: str) -> HttpResponse:
     contact = contact_for(request.user, code, write=True)
     controller = contact.controller
-    assert controller is not None  # contact_for finds controllers' contacts only
-    if request.method == "POST":
-        parties.remove_contact(contact=contact, acting_user=request.user)
-        messages.success(request, _("The contact is removed."))
-        _warn_breach_recipient(request, controller)
-        return redirect("parties:controller_detail", code=controller.code)
-    return render(request, "parties/contact_remove.html",
-                  {"contact": contact, "controller": controller,
-                   "warning": parties.breach_recipient_warning(controller, without=contact)})
+    if request.method != "POST":
+        return render(request, "parties/contact_remove.html",
+                      {"contact": contact, "controller": controller,
+                       "warning": parties.breach_recipient_warning(controller, without=contact)})
+    return run_action(
+        request, call=lambda data: parties.remove_contact(contact=contact, acting_user=request.user),
+        done=_("The contact is removed."), back=lambda _result: _warned(request, controller))
 
 
-def _warn_breach_recipient(request: HttpRequest, controller: Controller) -> None:
-    warning = parties.breach_recipient_warning(controller)
-    if warning:
-        messages.warning(request, warning)
+def _warned(request: HttpRequest, controller) -> str:  # type: ignore[no-untyped-def]
+    """The controller's page, warning first when no one would receive a breach notice now."""
+    warn(request, parties.breach_recipient_warning(controller))
+    return reverse("parties:controller_detail", args=[controller.code])
 
 
 @staff_required(write=True, admin=True)
 def controller_import(request: StaffRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = parties.import_controllers(
-                processor=request.membership.processor,
-                data=_utf8(form.cleaned_data["file"].read()),
-                skip_invalid=form.cleaned_data["skip_invalid"], acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            if report.imported:
-                messages.success(request, _("%(n)d controllers imported.") % {"n": report.imported})
-    return render(request, "parties/controller_import.html", {"form": form, "report": report})
+    page = _form_page("parties/controller_import.html", form=form, report=None)
+    if request.method != "POST":
+        return page(request)
+    return run_action(
+        request, form=form, on_form=True, page=page,
+        call=lambda data: parties.import_controllers(
+            processor=request.membership.processor,
+            data=_utf8(data["file"].read()), skip_invalid=data["skip_invalid"],
+            acting_user=request.user),
+        done=lambda report: (_("%(n)d controllers imported.") % {"n": report.imported}
+                             if report.imported else None),
+        back=lambda report: render(request, "parties/controller_import.html",
+                                   {"form": form, "report": report}))
 
 
 def _utf8(data: bytes) -> str:

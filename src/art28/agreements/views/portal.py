@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,8 +14,8 @@ from art28.agreements.forms import AcceptForm
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.agreements.views import documents
 from art28.agreements.views.signature import signature_from
+from art28.core.actions import run_action
 from art28.core.decorators import portal_required
-from art28.core.forms import apply_errors
 
 
 @portal_required
@@ -45,17 +44,15 @@ def _agreement_page(request: HttpRequest, agreement: Agreement, form: AcceptForm
 def portal_accept(request: HttpRequest, code: str) -> HttpResponse:
     version = _sent_version(request, code, write=True)
     form = AcceptForm(request.POST)
-    form.is_valid()
-    try:
-        agreements.accept_version(version=version, signature=signature_from(request, form),
-                                  document_sha256=form.cleaned_data.get("document_sha256", ""),
-                                  acting_user=request.user)
-    except ValidationError as exc:
-        apply_errors(form, exc)
-        return _agreement_page(request, version.agreement, form, status=400)
-    messages.success(request, _("Thank you. You accepted the agreement; the processor will "
-                                "countersign it."))
-    return redirect("agreements:portal_agreement", code=version.agreement.code)
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: agreements.accept_version(
+            version=version, signature=signature_from(request, form),
+            document_sha256=data.get("document_sha256", ""), acting_user=request.user),
+        done=_("Thank you. You accepted the agreement; the processor will countersign it."),
+        back=reverse("agreements:portal_agreement", args=[version.agreement.code]),
+        page=lambda request, errors, status: _agreement_page(request, version.agreement, form,
+                                                             status=400))
 
 
 def _sent_version(request: HttpRequest, code: str, *, write: bool = False) -> AgreementVersion:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from collections.abc import Callable
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,8 +18,8 @@ from art28.agreements.forms import AgreementFilterForm, SendForm, SignatureForm,
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.agreements.views import documents
 from art28.agreements.views.signature import signature_from
+from art28.core.actions import as_messages, run_action
 from art28.core.decorators import staff_required
-from art28.core.forms import apply_errors
 from art28.core.pagination import page_of
 from art28.parties.access import controller_for
 
@@ -35,17 +38,23 @@ def agreement_create(request: HttpRequest, code: str) -> HttpResponse:
     controller = controller_for(request.user, code, write=True)
     form = TermsForm(request.POST or None,
                      initial=initial_from(agreements.default_terms(controller)))
-    if request.method == "POST" and form.is_valid():
-        try:
-            agreement = agreements.create_agreement(controller=controller, terms=form.to_patch(),
-                                                    acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Agreement %(ref)s is created as a draft.")
-                             % {"ref": agreement.reference})
-            return redirect("agreements:agreement_detail", code=agreement.code)
-    return render(request, "agreements/terms_form.html", {"form": form, "controller": controller})
+    page = _terms_page(form=form, controller=controller)
+    if request.method != "POST":
+        return page(request)
+    return run_action(
+        request, form=form, on_form=True, page=page,
+        call=lambda data: agreements.create_agreement(controller=controller, terms=form.to_patch(),
+                                                      acting_user=request.user),
+        done=lambda agreement: _("Agreement %(ref)s is created as a draft.")
+        % {"ref": agreement.reference},
+        back=lambda agreement: reverse("agreements:agreement_detail", args=[agreement.code]))
+
+
+def _terms_page(**context: Any) -> Callable[..., HttpResponse]:
+    """The terms form, shown again as it always was (status 200) when it was refused."""
+    def page(request: HttpRequest, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
+        return render(request, "agreements/terms_form.html", context)
+    return page
 
 
 @staff_required()
@@ -68,19 +77,16 @@ def agreement_terms(request: HttpRequest, code: str) -> HttpResponse:
     agreement = agreement_for(request.user, code, write=True)
     latest = agreement.latest
     form = TermsForm(request.POST or None, initial=initial_from(latest.dpa_terms))
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = agreements.update_terms(agreement=agreement, terms=form.to_patch(),
-                                              acting_user=request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The terms are saved as version %(n)d.")
-                             % {"n": version.number})
-            return redirect("agreements:agreement_detail", code=agreement.code)
-    return render(request, "agreements/terms_form.html",
-                  {"form": form, "agreement": agreement, "latest": latest,
-                   "controller": agreement.controller})
+    page = _terms_page(form=form, agreement=agreement, latest=latest,
+                       controller=agreement.controller)
+    if request.method != "POST":
+        return page(request)
+    return run_action(
+        request, form=form, on_form=True, page=page,
+        call=lambda data: agreements.update_terms(agreement=agreement, terms=form.to_patch(),
+                                                  acting_user=request.user),
+        done=lambda version: _("The terms are saved as version %(n)d.") % {"n": version.number},
+        back=reverse("agreements:agreement_detail", args=[agreement.code]))
 
 
 @staff_required()
@@ -112,24 +118,37 @@ def version_docx(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required()
 def version_send(request: HttpRequest, code: str) -> HttpResponse:
     version = version_for(request.user, code, write=True)
-    form = SendForm(request.POST or None)
-    if request.method == "POST":
-        reason = form.cleaned_data["override_reason"] if form.is_valid() else ""
+    # Bound even when empty: a POST without a reason is a plain send.
+    form = SendForm(request.POST if request.method == "POST" else None)
+    if request.method != "POST":
+        return _send_page(request, version, form)
+    refusals: list[ValidationError] = []
+
+    def send(data: dict[str, Any]) -> Any:
         try:
-            agreements.send_for_signature(version=version, acting_user=request.user,
-                                          override_reason=reason)
-        except agreements.NotReadyToSend:
-            return _send_page(request, version, form, status=409)
+            return agreements.send_for_signature(version=version, acting_user=request.user,
+                                                 override_reason=data["override_reason"])
         except ValidationError as exc:
-            if form.is_bound and "override_reason" in getattr(exc, "error_dict", {}):
-                apply_errors(form, exc)
-                return _send_page(request, version, form, status=400)
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Sent for signature to the controller's signatories."))
-        return redirect("agreements:agreement_detail", code=version.agreement.code)
-    return _send_page(request, version, form)
+            refusals.append(exc)  # the page to show depends on what was refused
+            raise
+
+    detail = reverse("agreements:agreement_detail", args=[version.agreement.code])
+    return run_action(
+        request, form=form, on_form=True, call=send,
+        done=_("Sent for signature to the controller's signatories."), back=detail,
+        page=lambda request, errors, status: _send_refused(request, version, form, refusals,
+                                                           errors, detail))
+
+
+def _send_refused(request: HttpRequest, version, form: SendForm,  # type: ignore[no-untyped-def]
+                  refusals: list[ValidationError], errors: list[str], detail: str) -> HttpResponse:
+    """Not ready: the send page again (409); a bad reason: its field (400); else the agreement."""
+    refusal = refusals[0] if refusals else None
+    if isinstance(refusal, agreements.NotReadyToSend):
+        return _send_page(request, version, SendForm(request.POST), status=409)
+    if refusal is None or "override_reason" in getattr(refusal, "error_dict", {}):
+        return _send_page(request, version, form, status=400)
+    return as_messages(lambda request, status: redirect(detail))(request, errors=errors, status=302)
 
 
 def _send_page(request: HttpRequest, version: AgreementVersion, form: SendForm,
@@ -146,12 +165,10 @@ def _send_page(request: HttpRequest, version: AgreementVersion, form: SendForm,
 def version_countersign(request: HttpRequest, code: str) -> HttpResponse:
     version = version_for(request.user, code, write=True)
     form = SignatureForm(request.POST)
-    form.is_valid()
-    try:
-        agreements.countersign_version(version=version, signature=signature_from(request, form),
-                                       acting_user=request.user)
-    except ValidationError as exc:
-        apply_errors(form, exc)
-        return _detail(request, version.agreement, form, status=400)
-    messages.success(request, _("Countersigned. The agreement is signed."))
-    return redirect("agreements:agreement_detail", code=version.agreement.code)
+    return run_action(
+        request, form=form, on_form=True,
+        call=lambda data: agreements.countersign_version(
+            version=version, signature=signature_from(request, form), acting_user=request.user),
+        done=_("Countersigned. The agreement is signed."),
+        back=reverse("agreements:agreement_detail", args=[version.agreement.code]),
+        page=lambda request, errors, status: _detail(request, version.agreement, form, status=400))

@@ -22,19 +22,40 @@ class Command(BaseCommand):
             # With no mail server configured, the demo writes mails to files instead.
             env["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
             self.stdout.write(f"No SMTP server configured: e-mails go to {settings.EMAIL_FILE_PATH}")
-        procs = [subprocess.Popen([sys.executable, "-m", "gunicorn", "art28.wsgi:application",
-                                   "--bind", bind, "--workers", str(workers),
-                                   "--access-logfile", "-"], env=env)]
-        if not no_worker:
-            procs.append(subprocess.Popen([sys.executable, "-m", "art28.cli", "worker"], env=env))
-        self.stdout.write(f"Serving on http://{bind}/ (Ctrl-C stops)")
+        self.stdout.write(f"Links in e-mails point to {settings.BASE_URL} (BASE_URL)")
+        # SIGTERM (systemd, docker stop, kill) stops the children as Ctrl-C does; without this
+        # handler Python would die at once and leave gunicorn and the worker running.
+        signal.signal(signal.SIGTERM, _interrupt)
+        procs: list[subprocess.Popen] = []
         try:
+            procs.append(subprocess.Popen([sys.executable, "-m", "gunicorn", "art28.wsgi:application",
+                                           "--bind", bind, "--workers", str(workers),
+                                           "--graceful-timeout", "10", "--access-logfile", "-"],
+                                          env=env))
+            if not no_worker:
+                procs.append(subprocess.Popen([sys.executable, "-m", "art28.cli", "worker"], env=env))
+            self.stdout.write(f"Serving on http://{bind}/ (Ctrl-C stops)")
             procs[0].wait()
         except KeyboardInterrupt:
             pass
         finally:
-            for p in procs:
-                if p.poll() is None:
-                    p.send_signal(signal.SIGTERM)
-            for p in procs:
-                p.wait(timeout=20)
+            stop(procs)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def stop(procs: list[subprocess.Popen], grace: float = 15.0) -> None:
+    """Ask each child to stop (SIGTERM: gunicorn lets its workers finish their request, at most
+    10 s); kill what lingers after ``grace`` seconds."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut this short
+    for p in procs:
+        if p.poll() is None:
+            p.send_signal(signal.SIGTERM)
+    for p in procs:
+        try:
+            p.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
