@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from art28.agreements.access import agreement_for, visible_agreements
 from art28.core.actions import as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
-from art28.core.downloads import attachment
+from art28.core.downloads import attachment, stored_file
 from art28.notices import subscribers
 from art28.subprocessors import access, export, feeds, services
 from art28.subprocessors.forms import (
@@ -139,13 +139,9 @@ def subprocessor_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required()
-def subprocessor_file(request: HttpRequest, code: str) -> HttpResponse:
+def subprocessor_file(request: HttpRequest, code: str) -> FileResponse:
     sp = access.subprocessor_for(request.user, code)
-    if not sp.agreement_file:
-        raise Http404
-    return FileResponse(
-        sp.agreement_file.open("rb"), as_attachment=True, filename=sp.agreement_file.name.rsplit("/", 1)[-1]
-    )
+    return stored_file(sp.agreement_file)
 
 
 @staff_required()
