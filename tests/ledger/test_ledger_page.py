@@ -101,11 +101,13 @@ def test_a_read_only_admin_may_not_queue_a_verification(client, login, processor
 
 
 def test_it_shows_and_verifies_the_ledger(client, login, admin_user, controller_a, make_agreement):
-    make_agreement(controller_a, state="sent")
+    agreement = make_agreement(controller_a, state="sent")
     login(client, admin_user)
     response = verify(client)
     assert response.context["result"].ok
-    assert "agreement.sent" in response.content.decode()
+    page = response.content.decode()
+    assert f"Agreement {agreement.reference} sent for signature by admin" in page
+    assert "agreement.sent" not in page
 
 
 def test_it_reports_a_broken_chain(client, login, admin_user, controller_a, make_agreement):

@@ -14,7 +14,10 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Agreements")
 
     def ready(self) -> None:
+        from art28.agreements import ledger_subjects
         from art28.agreements.receivers import refresh_drafts
         from art28.parties.signals import processor_profile_changed
 
         processor_profile_changed.connect(refresh_drafts, dispatch_uid="agreements.refresh_drafts")
+        # The ledger page names and links this room's objects.
+        ledger_subjects.register()

@@ -29,7 +29,7 @@ from art28.breaches.forms import IncidentForm, NoticeForm, ReasoningForm, Severi
 from art28.breaches.models import Incident, IncidentNotice
 from art28.core.actions import ErrorPage, as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
-from art28.core.downloads import attachment
+from art28.core.downloads import attachment, dated
 from art28.core.localtime import local_input
 from art28.core.pagination import page_of
 from art28.parties.access import controller_for, visible_controllers
@@ -71,7 +71,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 def register_csv(request: HttpRequest) -> HttpResponseBase:
     incidents, controller = _register_scope(request)
     rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
-    return _download(services.csv_chunks(rows), CSV, "breach-register.csv")
+    return _download(services.csv_chunks(rows), CSV, dated("breach-register", "csv"))
 
 
 @staff_required()
@@ -83,7 +83,7 @@ def register_pdf(request: StaffRequest) -> HttpResponseBase:
         rows=rows, title=title,
         processor_id=request.membership.processor_id,
         controller_id=controller.pk if controller else None, acting_user=request.user)
-    return _download(pdf, PDF, "breach-register.pdf")
+    return _download(pdf, PDF, dated("breach-register", "pdf"))
 
 
 @staff_required()
@@ -307,7 +307,8 @@ def portal_severity(request: HttpRequest, code: str) -> HttpResponse:
 @portal_required
 def portal_register_csv(request: PortalRequest) -> HttpResponseBase:
     controller = portal_controller(request)
-    return _download(services.csv_chunks(services.controller_rows(controller)), CSV, "breach-register.csv")
+    rows = services.controller_rows(controller)
+    return _download(services.csv_chunks(rows), CSV, dated("breach-register", "csv"))
 
 
 @portal_required
@@ -317,6 +318,6 @@ def portal_register_pdf(request: PortalRequest) -> HttpResponseBase:
     pdf = services.export_register_pdf(
         rows=services.controller_rows(controller), title=title,
         processor_id=controller.processor_id, controller_id=controller.pk, acting_user=request.user)
-    return _download(pdf, PDF, "breach-register.pdf")
+    return _download(pdf, PDF, dated("breach-register", "pdf"))
 
 

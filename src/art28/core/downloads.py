@@ -9,11 +9,14 @@ hand-built.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import PurePath
 from typing import overload
 
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 
 
 @overload
@@ -53,3 +56,19 @@ def stored_file(field: FieldFile | None, *, filename: str = "",
             return attachment(fh.read(), content_type, filename or (field.name or "").rsplit("/", 1)[-1])
     return FileResponse(field.open("rb"), as_attachment=True, content_type=content_type,
                         filename=filename or (field.name or "").rsplit("/", 1)[-1])
+
+
+def dated(stem: str, ext: str) -> str:
+    """A download name with today's (local) date: ``dated("breach-register", "csv")`` gives
+    ``breach-register-2026-03-01.csv``."""
+    return f"{stem}-{timezone.localdate():%Y-%m-%d}.{ext}"
+
+
+def named_after(prefix: str, document_name: str, ext: str) -> str:
+    """A download named after a document a person gave it:
+
+    >>> named_after("review", "Plausible DPA (2024).docx", "pdf")
+    'review-plausible-dpa-2024.pdf'
+    """
+    stem = slugify(PurePath(document_name).stem) or "document"
+    return f"{prefix}-{stem}.{ext}"

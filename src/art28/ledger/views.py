@@ -12,6 +12,7 @@ from art28.core.actions import run_action
 from art28.core.decorators import staff_required
 from art28.core.pagination import page_of
 from art28.ledger.access import ledger_events
+from art28.ledger.describe import describe
 from art28.ledger.models import CheckStatus
 from art28.ledger.services import latest_chain_check, request_chain_check
 
@@ -24,8 +25,9 @@ def ledger(request: HttpRequest) -> HttpResponse:
     # Verifying recomputes the whole chain: a task does it, the page shows its last result.
     check = latest_chain_check(processor_id)
     result = check if check is not None and check.status == CheckStatus.DONE else None
-    return render(request, "ledger/ledger.html",
-                  {"page": page_of(request, events, 50), "check": check, "result": result})
+    page = page_of(request, events, 50)
+    return render(request, "ledger/ledger.html", {"page": page, "lines": describe(page, processor_id),
+                                                  "check": check, "result": result})
 
 
 @require_POST

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 
 from art28.agreements.access import visible_agreements
 from art28.core.decorators import portal_required, staff_required
-from art28.core.downloads import attachment
+from art28.core.downloads import attachment, dated
 from art28.parties.types import MemberRequest, PortalRequest, StaffRequest
 from art28.records import services as ropa
 
@@ -26,7 +25,7 @@ def ropa_response(request: MemberRequest, fmt: str, name: str, agreements: Any) 
         language=request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("nl", "en") else "en",
     )
     ext = "jsonld" if fmt == "jsonld" else fmt
-    return attachment(content, ropa.CONTENT_TYPES[fmt], f"{name}-{timezone.localdate():%Y%m%d}.{ext}")
+    return attachment(content, ropa.CONTENT_TYPES[fmt], dated(name, ext))
 
 
 @staff_required()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from art28.analyzer.report import FIELDS
 from art28.core.localtime import local_time
+from art28.reviews import labels
 from art28.reviews.models import Review
 
 CHECKLIST_LABELS = {
@@ -32,11 +33,6 @@ CHECKLIST_LABELS = {
     "h_audits": gettext_lazy("(h) Information and audits"),
     "instruction_infringement_alert": gettext_lazy("Alert when an instruction infringes the law"),
 }
-STATUS_LABELS = {
-    "present": gettext_lazy("present"),
-    "partial": gettext_lazy("partial"),
-    "missing": gettext_lazy("missing"),
-}
 
 
 def _lang() -> str:
@@ -51,13 +47,7 @@ def _get(data: dict[str, Any], path: str) -> Any:
 
 
 def _shown(value: Any) -> str:
-    if value in (None, [], ""):
-        return str(_("not stated"))
-    if isinstance(value, bool):
-        return str(_("yes") if value else _("no"))
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
+    return labels.value(value)
 
 
 def term_rows(review: Review) -> list[dict[str, Any]]:
@@ -70,10 +60,27 @@ def term_rows(review: Review) -> list[dict[str, Any]]:
 
 
 def checklist_rows(review: Review) -> list[dict[str, Any]]:
-    return [{"key": key, "label": str(CHECKLIST_LABELS.get(key, key)), "status": item.get("status"),
-             "status_label": str(STATUS_LABELS.get(item.get("status"), item.get("status"))),
-             "note": item.get("note", ""), "evidence": item.get("evidence") or []}
+    requirements, lang = review.result.get("requirements") or {}, _lang()
+    return [{"key": key, "label": str(CHECKLIST_LABELS.get(key, _("Article 28(3) requirement"))),
+             "status": item.get("status"), "status_label": labels.value_status(item.get("status")),
+             "note": labels.checklist_note(key, item, requirements, lang),
+             "evidence": item.get("evidence") or []}
             for key, item in (review.result.get("art28") or {}).items()]
+
+
+def finding_rows(review: Review) -> list[dict[str, Any]]:
+    """The findings in the active language, with a word for their weight."""
+    names = {key: str(label) for key, label in CHECKLIST_LABELS.items()}
+    return [{**f, "severity_label": str(labels.SEVERITIES.get(f.get("severity", ""), _("note"))),
+             "text": labels.finding_text(f, review.result, names, _lang())}
+            for f in review.result.get("findings") or []]
+
+
+def playbook_rows(review: Review) -> list[dict[str, Any]] | None:
+    checks = review.result.get("playbook")
+    if checks is None:
+        return None
+    return [{**c, "text": labels.playbook_text(c)} for c in checks]
 
 
 GAPS_FIRST = {"missing": 0, "partial": 1, "present": 2}
@@ -86,9 +93,10 @@ def requirement_rows(review: Review) -> list[dict[str, Any]]:
     language. Reviews stored before the requirement list existed have none.
     """
     lang = _lang()
-    rows = [{"key": key, "name": (item.get("name") or {}).get(lang, key), "article": item.get("article", ""),
+    rows = [{"key": key, "name": (item.get("name") or {}).get(lang) or _("Requirement"),
+             "article": item.get("article", ""),
              "status": item.get("status"),
-             "status_label": str(STATUS_LABELS.get(item.get("status"), item.get("status"))),
+             "status_label": labels.value_status(item.get("status")),
              "note": (item.get("note") or {}).get(lang, "") if item.get("status") != "present" else "",
              "evidence": item.get("evidence") or []}
             for key, item in (review.result.get("requirements") or {}).items()]
@@ -100,8 +108,8 @@ def report_context(review: Review) -> dict[str, Any]:
     result = review.result
     return {"review": review, "terms": term_rows(review), "checklist": checklist_rows(review),
             "requirements": requirement_rows(review),
-            "placeholders": result.get("placeholders") or [], "findings": result.get("findings") or [],
-            "playbook": result.get("playbook"), "counts": review.counts, "source": result.get("source") or {}}
+            "placeholders": result.get("placeholders") or [], "findings": finding_rows(review),
+            "playbook": playbook_rows(review), "counts": review.counts, "source": result.get("source") or {}}
 
 
 # --- PDF --------------------------------------------------------------------------------
@@ -128,7 +136,7 @@ def _pdf_data(review: Review) -> dict[str, Any]:
         "checklist": [[r["status_label"], r["label"], r["note"], "\n".join(quote(r["evidence"]))]
                       for r in ctx["checklist"]],
         "placeholders": [f"[{p.get('ref') or '-'}] {p.get('text', '')}" for p in ctx["placeholders"][:50]],
-        "findings": [f"{f.get('severity', '').upper()}: {f.get('text', '')}" for f in ctx["findings"]],
+        "findings": [f"{f['severity_label'].upper()}: {f['text']}" for f in ctx["findings"]],
         "playbook": [f"{_('ok') if c.get('ok') else _('DEVIATION')}: {c.get('text', '')}"
                      for c in ctx["playbook"] or []],
     }

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from art28.core.actions import run_action
 from art28.core.decorators import require_write, staff_required
-from art28.core.downloads import attachment
+from art28.core.downloads import attachment, named_after
 from art28.core.pagination import page_of
 from art28.parties.access import controller_for, visible_controllers
 from art28.parties.types import StaffRequest
@@ -74,7 +74,7 @@ def review_detail(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required()
 def review_pdf(request: HttpRequest, code: str) -> HttpResponse:
     review = review_for(request.user, code)
-    return attachment(report_pdf(review), "application/pdf", f"review-{review.code}.pdf")
+    return attachment(report_pdf(review), "application/pdf", named_after("review", review.filename, "pdf"))
 
 
 @staff_required(admin=True)

@@ -10,7 +10,7 @@ class SubprocessorsConfig(AppConfig):
         from art28.agreements.services import termination
         from art28.agreements.signals import agreement_created
         from art28.notices import periodic
-        from art28.subprocessors import signals, tasks
+        from art28.subprocessors import ledger_subjects, signals, tasks
         from art28.subprocessors.services.annex import fill_annex_iv
         from art28.subprocessors.services.queries import subprocessor_names
 
@@ -21,3 +21,5 @@ class SubprocessorsConfig(AppConfig):
         agreement_created.connect(fill_annex_iv, dispatch_uid="subprocessors.fill_annex_iv")
         # The end of an agreement asks each sub-processor that held the data to confirm destruction.
         termination.register_subprocessor_names(subprocessor_names)
+        # The ledger page names and links this room's objects.
+        ledger_subjects.register()

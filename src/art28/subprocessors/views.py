@@ -13,7 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +27,7 @@ from django.views.decorators.http import require_POST
 from art28.agreements.access import agreement_for, visible_agreements
 from art28.core.actions import as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
-from art28.core.downloads import attachment
+from art28.core.downloads import attachment, stored_file
 from art28.notices import subscribers
 from art28.parties.models import Processor
 from art28.parties.types import StaffRequest
@@ -143,14 +144,9 @@ def subprocessor_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @staff_required()
-def subprocessor_file(request: HttpRequest, code: str) -> FileResponse:
+def subprocessor_file(request: HttpRequest, code: str) -> HttpResponseBase:
     sp = access.subprocessor_for(request.user, code)
-    if not sp.agreement_file:
-        raise Http404
-    return FileResponse(
-        sp.agreement_file.open("rb"), as_attachment=True,
-        filename=(sp.agreement_file.name or "").rsplit("/", 1)[-1]
-    )
+    return stored_file(sp.agreement_file)
 
 
 @staff_required()

@@ -44,7 +44,7 @@ from art28.breaches.access import (
     visible_notices,
 )
 from art28.breaches.models import Incident, IncidentNotice
-from art28.core.downloads import attachment
+from art28.core.downloads import attachment, dated
 from art28.parties.access import controller_for
 from art28.parties.types import AuthedRequest
 from art28.subprocessors.access import subprocessors_by_code
@@ -120,11 +120,11 @@ def register_export(request: AuthedRequest, fmt: Literal["csv", "pdf"],
     qs = register_incidents(request.auth, chosen)
     rows = services.processor_rows(qs.order_by("-aware_at"), chosen, affected=visible_affected(request.auth))
     if fmt == "csv":
-        return _file(services.csv_chunks(rows), "text/csv; charset=utf-8", "breach-register.csv")
+        return _file(services.csv_chunks(rows), "text/csv; charset=utf-8", dated("breach-register", "csv"))
     pdf = services.export_register_pdf(rows=rows, title="Breach register",
                                        processor_id=member.processor_id,
                                        controller_id=chosen.pk if chosen else None, acting_user=request.auth)
-    return _file(pdf, "application/pdf", "breach-register.pdf")
+    return _file(pdf, "application/pdf", dated("breach-register", "pdf"))
 
 
 @router.get("/breaches/{code}", response=IncidentOut)
@@ -232,11 +232,11 @@ def controller_register(request: AuthedRequest,
     assert controller is not None
     rows = services.controller_rows(controller)
     if fmt == "csv":
-        return _file(services.as_csv(rows), "text/csv; charset=utf-8", "breach-register.csv")
+        return _file(services.as_csv(rows), "text/csv; charset=utf-8", dated("breach-register", "csv"))
     pdf = services.export_register_pdf(rows=rows, title=f"Breaches notified to {controller.name}",
                                        processor_id=controller.processor_id, controller_id=controller.pk,
                                        acting_user=request.auth)
-    return _file(pdf, "application/pdf", "breach-register.pdf")
+    return _file(pdf, "application/pdf", dated("breach-register", "pdf"))
 
 
 @router.get("/breach-notices/{code}", response=NoticeOut)

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from art28.agreements.access import visible_agreements
 from art28.api import uploads
 from art28.api.routing import REQUESTS_IDS, Router
-from art28.core.downloads import attachment
+from art28.core.downloads import attachment, dated
 from art28.parties.access import membership_of
 from art28.parties.types import AuthedRequest
 from art28.records import services as ropa
@@ -29,4 +29,5 @@ def ropa_export(
     if m is None:
         raise Http404
     content = ropa.export(processor=m.processor, fmt=format, agreements=visible_agreements(request.auth))
-    return attachment(content, ropa.CONTENT_TYPES[format], f"art30-record.{format}")
+    name = dated("art30-record" if m.is_processor_side else "art30-extract", format)
+    return attachment(content, ropa.CONTENT_TYPES[format], name)

@@ -1,0 +1,89 @@
+"""A review speaks in words: the page and its PDF show none of the analyzer's internal keys
+(``d_subprocessors``, ``return_or_delete``, ``controller_unless_noncompliant``, ``general``),
+in Dutch and in English, for art28's own agreements and the shared real ones."""
+
+from __future__ import annotations
+
+import html
+import re
+from enum import StrEnum
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from art28.analyzer.checklist import CHECKLIST_KEYS
+from art28.analyzer.report import FIELDS
+from art28.documents import pdf_text
+from art28.reviews import services
+from art28.reviews.labels import PLAYBOOK
+from art28.terms import schema
+
+pytestmark = pytest.mark.django_db
+
+CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus" / "dpas"
+ENUMS = {m.value for e in vars(schema).values()
+         if isinstance(e, type) and issubclass(e, StrEnum) and e is not StrEnum for m in e}
+# Keys that are no word of any language: they must never show, whatever the document says.
+SNAKE = sorted({*CHECKLIST_KEYS, *PLAYBOOK, *FIELDS, *(v for v in ENUMS if "_" in v)})
+# Values that are English words: on a Dutch page of a Dutch document they betray a raw value.
+ENGLISH = ["general", "specific", "prohibited", "shared", "adequacy", "derogation", "error", "warning",
+           "reports only", "with consent"]
+PLAYBOOK_POSITIONS = {"breach_max_hours": 24, "audit_scope_full": True,
+                      "subprocessor_authorisation": ["specific"], "data_in_eea": True,
+                      "end_deadline_max_days": 30, "governing_law": ["NL"]}
+
+
+def _visible(page: str) -> str:
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def _shown(client, review, language: str) -> tuple[str, str]:
+    client.cookies["django_language"] = language
+    page = client.get(reverse("reviews:review_detail", args=[review.code]), HTTP_ACCEPT_LANGUAGE=language)
+    pdf = client.get(reverse("reviews:review_pdf", args=[review.code]), HTTP_ACCEPT_LANGUAGE=language)
+    assert page.status_code == 200 and pdf.status_code == 200
+    return _visible(page.content.decode()), pdf_text(pdf.content)
+
+
+def _leaks(text: str) -> list[str]:
+    return [k for k in SNAKE if re.search(rf"(?<![\w.]){re.escape(k)}(?![\w])", text)]
+
+
+def _english(text: str) -> list[str]:
+    return [w for w in ENGLISH if re.search(rf"\b{w}\b", text)]
+
+
+def _review(staff, data: bytes, name: str):
+    return services.review_document(processor=staff.membership.processor, data=data, filename=name,
+                                    playbook=PLAYBOOK_POSITIONS, acting_user=staff)
+
+
+def test_it_shows_art28s_own_agreements_in_words(client, login, staff_a, en_docx, nl_pdf):
+    login(client, staff_a)
+    english = _review(staff_a, en_docx, "dpa.docx")
+    assert english.result["terms"]["subprocessors"]["authorisation"] == "general"
+    for language in ("nl", "en"):
+        for text in _shown(client, english, language):
+            assert _leaks(text) == []
+    page, pdf = _shown(client, english, "nl")
+    assert "algemene schriftelijke toestemming" in page and "algemene schriftelijke toestemming" in pdf
+    dutch = _review(staff_a, nl_pdf, "contract.pdf")
+    for text in _shown(client, dutch, "nl"):
+        assert _leaks(text) == [] and _english(text) == []
+    page, _pdf = _shown(client, dutch, "en")
+    assert "prior specific authorisation" in page
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")) or ["(none)"])
+def test_it_shows_the_shared_real_agreements_in_words(client, login, staff_a, name):
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared reference agreements are not at {CORPUS}")
+    login(client, staff_a)
+    review = _review(staff_a, (CORPUS / name).read_bytes(), name)
+    for language in ("nl", "en"):
+        page, pdf = _shown(client, review, language)
+        assert _leaks(page) == [] and _leaks(pdf) == [], (language, _leaks(page), _leaks(pdf))
+        if language == "nl" and review.language == "nl":
+            assert _english(page) == [] and _english(pdf) == []
