@@ -181,3 +181,40 @@ def test_it_keeps_invitation_links_out_of_the_portal_inbox_and_webhooks(
     assert Notice.objects.filter(link__contains="/invite/").count() == 2
     assert not portal_notices(user_a).filter(link__contains="/invite/").exists()
     assert not Delivery.objects.filter(channel="webhook").exists()
+
+
+def test_it_ends_exactly_the_deactivated_persons_sessions(admin_user, staff_a, staff_none,
+                                                           django_assert_max_num_queries):
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    from art28.accounts.models import UserSession
+
+    mine, theirs = Client(), Client()
+    mine.force_login(staff_a)
+    mine_again = Client()
+    mine_again.force_login(staff_a)
+    theirs.force_login(staff_none)
+    assert UserSession.objects.filter(user=staff_a).count() == 2
+    survivor = theirs.session.session_key
+    # No scan of the store: the number of queries does not grow with the sessions of others.
+    for _ in range(5):
+        Client().force_login(staff_none)
+    with django_assert_max_num_queries(20):
+        services.deactivate(membership=staff_a.membership, acting_user=admin_user)
+    keys = set(Session.objects.values_list("session_key", flat=True))
+    assert mine.session.session_key not in keys and mine_again.session.session_key not in keys
+    assert survivor in keys and not UserSession.objects.filter(user=staff_a).exists()
+
+
+def test_logging_out_drops_the_index_row(staff_a):
+    from django.test import Client
+    from django.urls import reverse
+
+    from art28.accounts.models import UserSession
+
+    c = Client()
+    c.force_login(staff_a)
+    assert UserSession.objects.filter(user=staff_a).count() == 1
+    c.post(reverse("accounts:logout"))
+    assert not UserSession.objects.filter(user=staff_a).exists()

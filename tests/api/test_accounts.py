@@ -83,3 +83,67 @@ def test_it_resends_and_revokes(api, admin_user, user_a, controller_a):
     assert api.delete(f"/invitations/{code}", as_=user_a).status_code == 204
     assert Invitation.objects.get(code=code).revoked_at is not None
     assert api.get("/invitations", as_=admin_user).json() == []
+
+
+def _other_admin():
+    from django.contrib.auth import get_user_model
+
+    from art28.parties.models import Membership, Processor, Role
+
+    other = Processor.objects.create(name="Other BV")
+    user = get_user_model().objects.create_user("other_admin", "oa@other.example", "x")
+    Membership.objects.create(user=user, role=Role.PROCESSOR_ADMIN, processor=other)
+    return user
+
+
+def test_it_reactivates_a_person(api, admin_user, staff_a, staff_readonly):
+    code = staff_a.membership.code
+    api.post(f"/team/{code}/deactivate", as_=admin_user)
+    _refused(api.unchanged("post", f"/team/{code}/reactivate", as_=staff_readonly), 403)
+    _refused(api.unchanged("post", f"/team/{code}/reactivate", as_=_other_admin()), 404)
+    r = api.post(f"/team/{code}/reactivate", as_=admin_user)
+    assert r.status_code == 200 and r.json()["active"] is True
+    staff_a.refresh_from_db()
+    assert staff_a.is_active and last_event().action == "account.reactivated"
+
+
+def test_it_resets_a_second_factor(api, admin_user, staff_a, staff_readonly):
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=staff_a, name="default", confirmed=True)
+    StaticDevice.objects.create(user=staff_a, name="recovery", confirmed=True)
+    path = f"/team/{staff_a.membership.code}/second-factor/reset"
+    _refused(api.unchanged("post", path, as_=staff_readonly), 403)
+    _refused(api.unchanged("post", path, as_=_other_admin()), 404)
+    assert TOTPDevice.objects.filter(user=staff_a).exists()
+    r = api.post(path, as_=admin_user)
+    assert r.status_code == 200
+    assert not TOTPDevice.objects.filter(user=staff_a).exists()
+    assert not StaticDevice.objects.filter(user=staff_a).exists()
+    assert last_event().action == "account.second_factor_reset"
+
+
+def test_it_reads_and_updates_the_profile(api, admin_user, processor):
+    r = api.get("/profile", as_=admin_user)
+    assert r.status_code == 200 and r.json()["name"] == processor.name
+    r = api.patch("/profile", as_=admin_user, json={
+        "city": "Utrecht", "privacy_name": "P. Rivé", "privacy_email": "privacy@proc.example",
+        "breach_email": "breach@proc.example"})
+    assert r.status_code == 200, r.content
+    processor.refresh_from_db()
+    assert processor.city == "Utrecht" and processor.breach_desk_email == "breach@proc.example"
+    assert processor.privacy_contact().email == "privacy@proc.example"
+    assert r.json()["privacy_name"] == "P. Rivé" and last_event().action == "processor.updated"
+
+
+def test_it_refuses_a_bad_profile_and_changes_nothing(api, admin_user, staff_a, user_a, processor):
+    for body in ({"kvk": "12"}, {"name": ""}, {"default_notice_hours": 100},
+                 {"privacy_email": "not an address", "privacy_name": "X"},
+                 {"breach_email": "nope"}, {"language": "de"}):
+        r = api.unchanged("patch", "/profile", as_=admin_user, json=body)
+        _refused(r, 422)
+        assert r.json()["detail"][0]["msg"]
+    _refused(api.unchanged("patch", "/profile", as_=staff_a, json={"city": "X"}), 403)
+    assert api.get("/profile", as_=user_a).status_code in (403, 404)
+    assert api.get("/profile", as_=_other_admin()).json()["name"] == "Other BV"

@@ -137,7 +137,7 @@ def test_it_lists_failed_deliveries_until_they_are_retried(
     from art28.notices.services import drain, retry_failed
 
     # The signatory has a login, so the signature mail carries no invitation link and stays a
-    # notice of A's own (a mail with an invitation is the processor's, seen by its admins).
+    # notice of A's own (a mail with an invitation is staff-only, about A: see the next test).
     user_a.email = controller_a.signatories().get().email
     user_a.save()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -149,6 +149,26 @@ def test_it_lists_failed_deliveries_until_they_are_retried(
     assert kinds(staff_none) == set()
     retry_failed(acting_user=admin_user)
     assert K.DELIVERY_FAILED not in {k for k, _ in kinds(staff_a)}
+
+
+def test_a_failed_mail_with_an_invitation_is_on_the_assigned_staffs_list(
+        settings, make_agreement, controller_a, admin_user, staff_a, staff_none, user_a, kinds):
+    from art28.notices.access import portal_notices
+    from art28.notices.models import Audience, Notice
+    from art28.notices.services import drain
+
+    # The signatory has no login: the signature mail carries an invitation link (staff-only).
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    settings.ART28_DELIVERY_MAX_ATTEMPTS = 1
+    make_agreement(controller_a, state="sent")
+    drain()
+    staff_only = Notice.objects.filter(audience=Audience.PROCESSOR, concerns=controller_a)
+    assert staff_only.exists() and not staff_only.filter(controller__isnull=False).exists()
+    assert (K.DELIVERY_FAILED, A) in kinds(staff_a)
+    assert (K.DELIVERY_FAILED, A) in kinds(admin_user)
+    assert kinds(staff_none) == set()  # not assigned: not theirs to see
+    assert not portal_notices(user_a).filter(pk__in=staff_only).exists()  # never in a portal
 
 
 def test_it_filters_by_kind_controller_and_deadline(make_agreement, controller_a, controller_b, admin_user,

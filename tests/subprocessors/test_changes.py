@@ -323,3 +323,26 @@ def test_the_worker_runs_activation_on_its_tick():
     from art28.notices import periodic
 
     assert "art28.subprocessors.services.activate_due_changes" in periodic.jobs()
+
+
+def test_privacy_contacts_get_a_portal_invitation_with_their_first_notice(
+    processor, admin_user, make_subprocessor, both
+):
+    from art28.accounts.models import Invitation
+    from art28.parties.models import Contact
+
+    for n, agreement in enumerate(both):
+        Contact.objects.create(controller=agreement.controller, name=f"Privacy {n}",
+                               email=f"privacy{n}@client.example", is_privacy_contact=True)
+    before = Invitation.objects.count()
+    with time_machine.travel(T0, tick=False):
+        _propose(processor, admin_user, make_subprocessor())
+    fresh = {"privacy0@client.example", "privacy1@client.example"}
+    assert set(Invitation.objects.open().filter(email__in=fresh).values_list("email", flat=True)) == fresh
+    mails = Delivery.objects.filter(notice__kind=NoticeKind.INVITATION)
+    assert set(mails.values_list("recipient", flat=True)) == fresh
+    assert Event.objects.filter(action="account.invited_with_notice").count() == 1
+    # the second notice brings no second invitation
+    with time_machine.travel(T0 + timedelta(days=1), tick=False):
+        _propose(processor, admin_user, make_subprocessor(name="Second Cloud"))
+    assert Invitation.objects.count() == before + 2

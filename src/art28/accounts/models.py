@@ -115,3 +115,20 @@ class Invitation(models.Model):
 
     def get_status_display(self) -> str:
         return str(InvitationStatus(self.status).label)
+
+
+class UserSession(models.Model):
+    """Which session belongs to whom, written at login, so ending a person's sessions deletes
+    exactly theirs instead of decoding every session in the store."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="session_index")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("login session")
+        verbose_name_plural = _("login sessions")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.session_key[:8]}…"

@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -23,7 +24,14 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from art28.accounts.models import Invitation, InvitationStatus, TeamRole, hash_token, new_token
+from art28.accounts.models import (
+    Invitation,
+    InvitationStatus,
+    TeamRole,
+    UserSession,
+    hash_token,
+    new_token,
+)
 from art28.core.ledger_scope import ledger_scope
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
@@ -283,12 +291,11 @@ def deactivate(*, membership: Membership, acting_user: Any) -> Membership:
 
 def _end_sessions(user: Any) -> None:
     # Django's ModelBackend already refuses an inactive user on every request; deleting the
-    # sessions also clears them from the store. Only sessions of this user are decoded.
-    from django.contrib.sessions.models import Session
-
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get("_auth_user_id") == str(user.pk):
-            session.delete()
+    # sessions also clears them from the store. The index written at login names exactly
+    # this person's sessions, so no other session is read.
+    rows = UserSession.objects.filter(user=user)
+    Session.objects.filter(session_key__in=rows.values("session_key")).delete()
+    rows.delete()
 
 
 @transaction.atomic

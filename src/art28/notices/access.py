@@ -3,8 +3,9 @@
 * A controller's user sees its own organisation's notices meant for the controller
   (``portal_notices``), never a notice meant for the processor's staff.
 * The processor's admin sees every notice of its processor; a staff member sees the
-  notices to the controllers assigned to it, and the staff-only (processor-level)
-  notices addressed to it (``staff_notices``).
+  notices to the controllers assigned to it, the staff-only notices about those
+  controllers (e.g. an invitation for one of their people), and the staff-only notices
+  addressed to it (``staff_notices``).
 * Everyone else sees nothing; a single notice outside what one may see is a 404.
 """
 
@@ -43,7 +44,8 @@ def staff_notices(user: Any) -> QuerySet[Notice]:
         audience=Audience.SUBSCRIBERS, kind=NoticeKind.TRUST_CONFIRMATION)
     if m.role == Role.PROCESSOR_ADMIN:
         return qs
-    mine = Q(controller__in=visible_controllers(user))
+    mine = Q(controller__in=visible_controllers(user)) | Q(
+        audience=Audience.PROCESSOR, concerns__in=visible_controllers(user))
     if user.email:  # deliveries keep recipients in lower case
         to_me = Delivery.objects.filter(recipient=user.email.strip().lower()).values("notice_id")
         mine |= Q(audience=Audience.PROCESSOR, pk__in=to_me)

@@ -62,6 +62,10 @@ class Notice(models.Model):
     # so no lookup by controller can ever show them in a portal.
     controller = models.ForeignKey(Controller, on_delete=models.CASCADE, related_name="notices",
                                    null=True, blank=True)
+    # The controller a staff-only notice is about (e.g. an invitation for one of its people):
+    # the staff assigned to that controller see it and its deliveries; never a portal.
+    concerns = models.ForeignKey(Controller, on_delete=models.CASCADE, related_name="+",
+                                 null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=40, choices=NoticeKind.choices)
     audience = models.CharField(_("audience"), max_length=12, choices=Audience.choices,
                                 default=Audience.CONTROLLER)
@@ -99,6 +103,11 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def for_controller(self) -> Controller | None:
+        """The controller this notice is to or about (None for a processor-wide notice)."""
+        return self.controller or self.concerns
 
 
 @status_tones(SENDING=Tone.ACTIVE, SENT=Tone.DONE, FAILED=Tone.PROBLEM)

@@ -78,7 +78,8 @@ class NoticeDraft:
 
     A controller's notice names its ``controller``. A staff-only notice
     (``audience="processor"``) is stored for the ``processor`` alone (default: the
-    controller's); a controller given with it only serves the e-mail's wording.
+    controller's); a controller given with it serves the e-mail's wording and is stored as
+    the notice's ``concerns``, so the staff assigned to that controller see it.
     """
 
     controller: Controller | None
@@ -110,6 +111,12 @@ class NoticeDraft:
         if self.controller is None:
             raise ValueError("a notice to a controller needs its controller")
         return self.controller
+
+    @property
+    def concerns(self) -> Controller | None:
+        """For a staff-only notice written about one controller: that controller, so the
+        staff assigned to it see the notice (and a failed delivery of it)."""
+        return self.controller if self.audience == Audience.PROCESSOR else None
 
 
 def queue_notice(*, controller: Controller | None, kind: str, about: About, template: str,
@@ -165,7 +172,8 @@ def _render_all(drafts: list[NoticeDraft]) -> list[Notice]:
 def _notice(draft: NoticeDraft, language: str) -> Notice:
     subject, text, html = _render(draft.template, language, {
         **draft.context, "link": draft.link, "controller": draft.controller})
-    return Notice(processor_id=draft.processor_id, controller=draft.stored_controller, kind=draft.kind,
+    return Notice(processor_id=draft.processor_id, controller=draft.stored_controller,
+                  concerns=draft.concerns, kind=draft.kind,
                   language=language, subject=subject, body_text=text, body_html=html, link=draft.link,
                   about_type=draft.about.type, about_code=draft.about.code, deadline=draft.deadline,
                   audience=draft.audience)

@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -168,11 +168,12 @@ def terminations(user: Any, controllers: QuerySet[Controller]) -> Iterator[Oblig
 
 
 def failed_deliveries(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = (staff_deliveries(user).filter(status=DeliveryStatus.FAILED, notice__controller__in=controllers)
-          .select_related("notice__controller"))
+    qs = (staff_deliveries(user).filter(status=DeliveryStatus.FAILED)
+          .filter(Q(notice__controller__in=controllers) | Q(notice__concerns__in=controllers))
+          .select_related("notice__controller", "notice__concerns"))
     for d in qs:
-        controller = d.notice.controller
-        assert controller is not None  # the query keeps notices to the given controllers
+        controller = d.notice.for_controller
+        assert controller is not None  # the query keeps notices to or about the given controllers
         yield _row(K.DELIVERY_FAILED,
                    _("%(subject)s to %(recipient)s")
                    % {"subject": d.notice.subject, "recipient": d.recipient},

@@ -82,6 +82,19 @@ def member_deactivate(request: AuthedRequest, code: UUID) -> Membership:
     return _member_out(services.deactivate(membership=member, acting_user=request.auth))
 
 
+@router.post("/team/{code}/reactivate", response=MemberOut)
+def member_reactivate(request: AuthedRequest, code: UUID) -> Membership:
+    member = access.member_for(request.auth, code, write=True)
+    return _member_out(services.reactivate(membership=member, acting_user=request.auth))
+
+
+@router.post("/team/{code}/second-factor/reset", response=MemberOut)
+def member_reset_factor(request: AuthedRequest, code: UUID) -> Membership:
+    """Remove the person's TOTP device and recovery codes; they enrol again at next login."""
+    member = access.member_for(request.auth, code, write=True)
+    return _member_out(services.reset_second_factor(membership=member, acting_user=request.auth))
+
+
 @router.put("/team/{code}/assignments/{controller}", response=MemberOut)
 def member_assign(request: AuthedRequest, code: UUID, controller: UUID) -> Membership:
     return _assign(request, code, controller, assigned=True)

@@ -21,9 +21,12 @@ from art28.api.schemas.parties import (
     ControllerIn,
     ControllerOut,
     ControllerPatch,
+    ProfileOut,
+    ProfilePatch,
 )
 from art28.parties import services
 from art28.parties.access import contact_of, controller_for, visible_controllers
+from art28.parties.forms import ProcessorForm
 from art28.parties.models import Contact, Controller
 from art28.parties.types import AuthedRequest
 
@@ -55,6 +58,27 @@ def controller_update(request: AuthedRequest, code: UUID, payload: ControllerPat
     controller = controller_for(request.auth, code, write=True)
     data = _merged(controller, services.ORG_FIELDS, payload.dict(exclude_unset=True))
     return services.update_controller(controller=controller, data=data, acting_user=request.auth)
+
+
+@router.get("/profile", response=ProfileOut)
+def profile_get(request: AuthedRequest) -> dict[str, Any]:
+    """"Our profile", as the page shows it (the processor's admins)."""
+    membership = require_staff(request.auth, write=False, admin=True)
+    return _profile(membership.processor)
+
+
+@router.patch("/profile", response=ProfileOut)
+def profile_update(request: AuthedRequest, payload: ProfilePatch) -> dict[str, Any]:
+    """Change "Our profile" with the page's service and checks; fields left out keep their value."""
+    membership = require_staff(request.auth, admin=True)
+    data = {**_profile(membership.processor), **payload.dict(exclude_unset=True)}
+    processor = services.update_processor(processor=membership.processor, data=data,
+                                          acting_user=request.auth)
+    return _profile(processor)
+
+
+def _profile(processor: Any) -> dict[str, Any]:
+    return {k: ("" if v is None else v) for k, v in ProcessorForm.initial_for(processor).items()}
 
 
 def _merged(obj: Any, fields: tuple[str, ...], patch: dict[str, Any]) -> dict[str, Any]:

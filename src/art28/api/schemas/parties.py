@@ -87,3 +87,51 @@ class ControllerOut(Schema):
 
 class ControllerDetail(ControllerOut):
     contacts: list[ContactOut]
+
+
+class ProfileOut(Schema):
+    """"Our profile": what agreements not yet sent print about the processor (flat, as the form)."""
+
+    name: str
+    address: str
+    postcode: str
+    city: str
+    country: str
+    kvk: str
+    language: str
+    default_notice_hours: int
+    contact_name: str = ""
+    contact_function: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    contact_mobile: str = ""
+    privacy_name: str = ""
+    privacy_function: str = ""
+    privacy_email: str = ""
+    privacy_phone: str = ""
+    breach_email: str = ""
+    breach_phone: str = ""
+
+
+class ProfilePatch(Schema):
+    """Only the fields given change; a contact section whose fields are all blank is removed."""
+
+    name: str | None = None
+    address: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+    country: str | None = None
+    kvk: str | None = None
+    language: str | None = None
+    default_notice_hours: int | None = None
+    contact_name: str | None = None
+    contact_function: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    contact_mobile: str | None = None
+    privacy_name: str | None = None
+    privacy_function: str | None = None
+    privacy_email: str | None = None
+    privacy_phone: str | None = None
+    breach_email: str | None = None
+    breach_phone: str | None = None

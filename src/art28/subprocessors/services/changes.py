@@ -10,10 +10,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from art28.accounts.services import invite_first_recipients
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
@@ -279,7 +281,11 @@ def _create(
     clocks = [_clock(change, item, now) for item in items]
     if change.adds:
         _open_pending_links(change, [i.agreement for i in items], now)
-    _notify_all(change, clocks, items)
+    recipients = _notify_all(change, clocks, items)
+    # Privacy contacts without a login get an invitation with their first notice, so the
+    # portal link in the notice works for them (as breach notices do).
+    invite_first_recipients(processor=processor, recipients=recipients, acting_user=acting_user,
+                            next_url=reverse("notices:portal_notices"))
     ChangeAgreement.objects.bulk_create(clocks, batch_size=1000)
     record_event(
         action="subprocessor.change_proposed",
@@ -361,7 +367,8 @@ def recipients_by_controller(controller_ids: list[int]) -> dict[int, list[str]]:
     return notice_recipients(NoticeKind.SUBPROCESSOR_CHANGE_NOTICE, controller_ids)
 
 
-def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items: list[PlanItem]) -> None:
+def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items: list[PlanItem],
+                ) -> dict[int, list[str]]:
     controller_ids = sorted({i.agreement.controller_id for i in items})
     recipients = recipients_by_controller(controller_ids)
     explanations: dict[tuple[str, bool], str] = {}
@@ -385,6 +392,7 @@ def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items
         ))
     for clock, notice in zip(clocks, queue_notices(drafts), strict=True):
         clock.notice = notice
+    return recipients
 
 
 def _plain(sp: Subprocessor | None) -> dict[str, str] | None:
