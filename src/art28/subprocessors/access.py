@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from art28.agreements.access import visible_agreements
@@ -73,6 +73,17 @@ def visible_changes(user) -> QuerySet[SubprocessorChange]:  # type: ignore[no-un
     if m is None or not m.is_processor_side:
         return SubprocessorChange.objects.none()
     return SubprocessorChange.objects.filter(processor_id=m.processor_id)
+
+
+def find_changes(user, *, q: str = "", status: str = "") -> QuerySet[SubprocessorChange]:  # type: ignore[no-untyped-def]
+    """Visible changes whose sub-processor's name (or the one it replaces) contains ``q``,
+    in ``status``; blanks do not filter."""
+    qs = visible_changes(user)
+    if q:
+        qs = qs.filter(Q(subprocessor__name__icontains=q) | Q(replaces__name__icontains=q))
+    if status:
+        qs = qs.filter(status=status)
+    return qs
 
 
 def change_for(user, code, *, write: bool = False) -> SubprocessorChange:  # type: ignore[no-untyped-def]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from art28.core.forms import ListFilterForm
 from art28.core.uploads import AGREEMENT, check_file
 from art28.parties.text import text_input
-from art28.subprocessors.models import ChangeKind, Subprocessor, TransferMechanism
+from art28.subprocessors.models import ChangeKind, ChangeStatus, Subprocessor, TransferMechanism
 from art28.subprocessors.services import Answer, Outcome
 
 
@@ -111,3 +112,9 @@ class TrustStatementForm(forms.Form):
                                      widget=forms.Textarea(attrs={"rows": 4}))
     substantial = forms.BooleanField(label=_("This is a substantial change: tell the subscribers"),
                                      required=False)
+
+
+class ChangeFilterForm(ListFilterForm):
+    search_placeholder = _("Sub-processor")
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("All"))] + list(ChangeStatus.choices))

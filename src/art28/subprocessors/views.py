@@ -29,6 +29,7 @@ from art28.notices import subscribers
 from art28.subprocessors import access, export, feeds, services
 from art28.subprocessors.forms import (
     AnswerForm,
+    ChangeFilterForm,
     ChangeForm,
     ResolveForm,
     SubprocessorForm,
@@ -168,8 +169,10 @@ def flowdown_dashboard(request: HttpRequest) -> HttpResponse:
 
 @staff_required()
 def change_list(request: HttpRequest) -> HttpResponse:
-    changes = access.visible_changes(request.user).select_related("subprocessor")
-    return render(request, "subprocessors/change_list.html", {"page": _page(request, changes)})
+    form = ChangeFilterForm(request.GET)
+    changes = access.find_changes(request.user, q=form.value("q"), status=form.value("status"))
+    return render(request, "subprocessors/change_list.html",
+                  {"page": _page(request, changes.select_related("subprocessor")), "form": form})
 
 
 def _change_args(request: HttpRequest, form: ChangeForm) -> dict:
