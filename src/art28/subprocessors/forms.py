@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -52,10 +54,16 @@ class SubprocessorForm(forms.Form):
         return d
 
 
+def register_choices(register: Any, blank: Any = None) -> list[tuple[str, str]]:
+    """The register as options, by name and service: nobody types a sub-processor's code."""
+    options = [(str(sp.code), f"{sp.name} — {sp.service} ({sp.get_status_display()})") for sp in register]
+    return ([("", blank)] if blank is not None else []) + options
+
+
 class ChangeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Change"), choices=ChangeKind.choices)
-    subprocessor = forms.UUIDField(label=_("Sub-processor"))
-    replaces = forms.UUIDField(label=_("Replaces"), required=False)
+    subprocessor = forms.ChoiceField(label=_("Sub-processor"), choices=[])
+    replaces = forms.ChoiceField(label=_("Replaces"), required=False, choices=[])
     effective_at = forms.DateTimeField(
         label=_("Intended effective date"),
         required=False,
@@ -72,6 +80,12 @@ class ChangeForm(forms.Form):
     allow_unreachable = forms.BooleanField(required=False, widget=forms.HiddenInput)
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
+    def __init__(self, *args: Any, register: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        register = list(register)
+        self.fields["subprocessor"].choices = register_choices(register, _("Choose…"))  # type: ignore[attr-defined]
+        self.fields["replaces"].choices = register_choices(register, _("None"))  # type: ignore[attr-defined]
+
 
 class AnswerForm(forms.Form):
     answer = forms.ChoiceField(choices=[(a, a) for a in Answer.ALL])
@@ -87,10 +101,14 @@ class ResolveForm(forms.Form):
             (Outcome.AGREEMENT_ENDED, _("End the agreement")),
         ],
     )
-    alternative = forms.UUIDField(label=_("Alternative"), required=False)
+    alternative = forms.ChoiceField(label=_("Alternative"), required=False, choices=[])
     note = forms.CharField(
         label=_("Note to the controller"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args: Any, register: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["alternative"].choices = register_choices(register, _("alternative…"))  # type: ignore[attr-defined]
 
 
 class SubscribeForm(forms.Form):
