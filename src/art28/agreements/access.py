@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from art28.agreements.models import (
     Agreement,
@@ -21,7 +21,7 @@ from art28.agreements.models import (
     VersionStatus,
 )
 from art28.core.access import get_or_404, object_for
-from art28.parties.access import can_write, membership_of, visible_controllers
+from art28.parties.access import can_write, controller_matches, membership_of, visible_controllers
 from art28.parties.models import Controller
 
 
@@ -54,6 +54,17 @@ def agreements_in_status(user: Any, status: str = "") -> AgreementQuerySet:
     """Visible agreements with their latest version's ``status``; only those in ``status`` if given."""
     qs = visible_agreements(user).with_latest_status()
     return qs.filter(status=status) if status else qs
+
+
+def find_agreements(user: Any, *, q: str = "", status: str = "", controller: str = "") -> AgreementQuerySet:
+    """Visible agreements in ``status`` whose reference or controller matches ``q`` and whose
+    controller matches ``controller`` (name or KvK number); blanks do not filter."""
+    qs = agreements_in_status(user, status)
+    if q:
+        qs = qs.filter(Q(reference__icontains=q) | controller_matches(q, "controller__"))
+    if controller:
+        qs = qs.filter(controller_matches(controller, "controller__"))
+    return qs
 
 
 def portal_agreements(user: Any) -> AgreementQuerySet:

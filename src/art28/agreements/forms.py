@@ -14,6 +14,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import VersionStatus
+from art28.core.forms import ListFilterForm, controller_search_field
 from art28.terms.schema import DpaTerms
 
 LIST_FIELDS = ("processing__purposes", "processing__data_categories",
@@ -132,6 +133,8 @@ class SendForm(forms.Form):
         help_text=_("Your reason is kept in the ledger with what was missing."))
 
 
-class AgreementFilterForm(forms.Form):
+class AgreementFilterForm(ListFilterForm):
+    search_placeholder = _("Reference, controller or KvK number")
+    controller = controller_search_field()
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("All"))] + list(VersionStatus.choices))

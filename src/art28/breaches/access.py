@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 
 from art28.breaches.models import AffectedAgreement, AffectedQuerySet, Incident, IncidentNotice
 from art28.core.access import object_for
-from art28.parties.access import can_write, membership_of, visible_controllers
+from art28.parties.access import can_write, controller_matches, membership_of, visible_controllers
 from art28.parties.models import Role
 
 
@@ -40,6 +40,21 @@ def register_incidents(user: Any, controller: Any = None, *, status: str | None 
         qs = qs.filter(status=status)
     if controller is not None:
         qs = qs.filter(affected__agreement__controller=controller, affected__included=True).distinct()
+    return qs
+
+
+def find_incidents(user: Any, *, q: str = "", status: str = "", controller: Any = None,
+                   client: str = "") -> QuerySet[Incident]:
+    """The register narrowed: ``q`` in the reference or title, a ``status``, one ``controller``
+    (from ``controller_for``) or every controller whose name or KvK number matches ``client``."""
+    qs = register_incidents(user, controller, status=status)
+    if q:
+        qs = qs.filter(Q(reference__icontains=q) | Q(title__icontains=q))
+    if client:
+        touched = AffectedAgreement.objects.filter(
+            controller_matches(client, "agreement__controller__"), included=True,
+            agreement__controller__in=visible_controllers(user))
+        qs = qs.filter(pk__in=touched.values("incident_id"))
     return qs
 
 

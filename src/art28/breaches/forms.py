@@ -7,8 +7,9 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from art28.breaches.models import Stage
+from art28.breaches.models import IncidentStatus, Stage
 from art28.breaches.services.enisa import EI_VALUES
+from art28.core.forms import ListFilterForm, controller_search_field
 from art28.subprocessors.models import Subprocessor
 
 LINES = _("One per line.")
@@ -95,3 +96,10 @@ class SeverityForm(forms.Form):
     cb = forms.DecimalField(label=_("Circumstances of the breach (CB, 0–2)"), min_value=0, max_value=2,
                             decimal_places=2)
     cb_reason = _text(_("Reason"), 2)
+
+
+class IncidentFilterForm(ListFilterForm):
+    search_placeholder = _("Reference or title")
+    controller = controller_search_field()
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("All"))] + list(IncidentStatus.choices))

@@ -5,6 +5,7 @@ Views parse, check access, call one service and render; they never write themsel
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.db.models import QuerySet
@@ -19,25 +20,24 @@ from django.views.decorators.http import require_POST
 from art28.agreements.access import agreement_for
 from art28.breaches import services
 from art28.breaches.access import (
+    find_incidents,
     incident_for,
     notice_for,
-    register_incidents,
     visible_affected,
     visible_notices,
 )
-from art28.breaches.forms import IncidentForm, NoticeForm, ReasoningForm, SeverityForm
+from art28.breaches.forms import IncidentFilterForm, IncidentForm, NoticeForm, ReasoningForm, SeverityForm
 from art28.breaches.models import Incident, IncidentNotice
 from art28.core.actions import ErrorPage, as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import attachment, dated
 from art28.core.localtime import local_input
 from art28.core.pagination import page_of
-from art28.parties.access import controller_for, visible_controllers
+from art28.parties.access import controller_for
 from art28.parties.models import Controller
 from art28.parties.types import PortalRequest, StaffRequest, portal_controller
 
 CSV = "text/csv; charset=utf-8"
-MAX_CHOICES = 200
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
 
@@ -49,34 +49,47 @@ def _download(content: Any, content_type: str, filename: str) -> HttpResponse | 
 
 # --- staff: register and clocks -------------------------------------------------------
 
-def _register_scope(request: HttpRequest) -> tuple[QuerySet[Incident], Controller | None]:
-    controller = None
-    if request.GET.get("controller"):
-        controller = controller_for(request.user, request.GET["controller"])
-    return register_incidents(request.user, controller).order_by("-aware_at", "-pk"), controller
+def _register_scope(request: HttpRequest) -> tuple[QuerySet[Incident], Controller | None, Any]:
+    """The register as filtered; a controller's code (a link from elsewhere) picks that one
+    controller, any other text searches controllers by name or KvK number."""
+    form = IncidentFilterForm(request.GET)
+    text, controller = form.value("controller"), None
+    if text and _is_code(text):
+        controller, text = controller_for(request.user, text), ""
+    incidents = find_incidents(request.user, q=form.value("q"), status=form.value("status"),
+                               controller=controller, client=text)
+    return incidents.order_by("-aware_at", "-pk"), controller, form
+
+
+def _is_code(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 @staff_required()
 def incident_list(request: HttpRequest) -> HttpResponse:
-    incidents, controller = _register_scope(request)
-    # A select of every controller is 10,000 options for a large processor: up to a few
-    # hundred it is a list, beyond that the filter takes a controller's code.
-    choices = list(visible_controllers(request.user).only("code", "name")[:MAX_CHOICES + 1])
+    incidents, controller, form = _register_scope(request)
+    if controller is not None:
+        form.initial["controller"] = controller.name
+        form.data = form.data.copy()
+        form.data["controller"] = controller.name
     return render(request, "breaches/incident_list.html", {
-        "page": page_of(request, incidents), "controller": controller,
-        "controllers": choices if len(choices) <= MAX_CHOICES else None})
+        "page": page_of(request, incidents), "controller": controller, "form": form})
 
 
 @staff_required()
 def register_csv(request: HttpRequest) -> HttpResponseBase:
-    incidents, controller = _register_scope(request)
+    incidents, controller, _form = _register_scope(request)
     rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
     return _download(services.csv_chunks(rows), CSV, dated("breach-register", "csv"))
 
 
 @staff_required()
 def register_pdf(request: StaffRequest) -> HttpResponseBase:
-    incidents, controller = _register_scope(request)
+    incidents, controller, _form = _register_scope(request)
     title = _("Breach register") + (f" — {controller.name}" if controller else "")
     rows = services.processor_rows(incidents, controller, affected=visible_affected(request.user))
     pdf = services.export_register_pdf(

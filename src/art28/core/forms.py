@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
@@ -26,3 +29,29 @@ def _field_for(form: forms.BaseForm, key: str) -> str | None:
         if name in form.fields:
             return name
     return None
+
+
+class ListFilterForm(forms.Form):
+    """The filters above a list: a search box, and in subclasses a status and a controller
+    search box. Read from the query string, so they survive paging (see ``_pager.html``)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search"}))
+    search_placeholder: Any = ""
+
+    def __init__(self, data: Any = None, **kwargs: Any) -> None:
+        super().__init__(data if data else None, **kwargs)
+        self.fields["q"].widget.attrs["placeholder"] = self.search_placeholder
+        self.is_valid()
+
+    def value(self, name: str) -> str:
+        """The cleaned filter, or "" when it is blank or not valid."""
+        return (getattr(self, "cleaned_data", {}) or {}).get(name) or ""
+
+
+def controller_search_field() -> forms.CharField:
+    """The controller filter: a search box on name or KvK number, never a list of hundreds."""
+    return forms.CharField(
+        label=_("Controller"), required=False, max_length=100,
+        widget=forms.TextInput(attrs={"type": "search",
+                                      "placeholder": _("Name or KvK number")}))

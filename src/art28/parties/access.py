@@ -38,6 +38,12 @@ def visible_controllers(user: Any, qs: QuerySet[Controller] | None = None) -> Qu
     return qs.filter(pk=m.controller_id) if m.controller_id is not None else qs.none()
 
 
+def controller_matches(q: str, path: str = "") -> Q:
+    """A filter for rows whose controller (at ``path``, e.g. ``agreement__controller__``) has
+    ``q`` in its name or a KvK number starting with it: the controller filter is a search box."""
+    return Q(**{f"{path}name__icontains": q}) | Q(**{f"{path}kvk__startswith": q})
+
+
 def find_controllers(user: Any, q: str = "") -> QuerySet[Controller]:
     """Visible controllers whose name contains ``q`` or whose KvK number starts with it."""
     qs = visible_controllers(user)

@@ -10,9 +10,10 @@ from typing import Any, TypeVar
 
 from django.db import models
 
-from art28.agreements.access import is_controller_user
+from art28.agreements.access import find_agreements, is_controller_user, visible_terminations
+from art28.agreements.models import Agreement
 from art28.core.access import object_for as core_object_for
-from art28.parties.access import can_write, visible_controllers
+from art28.parties.access import can_write, controller_matches, visible_controllers
 from art28.requests.models import (
     AuditRequest,
     AuthorityRequest,
@@ -36,6 +37,26 @@ def visible(model: type[M], user: Any) -> models.QuerySet[M]:
 def visible_of(model: type[M], user: Any, agreement: Any) -> models.QuerySet[M]:
     """What the user may see of ``model`` logged against one (visible) agreement."""
     return visible(model, user).filter(agreement=agreement)
+
+
+def overview(user: Any, q: str = "") -> dict[str, Any]:
+    """The staff overview narrowed by ``q`` (an agreement's reference, a controller's name or
+    KvK number): the agreements, and the newest 50 of each kind of request against them."""
+    def matching(qs: models.QuerySet[Any]) -> models.QuerySet[Any]:
+        if not q:
+            return qs
+        return qs.filter(models.Q(agreement__reference__icontains=q)
+                         | controller_matches(q, "agreement__controller__"))
+
+    agreements: models.QuerySet[Agreement] = find_agreements(user, q=q).active()
+    return {
+        "agreements": agreements.select_related("controller").order_by("reference", "pk"),
+        "dsrs": matching(visible(DataSubjectRequest, user))[:50],
+        "instructions": matching(visible(Instruction, user))[:50],
+        "authority": matching(visible(AuthorityRequest, user))[:50],
+        "audits": matching(visible(AuditRequest, user))[:50],
+        "terminations": matching(visible_terminations(user))[:50],
+    }
 
 
 def object_for(model: type[M], user: Any, code: Any, *, write: bool = False) -> M:

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import EndReason
+from art28.core.forms import ListFilterForm
 from art28.requests.models import AuthorityKind, RightKind, TaskAction
 
 if TYPE_CHECKING:  # the lazy-string type exists in the stubs only
@@ -118,3 +119,7 @@ class CompleteAuditForm(forms.Form):
 class TerminateForm(forms.Form):
     reason = forms.ChoiceField(label=_("Why does it end?"), choices=EndReason.choices)
     note = forms.CharField(label=_("Note"), widget=TEXT, required=False)
+
+
+class OverviewFilterForm(ListFilterForm):
+    search_placeholder = _("Agreement reference, controller or KvK number")

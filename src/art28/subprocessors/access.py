@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from art28.agreements.access import visible_agreements
@@ -79,6 +79,17 @@ def visible_changes(user: Any) -> QuerySet[SubprocessorChange]:
     if m is None or not m.is_processor_side:
         return SubprocessorChange.objects.none()
     return SubprocessorChange.objects.filter(processor_id=m.processor_id)
+
+
+def find_changes(user: Any, *, q: str = "", status: str = "") -> QuerySet[SubprocessorChange]:
+    """Visible changes whose sub-processor's name (or the one it replaces) contains ``q``,
+    in ``status``; blanks do not filter."""
+    qs = visible_changes(user)
+    if q:
+        qs = qs.filter(Q(subprocessor__name__icontains=q) | Q(replaces__name__icontains=q))
+    if status:
+        qs = qs.filter(status=status)
+    return qs
 
 
 def change_for(user: Any, code: str | UUID, *, write: bool = False) -> SubprocessorChange:

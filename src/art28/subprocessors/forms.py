@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from art28.core.forms import ListFilterForm
 from art28.core.uploads import AGREEMENT, check_file
 from art28.parties.text import text_input
-from art28.subprocessors.models import ChangeKind, ObjectionOutcome, Subprocessor, TransferMechanism
+from art28.subprocessors.models import (
+    ChangeKind,
+    ChangeStatus,
+    ObjectionOutcome,
+    Subprocessor,
+    TransferMechanism,
+)
 from art28.subprocessors.services import Answer
 
 
@@ -52,10 +61,16 @@ class SubprocessorForm(forms.Form):
         return d
 
 
+def register_choices(register: Any, blank: Any = None) -> list[tuple[str, str]]:
+    """The register as options, by name and service: nobody types a sub-processor's code."""
+    options = [(str(sp.code), f"{sp.name} — {sp.service} ({sp.get_status_display()})") for sp in register]
+    return ([("", blank)] if blank is not None else []) + options
+
+
 class ChangeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Change"), choices=ChangeKind.choices)
-    subprocessor = forms.UUIDField(label=_("Sub-processor"))
-    replaces = forms.UUIDField(label=_("Replaces"), required=False)
+    subprocessor = forms.ChoiceField(label=_("Sub-processor"), choices=[])
+    replaces = forms.ChoiceField(label=_("Replaces"), required=False, choices=[])
     effective_at = forms.DateTimeField(
         label=_("Intended effective date"),
         required=False,
@@ -72,6 +87,12 @@ class ChangeForm(forms.Form):
     allow_unreachable = forms.BooleanField(required=False, widget=forms.HiddenInput)
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
+    def __init__(self, *args: Any, register: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        register = list(register)
+        self.fields["subprocessor"].choices = register_choices(register, _("Choose…"))  # type: ignore[attr-defined]
+        self.fields["replaces"].choices = register_choices(register, _("None"))  # type: ignore[attr-defined]
+
 
 class AnswerForm(forms.Form):
     answer = forms.ChoiceField(choices=[(a, a) for a in Answer.ALL])
@@ -80,10 +101,14 @@ class AnswerForm(forms.Form):
 
 class ResolveForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=ObjectionOutcome.choices)
-    alternative = forms.UUIDField(label=_("Alternative"), required=False)
+    alternative = forms.ChoiceField(label=_("Alternative"), required=False, choices=[])
     note = forms.CharField(
         label=_("Note to the controller"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args: Any, register: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["alternative"].choices = register_choices(register, _("alternative…"))  # type: ignore[attr-defined]
 
 
 class SubscribeForm(forms.Form):
@@ -105,3 +130,9 @@ class TrustStatementForm(forms.Form):
                                      widget=forms.Textarea(attrs={"rows": 4}))
     substantial = forms.BooleanField(label=_("This is a substantial change: tell the subscribers"),
                                      required=False)
+
+
+class ChangeFilterForm(ListFilterForm):
+    search_placeholder = _("Sub-processor")
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("All"))] + list(ChangeStatus.choices))

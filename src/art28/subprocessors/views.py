@@ -28,12 +28,14 @@ from art28.agreements.access import agreement_for, visible_agreements
 from art28.core.actions import as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import attachment, stored_file
+from art28.core.pagination import page_of
 from art28.notices import subscribers
 from art28.parties.models import Processor
 from art28.parties.types import StaffRequest
 from art28.subprocessors import access, export, feeds, services
 from art28.subprocessors.forms import (
     AnswerForm,
+    ChangeFilterForm,
     ChangeForm,
     ResolveForm,
     SubprocessorForm,
@@ -60,7 +62,8 @@ def _page(request: HttpRequest, items: Any, size: int = 50) -> Page:
 @staff_required()
 def subprocessor_list(request: HttpRequest) -> HttpResponse:
     items = access.visible_subprocessors(request.user).order_by("status", "name")
-    return render(request, "subprocessors/subprocessor_list.html", {"items": items})
+    page = _page(request, items)
+    return render(request, "subprocessors/subprocessor_list.html", {"items": page, "page": page})
 
 
 def _terms_and_file(request: HttpRequest, form: SubprocessorForm) -> dict:
@@ -169,8 +172,10 @@ def flowdown_dashboard(request: StaffRequest) -> HttpResponse:
 
 @staff_required()
 def change_list(request: HttpRequest) -> HttpResponse:
-    changes = access.visible_changes(request.user).select_related("subprocessor")
-    return render(request, "subprocessors/change_list.html", {"page": _page(request, changes)})
+    form = ChangeFilterForm(request.GET)
+    changes = access.find_changes(request.user, q=form.value("q"), status=form.value("status"))
+    return render(request, "subprocessors/change_list.html",
+                  {"page": _page(request, changes.select_related("subprocessor")), "form": form})
 
 
 def _change_args(request: StaffRequest, form: ChangeForm) -> dict:
@@ -200,7 +205,8 @@ def change_create(request: StaffRequest) -> HttpResponse:
         # Back from the preview: the form again, never a confirmation carried along.
         for name in ("confirm", "allow_unreachable", "edit"):
             data.pop(name, None)
-    form = ChangeForm(data, initial={"subprocessor": request.GET.get("subprocessor")})
+    form = ChangeForm(data, initial={"subprocessor": request.GET.get("subprocessor")},
+                      register=access.visible_subprocessors(request.user).order_by("name"))
     if request.method != "POST" or not form.is_valid() or "edit" in request.POST:
         return _change_form(request, form)
     if not form.cleaned_data["confirm"]:
@@ -221,11 +227,10 @@ def change_create(request: StaffRequest) -> HttpResponse:
 
 
 def _change_form(request: HttpRequest, form: ChangeForm) -> HttpResponse:
-    register = access.visible_subprocessors(request.user)
     return render(
         request,
         "subprocessors/change_form.html",
-        {"form": form, "register": register},
+        {"form": form},
         status=400 if form.errors else 200,
     )
 
@@ -302,7 +307,8 @@ def change_withdraw(request: HttpRequest, code: str) -> HttpResponse:
 def clock_resolve(request: HttpRequest, code: str) -> HttpResponse:
     clock = access.clock_for(request.user, code, write=True)
     return run_action(
-        request, call=lambda data: _resolve(request, clock, ResolveForm(request.POST)),
+        request, call=lambda data: _resolve(request, clock, ResolveForm(
+            request.POST, register=access.visible_subprocessors(request.user))),
         done=_("The objection of %(c)s is resolved.") % {"c": clock.agreement.controller.name},
         back=reverse("subprocessors:change_detail", args=[clock.change.code]))
 
@@ -338,7 +344,7 @@ def annex_sync(request: HttpRequest, code: str) -> HttpResponse:
 
 @portal_required
 def portal_list(request: HttpRequest) -> HttpResponse:
-    agreements = list(visible_agreements(request.user).order_by("reference"))
+    agreements = page_of(request, visible_agreements(request.user).order_by("reference", "pk"))
     rows = [
         {
             "agreement": a,
@@ -354,7 +360,8 @@ def portal_list(request: HttpRequest) -> HttpResponse:
         .select_related("change", "change__subprocessor", "agreement")
         .order_by("takes_effect_at")
     )
-    return render(request, "subprocessors/portal_list.html", {"rows": rows, "pending": pending})
+    return render(request, "subprocessors/portal_list.html",
+                  {"rows": rows, "pending": pending, "page": agreements})
 
 
 def _at(request: HttpRequest) -> datetime | None:

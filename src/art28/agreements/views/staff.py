@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from art28.agreements import services as agreements
-from art28.agreements.access import agreement_for, agreements_in_status, version_for
+from art28.agreements.access import agreement_for, find_agreements, version_for
 from art28.agreements.forms import AgreementFilterForm, SendForm, SignatureForm, TermsForm, initial_from
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.agreements.views import documents
@@ -26,9 +26,9 @@ from art28.parties.access import controller_for
 
 @staff_required()
 def agreement_list(request: HttpRequest) -> HttpResponse:
-    form = AgreementFilterForm(request.GET or None)
-    status = form.cleaned_data["status"] if form.is_valid() else ""
-    items = agreements_in_status(request.user, status).order_by("-created_at")
+    form = AgreementFilterForm(request.GET)
+    items = find_agreements(request.user, q=form.value("q"), status=form.value("status"),
+                            controller=form.value("controller")).order_by("-created_at", "-pk")
     return render(request, "agreements/agreement_list.html",
                   {"form": form, "page": page_of(request, items), "statuses": VersionStatus})
 

@@ -15,11 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from art28.agreements.access import agreement_for, termination_of, visible_agreements, visible_terminations
+from art28.agreements.access import agreement_for, termination_of
 from art28.agreements.models import Agreement
 from art28.agreements.services import termination
 from art28.core.actions import ErrorPage, run_action
 from art28.core.decorators import staff_required
+from art28.core.pagination import page_of
 from art28.core.uploads import posted_file
 from art28.records import services as ropa
 from art28.requests import access, forms
@@ -35,20 +36,11 @@ AUDIT_PAGE = "requests/staff_audit.html"
 
 @staff
 def staff_overview(request: HttpRequest) -> HttpResponse:
-    v = access.visible
-    return render(
-        request,
-        "requests/staff_overview.html",
-        {
-            "dsrs": v(DataSubjectRequest, request.user)[:50],
-            "instructions": v(Instruction, request.user)[:50],
-            "authority": v(AuthorityRequest, request.user)[:50],
-            "audits": v(AuditRequest, request.user)[:50],
-            "terminations": visible_terminations(request.user)[:50],
-            "agreements": visible_agreements(request.user).active().order_by("reference")[:200],
-            "formats": ropa.FORMATS,
-        },
-    )
+    form = forms.OverviewFilterForm(request.GET)
+    rows = access.overview(request.user, form.value("q"))
+    rows["agreements"] = page_of(request, rows["agreements"])
+    return render(request, "requests/staff_overview.html",
+                  {**rows, "page": rows["agreements"], "form": form, "formats": ropa.FORMATS})
 
 
 # -- one agreement: what is logged against it ----------
