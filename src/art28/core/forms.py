@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -26,3 +28,16 @@ def _field_for(form: forms.Form, key: str) -> str | None:
         if name in form.fields:
             return name
     return None
+
+
+class SectionedForm(forms.Form):
+    """A form laid out in fieldsets: ``SECTIONS`` is ``((legend, (field, ...)), ...)``.
+
+    ``core/_sections.html`` renders them; a fieldset lays its fields in two columns where they fit.
+    """
+
+    SECTIONS: tuple[tuple[Any, tuple[str, ...]], ...] = ()
+
+    def sections(self) -> list[tuple[Any, list[forms.BoundField]]]:
+        return [(title, [self[name] for name in names if name in self.fields])
+                for title, names in self.SECTIONS]
