@@ -33,6 +33,7 @@ SECRET_KEY = str(env("SECRET_KEY")) or _local_secret(HOME)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 BASE_URL = str(env("BASE_URL")).rstrip("/")
 CSRF_TRUSTED_ORIGINS = [BASE_URL]
+CSRF_FAILURE_VIEW = "art28.core.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -23,3 +23,7 @@ urlpatterns = [
     path("", include("art28.ledger.urls")),
     path("", include("art28.notices.urls")),
 ]
+
+handler403 = "art28.core.errors.permission_denied"
+handler404 = "art28.core.errors.page_not_found"
+handler500 = "art28.core.errors.server_error"

@@ -12,8 +12,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationErrorContext
+from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
+
+from art28.core.validation import pydantic_message
 
 
 class NotAnObject(ValueError):
@@ -68,7 +71,26 @@ _MEANING = {
 
 
 class DocumentedApi(NinjaAPI):
-    """The OpenAPI document lists the error answers each operation can give, not only 2xx."""
+    """The OpenAPI document lists the error answers each operation can give, not only 2xx;
+    a body that does not fit its schema is answered in the user's language."""
+
+    def validation_error_from_error_contexts(
+        self, error_contexts: list[ValidationErrorContext]
+    ) -> NinjaValidationError:
+        # ninja's own loop, with each message said through pydantic_message.
+        errors: list[dict[str, Any]] = []
+        for context in error_contexts:
+            flat = context.model.__ninja_flatten_map_reverse__
+            for item in context.pydantic_validation_error.errors(include_url=False):
+                error: dict[str, Any] = dict(item)
+                error["msg"] = pydantic_message(error)
+                error["loc"] = (context.model.__ninja_param_source__,
+                                ) + flat.get(error["loc"], error["loc"])
+                error.pop("input", None)
+                if isinstance((error.get("ctx") or {}).get("error"), Exception):
+                    error["ctx"] = {**error["ctx"], "error": str(error["ctx"]["error"])}
+                errors.append(error)
+        return NinjaValidationError(errors)
 
     def get_openapi_schema(self, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(**kwargs)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from art28.breaches.models import IncidentStatus, Stage
 from art28.breaches.services.enisa import EI_VALUES
-from art28.core.forms import ListFilterForm, controller_search_field
+from art28.core.forms import ListFilterForm, SectionedForm, controller_search_field
 from art28.subprocessors.models import Subprocessor
 
 LINES = _("One per line.")
@@ -30,8 +30,21 @@ def _text(label: Any, rows: int = 3) -> forms.CharField:
     return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}))
 
 
-class IncidentForm(forms.Form):
+class IncidentForm(SectionedForm):
     """Every fact of the intake; only a title and the moment of awareness are needed to start."""
+
+    SECTIONS = (
+        (_("What and when"), ("title", "aware_at", "occurred_at", "ended_at", "discovery")),
+        (_("Sub-processors"), ("subprocessors", "subprocessor_aware_at",
+                               "subprocessor_reported_at")),
+        (_("Nature of the breach"), ("confidentiality", "integrity", "availability", "malicious",
+                                     "description")),
+        (_("Data and data subjects"), ("systems", "services", "data_categories",
+                                       "subject_categories", "subjects_approx", "records_approx",
+                                       "encrypted", "cross_border")),
+        (_("Consequences and measures"), ("consequences", "measures_taken", "measures_proposed")),
+        (_("Contact point"), ("contact_name", "contact_email", "contact_phone")),
+    )
 
     title = forms.CharField(label=_("Short title"), max_length=200)
     aware_at = _dt(_("We became aware at"), required=True)

@@ -55,3 +55,14 @@ def controller_search_field() -> forms.CharField:
         label=_("Controller"), required=False, max_length=100,
         widget=forms.TextInput(attrs={"type": "search",
                                       "placeholder": _("Name or KvK number")}))
+class SectionedForm(forms.Form):
+    """A form laid out in fieldsets: ``SECTIONS`` is ``((legend, (field, ...)), ...)``.
+
+    ``core/_sections.html`` renders them; a fieldset lays its fields in two columns where they fit.
+    """
+
+    SECTIONS: tuple[tuple[Any, tuple[str, ...]], ...] = ()
+
+    def sections(self) -> list[tuple[Any, list[forms.BoundField]]]:
+        return [(title, [self[name] for name in names if name in self.fields])
+                for title, names in self.SECTIONS]

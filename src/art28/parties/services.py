@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from art28.core.validation import translated
 from art28.ledger.services import record_event
 from art28.parties.models import Contact, Controller, Language, Membership, Processor, Role
 from art28.parties.signals import processor_profile_changed
@@ -79,7 +80,7 @@ def _check(out: dict, key: str, fn: Callable[[Any], Any], errors: dict) -> None:
     try:
         out[key] = fn(out[key])
     except TermsValueError as exc:
-        errors[key] = str(exc)
+        errors[key] = translated(exc)
 
 
 PROFILE_CONTACT = {"contact": ("name", "function", "email", "phone", "mobile"),
@@ -335,7 +336,10 @@ def create_member(*, processor: Processor, username: str, email: str, password: 
         raise ValidationError({"controller": _("A controller user belongs to a controller.")})
     if user_model.objects.filter(username=username).exists():
         raise ValidationError({"username": _("User name %(u)s is taken.") % {"u": username}})
-    clean_email(email)
+    try:
+        clean_email(email)
+    except TermsValueError as exc:
+        raise ValidationError({"email": translated(exc)}) from None
     validate_password(password)
     with transaction.atomic():
         user = user_model.objects.create_user(username, email, password)

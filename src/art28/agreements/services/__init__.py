@@ -36,6 +36,7 @@ from art28.core.ledger_scope import ledger_scope
 from art28.core.localtime import local_time
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
+from art28.core.validation import pydantic_message
 from art28.evidence.models import SealedKind
 from art28.evidence.sealing import Target, seal_issued
 from art28.ledger.services import record_event
@@ -58,7 +59,7 @@ def validate_terms(data: DpaTerms | dict[str, Any]) -> DpaTerms:
     try:
         terms = data if isinstance(data, DpaTerms) else DpaTerms.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ValidationError({".".join(str(p) for p in err["loc"]) or "terms": err["msg"]
+        raise ValidationError({".".join(str(p) for p in err["loc"]) or "terms": pydantic_message(err)
                                for err in exc.errors()}) from None
     bad = control_char_paths(terms.model_dump(mode="json"))
     if bad:

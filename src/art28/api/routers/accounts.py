@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 from ninja import Router
 
 from art28.accounts import access, services
@@ -34,7 +35,7 @@ def invitation_create(request: AuthedRequest, payload: InvitationIn) -> tuple[in
     role = TeamRole(payload.role)
     if role.is_client:
         if payload.controller is None:
-            raise ValidationError({"controller": "A client user needs a controller."})
+            raise ValidationError({"controller": _("A client user needs one of your controllers.")})
         controller = controller_for(request.auth, payload.controller)
         if not access.can_manage_portal(request.auth, controller):
             raise PermissionDenied

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from art28.agreements.models import Agreement
 from art28.agreements.services import validate_terms
 from art28.core.ledger_scope import ledger_scope
+from art28.core.validation import translated
 from art28.ledger.services import record_event
 from art28.parties.models import Processor
 from art28.parties.text import check_text
@@ -66,7 +67,7 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
         try:
             out["locations"] = list(dict.fromkeys(clean_country(c) for c in out["locations"] or []))
         except TermsValueError as exc:
-            errors["locations"] = _("Unknown country code in the locations: %(e)s") % {"e": exc}
+            errors["locations"] = _("Unknown country code in the locations: %(e)s") % {"e": translated(exc)}
     if "data_categories" in out:
         out["data_categories"] = [str(c).strip() for c in out["data_categories"] or [] if str(c).strip()]
     mechanism = out.get("transfer_mechanism", TransferMechanism.NONE)
