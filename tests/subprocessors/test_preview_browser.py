@@ -45,7 +45,7 @@ def test_the_preview_pages_in_the_browser(
     page = context.new_page()
     page.goto(f"{live_server.url}/subprocessors/changes/new/")
     page.select_option("select[name=kind]", "add")
-    page.fill("input[name=subprocessor]", str(sp.code))
+    page.select_option("select[name=subprocessor]", str(sp.code))  # chosen by name from the register
     page.fill("input[name=effective_at]", when)
     page.click("button[type=submit].primary")
     page.wait_for_load_state()
