@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 
 
 def _page(request: HttpRequest, template: str, status: int) -> HttpResponse:
-    return render(request, template, {"status": status}, status=status)
+    # An error page never echoes the address asked for: it may hold another client's code.
+    return render(request, template, {"status": status, "error_page": True}, status=status)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
