@@ -5,7 +5,14 @@ never copied into the project), runs ``art28.analyzer.analyze`` on each, compare
 fields listed in tests/analyzer/expected/<doc>.json and prints one JSON line with
 per-field accuracy, overall accuracy and time per document (a table goes to stderr).
 
-    .venv/bin/python bench/analyzer_eval.py [--shared DIR]
+With ``--unseen DIR`` it also scores the unseen set: the agreements labelled in
+tests/analyzer/unseen/<doc>.json (expected facts and short evidence quotes, written before the
+analyzer was run on them) read from DIR/<doc>.txt. The documents themselves are not in the
+project; one that is not in DIR is skipped with a message. The unseen figure is printed next to
+the tuned one, with a figure per language and how often the evidence shown for a fact holds the
+quote that states it.
+
+    .venv/bin/python bench/analyzer_eval.py [--shared DIR] [--unseen DIR]
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from art28.analyzer import analyze  # noqa: E402
 
 EXPECTED = ROOT / "tests" / "analyzer" / "expected"
+UNSEEN = ROOT / "tests" / "analyzer" / "unseen"
 SHARED = ROOT.parent / "shared"
 FOLDERS = {"seeds": "seeds", "corpus": "corpus/dpas"}
 
@@ -56,6 +64,7 @@ def evaluate_document(path: Path, facts: dict[str, Any]) -> dict[str, Any]:
     analysis = analyze(path)
     seconds = time.perf_counter() - started
     data = analysis.model_dump(mode="json")
+    evidence = _evidence_hits(data.get("evidence") or {}, facts.get("_quotes") or {})
     flagged = {f.get("field") for f in data["findings"] if "Contradiction" in f["text"]}
     results: dict[str, bool] = {}
     misses: list[str] = []
@@ -79,7 +88,18 @@ def evaluate_document(path: Path, facts: dict[str, Any]) -> dict[str, Any]:
         "chars": analysis.source.characters,
         "results": results,
         "misses": misses,
+        "evidence": evidence,
     }
+
+
+def _evidence_hits(evidence: dict[str, list[dict[str, Any]]], quotes: dict[str, str]) -> dict[str, bool]:
+    """Per labelled quote: whether the evidence shown for that fact contains it."""
+    hits: dict[str, bool] = {}
+    for field, quote in quotes.items():
+        wanted = _norm(quote)
+        shown = [_norm(e.get("quote") or "") for e in evidence.get(field, [])]
+        hits[field] = any(wanted in s for s in shown)
+    return hits
 
 
 def evaluate(shared: Path = SHARED, expected_dir: Path = EXPECTED) -> dict[str, Any]:
@@ -116,6 +136,76 @@ def evaluate(shared: Path = SHARED, expected_dir: Path = EXPECTED) -> dict[str, 
             for name, d in documents.items()
         },
     }
+
+
+def evaluate_unseen(folder: Path, labels: Path = UNSEEN) -> dict[str, Any]:
+    """Score the unseen set: labels from ``labels``, documents read from ``folder``."""
+    documents: dict[str, Any] = {}
+    skipped: list[str] = []
+    per_field: dict[str, list[int]] = {}
+    per_lang: dict[str, list[int]] = {}
+    evidence = [0, 0]
+    for file in sorted(labels.glob("*.json")):
+        facts = json.loads(file.read_text(encoding="utf-8"))
+        doc = folder / f"{file.stem}.txt"
+        if not doc.exists():
+            skipped.append(file.stem)
+            print(f"unseen: {file.stem} skipped, {doc} is not present", file=sys.stderr)
+            continue
+        result = evaluate_document(doc, facts)
+        result["lang"] = facts.get("_lang")
+        documents[file.stem] = result
+        lang = per_lang.setdefault(str(facts.get("_lang")), [0, 0])
+        for field, ok in result["results"].items():
+            counts = per_field.setdefault(field, [0, 0])
+            counts[0] += ok
+            counts[1] += 1
+            lang[0] += ok
+            lang[1] += 1
+        evidence[0] += sum(result["evidence"].values())
+        evidence[1] += len(result["evidence"])
+    correct = sum(c for c, _ in per_field.values())
+    total = sum(n for _, n in per_field.values())
+    return {
+        "documents": len(documents),
+        "skipped": skipped,
+        "fields": total,
+        "correct": correct,
+        "accuracy": round(correct / total, 4) if total else None,
+        "per_language": {k: round(c / n, 4) for k, (c, n) in sorted(per_lang.items()) if n},
+        "evidence_quotes": f"{evidence[0]}/{evidence[1]}",
+        "evidence_accuracy": round(evidence[0] / evidence[1], 4) if evidence[1] else None,
+        "max_seconds": max((d["seconds"] for d in documents.values()), default=None),
+        "per_field": {k: round(c / n, 3) for k, (c, n) in sorted(per_field.items())},
+        "per_document": {
+            name: {
+                "lang": d["lang"],
+                "accuracy": round(sum(d["results"].values()) / max(len(d["results"]), 1), 3),
+                "seconds": d["seconds"],
+                "chars": d["chars"],
+                "misses": d["misses"],
+                "evidence_missing": [f for f, ok in d["evidence"].items() if not ok],
+            }
+            for name, d in documents.items()
+        },
+    }
+
+
+def unseen_table(report: dict[str, Any]) -> str:
+    """The unseen set, for people."""
+    lines = ["", f"{'unseen document':<48} {'lang':>4} {'right':>6}"]
+    for name, doc in report["per_document"].items():
+        lines.append(f"{name:<48} {doc['lang']:>4} {doc['accuracy']:>6.0%}")
+        lines += [f"    miss: {m}" for m in doc["misses"]]
+        lines += [f"    evidence without the quote: {f}" for f in doc["evidence_missing"]]
+    if report["accuracy"] is not None:
+        lines.append(
+            f"\nunseen {report['correct']}/{report['fields']} = {report['accuracy']:.1%} "
+            f"{report['per_language']}, evidence quotes {report['evidence_quotes']}"
+        )
+    if report["skipped"]:
+        lines.append(f"skipped (not present): {', '.join(report['skipped'])}")
+    return "\n".join(lines)
 
 
 def synthetic_docx_seconds(pages: int = 20) -> dict[str, float]:
@@ -162,6 +252,7 @@ def table(report: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="folder with seeds/ and corpus/dpas/")
+    parser.add_argument("--unseen", type=Path, default=None, help="folder with the unseen set's <doc>.txt files")
     args = parser.parse_args(argv)
     if not args.shared.is_dir():
         print(f"no shared documents at {args.shared}", file=sys.stderr)
@@ -169,6 +260,15 @@ def main(argv: list[str] | None = None) -> int:
     report = evaluate(args.shared)
     report["synthetic_docx"] = synthetic_docx_seconds()
     print(table(report), file=sys.stderr)
+    if args.unseen is not None:
+        if not args.unseen.is_dir():
+            print(f"unseen: no folder at {args.unseen}; the unseen set is skipped", file=sys.stderr)
+        unseen = evaluate_unseen(args.unseen)
+        report["unseen"] = unseen
+        report["tuned_accuracy"] = report["accuracy"]
+        report["unseen_accuracy"] = unseen["accuracy"]
+        print(unseen_table(unseen), file=sys.stderr)
+        print(f"tuned {report['accuracy']:.1%} | unseen {unseen['accuracy'] or 0:.1%}", file=sys.stderr)
     print(json.dumps(report, ensure_ascii=False))
     return 0
 
