@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from art28.analyzer.collect import Collector, Evidence
 from art28.analyzer.context import Context
 from art28.analyzer.extract_audit_end import extract_audit, extract_end
-from art28.analyzer.extract_breach import extract_breach
+from art28.analyzer.extract_breach import extract_breach, extract_breach_followups
 from art28.analyzer.extract_law_term import extract_law, extract_term
 from art28.analyzer.extract_misc import extract_misc
 from art28.analyzer.extract_parties import (
@@ -37,6 +37,7 @@ EXTRACTORS = (
     flattened_rows,
     mentions,
     extract_breach,
+    extract_breach_followups,
     extract_subprocessors,
     extract_transfers,
     extract_audit,

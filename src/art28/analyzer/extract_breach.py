@@ -15,7 +15,7 @@ BREACH = rx(
 )
 NOTIFY = rx(
     r"notif|[iï]nform|meld|in kennis|op de hoogte|report|alert|kennisgeving|notice|communicat|"
-    r"verwittig|bericht"
+    r"verwittig|bericht|\btells?\b|\blets? .{0,40}\bknow\b|laat .{0,40}\bweten\b|waarschuw|\bwarns?\b"
 )
 HOURS = rx(r"(?<![\d.,])(\d{1,3})\s*(?:uur|uren|hours?|hrs?|h)(?![a-z])")
 # Hours about these things are not notice hours.
@@ -24,10 +24,18 @@ TRAP = rx(
     r"session|sessie|token|cache|availability|beschikbaarheid|uptime|response time|"
     r"reactietijd|support|storing|downtime|maintenance|onderhoud|deleted|verwijderd|expire"
 )
-AUTHORITY = rx(r"authorit|autoriteit|toezichthoud|supervisory|article 33|artikel 33|regulator")
+AUTHORITY = rx(
+    r"authorit|autoriteit|toezichthoud|supervisory|article 33|artikel 33|regulator|data protection agency|"
+    r"commissioner|datatilsynet|\bico\b"
+)
 UNDUE = rx(
     r"without undue delay|zonder onredelijke vertraging|onverwijld|without delay|zo spoedig mogelijk|"
     r"zonder (onnodige|enige) vertraging|unverzüglich"
+)
+# Faster than "without undue delay": counts for it where the sentence is about telling someone.
+IMMEDIATELY = rx(
+    r"\b(immediately|forthwith|onmiddellijk|terstond|per omgaande|direct na|meteen)\b|"
+    r"\bdirect(?! marketing| or indirect)\b(?=.{0,60}(op de hoogte|in kennis|informeer|meld|bericht))"
 )
 CONTENT = {
     "nature": rx(r"\bnature\b|\baard\b"),
@@ -51,6 +59,8 @@ def extract_breach(ctx: Context, col: Collector) -> None:
                 col.add("breach.notice_hours", hours, sentence)
         if UNDUE.search(text) and (in_breach or NOTIFY.search(text)):
             col.add("breach.undue_delay", True, sentence)
+        elif IMMEDIATELY.search(text) and NOTIFY.search(text) and not AUTHORITY.search(text):
+            col.add("breach.undue_delay", True, sentence)
         if in_breach and REGISTER.search(text):
             col.add("breach.register", True, sentence)
         lead = ctx.leads[sentence.index]
@@ -61,6 +71,24 @@ def extract_breach(ctx: Context, col: Collector) -> None:
             for key, pattern in CONTENT.items():
                 if pattern.search(text):
                     col.add("breach.content", key, sentence)
+
+
+def extract_breach_followups(ctx: Context, col: Collector) -> None:
+    """A deadline in the sentence after a breach sentence of the same clause.
+
+    "The processor informs the controller of breaches immediately. The notice is made
+    within 24 hours at the latest." The second sentence names no breach; it continues the first.
+    """
+    for sentence, text in zip(ctx.sentences, ctx.norm, strict=True):
+        if sentence.index == 0 or BREACH.search(text) or BREACH.search(ctx.heads[sentence.index]):
+            continue
+        before = ctx.sentences[sentence.index - 1]
+        if before.ref != sentence.ref or not sentence.ref or not BREACH.search(ctx.norm[before.index]):
+            continue
+        if not NOTIFY.search(ctx.norm[before.index]) or not NOTIFY.search(text):
+            continue
+        for hours in notice_hours(text):
+            col.add("breach.notice_hours", hours, sentence)
 
 
 def notice_hours(text: str) -> list[int]:

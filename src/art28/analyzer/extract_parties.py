@@ -15,7 +15,7 @@ from art28.analyzer.text import Sentence
 
 LEGAL_FORM = (
     r"B\.\s?V\.|BV|N\.\s?V\.|V\.O\.F\.|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|AG|S\.A\.S?\.?|SAS|SARL|AB|ApS|Oy|"
-    r"s\.r\.o\.|OÜ|Corp\.?|Corporation|plc|PLC|B\.V|Stichting|Pty"
+    r"s\.r\.o\.|OÜ|Corp\.?|Corporation|plc|PLC|B\.V|Stichting|Pty|LTDA|Ltda\.?"
 )
 ENTITY = re.compile(
     rf"((?:Stichting\s+)?[A-Z0-9][\w&'’.\-]*(?:\s+(?:[A-Z0-9][\w&'’.\-]*|&|van|de|der|of|and|en)){{0,5}}\s*,?\s+(?:{LEGAL_FORM}))(?![\w])"
@@ -38,6 +38,17 @@ _ROLE_HEADER = re.compile(
     re.IGNORECASE,
 )
 BLOCK_LINES = 8
+# "2. Verwerker: Bolbaas, KvK 12345678": the role label and the party on one line.
+_ROLE_INLINE = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:de |the )?(verwerker|processor|verwerkingsverantwoordelijke|controller|"
+    r"opdrachtnemer|opdrachtgever|leverancier|supplier|contractor|customer|klant)\s*:\s*(?P<rest>[A-Z0-9].{10,})$",
+    re.IGNORECASE,
+)
+# A party given a short name of its own ("Datastal B.V. (hereinafter “Datastal”)").
+_DEFINED = re.compile(
+    r"(?i:hereinafter|hereafter|referred to as|hierna(?: te noemen)?|te noemen)\s*:?\s*(?:the |de |het )?"
+    r"[“\"‘']([A-Z][\w&.'’\- ]{1,30}?)[”\"’']"
+)
 
 
 def extract_parties(ctx: Context, col: Collector) -> None:
@@ -52,6 +63,9 @@ def extract_parties(ctx: Context, col: Collector) -> None:
         spans = _role_spans(sentence.text)
         for role, start, end in spans:
             _party_details(sentence, sentence.text[start:end], role, col, introduced=True)
+        _short_name_party(sentence, spans, col)
+        if inline := _ROLE_INLINE.match(sentence.text):
+            _party_details(sentence, inline.group("rest"), _role_of(inline.group(1)), col, introduced=True)
         header = _ROLE_HEADER.match(sentence.text)
         if header or (spans and sentence.text.rstrip(" *").endswith(":")):
             block = _role_of(header.group(1)) if header and not spans else spans[-1][0]
@@ -101,6 +115,25 @@ def _leading_name(chunk: str) -> str | None:
     if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_PARTICLES) for w in words):
         return None
     return name
+
+
+def _short_name_party(sentence: Sentence, spans: list[tuple[str, int, int]], col: Collector) -> None:
+    """The party called by a short name where the other party is called by its role.
+
+    "Between Bloemhof B.V. (the “Controller”) and Datastal B.V. (hereinafter “Datastal”)":
+    one party has a role, so the one with a short name of its own has the other role.
+    """
+    roles = {role for role, _, _ in spans}
+    if len(roles) != 1:
+        return
+    other = "controller" if "processor" in roles else "processor"
+    for m in _DEFINED.finditer(sentence.text):
+        if _NOT_A_NAME.match(m.group(1).strip()):
+            continue
+        names = [n for n in ENTITY.findall(sentence.text[: m.start()]) if not is_placeholder(n)]
+        if names:
+            col.add(f"{other}.name", _clean_name(names[-1]), sentence)
+            return
 
 
 def _role_of(word: str) -> str:

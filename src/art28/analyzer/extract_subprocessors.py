@@ -188,6 +188,8 @@ def _named(ctx: Context, col: Collector) -> None:
             columns, last = kinds, None
             continue
         cells = [c.strip() for c in sentence.text.strip().strip("|").split("|")]
+        if "|" in sentence.text and all(_RULE.match(c) for c in cells):
+            continue  # the line under a Markdown table header ("|---|---|"): no row
         if columns and "|" in sentence.text and len(cells) < len(columns):
             cells += [""] * (len(columns) - len(cells))
         if columns and last and len(cells) == len(columns) and _continues_row(last, cells, columns):
@@ -237,6 +239,7 @@ def _named(ctx: Context, col: Collector) -> None:
         )
 
 
+_RULE = re.compile(r"^:?-{2,}:?$|^$")
 _LEGAL_FORM = re.compile(
     r"^(sarl|s\.?a\.?r\.?l\.?|b\.?v\.?|n\.?v\.?|inc\.?|llc|ltd\.?|limited|gmbh|ag|s\.?a\.?|ab|oy|aps|plc|corp\.?|co\.?)$",
     re.IGNORECASE,
