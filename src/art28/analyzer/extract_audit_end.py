@@ -17,7 +17,8 @@ AUDIT = rx(
 AUDIT_VERB = rx(
     r"\b(may|can|is entitled|has the right|right to|rights|mag|mogen|kan|is gerechtigd|heeft het recht|"
     r"recht om|laten uitvoeren|conduct|perform|request|allow|allow for|contribute to|submit to|permit|"
-    r"make available|medewerking|werkt .{0,20}mee|verleent|faciliteert|toestaan|uitvoeren|uit te voeren|in staat)\b"
+    r"make available|medewerking|werkt .{0,20}mee|verleent|faciliteert|toestaan|uitvoeren|uit te voeren|in staat)\b|"
+    r"\bsta(at|an) .{0,40}\btoe\b"
 )
 CONDUCT = rx(
     r"\b(conduct|perform|carry out|carried out|uitvoeren|uit te (laten )?voeren|uit (te )?laten voeren|laten inspecteren|"
@@ -32,7 +33,10 @@ REPORTS = rx(
     r"(report|certif|rapport|soc ?[12]|iso ?27001|tpm|403|verklaring|summar|attest)|"
     r"(report|certif|rapport|soc ?[12]|iso ?27001|tpm|verklaring|summar|attest).{0,100}"
     r"(satisf|fulfil|voldoe|volsta|in lieu|instead|plaats van|in place of|sufficient|suffice)|"
-    r"(provide|make available|verstrek|beschikbaar).{0,80}(audit )?(reports?|rapport|summar|certif)"
+    r"(provide|make available|verstrek|beschikbaar).{0,80}(audit )?(reports?|rapport|summar|certif)|"
+    # No visit: the audit is answered in writing.
+    r"(does|will|shall) not (host|allow|permit|accept|facilitate) on-?site|"
+    r"audit.{0,80}(conducted|carried out|performed|uitgevoerd) (by|through|door|via) (a )?(written|schriftelijke?) (information )?(request|questions?|vragenlijst|verzoek)"
 )
 SECURITY_SCOPE = rx(
     r"(audit|inspect|controle).{0,120}(security measures|beveiligingsmaatregelen|technical and organi[sz]ational|"

@@ -82,10 +82,12 @@ def extract_breach_followups(ctx: Context, col: Collector) -> None:
     for sentence, text in zip(ctx.sentences, ctx.norm, strict=True):
         if sentence.index == 0 or BREACH.search(text) or BREACH.search(ctx.heads[sentence.index]):
             continue
-        before = ctx.sentences[sentence.index - 1]
-        if before.ref != sentence.ref or not sentence.ref or not BREACH.search(ctx.norm[before.index]):
+        if not sentence.ref or not NOTIFY.search(text):
             continue
-        if not NOTIFY.search(ctx.norm[before.index]) or not NOTIFY.search(text):
+        earlier = [
+            s for s in ctx.sentences[max(0, sentence.index - 3) : sentence.index] if s.ref == sentence.ref
+        ]
+        if not any(BREACH.search(ctx.norm[s.index]) and NOTIFY.search(ctx.norm[s.index]) for s in earlier):
             continue
         for hours in notice_hours(text):
             col.add("breach.notice_hours", hours, sentence)

@@ -101,8 +101,11 @@ BY_REFERENCE = rx(
 def extract_law(ctx: Context, col: Collector) -> None:
     """Fill ``law.*`` candidates; the standard clauses' own law is kept apart."""
     for sentence, text in ctx.matching(LAW):
-        scc = bool(SCC_LAW.search(text))
-        if not scc and BY_REFERENCE.search(text):
+        scc_match, ref = SCC_LAW.search(text), BY_REFERENCE.search(text)
+        scc = bool(scc_match)
+        if ref and (not scc_match or ref.start() < scc_match.start()):
+            # "This DPA is governed by the law set out in the main agreement, except that
+            # the Clauses are governed by ...": the DPA's own law is the main agreement's.
             col.add("law.by_reference", True, sentence)
         if NOT_A_LAW.search(text) or not (code := _jurisdiction(text)):
             continue

@@ -16,7 +16,7 @@ SUB = rx(
     r"sub-?\s?processor|subprocessor|sub-?verwerker|subverwerker|sub-?bewerker|onderaannemer|"
     r"sub-?contractor|other processors?|andere verwerkers?|another processor|derden in (te )?scha|"
     r"(engage|inschakel|inschakelen|schakelt) .{0,40}(derde|third part)|third[- ]party (service )?provider|"
-    r"gebruik (te )?maken van (een )?derde|performed by third parties"
+    r"gebruik (te )?maken van (een )?derde|performed by third parties|sub-?processing|sub-?contracting|subverwerking"
 )
 GENERAL = rx(
     r"general (prior )?(written )?(authori[sz]ation|consent|permission)|generally authori[sz]|"
@@ -30,7 +30,9 @@ GENERAL = rx(
 GENERAL_IMPLICIT = rx(
     r"\b(may|can|mag|mogen|uses|use|engages|is gerechtigd|is entitled|work with|works with|maakt gebruik|gebruik (te )?maken)\b"
     r".{0,60}(sub-?\s?processor|subprocessor|sub-?verwerker|subverwerker|derde|third part|other processors)|"
-    r"(without|zonder|in the absence of) .{0,40}(prior |voorafgaande )?(consent|toestemming|authori[sz]ation)"
+    r"(without|zonder|in the absence of) .{0,40}(prior |voorafgaande )?(consent|toestemming|authori[sz]ation)|"
+    r"\b(permitted|allowed|toegestaan)\b.{0,60}(sub-?\s?processor|subprocessor|sub-?contract|sub-?verwerker|subverwerker|third part)|"
+    r"(sub-?\s?processors?|subprocessors?|sub-?contractors?|sub-?verwerkers?|subverwerkers?)\b.{0,40}\b(is|are|zijn) (permitted|allowed|toegestaan)\b"
 )
 SPECIFIC_STRONG = rx(
     r"specific (prior )?(written )?(authori[sz]ation|consent|approval)|"
@@ -40,7 +42,9 @@ SPECIFIC_STRONG = rx(
 SPECIFIC_WEAK = rx(
     r"(\bno\b|not|niet|geen|only|uitsluitend|alleen|slechts|nadat|after|unless|tenzij).{0,120}(prior|voorafgaande?|explicit|uitdrukkelijke?)"
     r" .{0,20}(written |schriftelijke )?(consent|authori[sz]ation|approval|toestemming|goedkeuring)|"
-    r"eerst (de )?toestemming|toestemming .{0,40}(gevraagd|vragen)|unless .{0,40}(has )?approved"
+    r"eerst (de )?toestemming|toestemming .{0,40}(gevraagd|vragen)|unless .{0,40}(has )?approved|"
+    # A closed list: "engages no sub-processors other than: ...".
+    r"\b(no|not|geen)\b .{0,30}(sub-?\s?processors?|subprocessors?|sub-?verwerkers?|subverwerkers?)\b.{0,20}\b(other than|except|anders dan|behalve)\b"
 )
 NONE = rx(
     r"(shall|will|may) not (engage|use|subcontract) (any )?(sub-?processor|subprocessor|third part)|"
@@ -67,7 +71,8 @@ FLOW_DOWN = rx(
     r"(at least|no less) (as )?(the same|protective|restrictive|onerous)|ten minste dezelfde|"
     r"gelijkwaardige|vergelijkbare (verplichtingen|voorwaarden)|substantially similar|equivalent|dezelfde plichten|same duties|"
     r"alle verplichtingen|(verplichtingen|obligations).{0,80}(op aan|opleggen|opgelegd|impose)|"
-    r"(impose|opleggen|legt) .{0,100}(verplichtingen|obligations)"
+    r"(impose|opleggen|legt) .{0,100}(verplichtingen|obligations)|"
+    r"(obligations|terms|verplichtingen) (that are )?(comparable|similar)|comparable (data protection )?(obligations|terms)"
 )
 LIABLE = rx(
     r"(remains?|stays?|be) (fully )?(liable|responsible)|blijft .{0,30}(aansprakelijk|verantwoordelijk)|"

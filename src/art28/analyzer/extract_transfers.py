@@ -38,9 +38,15 @@ INSIDE_ONLY = rx(
 CONSENT = rx(
     r"(without|zonder) .{0,30}(prior |voorafgaande )?(written |schriftelijke |express )?(consent|authori[sz]ation|approval|permission|toestemming|goedkeuring)|"
     r"(unless|tenzij|except|behalve|only|uitsluitend|alleen|enkel|after|na|indien|if|where|met) .{0,130}(consent|authori[sz]|approv|toestemming|goedkeuring)|"
-    r"(unless|tenzij) .{0,60}(schriftelijk|in writing|agreed|overeengekomen)"
+    r"(unless|tenzij) .{0,60}(schriftelijk|in writing|agreed|overeengekomen)|"
+    r"with (the )?(prior )?(written )?(agreement|consent|approval|permission) of|"
+    r"met (de )?(voorafgaande )?(schriftelijke )?(instemming|toestemming|goedkeuring) van"
 )
-EXCEPTION = rx(r"unless|tenzij|except|behalve|provided|mits|subject to|in accordance with|conform")
+EXCEPTION = rx(
+    r"unless|tenzij|except|behalve|provided|mits|subject to|in accordance with|conform|"
+    # A preference, not a rule: "within the EEA where possible", "primarily in the EU".
+    r"where(ver)? possible|waar mogelijk|indien mogelijk|in principle|in beginsel|primarily|primair|preferably|bij voorkeur"
+)
 SAFEGUARDS = rx(
     r"appropriate safeguards|passende waarborgen|chapter v|hoofdstuk v|adequate safeguards|article 46|artikel 46|"
     r"passende maatregelen|appropriate measures|safeguards|waarborgen|adequa"

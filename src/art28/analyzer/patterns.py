@@ -76,7 +76,17 @@ def normalize(text: str) -> str:
     low = text.lower().replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
     low = _WORD_PAREN_RE.sub(r"\1", low)
     low = _WORD_RE.sub(lambda m: str(_NUMBER_WORDS[m.group(1)]), low)
-    return re.sub(r"(\d)\s*-\s*(uur|hours?|days?|dagen|werkdagen)", r"\1 \2", low)
+    low = re.sub(r"(\d)\s*-\s*(uur|hours?|days?|dagen|werkdagen|weeks?|weken)", r"\1 \2", low)
+    return _WEEKS_RE.sub(_weeks_as_days, low)
+
+
+_WEEKS_RE = re.compile(r"(?<![\d.,])(\d{1,2})\s*(weeks?|weken|week)(?![a-z])")
+
+
+def _weeks_as_days(m: re.Match[str]) -> str:
+    """ "2 weeks" -> "14 days", "twee weken" -> "14 dagen": periods are compared in days."""
+    days = int(m.group(1)) * 7
+    return f"{days} dagen" if m.group(2) == "weken" else f"{days} days"
 
 
 CONTROLLER_WORDS = (
