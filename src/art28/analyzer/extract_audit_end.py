@@ -84,7 +84,11 @@ INSPECTION_FALLBACK = rx(
 
 def extract_audit(ctx: Context, col: Collector) -> None:
     """Fill ``audit.*`` candidates."""
-    payers = (("controller", ctx.controller_re().pattern), ("processor", ctx.processor_re().pattern))
+    # "at your expense", "at our cost": the possessive names the payer too.
+    payers = (
+        ("controller", _with_possessive(ctx.controller_re().pattern, "your")),
+        ("processor", _with_possessive(ctx.processor_re().pattern, "our")),
+    )
     for sentence, text in ctx.matching(AUDIT, heading=True):
         in_audit = bool(AUDIT.search(text) or AUDIT.search(ctx.leads[sentence.index]))
         if in_audit:
@@ -94,6 +98,11 @@ def extract_audit(ctx: Context, col: Collector) -> None:
         for m in DAYS.finditer(text):
             if ADVANCE.search(text[max(0, m.start() - 80) : m.end() + 40]):
                 col.add("audit.notice_days", int(m.group(1)), sentence)
+
+
+def _with_possessive(pattern: str, word: str) -> str:
+    """A role pattern that also matches the possessive pronoun of that party."""
+    return rf"(?:{pattern}|(?<![\w-]){word}(?![\w-]))"
 
 
 def _audit_scope(text: str, sentence: Sentence, col: Collector) -> None:
@@ -153,8 +162,15 @@ def _explicit_payer(text: str, payers: tuple[tuple[str, str], ...]) -> str | Non
     return min(hits)[1] if hits else None
 
 
+_SPENDER = re.compile(r"\b(incurred|gemaakt|made|spent) (by|door) (the |de )?\w+")
+
+
 def _payer(text: str, controller: re.Pattern[str], processor: re.Pattern[str]) -> str | None:
-    """Who pays: the party named next to the cost words (for account of / at the cost of X)."""
+    """Who pays: the party named next to the cost words (for account of / at the cost of X).
+
+    The party that incurs a cost ("the costs incurred by us") is not said to bear it.
+    """
+    text = _SPENDER.sub(" ", text)
     for m in COST.finditer(text):
         window = text[max(0, m.start() - 60) : m.end() + 60]
         c = controller.search(window)
@@ -240,11 +256,29 @@ def extract_end(ctx: Context, col: Collector) -> None:
         if not (has_return or has_delete) or not in_end or text == ctx.heads[sentence.index].strip():
             continue
         mention = bool(END_MENTION.search(text) or CERTIFICATE.search(text)) and not CHOICE_WORDS.search(text)
-        col.add("end.choice_mention" if mention else "end.choice", _end_choice(text), sentence)
+        choice = "return_or_delete" if _alternative_items(ctx, sentence.index) else _end_choice(text)
+        col.add("end.choice_mention" if mention else "end.choice", choice, sentence)
         for m in DAYS.finditer(text):
             col.add("end.deadline_days", int(m.group(1)), sentence)
         if has_delete and CERTIFICATE.search(text):
             col.add("end.certificate", True, sentence)
+
+
+_OR_END = re.compile(r"\b(or|of|en/of|and/or)\W*$")
+
+
+def _alternative_items(ctx: Context, index: int) -> bool:
+    """Two list items joined by "or": "- return all data, or" / "- delete all data"."""
+    pairs = ((index, index + 1), (index - 1, index))
+    for first, second in pairs:
+        if first < 0 or second >= len(ctx.norm) or not ctx.leads[second]:
+            continue
+        a, b = ctx.norm[first], ctx.norm[second]
+        if not _OR_END.search(a):
+            continue
+        if (RETURN.search(a) and DELETE.search(b)) or (DELETE.search(a) and RETURN.search(b)):
+            return True
+    return False
 
 
 def _end_choice(text: str) -> str:

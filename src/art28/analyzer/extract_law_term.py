@@ -45,7 +45,9 @@ TIED = rx(
     r"(expire|end|terminate)s? (together |simultaneously )?(with|upon|when|on) (the )?(termination|expiry|end) of (the )?(main |underlying |principal )?(agreement|contract)|"
     r"gelijk aan de duur|zolang de|"
     r"termination of the (main |underlying |principal )?agreement .{0,60}(terminat|end)|"
-    r"beëindiging van de (hoofd|onderliggende )?overeenkomst .{0,60}(eindig|beëindig)"
+    r"beëindiging van de (hoofd|onderliggende )?overeenkomst .{0,60}(eindig|beëindig)|"
+    r"until (the )?(termination|expiry|end) of .{0,30}(main|underlying|principal|master) (agreement|contract)|"
+    r"tot (de )?(beëindiging|het einde|afloop) van .{0,30}(hoofdovereenkomst|onderliggende overeenkomst)"
 )
 THIS = rx(
     r"this (dpa|agreement|addendum|data processing)|deze (verwerkers|bewerkers)?overeenkomst|term of|duur van|looptijd|duration"

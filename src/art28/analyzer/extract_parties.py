@@ -83,7 +83,7 @@ def _party_details(sentence: Sentence, chunk: str, role: str, col: Collector, in
     names = [n for n in ENTITY.findall(chunk) if not is_placeholder(n) and not _POSTCODE.fullmatch(n.strip())]
     if names:
         col.add(f"{role}.name", _clean_name(names[-1]), sentence)
-    elif introduced and (name := _leading_name(chunk)):
+    elif introduced and (name := _leading_name(chunk) or _name_before_role(chunk)):
         col.add(f"{role}.name", name, sentence)
     for k in KVK.findall(chunk):
         col.add(f"{role}.kvk", re.sub(r"[ .]", "", k), sentence)
@@ -101,6 +101,26 @@ _NOT_A_NAME = re.compile(
     rf"^(?:{CONTROLLER_WORDS}|{PROCESSOR_WORDS}|de|het|the|this|deze|dit|partijen|parties|ondergetekenden?|undersigned)$",
     re.IGNORECASE,
 )
+
+
+# "... tussen EnerCalculatie (Verwerker) en ...", "..., and fortrabbit GmbH, hereinafter ...":
+# the name just before the role, after "between"/"and", even without a legal form or capital.
+_BEFORE_ROLE = re.compile(
+    r"(?:^|\b(?:between|tussen|and|en)\s+)(?P<name>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,3})\s*\(\s*$"
+)
+_LOWER_ENTITY = re.compile(
+    rf"^[\s,;\"”’']*(?:(?:and|en|between|tussen)\s+)?(?P<name>[a-z][a-z0-9\-]{{3,}}\s+(?:{LEGAL_FORM}))\s*,"
+)
+
+
+def _name_before_role(chunk: str) -> str | None:
+    m = _BEFORE_ROLE.search(chunk) or _LOWER_ENTITY.match(chunk)
+    if not m:
+        return None
+    name = re.sub(r"\s+", " ", m.group("name")).strip()
+    if is_placeholder(name) or _NOT_A_NAME.match(name.split()[0]):
+        return None
+    return name
 
 
 def _leading_name(chunk: str) -> str | None:
@@ -147,7 +167,7 @@ def _role_spans(text: str) -> list[tuple[str, int, int]]:
     for m in _ROLE.finditer(text):
         word = m.group(1).lower()
         quoted = text[max(0, m.start(1) - 1) : m.start(1)] in ("“", '"', "‘", "'")
-        if word in ("company", "school") or (word in ("you", "we", "us") and not quoted):
+        if word in ("company", "school") or (word in ("you", "we", "us", "your", "our") and not quoted):
             continue
         spans.append((_role_of(word), prev, m.start(1)))
         prev = m.end()
