@@ -252,7 +252,9 @@ def table(report: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="folder with seeds/ and corpus/dpas/")
-    parser.add_argument("--unseen", type=Path, default=None, help="folder with the unseen set's <doc>.txt files")
+    parser.add_argument(
+        "--unseen", type=Path, default=None, help="folder with the unseen set's <doc>.txt files"
+    )
     args = parser.parse_args(argv)
     if not args.shared.is_dir():
         print(f"no shared documents at {args.shared}", file=sys.stderr)
