@@ -60,7 +60,7 @@ def test_it_takes_the_processors_deadline_not_the_authoritys(text):
 def test_it_reads_a_hard_wrapped_pdf_with_the_deadline_on_the_next_line():
     lines = [
         "7. Notification of breaches",
-        "7.1 The Processor shall notify the Controller of a personal data breach affecting",
+        "7.1 The Processor reports to the Controller every breach of security that touches",
         "the Controller's data without undue delay and in any event within",
         "24 hours, so that the Controller can meet the 72 hours that the supervisory",
         "authority allows for its own notification under the Regulation.",
