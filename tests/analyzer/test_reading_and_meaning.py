@@ -374,3 +374,50 @@ def test_until_termination_of_the_main_contract_ties_the_term_to_it():
     terms = _terms(text)
     assert terms.term.indefinite is True
     assert terms.term.tied_to_main_agreement is True
+
+
+def _pdf_with_cells(rows: list[tuple[str, ...]], xs: tuple[int, ...]) -> bytes:
+    """A one-page PDF whose lines place each cell at its own x position (a table without rules)."""
+    parts = []
+    y = 780
+    for row in rows:
+        for x, cell in zip(xs, row, strict=True):
+            if cell:
+                escaped = cell.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                parts.append(f"BT /F1 10 Tf {x} {y} Td ({escaped}) Tj ET")
+        y -= 14
+    stream = " ".join(parts).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_it_reads_a_pdf_table_row_by_row_with_a_wrapped_cell():
+    rows = [
+        ("5. Sub-processors", "", ""),
+        ("Sub-processor", "Service", "Location"),
+        ("Wolkenbak B.V.", "Hosting of the application servers and", "Netherlands"),
+        ("", "of the nightly backups", ""),
+        ("Postduif Ltd", "Sending of transactional e-mail", "Ireland"),
+    ]
+    data = _pdf_with_cells(rows, (50, 200, 450))
+    named = analyze(data, filename="table.pdf").terms.subprocessors.named
+    assert [n.name for n in named] == ["Wolkenbak B.V.", "Postduif Ltd"]
+    assert named[0].country == "NL" and named[1].country == "IE"
+    assert named[0].service == "Hosting of the application servers and of the nightly backups"

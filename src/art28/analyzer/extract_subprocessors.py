@@ -197,6 +197,20 @@ def _named(ctx: Context, col: Collector) -> None:
             continue  # the line under a Markdown table header ("|---|---|"): no row
         if columns and "|" in sentence.text and len(cells) < len(columns):
             cells += [""] * (len(columns) - len(cells))
+        if (
+            columns
+            and last
+            and "|" not in sentence.text
+            and sentence.text[:1].islower()
+            and "|" in ctx.sentences[sentence.index - 1].text
+        ):
+            # A PDF table cell wrapped onto a line of its own: "of the nightly backups".
+            kind = next((k for k in columns if k != "name" and _OPEN_END.search(last.get(k, ""))), None)
+            kind = kind or ("service" if "service" in columns else None)
+            if kind:
+                last[kind] = f"{last.get(kind, '')} {sentence.text.strip()}".strip()
+                _update_named(col, last)
+            continue
         if columns and last and len(cells) == len(columns) and _continues_row(last, cells, columns):
             # A cell wrapped onto the next line of a PDF table: the same row, not a new one.
             for kind, cell in zip(columns, cells, strict=True):

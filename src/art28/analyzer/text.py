@@ -136,7 +136,8 @@ class _RefTracker:
             else:
                 base = self.article.split(" ")[-1] if self.article else None
                 self.ref = f"{base}.{m.group(1)}" if base else m.group(1)
-        elif _is_heading(line) and not line.startswith(("-", "*", "|", "(")):
+        elif _is_heading(line) and not line.startswith(("-", "*", "|", "(")) and not line[0].islower():
+            # A line in lower case continues something (a wrapped table cell), it heads nothing.
             self.heading = line.lower()
 
     def _in_article_list(self) -> bool:
