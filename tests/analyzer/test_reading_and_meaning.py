@@ -421,3 +421,16 @@ def test_it_reads_a_pdf_table_row_by_row_with_a_wrapped_cell():
     assert [n.name for n in named] == ["Wolkenbak B.V.", "Postduif Ltd"]
     assert named[0].country == "NL" and named[1].country == "IE"
     assert named[0].service == "Hosting of the application servers and of the nightly backups"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hours"),
+    [
+        ("Opdrachtnemer meldt een datalek binnen achtenveertig uur aan Opdrachtgever.", 48),
+        ("Opdrachtnemer meldt een datalek binnen vierentwintig (24) uur aan Opdrachtgever.", 24),
+        ("The Supplier reports a breach to the Customer within twenty-four (24) hours.", 24),
+        ("The Supplier reports a breach to the Customer within thirty-six hours.", 36),
+    ],
+)
+def test_notice_hours_come_as_digits_words_or_both(sentence, hours):
+    assert _terms(f"8. Breaches / Datalekken\n8.1 {sentence}\n").breach.notice_hours == hours
