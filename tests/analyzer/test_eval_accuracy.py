@@ -41,11 +41,5 @@ def test_it_gets_at_least_90_percent_of_the_facts_right(report):
     assert report["accuracy"] >= 0.9, misses
 
 
-def test_it_reads_each_agreement_quickly(report):
-    for name, doc in report["per_document"].items():
-        limit = 3.0 if doc["chars"] > 100_000 else 1.0
-        assert doc["seconds"] < limit, (name, doc["seconds"])
-
-
 def test_it_reports_the_contradiction_inside_one_reference_agreement(report):
     assert not [m for m in report["per_document"]["zitadel-dpa-2025"]["misses"] if "contradiction" in m]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import resource
-import time
 from pathlib import Path
 
 import pytest
@@ -59,12 +58,10 @@ def test_it_refuses_hostile_input_with_its_own_exit_status(name, tmp_path, run_c
     build, code, words = HOSTILE[name]
     path = tmp_path / name
     build(path)
-    started = time.perf_counter()
     status, out, err = run_check(str(path), "--json")
     assert status == code
     assert words.lower() in err.lower()
     assert out == ""
-    assert time.perf_counter() - started < 5
 
 
 def test_it_uses_a_distinct_exit_status_per_reason():
@@ -77,11 +74,9 @@ def test_it_uses_a_distinct_exit_status_per_reason():
 
 def test_it_refuses_a_200_mb_file_without_reading_it(tmp_path):
     path = _sparse(tmp_path / "big.pdf")
-    started = time.perf_counter()
     with pytest.raises(AnalyzerError) as info:
         analyze(path)
     assert info.value.code == ExitCode.TOO_LARGE
-    assert time.perf_counter() - started < 0.5
 
 
 def test_it_refuses_an_entity_bomb_before_parsing_it():
