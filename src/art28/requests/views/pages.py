@@ -21,6 +21,7 @@ from art28.agreements.access import agreement_for, termination_of, visible_agree
 from art28.agreements.models import Agreement
 from art28.core.actions import ErrorPage
 from art28.core.downloads import stored_file
+from art28.core.pagination import page_of
 from art28.records import services as ropa
 from art28.requests import access, forms
 from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction
@@ -101,6 +102,10 @@ def download(stored: FieldFile, content_type: str = "application/octet-stream") 
     return stored_file(stored, content_type=content_type, stream=False)
 
 
+#: The query parameter of each list's page (``?dsr_page=2`` leaves the other lists where they were).
+SECTION_PAGES = {"agreements": "page", "dsrs": "dsr_page", "instructions": "instruction_page",
+                 "authority": "authority_page", "audits": "audit_page", "terminations": "termination_page"}
+
 #: Who pays for an audit, as a sentence to the controller (the template compares no value).
 AUDIT_COST_SENTENCES: dict[str, Promise] = {
     AuditCost.CONTROLLER: _("You bear the cost of the audit."),
@@ -149,16 +154,19 @@ def back_to_agreement(code: Any) -> str:
 def home_page(request: HttpRequest, *, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
     """The portal's start page: the controller's requests, instructions, audits and terminations."""
     v = access.visible
+    lists = {
+        "dsrs": v(DataSubjectRequest, request.user).order_by("-created_at", "-pk"),
+        "instructions": v(Instruction, request.user).order_by("-created_at", "-pk"),
+        "authority": v(AuthorityRequest, request.user).order_by("-created_at", "-pk"),
+        "audits": v(AuditRequest, request.user).order_by("-created_at", "-pk"),
+        "terminations": visible_terminations(request.user).order_by("-ended_at", "-pk"),
+    }
     return render(
         request,
         "requests/portal_home.html",
         {
             "errors": errors or [],
-            "dsrs": v(DataSubjectRequest, request.user),
-            "instructions": v(Instruction, request.user),
-            "authority": v(AuthorityRequest, request.user),
-            "audits": v(AuditRequest, request.user),
-            "terminations": visible_terminations(request.user),
+            **{name: page_of(request, items, param=SECTION_PAGES[name]) for name, items in lists.items()},
             "formats": ropa.FORMATS,
             "agreements": visible_agreements(request.user).active().signed().order_by("reference"),
             "instruction_form": forms.InstructionForm(),

@@ -8,20 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms as djforms
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from art28.agreements.access import agreement_for, visible_agreements, visible_terminations
+from art28.agreements.access import agreement_for
 from art28.core.actions import run_action
 from art28.core.decorators import portal_required
-from art28.records import services as ropa
 from art28.requests import access, forms
-from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction
 from art28.requests.services import audits, authority, data_subject, instructions
 from art28.requests.views.pages import (
     audit_page,

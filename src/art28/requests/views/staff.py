@@ -15,26 +15,25 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from art28.agreements.access import agreement_for, termination_of
-from art28.agreements.models import Agreement
+from art28.agreements.access import agreement_for
 from art28.agreements.services import termination
-from art28.core.actions import ErrorPage, run_action
+from art28.core.actions import run_action
 from art28.core.decorators import staff_required
 from art28.core.pagination import page_of
 from art28.core.uploads import posted_file
 from art28.records import services as ropa
 from art28.requests import access, forms
-from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction
 from art28.requests.services import audits, authority, data_subject, instructions
 from art28.requests.views.pages import (
+    SECTION_PAGES,
     agreement_page,
     audit_page,
-    back_to_agreement,
-    errors_on_agreement,
     authority_page,
+    back_to_agreement,
     download,
     dsr_page,
     errors_on,
+    errors_on_agreement,
 )
 
 staff = staff_required()
@@ -47,9 +46,10 @@ AUDIT_PAGE = "requests/staff_audit.html"
 def staff_overview(request: HttpRequest) -> HttpResponse:
     form = forms.OverviewFilterForm(request.GET)
     rows = access.overview(request.user, form.value("q"))
-    rows["agreements"] = page_of(request, rows["agreements"])
+    # Each list pages on its own (``?dsr_page=2`` leaves the other lists where they were).
+    pages = {name: page_of(request, items, param=SECTION_PAGES[name]) for name, items in rows.items()}
     return render(request, "requests/staff_overview.html",
-                  {**rows, "page": rows["agreements"], "form": form, "formats": ropa.FORMATS})
+                  {**pages, "form": form, "formats": ropa.FORMATS})
 
 
 # -- one agreement: what is logged against it ----------
