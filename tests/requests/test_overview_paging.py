@@ -69,3 +69,13 @@ def test_a_page_past_the_end_shows_the_last(client, login, staff_a, many):
     login(client, staff_a)
     assert "Instruction number 00" in _page(client, instruction_page=99)
     assert "Instruction number 25" in _page(client, instruction_page="x")
+
+
+def test_the_portal_pages_its_lists_the_same_way(client, login, user_a, many):
+    login(client, user_a)
+    url = reverse("requests:portal_home")
+    first = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Instruction number 25" in first and "Instruction number 00" not in first
+    assert "instruction_page=2" in first and "dsr_page=2" in first
+    second = client.get(url, {"instruction_page": 2}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Instruction number 00" in second and "Instruction number 25" not in second
