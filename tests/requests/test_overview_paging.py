@@ -79,3 +79,13 @@ def test_the_portal_pages_its_lists_the_same_way(client, login, user_a, many):
     assert "instruction_page=2" in first and "dsr_page=2" in first
     second = client.get(url, {"instruction_page": 2}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Instruction number 00" in second and "Instruction number 25" not in second
+
+
+def test_one_agreements_page_pages_its_lists_too(client, login, staff_a, many):
+    login(client, staff_a)
+    url = reverse("requests:staff_agreement", args=[many.code])
+    first = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Instruction number 25" in first and "Instruction number 00" not in first
+    assert "Requester 25" in first and "Requester 00" not in first
+    second = client.get(url, {"dsr_page": 2}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Requester 00" in second and "Requester 25" not in second and "Instruction number 25" in second

@@ -120,8 +120,9 @@ def agreement_page(
     request: HttpRequest, agreement: Agreement, *, errors: list[str] | None = None, status: int = 200
 ) -> HttpResponse:
     """The staff console's page of one agreement: what is logged against it, and the forms to log more."""
-    def of(model: Any) -> Any:
-        return access.visible_of(model, request.user, agreement)
+    def of(model: Any, name: str) -> Any:
+        items = access.visible_of(model, request.user, agreement).order_by("-created_at", "-pk")
+        return page_of(request, items, param=SECTION_PAGES[name])
 
     context = {
         "agreement": agreement,
@@ -129,10 +130,10 @@ def agreement_page(
         "mail_form": forms.MailedInstructionForm(),
         "authority_form": forms.AuthorityForm(),
         "terminate_form": forms.TerminateForm(),
-        "dsrs": of(DataSubjectRequest),
-        "instructions": of(Instruction),
-        "authority": of(AuthorityRequest),
-        "audits": of(AuditRequest),
+        "dsrs": of(DataSubjectRequest, "dsrs"),
+        "instructions": of(Instruction, "instructions"),
+        "authority": of(AuthorityRequest, "authority"),
+        "audits": of(AuditRequest, "audits"),
         "termination": termination_of(request.user, agreement),
         "errors": errors or [],
     }
