@@ -1,5 +1,6 @@
-"""Templates ask a model (``is_open``) or show ``{% status_badge %}``; they never compare a status
-or a kind to a string literal, which silently goes false when a value is renamed."""
+"""Templates ask a model (``is_open``) or show ``{% status_badge %}``; they never compare a status,
+a kind, a cost rule or a finding's severity to a string literal, which silently goes false when a
+value is renamed (and puts an enum value in a template)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from pathlib import Path
 import art28
 
 ROOT = Path(art28.__file__).parent
+# What a template must not compare to a literal: statuses and kinds, and the terms' value sets.
+FIELDS = "status|kind|stage|event|outcome|role|cost|severity|scope|choice"
 COMPARISON = re.compile(
-    r"""\b(status|kind|stage|event|outcome|role)\s*(==|!=)\s*['"]"""  # x.status == "open"
-    r"""|['"]\s*(==|!=)\s*[\w.]*(status|kind|stage|event|outcome|role)\b"""  # "open" == x.status
-    r"""|\b(status|kind|stage|event|outcome|role)\s+(not\s+)?in\s+['"(\[]""",  # x.status in "open closed"
+    rf"""\b({FIELDS})\s*(==|!=)\s*['"]"""  # x.status == "open"
+    rf"""|['"]\s*(==|!=)\s*[\w.]*({FIELDS})\b"""  # "open" == x.status
+    rf"""|\b({FIELDS})\s+(not\s+)?in\s+['"(\[]""",  # x.status in "open closed"
 )
 
 
@@ -34,7 +37,8 @@ def test_it_finds_no_status_compared_to_a_string() -> None:
 
 def test_it_would_catch_a_comparison() -> None:
     for line in ('{% if a.status == "sent" %}', "{% if 'open' != t.status %}", '{% if x.status in "a b" %}',
-                 '{% if kind == "remove" %}'):
+                 '{% if kind == "remove" %}', '{% if terms.cost == "controller" %}',
+                 "{% if f.severity == 'error' %}", '{% elif terms.scope == "full" %}'):
         assert COMPARISON.search(line), line
     assert not COMPARISON.search("{% if a.is_open %}{{ a.get_status_display }}{% status_badge a %}")
     assert not COMPARISON.search("{% if kind.is_removal %}{{ c.get_kind_display }}")

@@ -21,8 +21,6 @@ ALLOWED = {
     ("TokenForm", "token"): "the six digits of the person's authenticator app",
     ("UploadForm", "playbook"): "an uploaded playbook file, not typed text",
     ("ImportUploadForm", "playbook"): "an uploaded playbook file, not typed text",
-    ("SubprocessorForm", "terms_json"): "pending: a form for a sub-processor's own terms (issue 12)",
-    ("PlaybookForm", "positions"): "pending: a form for the playbook's positions (issue 12)",
 }
 
 
@@ -61,3 +59,29 @@ def test_it_asks_no_person_for_a_uuid_code_or_json():
 def test_it_keeps_no_stale_exception():
     names = {(f.__name__, n) for f in _forms() for n in f.base_fields}
     assert set(ALLOWED) <= names
+
+
+def _expects_json(name: str, field: forms.Field) -> bool:
+    """A text box that asks for structured data: named or labelled so, or holding a dict or list."""
+    if not isinstance(field.widget, (forms.Textarea, forms.TextInput)):
+        return False
+    words = f"{name} {_words(field)}"
+    return bool(re.search(r"json|dpaterms|[{}\[\]]", words, re.IGNORECASE)) or isinstance(
+        field.initial, (dict, list))
+
+
+def test_no_text_box_expects_json():
+    wrong = []
+    for lang in ("en", "nl"):
+        with translation.override(lang):
+            wrong += [f"{form.__module__}.{form.__name__}.{name} ({lang})"
+                      for form in _forms() for name, field in form.base_fields.items()
+                      if (form.__name__, name) not in ALLOWED and _expects_json(name, field)]
+    assert wrong == [], "give each value its own field, with choices in words:\n" + "\n".join(wrong)
+
+
+def test_it_would_catch_a_json_text_box():
+    assert _expects_json("terms_json", forms.CharField(widget=forms.Textarea))
+    assert _expects_json("positions", forms.CharField(label="Positions (JSON)", widget=forms.Textarea))
+    assert _expects_json("positions", forms.CharField(widget=forms.Textarea, initial={"a": 1}))
+    assert not _expects_json("note", forms.CharField(label="Note to the controller", widget=forms.Textarea))

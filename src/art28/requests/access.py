@@ -41,7 +41,8 @@ def visible_of(model: type[M], user: Any, agreement: Any) -> models.QuerySet[M]:
 
 def overview(user: Any, q: str = "") -> dict[str, Any]:
     """The staff overview narrowed by ``q`` (an agreement's reference, a controller's name or
-    KvK number): the agreements, and the newest 50 of each kind of request against them."""
+    KvK number): the agreements, and each kind of request against them, newest first (the
+    view pages each list on its own)."""
     def matching(qs: models.QuerySet[Any]) -> models.QuerySet[Any]:
         if not q:
             return qs
@@ -51,11 +52,11 @@ def overview(user: Any, q: str = "") -> dict[str, Any]:
     agreements: models.QuerySet[Agreement] = find_agreements(user, q=q).active()
     return {
         "agreements": agreements.select_related("controller").order_by("reference", "pk"),
-        "dsrs": matching(visible(DataSubjectRequest, user))[:50],
-        "instructions": matching(visible(Instruction, user))[:50],
-        "authority": matching(visible(AuthorityRequest, user))[:50],
-        "audits": matching(visible(AuditRequest, user))[:50],
-        "terminations": matching(visible_terminations(user))[:50],
+        "dsrs": matching(visible(DataSubjectRequest, user)).order_by("-created_at", "-pk"),
+        "instructions": matching(visible(Instruction, user)).order_by("-created_at", "-pk"),
+        "authority": matching(visible(AuthorityRequest, user)).order_by("-created_at", "-pk"),
+        "audits": matching(visible(AuditRequest, user)).order_by("-created_at", "-pk"),
+        "terminations": matching(visible_terminations(user)).order_by("-ended_at", "-pk"),
     }
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.forms.widgets import NullBooleanSelect
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.forms import TermsForm, initial_from
 from art28.core.uploads import AGREEMENT, ANALYSIS, PLAYBOOK, Accept, check_file
 from art28.parties.models import Controller
 from art28.subprocessors.models import Subprocessor
-from art28.terms.schema import DpaTerms
+from art28.terms.schema import Authorisation, DpaTerms
+from art28.terms.validators import TermsValueError, clean_law
 
 LANGUAGES = [("", _("Detect")), ("nl", _("Dutch")), ("en", _("English"))]
 
@@ -124,6 +126,71 @@ def confirm_initial(terms: DpaTerms) -> dict[str, Any]:
     return initial
 
 
+class _Position(NullBooleanSelect):
+    """A yes/no position that may also be left unchecked, in words for each choice."""
+
+    def __init__(self, unset: Any, yes: Any, no: Any) -> None:
+        super().__init__()
+        self.choices = [("unknown", unset), ("true", yes), ("false", no)]
+
+
+def _min_max(label: Any, hi: int, lo: int = 0) -> forms.IntegerField:
+    return forms.IntegerField(label=label, required=False, min_value=lo, max_value=hi,
+                              help_text=_("Leave empty to not check this."))
+
+
 class PlaybookForm(forms.Form):
-    positions = forms.CharField(label=_("Positions (JSON)"), required=False,
-                                widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}))
+    """The processor's positions, one field each; an empty field is a position not checked."""
+
+    breach_max_hours = _min_max(_("Breach notice at most (hours)"), 72, lo=1)
+    require_undue_delay = forms.BooleanField(label=_("Require notice without undue delay"), required=False)
+    audits_allowed = forms.NullBooleanField(
+        label=_("Audits"), required=False,
+        widget=_Position(_("Not checked"), _("Audits must be allowed"), _("Audits must not be allowed")))
+    audit_scope_full = forms.BooleanField(label=_("Require a full audit (not only reports)"), required=False)
+    data_in_eea = forms.NullBooleanField(
+        label=_("Data location"), required=False,
+        widget=_Position(_("Not checked"), _("The data must stay in the EEA"),
+                         _("Transfers outside the EEA are acceptable")))
+    subprocessor_authorisation = forms.MultipleChoiceField(
+        label=_("Acceptable sub-processor authorisation"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(Authorisation.SPECIFIC.value, _("Specific (prior consent per sub-processor)")),
+                 (Authorisation.GENERAL.value, _("General (notice with a right to object)")),
+                 (Authorisation.NONE.value, _("No sub-processors allowed"))],
+        help_text=_("None ticked: not checked."))
+    subprocessor_objection_min_days = _min_max(_("Objection period at least (days)"), 365)
+    subprocessor_notice_min_days = _min_max(_("Notice of a new sub-processor at least (days)"), 365)
+    end_deadline_max_days = _min_max(_("Return or deletion at most (days)"), 3650)
+    governing_law = forms.CharField(
+        label=_("Acceptable governing law"), required=False, max_length=200,
+        help_text=_("Two-letter country codes, e.g. NL, BE (comma-separated); empty: not checked."))
+
+    def clean_governing_law(self) -> list[str] | None:
+        laws = []
+        for part in (self.cleaned_data.get("governing_law") or "").replace(";", ",").split(","):
+            if part.strip():
+                try:
+                    laws.append(clean_law(part))
+                except TermsValueError:
+                    raise forms.ValidationError(
+                        _("%(value)s is not a country: use its two-letter code, e.g. NL.")
+                        % {"value": part.strip()}
+                    ) from None
+        return list(dict.fromkeys(laws)) or None
+
+    def positions(self) -> dict[str, Any]:
+        """The positions for ``set_playbook``; an unticked requirement is no position."""
+        data = dict(self.cleaned_data)
+        for flag in ("require_undue_delay", "audit_scope_full"):
+            data[flag] = data.get(flag) or None
+        data["subprocessor_authorisation"] = data.get("subprocessor_authorisation") or None
+        return {key: value for key, value in data.items() if value is not None}
+
+
+def playbook_initial(positions: dict[str, Any] | None) -> dict[str, Any]:
+    """The form's values for stored positions (what the playbook page shows)."""
+    initial = dict(positions or {})
+    if initial.get("governing_law"):
+        initial["governing_law"] = ", ".join(initial["governing_law"])
+    return initial

@@ -51,6 +51,8 @@ VALUES: dict[str, Promise] = {
 }
 
 SEVERITIES: dict[str, Promise] = {"error": L("gap"), "warning": L("to check"), "info": L("note")}
+#: The badge style of a finding's weight (a CSS class, never shown as text).
+SEVERITY_BADGES: dict[str, str] = {"error": "missing", "warning": "partial", "info": "draft"}
 
 PLAYBOOK: dict[str, Promise] = {
     "breach_max_hours": L("Breach notice"),

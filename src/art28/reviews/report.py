@@ -72,6 +72,7 @@ def finding_rows(review: Review) -> list[dict[str, Any]]:
     """The findings in the active language, with a word for their weight."""
     names = {key: str(label) for key, label in CHECKLIST_LABELS.items()}
     return [{**f, "severity_label": str(labels.SEVERITIES.get(f.get("severity", ""), _("note"))),
+             "badge": labels.SEVERITY_BADGES.get(f.get("severity", ""), "draft"),
              "text": labels.finding_text(f, review.result, names, _lang())}
             for f in review.result.get("findings") or []]
 

@@ -6,7 +6,6 @@ Views parse, check access, call one service and render; they never write themsel
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -29,6 +28,7 @@ from art28.reviews.forms import (
     PlaybookForm,
     UploadForm,
     confirm_initial,
+    playbook_initial,
 )
 from art28.reviews.models import Review
 from art28.reviews.report import report_context, report_pdf
@@ -83,13 +83,12 @@ def playbook_edit(request: StaffRequest) -> HttpResponse:
     if request.method == "POST":
         require_write(request)
     stored = playbook_of(request.user)
-    initial = {"positions": json.dumps(stored.positions if stored else {}, indent=2, ensure_ascii=False)}
-    form = PlaybookForm(request.POST or None, initial=initial)
+    form = PlaybookForm(request.POST or None, initial=playbook_initial(stored.positions if stored else None))
     if request.method != "POST":
         return render(request, "reviews/playbook_form.html", {"form": form})
     return run_action(
         request, form=form, on_form=True,
-        call=lambda data: services.set_playbook(processor=processor, positions=data["positions"] or "{}",
+        call=lambda data: services.set_playbook(processor=processor, positions=form.positions(),
                                                 acting_user=request.user),
         done=_("Playbook saved."), back=reverse("reviews:playbook_edit"),
         page=lambda request, errors, status: render(request, "reviews/playbook_form.html", {"form": form},

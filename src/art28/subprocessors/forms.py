@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.forms.widgets import NullBooleanSelect
 from django.utils.translation import gettext_lazy as _
 
-from art28.core.forms import ListFilterForm
+from art28.agreements.forms import TermsForm
+from art28.core.forms import ListFilterForm, SectionedForm
 from art28.core.uploads import AGREEMENT, check_file
 from art28.parties.text import text_input
 from art28.subprocessors.models import (
@@ -25,7 +28,14 @@ def _list(value: str) -> list[str]:
     return [p.strip() for p in value.replace(";", ",").replace("\n", ",").split(",") if p.strip()]
 
 
-class SubprocessorForm(forms.Form):
+# Its own terms: the fields the flow-down check compares, with the same labels and choices as
+# an agreement's terms form. Names are DpaTerms paths (``__`` for the dot), so a service's error
+# on ``breach.notice_hours`` lands by its field; the API sends the same terms as JSON.
+_TERMS = TermsForm.base_fields
+_NOT_STATED = NullBooleanSelect
+
+
+class SubprocessorForm(SectionedForm):
     # Lengths and characters are the service's to check (the same for the API).
     name = forms.CharField(label=_("Name"), required=False, widget=text_input(Subprocessor, "name"))
     address = forms.CharField(label=_("Address"), required=False,
@@ -41,10 +51,43 @@ class SubprocessorForm(forms.Form):
         label=_("Documented safeguard"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     scope_all = forms.BooleanField(label=_("Used for all agreements"), required=False, initial=True)
-    terms_json = forms.CharField(
-        label=_("Its terms (DpaTerms JSON)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
     agreement_file = forms.FileField(label=_("Its agreement with us (PDF or DOCX)"), required=False)
+
+    language = forms.ChoiceField(label=_("Language of its agreement"), required=False,
+                                 choices=[("", _("— not stated —")), ("nl", _("Dutch")),
+                                          ("en", _("English"))])
+    breach__notice_hours = _TERMS["breach__notice_hours"]
+    breach__undue_delay = _TERMS["breach__undue_delay"]
+    subprocessors__authorisation = _TERMS["subprocessors__authorisation"]
+    subprocessors__notice_days = _TERMS["subprocessors__notice_days"]
+    subprocessors__objection_days = _TERMS["subprocessors__objection_days"]
+    transfers__outside_eea = _TERMS["transfers__outside_eea"]
+    transfers__mechanisms = forms.MultipleChoiceField(
+        label=_("Transfer mechanisms"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[("adequacy", _("Adequacy decision")), ("scc", _("Standard contractual clauses")),
+                 ("bcr", _("Binding corporate rules")), ("dpf", _("EU-US Data Privacy Framework")),
+                 ("derogation", _("Derogation (Art. 49)"))])
+    audit__allowed = forms.NullBooleanField(label=_("Audits allowed"), required=False, widget=_NOT_STATED)
+    audit__scope = _TERMS["audit__scope"]
+    audit__cost = _TERMS["audit__cost"]
+    audit__notice_days = _TERMS["audit__notice_days"]
+    end__choice = _TERMS["end__choice"]
+    end__deadline_days = _TERMS["end__deadline_days"]
+    end__certificate = forms.NullBooleanField(label=_("Certificate of deletion"), required=False,
+                                              widget=_NOT_STATED)
+    law__governing_law = _TERMS["law__governing_law"]
+
+    TERMS_FIELDS = ("language", "breach__notice_hours", "breach__undue_delay", "subprocessors__authorisation",
+                    "subprocessors__notice_days", "subprocessors__objection_days", "transfers__outside_eea",
+                    "transfers__mechanisms", "audit__allowed", "audit__scope", "audit__cost",
+                    "audit__notice_days", "end__choice", "end__deadline_days", "end__certificate",
+                    "law__governing_law")
+    SECTIONS = (
+        (_("The sub-processor"), ("name", "address", "country", "service", "data_categories", "locations",
+                                  "scope_all", "agreement_file")),
+        (_("Transfers outside the EEA"), ("transfer_mechanism", "dpf_certified", "safeguard_note")),
+        (_("What it promises us (its agreement with us)"), TERMS_FIELDS),
+    )
 
     def clean_agreement_file(self) -> UploadedFile | None:
         upload = self.cleaned_data.get("agreement_file")
@@ -52,13 +95,58 @@ class SubprocessorForm(forms.Form):
             check_file(upload, AGREEMENT)
         return upload
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.terms_stated() and not data.get("language"):
+            self.add_error("language", _("Choose the language of its agreement."))
+        return data
+
+    def terms_stated(self) -> bool:
+        """Whether any of its terms is filled in (the language alone says nothing)."""
+        return any(self.cleaned_data.get(name) not in (None, "", [], False)
+                   for name in self.TERMS_FIELDS if name != "language")
+
     def data_dict(self) -> dict:
-        d = dict(self.cleaned_data)
+        d = {k: v for k, v in self.cleaned_data.items() if k not in self.TERMS_FIELDS}
         d["data_categories"] = _list(d.get("data_categories", ""))
         d["locations"] = _list(d.get("locations", ""))
-        for key in ("terms_json", "agreement_file"):
-            d.pop(key, None)
+        d.pop("agreement_file", None)
         return d
+
+    def terms(self, current: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        """Its terms for the register's services: ``current`` (kept whole, e.g. what the analyzer
+        read) with this form's fields as entered; ``None`` when none is stated and none were."""
+        if not current and not self.terms_stated():
+            return None
+        patch: dict[str, Any] = {}
+        for name in self.TERMS_FIELDS:
+            value = self.cleaned_data.get(name)
+            node = patch
+            *parents, leaf = name.split("__")
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[leaf] = None if value == "" else value
+        return _merged(copy.deepcopy(current or {}), patch)
+
+
+def terms_initial(terms: dict[str, Any] | None) -> dict[str, Any]:
+    """The form's values for stored terms (what the edit page shows)."""
+    initial: dict[str, Any] = {}
+    for name in SubprocessorForm.TERMS_FIELDS:
+        value: Any = terms or {}
+        for part in name.split("__"):
+            value = value.get(part) if isinstance(value, dict) else None
+        initial[name] = value
+    return initial
+
+
+def _merged(target: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
+    for key, value in patch.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merged(target[key], value)
+        else:
+            target[key] = value
+    return target
 
 
 def register_choices(register: Any, blank: Any = None) -> list[tuple[str, str]]:

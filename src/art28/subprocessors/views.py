@@ -5,7 +5,6 @@ Views parse input, check access through ``access.py``, call one service and rend
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
@@ -41,6 +40,7 @@ from art28.subprocessors.forms import (
     SubprocessorForm,
     SubscribeForm,
     TrustStatementForm,
+    terms_initial,
 )
 from art28.subprocessors.models import (
     ChangeAgreement,
@@ -66,15 +66,10 @@ def subprocessor_list(request: HttpRequest) -> HttpResponse:
     return render(request, "subprocessors/subprocessor_list.html", {"items": page, "page": page})
 
 
-def _terms_and_file(request: HttpRequest, form: SubprocessorForm) -> dict:
+def _terms_and_file(request: HttpRequest, form: SubprocessorForm, current: dict | None = None) -> dict:
     """The ``terms`` and ``agreement_file`` arguments of the register's services."""
-    raw = form.cleaned_data.get("terms_json", "").strip()
-    try:
-        terms = json.loads(raw) if raw else None
-    except json.JSONDecodeError as exc:
-        raise ValidationError({"terms_json": _("Not valid JSON: %(e)s") % {"e": exc}}) from None
     upload = request.FILES.get("agreement_file")
-    return {"terms": terms, "agreement_file": (upload.name, upload.read()) if upload else None}
+    return {"terms": form.terms(current), "agreement_file": (upload.name, upload.read()) if upload else None}
 
 
 @staff_required(write=True, admin=True)
@@ -111,7 +106,7 @@ def subprocessor_edit(request: HttpRequest, code: str) -> HttpResponse:
         "dpf_certified": sp.dpf_certified,
         "safeguard_note": sp.safeguard_note,
         "scope_all": sp.scope_all,
-        "terms_json": json.dumps(sp.terms, indent=1) if sp.terms else "",
+        **terms_initial(sp.terms),
     }
     form = SubprocessorForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method != "POST":
@@ -119,7 +114,7 @@ def subprocessor_edit(request: HttpRequest, code: str) -> HttpResponse:
     return run_action(
         request, form=form, on_form=True,
         call=lambda data: services.update_subprocessor(
-            subprocessor=sp, data=form.data_dict(), **_terms_and_file(request, form),
+            subprocessor=sp, data=form.data_dict(), **_terms_and_file(request, form, sp.terms),
             acting_user=request.user),
         done=_("Saved."), back=reverse("subprocessors:detail", args=[sp.code]),
         page=lambda request, errors, status: _subprocessor_form(request, form, sp=sp))

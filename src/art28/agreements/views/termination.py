@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -21,7 +19,8 @@ from art28.agreements import access
 from art28.agreements import termination_forms as forms
 from art28.agreements.models import Termination
 from art28.agreements.services import termination
-from art28.core.actions import ErrorPage, run_action
+from art28.agreements.views.termination_pages import errors_on_termination, termination_page
+from art28.core.actions import run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import stored_file
 from art28.core.uploads import posted_file
@@ -31,48 +30,12 @@ STAFF_PAGE = "agreements/termination_staff.html"
 PORTAL_PAGE = "agreements/termination_portal.html"
 
 
-def _page(
-    request: HttpRequest, template: str, t: Termination, *, errors: list[str] | None = None, status: int = 200
-) -> HttpResponse:
-    """One termination's page (the same facts on both sides), with the forms of its actions."""
-    retention = "\n".join(f"{r['data']} | {r['basis']} | {r['until']}" for r in t.retention)
-    context = {
-        "t": t,
-        "missing": termination.missing_for_certificate(t),
-        "subprocessors": termination.subprocessors_of(t),
-        "choice_form": forms.ChoiceForm(initial={"choice": t.choice}),
-        "amount_form": forms.AmountForm(),
-        "file_form": forms.ReturnedFileForm(),
-        "destruction_form": forms.DestructionForm(),
-        "retention_form": forms.RetentionForm(initial={"retention": retention}),
-        "surviving": [termination.SURVIVING_LABELS[s] for s in t.surviving],
-        "errors": errors or [],
-    }
-    return render(request, template, context, status=status)
-
-
-def _errors_on(template: str, code: Any) -> ErrorPage:
-    """The page an action's errors show on: the termination as it is now (the service changed nothing)."""
-
-    def page(request: HttpRequest, *, errors: list[str], status: int) -> HttpResponse:
-        return _page(
-            request, template, access.termination_for(request.user, code), errors=errors, status=status
-        )
-
-    return page
-
-
-def _attachment(stored: FieldFile, content_type: str = "application/octet-stream") -> HttpResponseBase:
-    """One stored file as a download under its own name; 404 when none is stored."""
-    return stored_file(stored, content_type=content_type, stream=False)
-
-
 # -- staff ----------
 
 
 @staff
 def termination_detail(request: HttpRequest, code: Any) -> HttpResponse:
-    return _page(request, STAFF_PAGE, access.termination_for(request.user, code))
+    return termination_page(request, STAFF_PAGE, access.termination_for(request.user, code))
 
 
 @require_POST
@@ -87,7 +50,7 @@ def termination_estimate(request: HttpRequest, code: Any) -> HttpResponse:
         ),
         done=_("The estimate is sent to the controller."),
         back=reverse("agreements:termination_detail", args=[t.code]),
-        page=_errors_on(STAFF_PAGE, code),
+        page=errors_on_termination(STAFF_PAGE, code),
     )
 
 
@@ -106,7 +69,7 @@ def termination_file(request: HttpRequest, code: Any) -> HttpResponse:
         call=lambda data: _add_returned_file(request, t),
         done=_("The file is added to the data package."),
         back=reverse("agreements:termination_detail", args=[t.code]),
-        page=_errors_on(STAFF_PAGE, code),
+        page=errors_on_termination(STAFF_PAGE, code),
     )
 
 
@@ -126,7 +89,7 @@ def termination_destruction(request: HttpRequest, code: Any) -> HttpResponse:
         ),
         done=_("The destruction is confirmed."),
         back=reverse("agreements:termination_detail", args=[t.code]),
-        page=_errors_on(STAFF_PAGE, code),
+        page=errors_on_termination(STAFF_PAGE, code),
     )
 
 
@@ -143,7 +106,7 @@ def termination_retention(request: HttpRequest, code: Any) -> HttpResponse:
         ),
         done=_("The retention exceptions are saved."),
         back=reverse("agreements:termination_detail", args=[t.code]),
-        page=_errors_on(STAFF_PAGE, code),
+        page=errors_on_termination(STAFF_PAGE, code),
     )
 
 
@@ -156,18 +119,19 @@ def termination_certificate(request: HttpRequest, code: Any) -> HttpResponse:
         call=lambda data: termination.issue_certificate(termination=t, acting_user=request.user),
         done=_("The certificate is issued and sent to the controller."),
         back=reverse("agreements:termination_detail", args=[t.code]),
-        page=_errors_on(STAFF_PAGE, code),
+        page=errors_on_termination(STAFF_PAGE, code),
     )
 
 
 @staff
 def certificate_pdf(request: HttpRequest, code: Any) -> HttpResponseBase:
-    return _attachment(access.termination_for(request.user, code).certificate, "application/pdf")
+    return stored_file(access.termination_for(request.user, code).certificate,
+                       content_type="application/pdf", stream=False)
 
 
 @staff
 def returned_file(request: HttpRequest, code: Any) -> HttpResponseBase:
-    return _attachment(access.returned_file_for(request.user, code).file, "application/octet-stream")
+    return stored_file(access.returned_file_for(request.user, code).file, stream=False)
 
 
 # -- controller portal ----------
@@ -175,7 +139,7 @@ def returned_file(request: HttpRequest, code: Any) -> HttpResponseBase:
 
 @portal_required
 def portal_termination(request: HttpRequest, code: Any) -> HttpResponse:
-    return _page(request, PORTAL_PAGE, access.termination_for(request.user, code))
+    return termination_page(request, PORTAL_PAGE, access.termination_for(request.user, code))
 
 
 @require_POST
@@ -190,15 +154,16 @@ def portal_termination_choose(request: HttpRequest, code: Any) -> HttpResponse:
         ),
         done=_("Your choice is recorded."),
         back=reverse("agreements:portal_termination", args=[t.code]),
-        page=_errors_on(PORTAL_PAGE, code),
+        page=errors_on_termination(PORTAL_PAGE, code),
     )
 
 
 @portal_required
 def portal_certificate(request: HttpRequest, code: Any) -> HttpResponseBase:
-    return _attachment(access.termination_for(request.user, code).certificate, "application/pdf")
+    return stored_file(access.termination_for(request.user, code).certificate,
+                       content_type="application/pdf", stream=False)
 
 
 @portal_required
 def portal_returned_file(request: HttpRequest, code: Any) -> HttpResponseBase:
-    return _attachment(access.returned_file_for(request.user, code).file, "application/octet-stream")
+    return stored_file(access.returned_file_for(request.user, code).file, stream=False)

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms as djforms
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from art28.agreements.access import agreement_for, visible_agreements, visible_terminations
+from art28.agreements.access import agreement_for
 from art28.core.actions import run_action
 from art28.core.decorators import portal_required
-from art28.records import services as ropa
 from art28.requests import access, forms
-from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction
 from art28.requests.services import audits, authority, data_subject, instructions
-from art28.requests.views.pages import audit_page, authority_page, download, dsr_page, errors_on
+from art28.requests.views.pages import (
+    audit_page,
+    audit_request_page,
+    authority_page,
+    download,
+    dsr_page,
+    errors_on,
+    home_page,
+    instruction_page,
+)
 
 DSR_PAGE = "requests/portal_dsr.html"
 AUTHORITY_PAGE = "requests/portal_authority.html"
@@ -31,29 +36,9 @@ AUDIT_PAGE = "requests/portal_audit.html"
 INSTRUCTION_PAGE = "requests/portal_instruction.html"
 
 
-def _home_page(request: HttpRequest, *, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
-    v = access.visible
-    return render(
-        request,
-        "requests/portal_home.html",
-        {
-            "errors": errors or [],
-            "dsrs": v(DataSubjectRequest, request.user),
-            "instructions": v(Instruction, request.user),
-            "authority": v(AuthorityRequest, request.user),
-            "audits": v(AuditRequest, request.user),
-            "terminations": visible_terminations(request.user),
-            "formats": ropa.FORMATS,
-            "agreements": visible_agreements(request.user).active().signed().order_by("reference"),
-            "instruction_form": forms.InstructionForm(),
-        },
-        status=status,
-    )
-
-
 @portal_required
 def portal_home(request: HttpRequest) -> HttpResponse:
-    return _home_page(request)
+    return home_page(request)
 
 
 # -- data subject requests ----------
@@ -129,25 +114,13 @@ def portal_instruction_give(request: HttpRequest, code: Any) -> HttpResponse:
         ),
         done=_("Your instruction is recorded."),
         back=reverse("requests:portal_home"),
-        page=_home_page,
+        page=home_page,
     )
-
-
-def _instruction_page(
-    request: HttpRequest,
-    template: str,
-    instruction: Instruction,
-    *,
-    errors: list[str] | None = None,
-    status: int = 200,
-) -> HttpResponse:
-    context = {"instruction": instruction, "form": forms.ResolveForm(), "errors": errors or []}
-    return render(request, template, context, status=status)
 
 
 @portal_required
 def portal_instruction(request: HttpRequest, code: Any) -> HttpResponse:
-    return _instruction_page(request, INSTRUCTION_PAGE, access.instruction_for(request.user, code))
+    return instruction_page(request, INSTRUCTION_PAGE, access.instruction_for(request.user, code))
 
 
 @require_POST
@@ -162,7 +135,7 @@ def portal_instruction_resolve(request: HttpRequest, code: Any) -> HttpResponse:
         ),
         done=_("Your decision is recorded."),
         back=reverse("requests:portal_instruction", args=[instruction.code]),
-        page=errors_on(_instruction_page, INSTRUCTION_PAGE, access.instruction_for, code),
+        page=errors_on(instruction_page, INSTRUCTION_PAGE, access.instruction_for, code),
     )
 
 
@@ -193,33 +166,10 @@ def portal_authority_object(request: HttpRequest, code: Any) -> HttpResponse:
 # -- audits ----------
 
 
-def _audit_request_page(
-    request: HttpRequest,
-    code: Any,
-    *,
-    errors: list[str] | None = None,
-    status: int = 200,
-    form: djforms.Form | None = None,
-) -> HttpResponse:
-    agreement = agreement_for(request.user, code)
-    return render(
-        request,
-        "requests/portal_audit_request.html",
-        {
-            "agreement": agreement,
-            "terms": agreement.binding.dpa_terms.audit,
-            "errors": errors or [],
-            "earliest": audits.earliest_start(agreement.binding.dpa_terms.audit.notice_days or 0),
-            "form": form or forms.AuditForm(),
-        },
-        status=status,
-    )
-
-
 @portal_required
 def portal_audit_request(request: HttpRequest, code: Any) -> HttpResponse:
     if request.method != "POST":
-        return _audit_request_page(request, code)
+        return audit_request_page(request, code)
     agreement = agreement_for(request.user, code, write=True)
     form = forms.AuditForm(request.POST)
     return run_action(
@@ -235,7 +185,7 @@ def portal_audit_request(request: HttpRequest, code: Any) -> HttpResponse:
         ),
         done=_("Your audit request is sent to the processor."),
         back=reverse("requests:portal_home"),
-        page=lambda request, *, errors, status: _audit_request_page(
+        page=lambda request, *, errors, status: audit_request_page(
             request, code, form=form, errors=errors, status=status
         ),
     )

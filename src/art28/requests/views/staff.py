@@ -15,18 +15,26 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from art28.agreements.access import agreement_for, termination_of
-from art28.agreements.models import Agreement
+from art28.agreements.access import agreement_for
 from art28.agreements.services import termination
-from art28.core.actions import ErrorPage, run_action
+from art28.core.actions import run_action
 from art28.core.decorators import staff_required
 from art28.core.pagination import page_of
 from art28.core.uploads import posted_file
 from art28.records import services as ropa
 from art28.requests import access, forms
-from art28.requests.models import AuditRequest, AuthorityRequest, DataSubjectRequest, Instruction
 from art28.requests.services import audits, authority, data_subject, instructions
-from art28.requests.views.pages import audit_page, authority_page, download, dsr_page, errors_on
+from art28.requests.views.pages import (
+    SECTION_PAGES,
+    agreement_page,
+    audit_page,
+    authority_page,
+    back_to_agreement,
+    download,
+    dsr_page,
+    errors_on,
+    errors_on_agreement,
+)
 
 staff = staff_required()
 DSR_PAGE = "requests/staff_dsr.html"
@@ -38,50 +46,18 @@ AUDIT_PAGE = "requests/staff_audit.html"
 def staff_overview(request: HttpRequest) -> HttpResponse:
     form = forms.OverviewFilterForm(request.GET)
     rows = access.overview(request.user, form.value("q"))
-    rows["agreements"] = page_of(request, rows["agreements"])
+    # Each list pages on its own (``?dsr_page=2`` leaves the other lists where they were).
+    pages = {name: page_of(request, items, param=SECTION_PAGES[name]) for name, items in rows.items()}
     return render(request, "requests/staff_overview.html",
-                  {**rows, "page": rows["agreements"], "form": form, "formats": ropa.FORMATS})
+                  {**pages, "form": form, "formats": ropa.FORMATS})
 
 
 # -- one agreement: what is logged against it ----------
 
 
-def _agreement_page(
-    request: HttpRequest, agreement: Agreement, *, errors: list[str] | None = None, status: int = 200
-) -> HttpResponse:
-    def of(model: Any) -> Any:
-        return access.visible_of(model, request.user, agreement)
-
-    context = {
-        "agreement": agreement,
-        "dsr_form": forms.DsrForm(),
-        "mail_form": forms.MailedInstructionForm(),
-        "authority_form": forms.AuthorityForm(),
-        "terminate_form": forms.TerminateForm(),
-        "dsrs": of(DataSubjectRequest),
-        "instructions": of(Instruction),
-        "authority": of(AuthorityRequest),
-        "audits": of(AuditRequest),
-        "termination": termination_of(request.user, agreement),
-        "errors": errors or [],
-    }
-    return render(request, "requests/staff_agreement.html", context, status=status)
-
-
-def _errors_on_agreement(code: Any) -> ErrorPage:
-    def shown(request: HttpRequest, *, errors: list[str], status: int) -> HttpResponse:
-        return _agreement_page(request, agreement_for(request.user, code), errors=errors, status=status)
-
-    return shown
-
-
-def _back_to_agreement(code: Any) -> str:
-    return reverse("requests:staff_agreement", args=[code])
-
-
 @staff
 def staff_agreement(request: HttpRequest, code: Any) -> HttpResponse:
-    return _agreement_page(request, agreement_for(request.user, code))
+    return agreement_page(request, agreement_for(request.user, code))
 
 
 @require_POST
@@ -101,8 +77,8 @@ def dsr_create(request: HttpRequest, code: Any) -> HttpResponse:
             acting_user=request.user,
         ),
         done=_("The request is logged and forwarded to the controller."),
-        back=_back_to_agreement(code),
-        page=_errors_on_agreement(code),
+        back=back_to_agreement(code),
+        page=errors_on_agreement(code),
     )
 
 
@@ -122,8 +98,8 @@ def instruction_record(request: HttpRequest, code: Any) -> HttpResponse:
             acting_user=request.user,
         ),
         done=_("The instruction is recorded."),
-        back=_back_to_agreement(code),
-        page=_errors_on_agreement(code),
+        back=back_to_agreement(code),
+        page=errors_on_agreement(code),
     )
 
 
@@ -147,8 +123,8 @@ def authority_create(request: HttpRequest, code: Any) -> HttpResponse:
             acting_user=request.user,
         ),
         done=_("The authority request is logged."),
-        back=_back_to_agreement(code),
-        page=_errors_on_agreement(code),
+        back=back_to_agreement(code),
+        page=errors_on_agreement(code),
     )
 
 
@@ -164,8 +140,8 @@ def termination_create(request: HttpRequest, code: Any) -> HttpResponse:
             agreement=agreement, reason=d["reason"], note=d["note"], acting_user=request.user
         ),
         done=_("The agreement has ended; the end-of-processing workflow is open."),
-        back=_back_to_agreement(code),
-        page=_errors_on_agreement(code),
+        back=back_to_agreement(code),
+        page=errors_on_agreement(code),
     )
 
 
@@ -182,8 +158,8 @@ def instruction_flag(request: HttpRequest, code: Any) -> HttpResponse:
             instruction=instruction, reason=d["reason"], acting_user=request.user
         ),
         done=_("The instruction is held; the controller is told."),
-        back=_back_to_agreement(agreement_code),
-        page=_errors_on_agreement(agreement_code),
+        back=back_to_agreement(agreement_code),
+        page=errors_on_agreement(agreement_code),
     )
 
 

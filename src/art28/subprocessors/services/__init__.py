@@ -4,7 +4,6 @@ from art28.subprocessors.services.annex import register_named, sync_annex_iv
 from art28.subprocessors.services.answers import (
     Answer,
     NotAuthorised,
-    Outcome,
     activate_due_changes,
     answer_change,
     assert_may_use,
@@ -43,7 +42,6 @@ __all__ = [
     "preview_change",
     "preview_withdrawal",
     "NotAuthorised",
-    "Outcome",
     "TransferCheck",
     "activate_due_changes",
     "affected_agreements",

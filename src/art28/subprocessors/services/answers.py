@@ -60,10 +60,6 @@ class Answer:
     ALL = (CONSENT, REFUSE, OBJECT)
 
 
-#: How an objection is settled (the name the views and API use).
-Outcome = ObjectionOutcome
-
-
 def _locked(clock: ChangeAgreement) -> ChangeAgreement:
     return (
         ChangeAgreement.objects.select_for_update()
@@ -175,19 +171,19 @@ def resolve_objection(
             _("Only an open objection can be resolved; this one is %(s)s.")
             % {"s": clock.get_status_display()}
         )
-    if outcome not in Outcome.values:
+    if outcome not in ObjectionOutcome.values:
         raise ValidationError({"outcome": _("Choose how the objection is settled.")})
-    outcome = Outcome(outcome)
+    outcome = ObjectionOutcome(outcome)
     now = timezone.now()
     new_change = None
-    if outcome == Outcome.ALTERNATIVE:
+    if outcome == ObjectionOutcome.ALTERNATIVE:
         new_change = _offer_alternative(clock, alternative, effective_at, acting_user)
-    if outcome == Outcome.AGREEMENT_ENDED:
+    if outcome == ObjectionOutcome.AGREEMENT_ENDED:
         _end_agreement(clock.agreement, clock, acting_user)
     status = {
-        Outcome.WITHDRAW: ClockStatus.WITHDRAWN,
-        Outcome.ALTERNATIVE: ClockStatus.ALTERNATIVE,
-        Outcome.AGREEMENT_ENDED: ClockStatus.AGREEMENT_ENDED,
+        ObjectionOutcome.WITHDRAW: ClockStatus.WITHDRAWN,
+        ObjectionOutcome.ALTERNATIVE: ClockStatus.ALTERNATIVE,
+        ObjectionOutcome.AGREEMENT_ENDED: ClockStatus.AGREEMENT_ENDED,
     }[outcome]
     clock.status, clock.resolved_at, clock.resolution, clock.alternative = (
         status,
@@ -196,7 +192,7 @@ def resolve_objection(
         alternative,
     )
     clock.save(update_fields=["status", "resolved_at", "resolution", "alternative"])
-    basis = Basis.AGREEMENT_ENDED if outcome == Outcome.AGREEMENT_ENDED else Basis.PROCESSOR
+    basis = Basis.AGREEMENT_ENDED if outcome == ObjectionOutcome.AGREEMENT_ENDED else Basis.PROCESSOR
     set_link(
         subprocessor=clock.change.subprocessor,
         agreement=clock.agreement,
