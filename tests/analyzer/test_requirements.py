@@ -385,3 +385,25 @@ def test_a_change_made_known_to_the_controller_is_the_processors_notice():
         "4.3 The Controller may object to that change in writing.\n"
     )
     assert _status(text, "subprocessor_changes_objection") == "present"
+
+
+def test_an_infinitive_list_item_is_the_processors_even_where_it_names_the_controller_first():
+    # Run together without its lead-in: "to process ... of the controller ...; ... it agrees".
+    item = (
+        "Terms\n\n(a) to process the personal data only on behalf of the controller and in line with its instructions; "
+        "if it is unable to do so for any reason, it agrees to tell the controller at once.\n"
+    )
+    assert _status(item, "documented_instructions") == "present"
+    # The controller's own clause still does not count.
+    own = "Terms\n\n1.1 The controller shall give its instructions on behalf of the group only in writing.\n"
+    assert _status(own, "documented_instructions") == "missing"
+
+
+def test_it_reads_consent_to_sub_processing_as_the_authorisation():
+    text = "Terms\n\n(h) that, where sub-processing takes place, it has first told the controller and obtained the controller's prior written consent;\n"
+    a = _analyze(text)
+    assert a.requirements["subprocessor_authorisation"].status == "present"
+    assert "prior written consent" in a.requirements["subprocessor_authorisation"].evidence[0].quote
+    # The activity is not a party: "Sub-processing shall ..." is not the sub-processor's clause.
+    text = "Terms\n\n1.1 Sub-processing shall only take place with the controller's prior written authorisation.\n"
+    assert _status(text, "subprocessor_authorisation") == "present"
