@@ -407,3 +407,24 @@ def test_it_reads_consent_to_sub_processing_as_the_authorisation():
     # The activity is not a party: "Sub-processing shall ..." is not the sub-processor's clause.
     text = "Terms\n\n1.1 Sub-processing shall only take place with the controller's prior written authorisation.\n"
     assert _status(text, "subprocessor_authorisation") == "present"
+
+
+def test_a_party_after_a_preposition_is_not_the_subject():
+    text = (
+        "Terms\n\n7.2 Where the processor engages a sub-processor to carry out processing on behalf of the controller, "
+        "the same data protection obligations as in this Agreement shall be imposed on that sub-processor by contract.\n"
+    )
+    assert _status(text, "subprocessor_same_obligations") == "present"
+    # The controller as the subject still does not count for the processor's duty.
+    own = "Terms\n\n7.2 The controller shall impose the same data protection obligations on its own sub-processors.\n"
+    assert _status(own, "subprocessor_same_obligations") == "missing"
+
+
+def test_it_reads_more_ways_of_flowing_down_and_of_showing_compliance():
+    as_party = "Terms\n\n5.3 The Supplier shall ensure that each sub-processor performs the obligations under this Addendum as if it were a party to it.\n"
+    assert _status(as_party, "subprocessor_same_obligations") == "present"
+    # Doing the work it was given is not taking on the data protection obligations.
+    scope = "Terms\n\n5.3 The Supplier shall ensure that each sub-processor uses the data only to perform the tasks given to it.\n"
+    assert _status(scope, "subprocessor_same_obligations") == "missing"
+    reports = "Terms\n\n9.1 On written request the Supplier makes its current certificates and audit reports available to the Customer.\n"
+    assert _status(reports, "compliance_information") == "present"

@@ -137,6 +137,10 @@ TO_CONTROLLER = rx(r"\s+be\s+(?:promptly |immediately )?(?:made available|commun
 INFINITIVE_ITEM = rx(
     r"^\W*(?:(?:\(?[a-z]{1,4}|\d{1,2})[.)]\s*)?to (?!(?:the|a|an|any|this|that|which|whom|such|its|their|our|your|all|each|extent)\b)[a-z]+\b"
 )
+# Words right before a party that make it the object of a preposition, not the subject.
+OBJECT_OF = rx(
+    r"\b(?:on behalf of|behalf of|of|to|for|from|with|by|against|towards|under|namens|van|voor|aan|met|door|tegen|jegens)\s+(?:the |de |het |its |his |her |their |each |any )?$"
+)
 # A pronoun right before the modal refers back to the party the sentence opened with.
 PRONOUN = rx(r"\b(?:it|he|she|they|hij|zij|ze)\s*$")
 
@@ -182,7 +186,8 @@ def _party(before: str, ctx: Context) -> str | None:
         return "subprocessor"
     if ctx.processor_re().search(before):
         return "processor"
-    if ctx.controller_re().search(before):
+    # "on behalf of the controller, ... shall": a party after a preposition is not the subject.
+    if any(not OBJECT_OF.search(before[: m.start()]) for m in ctx.controller_re().finditer(before)):
         return "controller"
     if re.search(r"\b(service|services|platform|software|product|dienst|diensten)\b", before):
         return "service"
