@@ -421,7 +421,7 @@ def test_a_party_after_a_preposition_is_not_the_subject():
 
 
 def test_it_reads_more_ways_of_flowing_down_and_of_showing_compliance():
-    as_party = "Terms\n\n5.3 The Supplier shall ensure that each sub-processor performs the obligations under this Addendum as if it were a party to it.\n"
+    as_party = "Terms\n\n5.3 The Supplier makes sure every sub-processor it engages performs the obligations under this Addendum as if it were a party to it.\n"
     assert _status(as_party, "subprocessor_same_obligations") == "present"
     # Doing the work it was given is not taking on the data protection obligations.
     scope = "Terms\n\n5.3 The Supplier shall ensure that each sub-processor uses the data only to perform the tasks given to it.\n"
