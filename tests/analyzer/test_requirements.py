@@ -428,3 +428,13 @@ def test_it_reads_more_ways_of_flowing_down_and_of_showing_compliance():
     assert _status(scope, "subprocessor_same_obligations") == "missing"
     reports = "Terms\n\n9.1 On written request the Supplier makes its current certificates and audit reports available to the Customer.\n"
     assert _status(reports, "compliance_information") == "present"
+
+
+def test_it_reads_dutch_and_record_keeping_ways_of_showing_compliance():
+    nl = "Voorwaarden\n\n6.1 Opdrachtnemer geeft Opdrachtgever op verzoek alle inlichtingen die nodig zijn om na te gaan of deze overeenkomst wordt nageleefd.\n"
+    assert _status(nl, "compliance_information", "nl") == "present"
+    records = "Terms\n\n6.1 The Supplier keeps records of all processing for the Customer and makes them available to the Customer on request.\n"
+    assert _status(records, "compliance_information") == "present"
+    # Keeping the records alone shows the controller nothing.
+    kept = "Terms\n\n6.1 The Supplier keeps records of all processing it carries out for the Customer.\n"
+    assert _status(kept, "compliance_information") == "missing"

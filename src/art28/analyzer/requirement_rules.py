@@ -429,13 +429,15 @@ SPECS: tuple[Spec, ...] = (
             r"(information|documentation|informatie|documentatie)\b.{0,160}\b(accountability|verantwoordingsplicht)",
             r"(informatie|documentatie|inlichtingen)\b.{0,160}\b(naleving|nakoming)\b.{0,60}(vast te stellen|te beoordelen|na te gaan|te controleren|te toetsen|aan te tonen)",
             r"(evidence|proof|bewijs|bewijsstukken) (of|van) (its |the |their |processor's |de |zijn )?(compliance|conformity|naleving|nakoming)",
+            r"(informatie|inlichtingen|documentatie)\b.{0,160}\b(nageleefd|naleeft|nagekomen|nakomt)\b",
+            r"\b(records?|register|registers)\b (of|van) (its |the |all |de |alle )?(processing|verwerking)\w*.{0,120}\b(make (them|it|these|those|such records) available|made available|available to|provide (them|it|a copy)|ter beschikking|verstrekt)",
         ),
         missing_note=(
             "no duty to make available the information needed to demonstrate compliance",
             "geen plicht om de informatie ter beschikking te stellen die nodig is om naleving aan te tonen",
         ),
         gate=rx(
-            r"demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl"
+            r"demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register"
         ),
     ),
     Spec(
