@@ -385,3 +385,56 @@ def test_a_change_made_known_to_the_controller_is_the_processors_notice():
         "4.3 The Controller may object to that change in writing.\n"
     )
     assert _status(text, "subprocessor_changes_objection") == "present"
+
+
+def test_an_infinitive_list_item_is_the_processors_even_where_it_names_the_controller_first():
+    # Run together without its lead-in: "to process ... of the controller ...; ... it agrees".
+    item = (
+        "Terms\n\n(a) to process the personal data only on behalf of the controller and in line with its instructions; "
+        "if it is unable to do so for any reason, it agrees to tell the controller at once.\n"
+    )
+    assert _status(item, "documented_instructions") == "present"
+    # The controller's own clause still does not count.
+    own = "Terms\n\n1.1 The controller shall give its instructions on behalf of the group only in writing.\n"
+    assert _status(own, "documented_instructions") == "missing"
+
+
+def test_it_reads_consent_to_sub_processing_as_the_authorisation():
+    text = "Terms\n\n(h) that, where sub-processing takes place, it has first told the controller and obtained the controller's prior written consent;\n"
+    a = _analyze(text)
+    assert a.requirements["subprocessor_authorisation"].status == "present"
+    assert "prior written consent" in a.requirements["subprocessor_authorisation"].evidence[0].quote
+    # The activity is not a party: "Sub-processing shall ..." is not the sub-processor's clause.
+    text = "Terms\n\n1.1 Sub-processing shall only take place with the controller's prior written authorisation.\n"
+    assert _status(text, "subprocessor_authorisation") == "present"
+
+
+def test_a_party_after_a_preposition_is_not_the_subject():
+    text = (
+        "Terms\n\n7.2 Where the processor engages a sub-processor to carry out processing on behalf of the controller, "
+        "the same data protection obligations as in this Agreement shall be imposed on that sub-processor by contract.\n"
+    )
+    assert _status(text, "subprocessor_same_obligations") == "present"
+    # The controller as the subject still does not count for the processor's duty.
+    own = "Terms\n\n7.2 The controller shall impose the same data protection obligations on its own sub-processors.\n"
+    assert _status(own, "subprocessor_same_obligations") == "missing"
+
+
+def test_it_reads_more_ways_of_flowing_down_and_of_showing_compliance():
+    as_party = "Terms\n\n5.3 The Supplier makes sure every sub-processor it engages performs the obligations under this Addendum as if it were a party to it.\n"
+    assert _status(as_party, "subprocessor_same_obligations") == "present"
+    # Doing the work it was given is not taking on the data protection obligations.
+    scope = "Terms\n\n5.3 The Supplier shall ensure that each sub-processor uses the data only to perform the tasks given to it.\n"
+    assert _status(scope, "subprocessor_same_obligations") == "missing"
+    reports = "Terms\n\n9.1 On written request the Supplier makes its current certificates and audit reports available to the Customer.\n"
+    assert _status(reports, "compliance_information") == "present"
+
+
+def test_it_reads_dutch_and_record_keeping_ways_of_showing_compliance():
+    nl = "Voorwaarden\n\n6.1 Opdrachtnemer geeft Opdrachtgever op verzoek alle inlichtingen die nodig zijn om na te gaan of deze overeenkomst wordt nageleefd.\n"
+    assert _status(nl, "compliance_information", "nl") == "present"
+    records = "Terms\n\n6.1 The Supplier keeps records of all processing for the Customer and makes them available to the Customer on request.\n"
+    assert _status(records, "compliance_information") == "present"
+    # Keeping the records alone shows the controller nothing.
+    kept = "Terms\n\n6.1 The Supplier keeps records of all processing it carries out for the Customer.\n"
+    assert _status(kept, "compliance_information") == "missing"

@@ -72,3 +72,76 @@ def test_a_review_stored_before_the_requirement_list_still_shows(client, login, 
     review.save()
     response = client.get(reverse("reviews:review_detail", args=[review.code]))
     assert response.status_code == 200 and 'class="table requirements"' not in response.content.decode()
+
+
+TWO_CLAUSES = (
+    b"Data processing agreement\n\n"
+    b"8. Assistance\n"
+    b"8.1 The Processor assists the Controller with any data protection impact assessment "
+    b"it has to carry out and with any prior consultation of the supervisory authority.\n\n"
+    b"9. End\n"
+    b"9.1 At the end of the services the Processor deletes all personal data or returns it, "
+    b"as the Controller chooses.\n"
+)
+
+
+def _two(client, login, user) -> Review:
+    login(client, user)
+    client.post(reverse("reviews:review_create"),
+                {"file": SimpleUploadedFile("two-clauses.txt", TWO_CLAUSES)})
+    return Review.objects.get()
+
+
+def test_each_quote_links_to_its_place_in_the_document_view(client, login, staff_a):
+    review = _two(client, login, staff_a)
+    reqs = review.result["requirements"]
+    dpia = reqs["assist_dpia"]["evidence"][0]
+    end = reqs["delete_or_return"]["evidence"][0]
+    html = client.get(reverse("reviews:review_detail", args=[review.code]),
+                      headers={"accept-language": "en"}).content.decode()
+    row = _requirements_table(html).split('id="req-assist_dpia"')[1].split("</tr>")[0]
+    assert f'href="#s-{dpia["sentence"]}"' in row and f"line {dpia['line']}" in row
+    view = html.split('<ol class="passages">')[1].split("</ol>")[0]
+    # One entry per quoted sentence, in document order, highlighted, naming what it is quoted for.
+    assert view.count(f'id="s-{dpia["sentence"]}"') == 1
+    assert view.index(f'id="s-{dpia["sentence"]}"') < view.index(f'id="s-{end["sentence"]}"')
+    place = view.split(f'id="s-{dpia["sentence"]}"')[1].split("</li>")[0]
+    assert "<mark>8.1 The Processor assists the Controller with any data protection impact" in place
+    assert 'href="#req-assist_dpia"' in place and 'href="#req-assist_prior_consultation"' in place
+    assert "Assistance with data protection impact assessments" in place and "present" in place
+    assert "The quoted sentences in document order" in html
+    # No sentence that decides no requirement is listed: the gaps have no place to point to.
+    assert 'href="#req-subprocessor_authorisation"' not in view
+
+
+def test_the_document_view_is_in_dutch(client, login, staff_a):
+    review = _two(client, login, staff_a)
+    line = review.result["requirements"]["delete_or_return"]["evidence"][0]["line"]
+    html = client.get(reverse("reviews:review_detail", args=[review.code]),
+                      headers={"accept-language": "nl"}).content.decode()
+    assert "De geciteerde zinnen in de volgorde van het document" in html
+    view = html.split('<ol class="passages">')[1].split("</ol>")[0]
+    assert f"regel {line}" in view and "Verwijdering of teruggave van de gegevens bij het einde" in view
+
+
+def test_the_pdf_gives_each_quote_its_line_and_lists_the_quoted_sentences(client, login, staff_a):
+    review = _two(client, login, staff_a)
+    end = review.result["requirements"]["delete_or_return"]["evidence"][0]
+    response = client.get(reverse("reviews:review_pdf", args=[review.code]),
+                          headers={"accept-language": "en"})
+    text = " ".join(pdf_text(response.content).split())
+    assert f"line {end['line']}] 9.1 At the end of the services" in text
+    assert "The quoted sentences in document order" in text
+    after = text.split("The quoted sentences in document order")[1]
+    assert after.index("8.1 The Processor assists") < after.index("9.1 At the end of the services")
+    assert "Deletion or return of the data at the end (present)" in after
+
+
+def test_a_stored_quote_without_a_place_still_shows(client, login, staff_a):
+    review = _two(client, login, staff_a)
+    for item in review.result["requirements"].values():
+        for e in item["evidence"]:
+            e.pop("sentence"), e.pop("line")
+    review.save()
+    html = client.get(reverse("reviews:review_detail", args=[review.code])).content.decode()
+    assert '<ol class="passages">' not in html and "9.1 At the end of the services" in html

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from art28.analyzer.collect import MAX_QUOTE, Evidence
 from art28.analyzer.context import Context, rx
 from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
-from art28.analyzer.requirement_rules import ATOMS, SPECS, SUB, Spec
+from art28.analyzer.requirement_rules import ATOMS, SPECS, SUB, SUB_PARTY, Spec
 from art28.analyzer.text import Sentence, title_case
 from art28.terms.schema import DpaTerms
 
@@ -113,6 +113,8 @@ def subject(text: str, ctx: Context) -> str | None:
     modal followed by "that" introduces another clause, so the next modal decides.
     """
     opening = _opening_party(text, ctx)
+    if INFINITIVE_ITEM.match(text):
+        return None  # "(a) to process ... on behalf of the controller; ... it agrees": the lead-in's party
     for m in MODAL.finditer(text):
         if re.match(r"\s*(,\s*)?(that|dat)\b", text[m.end() :]):
             continue
@@ -130,6 +132,15 @@ def subject(text: str, ctx: Context) -> str | None:
 
 PASSIVE = rx(r"\s+(?:be|is|are|worden|wordt)\s+(?:promptly |immediately |timely |duly )?(?:notified|informed|told|alerted|warned|given notice|geïnformeerd|ingelicht|op de hoogte gesteld|in kennis gesteld)\b")
 TO_CONTROLLER = rx(r"\s+be\s+(?:promptly |immediately )?(?:made available|communicated|notified|sent|provided|reported|announced)\s+to\s+(?:the\s+)?")
+# A list item that opens with an infinitive ("(a) to process ...") has no subject of its own:
+# a pronoun later in it ("it agrees") is the party of the lead-in, not a party named in the item.
+INFINITIVE_ITEM = rx(
+    r"^\W*(?:(?:\(?[a-z]{1,4}|\d{1,2})[.)]\s*)?to (?!(?:the|a|an|any|this|that|which|whom|such|its|their|our|your|all|each|extent)\b)[a-z]+\b"
+)
+# Words right before a party that make it the object of a preposition, not the subject.
+OBJECT_OF = rx(
+    r"\b(?:on behalf of|behalf of|of|to|for|from|with|by|against|towards|under|namens|van|voor|aan|met|door|tegen|jegens)\s+(?:the |de |het |its |his |her |their |each |any )?$"
+)
 # A pronoun right before the modal refers back to the party the sentence opened with.
 PRONOUN = rx(r"\b(?:it|he|she|they|hij|zij|ze)\s*$")
 
@@ -140,7 +151,7 @@ def _first_party(before: str, ctx: Context) -> str | None:
     for name, pattern in (
         ("processor", ctx.processor_re()),
         ("controller", ctx.controller_re()),
-        ("subprocessor", re.compile(SUB)),
+        ("subprocessor", re.compile(SUB_PARTY)),
     ):
         m = pattern.search(before)
         if m:
@@ -160,7 +171,7 @@ def _opening_party(text: str, ctx: Context) -> str | None:
     if not m:
         return None
     head = m.group("head")
-    if re.match(SUB, head):
+    if re.match(SUB_PARTY, head):
         return "subprocessor"
     if ctx.processor_re().match(head):
         return "processor"
@@ -171,11 +182,12 @@ def _opening_party(text: str, ctx: Context) -> str | None:
 
 def _party(before: str, ctx: Context) -> str | None:
     near = before[-45:]
-    if re.search(SUB, near) and not ctx.processor_re().search(re.sub(SUB, " ", near)):
+    if re.search(SUB_PARTY, near) and not ctx.processor_re().search(re.sub(SUB_PARTY, " ", near)):
         return "subprocessor"
     if ctx.processor_re().search(before):
         return "processor"
-    if ctx.controller_re().search(before):
+    # "on behalf of the controller, ... shall": a party after a preposition is not the subject.
+    if any(not OBJECT_OF.search(before[: m.start()]) for m in ctx.controller_re().finditer(before)):
         return "controller"
     if re.search(r"\b(service|services|platform|software|product|dienst|diensten)\b", before):
         return "service"

@@ -99,16 +99,42 @@ def requirement_rows(review: Review) -> list[dict[str, Any]]:
              "status": item.get("status"),
              "status_label": labels.value_status(item.get("status")),
              "note": (item.get("note") or {}).get(lang, "") if item.get("status") != "present" else "",
-             "evidence": item.get("evidence") or []}
+             "evidence": [_placed(e) for e in item.get("evidence") or []]}
             for key, item in (review.result.get("requirements") or {}).items()]
     return sorted(rows, key=lambda r: GAPS_FIRST.get(r["status"], 0))
+
+
+def _placed(evidence: dict[str, Any]) -> dict[str, Any]:
+    """A quote with its place in the document: an anchor into the quoted passages and a line."""
+    sentence, line = evidence.get("sentence"), evidence.get("line")
+    return {**evidence,
+            "anchor": f"s-{sentence}" if isinstance(sentence, int) else "",
+            "position": _("line %(n)s") % {"n": line} if isinstance(line, int) else ""}
+
+
+def passage_rows(requirements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sentences quoted for the requirements, once each and in document order.
+
+    Each names the requirements it is quoted for, so a reader can go from a requirement to
+    its place in the agreement and back. A plain review keeps no copy of the document, so
+    this is the document view: what it says where the requirements were decided.
+    """
+    found: dict[int, dict[str, Any]] = {}
+    for row in requirements:
+        for e in row["evidence"]:
+            if not e["anchor"]:
+                continue
+            place = found.setdefault(e["sentence"], {**e, "requirements": []})
+            place["requirements"].append({"key": row["key"], "name": row["name"], "status": row["status"],
+                                          "status_label": row["status_label"]})
+    return [found[k] for k in sorted(found)]
 
 
 def report_context(review: Review) -> dict[str, Any]:
     """Everything the HTML report and the PDF show."""
     result = review.result
     return {"review": review, "terms": term_rows(review), "checklist": checklist_rows(review),
-            "requirements": requirement_rows(review),
+            "requirements": (reqs := requirement_rows(review)), "passages": passage_rows(reqs),
             "placeholders": result.get("placeholders") or [], "findings": finding_rows(review),
             "playbook": playbook_rows(review), "counts": review.counts, "source": result.get("source") or {}}
 
@@ -122,6 +148,9 @@ _lock = threading.Lock()
 def _pdf_data(review: Review) -> dict[str, Any]:
     ctx = report_context(review)
     quote = lambda evs: [f"[{e.get('ref') or '-'}] {e.get('quote', '')}" for e in evs[:3]]  # noqa: E731
+    placed = lambda evs: [  # noqa: E731
+        f"[{' · '.join(x for x in (e.get('ref'), e['position']) if x) or '-'}] {e.get('quote', '')}"
+        for e in evs[:3]]
     return {
         "language": _lang(),
         "title": _("Article 28 review of %(f)s") % {"f": review.filename},
@@ -130,7 +159,11 @@ def _pdf_data(review: Review) -> dict[str, Any]:
         "h_terms": _("What the agreement says"), "h_checklist": _("Article 28(3) checklist"),
         "h_requirements": _("Requirements of Article 28(2)–(4) and 32(2), gaps first"),
         "requirements": [[r["status_label"], f"{r['name']} ({r['article']})", r["note"],
-                          "\n".join(quote(r["evidence"]))] for r in ctx["requirements"]],
+                          "\n".join(placed(r["evidence"]))] for r in ctx["requirements"]],
+        "h_passages": _("The quoted sentences in document order"),
+        "passages": [[p["position"] or "-", p.get("quote", ""),
+                      "; ".join(f"{q['name']} ({q['status_label']})" for q in p["requirements"])]
+                     for p in ctx["passages"]],
         "h_placeholders": _("Unfilled template fields"), "h_findings": _("Findings"),
         "h_playbook": _("Playbook"), "none": _("none"),
         "terms": [[r["label"], r["value"], "\n".join(quote(r["evidence"]))] for r in ctx["terms"]],
