@@ -105,6 +105,7 @@ def subprocessor_edit(request: HttpRequest, code: str) -> HttpResponse:
         "address": sp.address,
         "country": sp.country,
         "service": sp.service,
+        "service_en": sp.service_en,
         "data_categories": ", ".join(sp.data_categories),
         "locations": ", ".join(sp.locations),
         "transfer_mechanism": sp.transfer_mechanism,

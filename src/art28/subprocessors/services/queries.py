@@ -75,7 +75,7 @@ def subprocessor_rows(register: list[Any], *, binding: Any) -> list[dict[str, An
             {
                 "name": s.name,
                 "country": s.country,
-                "service": s.service,
+                "service": s.service_text,
                 "outside_eea": [c for c in s.all_countries if not facts.in_eea(c)],
                 "safeguard": " — ".join(
                     x for x in (s.get_transfer_mechanism_display(), s.safeguard_note) if x
@@ -95,7 +95,7 @@ def subprocessor_rows(register: list[Any], *, binding: Any) -> list[dict[str, An
             {
                 "name": s.name,
                 "country": s.country or "",
-                "service": s.service or "",
+                "service": s.service_in(get_language() or "nl")[0] or "",
                 "outside_eea": outside,
                 "safeguard": safeguard,
             }
