@@ -14,13 +14,6 @@ from art28.parties.models import Processor
 USER = settings.AUTH_USER_MODEL
 
 
-class MeasureKindLabel(models.TextChoices):
-    """The words for ``terms.schema.MeasureKind`` on screen."""
-
-    TECHNICAL = "technical", _("Technical")
-    ORGANISATIONAL = "organisational", _("Organisational")
-
-
 class MeasureCatalogue(models.Model):
     """One version of the processor's technical and organisational measures (Annex III)."""
 

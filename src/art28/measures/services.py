@@ -20,12 +20,12 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from art28.agreements import services as agreements
-from art28.agreements.models import Agreement
+from art28.agreements.models import Agreement, MeasureKindLabel
 from art28.agreements.services.common import controller_recipients
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
 from art28.ledger.services import record_event
-from art28.measures.models import MeasureCatalogue, MeasureKindLabel
+from art28.measures.models import MeasureCatalogue
 from art28.notices.models import NoticeKind
 from art28.notices.services import About, queue_notice, schedule_drain
 from art28.parties.models import Processor

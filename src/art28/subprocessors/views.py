@@ -29,6 +29,7 @@ from art28.core.actions import as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import attachment, stored_file
 from art28.core.pagination import page_of
+from art28.core.tabs import page_tabs
 from art28.notices import subscribers
 from art28.parties.models import Processor
 from art28.parties.types import StaffRequest
@@ -134,11 +135,18 @@ def subprocessor_detail(request: HttpRequest, code: str) -> HttpResponse:
         .select_related("agreement", "agreement__controller")
         .order_by("agreement__reference")
     )
+    tabs, tab = page_tabs(
+        request,
+        url=reverse("subprocessors:detail", args=[sp.code]),
+        sections=[("details", _("Details")), ("agreements", _("Agreements")), ("changes", _("Changes"))],
+    )
     return render(
         request,
         "subprocessors/subprocessor_detail.html",
         {
             "sp": sp,
+            "tabs": tabs,
+            "tab": tab,
             "links": _page(request, links),
             "gaps": services.compare(sp),
             "transfer": services.check_transfer(sp, language=get_language() or "en"),
