@@ -36,7 +36,8 @@ MEASURE = """() => {
   }).map(el => el.tagName + '.' + el.className).slice(0, 5);
   const who = document.querySelector('header.top .who');
   return {header, who: who ? who.getBoundingClientRect().width : 0,
-          whoTitle: who ? who.getAttribute('title') : null, scroll: document.documentElement.scrollWidth - width, wide,
+          whoTitle: who ? who.getAttribute('title') : null,
+          scroll: document.documentElement.scrollWidth - width, wide,
           icon: !!document.querySelector('link[rel=icon]'),
           lang: document.documentElement.lang};
 }"""

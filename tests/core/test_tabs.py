@@ -40,7 +40,9 @@ def test_it_marks_the_open_tab_of_a_controller(client, login, admin_user, contro
     assert (url + "?tab=contacts", False, "Contacts") in _tabs(access)
 
 
-def test_it_shows_an_agreements_annexes_as_a_tab_in_dutch(client, login, admin_user, controller_a, make_agreement):
+def test_it_shows_an_agreements_annexes_as_a_tab_in_dutch(
+    client, login, admin_user, controller_a, make_agreement
+):
     agreement = make_agreement(controller_a, terms={"security": {"measures": [
         {"kind": "technical", "text": "Versleuteling", "text_nl": "Versleuteling", "text_en": "Encryption"},
         {"kind": "organisational", "text": "Training", "text_en": "Training", "text_nl": None}]}})

@@ -34,7 +34,9 @@ def test_it_prints_the_english_register_texts_in_an_english_agreement() -> None:
 
 def test_it_falls_back_to_the_other_language_with_a_marker() -> None:
     terms = demo_terms(_client("nl"))
-    terms.security.measures = [Measure(kind=MeasureKind.TECHNICAL, text="Vault for keys", text_en="Vault for keys")]
+    terms.security.measures = [
+        Measure(kind=MeasureKind.TECHNICAL, text="Vault for keys", text_en="Vault for keys")
+    ]
     terms.subprocessors.named = [NamedSubprocessor(name="Kluis B.V.", country="NL", service="Sleutelbeheer",
                                                    service_nl="Sleutelbeheer")]
     dutch = [normalise(t) for t in rendered_texts(terms)]

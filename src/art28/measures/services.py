@@ -42,7 +42,12 @@ def _texts(item: dict[str, Any]) -> dict[str, Any]:
     english = str(item.get("text_en") or "").strip()
     if not dutch and not english:
         dutch = str(item.get("text") or "").strip()
-    return {"kind": item.get("kind"), "text": dutch or english, "text_nl": dutch or None, "text_en": english or None}
+    return {
+        "kind": item.get("kind"),
+        "text": dutch or english,
+        "text_nl": dutch or None,
+        "text_en": english or None,
+    }
 
 
 def bilingual(measures: list[dict[str, Any]]) -> list[dict[str, Any]]:

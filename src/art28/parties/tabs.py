@@ -10,7 +10,9 @@ from art28.core.tabs import Tab, page_tabs
 from art28.parties.models import Controller
 
 
-def controller_tabs(request: HttpRequest, controller: Controller, *, current: str | None = None) -> tuple[list[Tab], str]:
+def controller_tabs(
+    request: HttpRequest, controller: Controller, *, current: str | None = None
+) -> tuple[list[Tab], str]:
     """The controller's tabs; ``current`` is given on its other pages (the portal access page)."""
     return page_tabs(
         request,

@@ -18,8 +18,8 @@ from art28.core.pagination import page_of
 from art28.parties import services as parties
 from art28.parties.access import contact_for, controller_for, find_controllers
 from art28.parties.forms import ContactForm, ImportForm, OrganisationForm, ProcessorForm
-from art28.parties.types import StaffRequest
 from art28.parties.tabs import controller_tabs
+from art28.parties.types import StaffRequest
 
 
 @staff_required(write=True, admin=True)

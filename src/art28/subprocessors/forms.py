@@ -65,7 +65,9 @@ class SubprocessorForm(forms.Form):
 
 def register_choices(register: Any, blank: Any = None) -> list[tuple[str, str]]:
     """The register as options, by name and service: nobody types a sub-processor's code."""
-    options = [(str(sp.code), f"{sp.name} — {sp.service_text} ({sp.get_status_display()})") for sp in register]
+    options = [
+        (str(sp.code), f"{sp.name} — {sp.service_text} ({sp.get_status_display()})") for sp in register
+    ]
     return ([("", blank)] if blank is not None else []) + options
 
 

@@ -38,21 +38,21 @@ def _measure(kind: MeasureKind, nl: str, en: str) -> Measure:
     return Measure(kind=kind, text=nl, text_nl=nl, text_en=en)
 
 
-T, O = MeasureKind.TECHNICAL, MeasureKind.ORGANISATIONAL
+TECH, ORG = MeasureKind.TECHNICAL, MeasureKind.ORGANISATIONAL
 # The register is kept in Dutch and in English; each agreement's annexes use its own language.
 MEASURES = [
-    _measure(T, "Versleuteling van opgeslagen gegevens (AES-256) en van verkeer (TLS 1.2 of hoger)",
+    _measure(TECH, "Versleuteling van opgeslagen gegevens (AES-256) en van verkeer (TLS 1.2 of hoger)",
              "Encryption of data at rest (AES-256) and in transit (TLS 1.2+)"),
-    _measure(T, "Persoonlijke accounts met tweestapsverificatie voor alle medewerkers",
+    _measure(TECH, "Persoonlijke accounts met tweestapsverificatie voor alle medewerkers",
              "Personal accounts with two-factor authentication for all staff"),
-    _measure(T, "Dagelijkse versleutelde back-ups in een tweede datacentrum binnen de EER",
+    _measure(TECH, "Dagelijkse versleutelde back-ups in een tweede datacentrum binnen de EER",
              "Daily encrypted backups kept in a second EEA data centre"),
-    _measure(T, "Centrale registratie van toegang tot persoonsgegevens, een jaar bewaard",
+    _measure(TECH, "Centrale registratie van toegang tot persoonsgegevens, een jaar bewaard",
              "Central logging of access to personal data, kept for one year"),
-    _measure(O, "Elke medewerker tekent een geheimhoudingsverklaring",
+    _measure(ORG, "Elke medewerker tekent een geheimhoudingsverklaring",
              "Confidentiality undertakings signed by every employee"),
-    _measure(O, "Jaarlijkse training in informatiebeveiliging", "Annual security awareness training"),
-    _measure(O, "Vastgelegde procedure voor incidenten, twee keer per jaar beproefd",
+    _measure(ORG, "Jaarlijkse training in informatiebeveiliging", "Annual security awareness training"),
+    _measure(ORG, "Vastgelegde procedure voor incidenten, twee keer per jaar beproefd",
              "Documented incident response procedure, tested twice a year"),
 ]
 

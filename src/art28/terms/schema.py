@@ -81,7 +81,9 @@ class MeasureKind(StrEnum):
     ORGANISATIONAL = "organisational"
 
 
-def in_language(texts: dict[str, str | None], legacy: str | None, language: str) -> tuple[str | None, str | None]:
+def in_language(
+    texts: dict[str, str | None], legacy: str | None, language: str
+) -> tuple[str | None, str | None]:
     """The text in ``language``, else the other language's, with the language it is in when it is not.
 
     ``texts`` holds the register's Dutch and English texts; ``legacy`` is the single text of

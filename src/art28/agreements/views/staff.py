@@ -66,11 +66,12 @@ def agreement_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 def annex_texts(terms: DpaTerms) -> dict[str, list[dict[str, Any]]]:
     """Annex III and IV as printed in the agreement's language; ``missing`` marks a fallback."""
-    language = terms.language
+    language = terms.language or "nl"
     measures = []
     for m in terms.security.measures:
         text, fallback = m.text_in(language)
-        measures.append({"kind": MeasureKindLabel(m.kind.value).label, "text": text, "missing": bool(fallback)})
+        kind = MeasureKindLabel(m.kind.value).label
+        measures.append({"kind": kind, "text": text, "missing": bool(fallback)})
     named = []
     for s in terms.subprocessors.named:
         service, fallback = s.service_in(language)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from art28.agreements.models import Agreement
 from art28.subprocessors.models import AgreementSubprocessor, LinkQuerySet, LinkStatus, Subprocessor
