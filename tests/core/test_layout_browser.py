@@ -100,6 +100,14 @@ def test_the_staff_console_fits_at_1366(live_server, admin_user, processor, cont
     assert not problems, "\n".join(problems)
     page.goto(live_server.url + reverse("breaches:incident_create"))
     assert page.locator("form fieldset legend").count() == 6
+    # The controller's sub-pages are tabs; the open one is marked, and clicking another opens it.
+    page.goto(live_server.url + reverse("parties:controller_detail", args=[controller_a.code]))
+    page.locator("nav.tabs a").nth(1).click()
+    page.wait_for_load_state()
+    current = page.locator("nav.tabs a[aria-current=page]")
+    assert current.count() == 1 and current.inner_text() == page.locator("nav.tabs a").nth(1).inner_text()
+    assert "?tab=contacts" in page.url and page.evaluate(MEASURE)["scroll"] == 0
+    page.screenshot(path=str(_shots(tmp_path) / f"tabs-controller-{lang}.png"), full_page=True)
 
 
 @pytest.mark.parametrize(("locale", "lang"), [("nl-NL", "nl"), ("en-GB", "en")])
