@@ -1,5 +1,6 @@
 """The layout at 1366 x 900 in Chromium, in Dutch and English: the header is one line, no page
-scrolls sideways, the breach form is in fieldsets, every page links the favicon.
+scrolls sideways, the signed-in user's name stays readable (over 40 px, even next to the long
+Dutch menu), the breach form is in fieldsets, every page links the favicon.
 
 Screenshots go to $ART28_SCREENSHOTS when set (the lead's review), else to the test's tmp dir.
 """
@@ -21,6 +22,8 @@ STAFF_PAGES = ["obligations:staff_dashboard", "parties:controller_list", "partie
                "parties:processor_edit", "ledger:ledger", "accounts:team_list"]
 PORTAL_PAGES = ["obligations:portal_home", "subprocessors:portal_list", "breaches:portal_notices",
                 "requests:portal_home", "notices:portal_notices", "accounts:portal_team"]
+# The user's name in the header never shrinks below this (it used to vanish in Dutch).
+NAME_MIN = 40
 # Height of the header with its items on one line (56px min-height plus rounding).
 ONE_LINE = 60
 
@@ -31,7 +34,10 @@ MEASURE = """() => {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.right > width + 1;
   }).map(el => el.tagName + '.' + el.className).slice(0, 5);
-  return {header, scroll: document.documentElement.scrollWidth - width, wide,
+  const who = document.querySelector('header.top .who');
+  return {header, who: who ? who.getBoundingClientRect().width : 0,
+          whoTitle: who ? who.getAttribute('title') : null,
+          scroll: document.documentElement.scrollWidth - width, wide,
           icon: !!document.querySelector('link[rel=icon]'),
           lang: document.documentElement.lang};
 }"""
@@ -74,6 +80,10 @@ def _walk(page, base: str, paths: list[str], lang: str, shots: Path, who: str) -
             problems.append(f"{path}: lang {m['lang']}")
         if m["header"] > ONE_LINE:
             problems.append(f"{path}: header {m['header']}px high (wraps)")
+        if m["who"] <= NAME_MIN:
+            problems.append(f"{path}: the user's name is {m['who']}px wide")
+        if not m["whoTitle"]:
+            problems.append(f"{path}: the user's name has no title with the full name")
         if m["scroll"] > 0 or m["wide"]:
             problems.append(f"{path}: overflows by {m['scroll']}px: {m['wide']}")
         if not m["icon"]:
@@ -90,6 +100,14 @@ def test_the_staff_console_fits_at_1366(live_server, admin_user, processor, cont
     assert not problems, "\n".join(problems)
     page.goto(live_server.url + reverse("breaches:incident_create"))
     assert page.locator("form fieldset legend").count() == 6
+    # The controller's sub-pages are tabs; the open one is marked, and clicking another opens it.
+    page.goto(live_server.url + reverse("parties:controller_detail", args=[controller_a.code]))
+    page.locator("nav.tabs a").nth(1).click()
+    page.wait_for_load_state()
+    current = page.locator("nav.tabs a[aria-current=page]")
+    assert current.count() == 1 and current.inner_text() == page.locator("nav.tabs a").nth(1).inner_text()
+    assert "?tab=contacts" in page.url and page.evaluate(MEASURE)["scroll"] == 0
+    page.screenshot(path=str(_shots(tmp_path) / f"tabs-controller-{lang}.png"), full_page=True)
 
 
 @pytest.mark.parametrize(("locale", "lang"), [("nl-NL", "nl"), ("en-GB", "en")])

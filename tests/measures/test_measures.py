@@ -15,6 +15,8 @@ NEW = [
     {"kind": "technical", "text": "Disk encryption with per-customer keys"},
     {"kind": "organisational", "text": "Quarterly access review by the security officer"},
 ]
+# A lone text is taken as the Dutch one (the register is Dutch-first).
+STORED = [{**m, "text_nl": m["text"], "text_en": None} for m in NEW]
 
 
 def test_it_updates_annex_iii_and_notifies_who_was_promised_notice(
@@ -37,8 +39,8 @@ def test_it_updates_annex_iii_and_notifies_who_was_promised_notice(
         latest = agreement.latest
         assert (latest.number, latest.status) == (2, VersionStatus.DRAFT)  # the signed version is untouched
         assert agreement.in_force.number == 1
-        assert latest.terms["security"]["measures"] == NEW
-    assert draft.latest.number == 1 and draft.latest.terms["security"]["measures"] == NEW
+        assert latest.terms["security"]["measures"] == STORED
+    assert draft.latest.number == 1 and draft.latest.terms["security"]["measures"] == STORED
     text = pdf_text(render_version_pdf(promised.latest))
     assert "Disk encryption with per-customer keys" in text
     # The binding terms decide: the signed version, or the latest draft where nothing is signed yet.

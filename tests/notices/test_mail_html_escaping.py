@@ -150,11 +150,18 @@ def _instruction_flagged(f: Field) -> dict:
             "reason": f("reason"), "processor": f("processor")}
 
 
-def _measures_changed(f: Field) -> dict:
-    return {"controller": _ns(name=f("controller")), "catalogue": f("catalogue"),
-            "summary": f("summary"), "reference": f("reference"), "version": f("version"),
-            "measures": [_ns(kind=f("measure_kind"), text=f("measure_text"))],
-            "processor": f("processor")}
+def _measures_changed(bilingual: bool) -> Callable[[Field], dict]:
+    # A catalogue in both languages shows each mail's own (English here); an older one its single text.
+    def case(f: Field) -> dict:
+        if bilingual:
+            dutch = "Versleuteling"
+            measure = _ns(kind="technical", text=dutch, text_nl=dutch, text_en=f("measure_en"))
+        else:
+            measure = _ns(kind="technical", text=f("measure_text"), text_nl=None, text_en=None)
+        return {"controller": _ns(name=f("controller")), "catalogue": f("catalogue"),
+                "summary": f("summary"), "reference": f("reference"), "version": f("version"),
+                "measures": [measure], "processor": f("processor")}
+    return case
 
 
 def _termination_opened(f: Field) -> dict:
@@ -243,7 +250,7 @@ CASES: dict[str, list[Callable[[Field], dict]]] = {
     "dsr_task_asked": [_dsr_task_asked],
     "dsr_task_done": [_dsr_task_done],
     "instruction_flagged": [_instruction_flagged],
-    "measures_changed": [_measures_changed],
+    "measures_changed": [_measures_changed(True), _measures_changed(False)],
     "termination_opened": [_termination_opened],
     "termination_update": [_termination_update],
     "subprocessor_change_notice": [lambda f: _subprocessor_change(f, "replace")],

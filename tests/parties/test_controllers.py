@@ -40,9 +40,12 @@ def test_it_paginates_the_list(client, login, admin_user, make_controller):
 def test_it_shows_the_detail(client, login, staff_a, controller_a, make_agreement):
     agreement = make_agreement(controller_a)
     login(client, staff_a)
-    page = client.get(reverse("parties:controller_detail", args=[controller_a.code])).content.decode()
-    assert controller_a.kvk in page and agreement.reference in page
-    assert controller_a.contacts.first().email in page
+    url = reverse("parties:controller_detail", args=[controller_a.code])
+    page = client.get(url).content.decode()
+    assert controller_a.kvk in page
+    # Contacts and agreements are tabs of the controller's page.
+    assert controller_a.contacts.first().email in client.get(url + "?tab=contacts").content.decode()
+    assert agreement.reference in client.get(url + "?tab=agreements").content.decode()
 
 
 def test_outsider_gets_404_on_the_detail(client, login, staff_none, user_b, controller_a):

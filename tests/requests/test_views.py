@@ -248,7 +248,9 @@ def test_it_publishes_measures_as_admin_only(world, client, login, admin_user, s
     assert login(client, staff_a).post(url, data).status_code == 403
     assert login(client, admin_user).post(url, data).status_code == 302
     catalogue = mm.MeasureCatalogue.objects.get()
-    assert catalogue.measures[0] == {"kind": "technical", "text": "MFA for all staff"}
+    assert catalogue.measures[0] == {
+        "kind": "technical", "text": "MFA for all staff", "text_nl": "MFA for all staff", "text_en": None
+    }
     assert catalogue.agreements_updated == 1  # the active agreement; the ended one is left alone
 
 

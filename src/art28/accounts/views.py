@@ -38,6 +38,7 @@ from art28.core.actions import ErrorPage, run_action
 from art28.core.decorators import needs_second_factor, portal_required, staff_required
 from art28.parties.access import controller_for, membership_of
 from art28.parties.models import Controller, Membership, Role
+from art28.parties.tabs import controller_tabs
 from art28.parties.types import PortalRequest, StaffRequest, portal_controller
 
 T = TypeVar("T")
@@ -253,8 +254,9 @@ def controller_access(request: HttpRequest, code: str) -> HttpResponse:
 def _access_page(request: HttpRequest, controller: Controller, form: InviteForm) -> HttpResponse:
     m = membership_of(request.user)
     is_admin = m is not None and m.role == Role.PROCESSOR_ADMIN
+    tabs, _tab = controller_tabs(request, controller, current="portal")
     return render(request, "accounts/controller_access.html", {
-        "controller": controller, "form": form, "users": access.portal_users(controller),
+        "controller": controller, "form": form, "tabs": tabs, "users": access.portal_users(controller),
         "invitations": access.portal_invitations(controller),
         "staff": access.assignable_staff(request.user, controller) if is_admin else None,
         "can_manage": access.can_manage_portal(request.user, controller),

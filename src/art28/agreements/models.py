@@ -340,3 +340,10 @@ class Destruction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_target_kind_display()} {self.target}"
+
+
+class MeasureKindLabel(models.TextChoices):
+    """The words for ``terms.schema.MeasureKind`` on screen."""
+
+    TECHNICAL = "technical", _("Technical")
+    ORGANISATIONAL = "organisational", _("Organisational")

@@ -93,11 +93,18 @@ def _measures_blocks(terms: DpaTerms, std: dict[str, Any]) -> list[Block]:
         return [Block(kind="text", text=text["no_measures"])]
     blocks = [Block(kind="text", text=text["measures_intro"])]
     for kind in (MeasureKind.TECHNICAL, MeasureKind.ORGANISATIONAL):
-        items = [m.text for m in measures if m.kind == kind]
+        items = [_marked(*m.text_in(std["language"]), std) or m.text for m in measures if m.kind == kind]
         if items:
             blocks += [Block(kind="heading", text=text[kind.value]),
                        Block(kind="list", items=items)]
     return blocks
+
+
+def _marked(text: str | None, fallback: str | None, std: dict[str, Any]) -> str | None:
+    """A register text missing in the document's language shows the other one, marked as such."""
+    if text and fallback:
+        return f"{text} {std['annex_text']['only_in'][fallback]}"
+    return text
 
 
 def _subprocessor_blocks(terms: DpaTerms, std: dict[str, Any]) -> list[Block]:
@@ -106,6 +113,6 @@ def _subprocessor_blocks(terms: DpaTerms, std: dict[str, Any]) -> list[Block]:
         return [Block(kind="text", text=text["no_subprocessors"])]
     header = [text["sub_name"], text["sub_address"], text["sub_country"], text["sub_service"]]
     rows = [Row(cells=[s.name, na(s.address, std), country_name(s.country, std),
-                       na(s.service, std)]) for s in named]
+                       na(_marked(*s.service_in(std["language"]), std), std)]) for s in named]
     return [Block(kind="text", text=text["subprocessors_intro"]),
             Block(kind="grid", header=header, rows=rows)]

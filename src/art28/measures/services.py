@@ -20,7 +20,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from art28.agreements import services as agreements
-from art28.agreements.models import Agreement
+from art28.agreements.models import Agreement, MeasureKindLabel
 from art28.agreements.services.common import controller_recipients
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
@@ -36,11 +36,34 @@ def current_catalogue(processor: Processor) -> MeasureCatalogue | None:
     return MeasureCatalogue.objects.filter(processor=processor).order_by("-number").first()
 
 
+def _texts(item: dict[str, Any]) -> dict[str, Any]:
+    """The Dutch and English texts of one measure; a lone ``text`` is Dutch (the register is Dutch-first)."""
+    dutch = str(item.get("text_nl") or "").strip()
+    english = str(item.get("text_en") or "").strip()
+    if not dutch and not english:
+        dutch = str(item.get("text") or "").strip()
+    return {
+        "kind": item.get("kind"),
+        "text": dutch or english,
+        "text_nl": dutch or None,
+        "text_en": english or None,
+    }
+
+
+def bilingual(measures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The catalogue's measures with their kind's label and each language's text ("" when missing)."""
+    labels = dict(MeasureKindLabel.choices)
+    return [
+        {**_texts(m), "label": labels.get(m.get("kind", ""), m.get("kind", ""))}
+        for m in measures
+    ]
+
+
 def _clean(measures: list[dict[str, Any]]) -> list[dict[str, str]]:
     cleaned = []
     for i, item in enumerate(measures):
         try:
-            measure = Measure.model_validate({**item, "text": str(item.get("text", "")).strip()})
+            measure = Measure.model_validate(_texts(item))
         except pydantic.ValidationError:
             raise ValidationError(
                 {f"measures.{i}": _("Each measure needs a kind (technical or organisational) and a text.")}

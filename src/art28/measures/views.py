@@ -23,12 +23,13 @@ def _measures_page(
 ) -> HttpResponse:
     processor = request.membership.processor
     current = services.current_catalogue(processor)
-    initial = "\n".join(f"{m['kind'][0].upper()}: {m['text']}" for m in current.measures) if current else ""
+    initial = forms.MeasuresForm.as_lines(current.measures) if current else ""
     return render(
         request,
         "measures/staff_measures.html",
         {
             "current": current,
+            "current_measures": services.bilingual(current.measures) if current else [],
             "errors": errors or [],
             "versions": access.visible_catalogues(request.user).order_by("-number"),
             "form": form or forms.MeasuresForm(initial={"measures": initial}),

@@ -13,6 +13,7 @@ from art28.agreements.models import Agreement
 from art28.breaches.models import Stage
 from art28.breaches.services.intake import open_incident
 from art28.breaches.services.notify import send_notices
+from art28.measures.services import publish_measures
 from art28.parties import services as parties
 from art28.parties.models import Controller, Processor, Role
 from art28.requests.models import RightKind
@@ -94,6 +95,9 @@ def _daily_work(processor: Processor) -> None:
     """What a processor's week looks like: a register, a change under way, a breach, a request."""
 
     registered = [_register(processor, named) for named in demo.SUBPROCESSORS]
+    # The catalogue the agreements' Annex III came from, in Dutch and English.
+    publish_measures(processor=processor, measures=[m.model_dump(mode="json") for m in demo.MEASURES],
+                     summary="Eerste versie van de maatregelen.", substantial=False, acting_user=ACTOR)
     _propose_monitoring(processor)
     _breach_at(processor, backup=registered[1])
     dentist = Agreement.objects.get(controller__kvk=demo.CLIENTS[0].party.kvk)
@@ -108,7 +112,8 @@ def _register(processor: Processor, named: NamedSubprocessor) -> Subprocessor:
     return register_subprocessor(
         processor=processor, acting_user=ACTOR, named_in_agreements=True,
         data={"name": named.name, "address": named.address, "country": named.country,
-              "service": named.service, "locations": [named.country], "transfer_mechanism": "none",
+              "service": named.service_nl or named.service, "service_en": named.service_en or "",
+              "locations": [named.country], "transfer_mechanism": "none",
               "data_categories": ["all customer data"], "scope_all": True})
 
 
@@ -118,7 +123,8 @@ def _propose_monitoring(processor: Processor) -> None:
     monitor = register_subprocessor(
         processor=processor, acting_user=ACTOR,
         data={"name": "Uptimewacht Inc.", "address": "100 Market Street, San Francisco",
-              "country": "US", "service": "Uptime monitoring", "locations": ["US"],
+              "country": "US", "service": "Bewaking van de beschikbaarheid",
+              "service_en": "Uptime monitoring", "locations": ["US"],
               "transfer_mechanism": "dpf", "dpf_certified": True, "scope_all": True,
               "data_categories": ["server log data"]})
     propose_change(processor=processor, kind=ChangeKind.ADD, subprocessor=monitor, acting_user=ACTOR,

@@ -18,6 +18,7 @@ from art28.core.pagination import page_of
 from art28.parties import services as parties
 from art28.parties.access import contact_for, controller_for, find_controllers
 from art28.parties.forms import ContactForm, ImportForm, OrganisationForm, ProcessorForm
+from art28.parties.tabs import controller_tabs
 from art28.parties.types import StaffRequest
 
 
@@ -57,8 +58,9 @@ def controller_list(request: HttpRequest) -> HttpResponse:
 def controller_detail(request: HttpRequest, code: str) -> HttpResponse:
     controller = controller_for(request.user, code)
     agreements = agreements_of(request.user, controller).with_latest_status()
+    tabs, tab = controller_tabs(request, controller)
     return render(request, "parties/controller_detail.html",
-                  {"controller": controller, "contacts": controller.contacts.all(),
+                  {"controller": controller, "contacts": controller.contacts.all(), "tabs": tabs, "tab": tab,
                    "agreements": agreements,
                    "breach_warning": parties.breach_recipient_warning(controller)})
 

@@ -31,7 +31,7 @@ def _row(link: AgreementSubprocessor) -> list[str]:
         sp.name,
         sp.address,
         sp.country,
-        sp.service,
+        sp.service_text,
         ", ".join(sp.locations),
         link.get_status_display(),
         local_minute(link.since),

@@ -41,8 +41,10 @@ class SubprocessorForm(SectionedForm):
     address = forms.CharField(label=_("Address"), required=False,
                               widget=text_input(Subprocessor, "address"))
     country = forms.CharField(label=_("Country (ISO code)"), max_length=10, required=False)
-    service = forms.CharField(label=_("Service or role"), required=False,
+    service = forms.CharField(label=_("Service or role, in Dutch"), required=False,
                               widget=text_input(Subprocessor, "service"))
+    service_en = forms.CharField(label=_("Service or role, in English"), required=False,
+                                 widget=text_input(Subprocessor, "service_en"))
     data_categories = forms.CharField(label=_("Data categories (comma-separated)"), required=False)
     locations = forms.CharField(label=_("Processing locations (ISO codes, comma-separated)"), required=False)
     transfer_mechanism = forms.ChoiceField(label=_("Transfer mechanism"), choices=TransferMechanism.choices)
@@ -151,7 +153,9 @@ def _merged(target: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
 
 def register_choices(register: Any, blank: Any = None) -> list[tuple[str, str]]:
     """The register as options, by name and service: nobody types a sub-processor's code."""
-    options = [(str(sp.code), f"{sp.name} — {sp.service} ({sp.get_status_display()})") for sp in register]
+    options = [
+        (str(sp.code), f"{sp.name} — {sp.service_text} ({sp.get_status_display()})") for sp in register
+    ]
     return ([("", blank)] if blank is not None else []) + options
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import Agreement
@@ -20,7 +21,7 @@ from art28.core.status import Tone, status_tones
 from art28.notices.models import Notice
 from art28.parties.models import Processor
 from art28.terms import facts
-from art28.terms.schema import DpaTerms
+from art28.terms.schema import DpaTerms, in_language
 
 
 class TransferMechanism(models.TextChoices):
@@ -57,7 +58,9 @@ class Subprocessor(models.Model):
     name = models.CharField(_("name"), max_length=200)
     address = models.CharField(_("address"), max_length=300, blank=True)
     country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2, e.g. NL"))
-    service = models.CharField(_("service or role"), max_length=300)
+    # The register is Dutch-first: ``service`` is the Dutch text, ``service_en`` its English one.
+    service = models.CharField(_("service or role (Dutch)"), max_length=300)
+    service_en = models.CharField(_("service or role (English)"), max_length=300, blank=True)
     data_categories = models.JSONField(_("data categories"), default=list, blank=True)
     # Countries (ISO codes) where the data is processed or stored.
     locations = models.JSONField(_("processing locations"), default=list, blank=True)
@@ -102,6 +105,16 @@ class Subprocessor(models.Model):
     @property
     def dpa_terms(self) -> DpaTerms | None:
         return DpaTerms.model_validate(self.terms) if self.terms else None
+
+    def service_in(self, language: str) -> tuple[str, str | None]:
+        """The service in ``language`` and, when that text is missing, the language it is in."""
+        text, fallback = in_language({"nl": self.service, "en": self.service_en}, None, language)
+        return text or "", fallback
+
+    @property
+    def service_text(self) -> str:
+        """The service in the language of the page being shown, else the other language's."""
+        return self.service_in(get_language() or "nl")[0]
 
     @property
     def all_countries(self) -> list[str]:

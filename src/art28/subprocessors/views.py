@@ -28,6 +28,7 @@ from art28.core.actions import as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import attachment, stored_file
 from art28.core.pagination import page_of
+from art28.core.tabs import page_tabs
 from art28.notices import subscribers
 from art28.parties.models import Processor
 from art28.parties.types import StaffRequest
@@ -100,6 +101,7 @@ def subprocessor_edit(request: HttpRequest, code: str) -> HttpResponse:
         "address": sp.address,
         "country": sp.country,
         "service": sp.service,
+        "service_en": sp.service_en,
         "data_categories": ", ".join(sp.data_categories),
         "locations": ", ".join(sp.locations),
         "transfer_mechanism": sp.transfer_mechanism,
@@ -128,11 +130,18 @@ def subprocessor_detail(request: HttpRequest, code: str) -> HttpResponse:
         .select_related("agreement", "agreement__controller")
         .order_by("agreement__reference")
     )
+    tabs, tab = page_tabs(
+        request,
+        url=reverse("subprocessors:detail", args=[sp.code]),
+        sections=[("details", _("Details")), ("agreements", _("Agreements")), ("changes", _("Changes"))],
+    )
     return render(
         request,
         "subprocessors/subprocessor_detail.html",
         {
             "sp": sp,
+            "tabs": tabs,
+            "tab": tab,
             "links": _page(request, links),
             "gaps": services.compare(sp),
             "transfer": services.check_transfer(sp, language=get_language() or "en"),

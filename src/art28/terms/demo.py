@@ -33,21 +33,36 @@ PROCESSOR = Party(
                     mobile="+31 6 5555 0101"),
 )
 
+
+def _measure(kind: MeasureKind, nl: str, en: str) -> Measure:
+    return Measure(kind=kind, text=nl, text_nl=nl, text_en=en)
+
+
+TECH, ORG = MeasureKind.TECHNICAL, MeasureKind.ORGANISATIONAL
+# The register is kept in Dutch and in English; each agreement's annexes use its own language.
 MEASURES = [
-    Measure(kind=MeasureKind.TECHNICAL, text="Encryption of data at rest (AES-256) and in transit (TLS 1.2+)"),
-    Measure(kind=MeasureKind.TECHNICAL, text="Personal accounts with two-factor authentication for all staff"),
-    Measure(kind=MeasureKind.TECHNICAL, text="Daily encrypted backups kept in a second EEA data centre"),
-    Measure(kind=MeasureKind.TECHNICAL, text="Central logging of access to personal data, kept for one year"),
-    Measure(kind=MeasureKind.ORGANISATIONAL, text="Confidentiality undertakings signed by every employee"),
-    Measure(kind=MeasureKind.ORGANISATIONAL, text="Annual security awareness training"),
-    Measure(kind=MeasureKind.ORGANISATIONAL, text="Documented incident response procedure, tested twice a year"),
+    _measure(TECH, "Versleuteling van opgeslagen gegevens (AES-256) en van verkeer (TLS 1.2 of hoger)",
+             "Encryption of data at rest (AES-256) and in transit (TLS 1.2+)"),
+    _measure(TECH, "Persoonlijke accounts met tweestapsverificatie voor alle medewerkers",
+             "Personal accounts with two-factor authentication for all staff"),
+    _measure(TECH, "Dagelijkse versleutelde back-ups in een tweede datacentrum binnen de EER",
+             "Daily encrypted backups kept in a second EEA data centre"),
+    _measure(TECH, "Centrale registratie van toegang tot persoonsgegevens, een jaar bewaard",
+             "Central logging of access to personal data, kept for one year"),
+    _measure(ORG, "Elke medewerker tekent een geheimhoudingsverklaring",
+             "Confidentiality undertakings signed by every employee"),
+    _measure(ORG, "Jaarlijkse training in informatiebeveiliging", "Annual security awareness training"),
+    _measure(ORG, "Vastgelegde procedure voor incidenten, twee keer per jaar beproefd",
+             "Documented incident response procedure, tested twice a year"),
 ]
 
 SUBPROCESSORS = [
-    NamedSubprocessor(name="Datacentrum Noord B.V.", address="Zernikelaan 12, Groningen",
-                      country="NL", service="Colocation and power"),
-    NamedSubprocessor(name="Backupkluis GmbH", address="Hafenstrasse 7, Hamburg",
-                      country="DE", service="Off-site backup storage"),
+    NamedSubprocessor(name="Datacentrum Noord B.V.", address="Zernikelaan 12, Groningen", country="NL",
+                      service="Colocatie en stroomvoorziening", service_nl="Colocatie en stroomvoorziening",
+                      service_en="Colocation and power"),
+    NamedSubprocessor(name="Backupkluis GmbH", address="Hafenstrasse 7, Hamburg", country="DE",
+                      service="Opslag van back-ups buiten de deur", service_nl="Opslag van back-ups buiten de deur",
+                      service_en="Off-site backup storage"),
 ]
 
 

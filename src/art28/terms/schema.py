@@ -81,9 +81,34 @@ class MeasureKind(StrEnum):
     ORGANISATIONAL = "organisational"
 
 
+def in_language(
+    texts: dict[str, str | None], legacy: str | None, language: str
+) -> tuple[str | None, str | None]:
+    """The text in ``language``, else the other language's, with the language it is in when it is not.
+
+    ``texts`` holds the register's Dutch and English texts; ``legacy`` is the single text of
+    terms written before the register had two languages (or found by the analyzer), whose
+    language is unknown: it is used as is, unmarked.
+    """
+    if texts.get(language):
+        return texts[language], None
+    for other, text in texts.items():
+        if text:
+            return text, other
+    return legacy, None
+
+
 class Measure(_Model):
     kind: MeasureKind
     text: str
+    # The register's texts in each language (Annex III follows the agreement's language).
+    text_nl: str | None = None
+    text_en: str | None = None
+
+    def text_in(self, language: str) -> tuple[str, str | None]:
+        """The measure's text in ``language`` and, for a fallback, the language it is in."""
+        text, fallback = in_language({"nl": self.text_nl, "en": self.text_en}, self.text, language)
+        return text or self.text, fallback
 
 
 class Security(_Model):
@@ -124,6 +149,13 @@ class NamedSubprocessor(_Model):
     address: str | None = None
     country: Country = None
     service: str | None = None
+    # The register's service texts in each language (Annex IV follows the agreement's language).
+    service_nl: str | None = None
+    service_en: str | None = None
+
+    def service_in(self, language: str) -> tuple[str | None, str | None]:
+        """The service in ``language`` and, for a fallback, the language it is in."""
+        return in_language({"nl": self.service_nl, "en": self.service_en}, self.service, language)
 
 
 class Subprocessors(_Model):

@@ -15,13 +15,15 @@ from django.views.decorators.http import require_POST
 from art28.agreements import services as agreements
 from art28.agreements.access import agreement_for, find_agreements, version_for
 from art28.agreements.forms import AgreementFilterForm, SendForm, SignatureForm, TermsForm, initial_from
-from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.agreements.models import Agreement, AgreementVersion, MeasureKindLabel, VersionStatus
 from art28.agreements.views import documents
 from art28.agreements.views.signature import signature_from
 from art28.core.actions import as_messages, run_action
 from art28.core.decorators import staff_required
 from art28.core.pagination import page_of
+from art28.core.tabs import page_tabs
 from art28.parties.access import controller_for
+from art28.terms.schema import DpaTerms
 
 
 @staff_required()
@@ -62,12 +64,33 @@ def agreement_detail(request: HttpRequest, code: str) -> HttpResponse:
     return _detail(request, agreement_for(request.user, code), SignatureForm())
 
 
+def annex_texts(terms: DpaTerms) -> dict[str, list[dict[str, Any]]]:
+    """Annex III and IV as printed in the agreement's language; ``missing`` marks a fallback."""
+    language = terms.language or "nl"
+    measures = []
+    for m in terms.security.measures:
+        text, fallback = m.text_in(language)
+        kind = MeasureKindLabel(m.kind.value).label
+        measures.append({"kind": kind, "text": text, "missing": bool(fallback)})
+    named = []
+    for s in terms.subprocessors.named:
+        service, fallback = s.service_in(language)
+        named.append({"name": s.name, "service": service or "", "missing": bool(fallback)})
+    return {"measures": measures, "subprocessors": named}
+
+
 def _detail(request: HttpRequest, agreement: Agreement, form: SignatureForm,
             status: int = 200) -> HttpResponse:
     versions = agreement.versions.prefetch_related("acceptances").order_by("-number")
     latest = versions[0]
+    tabs, tab = page_tabs(
+        request, url=reverse("agreements:agreement_detail", args=[agreement.code]),
+        sections=[("document", _("Document")), ("versions", _("Versions and signatures")),
+                  ("annexes", _("Annexes III and IV"))])
     return render(request, "agreements/agreement_detail.html", {
-        "agreement": agreement, "versions": versions, "latest": latest,
+        "agreement": agreement, "versions": versions[:1] if tab == "document" else versions,
+        "latest": latest, "tabs": tabs, "tab": tab,
+        "annexes": annex_texts(latest.dpa_terms) if tab == "annexes" else None,
         "countersign_form": form if latest.status == VersionStatus.ACCEPTED else None,
     }, status=status)
 

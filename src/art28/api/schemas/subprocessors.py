@@ -17,7 +17,8 @@ from art28.terms.schema import DpaTerms
 class SubprocessorIn(Schema):
     name: str
     country: str = Field(description="ISO 3166-1 alpha-2")
-    service: str
+    service: str = Field(description="The service or role, in Dutch")
+    service_en: str = Field("", description="The service or role, in English")
     address: str = ""
     data_categories: list[str] = []
     locations: list[str] = Field([], description="ISO codes of the processing locations")
@@ -38,6 +39,7 @@ class SubprocessorPatch(Schema):
     name: str | None = None
     country: str | None = None
     service: str | None = None
+    service_en: str | None = None
     address: str | None = None
     data_categories: list[str] | None = None
     locations: list[str] | None = None
@@ -54,6 +56,7 @@ class SubprocessorOut(Schema):
     address: str
     country: str
     service: str
+    service_en: str
     data_categories: list[str]
     locations: list[str]
     transfer_mechanism: str

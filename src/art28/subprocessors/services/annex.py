@@ -60,7 +60,8 @@ def fill_annex_iv(sender: Any, *, agreement: Agreement, acting_user: Any, **kwar
 
 
 def as_named(sp: Subprocessor) -> NamedSubprocessor:
-    return NamedSubprocessor(name=sp.name, address=sp.address or None, country=sp.country, service=sp.service)
+    return NamedSubprocessor(name=sp.name, address=sp.address or None, country=sp.country, service=sp.service,
+                             service_nl=sp.service or None, service_en=sp.service_en or None)
 
 
 @transaction.atomic

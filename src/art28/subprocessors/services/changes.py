@@ -399,7 +399,8 @@ def _plain(sp: Subprocessor | None) -> dict[str, str] | None:
     # Plain dicts: the same text as the model, rendered thousands of times without attribute lookups.
     if sp is None:
         return None
-    return {"name": sp.name, "address": sp.address, "country": sp.country, "service": sp.service}
+    return {"name": sp.name, "address": sp.address, "country": sp.country, "service": sp.service,
+            "service_en": sp.service_en}
 
 
 def _shared_context(change: SubprocessorChange, language: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from art28.agreements.models import Agreement
 from art28.subprocessors.models import AgreementSubprocessor, LinkQuerySet, LinkStatus, Subprocessor
@@ -75,7 +76,7 @@ def subprocessor_rows(register: list[Any], *, binding: Any) -> list[dict[str, An
             {
                 "name": s.name,
                 "country": s.country,
-                "service": s.service,
+                "service": s.service_text,
                 "outside_eea": [c for c in s.all_countries if not facts.in_eea(c)],
                 "safeguard": " — ".join(
                     x for x in (s.get_transfer_mechanism_display(), s.safeguard_note) if x
@@ -95,7 +96,7 @@ def subprocessor_rows(register: list[Any], *, binding: Any) -> list[dict[str, An
             {
                 "name": s.name,
                 "country": s.country or "",
-                "service": s.service or "",
+                "service": s.service_in(get_language() or "nl")[0] or "",
                 "outside_eea": outside,
                 "safeguard": safeguard,
             }

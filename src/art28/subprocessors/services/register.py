@@ -33,6 +33,7 @@ EDITABLE = (
     "address",
     "country",
     "service",
+    "service_en",
     "data_categories",
     "locations",
     "transfer_mechanism",
@@ -41,7 +42,7 @@ EDITABLE = (
     "scope_all",
 )
 
-TEXT_FIELDS = ("name", "address", "service", "safeguard_note", "data_categories")
+TEXT_FIELDS = ("name", "address", "service", "service_en", "safeguard_note", "data_categories")
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
@@ -50,7 +51,7 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     out = dict(data)
     for key, value in out.items():
         # An explicit null (a PATCH body) is no value for a column that cannot be empty.
-        if value is None and key not in ("data_categories", "locations"):
+        if value is None and key not in ("data_categories", "locations", "service_en"):
             errors[key] = _("This field may not be null.")
     for key in ("name", "service"):
         if key in out and key not in errors and not str(out[key] or "").strip():
@@ -68,6 +69,8 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
             out["locations"] = list(dict.fromkeys(clean_country(c) for c in out["locations"] or []))
         except TermsValueError as exc:
             errors["locations"] = _("Unknown country code in the locations: %(e)s") % {"e": translated(exc)}
+    if "service_en" in out:
+        out["service_en"] = str(out["service_en"] or "").strip()
     if "data_categories" in out:
         out["data_categories"] = [str(c).strip() for c in out["data_categories"] or [] if str(c).strip()]
     mechanism = out.get("transfer_mechanism", TransferMechanism.NONE)
@@ -120,6 +123,7 @@ def register_subprocessor(
             "name": sp.name,
             "country": sp.country,
             "service": sp.service,
+            "service_en": sp.service_en,
             "mechanism": sp.transfer_mechanism,
             "scope_all": sp.scope_all,
             "named_in": [a.reference for a in linked],
