@@ -76,7 +76,8 @@ def _art28(*args):
 
 
 @pytest.mark.smtp
-def test_two_worker_processes_on_postgresql_deliver_one_outbox_exactly_once(tmp_path, postgres_db, paced_smtp):
+def test_two_worker_processes_on_postgresql_deliver_one_outbox_exactly_once(
+        tmp_path, postgres_db, paced_smtp):
     import psycopg
 
     env = {**os.environ, "ART28_HOME": str(tmp_path), "DATABASE_URL": postgres_db,

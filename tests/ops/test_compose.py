@@ -24,4 +24,5 @@ def test_compose_runs_web_workers_and_migrations_with_declared_settings():
         assert set(env) <= declared, set(env) - declared
         assert env["DATABASE_URL"].startswith("postgres://")
         assert env["ART28_STORAGE"] == "s3"
-    assert services["worker"]["deploy"]["replicas"] == int(services["worker"]["environment"]["ART28_DELIVERY_WORKERS"])
+    worker = services["worker"]
+    assert worker["deploy"]["replicas"] == int(worker["environment"]["ART28_DELIVERY_WORKERS"])

@@ -11,7 +11,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from art28.core.users import user_or_none
-from art28.ledger.models import GENESIS, HASHED_FIELDS, ChainCheck, ChainHead, CheckStatus, Event, canonical_payload
+from art28.ledger.models import (
+    GENESIS,
+    HASHED_FIELDS,
+    ChainCheck,
+    ChainHead,
+    CheckStatus,
+    Event,
+    canonical_payload,
+)
 from art28.ledger.signals import chain_check_requested
 
 
