@@ -30,7 +30,16 @@ from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
-from loopback import art28_ids, bare_smtplib, configure, free_port, smtp_server, wait_for, workers
+from loopback import (
+    art28_ids,
+    bare_smtplib,
+    configure,
+    free_port,
+    peak_rss_mb,
+    smtp_server,
+    wait_for,
+    workers,
+)
 
 
 def create_data(n: int):  # type: ignore[no-untyped-def]
@@ -119,6 +128,7 @@ def main() -> None:
                 queue_seconds, queued = record_and_queue(processor, sp)
                 sys.stderr.write(f"queued {queued} in {queue_seconds:.1f} s\n")
                 delivery_seconds = wait_for(log, queued, args.timeout)
+                peak_mb = peak_rss_mb(running)
                 if any(w.poll() is not None for w in running):
                     sys.stderr.write((home / "worker.log").read_text()[-3000:])
                 from art28.notices.models import Delivery, Notice
@@ -134,6 +144,7 @@ def main() -> None:
         "delivery_ratio_vs_bare_smtplib": round(bare_seconds / delivery_seconds, 3),
         "bare_smtplib_seconds": round(bare_seconds, 3),
         "lost": len(expected - set(ids)), "duplicated": len(ids) - len(set(ids)),
+        "peak_worker_rss_mb": peak_mb,
     }))
 
 
