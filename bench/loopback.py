@@ -105,6 +105,30 @@ def workers(
                 w.kill()
 
 
+def peak_rss_mb(procs: list[subprocess.Popen]) -> float:
+    """The largest peak resident memory (VmHWM, Linux) of the worker processes that are still
+    running (together with their children, e.g. the worker's db_worker), in MB."""
+    peak = 0
+    for proc in procs:
+        for pid in [proc.pid, *_children(proc.pid)]:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+    return round(peak / 1024, 1)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(c) for c in found]
+
+
 def art28_ids(log: Path) -> list[str]:
     """The Message-IDs of art28's e-mails the server received, in order, repeats included."""
     return [line.strip() for line in log.read_text().splitlines() if "@art28>" in line]

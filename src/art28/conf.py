@@ -39,7 +39,14 @@ SETTINGS: list[Setting] = [
     Setting("ART28_UNDUE_DELAY_HOURS", int, 48, "Breach notice hours for agreements that only say 'without undue delay'."),
     Setting("ART28_DELIVERY_MAX_ATTEMPTS", int, 12, "Delivery attempts per message before it is marked failed."),
     Setting("ART28_DELIVERY_BACKOFF_SECONDS", int, 30, "First retry delay; it doubles per attempt (capped at one hour)."),
-    Setting("ART28_DELIVERY_LEASE_SECONDS", int, 300, "How long a worker's claim on a batch of deliveries lasts; a working worker renews it as it goes and re-checks it before each message, a dead worker's batch is taken over after it."),
+    Setting("ART28_DELIVERY_LEASE_SECONDS", int, 20, "How long a worker's claim on a batch of deliveries lasts without renewal; a living worker renews it by a heartbeat four times per lease and re-checks it before each message, a dead worker's batch is taken over once it has run out."),
+    Setting("ART28_DELIVERY_WORKERS", int, 4, "How many workers (`art28 worker`) you run; a fan-out queues this many drain tasks, so every worker takes a share. More than you run is harmless."),
+    Setting("ART28_STORAGE", str, "file", "Where uploaded and issued documents are kept: file (under ART28_HOME/media, one machine) or s3 (an S3-compatible bucket, for several machines)."),
+    Setting("ART28_S3_BUCKET", str, "", "With ART28_STORAGE=s3: the bucket's name (keep it private: documents are served through art28, never from the bucket)."),
+    Setting("ART28_S3_ENDPOINT_URL", str, "", "With ART28_STORAGE=s3: the S3-compatible server, e.g. https://s3.eu-central-1.amazonaws.com or a MinIO address (empty: AWS's default)."),
+    Setting("ART28_S3_REGION", str, "", "With ART28_STORAGE=s3: the bucket's region (empty: the server's default)."),
+    Setting("ART28_S3_ACCESS_KEY_ID", str, "", "With ART28_STORAGE=s3: access key (empty: the usual AWS sources, e.g. an instance role)."),
+    Setting("ART28_S3_SECRET_ACCESS_KEY", str, "", "With ART28_STORAGE=s3: secret key belonging to ART28_S3_ACCESS_KEY_ID."),
     Setting("ART28_MAX_UPLOAD_MB", int, 25, "Largest document that may be uploaded."),
     Setting("ART28_REQUIRE_OTP", bool, True, "Processor staff must log in with a TOTP second factor."),
     Setting("ART28_LOGIN_FAILURE_LIMIT", int, 5, "Failed logins before an account and address are locked out."),
@@ -92,6 +99,30 @@ def env_list(name: str) -> list[str]:
     if not isinstance(value, list):
         raise TypeError(f"{name} is not declared as a list setting")
     return [str(v) for v in value]
+
+
+def document_storage() -> dict:
+    """The ``STORAGES["default"]`` entry that ART28_STORAGE and the ART28_S3_* settings ask for."""
+    kind = str(env("ART28_STORAGE")).strip().lower()
+    if kind == "file":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"ART28_STORAGE must be file or s3, got {kind!r}")
+    bucket = str(env("ART28_S3_BUCKET"))
+    if not bucket:
+        raise ImproperlyConfigured("ART28_STORAGE=s3 needs ART28_S3_BUCKET")
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": bucket,
+        "endpoint_url": str(env("ART28_S3_ENDPOINT_URL")) or None,
+        "region_name": str(env("ART28_S3_REGION")) or None,
+        "access_key": str(env("ART28_S3_ACCESS_KEY_ID")) or None,
+        "secret_key": str(env("ART28_S3_SECRET_ACCESS_KEY")) or None,
+        # Private objects, never replaced: a second upload under one name gets a name of its
+        # own, as on the file system; art28 streams documents itself, so no public links.
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }}
 
 
 def _parse(kind: type, raw: str) -> object:

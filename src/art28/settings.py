@@ -8,7 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from art28.conf import env, env_int, env_list
+from art28.conf import document_storage, env, env_int, env_list
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -154,6 +154,9 @@ ART28_UNDUE_DELAY_HOURS = env_int("ART28_UNDUE_DELAY_HOURS")
 ART28_DELIVERY_MAX_ATTEMPTS = env_int("ART28_DELIVERY_MAX_ATTEMPTS")
 ART28_DELIVERY_BACKOFF_SECONDS = env_int("ART28_DELIVERY_BACKOFF_SECONDS")
 ART28_DELIVERY_LEASE_SECONDS = env_int("ART28_DELIVERY_LEASE_SECONDS")
+if ART28_DELIVERY_LEASE_SECONDS < 1:
+    raise ImproperlyConfigured("ART28_DELIVERY_LEASE_SECONDS must be at least 1")
+ART28_DELIVERY_WORKERS = max(1, env_int("ART28_DELIVERY_WORKERS"))
 ART28_MAX_UPLOAD_MB = env_int("ART28_MAX_UPLOAD_MB")
 ART28_PUBLIC_SUBPROCESSOR_PAGE = bool(env("ART28_PUBLIC_SUBPROCESSOR_PAGE"))
 ART28_TRUST_CONFIRM_HOURS = env_int("ART28_TRUST_CONFIRM_HOURS")
@@ -184,7 +187,7 @@ STATIC_ROOT = HOME / "static"
 MEDIA_ROOT = HOME / "media"
 MEDIA_URL = "/media-not-served/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": document_storage(),  # ART28_STORAGE: the file system, or an S3-compatible bucket
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True

@@ -13,9 +13,11 @@ other message is sent exactly once.
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -80,8 +82,15 @@ def test_it_loses_nothing_and_repeats_at_most_the_message_in_flight_when_killed(
         time.sleep(0.005)
     first.send_signal(signal.SIGKILL)
     first.wait()
+    killed_at = datetime.now(UTC)
     at_kill = len(smtp_server.messages)
     assert 0 < at_kill < N, "the kill must land in the middle of the fan-out"
+    # The dead worker's batch is free one lease after its last heartbeat at the latest.
+    with sqlite3.connect(tmp_path / "art28.sqlite3") as db:
+        held = [datetime.fromisoformat(row[0]).replace(tzinfo=UTC) for row in db.execute(
+            "SELECT lease_until FROM notices_delivery WHERE status = 'sending'")]
+    assert held, "the dead worker held a batch"
+    assert max(held) <= killed_at + timedelta(seconds=3)
 
     time.sleep(3.5)  # the dead worker's lease runs out
     subprocess.run(_art28(env, *WORKER), **run)

@@ -127,3 +127,49 @@ def test_two_workers_send_nothing_twice_and_lose_nothing_with_a_slow_mail_server
     ids = [m["message_id"] for m in slow_smtp.messages]
     assert len(set(ids)) == N, f"lost {N - len(set(ids))}"
     assert len(ids) == N, f"sent twice: {sorted({i for i in ids if ids.count(i) > 1})}"
+
+
+class TwoSecondMailbox(SlowMailbox):
+    delay = 2.0
+
+
+@pytest.mark.smtp
+def test_a_heartbeat_keeps_a_batch_whose_every_message_outlasts_the_lease(tmp_path):
+    """2 s per message, a 2 s lease renewed every 0.5 s by the heartbeat, and a second worker
+    that looks for due deliveries several times a second: nothing is sent twice. Before the
+    heartbeat the lease was renewed only between messages and ran out during each send."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    box = TwoSecondMailbox(port)
+    box.start()
+    n = 6
+    env = {**os.environ, "ART28_HOME": str(tmp_path), "DATABASE_URL": "",
+           "ART28_DELIVERY_LEASE_SECONDS": "2",
+           "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(port),
+           "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"}
+    run = dict(env=env, check=True, capture_output=True, text=True, timeout=300)
+    workers = []
+    try:
+        subprocess.run(_art28("migrate"), **run)
+        queued = subprocess.run(_art28("manage", "shell", "-c", SETUP.replace(f"range({N})", f"range({n})")),
+                                **run)
+        assert queued.stdout.strip().splitlines()[-1] == str(n)
+        quiet = dict(env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        workers.append(subprocess.Popen(_art28("worker", "--batch", "--interval", "0.1"), **quiet))
+        # The other worker polls and ticks (a drain each time) all along.
+        workers.append(subprocess.Popen(_art28("worker", "--interval", "0.1", "--tick", "0.3"), **quiet))
+        deadline = time.monotonic() + 180
+        while len(box.messages) < n and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(2 * 2 + 1)  # two leases more: a late second send would show now
+    finally:
+        for worker in workers:
+            worker.terminate()
+            worker.wait(timeout=60)
+        box.stop()
+    ids = [m["message_id"] for m in box.messages]
+    assert len(set(ids)) == n, f"lost {n - len(set(ids))}"
+    assert len(ids) == n, f"sent twice: {sorted({i for i in ids if ids.count(i) > 1})}"

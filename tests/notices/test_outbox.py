@@ -106,8 +106,9 @@ def test_it_queues_a_fan_out_in_bulk_in_each_language(make_controller, smtp_serv
     assert drain() == 6 and len(smtp_server.messages) == 6
 
 
-def test_it_spreads_a_large_fan_out_over_several_drains():
-    from art28.notices.services import MAX_PARALLEL_DRAINS, _parallel_drains
+def test_it_spreads_a_large_fan_out_over_several_drains(settings):
+    from art28.notices.services import BATCH, _parallel_drains
 
-    assert _parallel_drains(1) == 1 and _parallel_drains(1000) == 1
-    assert _parallel_drains(1001) == 2 and _parallel_drains(10_000) == MAX_PARALLEL_DRAINS
+    settings.ART28_DELIVERY_WORKERS = 4
+    assert _parallel_drains(1) == 1 and _parallel_drains(BATCH) == 1
+    assert _parallel_drains(BATCH + 1) == 2 and _parallel_drains(10_000) == 4

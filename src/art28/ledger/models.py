@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +14,25 @@ from django.utils.translation import gettext_lazy as _
 from art28.core.status import Tone, status_tones
 
 GENESIS = "0" * 64
+
+
+# The fields the hash covers, in the order canonical_payload takes them: verification reads
+# these as plain tuples (no model instance per event).
+HASHED_FIELDS = ("seq", "code", "at", "actor_label", "action", "object_type", "object_code",
+                 "processor_id_ref", "controller_id_ref", "data", "prev_hash")
+
+_encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode
+
+
+def canonical_payload(seq: int, code: uuid.UUID, at: datetime, actor: str, action: str,
+                      object_type: str, object_code: str, processor: int | None,
+                      controller: int | None, data: object, prev: str) -> bytes:
+    """The canonical bytes an event's hash covers (sorted keys, compact, UTF-8)."""
+    return _encode({
+        "seq": seq, "code": str(code), "at": at.isoformat(), "actor": actor, "action": action,
+        "object_type": object_type, "object_code": object_code, "processor": processor,
+        "controller": controller, "data": data, "prev": prev,
+    }).encode()
 
 
 class ChainHead(models.Model):
@@ -52,25 +72,9 @@ class Event(models.Model):
 
     def payload(self) -> bytes:
         """The canonical bytes the hash covers."""
-        return json.dumps(
-            {
-                "seq": self.seq,
-                "code": str(self.code),
-                "at": self.at.isoformat(),
-                "actor": self.actor_label,
-                "action": self.action,
-                "object_type": self.object_type,
-                "object_code": self.object_code,
-                "processor": self.processor_id_ref,
-                "controller": self.controller_id_ref,
-                "data": self.data,
-                "prev": self.prev_hash,
-            },
-            sort_keys=True,
-            separators=(",", ":"),
-            ensure_ascii=False,
-            default=str,
-        ).encode()
+        return canonical_payload(self.seq, self.code, self.at, self.actor_label, self.action,
+                                 self.object_type, self.object_code, self.processor_id_ref,
+                                 self.controller_id_ref, self.data, self.prev_hash)
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.payload()).hexdigest()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
-import time
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -13,7 +13,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import connection, models, transaction
+from django.db import DatabaseError, connection, connections, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,7 +28,9 @@ from art28.notices.webhooks import post_webhook
 from art28.parties.models import Controller, Processor
 
 log = logging.getLogger("art28.notices")
-BATCH = 200
+# Small batches: a drain claims one after another until nothing is due, so every worker
+# keeps taking a share of a fan-out to its end instead of one worker holding its tail.
+BATCH = 50
 
 
 @dataclass(frozen=True)
@@ -187,11 +189,10 @@ def _deliveries(notice: Notice, draft: NoticeDraft) -> list[Delivery]:
     return out
 
 
-MAX_PARALLEL_DRAINS = 4
-
-
 def _parallel_drains(deliveries: int) -> int:
-    return max(1, min(MAX_PARALLEL_DRAINS, -(-deliveries // (BATCH * 5))))
+    """One drain task per worker (``ART28_DELIVERY_WORKERS``), or per batch when there are
+    fewer batches than workers: every worker is busy while a fan-out lasts."""
+    return max(1, min(settings.ART28_DELIVERY_WORKERS, -(-deliveries // BATCH)))
 
 
 def schedule_drain(run_after: datetime | None = None, *, parallel: int = 1) -> None:
@@ -239,31 +240,66 @@ def drain(limit_batches: int | None = None) -> int:
     return sent
 
 
+def _heartbeat_seconds() -> float:
+    """How often a living worker renews its claims: four times per lease, so one late or
+    failed renewal never lets the lease run out."""
+    return _lease().total_seconds() / 4
+
+
 class _Claim:
-    """A worker's hold on one batch: renewed while the worker makes progress, re-checked
-    before every message, so a slow or frozen mail server never lets a second worker send
-    what this one is still sending."""
+    """A worker's hold on one batch: renewed by a heartbeat while the worker lives (however
+    slow or frozen the mail server), re-checked before every message, so a second worker
+    never sends what this one is still sending, and a dead worker's batch is free again one
+    lease after its last heartbeat."""
 
     def __init__(self, token: uuid.UUID):
         self.token = token
-        self.renewed = time.monotonic()
 
     def ours(self) -> models.QuerySet:
         return Delivery.objects.filter(claim=self.token, status=DeliveryStatus.SENDING)
 
+    def renew(self) -> int:
+        """Push the lease of what is still ours one lease ahead; return how many rows."""
+        return self.ours().update(lease_until=timezone.now() + _lease())
+
     def take(self, delivery: Delivery) -> bool:
-        """Renew the whole batch's lease once a third of it has passed, then say whether
-        ``delivery`` is still ours. The check is a read, not a write: on SQLite a write per
-        message would double the outbox's writes; the renewal keeps the lease far from
-        running out while we make progress, so a read just before the send is enough."""
-        if time.monotonic() - self.renewed > _lease().total_seconds() / 3:
-            self.ours().update(lease_until=timezone.now() + _lease())
-            self.renewed = time.monotonic()
+        """Say whether ``delivery`` is still ours. A read, not a write: the heartbeat keeps
+        the lease renewed, so a read just before the send is enough."""
         return self.ours().filter(pk=delivery.pk).exists()
 
     def release(self) -> None:
         """Give back what is still ours, due at once, when we stop early."""
         self.ours().update(status=DeliveryStatus.PENDING, lease_until=None, claim=None)
+
+
+class _Heartbeat:
+    """Renews a claim's lease from a thread of its own every ``_heartbeat_seconds()``, for as
+    long as the batch is being delivered. Time, not message count, drives it: a message that
+    takes longer than a lease (slow or frozen mail server) keeps its claim, and a killed
+    worker stops beating, so its batch is taken over one lease later."""
+
+    def __init__(self, claim: _Claim):
+        self.claim = claim
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"heartbeat-{claim.token}", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.wait(_heartbeat_seconds()):
+                try:
+                    self.claim.renew()
+                except DatabaseError as exc:  # a busy database: the next beat tries again
+                    log.warning("heartbeat of claim %s failed: %s", self.claim.token, exc)
+        finally:
+            connections.close_all()  # this thread's own connections only
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def _deliver_batch(token: uuid.UUID, ids: list[int]) -> int:
@@ -273,26 +309,27 @@ def _deliver_batch(token: uuid.UUID, ids: list[int]) -> int:
                   .select_related("notice", "notice__controller", "subscriber").order_by("pk"))
     smtp = get_connection(fail_silently=False)
     try:
-        for delivery in list(deliveries):  # read first: SQLite cursors see our own updates
-            if not claim.take(delivery):
-                # Our lease ran out and another worker took over: it sends the rest.
-                log.warning("claim %s lost before delivery %s; stopping this batch", token, delivery.code)
-                claim.release()
-                break
-            try:
-                if delivery.channel == Channel.EMAIL:
-                    smtp.open()  # no-op while open: one connection serves the batch
-                    _email(delivery, smtp)
-                else:
-                    post_webhook(delivery)
-            except Exception as exc:  # noqa: BLE001 - any failure is retried with backoff
-                _failed(delivery, exc)
-                _reset(smtp)
-                continue
-            Delivery.objects.filter(pk=delivery.pk).update(
-                status=DeliveryStatus.SENT, sent_at=timezone.now(), lease_until=None, claim=None,
-                attempts=delivery.attempts + 1, last_error="")
-            sent += 1
+        with _Heartbeat(claim):  # the lease stays ours while we live, however slow the server
+            for delivery in list(deliveries):  # read first: SQLite cursors see our own updates
+                if not claim.take(delivery):
+                    # Our lease ran out and another worker took over: it sends the rest.
+                    log.warning("claim %s lost before delivery %s; stopping this batch", token, delivery.code)
+                    claim.release()
+                    break
+                try:
+                    if delivery.channel == Channel.EMAIL:
+                        smtp.open()  # no-op while open: one connection serves the batch
+                        _email(delivery, smtp)
+                    else:
+                        post_webhook(delivery)
+                except Exception as exc:  # noqa: BLE001 - any failure is retried with backoff
+                    _failed(delivery, exc)
+                    _reset(smtp)
+                    continue
+                Delivery.objects.filter(pk=delivery.pk).update(
+                    status=DeliveryStatus.SENT, sent_at=timezone.now(), lease_until=None, claim=None,
+                    attempts=delivery.attempts + 1, last_error="")
+                sent += 1
     finally:
         _reset(smtp)
     return sent
@@ -364,12 +401,20 @@ def _failed(delivery: Delivery, exc: Exception) -> None:
 
 
 def _reschedule_waiting() -> None:
-    """Wake up again when the next retry falls due."""
-    nxt = (Delivery.objects.filter(status=DeliveryStatus.PENDING)
-           .order_by("next_attempt_at").values_list("next_attempt_at", flat=True).first())
-    if nxt is not None:
+    """Wake up again when the next retry falls due, or when a batch another worker holds
+    would run out of lease: if that worker died, its batch is taken over right then, one
+    lease after its last heartbeat (while it lives, its heartbeat pushes the lease on and the
+    drain finds nothing to take, and looks again at the new end of the lease)."""
+    retry = (Delivery.objects.filter(status=DeliveryStatus.PENDING)
+             .order_by("next_attempt_at").values_list("next_attempt_at", flat=True).first())
+    lease = (Delivery.objects.filter(status=DeliveryStatus.SENDING, lease_until__isnull=False)
+             .order_by("lease_until").values_list("lease_until", flat=True).first())
+    if lease is not None:
+        lease += timedelta(seconds=1)  # a lease is free once it has passed, not at its end
+    times = [t for t in (retry, lease) if t is not None]
+    if times:
         with transaction.atomic():
-            schedule_drain(run_after=max(nxt, timezone.now()))
+            schedule_drain(run_after=max(min(times), timezone.now()))
 
 
 def retry_failed(*, acting_user: Any) -> int:
