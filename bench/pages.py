@@ -3,6 +3,9 @@
     .venv/bin/python bench/pages.py [--agreements 10000] [--repeat 10] [--only SUBSTRING]
         [--cache /tmp/art28-bench-pages] [--rebuild]
 
+Run it with ``PYTHONPATH=<an older src>`` to measure the code before a change (gunicorn and
+the in-process pass both import art28 from there).
+
 Builds once, then reuses (a SQLite file under ``<cache>/n<N>/``, keyed by N), a database with
 N controllers, each with a breach contact and a signed agreement sharing one sub-processor; a
 breach at that sub-processor with its N initial notices queued; a change (a second
@@ -16,7 +19,7 @@ walks every URL pattern and every GET operation of the API (as tests/test_permis
 does, parameters filled with the bench's objects), and requests each one ``--repeat`` times
 after one warm-up request: staff pages as the admin, portal pages as the portal user. One
 JSON line per URL: status, p50 and p95 in ms, the response size, the ratio of its p50 to the
-baseline's p50 (the login page, requested the same way in the same run), and the number of
+baseline's p50 (the login page ``/login/``, requested the same way in the same run), and the number of
 queries of one request, counted in a separate in-process pass (Django's test client with
 CaptureQueriesContext on the same database). URLs whose parameter no bench object fills are
 printed with ``"skipped"``.
@@ -270,7 +273,8 @@ def fetch(port: int, url: str, headers: dict[str, str]) -> tuple[int, int, float
 
 
 def timed(port: int, url: str, headers: dict[str, str], repeat: int) -> dict[str, Any]:
-    fetch(port, url, headers)  # warm-up: templates compiled, caches filled
+    for _ in range(2):  # warm-up, once per gunicorn worker (likely): templates compiled, caches filled
+        fetch(port, url, headers)
     times, status, size = [], 0, 0
     for _ in range(repeat):
         status, size, ms = fetch(port, url, headers)
@@ -290,7 +294,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--agreements", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=10)
-    parser.add_argument("--only", default="", help="time only URLs whose name contains this")
+    parser.add_argument("--only", default="",
+                        help="time only URLs whose name contains one of these (comma-separated)")
     parser.add_argument("--cache", default="/tmp/art28-bench-pages")
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
@@ -312,7 +317,8 @@ def main() -> None:
     from art28.ledger.models import Event
 
     events = Event.objects.count()
-    rows = [r for r in targets(objects()) if args.only in r["what"]]
+    wanted = [w for w in args.only.split(",") if w] or [""]
+    rows = [r for r in targets(objects()) if any(w in r["what"] for w in wanted)]
     count_queries(rows, built)
     from django.db import connections
 
@@ -320,7 +326,9 @@ def main() -> None:
     port = free_port()
     server = serve(home, port)
     try:
-        baseline = timed(port, "/accounts/login/", {}, args.repeat)
+        for _ in range(6):  # both workers load the URL conf and the apps' views
+            fetch(port, "/login/", {})
+        baseline = timed(port, "/login/", {}, args.repeat)
         print(json.dumps({"what": "baseline: login page", "agreements": args.agreements,
                           "ledger_events": events, **baseline}), flush=True)
         for row in rows:

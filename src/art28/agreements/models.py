@@ -152,6 +152,12 @@ class AgreementVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agreement", "number"], name="one_number_per_agreement"),
         ]
+        # Finding each agreement's binding version and its promise parts without reading the
+        # large rows: the flow-down pages join thousands of agreements through this index.
+        indexes = [
+            models.Index(fields=["agreement", "status", "number", "promise_breach", "promise_audit",
+                                 "promise_end", "promise_transfers"], name="version_binding_promises"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.agreement.reference} v{self.number}"

@@ -23,7 +23,7 @@ from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersi
 from art28.core.csv import csv_bytes, safe_cell
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
-from art28.subprocessors.models import AgreementSubprocessor, LinkStatus
+from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
 from art28.subprocessors.services.queries import subprocessor_rows
 
 DPV = "https://w3id.org/dpv#"
@@ -89,15 +89,20 @@ def iter_record(*, processor: Processor, agreements: AgreementQuerySet | None = 
     (agreements, their versions, their authorised sub-processors), whatever their number."""
     qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
     now = timezone.now()
+    # Links as bare ids; each sub-processor is read once for the whole record (not once per
+    # agreement with its terms), and its rows are made once per distinct set of them.
     links = (AgreementSubprocessor.objects.at(now).filter(status=LinkStatus.AUTHORISED)
-             .select_related("subprocessor").order_by("subprocessor__name"))
+             .order_by("subprocessor__name").only("id", "agreement_id", "subprocessor_id"))
+    versions = (AgreementVersion.objects.order_by("-number")
+                .only("id", "agreement_id", "number", "status", "terms"))
     qs = (qs.active().select_related("controller__processor").order_by("controller__name", "reference")
-          .prefetch_related(Prefetch("versions", queryset=AgreementVersion.objects.order_by("-number"),
-                                     to_attr="versions_newest_first"),
+          .prefetch_related(Prefetch("versions", queryset=versions, to_attr="versions_newest_first"),
                             Prefetch("subprocessor_links", queryset=links, to_attr="authorised_links")))
     catalogue = current_catalogue(processor)
+    register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
+    rows: dict[tuple[int, ...], list[dict[str, Any]]] = {}
     for agreement in qs.iterator(chunk_size=CHUNK):
-        yield _entry(agreement, catalogue)
+        yield _entry(agreement, catalogue, register, rows)
 
 
 CHUNK = 500
@@ -109,9 +114,16 @@ def _binding(agreement: Agreement) -> AgreementVersion:
     return next((v for v in versions if v.status == VersionStatus.SIGNED), versions[0])
 
 
-def _entry(agreement: Agreement, catalogue: Any) -> Entry:
+def _entry(agreement: Agreement, catalogue: Any, register: dict[int, Subprocessor],
+           rows: dict[tuple[int, ...], list[dict[str, Any]]]) -> Entry:
     version = _binding(agreement)
-    register = [link.subprocessor for link in agreement.authorised_links]  # type: ignore[attr-defined]  # a Prefetch to_attr
+    ids = tuple(link.subprocessor_id for link in agreement.authorised_links)  # type: ignore[attr-defined]  # a Prefetch to_attr
+    if not ids:
+        subprocessors = subprocessor_rows([], binding=version)
+    else:
+        if ids not in rows:
+            rows[ids] = subprocessor_rows([register[i] for i in ids], binding=version)
+        subprocessors = rows[ids]
     terms = version.terms or {}
     p, processor = _part(terms, "processing"), _part(terms, "processor")
     measures = [{"kind": m.get("kind"), "text": m.get("text")}
@@ -135,7 +147,7 @@ def _entry(agreement: Agreement, catalogue: Any) -> Entry:
         data_categories=list(p.get("data_categories") or []),
         special_categories=list(p.get("special_categories") or []),
         data_subjects=list(p.get("data_subject_categories") or []),
-        subprocessors=subprocessor_rows(register, binding=version),
+        subprocessors=subprocessors,
         transfer_policy=_part(terms, "transfers").get("outside_eea") or "",
         measures=measures,
     )
