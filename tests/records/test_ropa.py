@@ -137,7 +137,8 @@ def test_it_reads_the_stored_terms_as_the_validated_terms_say(processor, record)
     for agreement in record:
         version = agreement.binding
         terms, e = version.dpa_terms, entries[agreement.reference]
-        assert (e.subject_matter, e.nature) == (terms.processing.subject_matter or "", terms.processing.nature or "")
+        assert e.subject_matter == (terms.processing.subject_matter or "")
+        assert e.nature == (terms.processing.nature or "")
         assert e.purposes == terms.processing.purposes
         assert e.data_categories == terms.processing.data_categories
         assert e.special_categories == terms.processing.special_categories
