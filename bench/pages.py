@@ -1,109 +1,348 @@
-"""Pages and API lists of a large breach, timed in-process with Django's test client.
+"""Every staff page, portal page and API list at scale, served by gunicorn.
 
-    .venv/bin/python bench/pages.py --agreements 2000 [--repeat 7]
+    .venv/bin/python bench/pages.py [--agreements 10000] [--repeat 10] [--only SUBSTRING]
+        [--cache /tmp/art28-bench-pages] [--rebuild]
 
-Builds a fresh SQLite database (bulk inserts, as in breach_fanout.py): N controllers with a
-signed agreement sharing one sub-processor, a breach there with its N initial notices
-queued. Then, logged in as the processor's admin, it requests every page and API list
-below ``--repeat`` times and prints one JSON line per URL: status, p50 and p95 in ms, the
-number of queries of one request and the response size.
+Run it with ``PYTHONPATH=<an older src>`` to measure the code before a change (gunicorn and
+the in-process pass both import art28 from there).
 
-This is the in-process part of the issue's `bench/pages.py`: no gunicorn, no 100,000-event
-ledger, and only the breach, ledger, register, flow-down and record URLs this branch changed.
-Run it with ``PYTHONPATH=<an older src>`` to measure the code before a change.
+Builds once, then reuses (a SQLite file under ``<cache>/n<N>/``, keyed by N), a database with
+N controllers, each with a breach contact and a signed agreement sharing one sub-processor; a
+breach at that sub-processor with its N initial notices queued; a change (a second
+sub-processor added) proposed to all N agreements, with its N clocks and notices; and the
+ledger filled up to at least 100,000 events (bulk inserts with a valid hash chain, so
+``art28 ledger verify`` still passes). A processor admin and a controller's portal user are
+logged in (sessions and API tokens stored beside the database).
+
+It then serves that database with gunicorn (``art28.wsgi``, 2 workers, as ``art28 serve``),
+walks every URL pattern and every GET operation of the API (as tests/test_permissions.py
+does, parameters filled with the bench's objects), and requests each one ``--repeat`` times
+after one warm-up request: staff pages as the admin, portal pages as the portal user. One
+JSON line per URL: status, p50 and p95 in ms, the response size, the ratio of its p50 to the
+baseline's p50 (the login page ``/login/``, requested the same way in the same run), and the number of
+queries of one request, counted in a separate in-process pass (Django's test client with
+CaptureQueriesContext on the same database). URLs whose parameter no bench object fills are
+printed with ``"skipped"``.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
+import re
+import shutil
+import signal
+import socket
 import statistics
+import subprocess
 import sys
-import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
-from breach_fanout import create_data, record_and_queue
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path[:0] = [str(BENCH), str(ROOT)]
+
+LEDGER_EVENTS = 100_000
+PASSWORD = "correct horse battery 1"
+
+
+def _env(home: Path) -> dict[str, str]:
+    return {"ART28_HOME": str(home), "DATABASE_URL": "", "ART28_REQUIRE_OTP": "false",
+            "DJANGO_SETTINGS_MODULE": "art28.settings", "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost"}
 
 
 def _setup(home: Path) -> None:
-    os.environ.update({"ART28_HOME": str(home), "DATABASE_URL": "", "ART28_REQUIRE_OTP": "false",
-                       "DJANGO_SETTINGS_MODULE": "art28.settings", "ALLOWED_HOSTS": "testserver,127.0.0.1"})
+    os.environ.update(_env(home))
     import django
 
     django.setup()
+
+
+# --- building the database ------------------------------------------------------------------
+
+
+def _fill_ledger(total: int) -> int:
+    """Append events until the ledger holds ``total``: bulk inserts, each hash chained to the
+    one before, exactly as ``record_event`` would compute it."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from art28.ledger.models import ChainHead, Event
+    from art28.parties.models import Controller
+
+    missing = total - Event.objects.count()
+    if missing <= 0:
+        return 0
+    controllers = list(Controller.objects.values_list("pk", "processor_id", "code")[:5000])
+    with transaction.atomic():
+        head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
+        seq, prev = head.last_seq, head.last_hash
+        start = timezone.now() - timedelta(days=365)
+        batch: list[Event] = []
+        for i in range(missing):
+            pk, processor_id, code = controllers[i % len(controllers)]
+            seq += 1
+            event = Event(seq=seq, at=start + timedelta(seconds=i * 60), actor=None, actor_label="bench",
+                          action="controller.updated", object_type="controller", object_code=str(code),
+                          processor_id_ref=processor_id, controller_id_ref=pk,
+                          data={"fields": ["phone"]}, prev_hash=prev)
+            event.hash = event.compute_hash()
+            prev = event.hash
+            batch.append(event)
+            if len(batch) == 5000:
+                Event.objects.bulk_create(batch)
+                batch = []
+        Event.objects.bulk_create(batch)
+        head.last_seq, head.last_hash = seq, prev
+        head.save(update_fields=["last_seq", "last_hash"])
+    return missing
+
+
+def _login(user: Any) -> str:
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.create()
+    return str(session.session_key)
+
+
+def build(n: int) -> dict[str, Any]:
+    """The bench database (see the module's docstring); returns what the walk needs."""
+    from breach_fanout import create_data, record_and_queue
+    from django.contrib.auth import get_user_model
     from django.core.management import call_command
+    from django.utils import timezone
 
+    from art28.api.services import create_token
+    from art28.parties.models import Contact, Membership
+    from art28.subprocessors.services import propose_change, register_subprocessor
+
+    t0 = time.perf_counter()
     call_command("migrate", verbosity=0)
+    processor, sp = create_data(n)
+    # The breach contact also hears of sub-processor changes (else the change refuses them).
+    Contact.objects.update(is_privacy_contact=True)
+    log(f"{n} clients created in {time.perf_counter() - t0:.0f} s")
+    seconds, queued = record_and_queue(processor, sp)
+    log(f"breach: {queued} notices queued in {seconds:.1f} s")
+    t1 = time.perf_counter()
+    sp2 = register_subprocessor(processor=processor, acting_user="bench", data={
+        "name": "Rekenhal Frankfurt GmbH", "country": "DE", "address": "Hanauer Landstrasse 1, Frankfurt",
+        "service": "Hosting (second data centre)", "locations": ["DE"], "data_categories": ["customer data"]})
+    change = propose_change(processor=processor, kind="add", subprocessor=sp2, acting_user="bench",
+                            effective_at=timezone.now() + timedelta(days=31), reason="Second data centre")
+    log(f"change: {change.clocks.count()} clocks in {time.perf_counter() - t1:.1f} s")
+    t2 = time.perf_counter()
+    added = _fill_ledger(LEDGER_EVENTS)
+    log(f"ledger: {added} events added in {time.perf_counter() - t2:.1f} s")
+    User = get_user_model()
+    admin = User.objects.create_user("bench-admin", "admin@bench.example", PASSWORD)
+    Membership.objects.create(user=admin, role="processor_admin", processor=processor)
+    first = processor.controllers.order_by("pk").first()
+    portal = User.objects.create_user("bench-portal", "portal@bench.example", PASSWORD)
+    Membership.objects.create(user=portal, role="controller_user", processor=processor, controller=first)
+    return {"agreements": n,
+            "sessions": {"staff": _login(admin), "portal": _login(portal)},
+            "tokens": {"staff": create_token(user=admin, name="bench", acting_user=admin)[1],
+                       "portal": create_token(user=portal, name="bench", acting_user=portal)[1]}}
 
 
-def _urls(incident, sp) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    from django.urls import reverse
+def objects() -> dict[str, str]:
+    """The code that fills each kind of URL parameter (tests/permission_world.py's kinds)."""
+    from art28.agreements.models import Agreement
+    from art28.breaches.models import Incident, IncidentNotice
+    from art28.parties.models import Contact, Controller, Processor
+    from art28.subprocessors.models import ChangeAgreement, Subprocessor, SubprocessorChange
 
-    code = incident.code
-    return [
-        ("breach page", reverse("breaches:incident_detail", args=[code])),
-        ("breach register page", reverse("breaches:incident_list")),
-        ("breach register CSV", reverse("breaches:register_csv")),
-        ("breach register PDF", reverse("breaches:register_pdf")),
-        ("ledger page", reverse("ledger:ledger")),
-        ("sub-processor detail", reverse("subprocessors:detail", args=[sp.code])),
-        ("flow-down dashboard", reverse("subprocessors:flowdown")),
-        ("Art. 30 record XLSX", reverse("records:ropa_download", args=["xlsx"])),
-        ("API affected", f"/api/v1/breaches/{code}/affected"),
-        ("API notices", f"/api/v1/breaches/{code}/notices"),
-        ("API flow-down", "/api/v1/subprocessor-flowdown"),
-    ]
+    controller = Controller.objects.order_by("pk").first()
+    agreement = Agreement.objects.filter(controller=controller).first()
+    found: dict[str, Any] = {
+        "processor": Processor.objects.first(), "controller": controller,
+        "contact": Contact.objects.filter(controller=controller).first(), "agreement": agreement,
+        "version": agreement.versions.first() if agreement else None,
+        "incident": Incident.objects.first(),
+        "subprocessor": Subprocessor.objects.order_by("pk").first(),
+        "change": SubprocessorChange.objects.first(),
+        "clock": ChangeAgreement.objects.filter(agreement=agreement).first(),
+        "notice": IncidentNotice.objects.filter(affected__agreement=agreement).first(),
+    }
+    return {kind: str(obj.code) for kind, obj in found.items() if obj is not None}
 
 
-def _time(client, url: str, repeat: int, headers: dict) -> dict:  # type: ignore[no-untyped-def]
+# --- walking the URLs -----------------------------------------------------------------------
+
+
+def targets(codes: dict[str, str]) -> list[dict[str, Any]]:
+    """Every GET-able URL with its audience (staff or portal) and filled path, or why skipped."""
+    from tests.permission_world import FORMATS, api_operations, kind_before, web_patterns
+    from tests.test_permissions import AUDIENCE, NUMBERS, VARIANTS, _fill
+
+    cases = [(name, route, params, False) for name, route, params in web_patterns()]
+    names = [c[0] for c in cases]
+    cases = [(name if names.count(name) == 1 else f"{name} {route}", route, params, False)
+             for name, route, params, _ in cases]
+    cases += [(f"GET {path}", path.removeprefix("/"), re.findall(r"\{(\w+)\}", path), True)
+              for method, path in api_operations() if method == "GET"]
+    out = []
+    for key, route, params, api in cases:
+        audience = AUDIENCE.get(key, "")
+        if not audience or audience in ("nowhere", "django_admin") or key.startswith("admin:"):
+            continue
+        side = audience.split(":")[0].split("_")[0]
+        who = ["portal"] if side == "portal" else ["staff", "portal"] if side == "both" else ["staff"]
+        values, missing = {}, []
+        for p in params:
+            kind = VARIANTS.get(key, {}).get(p) or kind_before(route, p)
+            if p in FORMATS or p == "number":
+                values[p] = str(NUMBERS.get(key, 1)) if p == "number" else FORMATS[p]
+            elif p == "contact_code":
+                values[p] = codes.get("contact", "")
+            elif kind in codes:
+                values[p] = codes[kind]
+            else:
+                missing.append(p)
+        for role in who:
+            row: dict[str, Any] = {"what": key, "as": role}
+            if missing:
+                row["skipped"] = f"no bench object for {', '.join(missing)}"
+            else:
+                row["url"] = _fill(route, values)
+            row["api"] = api
+            out.append(row)
+    return out
+
+
+def count_queries(rows: list[dict[str, Any]], built: dict[str, Any]) -> None:
+    """The in-process pass: one request per URL with the test client, its queries counted."""
+    from django.conf import settings
     from django.db import connection
+    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    times, status, size, queries = [], 0, 0, 0
-    for i in range(repeat):
-        start = time.perf_counter()
+    for row in rows:
+        if "url" not in row:
+            continue
+        client = Client(raise_request_exception=False)
+        client.cookies[settings.SESSION_COOKIE_NAME] = built["sessions"][row["as"]]
+        headers = {"Authorization": f"Bearer {built['tokens'][row['as']]}"} if row["api"] else {}
         with CaptureQueriesContext(connection) as ctx:
-            response = client.get(url, headers=headers)
-            body = response.getvalue() if response.status_code < 500 else b""
-        times.append((time.perf_counter() - start) * 1000)
-        status, size = response.status_code, len(body)
-        if i == 0:
-            queries = len(ctx.captured_queries)
+            response = client.get(row["url"], headers=headers)
+            if response.streaming:
+                b"".join(response.streaming_content)  # type: ignore[arg-type]
+        row["queries"] = len(ctx.captured_queries)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(home: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, **_env(home)}
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "art28.wsgi:application", "--bind",
+                             f"127.0.0.1:{port}", "--workers", "2", "--timeout", "120",
+                             "--log-level", "warning"],
+                            env=env, start_new_session=True)
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+def fetch(port: int, url: str, headers: dict[str, str]) -> tuple[int, int, float]:
+    start = time.perf_counter()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    conn.request("GET", url, headers={"Host": "localhost", **headers})
+    response = conn.getresponse()
+    size = len(response.read())
+    elapsed = (time.perf_counter() - start) * 1000
+    conn.close()
+    return response.status, size, elapsed
+
+
+def timed(port: int, url: str, headers: dict[str, str], repeat: int) -> dict[str, Any]:
+    for _ in range(2):  # warm-up, once per gunicorn worker (likely): templates compiled, caches filled
+        fetch(port, url, headers)
+    times, status, size = [], 0, 0
+    for _ in range(repeat):
+        status, size, ms = fetch(port, url, headers)
+        times.append(ms)
     times.sort()
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     return {"status": status, "p50_ms": round(statistics.median(times), 1), "p95_ms": round(p95, 1),
-            "queries": queries, "bytes": size}
+            "bytes": size}
+
+
+def log(text: str) -> None:
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agreements", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--agreements", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--only", default="",
+                        help="time only URLs whose name contains one of these (comma-separated)")
+    parser.add_argument("--cache", default="/tmp/art28-bench-pages")
+    parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        _setup(Path(tmp))
-        from django.test import Client
+    home = Path(args.cache) / f"n{args.agreements}"
+    marker = home / "bench.json"
+    if args.rebuild and home.exists():
+        shutil.rmtree(home)
+    home.mkdir(parents=True, exist_ok=True)
+    _setup(home)
+    if marker.exists():
+        from django.core.management import call_command
 
-        from art28.api.services import create_token
-        from art28.breaches.models import Incident
-        from art28.parties import services as parties
+        call_command("migrate", verbosity=0)  # a database built by older code
+        built = json.loads(marker.read_text())
+        log(f"reusing {home}")
+    else:
+        built = build(args.agreements)
+        marker.write_text(json.dumps(built))
+    from art28.ledger.models import Event
 
-        processor, sp = create_data(args.agreements)
-        queue_seconds, queued = record_and_queue(processor, sp)
-        sys.stderr.write(f"queued {queued} in {queue_seconds:.1f} s\n")
-        admin = parties.create_member(processor=processor, username="bench", email="bench@bench.example",
-                                      password="correct horse battery 1", role="processor_admin",
-                                      acting_user="bench")
-        token = create_token(user=admin, name="bench", acting_user=admin)[1]
-        client = Client(raise_request_exception=False)
-        client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
-        incident = Incident.objects.get()
-        for name, url in _urls(incident, sp):
-            headers = {"Authorization": f"Bearer {token}"} if url.startswith("/api/") else {}
-            row = _time(client, url, args.repeat, headers)
-            print(json.dumps({"what": name, "agreements": args.agreements, **row}), flush=True)
+    events = Event.objects.count()
+    wanted = [w for w in args.only.split(",") if w] or [""]
+    rows = [r for r in targets(objects()) if any(w in r["what"] for w in wanted)]
+    count_queries(rows, built)
+    from django.db import connections
+
+    connections.close_all()
+    port = free_port()
+    server = serve(home, port)
+    try:
+        for _ in range(6):  # both workers load the URL conf and the apps' views
+            fetch(port, "/login/", {})
+        baseline = timed(port, "/login/", {}, args.repeat)
+        print(json.dumps({"what": "baseline: login page", "agreements": args.agreements,
+                          "ledger_events": events, **baseline}), flush=True)
+        for row in rows:
+            if "url" in row:
+                cookie = f"sessionid={built['sessions'][row['as']]}"
+                headers = ({"Authorization": f"Bearer {built['tokens'][row['as']]}"} if row["api"]
+                           else {"Cookie": cookie})
+                row.update(timed(port, row["url"], headers, args.repeat))
+                row["ratio_vs_baseline"] = round(row["p50_ms"] / max(baseline["p50_ms"], 0.1), 1)
+            row.pop("api")
+            print(json.dumps({**row, "agreements": args.agreements}), flush=True)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -217,3 +217,49 @@ def test_the_list_takes_a_fixed_number_of_queries(django_assert_max_num_queries,
     for user, rows in ((admin_user, 18), (staff_a, 9)):
         with django_assert_max_num_queries(14):
             assert len(open_obligations(user)) == rows
+
+
+def test_the_staff_home_takes_as_many_queries_for_50_change_clocks_as_for_5(
+        processor, admin_user, make_controller, client, login):
+    """Change clocks are read as rows of the shown columns: the home page's queries do not
+    grow with the number of agreements a change touches, and each row still says what is due."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from art28.agreements.services import create_agreement
+    from art28.subprocessors import services
+    from art28.subprocessors.models import ChangeAgreement, ClockStatus
+
+    def change(n, name):
+        for _ in range(n):
+            create_agreement(controller=make_controller(), acting_user=admin_user)
+        sp = services.register_subprocessor(processor=processor, acting_user=admin_user, data={
+            "name": name, "country": "NL", "service": "Hosting", "locations": ["NL"]})
+        return services.propose_change(processor=processor, kind="add", subprocessor=sp,
+                                       effective_at=timezone.now() + timedelta(days=60),
+                                       acting_user=admin_user, include_unsigned=True)
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("obligations:staff_dashboard")).status_code == 200
+        return len(ctx.captured_queries)
+
+    login(client, admin_user)
+    change(5, "Vijf B.V.")
+    few = queries()
+    second = change(45, "Vijftig B.V.")
+    assert queries() == few
+    rows = [o for o in open_obligations(admin_user) if o.url.endswith(f"/{second.code}/")]
+    clocks = {str(c.code): c for c in ChangeAgreement.objects.filter(change=second)
+              .select_related("agreement__controller")}
+    assert len(rows) == len(clocks) == 50
+    wanted = {ClockStatus.WINDOW_OPEN: (K.OBJECTION_WINDOW, "Objection window for"),
+              ClockStatus.AWAITING_CONSENT: (K.CONSENT_AWAITED, "Consent for")}
+    for o in rows:
+        clock = clocks[o.uid.split("-", 1)[1]]
+        kind, words = wanted[clock.status]
+        due = (clock.objection_deadline if kind == K.OBJECTION_WINDOW
+               else clock.takes_effect_at or second.effective_at)
+        assert (o.kind, o.due, o.controller) == (kind, due, clock.agreement.controller.name)
+        assert o.what == f"{words} Vijftig B.V. under {clock.agreement.reference}"

@@ -128,3 +128,26 @@ def test_it_maps_art28_ropa_export_to_the_command(processor, record, tmp_path):
     from art28.cli import _django_command
 
     assert _django_command(["ropa", "export", "--format", "csv", "--out", "x"])[0] == "ropa_export"
+
+
+def test_it_reads_the_stored_terms_as_the_validated_terms_say(processor, record):
+    """The record reads each binding version's terms as stored JSON (no DpaTerms per
+    agreement); every field it takes from them equals what the validated terms give."""
+    entries = {e.agreement: e for e in ropa.build_record(processor=processor)}
+    for agreement in record:
+        version = agreement.binding
+        terms, e = version.dpa_terms, entries[agreement.reference]
+        assert e.subject_matter == (terms.processing.subject_matter or "")
+        assert e.nature == (terms.processing.nature or "")
+        assert e.purposes == terms.processing.purposes
+        assert e.data_categories == terms.processing.data_categories
+        assert e.special_categories == terms.processing.special_categories
+        assert e.data_subjects == terms.processing.data_subject_categories
+        assert e.measures == ([m.model_dump(mode="json") for m in terms.security.measures]
+                              or e.measures)
+        assert e.transfer_policy == (terms.transfers.outside_eea or "")
+        assert e.processor == (terms.processor.name or processor.name)
+        assert [s["name"] for s in e.subprocessors] == [s.name for s in terms.subprocessors.named]
+    rich = entries[record[0].reference]
+    assert [m["text"] for m in rich.measures] == ["TLS 1.3 everywhere", "Screening of staff"]
+    assert rich.subprocessors[1]["outside_eea"] == ["US"]

@@ -101,3 +101,48 @@ def test_it_reads_our_promises_in_the_database_as_it_reads_them_in_python(
     assert flowdown.served_promises(everyone).notice_hours == 12
     assert flowdown.served_promises(everyone).deletion_days == 30
     assert str(flowdown.served_promises(everyone).transfers) == "prohibited"
+
+
+def test_the_dashboard_and_detail_pages_take_as_many_queries_for_50_agreements_as_for_5(
+    processor, admin_user, make_subprocessor, make_controller, client, login
+):
+    """The promise parts are read grouped in the database: the pages' query counts do not
+    grow with the number of agreements a sub-processor serves."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from art28.agreements.models import Agreement
+    from art28.agreements.services import create_agreement
+    from art28.subprocessors.models import AgreementSubprocessor
+
+    def agreements(n, hours):
+        return [create_agreement(controller=make_controller(), acting_user=admin_user,
+                                 terms={"breach": {"notice_hours": hours}}) for _ in range(n)]
+
+    sp = make_subprocessor("Groei B.V.", named=True, agreements=agreements(5, 48))
+    services.update_subprocessor(subprocessor=sp, data={}, terms=_theirs(breach={"notice_hours": 30}),
+                                 acting_user=admin_user)
+    login(client, admin_user)
+    urls = [reverse("subprocessors:flowdown"), reverse("subprocessors:detail", args=[sp.code])]
+
+    def counts():
+        out = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200
+            out.append(len(ctx.captured_queries))
+        return out
+
+    few = counts()
+    # 45 more agreements, one of them promising 24 hours: the strictest promise changes.
+    more = agreements(44, 48) + agreements(1, 24)
+    since = AgreementSubprocessor.objects.filter(subprocessor=sp).get(agreement__reference=Agreement.objects
+                                                                      .first().reference).since
+    AgreementSubprocessor.objects.bulk_create([
+        AgreementSubprocessor(subprocessor=sp, agreement=a, status="authorised", basis="named", since=since)
+        for a in more if not AgreementSubprocessor.objects.filter(subprocessor=sp, agreement=a).exists()])
+    assert counts() == few
+    assert services.flowdown.served_promises(sp).notice_hours == 24
+    row = next(r for r in services.dashboard(processor.pk, margin_hours=0) if r.subprocessor == sp)
+    assert row.agreements == 50 and [g.area for g in row.gaps] == ["breach"]

@@ -7,6 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -132,6 +133,17 @@ class AgreementVersion(models.Model):
     origin = models.CharField(_("origin"), max_length=10, choices=VersionOrigin.choices,
                               default=VersionOrigin.GENERATED)
     original_filename = models.CharField(_("original file name"), max_length=255, blank=True)
+    # The parts of the terms the flow-down check compares, kept by the database itself (any
+    # insert, bulk ones included): the register's pages compare thousands of agreements
+    # without reading each one's whole terms.
+    promise_breach = models.GeneratedField(expression=KeyTransform("breach", "terms"),
+                                           output_field=models.JSONField(null=True), db_persist=True)
+    promise_audit = models.GeneratedField(expression=KeyTransform("audit", "terms"),
+                                          output_field=models.JSONField(null=True), db_persist=True)
+    promise_end = models.GeneratedField(expression=KeyTransform("end", "terms"),
+                                        output_field=models.JSONField(null=True), db_persist=True)
+    promise_transfers = models.GeneratedField(expression=KeyTransform("transfers", "terms"),
+                                              output_field=models.JSONField(null=True), db_persist=True)
 
     class Meta:
         ordering = ["agreement", "-number"]
@@ -139,6 +151,12 @@ class AgreementVersion(models.Model):
         verbose_name_plural = _("agreement versions")
         constraints = [
             models.UniqueConstraint(fields=["agreement", "number"], name="one_number_per_agreement"),
+        ]
+        # Finding each agreement's binding version and its promise parts without reading the
+        # large rows: the flow-down pages join thousands of agreements through this index.
+        indexes = [
+            models.Index(fields=["agreement", "status", "number", "promise_breach", "promise_audit",
+                                 "promise_end", "promise_transfers"], name="version_binding_promises"),
         ]
 
     def __str__(self) -> str:

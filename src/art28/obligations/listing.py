@@ -29,7 +29,8 @@ def obligations_context(request: HttpRequest, *, filters: bool = True) -> dict[s
                             controllers=filtered_controllers(user, q=q, assignee=assignee))
     extra = urlencode({k: v for k, v in (("kind", kind), ("assignee", assignee)) if v})
     # The portal home pages its agreements with ?page=; its own short list shows one page.
-    page = page_of(request, as_rows(rows)) if filters else Paginator(as_rows(rows), 50).get_page(1)
+    page = page_of(request, rows) if filters else Paginator(rows, 50).get_page(1)
+    page.object_list = as_rows(list(page.object_list))  # only the shown page is formatted
     return {"due_page": page, "due_timeline": timeline(rows),
             "due_kinds": kinds, "due_kind": kind, "due_people": people, "due_assignee": assignee,
             "q": q, "extra": extra, "due_filters": filters}

@@ -23,7 +23,7 @@ from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersi
 from art28.core.csv import csv_bytes, safe_cell
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
-from art28.subprocessors.models import AgreementSubprocessor, LinkStatus
+from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
 from art28.subprocessors.services.queries import subprocessor_rows
 
 DPV = "https://w3id.org/dpv#"
@@ -67,9 +67,16 @@ class Entry:
 COLUMNS = [f for f in Entry.__dataclass_fields__]
 
 
-def _contact(party: Any) -> str:
-    c = party.contact
-    return ", ".join(x for x in (c.name, c.email, c.phone) if x)
+def _contact(party: dict) -> str:
+    c = party.get("contact") or {}
+    return ", ".join(x for x in (c.get("name"), c.get("email"), c.get("phone")) if x)
+
+
+def _part(terms: dict, name: str) -> dict:
+    """One part of stored terms (already validated when saved), read as the JSON it is:
+    validating each agreement's whole DpaTerms again cost most of a large export."""
+    value = terms.get(name)
+    return value if isinstance(value, dict) else {}
 
 
 def build_record(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> list[Entry]:
@@ -82,15 +89,20 @@ def iter_record(*, processor: Processor, agreements: AgreementQuerySet | None = 
     (agreements, their versions, their authorised sub-processors), whatever their number."""
     qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
     now = timezone.now()
+    # Links as bare ids; each sub-processor is read once for the whole record (not once per
+    # agreement with its terms), and its rows are made once per distinct set of them.
     links = (AgreementSubprocessor.objects.at(now).filter(status=LinkStatus.AUTHORISED)
-             .select_related("subprocessor").order_by("subprocessor__name"))
+             .order_by("subprocessor__name").only("id", "agreement_id", "subprocessor_id"))
+    versions = (AgreementVersion.objects.order_by("-number")
+                .only("id", "agreement_id", "number", "status", "terms"))
     qs = (qs.active().select_related("controller__processor").order_by("controller__name", "reference")
-          .prefetch_related(Prefetch("versions", queryset=AgreementVersion.objects.order_by("-number"),
-                                     to_attr="versions_newest_first"),
+          .prefetch_related(Prefetch("versions", queryset=versions, to_attr="versions_newest_first"),
                             Prefetch("subprocessor_links", queryset=links, to_attr="authorised_links")))
     catalogue = current_catalogue(processor)
+    register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
+    rows: dict[tuple[int, ...], list[dict[str, Any]]] = {}
     for agreement in qs.iterator(chunk_size=CHUNK):
-        yield _entry(agreement, catalogue)
+        yield _entry(agreement, catalogue, register, rows)
 
 
 CHUNK = 500
@@ -102,12 +114,20 @@ def _binding(agreement: Agreement) -> AgreementVersion:
     return next((v for v in versions if v.status == VersionStatus.SIGNED), versions[0])
 
 
-def _entry(agreement: Agreement, catalogue: Any) -> Entry:
+def _entry(agreement: Agreement, catalogue: Any, register: dict[int, Subprocessor],
+           rows: dict[tuple[int, ...], list[dict[str, Any]]]) -> Entry:
     version = _binding(agreement)
-    register = [link.subprocessor for link in agreement.authorised_links]  # type: ignore[attr-defined]  # a Prefetch to_attr
-    terms = version.dpa_terms
-    p = terms.processing
-    measures = [m.model_dump(mode="json") for m in terms.security.measures] or (
+    ids = tuple(link.subprocessor_id for link in agreement.authorised_links)  # type: ignore[attr-defined]  # a Prefetch to_attr
+    if not ids:
+        subprocessors = subprocessor_rows([], binding=version)
+    else:
+        if ids not in rows:
+            rows[ids] = subprocessor_rows([register[i] for i in ids], binding=version)
+        subprocessors = rows[ids]
+    terms = version.terms or {}
+    p, processor = _part(terms, "processing"), _part(terms, "processor")
+    measures = [{"kind": m.get("kind"), "text": m.get("text")}
+                for m in _part(terms, "security").get("measures") or []] or (
         catalogue.measures if catalogue else []
     )
     return Entry(
@@ -115,20 +135,20 @@ def _entry(agreement: Agreement, catalogue: Any) -> Entry:
         controller_code=str(agreement.controller.code),
         controller_kvk=agreement.controller.kvk,
         controller_country=agreement.controller.country,
-        controller_contact=_contact(terms.controller),
+        controller_contact=_contact(_part(terms, "controller")),
         agreement=agreement.reference,
         version=version.number,
         status=version.status,
-        processor=terms.processor.name or agreement.controller.processor.name,
-        processor_contact=_contact(terms.processor),
-        subject_matter=p.subject_matter or "",
-        nature=p.nature or "",
-        purposes=p.purposes,
-        data_categories=p.data_categories,
-        special_categories=p.special_categories,
-        data_subjects=p.data_subject_categories,
-        subprocessors=subprocessor_rows(register, binding=version),
-        transfer_policy=terms.transfers.outside_eea.value if terms.transfers.outside_eea else "",
+        processor=processor.get("name") or agreement.controller.processor.name,
+        processor_contact=_contact(processor),
+        subject_matter=p.get("subject_matter") or "",
+        nature=p.get("nature") or "",
+        purposes=list(p.get("purposes") or []),
+        data_categories=list(p.get("data_categories") or []),
+        special_categories=list(p.get("special_categories") or []),
+        data_subjects=list(p.get("data_subject_categories") or []),
+        subprocessors=subprocessors,
+        transfer_policy=_part(terms, "transfers").get("outside_eea") or "",
         measures=measures,
     )
 

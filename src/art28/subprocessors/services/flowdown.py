@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, OuterRef, Subquery, When
+from django.db.models import Case, Count, F, OuterRef, Subquery, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -86,25 +86,43 @@ def served_agreements(sp: Subprocessor) -> list[int]:
 
 
 PARTS = ("breach", "audit", "end", "transfers")  # all that Promises reads of the terms
+# The same parts as the database keeps them beside each version's terms.
+PROMISE_COLUMNS = tuple(f"promise_{p}" for p in PARTS)
+
+
+def _binding_version() -> Any:
+    """The pk of the binding version of the outer row's ``agreement``: the newest signed one,
+    else the newest."""
+    return (AgreementVersion.objects.filter(agreement=OuterRef("agreement"))
+            .order_by(Case(When(status=VersionStatus.SIGNED, then=0), default=1), "-number")
+            .values("pk")[:1])
+
+
+def _validated(rows: Any, cache: dict[str, DpaTerms]) -> list[DpaTerms]:
+    """DpaTerms of each distinct row of promise parts (a handful for thousands of agreements
+    on standard terms), validated once per distinct row."""
+    out: dict[str, DpaTerms] = {}
+    for row in rows:
+        key = json.dumps(row, sort_keys=True, default=str)
+        if key not in cache:
+            parts = {p: v for p, v in zip(PARTS, row, strict=True) if v is not None}
+            cache[key] = DpaTerms.model_validate(parts)
+        out[key] = cache[key]
+    return list(out.values())
 
 
 def served_promises(sp: Subprocessor) -> Promises:
     """``our_promises(served_agreements(sp))`` in the database: the binding version of each
-    served agreement by a subquery, and only the distinct promise-relevant parts of their
-    terms read back (a handful of rows for thousands of agreements on standard terms)."""
+    served agreement by a subquery, and only its promise parts (kept in their own columns)
+    read back, distinct: no agreement's whole terms are read."""
     links = (AgreementSubprocessor.objects.open()
              .filter(subprocessor=sp, status__in=(LinkStatus.AUTHORISED, LinkStatus.PENDING)))
     served: Any = links.values("agreement_id")
     if sp.scope_all and not links.exists():
         served = Agreement.objects.active().filter(controller__processor_id=sp.processor_id).values("pk")
-    binding = (AgreementVersion.objects.filter(agreement=OuterRef("agreement"))
-               .order_by(Case(When(status=VersionStatus.SIGNED, then=0), default=1), "-number")
-               .values("pk")[:1])
-    rows = (AgreementVersion.objects.filter(agreement_id__in=served, pk=Subquery(binding))
-            .values_list(*(f"terms__{p}" for p in PARTS)).distinct())
-    unique = {json.dumps(row, sort_keys=True, default=str): row for row in rows}
-    parts = [{p: v for p, v in zip(PARTS, row, strict=True) if v is not None} for row in unique.values()]
-    return _promises([DpaTerms.model_validate(t) for t in parts])
+    rows = (AgreementVersion.objects.filter(agreement_id__in=served, pk=Subquery(_binding_version()))
+            .values_list(*PROMISE_COLUMNS).order_by().distinct())
+    return _promises(_validated(rows, {}))
 
 
 def our_promises(agreement_ids: list[int]) -> Promises:
@@ -264,54 +282,38 @@ class DashboardRow:
 def dashboard(processor_id: int, *, margin_hours: int | None = None) -> list[DashboardRow]:
     """Every current sub-processor of the processor with its flow-down gaps.
 
-    One pass over the processor's agreement versions and one over the links serve every
-    sub-processor (``served_agreements`` and ``our_promises`` per sub-processor would
-    read every agreement's terms once per sub-processor)."""
+    Three grouped queries for all sub-processors, whatever the number of agreements: the
+    served agreements counted per sub-processor, and the distinct promise parts of their
+    binding versions per sub-processor (plus the processor's active agreements once, for a
+    sub-processor that serves all of them without links)."""
     sps = list(Subprocessor.objects.filter(processor_id=processor_id).current())
-    served = _served_by(processor_id, sps)
-    parts_of = _binding_parts(processor_id)
-    validated: dict[str, DpaTerms] = {}
-    rows = []
-    for sp in sps:
-        unique = {parts_of[i][0]: parts_of[i][1] for i in served[sp.pk] if i in parts_of}
-        for key, parts in unique.items():
-            if key not in validated:
-                validated[key] = DpaTerms.model_validate(parts)
-        promises = _promises([validated[k] for k in unique])
-        ids = served[sp.pk]
-        rows.append(DashboardRow(sp, len(ids), compare(sp, margin_hours=margin_hours, promises=promises)))
-    return rows
-
-
-def _binding_parts(processor_id: int) -> dict[int, tuple[str, dict]]:
-    """Per agreement of the processor: the promise-relevant parts of its binding terms,
-    with a key that is equal for equal parts."""
-    best: dict[int, tuple[tuple[bool, int], tuple]] = {}
-    rows = (AgreementVersion.objects.filter(agreement__controller__processor_id=processor_id)
-            .values_list("agreement_id", "number", "status", *(f"terms__{p}" for p in PARTS)))
-    for agreement_id, number, status, *parts in rows:
-        key = (status == VersionStatus.SIGNED, number)
-        if agreement_id not in best or key > best[agreement_id][0]:
-            best[agreement_id] = (key, tuple(parts))
-    return {agreement_id: (json.dumps(parts, sort_keys=True, default=str),
-                           {p: v for p, v in zip(PARTS, parts, strict=True) if v is not None})
-            for agreement_id, (_key, parts) in best.items()}
-
-
-def _served_by(processor_id: int, sps: list[Subprocessor]) -> dict[int, list[int]]:
-    """``served_agreements`` of every sub-processor in ``sps``, in two queries."""
-    served: dict[int, set[int]] = {sp.pk: set() for sp in sps}
     links = (AgreementSubprocessor.objects.open()
              .filter(subprocessor__processor_id=processor_id,
-                     status__in=(LinkStatus.AUTHORISED, LinkStatus.PENDING))
-             .values_list("subprocessor_id", "agreement_id"))
-    for sp_id, agreement_id in links:
-        if sp_id in served:
-            served[sp_id].add(agreement_id)
-    if any(sp.scope_all and not served[sp.pk] for sp in sps):
-        everyone = set(Agreement.objects.active().filter(controller__processor_id=processor_id)
-                       .values_list("pk", flat=True))
-        for sp in sps:
-            if sp.scope_all and not served[sp.pk]:
-                served[sp.pk] = everyone
-    return {pk: sorted(ids) for pk, ids in served.items()}
+                     status__in=(LinkStatus.AUTHORISED, LinkStatus.PENDING)))
+    counts = dict(links.order_by().values("subprocessor_id")
+                  .annotate(n=Count("agreement_id", distinct=True)).values_list("subprocessor_id", "n"))
+    parts: dict[int, list[tuple]] = {}
+    binding = AgreementVersion.objects.filter(pk=Subquery(_binding_version()))
+    rows = (links.annotate(binding=Subquery(_binding_version()))
+            .filter(agreement__versions__pk=F("binding"))
+            .values_list("subprocessor_id", *(f"agreement__versions__{c}" for c in PROMISE_COLUMNS))
+            .order_by().distinct())
+    for sp_id, *row in rows:
+        parts.setdefault(sp_id, []).append(tuple(row))
+    everyone: list[tuple] | None = None
+    all_count = 0
+    cache: dict[str, DpaTerms] = {}
+    out = []
+    for sp in sps:
+        served, n = parts.get(sp.pk, []), counts.get(sp.pk, 0)
+        if sp.scope_all and not n:
+            if everyone is None:
+                active = Agreement.objects.active().filter(controller__processor_id=processor_id)
+                everyone = list(binding.filter(agreement__in=active).values_list(*PROMISE_COLUMNS)
+                                .order_by().distinct())
+                all_count = active.count()
+            served, n = everyone, all_count
+        promises = _promises(_validated(served, cache))
+        out.append(DashboardRow(sp, n, compare(sp, margin_hours=margin_hours, promises=promises)))
+    return out
+

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from art28.agreements.models import Agreement
 from art28.subprocessors.models import AgreementSubprocessor, LinkQuerySet, LinkStatus, Subprocessor
 from art28.terms import facts
+from art28.terms.schema import in_language
 
 
 def agreements_using(subprocessor: Subprocessor, *, at: datetime | None = None) -> QuerySet[Agreement]:
@@ -84,19 +85,25 @@ def subprocessor_rows(register: list[Any], *, binding: Any) -> list[dict[str, An
             }
             for s in register
         ]
-    terms = binding.dpa_terms
-    mechanisms = ", ".join(m.value for m in terms.transfers.mechanisms)
+    # The stored terms as JSON (validated when saved): no DpaTerms per agreement in an export.
+    terms = binding.terms or {}
+    transfers, subs = terms.get("transfers") or {}, terms.get("subprocessors") or {}
+    mechanisms = ", ".join(str(m) for m in transfers.get("mechanisms") or [])
     rows = []
-    for s in terms.subprocessors.named:
-        outside = [s.country] if s.country and not facts.in_eea(s.country) else []
+    for s in subs.get("named") or []:
+        country = s.get("country") or ""
+        outside = [country] if country and not facts.in_eea(country) else []
         safeguard = (
-            ("adequacy" if outside and facts.has_adequacy(s.country or "") else mechanisms) if outside else ""
+            ("adequacy" if outside and facts.has_adequacy(country) else mechanisms) if outside else ""
         )
         rows.append(
             {
-                "name": s.name,
-                "country": s.country or "",
-                "service": s.service_in(get_language() or "nl")[0] or "",
+                "name": s.get("name") or "",
+                "country": country,
+                "service": in_language(
+                    {"nl": s.get("service_nl"), "en": s.get("service_en")}, s.get("service"),
+                    get_language() or "nl",
+                )[0] or "",
                 "outside_eea": outside,
                 "safeguard": safeguard,
             }
