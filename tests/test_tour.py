@@ -15,6 +15,7 @@ logout and the language switch. What fails a page is said in ``tests/tour.py``.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -26,30 +27,44 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ARTEFACTS = Path(__file__).resolve().parents[1] / "var/test-artefacts/tour"
 SKIP = {"set_language", "accounts:logout", "obligations:feed"}
+# Pages whose answer is meant to be an error: the world's tokens are forged on purpose.
+EXPECTED_STATUS = {"accounts:invitation_accept": 410, "accounts:password_reset_confirm": 410}
+# The permission walk opens A's draft here (hidden from the portal); the tour opens what A may read.
+TOUR_VARIANTS = {"agreements:portal_version_pdf": {"code": "version"}}
+# Problems found and not fixed on this branch, each with the reason; strict: a finding that no
+# longer shows fails the tour, so its entry is deleted once the fix lands.
+KNOWN: dict[tuple[str, str], str] = {
+    ("breaches:incident_detail", "'uses sub-processor'"):
+        "an affected row's reasons are stored as text in the language of whoever opened the incident",
+    ("reviews:playbook_edit", "raw value"): "the playbook is a JSON text box (a form is on branch forms)",
+}
 SIDE_ROLES = {"staff": ("admin",), "admin": ("admin",), "portal": ("user_a",),
               "both": ("admin", "user_a"), "public": ("anonymous",), "user": ("admin",)}
 
 # Visible text: the text nodes of visible elements (not innerText, which applies CSS
-# text-transform), the title, placeholders and the values of visible text inputs.
+# text-transform), the title, placeholders and the values of visible text inputs; each with
+# the language of its closest ``lang`` attribute (a preview of the English e-mail on a Dutch
+# page is marked lang="en").
 READ_PAGE = """() => {
   document.querySelectorAll('details').forEach(d => { d.open = true; });
-  const texts = [document.title];
+  const texts = [document.title], langs = [document.documentElement.lang];
+  const lang = el => (el.closest('[lang]') || document.documentElement).lang;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
     if (!n.data.trim() || !el || ['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT'].includes(el.tagName)) continue;
     if (el.tagName !== 'OPTION' && !el.checkVisibility({visibilityProperty: true})) continue;
-    texts.push(n.data);
+    texts.push(n.data); langs.push(lang(el));
   }
   for (const el of document.querySelectorAll('input, textarea')) {
     if (!el.checkVisibility({visibilityProperty: true})) continue;
-    if (el.placeholder) texts.push(el.placeholder);
+    if (el.placeholder) { texts.push(el.placeholder); langs.push(lang(el)); }
     if (['text', 'search', 'email', 'url', 'tel', ''].includes(el.type) || el.tagName === 'TEXTAREA') {
-      if (el.value) texts.push(el.value);
+      if (el.value) { texts.push(el.value); langs.push(lang(el)); }
     }
   }
   const nav = performance.getEntriesByType('navigation')[0];
-  return {texts, scroll: document.documentElement.scrollWidth,
+  return {texts, langs, scroll: document.documentElement.scrollWidth,
           client: document.documentElement.clientWidth,
           server: nav ? nav.responseEnd - nav.requestStart : -1};
 }"""
@@ -72,7 +87,8 @@ def pages() -> list[tuple[str, str, tuple[str, ...]]]:
 def _url(world, case) -> str:
     from tests.test_permissions import _fill
 
-    values = {p: _value(world, kind, p, case) for p, kind in _kinds(case).items()}
+    kinds = {**_kinds(case), **TOUR_VARIANTS.get(case["key"], {})}
+    values = {p: _value(world, kind, p, case) for p, kind in kinds.items()}
     return _fill(case["route"], values)
 
 
@@ -99,7 +115,13 @@ def _visit(page, url: str) -> dict | None:
     except Exception as exc:  # Chromium refuses to navigate to an attachment
         if "Download is starting" in str(exc):
             return {"skip": "download"}
-        raise
+        if "ERR_HTTP_RESPONSE_CODE_FAILURE" not in str(exc):
+            raise
+        # An error status with an empty body (Django's 405): ask again for the status alone.
+        status = page.request.get(url, max_redirects=0).status
+        if status == 405:
+            return {"skip": "POST only"}
+        return {"texts": [], "scroll": 0, "client": 0, "server": 0, "status": status, "broken": True}
     if response is None:
         return {"skip": "no response"}
     if response.status == 405:
@@ -112,10 +134,12 @@ def _visit(page, url: str) -> dict | None:
     return read
 
 
-def _tour_one(page, base, url, name, role, language, shots: Path) -> tuple[str, list[str]]:
+def _tour_one(page, base, url, name, role, language, shots: Path, data) -> tuple[str, list[str]]:
     read = _visit(page, base + url)
     if read is None or "skip" in read:
         return f"skipped ({read['skip'] if read else '?'})", []
+    if read.get("broken"):
+        return f"{read['status']}", [f"answered {read['status']} with an empty page"]
     shot = shots / f"{_slug(name)}.png"
     page.screenshot(path=str(shot), full_page=True)
     server_ms = read["server"]
@@ -123,10 +147,11 @@ def _tour_one(page, base, url, name, role, language, shots: Path) -> tuple[str, 
         again = _visit(page, base + url) or {}
         server_ms = min(server_ms, again.get("server", server_ms))
     problems = []
-    if read["status"] >= 400:
+    if read["status"] >= 400 and read["status"] != EXPECTED_STATUS.get(name):
         problems.append(f"answered {read['status']}")
-    problems += tour.check_page(texts=read["texts"], language=language,
-                                overflow=(read["scroll"], read["client"]), server_ms=server_ms)
+    problems += tour.check_page(texts=read["texts"], langs=read.get("langs"), language=language,
+                                overflow=(read["scroll"], read["client"]), server_ms=server_ms,
+                                data=data)
     return f"{read['status']} {read['server']:.0f} ms", problems
 
 
@@ -135,9 +160,12 @@ def test_the_tour_opens_every_page_in_dutch_and_english(live_server, browser, se
 
     settings.ART28_PUBLIC_SUBPROCESSOR_PAGE = True
     settings.BASE_URL = live_server.url
+    started = time.monotonic()
     world = build_world()
+    print(f"\nThe world was built in {time.monotonic() - started:.0f} s")
     base = live_server.url
-    lines, failures, opened = [], [], 0
+    lines, failures, opened, seen = [], [], 0, set()
+    data = frozenset(u.username for u in world.users.values())
     by_role: dict[str, list] = {}
     for name, case, roles in pages():
         for role in roles:
@@ -149,13 +177,24 @@ def test_the_tour_opens_every_page_in_dutch_and_english(live_server, browser, se
             context = _context(browser, base, world, role, language)
             page = context.new_page()
             for name, url in visits:
-                outcome, problems = _tour_one(page, base, url, name, role, language, shots)
+                started = time.monotonic()
+                outcome, problems = _tour_one(page, base, url, name, role, language, shots, data)
+                outcome += f" (visit {time.monotonic() - started:.1f} s)"
+                if outcome.startswith("skipped") or any(p.endswith("with an empty page") for p in problems):
+                    page.close()  # Chromium's own error page may still be loading in it
+                    page = context.new_page()
                 opened += not outcome.startswith("skipped")
                 lines.append(f"{language} {role:9} {name:45} {outcome}")
-                lines += [f"    ✗ {p}" for p in problems]
-                failures += [f"{language} {role} {name} ({url}): {p}" for p in problems]
+                for p in problems:
+                    known = [k for k in KNOWN if k[0] == name and k[1] in p]
+                    seen.update(known)
+                    lines.append(f"    {'known' if known else '✗'} {p}")
+                    if not known:
+                        failures.append(f"{language} {role} {name} ({url}): {p}")
             context.close()
     (ARTEFACTS / "report.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"\nThe tour opened {opened} pages; screenshots and report.txt in {ARTEFACTS}")
     assert opened > 100, "the tour opened too few pages: the world or the URL walk is broken"
+    gone = sorted(set(KNOWN) - seen)
+    assert not gone, f"known findings that no longer show (delete them from KNOWN): {gone}"
     assert not failures, f"{len(failures)} problems on the tour:\n" + "\n".join(failures)

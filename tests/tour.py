@@ -14,9 +14,13 @@ The rules, so a failure can be read and a false alarm argued with:
   flagged wherever it stands as a word; a one-word value (``general``, ``access``) is flagged
   only where it is the whole of a text node, as a raw value sits in a table cell or a badge
   (a one-word value is also an English word, and English pages use those words in
-  sentences). Values of one or two letters (``nl``, ``en``) are not checked: ``en`` is Dutch.
-* **English on a Dutch page**: the msgids of the nl catalogue (the compiled ``django.mo``,
-  which is what Django shows) whose translation differs from them. Placeholders
+  sentences). On an English page a one-word value that is itself a msgid of the catalogue
+  ("active", "none", "signed") is a word the interface means to show, and is not flagged.
+  Texts that are the data of the world (a user named "admin") are not values. Values of
+  one or two letters (``nl``, ``en``) are not checked: ``en`` is Dutch.
+* **English on a Dutch page** (text the page marks ``lang="en"`` excepted): the msgids of
+  the nl catalogue (the compiled ``django.mo``, which is what Django shows) whose
+  translation differs from them. Placeholders
   (``%(name)s``, ``{name}``) and HTML tags split a msgid into fragments; a fragment counts
   when it has at least two words and at least eight letters, and is found as whole words,
   case-sensitive. A fragment that also occurs in a Dutch translation is skipped: it is a
@@ -91,7 +95,8 @@ def enum_values() -> dict[str, str]:
             walk(sub)
 
     walk(models.TextChoices)
-    for source, keys in (("reviews.labels.VALUES", labels.VALUES), ("reviews.labels.PLAYBOOK", labels.PLAYBOOK),
+    for source, keys in (("reviews.labels.VALUES", labels.VALUES),
+                         ("reviews.labels.PLAYBOOK", labels.PLAYBOOK),
                          ("reviews.report.CHECKLIST_LABELS", report.CHECKLIST_LABELS)):
         for key in keys:
             values.setdefault(key, source)
@@ -104,17 +109,26 @@ def find_uuids(texts: list[str]) -> list[str]:
     return sorted({f"UUID on screen: {m.group(0)}" for t in texts for m in UUID.finditer(t)})
 
 
-def find_raw_values(texts: list[str], values: dict[str, str]) -> list[str]:
+def find_raw_values(texts: list[str], values: dict[str, str], *, language: str = "nl",
+                    data: frozenset[str] = frozenset()) -> list[str]:
     found: set[str] = set()
-    whole = {" ".join(t.split()) for t in texts}
+    whole = {" ".join(t.split()) for t in texts} - data
+    if language == "en":  # "active", "none": English words the catalogue itself shows
+        values = {v: s for v, s in values.items() if "_" in v or v not in nl_catalogue()}
     joined = "\n".join(texts)
     for value, source in values.items():
         if "_" in value or not value.isalpha():
-            if re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", joined):
-                found.add(f"raw value {value!r} ({source})")
+            m = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", joined)
+            if m:
+                found.add(f"raw value {value!r} ({source}) in «{_around(joined, value)}»")
         elif value in whole:
             found.add(f"raw value {value!r} ({source})")
     return sorted(found)
+
+
+def _around(text: str, found: str, width: int = 50) -> str:
+    i = text.find(found)
+    return " ".join(text[max(0, i - width):i + len(found) + width].split())
 
 
 def find_english(texts: list[str], fragments: tuple[str, ...]) -> list[str]:
@@ -122,15 +136,24 @@ def find_english(texts: list[str], fragments: tuple[str, ...]) -> list[str]:
     hits = [f for f in fragments if f in text and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text)]
     # A shorter fragment inside a longer one already reported says nothing new.
     kept = [f for f in hits if not any(f != g and f in g for g in hits)]
-    return [f"English on a Dutch page: {f!r}" for f in sorted(kept)]
+    return [f"English on a Dutch page: {f!r} in «{_around(text, f)}»" for f in sorted(kept)]
 
 
 def check_page(*, texts: list[str], language: str, overflow: tuple[int, int],
-               server_ms: float) -> list[str]:
-    """Every problem of one page as the tour read it."""
-    problems = find_uuids(texts) + find_raw_values(texts, enum_values())
+               server_ms: float, langs: list[str] | None = None,
+               data: frozenset[str] = frozenset()) -> list[str]:
+    """Every problem of one page as the tour read it.
+
+    ``langs`` holds each text's language (its closest ``lang`` attribute): English text
+    that the page itself marks as English (a preview of the English e-mail) is not a
+    missing translation. ``data``: texts that are the world's own data (a user called
+    "admin"), not raw values.
+    """
+    problems = find_uuids(texts) + find_raw_values(texts, enum_values(), language=language, data=data)
     if language == "nl":
-        problems += find_english(texts, english_fragments())
+        langs = langs or [""] * len(texts)
+        dutch = [t for t, lang in zip(texts, langs, strict=True) if not lang or lang.startswith("nl")]
+        problems += find_english(dutch, english_fragments())
     scroll, client = overflow
     if scroll > client:
         problems.append(f"horizontal overflow: {scroll} px wide in a {client} px window")
