@@ -33,10 +33,12 @@ def test_it_finds_an_english_catalogue_message_on_a_dutch_page():
     catalogue = tour.nl_catalogue()
     assert catalogue["Agreements"] == "Overeenkomsten"
     fragments = tour.english_fragments()
-    english = next(f for f in fragments if " " in f and f in catalogue)
+    english = "Open the notice"
+    assert english in fragments and catalogue[english] == "Bericht openen"
     found = tour.find_english(["Welkom", english], fragments)
     assert found == [f"English on a Dutch page: {english!r} in «Welkom {english}»"]
     assert tour.find_english([catalogue[english]], fragments) == []
+    assert tour.find_english([f"Een Nederlandse term ({english})."], fragments) == []  # a gloss
     # text the page marks as English (a preview of the English e-mail) is left alone
     assert tour.check_page(texts=["Welkom", english], langs=["nl", "en"], language="nl",
                            overflow=(1, 1), server_ms=1) == []
