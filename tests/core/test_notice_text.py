@@ -19,3 +19,12 @@ def test_it_turns_each_web_address_into_a_link_in_words():
     assert "3f2504e0" not in visible and "pagina openen" in visible
     assert "&lt;klant&gt;" in html and "<klant>" not in html
     assert html.startswith("<p>") and "<br>" in html
+
+
+def test_it_names_a_language_in_the_readers_language():
+    from art28.core.templatetags.art28 import language_name
+
+    with translation.override("nl"):
+        assert (language_name("nl"), language_name("en")) == ("Nederlands", "Engels")
+    with translation.override("en"):
+        assert (language_name("NL"), language_name("")) == ("Dutch", "—")

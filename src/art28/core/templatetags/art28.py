@@ -32,6 +32,13 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+@register.filter
+def language_name(code: str | None) -> str:
+    """A language code ("nl") as its name in the reader's language ("Dutch")."""
+    names = {"nl": _("Dutch"), "en": _("English")}
+    return names.get((code or "").lower()[:2], (code or "—").upper())
+
+
 WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
 
 
