@@ -30,7 +30,8 @@ The rules, so a failure can be read and a false alarm argued with:
 * **Overflow**: ``document.documentElement.scrollWidth > clientWidth`` at 1366×900.
 * **Slow**: the document's ``responseEnd - requestStart`` (navigation timing) over 500 ms,
   measured up to twice more when over (the first render of a template compiles it, and
-  other work on a shared machine adds noise); the lowest figure counts. Screenshots and the checks run after the timing, outside it.
+  other work on a shared machine adds noise); the lowest figure counts. Screenshots and
+  the checks run after the timing, outside it.
 """
 
 from __future__ import annotations
