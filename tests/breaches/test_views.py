@@ -153,3 +153,22 @@ def test_it_names_the_severity_level_in_the_readers_language(client, login, admi
     assert f'id="severity-level">{words[0]}<' in client.get(url).content.decode()
     client.cookies["django_language"] = "nl"
     assert f'id="severity-level">{words[1]}<' in client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+
+@pytest.mark.django_db
+def test_it_adds_an_agreement_named_by_its_reference(client, login, admin_user, incident, make_agreement,
+                                                      controller_a):
+    from art28.breaches.models import AffectedAgreement
+
+    extra = make_agreement(controller_a, state="signed")
+    login(client, admin_user)
+    url = reverse("breaches:affected_adjust", args=[incident.code])
+    listed = [str(c) for c in incident.affected.values_list("code", flat=True)]
+    assert not AffectedAgreement.objects.filter(incident=incident, agreement=extra).exists()
+    # A person types the reference they read on screen, in any case, with stray spaces.
+    r = client.post(url, {"listed": listed, "include": listed, "add": f"  {extra.reference.lower()} "})
+    assert r.status_code == 302
+    assert AffectedAgreement.objects.filter(incident=incident, agreement=extra).exists()
+    before = AffectedAgreement.objects.count()
+    r = client.post(url, {"listed": listed, "include": listed, "add": "DPA-1999-9999"})
+    assert r.status_code == 404 and AffectedAgreement.objects.count() == before

@@ -157,7 +157,7 @@ def _invitation_draft(invitation: Invitation, raw: str) -> NoticeDraft:
         recipients=[invitation.email], link=invitation_link(raw),
         # The link is one person's key: never in a shared portal inbox or a client's webhook.
         audience=Audience.PROCESSOR,
-        context={"processor": invitation.processor.name, "role": invitation.get_role_display(),
+        context={"processor": invitation.processor.name, "role": TeamRole(invitation.role).label,
                  "organisation": (invitation.controller or invitation.processor).name,
                  "expires_at": invitation.expires_at})
 

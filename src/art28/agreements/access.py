@@ -82,6 +82,18 @@ def agreement_for(user: Any, code: str | UUID, *, write: bool = False) -> Agreem
     return object_for(visible_agreements(user), code, write=write, may_write=lambda _: can_write(user))
 
 
+def agreement_named_for(user: Any, text: str, *, write: bool = False) -> Agreement:
+    """The agreement a person names by its reference ("DPA-2026-0002", any case), or by its
+    code; 404 when they may not see it."""
+    text = text.strip()
+    try:
+        UUID(text)
+    except ValueError:
+        agreement = get_or_404(visible_agreements(user), reference__iexact=text)
+        return agreement_for(user, agreement.code, write=write)
+    return agreement_for(user, text, write=write)
+
+
 def shown_versions(user: Any) -> QuerySet[AgreementVersion]:
     """Versions the user may see, for a prefetch of agreements already taken from here."""
     qs = AgreementVersion.objects.all()

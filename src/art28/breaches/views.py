@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from art28.agreements.access import agreement_for
+from art28.agreements.access import agreement_named_for
 from art28.breaches import services
 from art28.breaches.access import (
     find_incidents,
@@ -191,7 +191,7 @@ def affected_adjust(request: HttpRequest, code: str) -> HttpResponse:
         request,
         call=lambda data: services.adjust_affected(
             incident=incident, include=[c for c in listed if c in kept], exclude=exclude,
-            add=[agreement_for(request.user, c) for c in request.POST.getlist("add") if c],
+            add=[agreement_named_for(request.user, c) for c in request.POST.getlist("add") if c.strip()],
             acting_user=request.user),
         done=_("Affected agreements updated."),
         back=reverse("breaches:incident_detail", args=[incident.code]), page=_detail_again(code))

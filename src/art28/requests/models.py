@@ -288,6 +288,16 @@ class CostBearer(models.TextChoices):
     SHARED = "shared", _("Shared")
 
 
+# The agreement's audit cost rule (``terms.audit.cost``) in words, never as its value; the
+# same words as on the review page.
+COST_RULES = {
+    "controller": _("the controller"),
+    "processor": _("the processor"),
+    "controller_unless_noncompliant": _("the controller, unless the processor does not comply"),
+    "shared": _("shared"),
+}
+
+
 class AuditRequest(Tracked):
     """An audit or inspection the controller asked for, under the agreement's audit terms."""
 
@@ -322,6 +332,11 @@ class AuditRequest(Tracked):
 
     def __str__(self) -> str:
         return f"{self.auditor} {self.starts_on}"
+
+    @property
+    def cost_rule_label(self) -> str:
+        """The agreement's cost rule in words ("" when the agreement states none)."""
+        return str(COST_RULES.get(self.cost_rule, self.cost_rule))
 
     @property
     def is_requested(self) -> bool:

@@ -1,11 +1,14 @@
-"""Template filters: local times and readable change lines."""
+"""Template filters: local times, readable change lines, a notice's text on a page."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
 from django import template
+from django.utils.html import escape, format_html, linebreaks
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -27,6 +30,32 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     return str(value)
+
+
+@register.filter
+def language_name(code: str | None) -> str:
+    """A language code ("nl") as its name in the reader's language ("Dutch")."""
+    names = {"nl": _("Dutch"), "en": _("English")}
+    return names.get((code or "").lower()[:2], (code or "—").upper())
+
+
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
+
+
+@register.filter
+def notice_text(value: str) -> SafeString:
+    """A notice's plain text as paragraphs, each web address a link in words.
+
+    The e-mail shows the address itself; on a page it is a link, so nobody reads the object's
+    code in it.
+    """
+    label = _("open the page")
+    parts, last = [], 0
+    for m in WEB_ADDRESS.finditer(value):
+        parts += [escape(value[last:m.start()]), format_html('<a href="{}">{}</a>', m.group(0), label)]
+        last = m.end()
+    parts.append(escape(value[last:]))
+    return mark_safe(linebreaks("".join(parts)))  # noqa: S308 - every piece was escaped above
 
 
 @register.filter

@@ -89,7 +89,7 @@ def record_data_subject_request(
         deadline=dsr.answer_due,
         context={
             "reference": agreement.reference,
-            "kind": dsr.get_kind_display(),
+            "kind": RightKind(dsr.kind).label,  # lazy: in the notice's language
             "requester": requester,
             "details": details,
             "received_at": received_at,
@@ -170,7 +170,7 @@ def ask_task(*, request: DataSubjectRequest, action: str, instructions: str, act
         language=controller.processor.language,
         context={
             "reference": dsr.agreement.reference,
-            "action": task.get_action_display(),
+            "action": TaskAction(task.action).label,
             "instructions": instructions,
             "answer_due": dsr.answer_due,
         },
@@ -217,7 +217,7 @@ def complete_task(
         link=portal_url("portal_dsr", dsr.code),
         context={
             "reference": dsr.agreement.reference,
-            "action": task.get_action_display(),
+            "action": TaskAction(task.action).label,
             "evidence": evidence,
             "sha256": task.evidence_sha256,
         },
