@@ -10,12 +10,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from art28.accounts.services import invite_first_recipients
+from art28.accounts.services import with_invitations
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
@@ -290,11 +289,7 @@ def _create(
     clocks = [_clock(change, item, now) for item in items]
     if change.adds:
         _open_pending_links(change, [i.agreement for i in items], now)
-    recipients = _notify_all(change, clocks, items)
-    # Privacy contacts without a login get an invitation with their first notice, so the
-    # portal link in the notice works for them (as breach notices do).
-    invite_first_recipients(processor=processor, recipients=recipients, acting_user=acting_user,
-                            next_url=reverse("notices:portal_notices"))
+    _notify_all(change, clocks, items, acting_user)
     ChangeAgreement.objects.bulk_create(clocks, batch_size=1000)
     record_event(
         action="subprocessor.change_proposed",
@@ -377,7 +372,7 @@ def recipients_by_controller(controller_ids: list[int]) -> dict[int, list[str]]:
 
 
 def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items: list[PlanItem],
-                ) -> dict[int, list[str]]:
+                acting_user: Any) -> None:
     controller_ids = sorted({i.agreement.controller_id for i in items})
     recipients = recipients_by_controller(controller_ids)
     explanations: dict[tuple[str, bool], str] = {}
@@ -399,9 +394,11 @@ def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items
             shared[item.language],
             link_prefix.format(clock.code),
         ))
+    # Privacy contacts without a login find an invitation in the notice itself, so its
+    # portal link works for them: it sets a password and opens the change.
+    drafts = with_invitations(drafts, processor=change.processor, acting_user=acting_user)
     for clock, notice in zip(clocks, queue_notices(drafts), strict=True):
         clock.notice = notice
-    return recipients
 
 
 def _plain(sp: Subprocessor | None) -> dict[str, str] | None:
