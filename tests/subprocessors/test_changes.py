@@ -343,7 +343,8 @@ def test_privacy_contacts_get_a_portal_invitation_with_their_first_notice(
     assert not Delivery.objects.filter(notice__kind=NoticeKind.INVITATION).exists()
     mails = Delivery.objects.exclude(personal_link="")
     assert set(mails.values_list("recipient", flat=True)) == fresh
-    assert all("/invite/" in d.personal_link and "next=/subprocessors/portal/" in d.personal_link for d in mails)
+    assert all("/invite/" in d.personal_link and "next=/subprocessors/portal/" in d.personal_link
+               for d in mails)
     assert Event.objects.filter(action="account.invited_with_notice").count() == 1
     # the second notice brings no second invitation
     with time_machine.travel(T0 + timedelta(days=1), tick=False):

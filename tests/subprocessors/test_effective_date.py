@@ -52,7 +52,8 @@ def test_a_given_date_inside_the_notice_period_is_refused_with_the_earliest_date
     with time_machine.travel(T0, tick=False):
         sp = make_subprocessor()
         too_soon = datetime(2026, 4, 2, 12, 0, tzinfo=AMS).strftime("%Y-%m-%dT%H:%M")
-        response = client.post("/subprocessors/changes/new/", _form(sp, effective_at=too_soon, confirm="True"))
+        response = client.post("/subprocessors/changes/new/",
+                               _form(sp, effective_at=too_soon, confirm="True"))
     page = response.content.decode()
     assert response.status_code == 400 and not SubprocessorChange.objects.exists()
     assert "The effective date is sooner than these agreements allow" in page
@@ -72,7 +73,8 @@ def test_a_given_date_after_the_notice_period_is_kept_to_the_minute(
     assert SubprocessorChange.objects.get().effective_at == datetime(2026, 4, 10, 14, 45, tzinfo=UTC)
 
 
-def test_a_date_in_the_past_is_refused_in_dutch(client, login, admin_user, make_subprocessor, general_agreement):
+def test_a_date_in_the_past_is_refused_in_dutch(client, login, admin_user, make_subprocessor,
+                                                general_agreement):
     login(client, admin_user)
     client.cookies["django_language"] = "nl"
     with time_machine.travel(T0, tick=False):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
-from urllib.parse import quote
 from datetime import timedelta
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
@@ -134,7 +134,8 @@ def _without_login(emails: set[str]) -> set[str]:
     return emails - taken
 
 
-def _keys(processor: Processor, first: dict[str, tuple[int, str]], acting_user: Any) -> tuple[dict[str, str], int]:
+def _keys(processor: Processor, first: dict[str, tuple[int, str]],
+          acting_user: Any) -> tuple[dict[str, str], int]:
     """One fresh raw token per address: a new invitation, or a new link for the open one of
     this processor's client (its older link stops working). Addresses invited elsewhere get none."""
     keys: dict[str, str] = {}
@@ -279,13 +280,38 @@ def accept_invitation(*, invitation: Invitation, password: str) -> Any:
     team_role = TeamRole(invitation.role)
     Membership.objects.create(user=user, role=team_role.membership_role,
                               processor=invitation.processor, controller=invitation.controller,
-                              read_only=team_role.read_only)
+                              read_only=team_role.read_only,
+                              portal_admin=team_role.portal_admin or _first_of_client(invitation))
     invitation.accepted_at, invitation.user = timezone.now(), user
     invitation.save(update_fields=["accepted_at", "user"])
     record_event(action="account.invitation_accepted", obj=invitation, acting_user=user,
                  data={"email": invitation.email, "role": invitation.role},
                  **ledger_scope(invitation.processor, invitation.controller))
     return user
+
+
+def _first_of_client(invitation: Invitation) -> bool:
+    """The first writing user of a controller without a portal admin becomes its admin, so
+    every client can manage its own colleagues from the start."""
+    if invitation.controller_id is None or TeamRole(invitation.role) != TeamRole.CLIENT:
+        return False
+    return _active_client_admins(invitation.controller_id) == 0
+
+
+def _active_client_admins(controller_id: int) -> int:
+    return Membership.objects.filter(controller_id=controller_id, role=Role.CONTROLLER_USER,
+                                     portal_admin=True, user__is_active=True).count()
+
+
+def _keep_a_client_admin(membership: Membership) -> None:
+    if membership.controller_id is None or not membership.portal_admin or not membership.user.is_active:
+        return
+    # Lock the controller's admins, so two admins demoting each other cannot both win.
+    list(Membership.objects.select_for_update().filter(controller_id=membership.controller_id,
+                                                       portal_admin=True))
+    if _active_client_admins(membership.controller_id) <= 1:
+        raise ValidationError(_("This is the last portal admin of this organisation: make a "
+                                "colleague admin first."))
 
 
 def _locked_membership(membership: Membership) -> Membership:
@@ -306,7 +332,9 @@ def _keep_an_admin(membership: Membership) -> None:
 
 @transaction.atomic
 def change_role(*, membership: Membership, role: str, acting_user: Any) -> Membership:
-    """Make a person admin, staff or read-only staff (or a client user read-only or not)."""
+    """Make a person admin, staff or read-only staff (or a client user admin, plain or
+    read-only). Neither the processor's last admin nor a client's last portal admin can be
+    demoted."""
     membership = _locked_membership(membership)
     # Lock every admin row of the processor, so two admins demoting each other cannot both win.
     list(Membership.objects.select_for_update().filter(processor_id=membership.processor_id,
@@ -319,8 +347,11 @@ def change_role(*, membership: Membership, role: str, acting_user: Any) -> Membe
         return membership
     if new != TeamRole.ADMIN:
         _keep_an_admin(membership)
+    if not new.portal_admin:
+        _keep_a_client_admin(membership)
     membership.role, membership.read_only = new.membership_role, new.read_only
-    membership.save(update_fields=["role", "read_only"])
+    membership.portal_admin = new.portal_admin
+    membership.save(update_fields=["role", "read_only", "portal_admin"])
     record_event(action="account.role_changed", obj=("user", membership.code),
                  acting_user=acting_user,
                  data={"user": membership.user.username, "from": old.value, "to": new.value},
@@ -335,6 +366,7 @@ def deactivate(*, membership: Membership, acting_user: Any) -> Membership:
     list(Membership.objects.select_for_update().filter(processor_id=membership.processor_id,
                                                        role=Role.PROCESSOR_ADMIN))
     _keep_an_admin(membership)
+    _keep_a_client_admin(membership)
     user = membership.user
     user.is_active = False
     user.save(update_fields=["is_active"])
