@@ -14,7 +14,7 @@ def invitation_path(smtp_server, address: str) -> str:
     drain()
     mails = smtp_server.to(address)
     assert mails, f"no mail to {address}"
-    found = re.findall(r"http://testserver(/\S*/invite/\S+)", mails[-1]["text"])
+    found = re.findall(r"http://testserver(\S*/invite/\S+)", mails[-1]["text"])
     assert found, mails[-1]["text"]
     return found[0]
 

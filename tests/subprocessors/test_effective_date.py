@@ -38,8 +38,9 @@ def test_the_form_without_a_date_takes_the_earliest_the_agreements_allow(
         done = client.post("/subprocessors/changes/new/", _form(sp, confirm="True"))
     assert done.status_code == 302
     change = SubprocessorChange.objects.get()
-    # 14 days' notice from 09:30:15 UTC, to the next whole minute.
-    assert change.effective_at == datetime(2026, 4, 3, 9, 31, tzinfo=UTC)
+    # 14 days' notice from 10:30:15 CET, at the same hour on the clock (now CEST), to the next
+    # whole minute.
+    assert change.effective_at == datetime(2026, 4, 3, 10, 31, tzinfo=AMS)
     clock = ChangeAgreement.objects.get(change=change)
     assert clock.agreement == general_agreement
     event = Event.objects.get(action="subprocessor.change_proposed")
@@ -57,7 +58,7 @@ def test_a_given_date_inside_the_notice_period_is_refused_with_the_earliest_date
     page = response.content.decode()
     assert response.status_code == 400 and not SubprocessorChange.objects.exists()
     assert "The effective date is sooner than these agreements allow" in page
-    assert general_agreement.reference in page and "2026-04-03 11:30" in page  # 09:30 UTC is 11:30 CEST
+    assert general_agreement.reference in page and "2026-04-03 10:30" in page  # the local hour kept
 
 
 def test_a_given_date_after_the_notice_period_is_kept_to_the_minute(
@@ -91,10 +92,11 @@ def test_the_api_takes_the_earliest_date_or_checks_the_given_one(
         body = {"kind": "add", "subprocessor": str(sp.code)}
         plan = api.post("/subprocessor-changes/plan", as_=admin_user, json=body).json()
         assert plan["blocking"] == []
-        assert plan["items"][0]["effective_at"].startswith("2026-04-03T09:31:00")
+        assert plan["items"][0]["earliest_effective"].startswith("2026-04-03T08:30:15")
+        assert plan["items"][0]["takes_effect_at"].startswith("2026-04-03T08:31:00")
         soon = {**body, "effective_at": (T0 + timedelta(days=13)).isoformat()}
         refused = api.unchanged("post", "/subprocessor-changes", as_=admin_user, json=soon)
         assert refused.status_code in (400, 422) and general_agreement.reference in refused.content.decode()
         made = api.post("/subprocessor-changes", as_=admin_user, json=body)
     assert made.status_code == 201, made.content
-    assert SubprocessorChange.objects.get().effective_at == datetime(2026, 4, 3, 9, 31, tzinfo=UTC)
+    assert SubprocessorChange.objects.get().effective_at == datetime(2026, 4, 3, 8, 31, tzinfo=UTC)
