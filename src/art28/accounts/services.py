@@ -303,8 +303,13 @@ def _active_client_admins(controller_id: int) -> int:
                                      portal_admin=True, user__is_active=True).count()
 
 
-def _keep_a_client_admin(membership: Membership) -> None:
+def _keep_a_client_admin(membership: Membership, acting_user: Any) -> None:
+    """A client's users cannot leave their organisation without a portal admin. The processor
+    can (a client's only admin may leave the company); it manages that access itself then."""
     if membership.controller_id is None or not membership.portal_admin or not membership.user.is_active:
+        return
+    actor = membership_of(acting_user) if user_or_none(acting_user) else None
+    if actor is not None and actor.is_processor_side:
         return
     # Lock the controller's admins, so two admins demoting each other cannot both win.
     list(Membership.objects.select_for_update().filter(controller_id=membership.controller_id,
@@ -348,7 +353,7 @@ def change_role(*, membership: Membership, role: str, acting_user: Any) -> Membe
     if new != TeamRole.ADMIN:
         _keep_an_admin(membership)
     if not new.portal_admin:
-        _keep_a_client_admin(membership)
+        _keep_a_client_admin(membership, acting_user)
     membership.role, membership.read_only = new.membership_role, new.read_only
     membership.portal_admin = new.portal_admin
     membership.save(update_fields=["role", "read_only", "portal_admin"])
@@ -366,7 +371,7 @@ def deactivate(*, membership: Membership, acting_user: Any) -> Membership:
     list(Membership.objects.select_for_update().filter(processor_id=membership.processor_id,
                                                        role=Role.PROCESSOR_ADMIN))
     _keep_an_admin(membership)
-    _keep_a_client_admin(membership)
+    _keep_a_client_admin(membership, acting_user)
     user = membership.user
     user.is_active = False
     user.save(update_fields=["is_active"])
