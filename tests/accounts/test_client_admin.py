@@ -47,6 +47,9 @@ def test_a_portal_admin_invites_an_admin_and_a_read_only_colleague(client, login
 def test_a_portal_admin_changes_roles_and_the_ledger_says_so(client, login, user_a, controller_a, admin_user):
     colleague = _colleague(controller_a, admin_user)
     login(client, user_a)
+    client.cookies["django_language"] = "nl"
+    team = client.get("/portal/team/").content.decode()
+    assert "Beheerder maken" in team and "beheerder" in team
     client.post(f"/access/{colleague.membership.code}/role/", {"role": "client_admin"})
     colleague.membership.refresh_from_db()
     assert colleague.membership.portal_admin
