@@ -86,8 +86,10 @@ def _user(username: str, *, role: str, processor, controller=None, assigned=(), 
     from art28.parties.models import Membership
 
     user = User.objects.create_user(username, f"{username}@example.test", "correct horse battery 1")
+    # A writing client user is its organisation's portal admin (as existing users became).
     m = Membership.objects.create(user=user, role=role, processor=processor, controller=controller,
-                                  read_only=read_only)
+                                  read_only=read_only,
+                                  portal_admin=role == "controller_user" and not read_only)
     m.assigned_controllers.set(assigned)
     if role != "controller_user":
         TOTPDevice.objects.create(user=user, name="default", confirmed=True)

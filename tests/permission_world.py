@@ -117,8 +117,10 @@ def build_world() -> World:
 
     def user(name, role, proc, controller=None, assigned=(), read_only=False):
         u = User.objects.create_user(name, f"{name}@walk.test", "correct horse battery 1")
+        # A writing client user is its organisation's portal admin (as existing users became).
         m = Membership.objects.create(user=u, role=role, processor=proc, controller=controller,
-                                      read_only=read_only)
+                                      read_only=read_only,
+                                      portal_admin=role == "controller_user" and not read_only)
         m.assigned_controllers.set(assigned)
         if role != "controller_user":
             TOTPDevice.objects.create(user=u, name="default", confirmed=True)

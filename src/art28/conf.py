@@ -66,6 +66,8 @@ SETTINGS: list[Setting] = [
     Setting("ART28_DUE_DIGEST_HOUR", int, 7, "Hour of the day (0-23, in TIME_ZONE) from which the daily digest is sent."),
     Setting("ART28_PROXY_SSL_HEADER", str, "", "Header a TLS-terminating proxy sets to 'https', e.g. X-Forwarded-Proto; only if the proxy always sets or strips it."),
     Setting("ART28_INVITATION_DAYS", int, 7, "Days an invitation link (and a password-reset link) stays valid."),
+    Setting("ART28_SIGNATURE_DAYS", int, 14, "Days the controller has to sign an agreement once it is sent; the deadline on the list of what is due."),
+    Setting("ART28_COUNTERSIGNATURE_DAYS", int, 5, "Days we have to countersign an agreement once the controller signed it; the deadline on the list of what is due."),
 ]
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -226,14 +226,16 @@ def _breach(base, browser, smtp_server, *, admin, staff, controller, reference) 
     staff.wait_for_url(f"{base}/breaches/{incident.code}/")
     assert incident.reference not in _due(staff, f"{base}/staff/")
 
-    notice = _mail_link(smtp_server, "datalek@zonnebloem.example", r"breaches/portal")
-    invitation = _mail_link(smtp_server, "datalek@zonnebloem.example", "invite")
+    # The notice's own link is the desk's invitation: a password, then the notice itself.
+    link = _mail_link(smtp_server, "datalek@zonnebloem.example", "invite")
+    assert "next=/breaches/portal/" in link
     desk = browser.new_context(locale="nl-NL").new_page()
-    desk.goto(invitation)
+    desk.goto(link)
     desk.fill("input[name=password1]", DESK_PW)
     desk.fill("input[name=password2]", DESK_PW)
     desk.click("button[type=submit].primary")
-    desk.wait_for_load_state()
+    desk.wait_for_url(re.compile(r".*/breaches/portal/[0-9a-f-]{36}/$"))
+    notice = desk.url
     assert incident.reference in _due(desk, f"{base}/portal/")
     desk.screenshot(path=str(SHOTS / "portal-due-breach-nl.png"), full_page=True)
     desk.goto(notice)

@@ -186,7 +186,7 @@ def test_it_filters_by_kind_controller_and_deadline(make_agreement, controller_a
     assert kinds(admin_user, controllers=only_a) == {(K.AUTHORITY_REQUEST, A)}
     assert kinds(admin_user, due_before=timezone.now() + timedelta(days=1)) == set()
     assert kinds(admin_user, due_before=timezone.now() + timedelta(days=3)) == {(K.AUTHORITY_REQUEST, A)}
-    # Undated rows come after dated ones.
+    # Nearest first: the authority's 2 days before the 14 days to sign.
     assert [o.kind for o in open_obligations(admin_user)] == [K.AUTHORITY_REQUEST, K.SIGNATURE]
 
 

@@ -339,8 +339,15 @@ def test_privacy_contacts_get_a_portal_invitation_with_their_first_notice(
         _propose(processor, admin_user, make_subprocessor())
     fresh = {"privacy0@client.example", "privacy1@client.example"}
     assert set(Invitation.objects.open().filter(email__in=fresh).values_list("email", flat=True)) == fresh
-    mails = Delivery.objects.filter(notice__kind=NoticeKind.INVITATION)
-    assert set(mails.values_list("recipient", flat=True)) == fresh
+    # No separate mail: the change notice itself carries each new person's invitation.
+    assert not Delivery.objects.filter(notice__kind=NoticeKind.INVITATION).exists()
+    mails = Delivery.objects.exclude(personal_link="")
+    # The new privacy contacts, and the signatories whose invitation (with the agreement) is
+    # still open: they get a fresh link to it, so this link works for them too.
+    signers = {a.controller.signatories().get().email for a in both}
+    assert set(mails.values_list("recipient", flat=True)) == fresh | signers
+    assert all("/invite/" in d.personal_link and "next=/subprocessors/portal/" in d.personal_link
+               for d in mails)
     assert Event.objects.filter(action="account.invited_with_notice").count() == 1
     # the second notice brings no second invitation
     with time_machine.travel(T0 + timedelta(days=1), tick=False):

@@ -124,9 +124,11 @@ def portal_invitations(controller: Controller) -> QuerySet[Invitation]:
 
 
 def can_manage_portal(user: Any, controller: Controller) -> bool:
-    """Processor admins and (need-to-know) staff who may write; a controller's own writing users."""
+    """Processor admins and (need-to-know) staff who may write; the controller's own portal admins."""
     m = membership_of(user)
     if m is None or m.read_only:
+        return False
+    if not m.is_processor_side and not (m.portal_admin and m.controller_id == controller.pk):
         return False
     return visible_controllers(user).filter(pk=controller.pk).exists()
 

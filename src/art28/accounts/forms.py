@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from art28.accounts.models import TeamRole
 
 STAFF_ROLES = [(r.value, r.label) for r in (TeamRole.ADMIN, TeamRole.STAFF, TeamRole.READ_ONLY_STAFF)]
-CLIENT_ROLES = [(r.value, r.label) for r in (TeamRole.CLIENT, TeamRole.CLIENT_READ_ONLY)]
+CLIENT_ROLES = [(r.value, r.label)
+                for r in (TeamRole.CLIENT, TeamRole.CLIENT_READ_ONLY, TeamRole.CLIENT_ADMIN)]
 
 
 class PasswordForm(forms.Form):

@@ -31,6 +31,7 @@ class TeamRole(models.TextChoices):
     READ_ONLY_STAFF = "read_only_staff", _("Read-only staff")
     CLIENT = "client", _("Client user")
     CLIENT_READ_ONLY = "client_read_only", _("Read-only client user")
+    CLIENT_ADMIN = "client_admin", _("Client admin")
 
     @property
     def membership_role(self) -> str:
@@ -43,7 +44,11 @@ class TeamRole(models.TextChoices):
 
     @property
     def is_client(self) -> bool:
-        return self in (TeamRole.CLIENT, TeamRole.CLIENT_READ_ONLY)
+        return self in CLIENT_ROLES
+
+    @property
+    def portal_admin(self) -> bool:
+        return self == TeamRole.CLIENT_ADMIN
 
     @classmethod
     def of(cls, membership: Membership) -> TeamRole:
@@ -51,7 +56,12 @@ class TeamRole(models.TextChoices):
             return cls.ADMIN
         if membership.role == Role.PROCESSOR_STAFF:
             return cls.READ_ONLY_STAFF if membership.read_only else cls.STAFF
-        return cls.CLIENT_READ_ONLY if membership.read_only else cls.CLIENT
+        if membership.read_only:
+            return cls.CLIENT_READ_ONLY
+        return cls.CLIENT_ADMIN if membership.portal_admin else cls.CLIENT
+
+
+CLIENT_ROLES = (TeamRole.CLIENT, TeamRole.CLIENT_READ_ONLY, TeamRole.CLIENT_ADMIN)
 
 
 @status_tones(PENDING=Tone.WAITING, ACCEPTED=Tone.DONE, EXPIRED=Tone.ENDED, REVOKED=Tone.ENDED)
@@ -95,7 +105,7 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(role__in=[TeamRole.CLIENT, TeamRole.CLIENT_READ_ONLY])
+                condition=~models.Q(role__in=list(CLIENT_ROLES))
                 | models.Q(controller__isnull=False),
                 name="client_invitation_has_controller"),
         ]

@@ -6,9 +6,11 @@ the HTML views and the API both call these.
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 from datetime import timedelta
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
@@ -17,6 +19,7 @@ from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -36,7 +39,7 @@ from art28.core.ledger_scope import ledger_scope
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
 from art28.ledger.services import record_event
-from art28.notices.models import Audience, NoticeKind
+from art28.notices.models import Audience, Notice, NoticeKind
 from art28.notices.services import About, NoticeDraft, queue_notice, queue_notices
 from art28.parties.access import membership_of
 from art28.parties.models import Controller, Membership, Processor, Role
@@ -118,37 +121,91 @@ def contact_invitation(*, controller: Controller, email: str, next_url: str,
     invitation.save(update_fields=["token_hash", "next_url", "expires_at"])
     return raw
 
-@transaction.atomic
-def invite_first_recipients(*, processor: Processor, recipients: dict[int, list[str]],
-                            next_url: str, acting_user: Any) -> int:
-    """With a first notice: an invitation for each recipient who has no login and no open
-    invitation yet, so the link in the notice works for them. A handful of queries for
-    any number of controllers; one ledger event for the batch."""
-    wanted = {(cid, e.strip().lower()) for cid, emails in recipients.items() for e in emails if e}
-    emails = {e for _cid, e in wanted}
-    if not emails:
-        return 0
-    users = get_user_model().objects
-    taken = {e.lower() for e in users.filter(email__in=emails).values_list("email", flat=True)}
-    taken |= {e.lower() for e in Invitation.objects.open().filter(
-        email__in=emails, expires_at__gt=timezone.now()).values_list("email", flat=True)}
-    fresh: dict[str, int] = {}
-    for cid, email in sorted(wanted):
-        if email not in taken:
-            fresh.setdefault(email, cid)  # an address shared by two clients joins the first
-    if not fresh:
-        return 0
-    controllers = Controller.objects.in_bulk(set(fresh.values()))
+def _portal_path(link: str) -> str:
+    """The page an absolute art28 link opens, as a path ('' for a link elsewhere)."""
+    base = settings.BASE_URL.rstrip("/")
+    return link[len(base):] if link.startswith(base + "/") else ""
+
+
+def _without_login(emails: set[str]) -> set[str]:
+    users = get_user_model().objects.annotate(e=Lower("email"), u=Lower("username"))
+    taken = set(users.filter(e__in=emails).values_list("e", flat=True))
+    taken |= set(users.filter(u__in=emails).values_list("u", flat=True))
+    return emails - taken
+
+
+def _keys(processor: Processor, first: dict[str, tuple[int, str]],
+          acting_user: Any) -> tuple[dict[str, str], int]:
+    """One fresh raw token per address: a new invitation, or a new link for the open one of
+    this processor's client (its older link stops working). Addresses invited elsewhere get none."""
+    keys: dict[str, str] = {}
     expires = timezone.now() + timedelta(days=settings.ART28_INVITATION_DAYS)
-    made = [(Invitation(token_hash=hash_token(raw), email=email, role=TeamRole.CLIENT,
-                        processor=processor, controller=controllers[cid], next_url=next_url,
+    open_ = Invitation.objects.open().select_for_update().filter(email__in=list(first))
+    renewed = 0
+    for invitation in open_:
+        email = invitation.email.lower()
+        keys.setdefault(email, "")  # present: never a second invitation for the address
+        if invitation.processor_id != processor.pk or not TeamRole(invitation.role).is_client:
+            continue
+        raw = new_token()
+        invitation.token_hash, invitation.expires_at = hash_token(raw), expires
+        invitation.save(update_fields=["token_hash", "expires_at"])
+        keys[email], renewed = raw, renewed + 1
+    fresh = [e for e in sorted(first) if e not in keys]
+    controllers = Controller.objects.in_bulk({first[e][0] for e in fresh})
+    made = [(Invitation(token_hash=hash_token(raw), email=e, role=TeamRole.CLIENT, processor=processor,
+                        controller=controllers[first[e][0]], next_url=first[e][1],
                         invited_by=user_or_none(acting_user), expires_at=expires), raw)
-            for email, cid in fresh.items() for raw in [new_token()]]
+            for e in fresh for raw in [new_token()]]
     Invitation.objects.bulk_create([inv for inv, _raw in made], batch_size=1000)
-    queue_notices([_invitation_draft(inv, raw) for inv, raw in made])
+    keys.update({inv.email: raw for inv, raw in made})
+    return {e: raw for e, raw in keys.items() if raw}, len(made) + renewed
+
+
+@transaction.atomic
+def with_invitations(drafts: list[NoticeDraft], *, processor: Processor,
+                     acting_user: Any) -> list[NoticeDraft]:
+    """Every link in every e-mail works for its recipient: a controller's recipient without a
+    login gets, in this notice's own e-mail, an invitation link that sets a password and then
+    opens the page of the notice (never a separate mail that arrives after it).
+
+    One token per address for the whole batch (each e-mail opens its own notice, named in the
+    link's ``next``); an address with an open invitation of this processor's client gets a
+    fresh link. The shared portal inbox and webhooks keep the plain link. A handful of queries
+    for any number of notices; one ledger event for the batch.
+    """
+    first: dict[str, tuple[int, str]] = {}
+    for draft in drafts:
+        path = _portal_path(draft.link)
+        if draft.audience != Audience.CONTROLLER or draft.controller is None or not path:
+            continue
+        for email in draft.recipients:
+            if email and email.strip():
+                first.setdefault(email.strip().lower(), (draft.controller.pk, path))
+    wanted = _without_login(set(first))
+    if not wanted:
+        return drafts
+    keys, count = _keys(processor, {e: first[e] for e in wanted}, acting_user)
+    if not keys:
+        return drafts
+    out = []
+    for draft in drafts:
+        path = _portal_path(draft.link)
+        own = {e.strip().lower(): f"{invitation_link(keys[e.strip().lower()])}?next={quote(path, safe='/')}"
+               for e in draft.recipients if e and e.strip().lower() in keys} if path else {}
+        out.append(dataclasses.replace(draft, personal_links=own) if own else draft)
     record_event(action="account.invited_with_notice", obj=processor, acting_user=acting_user,
-                 data={"invitations": len(made)}, processor_id=processor.pk)
-    return len(made)
+                 data={"invitations": count}, processor_id=processor.pk)
+    return out
+
+
+def queue_with_invitations(draft: NoticeDraft, *, processor: Processor, acting_user: Any,
+                           schedule: bool = True) -> Notice:
+    """``queue_notice`` for one notice to a controller, with invitations for its recipients
+    without a login (see ``with_invitations``)."""
+    drafts = with_invitations([draft], processor=processor, acting_user=acting_user)
+    return queue_notices(drafts, schedule=schedule)[0]
+
 
 def _invitation_draft(invitation: Invitation, raw: str) -> NoticeDraft:
     return NoticeDraft(
@@ -223,13 +280,43 @@ def accept_invitation(*, invitation: Invitation, password: str) -> Any:
     team_role = TeamRole(invitation.role)
     Membership.objects.create(user=user, role=team_role.membership_role,
                               processor=invitation.processor, controller=invitation.controller,
-                              read_only=team_role.read_only)
+                              read_only=team_role.read_only,
+                              portal_admin=team_role.portal_admin or _first_of_client(invitation))
     invitation.accepted_at, invitation.user = timezone.now(), user
     invitation.save(update_fields=["accepted_at", "user"])
     record_event(action="account.invitation_accepted", obj=invitation, acting_user=user,
                  data={"email": invitation.email, "role": invitation.role},
                  **ledger_scope(invitation.processor, invitation.controller))
     return user
+
+
+def _first_of_client(invitation: Invitation) -> bool:
+    """The first writing user of a controller without a portal admin becomes its admin, so
+    every client can manage its own colleagues from the start."""
+    if invitation.controller_id is None or TeamRole(invitation.role) != TeamRole.CLIENT:
+        return False
+    return _active_client_admins(invitation.controller_id) == 0
+
+
+def _active_client_admins(controller_id: int) -> int:
+    return Membership.objects.filter(controller_id=controller_id, role=Role.CONTROLLER_USER,
+                                     portal_admin=True, user__is_active=True).count()
+
+
+def _keep_a_client_admin(membership: Membership, acting_user: Any) -> None:
+    """A client's users cannot leave their organisation without a portal admin. The processor
+    can (a client's only admin may leave the company); it manages that access itself then."""
+    if membership.controller_id is None or not membership.portal_admin or not membership.user.is_active:
+        return
+    actor = membership_of(acting_user) if user_or_none(acting_user) else None
+    if actor is not None and actor.is_processor_side:
+        return
+    # Lock the controller's admins, so two admins demoting each other cannot both win.
+    list(Membership.objects.select_for_update().filter(controller_id=membership.controller_id,
+                                                       portal_admin=True))
+    if _active_client_admins(membership.controller_id) <= 1:
+        raise ValidationError(_("This is the last portal admin of this organisation: make a "
+                                "colleague admin first."))
 
 
 def _locked_membership(membership: Membership) -> Membership:
@@ -250,7 +337,9 @@ def _keep_an_admin(membership: Membership) -> None:
 
 @transaction.atomic
 def change_role(*, membership: Membership, role: str, acting_user: Any) -> Membership:
-    """Make a person admin, staff or read-only staff (or a client user read-only or not)."""
+    """Make a person admin, staff or read-only staff (or a client user admin, plain or
+    read-only). Neither the processor's last admin nor a client's last portal admin can be
+    demoted."""
     membership = _locked_membership(membership)
     # Lock every admin row of the processor, so two admins demoting each other cannot both win.
     list(Membership.objects.select_for_update().filter(processor_id=membership.processor_id,
@@ -263,8 +352,11 @@ def change_role(*, membership: Membership, role: str, acting_user: Any) -> Membe
         return membership
     if new != TeamRole.ADMIN:
         _keep_an_admin(membership)
+    if not new.portal_admin:
+        _keep_a_client_admin(membership, acting_user)
     membership.role, membership.read_only = new.membership_role, new.read_only
-    membership.save(update_fields=["role", "read_only"])
+    membership.portal_admin = new.portal_admin
+    membership.save(update_fields=["role", "read_only", "portal_admin"])
     record_event(action="account.role_changed", obj=("user", membership.code),
                  acting_user=acting_user,
                  data={"user": membership.user.username, "from": old.value, "to": new.value},
@@ -279,6 +371,7 @@ def deactivate(*, membership: Membership, acting_user: Any) -> Membership:
     list(Membership.objects.select_for_update().filter(processor_id=membership.processor_id,
                                                        role=Role.PROCESSOR_ADMIN))
     _keep_an_admin(membership)
+    _keep_a_client_admin(membership, acting_user)
     user = membership.user
     user.is_active = False
     user.save(update_fields=["is_active"])

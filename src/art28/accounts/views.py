@@ -84,7 +84,8 @@ def _accept_page(request: HttpRequest, form: PasswordForm, invitation: Invitatio
 
 def _welcome(request: HttpRequest, invitation: Invitation, user: User) -> HttpResponse:
     auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    nxt = invitation.next_url
+    # A link inside a notice names that notice's page; else the page the invitation was made for.
+    nxt = request.GET.get("next") or invitation.next_url
     if not url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure()):
         nxt = ""
     if not TeamRole(invitation.role).is_client:

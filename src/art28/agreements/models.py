@@ -59,6 +59,17 @@ class AgreementQuerySet(models.QuerySet):
         return self.annotate(status=models.Subquery(latest.values("status")[:1]),
                              version_number=models.Subquery(latest.values("number")[:1]))
 
+    def with_signing_times(self) -> AgreementQuerySet:
+        """Annotate ``latest_sent_at`` (when the newest sent version went out) and
+        ``controller_signed_at`` (the controller's newest acceptance): the starts of the
+        signature and countersignature clocks."""
+        sent = (AgreementVersion.objects.filter(agreement=models.OuterRef("pk"), sent_at__isnull=False)
+                .order_by("-number"))
+        signed = Acceptance.objects.filter(version__agreement=models.OuterRef("pk"),
+                                           role=AcceptanceRole.CONTROLLER).order_by("-accepted_at")
+        return self.annotate(latest_sent_at=models.Subquery(sent.values("sent_at")[:1]),
+                             controller_signed_at=models.Subquery(signed.values("accepted_at")[:1]))
+
 
 class Agreement(models.Model):
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

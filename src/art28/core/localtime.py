@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import formats, timezone
 
 
 def local_time(value: datetime | None) -> str:
@@ -25,3 +25,11 @@ def local_minute(value: datetime) -> str:
 def local_input(value: datetime | None = None) -> str:
     """``value`` (default: now) in the display zone as an ``<input type="datetime-local">`` value."""
     return timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
+
+
+def local_deadline(value: datetime | None) -> str:
+    """``value`` to the minute in the current time zone, in the active language, for people:
+    ``30 March 2026, 14:00`` or ``30 maart 2026, 14:00``; never seconds."""
+    if value is None:
+        return ""
+    return formats.date_format(timezone.localtime(value), "j F Y, H:i")

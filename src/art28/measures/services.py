@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from art28.accounts.services import queue_with_invitations
 from art28.agreements import services as agreements
 from art28.agreements.models import Agreement, MeasureKindLabel
 from art28.agreements.services.common import controller_recipients
@@ -27,7 +28,7 @@ from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.measures.models import MeasureCatalogue
 from art28.notices.models import NoticeKind
-from art28.notices.services import About, queue_notice, schedule_drain
+from art28.notices.services import About, NoticeDraft, schedule_drain
 from art28.parties.models import Processor
 from art28.terms.schema import Measure
 
@@ -129,7 +130,7 @@ def _push(catalogue: MeasureCatalogue, acting_user: Any) -> None:
         )
         updated += 1
         if binding.change_notice:
-            _notify(catalogue, agreement, version.number)
+            _notify(catalogue, agreement, version.number, acting_user)
             notified += 1
     if notified:
         schedule_drain()  # one drain for the whole fan-out
@@ -137,12 +138,11 @@ def _push(catalogue: MeasureCatalogue, acting_user: Any) -> None:
     catalogue.save(update_fields=["agreements_updated", "controllers_notified"])
 
 
-def _notify(catalogue: MeasureCatalogue, agreement: Agreement, version: int) -> None:
+def _notify(catalogue: MeasureCatalogue, agreement: Agreement, version: int, acting_user: Any) -> None:
     controller = agreement.controller
-    queue_notice(
+    queue_with_invitations(NoticeDraft(
         controller=controller,
         kind=NoticeKind.MEASURES_CHANGED,
-        schedule=False,
         about=About("agreement", str(agreement.code)),
         template="measures_changed",
         recipients=controller_recipients(controller),
@@ -155,4 +155,4 @@ def _notify(catalogue: MeasureCatalogue, agreement: Agreement, version: int) -> 
             "measures": catalogue.measures,
             "processor": catalogue.processor.name,
         },
-    )
+    ), processor=controller.processor, acting_user=acting_user, schedule=False)

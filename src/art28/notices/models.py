@@ -187,6 +187,10 @@ class Delivery(models.Model):
     # webhook its secret, and unsubscribing deletes the delivery with the subscriber.
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, null=True, blank=True,
                                    related_name="deliveries")
+    # For a controller's contact without a login: their own invitation link, which sets a
+    # password and opens the notice. It replaces the notice's link in this one e-mail only,
+    # never in the shared portal inbox or a webhook.
+    personal_link = models.CharField(max_length=600, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=DeliveryStatus.choices,
                               default=DeliveryStatus.PENDING, db_index=True)
     attempts = models.PositiveIntegerField(default=0)

@@ -6,7 +6,7 @@ import functools
 import logging
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -17,7 +17,7 @@ from django.db import DatabaseError, connection, connections, models, transactio
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -95,6 +95,8 @@ class NoticeDraft:
     language: str | None = None
     audience: str = Audience.CONTROLLER
     processor: Processor | None = None
+    # E-mail address -> that recipient's own link in place of ``link`` (an invitation).
+    personal_links: dict[str, str] = field(default_factory=dict)
 
     @property
     def processor_id(self) -> int:
@@ -183,7 +185,8 @@ def _notice(draft: NoticeDraft, language: str) -> Notice:
 
 def _deliveries(notice: Notice, draft: NoticeDraft) -> list[Delivery]:
     unique = sorted({r.strip().lower() for r in draft.recipients if r and r.strip()})
-    out = [Delivery(notice=notice, channel=Channel.EMAIL, recipient=r) for r in unique]
+    out = [Delivery(notice=notice, channel=Channel.EMAIL, recipient=r,
+                    personal_link=draft.personal_links.get(r, "")) for r in unique]
     if draft.audience == Audience.CONTROLLER and draft.controller and draft.controller.webhook_url:
         out.append(Delivery(notice=notice, channel=Channel.WEBHOOK, recipient=draft.controller.webhook_url))
     return out
@@ -349,6 +352,8 @@ def _email(delivery: Delivery, smtp: BaseEmailBackend) -> None:
     headers = {"Message-ID": delivery.message_id, "X-Art28-Notice": str(notice.code)}
     if delivery.subscriber_id:
         text, html = _with_unsubscribe(delivery, headers, text, html)
+    if delivery.personal_link and notice.link:
+        text, html = _with_personal_link(delivery, text, html)
     msg = EmailMultiAlternatives(notice.subject, text, settings.DEFAULT_FROM_EMAIL,
                                  [delivery.recipient], connection=smtp, headers=headers)
     if html:
@@ -386,6 +391,26 @@ def _with_unsubscribe(delivery: Delivery, headers: dict, text: str, html: str) -
     text = f"{text.rstrip()}\n\n-- \n{line} {url}\n"
     if html:
         html += format_html('<p><small>{} <a href="{}">{}</a></small></p>', line, url, url)
+    return text, html
+
+
+@functools.lru_cache(maxsize=8)
+def _personal_link_line(language: str) -> str:
+    with translation.override(language):
+        return gettext("You have no login for our client portal yet. The link in this e-mail is your "
+                       "own: on it you choose a password, and then it opens this page. It works once; "
+                       "after that, log in with your e-mail address and password.")
+
+
+def _with_personal_link(delivery: Delivery, text: str, html: str) -> tuple[str, str]:
+    """A recipient without a login: their invitation in place of the notice's portal link,
+    so the link works for them, with a line that says what it does."""
+    notice, own = delivery.notice, delivery.personal_link
+    line = _personal_link_line(notice.language)
+    text = f"{text.replace(notice.link, own).rstrip()}\n\n{line}\n{own}\n"
+    if html:
+        html = html.replace(str(escape(notice.link)), str(escape(own))).replace(notice.link, str(escape(own)))
+        html += format_html('<p>{} <a href="{}">{}</a></p>', line, own, own)
     return text, html
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -131,12 +132,33 @@ def change_clocks(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obli
                          uid=f"{kind}-{code}")
 
 
+def _days_later(start: datetime | None, days: int) -> datetime | None:
+    """``days`` calendar days after ``start`` at the same hour on the local clock, like the
+    objection windows: across a change of summer time the day has 23 or 25 hours."""
+    if start is None:
+        return None
+    return (timezone.localtime(start, timezone.get_default_timezone()) + timedelta(days=days)).astimezone(UTC)
+
+
+def signature_due(sent_at: datetime | None) -> datetime | None:
+    """The controller signs within ART28_SIGNATURE_DAYS of the sending."""
+    return _days_later(sent_at, settings.ART28_SIGNATURE_DAYS)
+
+
+def countersignature_due(signed_at: datetime | None) -> datetime | None:
+    """We countersign within ART28_COUNTERSIGNATURE_DAYS of the controller's signature."""
+    return _days_later(signed_at, settings.ART28_COUNTERSIGNATURE_DAYS)
+
+
 def signatures(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
     steps = ((VersionStatus.SENT, K.SIGNATURE, _("%(agreement)s: the controller signs")),
              (VersionStatus.ACCEPTED, K.COUNTERSIGNATURE, _("%(agreement)s: we countersign")))
     for status, kind, what in steps:
-        for a in listed_agreements(user, status).filter(controller__in=controllers):
-            yield _row(kind, what % {"agreement": a.reference}, a.controller, None,
+        qs = listed_agreements(user, status).filter(controller__in=controllers).with_signing_times()
+        for a in qs.select_related("controller"):
+            due = (signature_due(a.latest_sent_at) if kind == K.SIGNATURE
+                   else countersignature_due(a.controller_signed_at))
+            yield _row(kind, what % {"agreement": a.reference}, a.controller, due,
                        reverse("agreements:agreement_detail", args=[a.code]), a.code)
 
 
@@ -199,9 +221,11 @@ def failed_deliveries(user: Any, controllers: QuerySet[Controller]) -> Iterator[
 # --- the controller's side (portal) ---------------------------------------------------
 
 def to_sign(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    for a in portal_agreements(user).filter(status=VersionStatus.SENT, controller__in=controllers):
+    qs = portal_agreements(user).filter(status=VersionStatus.SENT, controller__in=controllers)
+    for a in qs.with_signing_times().select_related("controller"):
         yield _row(K.TO_SIGN, _("Sign %(agreement)s") % {"agreement": a.reference}, a.controller,
-                   None, reverse("agreements:portal_agreement", args=[a.code]), a.code)
+                   signature_due(a.latest_sent_at),
+                   reverse("agreements:portal_agreement", args=[a.code]), a.code)
 
 
 def to_acknowledge(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from art28.core.localtime import local_time
+from art28.core.localtime import local_deadline
 from art28.obligations.collect import Obligation
 
 
@@ -32,5 +32,5 @@ def time_left_text(seconds: float | None) -> str:
 
 def as_rows(rows: list[Obligation], now: datetime | None = None) -> list[dict[str, Any]]:
     now = now or timezone.now()
-    return [{"o": o, "kind": o.kind_label, "due": local_time(o.due) or _("no deadline"),
+    return [{"o": o, "kind": o.kind_label, "due": local_deadline(o.due) or _("no deadline"),
              "left": time_left_text(o.seconds_left(now)), "css": o.urgency(now)} for o in rows]

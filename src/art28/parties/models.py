@@ -143,6 +143,9 @@ class Membership(models.Model):
     # Need-to-know: staff see only the controllers they are assigned to.
     assigned_controllers = models.ManyToManyField(Controller, blank=True, related_name="staff")
     read_only = models.BooleanField(_("read-only"), default=False)
+    # A controller's own admin: invites colleagues to the portal, makes them read-only or
+    # admin, and takes their access away. Every controller with portal users keeps one.
+    portal_admin = models.BooleanField(_("portal admin"), default=False)
 
     class Meta:
         verbose_name = _("membership")

@@ -166,6 +166,9 @@ class ChangeForm(forms.Form):
     effective_at = forms.DateTimeField(
         label=_("Intended effective date"),
         required=False,
+        help_text=_(
+            "Leave empty for the earliest date that the notice periods of all these agreements allow."
+        ),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

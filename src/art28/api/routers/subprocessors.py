@@ -165,12 +165,16 @@ def change_plan(request: AuthedRequest, payload: ChangeIn) -> dict[str, Any]:
         replaces=args["replaces"],
         agreements=args["agreements"],
     )
+    now = timezone.now()
+    effective_at = args["effective_at"] or services.earliest_effective(
+        kind=args["kind"], subprocessor=args["subprocessor"], agreements=agreements, now=now
+    )
     plan = services.plan_change(
         kind=args["kind"],
         subprocessor=args["subprocessor"],
         agreements=agreements,
-        effective_at=args["effective_at"],
-        now=timezone.now(),
+        effective_at=effective_at,
+        now=now,
     )
     return {
         "items": [

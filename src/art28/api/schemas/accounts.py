@@ -8,13 +8,14 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
-RoleName = Literal["admin", "staff", "read_only_staff", "client", "client_read_only"]
+RoleName = Literal["admin", "staff", "read_only_staff", "client", "client_read_only", "client_admin"]
 
 
 class InvitationIn(Schema):
     email: str = Field(max_length=254, description="The person's e-mail address (their login).")
     role: RoleName = Field(description="admin, staff or read_only_staff for your own team; "
-                                       "client or client_read_only for a controller's user.")
+                                       "client, client_read_only or client_admin for a "
+                                       "controller's user.")
     controller: UUID | None = Field(None, description="The controller, for client roles.")
 
 

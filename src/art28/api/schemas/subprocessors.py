@@ -103,7 +103,9 @@ class ChangeIn(Schema):
     kind: ChangeKind
     subprocessor: UUID
     replaces: UUID | None = None
-    effective_at: datetime
+    effective_at: datetime | None = Field(
+        None, description="Default: the earliest date the notice periods of all affected agreements allow."
+    )
     reason: str = ""
     agreements: list[UUID] | None = Field(
         None, description="Only these agreements (default: per the register)."

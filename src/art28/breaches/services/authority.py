@@ -23,7 +23,7 @@ from docx import Document
 from art28.breaches.models import AffectedAgreement, Incident
 from art28.breaches.services import enisa
 from art28.breaches.services.controller import authority_clock, latest_facts, special_categories
-from art28.core.localtime import local_time
+from art28.core.localtime import local_deadline, local_time
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "typst" / "authority_draft.typ"
 _lock = threading.Lock()
@@ -180,11 +180,11 @@ class Countdown:
 
     @property
     def deadline_local(self) -> str:
-        return local_time(self.deadline)
+        return local_deadline(self.deadline)
 
     @property
     def start_local(self) -> str:
-        return local_time(self.start)
+        return local_deadline(self.start)
 
 
 def countdown(affected: AffectedAgreement, now: datetime | None = None) -> Countdown | None:

@@ -10,11 +10,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from art28.accounts.services import invite_first_recipients
+from art28.accounts.services import with_invitations
 from art28.breaches.models import AffectedAgreement, Decision, Incident, IncidentNotice, Stage
 from art28.breaches.services.common import rows_for
 from art28.core.ledger_scope import ledger_scope
@@ -151,17 +150,14 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
                  for row in targets]
         # One bulk insert for the whole fan-out; it also schedules enough drain tasks for
         # every running worker to take a share.
-        notices = queue_notices([draft for draft, _item in pairs])
+        # A recipient without a login finds an invitation in the notice itself; it opens the notice.
+        notices = queue_notices(with_invitations([draft for draft, _item in pairs],
+                                                 processor=incident.processor, acting_user=acting_user))
         created = [item for _draft, item in pairs]
         for item, notice in zip(created, notices, strict=True):
             item.notice = notice
         IncidentNotice.objects.bulk_create(created, batch_size=1000)
         if stage == Stage.INITIAL:
-            # Recipients without a login get an invitation with their first notice.
-            invite_first_recipients(
-                processor=incident.processor, acting_user=acting_user,
-                recipients={r.agreement.controller_id: recipients.get(r.agreement.controller_id, [])
-                            for r in targets}, next_url=reverse("breaches:portal_notices"))
             _mark_notified(incident, targets, affected_codes, now, acting_user)
             if incident.decision != Decision.NOTIFY:
                 incident.decision = Decision.NOTIFY

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from art28.core.localtime import local_time
+from art28.core.localtime import local_deadline, local_time
 
 register = template.Library()
 
@@ -20,6 +20,12 @@ register = template.Library()
 @register.filter
 def localtime(value: datetime | None) -> str:
     return local_time(value)
+
+
+@register.filter
+def minute(value: datetime | None) -> str:
+    """For people, in the portal: date and time to the minute in the reader's language."""
+    return local_deadline(value)
 
 
 def _show(value: Any) -> str:

@@ -11,13 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from art28.accounts.services import queue_with_invitations
 from art28.agreements.models import Agreement
 from art28.core.ledger_scope import ledger_scope
 from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import Audience, NoticeKind
 from art28.notices.recipients import staff_recipients
-from art28.notices.services import About, queue_notice
+from art28.notices.services import About, NoticeDraft, queue_notice
 from art28.requests.models import AuditRequest, AuditStage, AuditStatus, CostBearer
 from art28.requests.services.common import (
     controller_recipients,
@@ -51,9 +52,9 @@ def cost_bearer(rule: str, noncompliance_found: bool) -> str:
     }.get(rule, "")  # type: ignore[call-overload]  # a str rule looks up its TextChoices key
 
 
-def _notify(audit: AuditRequest, stage: AuditStage) -> None:
+def _notify(audit: AuditRequest, stage: AuditStage, acting_user: Any) -> None:
     controller = audit.agreement.controller
-    queue_notice(
+    queue_with_invitations(NoticeDraft(
         controller=controller,
         kind=NoticeKind.AUDIT_UPDATE,
         about=About("auditrequest", f"{audit.code}:{stage.value}"),
@@ -66,7 +67,7 @@ def _notify(audit: AuditRequest, stage: AuditStage) -> None:
             "audit": audit,
             "processor": controller.processor.name,
         },
-    )
+    ), processor=controller.processor, acting_user=acting_user)
 
 
 @transaction.atomic
@@ -161,7 +162,7 @@ def schedule_audit(*, audit: AuditRequest, cost_estimate: Decimal | None, acting
         raise ValidationError({"cost_estimate": _("The estimate cannot be negative.")})
     audit.status, audit.cost_estimate = AuditStatus.SCHEDULED, cost_estimate
     audit.save(update_fields=["status", "cost_estimate"])
-    _notify(audit, AuditStage.SCHEDULED)
+    _notify(audit, AuditStage.SCHEDULED, acting_user)
     record_event(
         action="audit.scheduled",
         obj=audit,
@@ -194,7 +195,7 @@ def offer_alternative(
     audit.report_sha256 = store(audit, "report", report[0], report[1])
     audit.status, audit.alternative = AuditStatus.ALTERNATIVE_OFFERED, alternative
     audit.save()
-    _notify(audit, AuditStage.ALTERNATIVE)
+    _notify(audit, AuditStage.ALTERNATIVE, acting_user)
     record_event(
         action="audit.alternative_offered",
         obj=audit,
@@ -245,7 +246,7 @@ def complete_audit(
     audit.cost_bearer = cost_bearer(audit.cost_rule, noncompliance_found)
     audit.status, audit.completed_at = AuditStatus.COMPLETED, timezone.now()
     audit.save()
-    _notify(audit, AuditStage.COMPLETED)
+    _notify(audit, AuditStage.COMPLETED, acting_user)
     record_event(
         action="audit.completed",
         obj=audit,

@@ -10,12 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from art28.accounts.services import queue_with_invitations
 from art28.agreements.models import Agreement
 from art28.core.ledger_scope import ledger_scope
 from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
-from art28.notices.services import About, queue_notice
+from art28.notices.services import About, NoticeDraft
 from art28.requests.models import AuthorityKind, AuthorityRequest, AuthorityStatus
 from art28.requests.services.common import (
     controller_recipients,
@@ -92,7 +93,7 @@ def record_authority_request(
     )
     if not gagged:
         controller = agreement.controller
-        queue_notice(
+        queue_with_invitations(NoticeDraft(
             controller=controller,
             kind=NoticeKind.AUTHORITY_REQUEST,
             about=About("authorityrequest", str(req.code)),
@@ -108,7 +109,7 @@ def record_authority_request(
                 "respond_by": respond_by,
                 "processor": controller.processor.name,
             },
-        )
+        ), processor=controller.processor, acting_user=acting_user)
     # A gagged request still goes in the ledger: the processor's own record, never the portal.
     record_event(
         action="authority.recorded",
@@ -170,7 +171,7 @@ def close_authority_request(
     req.save(update_fields=["disclosed", "status", "closed_at"])
     if not req.gagged:
         controller = req.agreement.controller
-        queue_notice(
+        queue_with_invitations(NoticeDraft(
             controller=controller,
             kind=NoticeKind.AUTHORITY_REQUEST,
             about=About("authorityrequest", str(req.code)),
@@ -182,7 +183,7 @@ def close_authority_request(
                 "authority": req.authority,
                 "disclosed": disclosed,
             },
-        )
+        ), processor=controller.processor, acting_user=acting_user)
     record_event(
         action="authority.closed",
         obj=req,

@@ -10,12 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from art28.accounts.services import queue_with_invitations
 from art28.agreements.models import Agreement
 from art28.core.ledger_scope import ledger_scope
 from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import Audience, NoticeKind
-from art28.notices.services import About, queue_notice
+from art28.notices.services import About, NoticeDraft, queue_notice
 from art28.requests.models import (
     DataSubjectRequest,
     DsrStatus,
@@ -79,7 +80,7 @@ def record_data_subject_request(
         created_by=user_or_none(acting_user),
     )
     controller = agreement.controller
-    queue_notice(
+    queue_with_invitations(NoticeDraft(
         controller=controller,
         kind=NoticeKind.DATA_SUBJECT_REQUEST,
         about=About("datasubjectrequest", str(dsr.code)),
@@ -96,7 +97,7 @@ def record_data_subject_request(
             "answer_due": dsr.answer_due,
             "processor": controller.processor.name,
         },
-    )
+    ), processor=controller.processor, acting_user=acting_user)
     record_event(
         action="dsr.forwarded",
         obj=dsr,
@@ -208,7 +209,7 @@ def complete_task(
     task.save()
     dsr = task.request
     controller = dsr.agreement.controller
-    queue_notice(
+    queue_with_invitations(NoticeDraft(
         controller=controller,
         kind=NoticeKind.DATA_SUBJECT_REQUEST,
         about=About("requesttask", str(task.code)),
@@ -221,7 +222,7 @@ def complete_task(
             "evidence": evidence,
             "sha256": task.evidence_sha256,
         },
-    )
+    ), processor=controller.processor, acting_user=acting_user)
     record_event(
         action="dsr.task_done",
         obj=task,

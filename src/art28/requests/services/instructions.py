@@ -10,12 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from art28.accounts.services import queue_with_invitations
 from art28.agreements.models import Agreement
 from art28.core.ledger_scope import ledger_scope
 from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
-from art28.notices.services import About, queue_notice
+from art28.notices.services import About, NoticeDraft
 from art28.requests.models import Instruction, InstructionSource, InstructionStatus
 from art28.requests.services.common import (
     controller_recipients,
@@ -129,7 +130,7 @@ def flag_instruction(*, instruction: Instruction, reason: str, acting_user: Any)
     instruction.flagged_at, instruction.flagged_by = timezone.now(), user_or_none(acting_user)
     instruction.save()
     controller = instruction.agreement.controller
-    queue_notice(
+    queue_with_invitations(NoticeDraft(
         controller=controller,
         kind=NoticeKind.INSTRUCTION_FLAGGED,
         about=About("instruction", str(instruction.code)),
@@ -142,7 +143,7 @@ def flag_instruction(*, instruction: Instruction, reason: str, acting_user: Any)
             "reason": reason,
             "processor": controller.processor.name,
         },
-    )
+    ), processor=controller.processor, acting_user=acting_user)
     record_event(
         action="instruction.flagged",
         obj=instruction,

@@ -16,7 +16,7 @@ from art28.subprocessors.services.changes import (
     propose_change,
 )
 from art28.subprocessors.services.flowdown import Gap, compare, dashboard
-from art28.subprocessors.services.plan import plan_change
+from art28.subprocessors.services.plan import earliest_effective, plan_change
 from art28.subprocessors.services.preview import ChangePreview, WithdrawPreview, preview_change
 from art28.subprocessors.services.queries import (
     agreements_using,
@@ -51,6 +51,7 @@ __all__ = [
     "authorised_subprocessors",
     "check_transfer",
     "clock_link",
+    "earliest_effective",
     "history",
     "is_authorised",
     "links_at",

@@ -10,12 +10,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from art28.accounts.services import invite_first_recipients
+from art28.accounts.services import with_invitations
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
@@ -37,7 +36,13 @@ from art28.subprocessors.models import (
     SubprocessorStatus,
     TrustEvent,
 )
-from art28.subprocessors.services.plan import Plan, PlanItem, blocking_message, plan_change
+from art28.subprocessors.services.plan import (
+    Plan,
+    PlanItem,
+    blocking_message,
+    earliest_effective,
+    plan_change,
+)
 from art28.subprocessors.services.queries import agreements_using
 from art28.subprocessors.services.transfers import check_transfer
 from art28.subprocessors.services.trust import announce_change
@@ -107,9 +112,7 @@ def _check_input(
     errors: dict[str, str] = {}
     if kind not in ChangeKind.values:
         errors["kind"] = _("Choose add, replace or remove.")
-    if effective_at is None:
-        errors["effective_at"] = _("Give the intended effective date.")
-    elif effective_at <= now:
+    if effective_at is not None and effective_at <= now:
         errors["effective_at"] = _("The effective date must lie in the future.")
     if kind == ChangeKind.REPLACE and (replaces is None or replaces.pk == subprocessor.pk):
         errors["replaces"] = _("Choose the sub-processor that is replaced (another one).")
@@ -136,6 +139,7 @@ class Selection:
     items: list[PlanItem]
     left_out: list[tuple[PlanItem, str]]
     unreachable: list[Controller]
+    effective_at: datetime  # as given, or the earliest date every agreement allows
 
 
 def select_targets(
@@ -159,12 +163,14 @@ def select_targets(
     if subprocessor.processor_id != processor.pk:
         raise ValidationError({"subprocessor": _("Not a sub-processor of this processor.")})
     _check_input(kind, subprocessor, replaces, effective_at, now)
-    assert effective_at is not None
     targets = affected_agreements(
         kind=kind, subprocessor=subprocessor, replaces=replaces, agreements=agreements
     )
     if not targets:
         raise ValidationError(_("This change touches no agreement: there is nothing to propose."))
+    if effective_at is None:
+        # No date given: the earliest one the notice periods of all these agreements allow.
+        effective_at = earliest_effective(kind=kind, subprocessor=subprocessor, agreements=targets, now=now)
     plan = plan_change(
         kind=kind, subprocessor=subprocessor, agreements=targets, effective_at=effective_at, now=now
     )
@@ -187,7 +193,7 @@ def select_targets(
     unreachable = recipients_missing(
         NoticeKind.SUBPROCESSOR_CHANGE_NOTICE, {i.agreement.controller_id for i in items}
     )
-    return Selection(plan, items, left_out, unreachable)
+    return Selection(plan, items, left_out, unreachable, effective_at)
 
 
 def signed_ids(agreement_ids: list[int]) -> set[int]:
@@ -218,8 +224,8 @@ def propose_change(
     processor: Processor,
     kind: str,
     subprocessor: Subprocessor,
-    effective_at: datetime,
     acting_user: Any,
+    effective_at: datetime | None = None,
     replaces: Subprocessor | None = None,
     reason: str = "",
     agreements: list[Agreement] | None = None,
@@ -227,7 +233,8 @@ def propose_change(
     include_unsigned: bool = False,
     allow_unreachable: bool = False,
 ) -> SubprocessorChange:
-    """Propose adding, replacing or removing a sub-processor from ``effective_at``.
+    """Propose adding, replacing or removing a sub-processor from ``effective_at`` (without
+    one: from the earliest date the notice periods of all affected agreements allow).
 
     For each affected agreement its terms decide: a consent request (specific authorisation,
     or a transfer the agreement only allows with written consent), or a notice with an
@@ -251,7 +258,8 @@ def propose_change(
         )
     options = {"include_unsigned": include_unsigned, "allow_unreachable": allow_unreachable}
     return _create(
-        processor, kind, subprocessor, replaces, effective_at, reason, selection, now, acting_user, options
+        processor, kind, subprocessor, replaces, selection.effective_at, reason, selection, now, acting_user,
+        options,
     )
 
 
@@ -281,11 +289,7 @@ def _create(
     clocks = [_clock(change, item, now) for item in items]
     if change.adds:
         _open_pending_links(change, [i.agreement for i in items], now)
-    recipients = _notify_all(change, clocks, items)
-    # Privacy contacts without a login get an invitation with their first notice, so the
-    # portal link in the notice works for them (as breach notices do).
-    invite_first_recipients(processor=processor, recipients=recipients, acting_user=acting_user,
-                            next_url=reverse("notices:portal_notices"))
+    _notify_all(change, clocks, items, acting_user)
     ChangeAgreement.objects.bulk_create(clocks, batch_size=1000)
     record_event(
         action="subprocessor.change_proposed",
@@ -368,7 +372,7 @@ def recipients_by_controller(controller_ids: list[int]) -> dict[int, list[str]]:
 
 
 def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items: list[PlanItem],
-                ) -> dict[int, list[str]]:
+                acting_user: Any) -> None:
     controller_ids = sorted({i.agreement.controller_id for i in items})
     recipients = recipients_by_controller(controller_ids)
     explanations: dict[tuple[str, bool], str] = {}
@@ -390,9 +394,11 @@ def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items
             shared[item.language],
             link_prefix.format(clock.code),
         ))
+    # Privacy contacts without a login find an invitation in the notice itself, so its
+    # portal link works for them: it sets a password and opens the change.
+    drafts = with_invitations(drafts, processor=change.processor, acting_user=acting_user)
     for clock, notice in zip(clocks, queue_notices(drafts), strict=True):
         clock.notice = notice
-    return recipients
 
 
 def _plain(sp: Subprocessor | None) -> dict[str, str] | None:

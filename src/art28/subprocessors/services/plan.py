@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -153,6 +153,16 @@ def _item(
         False,
         language,
     )
+
+
+def earliest_effective(
+    *, kind: str, subprocessor: Subprocessor, agreements: list[Agreement], now: datetime
+) -> datetime:
+    """The first whole minute after ``now`` that every agreement's notice period allows: the
+    effective date of a change proposed without one."""
+    plan = plan_change(kind=kind, subprocessor=subprocessor, agreements=agreements, effective_at=now, now=now)
+    earliest = max([now, *(i.earliest_effective for i in plan.items)])
+    return earliest.replace(second=0, microsecond=0) + timedelta(minutes=1)
 
 
 def blocking_message(plan: Plan) -> str:

@@ -114,8 +114,8 @@ def preview_change(
     )
     change = SubprocessorChange(
         processor=processor, kind=kind, subprocessor=subprocessor, replaces=replaces,
-        # An unsaved preview: its date may not be chosen yet (the saved change always has one).
-        effective_at=effective_at, reason=reason, created_at=now,  # type: ignore[misc]
+        # An unsaved preview, with the date the proposal would get (given or the earliest).
+        effective_at=sel.effective_at, reason=reason, created_at=now,
     )
     recipients = recipients_by_controller(sorted({i.agreement.controller_id for i in sel.items}))
     examples = _examples(change, sel.items, recipients, now)
