@@ -39,7 +39,10 @@ def test_it_lists_filters_and_pages(api, three, admin_user, controller_a):
 
     soon = (timezone.now() + timedelta(days=1)).isoformat().replace("+", "%2B")
     assert api.get(f"/obligations?due_before={soon}", as_=admin_user).json()["count"] == 0
-    assert api.get("/obligations?due_before=2099-01-01T00:00", as_=admin_user).json()["count"] == 1
+    # The authority request (2 days) and the two agreements to sign (ART28_SIGNATURE_DAYS).
+    assert api.get("/obligations?due_before=2099-01-01T00:00", as_=admin_user).json()["count"] == 3
+    week = (timezone.now() + timedelta(days=7)).isoformat().replace("+", "%2B")
+    assert api.get(f"/obligations?due_before={week}", as_=admin_user).json()["count"] == 1
 
     page = api.get("/obligations?page=2&page_size=2", as_=admin_user).json()
     assert (page["count"], page["page"], page["pages"], len(page["items"])) == (3, 2, 2, 1)

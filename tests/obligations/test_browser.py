@@ -45,7 +45,9 @@ def test_the_list_reads_well_in_the_browser(live_server, client, login, admin_us
     page.screenshot(path=f"{shot}/obligations-{language}.png", full_page=True)
     text = page.inner_text("main")
     assert heading in text
-    assert page.locator("svg .tl-mark").count() == 4  # overdue on today; not the undated
+    # The four requests (the overdue one on today; the one in 20 days) and the agreement to sign
+    # (due ART28_SIGNATURE_DAYS after sending).
+    assert page.locator("svg .tl-mark").count() == 5
     assert page.locator("tr.due-overdue").count() == 1
     assert not violations, violations
     assert not UUID.search(text), UUID.search(text)

@@ -33,14 +33,16 @@ def test_the_feed_parses_back_with_each_deadline(client, login, staff_a, make_ag
     with time_machine.travel(datetime(2026, 3, 20, tzinfo=UTC), tick=False):
         req = _authority(a, admin_user, due)
         _authority(b, admin_user, due)
-        make_agreement(controller_a, state="sent")  # no deadline: not in the calendar
+        sent = make_agreement(controller_a, state="sent")  # due: the controller signs within 14 days
         url = _feed_url(client, login, staff_a)
         client.logout()
         response = client.get(url)
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     cal = icalendar.Calendar.from_ical(response.content)
-    events = list(cal.walk("VEVENT"))
+    events = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("authority_request-")]
     assert len(events) == 1  # B's request is not staff A's business
+    signing = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("signature-")]
+    assert [str(e["URL"]) for e in signing] == [f"http://testserver/staff/agreements/{sent.code}/"]
     event = events[0]
     assert event.decoded("DTSTART") == due
     assert str(event["UID"]) == f"authority_request-{req.code}@art28"
@@ -74,4 +76,6 @@ def test_controller_users_have_a_feed_of_their_own_side(client, login, user_a, m
     make_agreement(controller_a, state="sent")
     url = _feed_url(client, login, user_a)
     cal = icalendar.Calendar.from_ical(client.get(url).content)
-    assert list(cal.walk("VEVENT")) == []  # an agreement to sign has no deadline
+    events = list(cal.walk("VEVENT"))  # the agreement to sign, due ART28_SIGNATURE_DAYS after sending
+    assert [str(e["UID"]).split("-")[0] for e in events] == ["to_sign"]
+    assert str(events[0]["URL"]).startswith("http://testserver/portal/agreements/")
