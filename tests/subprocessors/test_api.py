@@ -185,7 +185,8 @@ def test_the_flowdown_routes_keep_the_area_key_and_say_everything_else_in_words(
                                           headers={"Accept-Language": "nl"}).json()}
     assert (gaps["audit"]["area_label"], gaps["audit"]["ours"], gaps["audit"]["theirs"]) == (
         "Audits", "Volledige audit", "Alleen auditrapporten")
-    assert (gaps["transfers"]["ours"], gaps["transfers"]["theirs"]) == ("Met passende waarborgen", "Toegestaan")
+    assert (gaps["transfers"]["ours"], gaps["transfers"]["theirs"]) == (
+        "Met passende waarborgen", "Toegestaan")
     [row] = [r for r in api.get("/subprocessor-flowdown", as_=admin_user,
                                 headers={"Accept-Language": "en"}).json()
              if r["subprocessor"]["code"] == sp["code"]]

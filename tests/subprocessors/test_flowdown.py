@@ -165,7 +165,8 @@ def test_the_gaps_are_shown_in_words_in_the_users_language_never_as_schema_value
     with translation.override("en"):
         gaps = {g.area: g for g in services.compare(sp, margin_hours=0)}
         assert (gaps["audit"].ours, gaps["audit"].theirs) == ("Full audit", "Audit reports only")
-        assert (gaps["transfers"].ours, gaps["transfers"].theirs) == ("With appropriate safeguards", "Allowed")
+        transfers = gaps["transfers"]
+        assert (transfers.ours, transfers.theirs) == ("With appropriate safeguards", "Allowed")
         assert gaps["deletion"].theirs == "90 days"
     login(client, admin_user)
     client.cookies["django_language"] = "nl"
