@@ -176,6 +176,7 @@ def test_every_export_writes_the_kind_and_text_of_each_measure_in_its_language(
     [row] = csv.DictReader(io.StringIO(
         ropa.export(processor=processor, fmt="csv", language=language).decode("utf-8-sig")))
     assert (row["measures"], row["transfer_policy"]) == (measures, policy)
+    assert row["status"] == {"nl": "Ondertekend", "en": "Signed"}[language]
     sheet = load_workbook(io.BytesIO(ropa.export(processor=processor, fmt="xlsx", language=language))).active
     header, line = list(sheet.values)
     assert dict(zip(header, line, strict=True))["measures"] == measures

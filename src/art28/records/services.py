@@ -164,12 +164,8 @@ def _measure(m: dict[str, Any], language: str) -> str:
 
 
 def _flat(entry: Entry, language: str = "en") -> list[str]:
-    """One line of the record as text, values in words in ``language``."""
-    with translation.override(language):
-        return _flat_words(entry, language)
-
-
-def _flat_words(entry: Entry, language: str) -> list[str]:
+    """One line of the record as text, values in words in ``language`` (the active language
+    must be ``language``: each export switches to it once, not once per line)."""
     row = asdict(entry)
     row["subprocessors"] = SEP.join(
         f"{s['name']} ({s['country']}): {s['service']}" for s in entry.subprocessors
@@ -179,6 +175,7 @@ def _flat_words(entry: Entry, language: str) -> list[str]:
         for s in entry.subprocessors
         if s["outside_eea"]
     )
+    row["status"] = label(dict(VersionStatus.choices), entry.status)
     row["measures"] = SEP.join(_measure(m, language) for m in entry.measures)
     row["transfer_policy"] = label(TRANSFER_POLICIES, entry.transfer_policy) if entry.transfer_policy else ""
     for key in ("purposes", "data_categories", "special_categories", "data_subjects"):
@@ -190,7 +187,8 @@ HEADER = [*COLUMNS[: COLUMNS.index("transfer_policy")], "transfers", "transfer_p
 
 
 def to_csv(entries: Iterable[Entry], language: str = "en") -> bytes:
-    return csv_bytes(HEADER, (_flat(e, language) for e in entries))
+    with translation.override(language):
+        return csv_bytes(HEADER, (_flat(e, language) for e in entries))
 
 
 def _xlsx_cell(value: str) -> str:
@@ -209,8 +207,9 @@ def to_xlsx(entries: Iterable[Entry], language: str = "en") -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Art. 30(2)")
     sheet.append(HEADER)
-    for e in entries:
-        sheet.append([_xlsx_cell(v) for v in _flat(e, language)])
+    with translation.override(language):
+        for e in entries:
+            sheet.append([_xlsx_cell(v) for v in _flat(e, language)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -229,7 +228,7 @@ def to_pdf(entries: list[Entry], *, processor: Processor, language: str = "en") 
 
 
 def _pdf_entry(e: Entry, language: str) -> dict[str, Any]:
-    values = dict(zip(HEADER, _flat_words(e, language), strict=True))
+    values = dict(zip(HEADER, _flat(e, language), strict=True))
     rows = [
         [_("Controller"), f"{e.controller} ({e.controller_country}, KvK {e.controller_kvk or '—'})"],
         [_("Controller's contact"), e.controller_contact],
