@@ -24,6 +24,8 @@ PORTAL_PAGES = ["obligations:portal_home", "subprocessors:portal_list", "breache
                 "requests:portal_home", "notices:portal_notices", "accounts:portal_team"]
 # The user's name in the header never shrinks below this (it used to vanish in Dutch).
 NAME_MIN = 40
+# The name of the processor in the ``processor`` fixture, as the header must show it.
+PROCESSOR = "Wolkenrand Hosting B.V."
 # Height of the header with its items on one line (56px min-height plus rounding).
 ONE_LINE = 60
 
@@ -35,8 +37,11 @@ MEASURE = """() => {
     return r.width > 0 && r.right > width + 1;
   }).map(el => el.tagName + '.' + el.className).slice(0, 5);
   const who = document.querySelector('header.top .who');
+  const org = document.querySelector('header.top .org');
   return {header, who: who ? who.getBoundingClientRect().width : 0,
           whoTitle: who ? who.getAttribute('title') : null,
+          org: org ? org.textContent.trim() : null, orgTitle: org ? org.getAttribute('title') : null,
+          orgCut: org ? org.scrollWidth > org.clientWidth + 1 : false,
           scroll: document.documentElement.scrollWidth - width, wide,
           icon: !!document.querySelector('link[rel=icon]'),
           lang: document.documentElement.lang};
@@ -84,6 +89,12 @@ def _walk(page, base: str, paths: list[str], lang: str, shots: Path, who: str) -
             problems.append(f"{path}: the user's name is {m['who']}px wide")
         if not m["whoTitle"]:
             problems.append(f"{path}: the user's name has no title with the full name")
+        # The processor's name is shown whole ("Wolkenrand…" in Dutch at 1366 px was a defect)
+        # and its title holds it too.
+        if m["org"] != PROCESSOR or m["orgCut"]:
+            problems.append(f"{path}: the processor's name is cut short: {m['org']!r}")
+        if m["orgTitle"] != PROCESSOR:
+            problems.append(f"{path}: the processor's name has no title with the full name")
         if m["scroll"] > 0 or m["wide"]:
             problems.append(f"{path}: overflows by {m['scroll']}px: {m['wide']}")
         if not m["icon"]:

@@ -50,7 +50,7 @@ def test_it_exports_csv_per_controller_with_transfers_and_measures(processor, re
     row = rows[1]
     assert row["special_categories"] == "Health data" and row["data_subjects"] == "Patients"
     assert "Mailer Inc → US: adequacy, scc" in row["transfers"] and "Backup Vault" not in row["transfers"]
-    assert "[technical] TLS 1.3 everywhere" in row["measures"]
+    assert row["measures"] == "Technical: TLS 1.3 everywhere; Organisational: Screening of staff"
 
 
 def test_it_exports_xlsx_that_reads_back(processor, record):
@@ -151,3 +151,35 @@ def test_it_reads_the_stored_terms_as_the_validated_terms_say(processor, record)
     rich = entries[record[0].reference]
     assert [m["text"] for m in rich.measures] == ["TLS 1.3 everywhere", "Screening of staff"]
     assert rich.subprocessors[1]["outside_eea"] == ["US"]
+
+
+BILINGUAL = {**TERMS, "transfers": {"outside_eea": "with_safeguards"}, "security": {"measures": [
+    {"kind": "technical", "text": "Versleuteling in rust", "text_nl": "Versleuteling in rust",
+     "text_en": "Encryption at rest"},
+    {"kind": "organisational", "text": "Screening van personeel", "text_nl": "Screening van personeel"},
+]}}
+
+
+@pytest.mark.parametrize(("language", "measures", "policy"), [
+    ("nl", "Technisch: Versleuteling in rust; Organisatorisch: Screening van personeel",
+     "Met passende waarborgen"),
+    ("en", "Technical: Encryption at rest; Organisational: Screening van personeel",
+     "With appropriate safeguards"),
+])
+def test_every_export_writes_the_kind_and_text_of_each_measure_in_its_language(
+        processor, make_agreement, controller_a, language, measures, policy):
+    """No ``[technical]`` and no ``with_safeguards``: the kind and the policy in words, the
+    measure's text in the export's language (the other one's where the register has none)."""
+    from openpyxl import load_workbook
+
+    make_agreement(controller_a, state="signed", terms=BILINGUAL)
+    [row] = csv.DictReader(io.StringIO(
+        ropa.export(processor=processor, fmt="csv", language=language).decode("utf-8-sig")))
+    assert (row["measures"], row["transfer_policy"]) == (measures, policy)
+    assert row["status"] == {"nl": "Ondertekend", "en": "Signed"}[language]
+    sheet = load_workbook(io.BytesIO(ropa.export(processor=processor, fmt="xlsx", language=language))).active
+    header, line = list(sheet.values)
+    assert dict(zip(header, line, strict=True))["measures"] == measures
+    text = " ".join(pdf_text(ropa.export(processor=processor, fmt="pdf", language=language)).split())
+    assert measures.split(";")[0] in text and policy in text
+    assert "[technical]" not in text and "with_safeguards" not in text and "organisational" not in text

@@ -69,7 +69,7 @@ def test_it_reads_the_record_in_the_same_number_of_queries_for_5_and_50_agreemen
     # Signed and in the register: the register's sub-processor; a draft: its terms' named list.
     assert by_ref["R-000"]["subprocessors"] == "Registerkluis GmbH (DE): backup"
     assert by_ref["R-049"]["subprocessors"] == "Genoemd Inc (US): mail"
-    assert by_ref["R-049"]["status"] == "draft" and by_ref["R-048"]["status"] == "signed"
+    assert by_ref["R-049"]["status"] == "Draft" and by_ref["R-048"]["status"] == "Signed"  # in words
 
 
 def test_it_keeps_the_query_count_flat_for_the_csv_too(processor, add_agreements):

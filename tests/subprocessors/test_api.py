@@ -171,3 +171,23 @@ def test_the_api_previews_a_change_and_refuses_unreachable_clients(
         assert told["told"] == 2 and [c["name"] for c in told["unreachable"]] == [controller_b.name]
         assert api.get(f"/subprocessor-changes/{code}/withdraw-preview", as_=staff_a).status_code == 403
     assert Event.objects.get(action="subprocessor.change_proposed").data["allow_unreachable"] is True
+
+
+def test_the_flowdown_routes_keep_the_area_key_and_say_everything_else_in_words(
+        api, admin_user, general_agreement):
+    """``area`` stays a machine key; ``area_label``, ``ours`` and ``theirs`` are words in the
+    request's language, never ``full`` or ``with_safeguards``."""
+    sp = api.post("/subprocessors", as_=admin_user, json={
+        **BODY, "terms": {"language": "en", "breach": {"notice_hours": 1},
+                          "audit": {"allowed": True, "scope": "reports_only"},
+                          "transfers": {"outside_eea": "allowed"}}}).json()
+    gaps = {g["area"]: g for g in api.get(f"/subprocessors/{sp['code']}/flowdown", as_=admin_user,
+                                          headers={"Accept-Language": "nl"}).json()}
+    assert (gaps["audit"]["area_label"], gaps["audit"]["ours"], gaps["audit"]["theirs"]) == (
+        "Audits", "Volledige audit", "Alleen auditrapporten")
+    assert (gaps["transfers"]["ours"], gaps["transfers"]["theirs"]) == (
+        "Met passende waarborgen", "Toegestaan")
+    [row] = [r for r in api.get("/subprocessor-flowdown", as_=admin_user,
+                                headers={"Accept-Language": "en"}).json()
+             if r["subprocessor"]["code"] == sp["code"]]
+    assert {g["area"]: g["theirs"] for g in row["gaps"]}["audit"] == "Audit reports only"

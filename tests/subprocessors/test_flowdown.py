@@ -146,3 +146,34 @@ def test_the_dashboard_and_detail_pages_take_as_many_queries_for_50_agreements_a
     assert services.flowdown.served_promises(sp).notice_hours == 24
     row = next(r for r in services.dashboard(processor.pk, margin_hours=0) if r.subprocessor == sp)
     assert row.agreements == 50 and [g.area for g in row.gaps] == ["breach"]
+
+
+def test_the_gaps_are_shown_in_words_in_the_users_language_never_as_schema_values(
+    processor, admin_user, make_agreement, controller_a, make_subprocessor, client, login
+):
+    """Our default terms promise full audits and transfers only with safeguards; a
+    sub-processor that gives reports only and allows transfers shows both in words."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    make_agreement(controller_a, terms=OURS)
+    sp = make_subprocessor(named=True)
+    sp = services.update_subprocessor(
+        subprocessor=sp, acting_user=admin_user, data={},
+        terms=_theirs(audit={"allowed": True, "scope": "reports_only"}, transfers={"outside_eea": "allowed"},
+                      end={"choice": "delete", "deadline_days": 90}))
+    with translation.override("en"):
+        gaps = {g.area: g for g in services.compare(sp, margin_hours=0)}
+        assert (gaps["audit"].ours, gaps["audit"].theirs) == ("Full audit", "Audit reports only")
+        transfers = gaps["transfers"]
+        assert (transfers.ours, transfers.theirs) == ("With appropriate safeguards", "Allowed")
+        assert gaps["deletion"].theirs == "90 days"
+    login(client, admin_user)
+    client.cookies["django_language"] = "nl"
+    for url in (reverse("subprocessors:detail", args=[sp.code]), reverse("subprocessors:flowdown")):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+        for words in ("Volledige audit", "Alleen auditrapporten", "Met passende waarborgen", "Toegestaan",
+                      "90 dagen"):
+            assert words in page, (url, words)
+        for raw in ("reports_only", "with_safeguards", ">audit<", ">transfers<", " d)"):
+            assert raw not in page, (url, raw)

@@ -145,3 +145,30 @@ def test_the_api_takes_the_same_terms_as_json_under_the_same_rules(api, admin_us
     assert api.post("/subprocessors", as_=admin_user, json={**body, "terms": good}).status_code == 201
     terms = Subprocessor.objects.get().terms
     assert terms["breach"]["notice_hours"] == 24 and terms["audit"]["cost"] == "shared"
+
+
+def test_undue_delay_not_stated_stays_not_stated_and_the_yes_no_fields_say_so_in_words(
+        client, login, admin_user, with_terms):
+    """Its breach promise "without undue delay" is a choice of three like the other yes/no
+    terms: saving the edit page as shown keeps "not stated", it never becomes "no"."""
+    sp = with_terms({"language": "en", "breach": {"notice_hours": 36}})
+    assert sp.terms["breach"].get("undue_delay") is None
+    login(client, admin_user)
+    client.cookies["django_language"] = "nl"
+    page = client.get(f"/subprocessors/{sp.code}/edit/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    main = page.split("<main", 1)[1]
+    assert '<select name="breach__undue_delay"' in main
+    for name in ("breach__undue_delay", "audit__allowed", "end__certificate"):
+        select = main.split(f'<select name="{name}"', 1)[1].split("</select>", 1)[0]
+        assert ">Niet vermeld</option>" in select and ">Ja</option>" in select and ">Nee</option>" in select
+    assert "Onbekend" not in main and "Unknown" not in main
+    data = {k: v for k, v in _edit_data(sp).items() if k != "breach__undue_delay"}
+    data["breach__undue_delay"] = "unknown"  # what the select posts as shown
+    assert client.post(f"/subprocessors/{sp.code}/edit/", data).status_code == 302
+    sp.refresh_from_db()
+    assert sp.terms["breach"]["undue_delay"] is None
+    for posted, stored in (("true", True), ("false", False)):
+        response = client.post(f"/subprocessors/{sp.code}/edit/", {**data, "breach__undue_delay": posted})
+        assert response.status_code == 302
+        sp.refresh_from_db()
+        assert sp.terms["breach"]["undue_delay"] is stored

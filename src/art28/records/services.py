@@ -19,12 +19,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from art28.agreements import pdf
+from art28.agreements.labels import MEASURE_KINDS, TRANSFER_POLICIES, label
 from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersion, VersionStatus
 from art28.core.csv import csv_bytes, safe_cell
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
 from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
 from art28.subprocessors.services.queries import subprocessor_rows
+from art28.terms.schema import in_language
 
 DPV = "https://w3id.org/dpv#"
 DCT = "http://purl.org/dc/terms/"
@@ -126,7 +128,8 @@ def _entry(agreement: Agreement, catalogue: Any, register: dict[int, Subprocesso
         subprocessors = rows[ids]
     terms = version.terms or {}
     p, processor = _part(terms, "processing"), _part(terms, "processor")
-    measures = [{"kind": m.get("kind"), "text": m.get("text")}
+    measures = [{"kind": m.get("kind"), "text": m.get("text"), "text_nl": m.get("text_nl"),
+                 "text_en": m.get("text_en")}
                 for m in _part(terms, "security").get("measures") or []] or (
         catalogue.measures if catalogue else []
     )
@@ -153,7 +156,16 @@ def _entry(agreement: Agreement, catalogue: Any, register: dict[int, Subprocesso
     )
 
 
-def _flat(entry: Entry) -> list[str]:
+def _measure(m: dict[str, Any], language: str) -> str:
+    """One measure in words in ``language``: its kind, then its text in that language
+    (the other language's when the register has none, the single older text for older terms)."""
+    text, _other = in_language({"nl": m.get("text_nl"), "en": m.get("text_en")}, m.get("text"), language)
+    return f"{label(MEASURE_KINDS, m.get('kind'))}: {text or ''}"
+
+
+def _flat(entry: Entry, language: str = "en") -> list[str]:
+    """One line of the record as text, values in words in ``language`` (the active language
+    must be ``language``: each export switches to it once, not once per line)."""
     row = asdict(entry)
     row["subprocessors"] = SEP.join(
         f"{s['name']} ({s['country']}): {s['service']}" for s in entry.subprocessors
@@ -163,7 +175,9 @@ def _flat(entry: Entry) -> list[str]:
         for s in entry.subprocessors
         if s["outside_eea"]
     )
-    row["measures"] = SEP.join(f"[{m['kind']}] {m['text']}" for m in entry.measures)
+    row["status"] = label(dict(VersionStatus.choices), entry.status)
+    row["measures"] = SEP.join(_measure(m, language) for m in entry.measures)
+    row["transfer_policy"] = label(TRANSFER_POLICIES, entry.transfer_policy) if entry.transfer_policy else ""
     for key in ("purposes", "data_categories", "special_categories", "data_subjects"):
         row[key] = SEP.join(row[key])
     return [str(row[c]) for c in HEADER]
@@ -172,8 +186,9 @@ def _flat(entry: Entry) -> list[str]:
 HEADER = [*COLUMNS[: COLUMNS.index("transfer_policy")], "transfers", "transfer_policy", "measures"]
 
 
-def to_csv(entries: Iterable[Entry]) -> bytes:
-    return csv_bytes(HEADER, (_flat(e) for e in entries))
+def to_csv(entries: Iterable[Entry], language: str = "en") -> bytes:
+    with translation.override(language):
+        return csv_bytes(HEADER, (_flat(e, language) for e in entries))
 
 
 def _xlsx_cell(value: str) -> str:
@@ -184,7 +199,7 @@ def _xlsx_cell(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", safe_cell(value))
 
 
-def to_xlsx(entries: Iterable[Entry]) -> bytes:
+def to_xlsx(entries: Iterable[Entry], language: str = "en") -> bytes:
     """The record as a workbook written row by row (openpyxl's write-only mode): memory stays
     flat however many agreements there are."""
     from openpyxl import Workbook
@@ -192,8 +207,9 @@ def to_xlsx(entries: Iterable[Entry]) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Art. 30(2)")
     sheet.append(HEADER)
-    for e in entries:
-        sheet.append([_xlsx_cell(v) for v in _flat(e)])
+    with translation.override(language):
+        for e in entries:
+            sheet.append([_xlsx_cell(v) for v in _flat(e, language)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -206,13 +222,13 @@ def to_pdf(entries: list[Entry], *, processor: Processor, language: str = "en") 
             "language": language,
             "subtitle": _("%(p)s as processor, %(d)s")
             % {"p": processor.name, "d": timezone.localdate().isoformat()},
-            "entries": [_pdf_entry(e) for e in entries],
+            "entries": [_pdf_entry(e, language) for e in entries],
         }
     return pdf.render("ropa", doc, folder=TYPST)
 
 
-def _pdf_entry(e: Entry) -> dict[str, Any]:
-    values = dict(zip(HEADER, _flat(e), strict=True))
+def _pdf_entry(e: Entry, language: str) -> dict[str, Any]:
+    values = dict(zip(HEADER, _flat(e, language), strict=True))
     rows = [
         [_("Controller"), f"{e.controller} ({e.controller_country}, KvK {e.controller_kvk or '—'})"],
         [_("Controller's contact"), e.controller_contact],
@@ -225,7 +241,7 @@ def _pdf_entry(e: Entry) -> dict[str, Any]:
         [_("Data subjects"), values["data_subjects"]],
         [_("Sub-processors"), values["subprocessors"]],
         [_("Transfers outside the EEA"), values["transfers"] or "—"],
-        [_("Transfer policy"), e.transfer_policy],
+        [_("Transfer policy"), values["transfer_policy"]],
         [_("Security measures"), values["measures"]],
     ]
     return {
@@ -296,9 +312,9 @@ def export(
 ) -> bytes:
     """The record in ``fmt`` (csv, xlsx, pdf, jsonld)."""
     if fmt == "csv":
-        return to_csv(iter_record(processor=processor, agreements=agreements))
+        return to_csv(iter_record(processor=processor, agreements=agreements), language)
     if fmt == "xlsx":
-        return to_xlsx(iter_record(processor=processor, agreements=agreements))
+        return to_xlsx(iter_record(processor=processor, agreements=agreements), language)
     entries = build_record(processor=processor, agreements=agreements)
     if fmt == "pdf":
         return to_pdf(entries, processor=processor, language=language)

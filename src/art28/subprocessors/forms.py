@@ -32,7 +32,19 @@ def _list(value: str) -> list[str]:
 # an agreement's terms form. Names are DpaTerms paths (``__`` for the dot), so a service's error
 # on ``breach.notice_hours`` lands by its field; the API sends the same terms as JSON.
 _TERMS = TermsForm.base_fields
-_NOT_STATED = NullBooleanSelect
+
+
+class _NotStated(NullBooleanSelect):
+    """A yes/no term that its agreement may leave unsaid: "Not stated / Yes / No", never
+    Django's "Unknown", and never a checkbox that turns "not stated" into "no" on saving."""
+
+    def __init__(self, attrs: Any = None) -> None:
+        super().__init__(attrs)
+        self.choices = [("unknown", _("Not stated")), ("true", _("Yes")), ("false", _("No"))]
+
+
+def _yes_no(label: Any) -> forms.NullBooleanField:
+    return forms.NullBooleanField(label=label, required=False, widget=_NotStated)
 
 
 class SubprocessorForm(SectionedForm):
@@ -59,7 +71,7 @@ class SubprocessorForm(SectionedForm):
                                  choices=[("", _("— not stated —")), ("nl", _("Dutch")),
                                           ("en", _("English"))])
     breach__notice_hours = _TERMS["breach__notice_hours"]
-    breach__undue_delay = _TERMS["breach__undue_delay"]
+    breach__undue_delay = _yes_no(_TERMS["breach__undue_delay"].label)
     subprocessors__authorisation = _TERMS["subprocessors__authorisation"]
     subprocessors__notice_days = _TERMS["subprocessors__notice_days"]
     subprocessors__objection_days = _TERMS["subprocessors__objection_days"]
@@ -69,14 +81,13 @@ class SubprocessorForm(SectionedForm):
         choices=[("adequacy", _("Adequacy decision")), ("scc", _("Standard contractual clauses")),
                  ("bcr", _("Binding corporate rules")), ("dpf", _("EU-US Data Privacy Framework")),
                  ("derogation", _("Derogation (Art. 49)"))])
-    audit__allowed = forms.NullBooleanField(label=_("Audits allowed"), required=False, widget=_NOT_STATED)
+    audit__allowed = _yes_no(_("Audits allowed"))
     audit__scope = _TERMS["audit__scope"]
     audit__cost = _TERMS["audit__cost"]
     audit__notice_days = _TERMS["audit__notice_days"]
     end__choice = _TERMS["end__choice"]
     end__deadline_days = _TERMS["end__deadline_days"]
-    end__certificate = forms.NullBooleanField(label=_("Certificate of deletion"), required=False,
-                                              widget=_NOT_STATED)
+    end__certificate = _yes_no(_("Certificate of deletion"))
     law__governing_law = _TERMS["law__governing_law"]
 
     TERMS_FIELDS = ("language", "breach__notice_hours", "breach__undue_delay", "subprocessors__authorisation",

@@ -22,12 +22,15 @@ router = Router(tags=["requests"], ids_from=REQUESTS_IDS)
     openapi_extra=uploads.download_doc("The record", *ropa.CONTENT_TYPES.values()),
 )
 def ropa_export(
-    request: AuthedRequest, format: Literal["csv", "xlsx", "pdf", "jsonld"] = "jsonld"
-) -> HttpResponse:  # noqa: A002
-    """The processor's record (staff), or the controller's own extract (controller users)."""
+    request: AuthedRequest, format: Literal["csv", "xlsx", "pdf", "jsonld"] = "jsonld",  # noqa: A002
+    language: Literal["nl", "en"] = "en",
+) -> HttpResponse:
+    """The processor's record (staff), or the controller's own extract (controller users);
+    ``language`` is the language of the words in the CSV, XLSX and PDF (measures, policies)."""
     m = membership_of(request.auth)
     if m is None:
         raise Http404
-    content = ropa.export(processor=m.processor, fmt=format, agreements=visible_agreements(request.auth))
+    content = ropa.export(processor=m.processor, fmt=format, agreements=visible_agreements(request.auth),
+                          language=language)
     name = dated("art30-record" if m.is_processor_side else "art30-extract", format)
     return attachment(content, ropa.CONTENT_TYPES[format], name)

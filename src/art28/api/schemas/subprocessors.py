@@ -77,9 +77,10 @@ class TransferOut(Schema):
 
 
 class GapOut(Schema):
-    area: str
-    ours: str
-    theirs: str
+    area: str = Field(description="Machine key: breach, audit, deletion, transfers or terms.")
+    area_label: str = Field(description="The area in words, in the request's language.")
+    ours: str = Field(description="What we promise our controllers, in words.")
+    theirs: str = Field(description="What the sub-processor promises us, in words.")
     message: str
 
 

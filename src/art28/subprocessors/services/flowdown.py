@@ -14,8 +14,9 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Case, Count, F, OuterRef, Subquery, When
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from art28.agreements.labels import AUDIT_SCOPES, TRANSFER_POLICIES, label
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
 from art28.terms.schema import AuditScope, DpaTerms, OutsideEea
@@ -42,6 +43,14 @@ AREA_LABELS = {
     "transfers": gettext_lazy("Transfers"),
     "terms": gettext_lazy("Their terms"),
 }
+
+
+def _hours(n: int) -> str:
+    return ngettext("%(n)d hour", "%(n)d hours", n) % {"n": n}
+
+
+def _days(n: int | None) -> str:
+    return _("not stated") if n is None else ngettext("%(n)d day", "%(n)d days", n) % {"n": n}
 
 
 @dataclass(frozen=True)
@@ -205,15 +214,15 @@ def _breach(ours: Promises, theirs: DpaTerms, margin: int) -> Gap | None:
     if hours is None:
         return Gap(
             "breach",
-            f"{ours.notice_hours} h",
+            _hours(ours.notice_hours),
             _("not stated"),
             _("It sets no breach notice period; we promise %(h)d hours.") % {"h": ours.notice_hours},
         )
     if hours + margin > ours.notice_hours:
         return Gap(
             "breach",
-            f"{ours.notice_hours} h",
-            f"{hours} h",
+            _hours(ours.notice_hours),
+            _hours(hours),
             _("Its %(t)d hours plus our margin of %(m)d hours exceed our shortest promise of %(o)d hours.")
             % {"t": hours, "m": margin, "o": ours.notice_hours},
         )
@@ -226,15 +235,15 @@ def _audit(ours: Promises, theirs: DpaTerms) -> Gap | None:
     if not theirs.audit.allowed:
         return Gap(
             "audit",
-            str(ours.audit_scope or ""),
+            label(AUDIT_SCOPES, ours.audit_scope),
             _("no audits"),
             _("We allow our controllers audits; it allows us none."),
         )
     if AUDIT_RANK[theirs.audit.scope] < AUDIT_RANK[ours.audit_scope]:
         return Gap(
             "audit",
-            str(ours.audit_scope),
-            str(theirs.audit.scope or _("not stated")),
+            label(AUDIT_SCOPES, ours.audit_scope),
+            label(AUDIT_SCOPES, theirs.audit.scope),
             _("Its audit scope is narrower than the scope we promise."),
         )
     return None
@@ -246,8 +255,8 @@ def _deletion(ours: Promises, theirs: DpaTerms) -> Gap | None:
     ):
         return Gap(
             "deletion",
-            f"{ours.deletion_days} d",
-            f"{theirs.end.deadline_days or '?'} d",
+            _days(ours.deletion_days),
+            _days(theirs.end.deadline_days),
             _("It returns or deletes data later than we promise (%(d)d days).") % {"d": ours.deletion_days},
         )
     if ours.certificate and not theirs.end.certificate:
@@ -265,8 +274,8 @@ def _transfers(ours: Promises, theirs: DpaTerms) -> Gap | None:
     if TRANSFER_RANK[its] > TRANSFER_RANK[mine]:
         return Gap(
             "transfers",
-            str(mine or ""),
-            str(its or _("not stated")),
+            label(TRANSFER_POLICIES, mine),
+            label(TRANSFER_POLICIES, its),
             _("Its rules on transfers outside the EEA are looser than ours."),
         )
     return None
