@@ -35,8 +35,6 @@ TOUR_VARIANTS = {"agreements:portal_version_pdf": {"code": "version"}}
 # Problems found and not fixed on this branch, each with the reason; strict: a finding that no
 # longer shows fails the tour, so its entry is deleted once the fix lands.
 KNOWN: dict[tuple[str, str], str] = {
-    ("breaches:incident_detail", "'uses sub-processor'"):
-        "an affected row's reasons are stored as text in the language of whoever opened the incident",
     ("reviews:playbook_edit", "raw value"): "the playbook is a JSON text box (a form is on branch forms)",
     ("reviews:review_detail", "'signed by' in «den. [Bijlage III] • Confidentiality undertakings"):
         "the demo's security measures have an English text only (bilingual register data: branch regdata)",
