@@ -41,7 +41,7 @@ def test_it_shows_the_incident_in_tabs(client, login, admin_user, incident, agre
     assert (_url(incident, "notices"), False, "Notices") in _tabs(first)
     nl = _get(client, _url(incident, "affected"), "nl")
     assert [label for _u, _c, label in _tabs(nl)] == [
-        "Overzicht", "Getroffen overeenkomsten", "Meldingen", "Besluit en afsluiting"]
+        "Overzicht", "Geraakte overeenkomsten", "Berichten", "Besluit en afsluiting"]
 
 
 def test_each_form_comes_back_to_its_own_tab(client, login, admin_user, incident, agreements):

@@ -25,7 +25,7 @@ def _open_as(language, processor, subprocessor, admin_user):
 
 def _page(client, incident, language):
     client.cookies["django_language"] = language
-    return client.get(reverse("breaches:incident_detail", args=[incident.code]),
+    return client.get(reverse("breaches:incident_detail", args=[incident.code]) + "?tab=affected",
                       HTTP_ACCEPT_LANGUAGE=language).content.decode()
 
 
