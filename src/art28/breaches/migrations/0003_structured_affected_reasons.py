@@ -40,13 +40,13 @@ def as_text(item):
         return item
     params = item.get("params") or {}
     return {
-        "subprocessor": "uses sub-processor %s" % params.get("name", ""),
-        "service": "processing includes service %s" % params.get("service", ""),
+        "subprocessor": f"uses sub-processor {params.get('name', '')}",
+        "service": f"processing includes service {params.get('service', '')}",
         "categories": "processes the data categories involved",
         "category_note": ("note: its agreement names none of the data categories involved in the "
                           "same words; check, and leave it out only with a reason"),
         "staff": "added by staff",
-    }.get(item.get("kind"), str(params.get("text") or ""))
+    }.get(str(item.get("kind")), str(params.get("text") or ""))
 
 
 def _convert(apps, fn):
