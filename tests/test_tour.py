@@ -35,8 +35,6 @@ TOUR_VARIANTS = {"agreements:portal_version_pdf": {"code": "version"}}
 # Problems found and not fixed on this branch, each with the reason; strict: a finding that no
 # longer shows fails the tour, so its entry is deleted once the fix lands.
 KNOWN: dict[tuple[str, str], str] = {
-    ("breaches:incident_detail", "'uses sub-processor'"):
-        "an affected row's reasons are stored as text in the language of whoever opened the incident",
 }
 SIDE_ROLES = {"staff": ("admin",), "admin": ("admin",), "portal": ("user_a",),
               "both": ("admin", "user_a"), "public": ("anonymous",), "user": ("admin",)}

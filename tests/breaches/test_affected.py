@@ -12,7 +12,7 @@ from art28.ledger.models import Event
 def test_it_derives_agreements_from_the_subprocessor(incident, agreements):
     rows = {r.agreement_id: r for r in incident.affected.all()}
     assert set(rows) == {a.pk for a in agreements}
-    assert all("Backupkluis GmbH" in " ".join(r.reasons) for r in rows.values())
+    assert all("Backupkluis GmbH" in " ".join(r.reason_texts) for r in rows.values())
 
 
 @pytest.mark.django_db

@@ -28,9 +28,11 @@ def test_it_records_notifies_and_gets_acknowledged(live_server, settings, admin_
     staff.fill("input[name=subjects_approx]", "250")
     staff.click("form.form button[type=submit]")
     staff.wait_for_url(re.compile(r"/breaches/[0-9a-f-]{36}/$"))
+    staff.click("nav.tabs a[href$='?tab=notices']")  # the page's sections are tabs
+    staff.wait_for_url(re.compile(r"\?tab=notices$"))
     assert "Tandartspraktijk Zonnebloem" in staff.content()
     staff.select_option("select[name=stage]", "initial")
-    staff.click("form[action$='/notices/'] button[type=submit]")
+    staff.click("form[action*='/notices/'] button[type=submit]")
     staff.wait_for_selector("button[name=confirm]")  # the preview first: nothing sent yet
     assert not IncidentNotice.objects.exists() and "Tandartspraktijk Zonnebloem" in staff.content()
     staff.click("button[name=confirm]")

@@ -59,13 +59,17 @@ def test_it_opens_the_page_of_a_breach_of_1200_agreements_a_page_at_a_time(clien
                                                                          big_breach):
     login(client, admin_user)
     url = reverse("breaches:incident_detail", args=[big_breach.code])
-    first = client.get(url)
+    first = client.get(url + "?tab=affected")
     assert first.status_code == 200
     body = first.content.decode()
     assert body.count('name="listed"') == 50 and "G-00000" in body and "G-01199" not in body
-    assert f"{N} affected agreements" in body and "page=2" in body
-    last = client.get(url + "?page=24").content.decode()
+    assert f"{N} affected agreements" in body and "?tab=affected&amp;page=2" in body
+    last = client.get(url + "?tab=affected&page=24").content.decode()
     assert last.count('name="listed"') == 50 and "G-01199" in last and "G-00000" not in last
+    # The notices tab pages its rows the same way, its pager keeping the tab.
+    notices = client.get(url + "?tab=notices&page=2").content.decode()
+    assert notices.count("G-0") == 50 and "G-00050" in notices and "G-00000" not in notices
+    assert "?tab=notices&amp;page=3" in notices
 
 
 @pytest.mark.django_db

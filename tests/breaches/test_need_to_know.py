@@ -162,7 +162,8 @@ def test_it_notifies_only_visible_controllers_from_the_form(client, login, staff
 def test_it_shows_only_visible_rows_on_the_pages(client, login, staff_a, incident, rows):
     a, b = rows
     login(client, staff_a)
-    for url in (reverse("breaches:incident_detail", args=[incident.code]),
+    for url in (reverse("breaches:incident_detail", args=[incident.code]) + "?tab=affected",
+                reverse("breaches:incident_detail", args=[incident.code]) + "?tab=notices",
                 reverse("breaches:clock_dashboard")):
         r = client.get(url)
         assert r.status_code == 200 and a.agreement.reference in r.content.decode()

@@ -132,7 +132,8 @@ def test_it_lets_the_controller_open_acknowledge_and_assess(client, login, admin
 def test_it_shows_staff_only_the_controllers_assigned_to_them(client, login, staff_a, incident,
                                                               controller_b):
     login(client, staff_a)
-    page = client.get(reverse("breaches:incident_detail", args=[incident.code])).content.decode()
+    url = reverse("breaches:incident_detail", args=[incident.code]) + "?tab=affected"
+    page = client.get(url).content.decode()
     assert "Tandartspraktijk Zonnebloem" in page and controller_b.name not in page
 
 

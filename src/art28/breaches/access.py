@@ -15,6 +15,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from art28.agreements.access import visible_agreements
+from art28.agreements.models import Agreement
 from art28.breaches.models import AffectedAgreement, AffectedQuerySet, Incident, IncidentNotice
 from art28.core.access import object_for
 from art28.parties.access import can_write, controller_matches, membership_of, visible_controllers
@@ -75,6 +77,24 @@ def visible_affected(user: Any, incident: Incident | None = None) -> AffectedQue
     if incident is not None:
         qs = qs.filter(incident=incident)
     return qs
+
+
+ADD_CHOICES = 20
+
+
+def agreements_to_add(user: Any, incident: Incident, text: str) -> list[Agreement]:
+    """The picker of an incident's "add an agreement": our agreements in force that the user
+    may see and that are not on the list yet, whose reference, controller name or KvK number
+    holds ``text``; at most ``ADD_CHOICES``, by reference. No text: none."""
+    text = text.strip()
+    if not text:
+        return []
+    qs = (visible_agreements(user).active()
+          .filter(controller__processor_id=incident.processor_id)
+          .filter(Q(reference__icontains=text) | controller_matches(text, "controller__"))
+          .exclude(pk__in=AffectedAgreement.objects.filter(incident=incident).values("agreement_id"))
+          .select_related("controller").order_by("reference"))
+    return list(qs[:ADD_CHOICES])
 
 
 def incident_for(user: Any, code: Any, *, write: bool = False) -> Incident:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.models import Agreement
+from art28.breaches.reasons import reason_texts
 from art28.core.status import Tone, status_tones
 from art28.notices.models import Notice
 from art28.parties.models import Processor
@@ -186,6 +187,11 @@ class AffectedAgreement(models.Model):
     @property
     def notified_late(self) -> bool:
         return self.notified_at is not None and self.notified_at > self.deadline
+
+    @property
+    def reason_texts(self) -> list[str]:
+        """Why this agreement is on the list, in the reader's language."""
+        return reason_texts(self.reasons)
 
     @property
     def hours_from_undue_delay(self) -> bool:

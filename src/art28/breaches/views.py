@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from art28.agreements.access import agreement_named_for
 from art28.breaches import services
 from art28.breaches.access import (
+    agreements_to_add,
     find_incidents,
     incident_for,
     notice_for,
@@ -33,6 +34,7 @@ from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import attachment, dated
 from art28.core.localtime import local_input
 from art28.core.pagination import page_of
+from art28.core.tabs import Tab, page_tabs
 from art28.parties.access import controller_for
 from art28.parties.models import Controller
 from art28.parties.types import PortalRequest, StaffRequest, portal_controller
@@ -159,19 +161,38 @@ def incident_edit(request: HttpRequest, code: str) -> HttpResponse:
                                                     {"form": form, "incident": incident}, status=status))
 
 
+def _incident_tabs(request: HttpRequest, incident: Incident) -> tuple[list[Tab], str]:
+    """The sections of an incident's page, each a ``?tab=`` of the same address."""
+    return page_tabs(request, url=reverse("breaches:incident_detail", args=[incident.code]), sections=[
+        ("overview", _("Overview")), ("affected", _("Affected agreements")),
+        ("notices", _("Notices")), ("decision", _("Decision and closing"))])
+
+
 @staff_required()
 def incident_detail(request: HttpRequest, code: str, status: int = 200,
                     forms: dict | None = None) -> HttpResponse:
     incident = incident_for(request.user, code)
     now = timezone.now()
-    # Need-to-know: staff see the clocks of the controllers assigned to them only. A page of
-    # rows at a time: the prefetch below then stays a page's worth, whatever the breach's size.
-    page = page_of(request, visible_affected(request.user, incident).select_related("agreement__controller")
-                   .prefetch_related("notices__notice__deliveries").order_by("deadline", "pk"), size=50)
+    tabs, tab = _incident_tabs(request, incident)
+    context: dict[str, Any] = {"incident": incident, "now": now, "tabs": tabs, "tab": tab}
+    if tab in ("affected", "notices"):
+        # Need-to-know: staff see the clocks of the controllers assigned to them only. A page of
+        # rows at a time: the prefetch then stays a page's worth, whatever the breach's size.
+        rows = visible_affected(request.user, incident).select_related("agreement__controller")
+        if tab == "notices":
+            rows = rows.prefetch_related("notices__notice__deliveries")
+        page = page_of(request, rows.order_by("deadline", "pk"), size=50)
+        context.update(affected=page.object_list, page=page)
+    if tab == "affected" and incident.is_open:
+        find = request.GET.get("find", "").strip()[:100]
+        context.update(find=find, found=agreements_to_add(request.user, incident, find))
     return render(request, "breaches/incident_detail.html", {
-        "incident": incident, "affected": page.object_list, "page": page, "now": now,
-        "notice_form": NoticeForm(), "reasoning_form": ReasoningForm(), **(forms or {}),
+        **context, "notice_form": NoticeForm(), "reasoning_form": ReasoningForm(), **(forms or {}),
     }, status=status)
+
+
+def _back(incident: Incident, tab: str) -> str:
+    return reverse("breaches:incident_detail", args=[incident.code]) + f"?tab={tab}"
 
 
 def _detail_again(code: str) -> ErrorPage:
@@ -193,8 +214,7 @@ def affected_adjust(request: HttpRequest, code: str) -> HttpResponse:
             incident=incident, include=[c for c in listed if c in kept], exclude=exclude,
             add=[agreement_named_for(request.user, c) for c in request.POST.getlist("add") if c.strip()],
             acting_user=request.user),
-        done=_("Affected agreements updated."),
-        back=reverse("breaches:incident_detail", args=[incident.code]), page=_detail_again(code))
+        done=_("Affected agreements updated."), back=_back(incident, "affected"), page=_detail_again(code))
 
 
 @require_POST
@@ -211,7 +231,7 @@ def notices_send(request: HttpRequest, code: str) -> HttpResponse:
                                                 message=data["message"], acting_user=request.user,
                                                 expected=data["expected"]),
         done=lambda sent: _("%(n)s notices queued.") % {"n": len(sent)},
-        back=reverse("breaches:incident_detail", args=[incident.code]), page=_detail_again(code))
+        back=_back(incident, "notices"), page=_detail_again(code))
 
 
 def _notices_preview(request: HttpRequest, code: str, incident: Incident, form: NoticeForm) -> HttpResponse:
@@ -234,8 +254,7 @@ def incident_no_notice(request: HttpRequest, code: str) -> HttpResponse:
     return run_action(
         request, call=lambda data: services.record_no_notice(
             incident=incident, reasoning=request.POST.get("reasoning", ""), acting_user=request.user),
-        done=_("Decision recorded."),
-        back=reverse("breaches:incident_detail", args=[incident.code]), page=_detail_again(code))
+        done=_("Decision recorded."), back=_back(incident, "decision"), page=_detail_again(code))
 
 
 @require_POST
@@ -245,8 +264,7 @@ def incident_close(request: HttpRequest, code: str) -> HttpResponse:
     return run_action(
         request, call=lambda data: services.close_incident(
             incident=incident, reasoning=request.POST.get("reasoning", ""), acting_user=request.user),
-        done=_("Incident closed."),
-        back=reverse("breaches:incident_detail", args=[incident.code]), page=_detail_again(code))
+        done=_("Incident closed."), back=_back(incident, "decision"), page=_detail_again(code))
 
 
 # --- controller portal --------------------------------------------------------------

@@ -65,6 +65,10 @@ class AffectedOut(Schema):
     seconds_left: float
 
     @staticmethod
+    def resolve_reasons(obj: AffectedAgreement) -> list[str]:
+        return obj.reason_texts
+
+    @staticmethod
     def resolve_overdue(obj: AffectedAgreement) -> bool:
         return obj.is_overdue()
 

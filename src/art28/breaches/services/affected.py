@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.breaches import reasons as why
 from art28.breaches.models import AffectedAgreement, HoursSource, Incident
 from art28.breaches.services.common import rows_for
 from art28.core.ledger_scope import ledger_scope
@@ -60,7 +61,8 @@ def _service_text(terms: dict) -> str:
     return " ".join(parts).lower()
 
 
-Candidates = dict[int, tuple[list[str], bool]]
+Reasons = list[dict[str, Any]]  # see ``art28.breaches.reasons``: rendered when read
+Candidates = dict[int, tuple[Reasons, bool]]
 Bindings = dict[int, tuple[str, dict]]
 
 
@@ -79,22 +81,22 @@ def _candidates(incident: Incident) -> tuple[Candidates, Bindings]:
     it out, with a reason (``adjust_affected``).
     """
     ours = Agreement.objects.active().filter(controller__processor_id=incident.processor_id)
-    reasons: dict[int, list[str]] = {}
+    reasons: dict[int, Reasons] = {}
     ours_ids = set(ours.values_list("pk", flat=True))
     for sub in incident.subprocessors.all():
         # Intersected here: a long IN (...) list joined in SQL is slow on SQLite.
         used = set(agreements_using(sub, at=incident.aware_at).values_list("pk", flat=True))
         for aid in sorted(used & ours_ids):
-            reasons.setdefault(aid, []).append(_("uses sub-processor %(s)s") % {"s": sub.name})
+            reasons.setdefault(aid, []).append(why.reason(why.SUBPROCESSOR, name=sub.name))
     services, categories = _words(incident.services), _words(incident.data_categories)
     terms = binding_terms(ours_ids) if services or categories else {}
     if services or (categories and not reasons):
         for aid, (_lang, t) in terms.items():
             text = _service_text(t)
             for service in sorted(s for s in services if s in text):
-                reasons.setdefault(aid, []).append(_("processing includes service %(s)s") % {"s": service})
+                reasons.setdefault(aid, []).append(why.reason(why.SERVICE, service=service))
             if not services and categories & _stated(t):
-                reasons.setdefault(aid, []).append(_("processes the data categories involved"))
+                reasons.setdefault(aid, []).append(why.reason(why.CATEGORIES))
     # Ids, not Agreement objects: a fan-out of 10 000 needs no 10 000 model instances here.
     found = {aid: _check_categories(r, categories, terms.get(aid)) for aid, r in reasons.items()}
     return found, terms  # the terms read here serve the clocks too: read 10 000 of them once
@@ -104,14 +106,13 @@ def _stated(terms: dict) -> set[str]:
     return _words((terms.get("processing") or {}).get("data_categories", []))
 
 
-def _check_categories(reasons: list[str], categories: set[str],
-                      binding: tuple[str, dict] | None) -> tuple[list[str], bool]:
+def _check_categories(reasons: Reasons, categories: set[str],
+                      binding: tuple[str, dict] | None) -> tuple[Reasons, bool]:
     # Free-text categories rarely match word for word ("NAW-gegevens" against "Naam- en
     # adresgegevens"): a mismatch is a note for staff to check, never a reason to leave out.
     stated = _stated(binding[1]) if binding else set()
     if categories and stated and not categories & stated:
-        reasons.append(_("note: its agreement names none of the data categories involved "
-                         "in the same words; check, and leave it out only with a reason"))
+        reasons.append(why.reason(why.CATEGORY_NOTE))
     return reasons, True
 
 
@@ -237,6 +238,6 @@ def _add(incident: Incident, agreements: list[Agreement], present: set[int]) -> 
         if agreement.pk in present:
             continue
         AffectedAgreement.objects.create(incident=incident, agreement=agreement, added_by_staff=True,
-                                         reasons=[_("added by staff")],
+                                         reasons=[why.reason(why.STAFF)],
                                          **_clock(incident, binding_terms([agreement.pk])[agreement.pk]))
 
