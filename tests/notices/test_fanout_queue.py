@@ -233,3 +233,12 @@ def test_the_fan_out_templates_can_be_stencilled(template, language):
                       "facts_block", "facts_html", "objection_day", "takes_effect_at"})
     for part in ("subject.txt", "body.txt", "body.html"):
         assert stencil.escaping(f"notices/email/{language}/{template}_{part}", keys) is not None, part
+
+
+@pytest.mark.django_db
+def test_the_fast_invitation_link_is_the_reversed_one():
+    from art28.accounts.models import new_token
+    from art28.accounts.services import _invitation_links, invitation_link
+
+    raw = new_token()
+    assert _invitation_links()(raw) == invitation_link(raw)

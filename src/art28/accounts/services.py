@@ -7,6 +7,7 @@ the HTML views and the API both call these.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -46,6 +47,15 @@ RECOVERY_CODES = 10
 
 def invitation_link(raw: str) -> str:
     return absolute_url("accounts:invitation_accept", raw)
+
+
+def _invitation_links() -> Callable[[str], str]:
+    """invitation_link without a URL reverse per invitation (a fan-out invites thousands);
+    a token is URL-safe, so it goes into the path as it is."""
+    placeholder = "x" * len(new_token())
+    template = invitation_link(placeholder)
+    head, tail = template.rsplit(placeholder, 1)
+    return lambda raw: f"{head}{raw}{tail}"
 
 
 def _address_taken(email: str) -> bool:
@@ -145,16 +155,18 @@ def invite_first_recipients(*, processor: Processor, recipients: dict[int, list[
                         invited_by=user_or_none(acting_user), expires_at=expires), raw)
             for email, cid in fresh.items() for raw in [new_token()]]
     Invitation.objects.bulk_create([inv for inv, _raw in made], batch_size=1000)
-    queue_notices([_invitation_draft(inv, raw) for inv, raw in made])
+    link = _invitation_links()
+    queue_notices([_invitation_draft(inv, raw, link) for inv, raw in made])
     record_event(action="account.invited_with_notice", obj=processor, acting_user=acting_user,
                  data={"invitations": len(made)}, processor_id=processor.pk)
     return len(made)
 
-def _invitation_draft(invitation: Invitation, raw: str) -> NoticeDraft:
+def _invitation_draft(invitation: Invitation, raw: str,
+                      link: Callable[[str], str] = invitation_link) -> NoticeDraft:
     return NoticeDraft(
         controller=invitation.controller, processor=invitation.processor, kind=NoticeKind.INVITATION,
         about=About("invitation", str(invitation.code)), template="invitation",
-        recipients=[invitation.email], link=invitation_link(raw),
+        recipients=[invitation.email], link=link(raw),
         # The link is one person's key: never in a shared portal inbox or a client's webhook.
         audience=Audience.PROCESSOR,
         context={"processor": invitation.processor.name, "role": TeamRole(invitation.role).label,
