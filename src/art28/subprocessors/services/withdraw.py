@@ -81,7 +81,7 @@ def preview_withdrawal(*, change: SubprocessorChange, note: str = "") -> Withdra
     told = (change.clocks.exclude(status__in=FINAL).filter(notice__isnull=False)
             .annotate(told_lang=Coalesce("notice__language", "agreement__controller__language")))
     per_language = dict(told.values_list("told_lang").annotate(n=Count("pk")).order_by())
-    samples = []
+    samples: list[ChangeAgreement] = []
     for language in sorted(per_language):
         first = (told.filter(told_lang=language).select_related("agreement", "agreement__controller")
                  .annotate(told_in=F("notice__language")).order_by("agreement__reference", "pk").first())
