@@ -1,6 +1,6 @@
 """Breach fan-out: N agreements share one sub-processor; a breach there notifies them all.
 
-    .venv/bin/python bench/breach_fanout.py --agreements 10000 [--workers 2]
+    .venv/bin/python bench/breach_fanout.py --agreements 10000 [--workers 2] [--queue-only]
         [--database-url postgres://postgres@127.0.0.1:5432/bench_breaches]
 
 Prints one JSON line:
@@ -83,6 +83,13 @@ def create_data(n: int):  # type: ignore[no-untyped-def]
     return processor, sp
 
 
+def warm_up() -> None:
+    """What a running web process has done long before: load the URL conf (about 1 s)."""
+    from django.urls import reverse
+
+    reverse("breaches:portal_notices")
+
+
 def record_and_queue(processor, sp) -> tuple[float, int]:  # type: ignore[no-untyped-def]
     from django.utils import timezone
 
@@ -108,13 +115,32 @@ def bare_messages(n: int, size: int) -> Iterator[EmailMessage]:
         yield msg
 
 
+def queue_only(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        configure(args.database_url, Path(tmp), free_port())
+        processor, sp = create_data(args.agreements)
+        warm_up()
+        queue_seconds, queued = record_and_queue(processor, sp)
+        from art28.notices.models import Delivery, Notice
+
+        print(json.dumps({
+            "agreements": args.agreements, "database": "postgresql" if args.database_url else "sqlite",
+            "notices": queued, "notices_total": Notice.objects.count(), "mails": Delivery.objects.count(),
+            "queue_seconds": round(queue_seconds, 3)}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--agreements", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--timeout", type=float, default=900)
+    parser.add_argument("--queue-only", action="store_true",
+                        help="measure queueing only: no workers, no delivery")
     args = parser.parse_args()
+    if args.queue_only:
+        queue_only(args)
+        return
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         home, log = Path(tmp), Path(tmp) / "message-ids.txt"
@@ -124,6 +150,7 @@ def main() -> None:
             sys.stderr.write("data created\n")
             with (home / "worker.log").open("a") as worker_log, \
                     workers(env, args.workers, stderr=worker_log) as running:
+                warm_up()
                 time.sleep(4)  # workers up and idle, as in production
                 queue_seconds, queued = record_and_queue(processor, sp)
                 sys.stderr.write(f"queued {queued} in {queue_seconds:.1f} s\n")

@@ -151,7 +151,22 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--queue-only", action="store_true",
+                        help="measure queueing only: no workers, no delivery")
     args = parser.parse_args()
+    if args.queue_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            configure(args.database_url, Path(tmp), free_port())
+            processor, sp = create_data(args.agreements)
+            warm_up()
+            queue_seconds, clocks = propose(processor, sp)
+            from art28.notices.models import Notice
+
+            print(json.dumps({
+                "agreements": args.agreements, "database": "postgresql" if args.database_url else "sqlite",
+                "clocks": clocks, "notices": Notice.objects.filter(about_type="changeclock").count(),
+                "queue_seconds": round(queue_seconds, 3)}))
+        return
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         home, log = Path(tmp), Path(tmp) / "message-ids.txt"

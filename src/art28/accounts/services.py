@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 from urllib.parse import quote
@@ -49,6 +50,15 @@ RECOVERY_CODES = 10
 
 def invitation_link(raw: str) -> str:
     return absolute_url("accounts:invitation_accept", raw)
+
+
+def _invitation_links() -> Callable[[str], str]:
+    """invitation_link without a URL reverse per invitation (a fan-out invites thousands);
+    a token is URL-safe, so it goes into the path as it is."""
+    placeholder = "x" * len(new_token())
+    template = invitation_link(placeholder)
+    head, tail = template.rsplit(placeholder, 1)
+    return lambda raw: f"{head}{raw}{tail}"
 
 
 def _address_taken(email: str) -> bool:
@@ -188,10 +198,10 @@ def with_invitations(drafts: list[NoticeDraft], *, processor: Processor,
     keys, count = _keys(processor, {e: first[e] for e in wanted}, acting_user)
     if not keys:
         return drafts
-    out = []
+    out, link = [], _invitation_links()
     for draft in drafts:
         path = _portal_path(draft.link)
-        own = {e.strip().lower(): f"{invitation_link(keys[e.strip().lower()])}?next={quote(path, safe='/')}"
+        own = {e.strip().lower(): f"{link(keys[e.strip().lower()])}?next={quote(path, safe='/')}"
                for e in draft.recipients if e and e.strip().lower() in keys} if path else {}
         out.append(dataclasses.replace(draft, personal_links=own) if own else draft)
     record_event(action="account.invited_with_notice", obj=processor, acting_user=acting_user,
@@ -207,11 +217,12 @@ def queue_with_invitations(draft: NoticeDraft, *, processor: Processor, acting_u
     return queue_notices(drafts, schedule=schedule)[0]
 
 
-def _invitation_draft(invitation: Invitation, raw: str) -> NoticeDraft:
+def _invitation_draft(invitation: Invitation, raw: str,
+                      link: Callable[[str], str] = invitation_link) -> NoticeDraft:
     return NoticeDraft(
         controller=invitation.controller, processor=invitation.processor, kind=NoticeKind.INVITATION,
         about=About("invitation", str(invitation.code)), template="invitation",
-        recipients=[invitation.email], link=invitation_link(raw),
+        recipients=[invitation.email], link=link(raw),
         # The link is one person's key: never in a shared portal inbox or a client's webhook.
         audience=Audience.PROCESSOR,
         context={"processor": invitation.processor.name, "role": TeamRole(invitation.role).label,

@@ -22,6 +22,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from art28.ledger.services import record_event
+from art28.notices import stencil
 from art28.notices.models import Audience, Channel, Delivery, DeliveryStatus, Notice
 from art28.notices.signals import drain_wanted
 from art28.notices.webhooks import post_webhook
@@ -67,11 +68,27 @@ def _escapable(value: object) -> object:
 
 
 def _render(name: str, language: str, context: dict) -> tuple[str, str, str]:
+    subject, text, html = _render_raw(name, language, context)
+    return _one_line(subject), text, html
+
+
+def _one_line(subject: str) -> str:
+    return " ".join(subject.split())
+
+
+def _html_context(context: dict) -> dict:
+    return {key: _escapable(value) for key, value in context.items()}
+
+
+def _parts(name: str, language: str) -> tuple[str, str, str]:
     base = f"notices/email/{language}/{name}"
-    subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
-    text = render_to_string(f"{base}_body.txt", context)
-    html_context = {key: _escapable(value) for key, value in context.items()}
-    return subject, text, render_to_string(f"{base}_body.html", html_context)
+    return f"{base}_subject.txt", f"{base}_body.txt", f"{base}_body.html"
+
+
+def _render_raw(name: str, language: str, context: dict) -> tuple[str, str, str]:
+    subject, text, html = _parts(name, language)
+    return (render_to_string(subject, context), render_to_string(text, context),
+            render_to_string(html, _html_context(context)))
 
 
 @dataclass(frozen=True)
@@ -160,22 +177,32 @@ def queue_notices(drafts: list[NoticeDraft], *, schedule: bool = True) -> list[N
 
 def _render_all(drafts: list[NoticeDraft]) -> list[Notice]:
     notices: list[Notice | None] = [None] * len(drafts)
-    by_language: dict[str, list[int]] = {}
+    groups: dict[tuple[str, str], list[int]] = {}
     for i, draft in enumerate(drafts):
         party = draft.controller or draft.processor
         assert party is not None  # a notice is to a controller or from a processor
-        fallback = party.language
-        by_language.setdefault(draft.language or fallback, []).append(i)
-    for language, indexes in by_language.items():
+        groups.setdefault((draft.language or party.language, draft.template), []).append(i)
+    for (language, template), indexes in groups.items():
         with translation.override(language):  # one switch per language, not per notice
-            for i in indexes:
-                notices[i] = _notice(drafts[i], language)
+            # One render per (language, template); each notice's own values filled in.
+            parts = stencil.render_group(
+                [_context(drafts[i]) for i in indexes],
+                functools.partial(_render_raw, template, language),
+                _parts(template, language), (_same, _same, _html_context))
+            for i, (subject, text, html) in zip(indexes, parts, strict=True):
+                notices[i] = _notice(drafts[i], language, _one_line(subject), text, html)
     return cast(list[Notice], notices)  # every index was filled above
 
 
-def _notice(draft: NoticeDraft, language: str) -> Notice:
-    subject, text, html = _render(draft.template, language, {
-        **draft.context, "link": draft.link, "controller": draft.controller})
+def _same(context: dict) -> dict:
+    return context
+
+
+def _context(draft: NoticeDraft) -> dict:
+    return {**draft.context, "link": draft.link, "controller": draft.controller}
+
+
+def _notice(draft: NoticeDraft, language: str, subject: str, text: str, html: str) -> Notice:
     return Notice(processor_id=draft.processor_id, controller=draft.stored_controller,
                   concerns=draft.concerns, kind=draft.kind,
                   language=language, subject=subject, body_text=text, body_html=html, link=draft.link,

@@ -6,14 +6,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
-from art28.notices.recipients import notice_recipients, recipients_missing
+from art28.notices.recipients import notice_recipients
 from art28.notices.services import About, NoticeDraft, queue_notices
+from art28.parties.models import Contact, Controller
 from art28.subprocessors.models import (
     FINAL,
     Basis,
@@ -71,21 +73,46 @@ def _drafts(change: SubprocessorChange, clocks: list[ChangeAgreement], note: str
 
 
 def preview_withdrawal(*, change: SubprocessorChange, note: str = "") -> WithdrawPreview:
-    """Who a withdrawal tells and what it says; which agreements it leaves alone. Saves nothing."""
-    clocks = _open_clocks(change)
-    drafts = _drafts(change, clocks, note)
+    """Who a withdrawal tells and what it says; which agreements it leaves alone. Saves nothing.
+
+    Counted in the database, however many clients were told: one message is rendered per
+    language, for the first agreement in that language (the others differ only in their
+    names, references and dates)."""
+    told = (change.clocks.exclude(status__in=FINAL).filter(notice__isnull=False)
+            .annotate(told_lang=Coalesce("notice__language", "agreement__controller__language")))
+    per_language = dict(told.values_list("told_lang").annotate(n=Count("pk")).order_by())
+    samples: list[ChangeAgreement] = []
+    for language in sorted(per_language):
+        first = (told.filter(told_lang=language).select_related("agreement", "agreement__controller")
+                 .annotate(told_in=F("notice__language")).order_by("agreement__reference", "pk").first())
+        if first is not None:
+            samples.append(first)
+    drafts = _drafts(change, samples, note)
+    messages = render_examples(drafts, [d.context["reference"] for d in drafts])
+    for message in messages:
+        message.count = per_language.get(message.language, message.count)
+    controllers = told.values("agreement__controller_id")
+    contacts = Contact.objects.filter(controller_id__in=Subquery(controllers))
+    has_privacy = Contact.objects.filter(controller_id=OuterRef("controller_id"), is_privacy_contact=True)
+    # The same addresses as notice_recipients: privacy contacts, else the signatories.
+    addresses = (contacts.annotate(has_privacy=Exists(has_privacy))
+                 .filter(Q(is_privacy_contact=True) | Q(is_signatory=True, has_privacy=False))
+                 .annotate(address=Lower("email"))
+                 .values("address").distinct().count())
+    reachable = Contact.objects.filter(Q(is_privacy_contact=True) | Q(is_signatory=True),
+                                       controller_id=OuterRef("pk"))
+    unreachable = (Controller.objects.filter(pk__in=Subquery(controllers), webhook_url="")
+                   .exclude(Exists(reachable)).only("pk", "code", "name", "processor_id"))
     labels = dict(ClockStatus.choices)
     settled = (
         change.clocks.filter(status__in=FINAL).values("status").annotate(n=Count("pk")).order_by("status")
     )
     return WithdrawPreview(
-        told=len(drafts),
-        recipients=len({r.lower() for d in drafts for r in d.recipients}),
-        messages=render_examples(drafts, [d.context["reference"] for d in drafts]),
+        told=sum(per_language.values()),
+        recipients=addresses,
+        messages=messages,
         not_told=[(str(labels.get(row["status"], row["status"])), row["n"]) for row in settled],
-        unreachable=recipients_missing(
-            NoticeKind.SUBPROCESSOR_CHANGE_UPDATE, {d.controller.pk for d in drafts if d.controller}
-        ),
+        unreachable=sorted(unreachable, key=lambda c: (c.name.lower(), c.pk)),
     )
 
 
