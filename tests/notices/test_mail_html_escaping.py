@@ -90,7 +90,8 @@ def _password_reset(f: Field) -> dict:
 
 def _audit(f: Field, **kw: Any) -> SimpleNamespace:
     return _ns(auditor=f("auditor"), starts_on=date(2026, 4, 1), ends_on=date(2026, 4, 2),
-               scope=f("scope"), cost_rule=f("cost_rule"), alternative=f("alternative"),
+               scope=f("scope"), cost_rule=f("cost_rule"), cost_rule_label=f("cost_rule_label"),
+               alternative=f("alternative"),
                report_sha256=f("report_sha256"), get_cost_bearer_display=f("cost_bearer"), **kw)
 
 
@@ -270,7 +271,7 @@ CASES: dict[str, list[Callable[[Field], dict]]] = {
 NOT_SHOWN: dict[str, set[str]] = {
     "breach_notice": {"system"},
     "audit_requested": {"alternative", "cost_bearer", "report_sha256"},
-    "audit_update": {"cost_rule", "reference", "scope"},
+    "audit_update": {"cost_rule", "cost_rule_label", "reference", "scope"},
     "certificate_issued": {"cost_estimate"},
     "termination_opened": {"certificate_sha256", "cost_estimate"},
     "termination_update": {"certificate_sha256"},
