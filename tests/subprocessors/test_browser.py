@@ -39,7 +39,9 @@ def _notice(mailbox, address: str) -> dict:
 
 def _link(mailbox, address: str) -> str:
     message = _notice(mailbox, address)
-    return re.search(r"https?://\S+/subprocessors/portal/changes/[0-9a-f-]+/", message["text"]).group(0)
+    # A contact without a login gets the link inside a personal invitation (…/invite/…?next=…);
+    # the user with a login opens the change page it names.
+    return re.search(r"/subprocessors/portal/changes/[0-9a-f-]+/", message["text"]).group(0)
 
 
 def _answer_in_browser(browser, base: str, username: str, path: str, answer: str, reason: str = "") -> str:
