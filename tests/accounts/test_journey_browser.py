@@ -213,17 +213,18 @@ def _breach(base, browser, smtp_server, *, admin, staff, controller, reference) 
     staff.click("button[type=submit].primary")
     staff.wait_for_url(re.compile(r".*/breaches/[0-9a-f-]{36}/$"))
     incident = Incident.objects.get()
+    staff.goto(f"{base}/breaches/{incident.code}/?tab=affected")  # the page's sections are tabs
     assert reference in staff.inner_text("table.table")  # the agreement it touches
     due = _due(staff, f"{base}/staff/")
     assert f"{reference}" in due and incident.reference in due
     staff.screenshot(path=str(SHOTS / "breach-due-nl.png"), full_page=True)
 
-    staff.goto(f"{base}/breaches/{incident.code}/")
-    staff.click("form[action$='/notices/'] button[type=submit]")
+    staff.goto(f"{base}/breaches/{incident.code}/?tab=notices")
+    staff.click("form[action*='/notices/'] button[type=submit]")
     staff.wait_for_selector("button[name=confirm]")
     staff.screenshot(path=str(SHOTS / "breach-preview-nl.png"), full_page=True)
     staff.click("button[name=confirm]")
-    staff.wait_for_url(f"{base}/breaches/{incident.code}/")
+    staff.wait_for_url(re.compile(rf".*/breaches/{incident.code}/(\?tab=notices)?$"))
     assert incident.reference not in _due(staff, f"{base}/staff/")
 
     # The notice's own link is the desk's invitation: a password, then the notice itself.
