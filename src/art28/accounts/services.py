@@ -217,12 +217,11 @@ def queue_with_invitations(draft: NoticeDraft, *, processor: Processor, acting_u
     return queue_notices(drafts, schedule=schedule)[0]
 
 
-def _invitation_draft(invitation: Invitation, raw: str,
-                      link: Callable[[str], str] = invitation_link) -> NoticeDraft:
+def _invitation_draft(invitation: Invitation, raw: str) -> NoticeDraft:
     return NoticeDraft(
         controller=invitation.controller, processor=invitation.processor, kind=NoticeKind.INVITATION,
         about=About("invitation", str(invitation.code)), template="invitation",
-        recipients=[invitation.email], link=link(raw),
+        recipients=[invitation.email], link=invitation_link(raw),
         # The link is one person's key: never in a shared portal inbox or a client's webhook.
         audience=Audience.PROCESSOR,
         context={"processor": invitation.processor.name, "role": TeamRole(invitation.role).label,
