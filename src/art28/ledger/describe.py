@@ -61,7 +61,8 @@ FAMILIES: dict[str, dict[str, Promise]] = {
         "account.invitation_resent": L("%(actor)s sent an invitation again to %(subject)s"),
         "account.invitation_revoked": L("%(actor)s revoked the invitation of %(subject)s"),
         "account.invited": L("%(actor)s invited %(subject)s"),
-        "account.invited_with_notice": L("%(actor)s invited %(subject)s to receive notices"),
+        "account.invited_with_notice": L(
+            "%(actor)s sent personal invitations with a notice to recipients without a login"),
         "account.password_set": L("%(subject)s set a password"),
         "account.reactivated": L("%(actor)s reactivated the account of %(subject)s"),
         "account.recovery_codes_made": L("%(actor)s made new recovery codes"),
