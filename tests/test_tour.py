@@ -44,7 +44,10 @@ SIDE_ROLES = {"staff": ("admin",), "admin": ("admin",), "portal": ("user_a",),
 # the language of its closest ``lang`` attribute (a preview of the English e-mail on a Dutch
 # page is marked lang="en").
 READ_PAGE = """() => {
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  // Open every closed <details> to read its text, and close it again before the screenshot,
+  // which shows the page as a person first sees it (the user menu shut).
+  const shut = [...document.querySelectorAll('details:not([open])')];
+  shut.forEach(d => { d.open = true; });
   const texts = [document.title], langs = [document.documentElement.lang];
   const lang = el => (el.closest('[lang]') || document.documentElement).lang;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -61,8 +64,10 @@ READ_PAGE = """() => {
       if (el.value) { texts.push(el.value); langs.push(lang(el)); }
     }
   }
+  const scroll = document.documentElement.scrollWidth;  // measured open: hidden text may not overflow either
+  shut.forEach(d => { d.open = false; });
   const nav = performance.getEntriesByType('navigation')[0];
-  return {texts, langs, scroll: document.documentElement.scrollWidth,
+  return {texts, langs, scroll,
           client: document.documentElement.clientWidth,
           server: nav ? nav.responseEnd - nav.requestStart : -1};
 }"""
