@@ -100,3 +100,17 @@ def test_a_picked_or_typed_agreement_is_added(client, login, admin_user, inciden
     # Once on the list it is no longer offered.
     assert f'name="add" value="{bakery.reference}"' not in _get(
         client, _url(incident, "affected") + "&find=korrel")
+
+
+def test_it_says_the_counts_are_not_yet_known_until_they_are(client, login, admin_user, incident):
+    from art28.breaches.services import update_incident
+
+    login(client, admin_user)
+    for language, unknown in (("en", "not yet known"), ("nl", "nog niet bekend")):
+        page = _get(client, _url(incident), language)
+        assert "? / ?" not in page
+        assert page.count(f"<dd>{unknown}</dd>") >= 2  # data subjects and records, each on its own row
+    update_incident(incident=incident, acting_user=admin_user, facts={"subjects_approx": 1200})
+    page = _get(client, _url(incident), "nl")
+    assert "<dt>Betrokkenen (ca.)</dt><dd>1200</dd>" in page
+    assert "<dt>Gegevensrecords (ca.)</dt><dd>nog niet bekend</dd>" in page
