@@ -23,23 +23,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from email.message import EmailMessage
-from pathlib import Path
 
-from loopback import (
-    art28_ids,
-    bare_smtplib,
-    configure,
-    free_port,
-    peak_rss_mb,
-    smtp_server,
-    wait_for,
-    workers,
-)
+from _common import bulk_clients, database, delivery_figures, delivery_run, fanout_parser, queue_only_run
+from loopback import bare_smtplib, peak_rss_mb, wait_for, workers
 
 
 def create_data(n: int):  # type: ignore[no-untyped-def]
@@ -51,20 +41,12 @@ def create_data(n: int):  # type: ignore[no-untyped-def]
     from django.utils import timezone
 
     from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
-    from art28.parties.models import Contact, Controller, Processor
     from art28.subprocessors.models import AgreementSubprocessor, Basis, LinkStatus, Subprocessor
     from art28.terms.defaults import standard_terms
 
-    processor = Processor.objects.create(name="Bench Hosting B.V.", kvk="87654321")
+    processor, controllers = bulk_clients(n, contact={"is_breach_recipient": True})
     terms = {lang: standard_terms(language=lang, notice_hours=hours).model_dump(mode="json")
              for lang, hours in (("nl", 24), ("en", 48))}
-    controllers = Controller.objects.bulk_create(
-        [Controller(processor=processor, name=f"Client {i}", kvk=f"{20000000 + i}",
-                    language="nl" if i % 2 else "en") for i in range(n)], batch_size=2000)
-    controllers = list(Controller.objects.filter(processor=processor).order_by("pk"))
-    Contact.objects.bulk_create([Contact(controller=c, name=f"DPO {i}", email=f"dpo{i}@client{i}.example",
-                                         is_breach_recipient=True) for i, c in enumerate(controllers)],
-                                batch_size=2000)
     Agreement.objects.bulk_create([Agreement(controller=c, reference=f"B-{i:06d}")
                                    for i, c in enumerate(controllers)], batch_size=2000)
     agreements = list(Agreement.objects.filter(controller__processor=processor).order_by("pk"))
@@ -116,64 +98,49 @@ def bare_messages(n: int, size: int) -> Iterator[EmailMessage]:
 
 
 def queue_only(args: argparse.Namespace) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        configure(args.database_url, Path(tmp), free_port())
+    with queue_only_run(args):
         processor, sp = create_data(args.agreements)
         warm_up()
         queue_seconds, queued = record_and_queue(processor, sp)
         from art28.notices.models import Delivery, Notice
 
         print(json.dumps({
-            "agreements": args.agreements, "database": "postgresql" if args.database_url else "sqlite",
+            "agreements": args.agreements, "database": database(args),
             "notices": queued, "notices_total": Notice.objects.count(), "mails": Delivery.objects.count(),
             "queue_seconds": round(queue_seconds, 3)}))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agreements", type=int, default=1000)
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--timeout", type=float, default=900)
-    parser.add_argument("--queue-only", action="store_true",
-                        help="measure queueing only: no workers, no delivery")
-    args = parser.parse_args()
+    args = fanout_parser(__doc__, timeout=900).parse_args()
     if args.queue_only:
         queue_only(args)
         return
-    port = free_port()
-    with tempfile.TemporaryDirectory() as tmp:
-        home, log = Path(tmp), Path(tmp) / "message-ids.txt"
-        with smtp_server(port, log):
-            env = configure(args.database_url, home, port)
-            processor, sp = create_data(args.agreements)
-            sys.stderr.write("data created\n")
-            with (home / "worker.log").open("a") as worker_log, \
-                    workers(env, args.workers, stderr=worker_log) as running:
-                warm_up()
-                time.sleep(4)  # workers up and idle, as in production
-                queue_seconds, queued = record_and_queue(processor, sp)
-                sys.stderr.write(f"queued {queued} in {queue_seconds:.1f} s\n")
-                from art28.notices.models import Delivery, Notice
+    with delivery_run(args) as run:
+        processor, sp = create_data(args.agreements)
+        sys.stderr.write("data created\n")
+        with (run.home / "worker.log").open("a") as worker_log, \
+                workers(run.env, args.workers, stderr=worker_log) as running:
+            warm_up()
+            time.sleep(4)  # workers up and idle, as in production
+            queue_seconds, queued = record_and_queue(processor, sp)
+            sys.stderr.write(f"queued {queued} in {queue_seconds:.1f} s\n")
+            from art28.notices.models import Delivery, Notice
 
-                # Every e-mail the fan-out queued: the breach notices and, for contacts not yet
-                # invited to the portal, their invitations.
-                mails = Delivery.objects.count()
-                delivery_seconds = wait_for(log, mails, args.timeout)
-                peak_mb = peak_rss_mb(running)
-                if any(w.poll() is not None for w in running):
-                    sys.stderr.write((home / "worker.log").read_text()[-3000:])
-                size = sum(len(b) for b in Notice.objects.values_list("body_text", flat=True)[:50]) // 50
-                expected = {d.message_id for d in Delivery.objects.all()}
-                bare_seconds = bare_smtplib(port, bare_messages(mails, size))
-        ids = art28_ids(log)
+            # Every e-mail the fan-out queued: the breach notices and, for contacts not yet
+            # invited to the portal, their invitations.
+            mails = Delivery.objects.count()
+            delivery_seconds = wait_for(run.log, mails, args.timeout)
+            peak_mb = peak_rss_mb(running)
+            if any(w.poll() is not None for w in running):
+                sys.stderr.write((run.home / "worker.log").read_text()[-3000:])
+            size = sum(len(b) for b in Notice.objects.values_list("body_text", flat=True)[:50]) // 50
+            expected = {d.message_id for d in Delivery.objects.all()}
+            bare_seconds = bare_smtplib(run.port, bare_messages(mails, size))
     print(json.dumps({
-        "agreements": args.agreements, "workers": args.workers,
-        "database": "postgresql" if args.database_url else "sqlite", "notices": queued, "mails": mails,
-        "queue_seconds": round(queue_seconds, 3), "delivery_seconds": round(delivery_seconds, 3),
-        "delivery_ratio_vs_bare_smtplib": round(bare_seconds / delivery_seconds, 3),
-        "bare_smtplib_seconds": round(bare_seconds, 3),
-        "lost": len(expected - set(ids)), "duplicated": len(ids) - len(set(ids)),
+        "agreements": args.agreements, "workers": args.workers, "database": database(args),
+        "notices": queued, "mails": mails,
+        **delivery_figures(queue_seconds=queue_seconds, delivery_seconds=delivery_seconds,
+                           bare_seconds=bare_seconds, expected=expected, received=run.received),
         "peak_worker_rss_mb": peak_mb,
     }))
 

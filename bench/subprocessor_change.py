@@ -23,16 +23,13 @@ used; a PostgreSQL database is flushed first.
 
 from __future__ import annotations
 
-import argparse
 import json
-import tempfile
 import time
-from collections import Counter
 from datetime import timedelta
 from email.message import EmailMessage
-from pathlib import Path
 
-from loopback import art28_ids, bare_smtplib, configure, free_port, smtp_server, wait_for, workers
+from _common import bulk_clients, database, delivery_figures, delivery_run, fanout_parser, queue_only_run
+from loopback import bare_smtplib, wait_for, workers
 
 GENERAL = {
     "subprocessors": {
@@ -50,37 +47,10 @@ def create_data(n: int):  # type: ignore[no-untyped-def]
     from django.db import transaction
 
     from art28.agreements.services import create_agreement
-    from art28.parties.models import Contact, Controller, Processor
     from art28.subprocessors.services import register_subprocessor
 
-    processor = Processor.objects.create(name="Bench Hosting B.V.", kvk="87654321")
-    Controller.objects.bulk_create(
-        [
-            Controller(
-                processor=processor,
-                name=f"Client {i}",
-                kvk=f"{20000000 + i}",
-                country="NL",
-                language="nl" if i % 2 else "en",
-            )
-            for i in range(n)
-        ],
-        batch_size=2000,
-    )
-    controllers = list(Controller.objects.filter(processor=processor).order_by("pk"))
-    Contact.objects.bulk_create(
-        [
-            Contact(
-                controller=c,
-                name=f"DPO {i}",
-                email=f"dpo{i}@client{i}.example",
-                is_privacy_contact=True,
-                is_signatory=True,
-            )
-            for i, c in enumerate(controllers)
-        ],
-        batch_size=2000,
-    )
+    processor, controllers = bulk_clients(n, contact={"is_privacy_contact": True, "is_signatory": True},
+                                          country="NL")
     with transaction.atomic():
         for c in controllers:
             create_agreement(controller=c, acting_user="bench", terms=GENERAL)
@@ -146,61 +116,37 @@ def bare_messages() -> list[EmailMessage]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agreements", type=int, default=1000)
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--timeout", type=float, default=1800)
-    parser.add_argument("--queue-only", action="store_true",
-                        help="measure queueing only: no workers, no delivery")
-    args = parser.parse_args()
+    args = fanout_parser(__doc__, timeout=1800).parse_args()
     if args.queue_only:
-        with tempfile.TemporaryDirectory() as tmp:
-            configure(args.database_url, Path(tmp), free_port())
+        with queue_only_run(args):
             processor, sp = create_data(args.agreements)
             warm_up()
             queue_seconds, clocks = propose(processor, sp)
             from art28.notices.models import Notice
 
             print(json.dumps({
-                "agreements": args.agreements, "database": "postgresql" if args.database_url else "sqlite",
+                "agreements": args.agreements, "database": database(args),
                 "clocks": clocks, "notices": Notice.objects.filter(about_type="changeclock").count(),
                 "queue_seconds": round(queue_seconds, 3)}))
         return
-    port = free_port()
-    with tempfile.TemporaryDirectory() as tmp:
-        home, log = Path(tmp), Path(tmp) / "message-ids.txt"
-        with smtp_server(port, log):
-            env = configure(args.database_url, home, port)
-            processor, sp = create_data(args.agreements)
-            with workers(env, args.workers):
-                warm_up()
-                time.sleep(4)  # workers up and idle, as in production
-                queue_seconds, clocks = propose(processor, sp)
-                from art28.notices.models import Delivery
+    with delivery_run(args) as run:
+        processor, sp = create_data(args.agreements)
+        with workers(run.env, args.workers):
+            warm_up()
+            time.sleep(4)  # workers up and idle, as in production
+            queue_seconds, clocks = propose(processor, sp)
+            from art28.notices.models import Delivery
 
-                queued = Delivery.objects.filter(notice__about_type="changeclock").count()
-                delivery_seconds = wait_for(log, queued, args.timeout)
-                expected = {d.message_id for d in Delivery.objects.filter(notice__about_type="changeclock")}
-                bare_seconds = bare_smtplib(port, bare_messages())
-        received = Counter(art28_ids(log))
-    print(
-        json.dumps(
-            {
-                "agreements": args.agreements,
-                "workers": args.workers,
-                "database": "postgresql" if args.database_url else "sqlite",
-                "clocks": clocks,
-                "notices": queued,
-                "queue_seconds": round(queue_seconds, 3),
-                "delivery_seconds": round(delivery_seconds, 3),
-                "delivery_ratio_vs_bare_smtplib": round(bare_seconds / delivery_seconds, 3),
-                "bare_smtplib_seconds": round(bare_seconds, 3),
-                "lost": len(expected - set(received)),
-                "duplicated": sum(n - 1 for n in received.values() if n > 1),
-            }
-        )
-    )
+            queued = Delivery.objects.filter(notice__about_type="changeclock").count()
+            delivery_seconds = wait_for(run.log, queued, args.timeout)
+            expected = {d.message_id for d in Delivery.objects.filter(notice__about_type="changeclock")}
+            bare_seconds = bare_smtplib(run.port, bare_messages())
+    print(json.dumps({
+        "agreements": args.agreements, "workers": args.workers, "database": database(args),
+        "clocks": clocks, "notices": queued,
+        **delivery_figures(queue_seconds=queue_seconds, delivery_seconds=delivery_seconds,
+                           bare_seconds=bare_seconds, expected=expected, received=run.received),
+    }))
 
 
 if __name__ == "__main__":
