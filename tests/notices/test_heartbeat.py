@@ -7,24 +7,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
 from art28.notices import services
 from art28.notices.models import Delivery, DeliveryStatus
-from art28.notices.services import About, _Claim, _Heartbeat, claim_batch, drain, queue_notice
+from art28.notices.services import _Claim, _Heartbeat, claim_batch, drain
 from art28.notices.tasks import drain_outbox
+from tests.notices.workers import queue
 
 T0 = datetime(2026, 3, 29, 0, 59, 50, tzinfo=UTC)  # across the spring DST switch in Amsterdam
-
-
-def _queue(controller, n):
-    with transaction.atomic():
-        return queue_notice(controller=controller, kind="agreement_signed", about=About("test", "v1"),
-                            template="agreement_signed",
-                            recipients=[f"r{i:03d}@x.example" for i in range(n)],
-                            link="http://testserver/p", context={"processor": "Wolkenrand",
-                                                                 "reference": "DPA-1", "version": 1})
 
 
 def _drains():
@@ -36,7 +27,7 @@ def test_a_heartbeat_keeps_the_batch_and_a_dead_workers_batch_is_taken_over_afte
         controller_a, settings):
     settings.ART28_DELIVERY_LEASE_SECONDS = 20
     with time_machine.travel(T0, tick=False) as clock:
-        _queue(controller_a, 3)
+        queue(controller_a, 3)
         token, ids = claim_batch()
         assert len(ids) == 3
         assert set(Delivery.objects.values_list("lease_until", flat=True)) == {T0 + timedelta(seconds=20)}
@@ -62,7 +53,7 @@ def test_a_drain_that_finds_a_living_workers_batch_looks_again_when_its_lease_wo
         controller_a, settings):
     settings.ART28_DELIVERY_LEASE_SECONDS = 20
     with time_machine.travel(T0, tick=False) as clock:
-        _queue(controller_a, 2)
+        queue(controller_a, 2)
         DBTaskResult.objects.all().delete()
         claim_batch()  # another worker holds both
         assert drain() == 0
@@ -76,7 +67,7 @@ def test_a_drain_that_finds_a_living_workers_batch_looks_again_when_its_lease_wo
 @pytest.mark.django_db(transaction=True)
 def test_the_heartbeat_thread_renews_by_time_while_the_batch_is_delivered(controller_a, settings):
     settings.ART28_DELIVERY_LEASE_SECONDS = 1  # a beat every 0.25 s
-    _queue(controller_a, 2)
+    queue(controller_a, 2)
     token, ids = claim_batch()
     claim = _Claim(token)
     Delivery.objects.filter(pk__in=ids).update(lease_until=T0)  # long run out, unless renewed
@@ -100,12 +91,12 @@ def test_the_heartbeat_thread_renews_by_time_while_the_batch_is_delivered(contro
 def test_a_fan_out_queues_one_drain_per_worker_and_drains_take_small_batches(controller_a, settings):
     settings.ART28_DELIVERY_WORKERS = 3
     DBTaskResult.objects.all().delete()
-    _queue(controller_a, 1)
+    queue(controller_a, 1)
     assert _drains().count() == 1
     DBTaskResult.objects.all().delete()
     Delivery.objects.all().delete()
     n = services.BATCH * 2 + 7
-    _queue(controller_a, n)
+    queue(controller_a, n)
     assert _drains().count() == 3  # three workers, three batches: every worker has work
     first, a = claim_batch()
     second, b = claim_batch()
