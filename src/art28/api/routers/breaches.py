@@ -148,7 +148,7 @@ def affected_list(request: AuthedRequest, code: UUID, params: Query[PageParams])
     a page at a time (``?page=&page_size=``)."""
     incident = incident_for(request.auth, code)
     rows = visible_affected(request.auth, incident).select_related("agreement__controller", "incident")
-    return paginate(rows.order_by("deadline", "pk"), params)
+    return paginate(rows.order_by("deadline", "pk"), params, keyed=True)
 
 
 @router.post("/breaches/{code}/affected", response=list[AffectedOut])
@@ -193,7 +193,7 @@ def notices_preview(request: AuthedRequest, code: UUID, payload: NoticeIn) -> An
 def notices_list(request: AuthedRequest, code: UUID, params: Query[PageParams]) -> dict[str, Any]:
     """The incident's notices the caller may see, a page at a time (``?page=&page_size=``)."""
     incident = incident_for(request.auth, code)
-    return paginate(incident_notices(request.auth, incident), params)
+    return paginate(incident_notices(request.auth, incident), params, keyed=True)
 
 
 @router.post("/breaches/{code}/no-notice", response=IncidentOut)

@@ -78,20 +78,26 @@ def preview_withdrawal(*, change: SubprocessorChange, note: str = "") -> Withdra
     Counted in the database, however many clients were told: one message is rendered per
     language, for the first agreement in that language (the others differ only in their
     names, references and dates)."""
-    told = (change.clocks.exclude(status__in=FINAL).filter(notice__isnull=False)
-            .annotate(told_lang=Coalesce("notice__language", "agreement__controller__language")))
-    per_language = dict(told.values_list("told_lang").annotate(n=Count("pk")).order_by())
+    # No ordering in the counts and subqueries: sorting 10,000 joined rows only to count them
+    # or to test membership cost most of this preview's time.
+    open_told = change.clocks.exclude(status__in=FINAL).filter(notice__isnull=False).order_by()
+    told = open_told.annotate(told_lang=Coalesce("notice__language", "agreement__controller__language"))
+    per_language = dict(told.values_list("told_lang").annotate(n=Count("pk")))
     samples: list[ChangeAgreement] = []
     for language in sorted(per_language):
-        first = (told.filter(told_lang=language).select_related("agreement", "agreement__controller")
-                 .annotate(told_in=F("notice__language")).order_by("agreement__reference", "pk").first())
+        # The first clock's key alone is sorted (not every column of three tables), then read.
+        first_pk = (told.filter(told_lang=language).order_by("agreement__reference", "pk")
+                    .values_list("pk", flat=True).first())
+        first = (ChangeAgreement.objects.filter(pk=first_pk)
+                 .select_related("agreement", "agreement__controller")
+                 .annotate(told_in=F("notice__language")).first()) if first_pk is not None else None
         if first is not None:
             samples.append(first)
     drafts = _drafts(change, samples, note)
     messages = render_examples(drafts, [d.context["reference"] for d in drafts])
     for message in messages:
         message.count = per_language.get(message.language, message.count)
-    controllers = told.values("agreement__controller_id")
+    controllers = open_told.values("agreement__controller_id")
     contacts = Contact.objects.filter(controller_id__in=Subquery(controllers))
     has_privacy = Contact.objects.filter(controller_id=OuterRef("controller_id"), is_privacy_contact=True)
     # The same addresses as notice_recipients: privacy contacts, else the signatories.
