@@ -1,15 +1,14 @@
-"""Keyed pages (``core.pagination.keyed_slice``, ``KeyedPaginator``, the API's ``keyed=True``):
+"""Keyed pages (``core.pagination.keyed_slice``, the API's ``paginate(..., keyed=True)``):
 the same rows in the same order as plain slicing, read in two queries whose second holds
 one page of keys and none of the list's filters."""
 
 from __future__ import annotations
 
 import pytest
-from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from art28.core.pagination import KeyedPaginator, keyed_slice
+from art28.core.pagination import keyed_slice
 
 
 @pytest.fixture
@@ -48,17 +47,6 @@ def test_a_page_is_two_queries_the_second_by_key_alone_with_its_related_rows(con
 
 
 @pytest.mark.django_db
-def test_the_paginator_gives_the_same_pages_as_django_s(contacts):
-    for size, orphans in ((2, 0), (3, 1), (7, 0), (10, 0)):
-        mine = KeyedPaginator(contacts, size, orphans=orphans)
-        theirs = Paginator(contacts, size, orphans=orphans)
-        assert mine.num_pages == theirs.num_pages and mine.count == theirs.count == 7
-        for n in mine.page_range:
-            assert [c.pk for c in mine.page(n)] == [c.pk for c in theirs.page(n)]
-    assert list(KeyedPaginator([3, 2, 1], 2).page(2)) == [1]  # a list is sliced as Django does
-
-
-@pytest.mark.django_db
 def test_rows_that_are_not_the_model_s_are_sliced_as_they_are(contacts):
     from django.db.models import Count
 
@@ -67,3 +55,16 @@ def test_rows_that_are_not_the_model_s_are_sliced_as_they_are(contacts):
     counted = contacts.annotate(n=Count("controller__contacts"))
     assert [c.n for c in keyed_slice(counted, 0, 3)] == [1, 1, 1]
     assert len(keyed_slice(contacts.distinct(), 1, 4)) == 3
+
+
+
+@pytest.mark.django_db
+def test_the_api_s_keyed_page_equals_its_plain_page(contacts):
+    from art28.api.pagination import PageParams, paginate
+
+    for page in (1, 2, 3, 4):
+        params = PageParams(page=page, page_size=3)
+        keyed, plain = paginate(contacts, params, keyed=True), paginate(contacts, params)
+        assert [c.pk for c in keyed["items"]] == [c.pk for c in plain["items"]]
+        assert (keyed["count"], keyed["pages"]) == (plain["count"], plain["pages"]) == (7, 3)
+    assert paginate(contacts, PageParams(page=4, page_size=3), keyed=True)["items"] == []

@@ -31,29 +31,13 @@ def keyed_slice(qs: QuerySet[Any], start: int, stop: int) -> list[Any]:
     return [rows[k] for k in keys if k in rows]
 
 
-class KeyedPaginator(Paginator):
-    """A Paginator whose pages of a queryset are read by ``keyed_slice``."""
-
-    def page(self, number: Any) -> Page:
-        if not isinstance(self.object_list, QuerySet):
-            return super().page(number)
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        return self._get_page(keyed_slice(self.object_list, bottom, top), number, self)  # type: ignore[attr-defined]
-
-
-def page_of(request: HttpRequest, items: Any, size: int = PAGE_SIZE, *, param: str = "page",
-            keyed: bool = False) -> Page:
+def page_of(request: HttpRequest, items: Any, size: int = PAGE_SIZE, *, param: str = "page") -> Page:
     """One page of ``items``, its number read from the query parameter ``param``.
 
-    ``keyed``: read by ``KeyedPaginator`` (for long lists of wide joined rows).
     A page with several lists gives each its own ``param`` (``core/_section_pager.html`` links
     them, keeping the other lists' pages and the filters).
     """
-    page = (KeyedPaginator if keyed else Paginator)(items, size).get_page(request.GET.get(param))
+    page = Paginator(items, size).get_page(request.GET.get(param))
     page.param = param  # type: ignore[attr-defined]
     page.previous_query = _with(request, param, page.previous_page_number() if page.has_previous() else None)  # type: ignore[attr-defined]
     page.next_query = _with(request, param, page.next_page_number() if page.has_next() else None)  # type: ignore[attr-defined]

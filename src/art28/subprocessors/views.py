@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -27,7 +27,7 @@ from art28.agreements.access import agreement_for, visible_agreements
 from art28.core.actions import as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import attachment, stored_file
-from art28.core.pagination import KeyedPaginator, page_of
+from art28.core.pagination import page_of
 from art28.core.tabs import page_tabs
 from art28.notices import subscribers
 from art28.parties.models import Processor
@@ -54,7 +54,7 @@ from art28.terms import clocks
 
 
 def _page(request: HttpRequest, items: Any, size: int = 50) -> Page:
-    return KeyedPaginator(items, size).get_page(request.GET.get("page"))
+    return Paginator(items, size).get_page(request.GET.get("page"))
 
 
 # --- staff console -------------------------------------------------------------------------

@@ -148,7 +148,7 @@ def affected_list(request: AuthedRequest, code: UUID, params: Query[PageParams])
     a page at a time (``?page=&page_size=``)."""
     incident = incident_for(request.auth, code)
     rows = visible_affected(request.auth, incident).select_related("agreement__controller", "incident")
-    return paginate(rows.order_by("deadline", "pk"), params, keyed=True)
+    return paginate(rows.order_by("deadline", "pk"), params)
 
 
 @router.post("/breaches/{code}/affected", response=list[AffectedOut])

@@ -232,7 +232,7 @@ def change_clocks(request: AuthedRequest, code: UUID, params: Query[ClockFilter]
     change = access.change_for(request.auth, code)
     qs = access.clocks_for(request.auth, change=change, status=params.status or "").select_related(
         "change", "agreement")
-    return paginate(qs.order_by("agreement__reference", "pk"), params, keyed=True)
+    return paginate(qs.order_by("agreement__reference", "pk"), params)
 
 
 @router.get("/subprocessor-changes/{code}/withdraw-preview", response=WithdrawPreviewOut)
@@ -262,7 +262,7 @@ def _clock_out(clock: ChangeAgreement) -> ChangeAgreement:
 def clock_list(request: AuthedRequest, params: Query[ClockFilter]) -> dict[str, Any]:
     """Clocks the caller may see; a controller's users see their own pending changes here."""
     qs = access.clocks_for(request.auth, status=params.status or "").select_related("change", "agreement")
-    return paginate(qs.order_by("-notified_at", "pk"), params, keyed=True)
+    return paginate(qs.order_by("-notified_at", "pk"), params)
 
 
 @router.get("/subprocessor-clocks/{code}", response=ClockOut)
