@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,15 +82,16 @@ def preview_withdrawal(*, change: SubprocessorChange, note: str = "") -> Withdra
     # or to test membership cost most of this preview's time.
     open_told = change.clocks.exclude(status__in=FINAL).filter(notice__isnull=False).order_by()
     told = open_told.annotate(told_lang=Coalesce("notice__language", "agreement__controller__language"))
-    per_language = dict(told.values_list("told_lang").annotate(n=Count("pk")))
+    # One grouped pass: the clients told per language and the first reference in each (a MIN,
+    # not a sort of every told clock); then only that language's clocks with that reference.
+    groups = told.values("told_lang").annotate(n=Count("pk"), first=Min("agreement__reference"))
+    per_language = {row["told_lang"]: row["n"] for row in groups}
+    firsts = {row["told_lang"]: row["first"] for row in groups}
     samples: list[ChangeAgreement] = []
     for language in sorted(per_language):
-        # The first clock's key alone is sorted (not every column of three tables), then read.
-        first_pk = (told.filter(told_lang=language).order_by("agreement__reference", "pk")
-                    .values_list("pk", flat=True).first())
-        first = (ChangeAgreement.objects.filter(pk=first_pk)
+        first = (told.filter(told_lang=language, agreement__reference=firsts[language])
                  .select_related("agreement", "agreement__controller")
-                 .annotate(told_in=F("notice__language")).first()) if first_pk is not None else None
+                 .annotate(told_in=F("notice__language")).order_by("pk").first())
         if first is not None:
             samples.append(first)
     drafts = _drafts(change, samples, note)
