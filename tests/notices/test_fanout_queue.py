@@ -204,6 +204,10 @@ def _withdraw_preview(processor, admin_user, n):
     # One message per language, standing for every client told in that language.
     assert sorted((m.language, m.count) for m in preview.messages) == [("en", -(-n // 2)), ("nl", n // 2)]
     assert all("Plannen gewijzigd" in m.text for m in preview.messages)
+    # Each language's example is its told client with the first reference (as sorted by the database).
+    for message in preview.messages:
+        told = clocks.filter(notice__language=message.language).order_by("agreement__reference", "pk")
+        assert message.reference == told.first().agreement.reference
     return len(queries)
 
 

@@ -193,7 +193,7 @@ def notices_preview(request: AuthedRequest, code: UUID, payload: NoticeIn) -> An
 def notices_list(request: AuthedRequest, code: UUID, params: Query[PageParams]) -> dict[str, Any]:
     """The incident's notices the caller may see, a page at a time (``?page=&page_size=``)."""
     incident = incident_for(request.auth, code)
-    return paginate(incident_notices(request.auth, incident), params)
+    return paginate(incident_notices(request.auth, incident), params, keyed=True)
 
 
 @router.post("/breaches/{code}/no-notice", response=IncidentOut)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -78,20 +78,27 @@ def preview_withdrawal(*, change: SubprocessorChange, note: str = "") -> Withdra
     Counted in the database, however many clients were told: one message is rendered per
     language, for the first agreement in that language (the others differ only in their
     names, references and dates)."""
-    told = (change.clocks.exclude(status__in=FINAL).filter(notice__isnull=False)
-            .annotate(told_lang=Coalesce("notice__language", "agreement__controller__language")))
-    per_language = dict(told.values_list("told_lang").annotate(n=Count("pk")).order_by())
+    # No ordering in the counts and subqueries: sorting 10,000 joined rows only to count them
+    # or to test membership cost most of this preview's time.
+    open_told = change.clocks.exclude(status__in=FINAL).filter(notice__isnull=False).order_by()
+    told = open_told.annotate(told_lang=Coalesce("notice__language", "agreement__controller__language"))
+    # One grouped pass: the clients told per language and the first reference in each (a MIN,
+    # not a sort of every told clock); then only that language's clocks with that reference.
+    groups = told.values("told_lang").annotate(n=Count("pk"), first=Min("agreement__reference"))
+    per_language = {row["told_lang"]: row["n"] for row in groups}
+    firsts = {row["told_lang"]: row["first"] for row in groups}
     samples: list[ChangeAgreement] = []
     for language in sorted(per_language):
-        first = (told.filter(told_lang=language).select_related("agreement", "agreement__controller")
-                 .annotate(told_in=F("notice__language")).order_by("agreement__reference", "pk").first())
+        first = (told.filter(told_lang=language, agreement__reference=firsts[language])
+                 .select_related("agreement", "agreement__controller")
+                 .annotate(told_in=F("notice__language")).order_by("pk").first())
         if first is not None:
             samples.append(first)
     drafts = _drafts(change, samples, note)
     messages = render_examples(drafts, [d.context["reference"] for d in drafts])
     for message in messages:
         message.count = per_language.get(message.language, message.count)
-    controllers = told.values("agreement__controller_id")
+    controllers = open_told.values("agreement__controller_id")
     contacts = Contact.objects.filter(controller_id__in=Subquery(controllers))
     has_privacy = Contact.objects.filter(controller_id=OuterRef("controller_id"), is_privacy_contact=True)
     # The same addresses as notice_recipients: privacy contacts, else the signatories.
