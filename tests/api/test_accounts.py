@@ -82,7 +82,7 @@ def test_it_resends_and_revokes(api, admin_user, user_a, controller_a):
     assert api.post(f"/invitations/{code}/resend", as_=admin_user).status_code == 200
     assert api.delete(f"/invitations/{code}", as_=user_a).status_code == 204
     assert Invitation.objects.get(code=code).revoked_at is not None
-    assert api.get("/invitations", as_=admin_user).json() == []
+    assert api.get("/invitations", as_=admin_user).json()["items"] == []
 
 
 def _other_admin():
@@ -147,3 +147,26 @@ def test_it_refuses_a_bad_profile_and_changes_nothing(api, admin_user, staff_a, 
     _refused(api.unchanged("patch", "/profile", as_=staff_a, json={"city": "X"}), 403)
     assert api.get("/profile", as_=user_a).status_code in (403, 404)
     assert api.get("/profile", as_=_other_admin()).json()["name"] == "Other BV"
+
+
+def test_invitations_come_a_page_at_a_time_newest_first(api, admin_user, user_a, controller_a,
+                                                          controller_b):
+    from art28.accounts.models import Invitation
+
+    for n in range(7):
+        controller = controller_a if n % 2 else controller_b
+        r = api.post("/invitations", as_=admin_user, json={
+            "email": f"person{n}@clients.example", "role": "client", "controller": str(controller.code)})
+        assert r.status_code == 201
+    first = api.get("/invitations?page_size=3", as_=admin_user).json()
+    assert first["count"] == 7 and first["pages"] == 3 and len(first["items"]) == 3
+    seen = [item["code"] for page in (1, 2, 3)
+            for item in api.get(f"/invitations?page_size=3&page={page}", as_=admin_user).json()["items"]]
+    assert len(seen) == len(set(seen)) == 7  # no page overlaps another, every one reachable
+    newest_first = Invitation.objects.order_by("-created_at", "-pk").values_list("code", flat=True)
+    assert seen == [str(c) for c in newest_first]
+    # Filtered to one controller; a controller's user sees only its own, and no other's on asking.
+    only_a = api.get(f"/invitations?controller={controller_a.code}", as_=admin_user).json()
+    assert only_a["count"] == 3 and {i["controller"] for i in only_a["items"]} == {str(controller_a.code)}
+    assert api.get("/invitations", as_=user_a).json()["count"] == 3
+    assert api.get(f"/invitations?controller={controller_b.code}", as_=user_a).status_code == 404

@@ -66,3 +66,10 @@ def test_it_serves_the_document_of_the_snapshot(served, snapshot):
                     if served["components"]["schemas"].get(name) != schema)
     assert differ == [], "these schemas changed"
     assert served == snapshot
+
+
+def test_the_document_is_built_once_per_process(client, db):
+    from art28.api.v1 import api
+
+    assert api.get_openapi_schema() is api.get_openapi_schema()
+    assert _served(client) == _served(client)

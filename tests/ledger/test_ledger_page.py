@@ -122,3 +122,67 @@ def test_it_reports_a_broken_chain(client, login, admin_user, controller_a, make
 def test_only_admins_see_the_ledger(client, login, staff_a):
     login(client, staff_a)
     assert client.get(reverse("ledger:ledger")).status_code == 403
+
+
+def _walk(client, start: str, key: str) -> tuple[list[list[int]], dict]:
+    """Follow the pager's ``key`` link ("older" or "newer") from ``start``: the seqs of each page."""
+    import re
+
+    pages, url, response = [], start, None
+    while url is not None:
+        response = client.get(url)
+        assert response.status_code == 200
+        pages.append([line.event.seq for line in response.context["lines"]])
+        query = getattr(response.context["page"], f"{key}_query")
+        url = None if query is None else reverse("ledger:ledger") + "?" + query.urlencode()
+        if query is not None:
+            param = "before" if key == "older" else "after"
+            assert re.search(rf'href="\?{param}=\d+"', response.content.decode())
+    return pages, response.context
+
+
+def test_its_pages_go_from_a_seq_without_overlap_and_reach_every_event(client, login, admin_user,
+                                                                       other_processor):
+    from django.db import transaction
+
+    from art28.ledger.services import record_event
+
+    own_id = admin_user.membership.processor_id
+    with transaction.atomic():
+        for n in range(180):
+            record_event(action="controller.updated", obj=("note", f"n{n}"), acting_user="pytest",
+                         processor_id=own_id if n % 3 else other_processor.pk)
+    own = list(Event.objects.filter(processor_id_ref=own_id).order_by("-seq").values_list("seq", flat=True))
+    assert len(own) > 100
+    login(client, admin_user)
+    older, _ = _walk(client, reverse("ledger:ledger"), "older")
+    assert [len(p) for p in older[:-1]] == [50] * (len(older) - 1) and 0 < len(older[-1]) <= 50
+    assert [seq for page in older for seq in page] == own  # newest first, no overlap, no gap
+    # Back from the oldest page through "newer": the same pages again, up to the newest.
+    oldest = min(own)
+    newer, context = _walk(client, reverse("ledger:ledger") + f"?after={oldest - 1}", "newer")
+    seen = [seq for page in newer for seq in page]
+    assert sorted(seen, reverse=True) == own and len(seen) == len(set(seen))
+    assert context["page"].newer_query is None and context["page"].older_query is not None
+
+
+def test_a_page_of_the_ledger_costs_the_same_queries_at_any_depth(client, login, admin_user):
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from art28.ledger.services import record_event
+
+    with transaction.atomic():
+        for n in range(160):
+            record_event(action="controller.updated", obj=("note", f"n{n}"), acting_user="pytest",
+                         processor_id=admin_user.membership.processor_id)
+    login(client, admin_user)
+    middle = Event.objects.filter(processor_id_ref=admin_user.membership.processor_id).order_by("seq")[80].seq
+    counts = []
+    for url in ("", f"?before={middle}", f"?after={middle}", "?before=nonsense"):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("ledger:ledger") + url).status_code == 200
+        counts.append(len(ctx.captured_queries))
+        assert not any("OFFSET" in q["sql"] or "COUNT(" in q["sql"] for q in ctx.captured_queries
+                       if "ledger_event" in q["sql"])
+    assert max(counts) - min(counts) <= 1

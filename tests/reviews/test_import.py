@@ -155,3 +155,35 @@ def test_it_hides_imports_from_outsiders(client, login, admin_user, staff_none, 
     login(client, staff_none)
     assert _stage(client, controller_a, nl_pdf, "c.pdf").status_code == 400
     assert not Agreement.objects.exists() and Review.objects.count() == 1
+
+
+def test_the_import_form_finds_the_controller_by_search_not_in_a_list_of_all(client, login, admin_user,
+                                                                             make_controller, nl_pdf):
+    from art28.reviews.access import PICK_CONTROLLERS
+
+    clients = [make_controller(f"Praktijk {n:02d} B.V.") for n in range(PICK_CONTROLLERS + 5)]
+    wanted = make_controller("Bakkerij De Korenschoof")
+    login(client, admin_user)
+    page = client.get(reverse("reviews:import_create"))
+    listed = [value for value, _ in page.context["form"].fields["controller"].widget.choices if value]
+    assert listed == [] and "too many to list them all" in page.content.decode()
+    found = client.get(reverse("reviews:import_create") + "?find=korenschoof")
+    assert [v for v, _ in found.context["form"].fields["controller"].widget.choices if v] == [wanted.pk]
+    many = client.get(reverse("reviews:import_create") + "?find=praktijk")
+    shown = [v for v, _ in many.context["form"].fields["controller"].widget.choices if v]
+    assert shown == [c.pk for c in clients[:PICK_CONTROLLERS]]
+    assert "Only the first matches" in many.content.decode()
+    # Any controller the user may see is accepted, listed or not.
+    response = _stage(client, clients[-1], nl_pdf, "dpa.pdf")
+    assert Review.objects.get().controller == clients[-1]
+    assert response["Location"] == reverse("reviews:import_confirm", args=[Review.objects.get().code])
+
+
+def test_the_import_form_lists_a_few_controllers_without_a_search(client, login, staff_a, controller_a,
+                                                                  controller_b):
+    login(client, staff_a)  # assigned to controller_a only
+    page = client.get(reverse("reviews:import_create"))
+    assert [v for v, _ in page.context["form"].fields["controller"].widget.choices if v] == [controller_a.pk]
+    assert 'id="find-controller"' not in page.content.decode()
+    assert client.get(reverse("reviews:import_create") + "?find=harbour").context["form"].fields[
+        "controller"].widget.choices == [("", "---------")]

@@ -63,12 +63,15 @@ def assigned_controller_codes(member: Membership) -> list[Any]:
     return list(member.assigned_controllers.order_by("name").values_list("code", flat=True))
 
 
-def visible_invitations(user: Any) -> QuerySet[Invitation]:
-    """Open invitations the user may see: an admin's whole processor, else visible controllers'."""
+def visible_invitations(user: Any, controller: Controller | None = None) -> QuerySet[Invitation]:
+    """Open invitations the user may see: an admin's whole processor, else visible controllers';
+    with ``controller`` (one the user may see), only those to its portal."""
     m = membership_of(user)
     if m is None:
         return Invitation.objects.none()
     qs = Invitation.objects.open().select_related("controller")
+    if controller is not None:
+        qs = qs.filter(controller=controller)
     if m.role == Role.PROCESSOR_ADMIN:
         return qs.filter(processor_id=m.processor_id)
     return qs.filter(controller__in=visible_controllers(user))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -50,4 +51,51 @@ def _with(request: HttpRequest, param: str, number: int | None) -> QueryDict | N
         return None
     query = request.GET.copy()
     query[param] = str(number)
+    return query
+
+
+@dataclass
+class KeysetPage:
+    """A page of a list read newest first from a unique increasing integer ``key``: no count
+    and no offset, so the page costs the same at any depth of any size of list.
+    ``newer_query``/``older_query`` are the query strings of the pages beside it (None: none)."""
+
+    object_list: list[Any]
+    newer_query: QueryDict | None
+    older_query: QueryDict | None
+
+
+def keyset_page(request: HttpRequest, items: QuerySet[Any], size: int = PAGE_SIZE, *,
+                key: str = "seq") -> KeysetPage:
+    """The ``size`` items before ``?before=`` (older) or after ``?after=`` (newer), newest first;
+    neither: the newest. ``items`` is filtered, not ordered; an index on its filter and ``key``
+    makes each page a seek."""
+    before, after = _number(request.GET.get("before")), _number(request.GET.get("after"))
+    if after is not None:
+        rows = list(items.filter(**{f"{key}__gt": after}).order_by(key)[:size + 1])
+        has_newer, rows = len(rows) > size, rows[:size][::-1]
+        has_older = items.filter(**{f"{key}__lte": after}).exists()
+    else:
+        newest = items.order_by(f"-{key}")
+        if before is not None:
+            newest = newest.filter(**{f"{key}__lt": before})
+        rows = list(newest[:size + 1])
+        has_older, rows = len(rows) > size, rows[:size]
+        has_newer = before is not None and items.filter(**{f"{key}__gte": before}).exists()
+    first, last = (getattr(rows[0], key), getattr(rows[-1], key)) if rows else (None, None)
+    return KeysetPage(
+        object_list=rows,
+        newer_query=_keyset(request, "after", first) if has_newer and rows else None,
+        older_query=_keyset(request, "before", last) if has_older and rows else None)
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value is not None and value.isdigit() and len(value) < 19 else None
+
+
+def _keyset(request: HttpRequest, param: str, value: int | None) -> QueryDict:
+    query = request.GET.copy()
+    for old in ("before", "after"):
+        query.pop(old, None)
+    query[param] = str(value)
     return query

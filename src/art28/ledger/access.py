@@ -14,7 +14,8 @@ from art28.parties.access import membership_of
 
 
 def ledger_events(user: Any) -> QuerySet[Event]:
-    """The ledger events of the user's own processor, newest first (nothing for outsiders)."""
+    """The ledger events of the user's own processor, newest first (nothing for outsiders).
+    Indexed on (processor, seq): a page from a seq is a seek (``core.pagination.keyset_page``)."""
     m = membership_of(user)
     if m is None or not m.is_processor_side:
         return Event.objects.none()

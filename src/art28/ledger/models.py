@@ -64,6 +64,9 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["seq"]
+        # The ledger page reads a processor's events newest first, a page at a time from a seq:
+        # an index seek, whatever the size of the ledger.
+        indexes = [models.Index(fields=["processor_id_ref", "seq"], name="ledger_event_proc_seq")]
         verbose_name = _("ledger event")
         verbose_name_plural = _("ledger events")
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from art28.core.actions import run_action
 from art28.core.decorators import staff_required
-from art28.core.pagination import page_of
+from art28.core.pagination import keyset_page
 from art28.ledger.access import ledger_events
 from art28.ledger.describe import describe
 from art28.ledger.models import CheckStatus
@@ -25,8 +25,10 @@ def ledger(request: HttpRequest) -> HttpResponse:
     # Verifying recomputes the whole chain: a task does it, the page shows its last result.
     check = latest_chain_check(processor_id)
     result = check if check is not None and check.status == CheckStatus.DONE else None
-    page = page_of(request, events, 50)
-    return render(request, "ledger/ledger.html", {"page": page, "lines": describe(page, processor_id),
+    # Newest first, a page from a seq (no count, no offset): flat at any size of ledger.
+    page = keyset_page(request, events, 50, key="seq")
+    lines = describe(page.object_list, processor_id)
+    return render(request, "ledger/ledger.html", {"page": page, "lines": lines,
                                                   "check": check, "result": result})
 
 

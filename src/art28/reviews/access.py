@@ -12,8 +12,8 @@ from uuid import UUID
 from django.db.models import Q, QuerySet
 
 from art28.core.access import object_for
-from art28.parties.access import can_write, membership_of, visible_controllers
-from art28.parties.models import Role
+from art28.parties.access import can_write, find_controllers, membership_of, visible_controllers
+from art28.parties.models import Controller, Role
 from art28.reviews.models import Playbook, Review
 
 
@@ -26,6 +26,24 @@ def visible_reviews(user: Any) -> QuerySet[Review]:
     if m.role == Role.PROCESSOR_ADMIN:
         return qs
     return qs.filter(Q(uploaded_by=user) | Q(controller__in=visible_controllers(user)))
+
+
+PICK_CONTROLLERS = 20
+
+
+def controllers_to_pick(user: Any, find: str, chosen: Any = None) -> tuple[list[Controller], bool]:
+    """The controllers the import form offers, by name, and whether there are more than it lists:
+    those whose name or KvK number matches ``find``, at most ``PICK_CONTROLLERS``; without a
+    search all of them if they are that few, else none (the form asks for a search). The one
+    already ``chosen`` (its id, from a form sent back) stays among them."""
+    find = find.strip()
+    found = list((find_controllers(user, find) if find else visible_controllers(user))
+                 .order_by("name", "pk")[:PICK_CONTROLLERS + 1])
+    more = len(found) > PICK_CONTROLLERS
+    shown = found[:PICK_CONTROLLERS] if find or not more else []
+    if chosen and str(chosen).isdigit() and all(c.pk != int(chosen) for c in shown):
+        shown = list(visible_controllers(user).filter(pk=int(chosen))) + shown
+    return shown, more
 
 
 def playbook_of(user: Any) -> Playbook | None:

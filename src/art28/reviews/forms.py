@@ -55,12 +55,18 @@ class ImportUploadForm(UploadForm):
     accept = AGREEMENT
 
     def __init__(self, *args: Any, controllers: Any = None, subprocessors: Any = None,
-                 **kwargs: Any) -> None:
+                 shown: Any = None, **kwargs: Any) -> None:
+        """``shown``: the controllers the field lists (a search's matches); any of
+        ``controllers`` is accepted. Without it, the field lists all ``controllers``."""
         super().__init__(*args, **kwargs)
         if (controllers is None) == (subprocessors is None):
             raise TypeError("pass controllers or subprocessors")
         if controllers is not None:
-            cast(forms.ModelChoiceField, self.fields["controller"]).queryset = controllers
+            field = cast(forms.ModelChoiceField, self.fields["controller"])
+            field.queryset = controllers
+            if shown is not None:
+                field.widget.choices = [("", field.empty_label or "")] + [
+                    (c.pk, field.label_from_instance(c)) for c in shown]
             self.fields["file"].label = _("The signed agreement (PDF or DOCX)")
             del self.fields["subprocessor"]
         else:

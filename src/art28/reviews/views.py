@@ -20,7 +20,7 @@ from art28.core.pagination import page_of
 from art28.parties.access import controller_for, visible_controllers
 from art28.parties.types import StaffRequest
 from art28.reviews import services
-from art28.reviews.access import playbook_of, review_for, visible_reviews
+from art28.reviews.access import controllers_to_pick, playbook_of, review_for, visible_reviews
 from art28.reviews.forms import (
     FLOWDOWN_FIELDS,
     ConfirmTermsForm,
@@ -99,16 +99,21 @@ def playbook_edit(request: StaffRequest) -> HttpResponse:
 
 @staff_required(write=True)
 def import_create(request: HttpRequest) -> HttpResponse:
+    # The controller is found by a search (``?find=``), never chosen from a list of thousands;
+    # the form still accepts any controller the user may see.
+    find = request.GET.get("find", "").strip()[:100]
+    shown, more = controllers_to_pick(request.user, find, request.POST.get("controller"))
     form = ImportUploadForm(request.POST or None, request.FILES or None,
-                            controllers=visible_controllers(request.user).order_by("name"))
+                            controllers=visible_controllers(request.user), shown=shown)
+    context = {"form": form, "find": find, "more": more, "picker": bool(find) or more}
     if request.method != "POST":
-        return render(request, "reviews/import_form.html", {"form": form})
+        return render(request, "reviews/import_form.html", context)
     return run_action(
         request, form=form, on_form=True,
         call=lambda data: _import(request, data, controller=controller_for(
             request.user, data["controller"].code, write=True)),
         done=None, back=lambda review: reverse("reviews:import_confirm", args=[review.code]),
-        page=lambda request, errors, status: render(request, "reviews/import_form.html", {"form": form},
+        page=lambda request, errors, status: render(request, "reviews/import_form.html", context,
                                                     status=status))
 
 

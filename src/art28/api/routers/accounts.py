@@ -7,11 +7,12 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Query, Router
 
 from art28.accounts import access, services
 from art28.accounts.models import Invitation, TeamRole
-from art28.api.schemas.accounts import InvitationIn, InvitationOut, MemberOut, RoleIn
+from art28.api.pagination import Page, paginate
+from art28.api.schemas.accounts import InvitationFilter, InvitationIn, InvitationOut, MemberOut, RoleIn
 from art28.parties.access import controller_for
 from art28.parties.models import Membership
 from art28.parties.types import AuthedRequest
@@ -25,9 +26,13 @@ def _member_out(member: Membership) -> Membership:
     return member
 
 
-@router.get("/invitations", response=list[InvitationOut])
-def invitation_list(request: AuthedRequest) -> Any:
-    return access.visible_invitations(request.auth)
+@router.get("/invitations", response=Page[InvitationOut])
+def invitation_list(request: AuthedRequest, params: Query[InvitationFilter]) -> dict[str, Any]:
+    """Open invitations, newest first, a page at a time (a notice to every client invites
+    each one's contact: thousands)."""
+    controller = controller_for(request.auth, params.controller) if params.controller else None
+    qs = access.visible_invitations(request.auth, controller)
+    return paginate(qs.order_by("-created_at", "-pk"), params)
 
 
 @router.post("/invitations", response={201: InvitationOut})

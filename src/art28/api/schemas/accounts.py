@@ -8,6 +8,8 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from art28.api.pagination import PageParams
+
 RoleName = Literal["admin", "staff", "read_only_staff", "client", "client_read_only", "client_admin"]
 
 
@@ -17,6 +19,10 @@ class InvitationIn(Schema):
                                        "client, client_read_only or client_admin for a "
                                        "controller's user.")
     controller: UUID | None = Field(None, description="The controller, for client roles.")
+
+
+class InvitationFilter(PageParams):
+    controller: UUID | None = Field(None, description="Only the invitations to this controller's portal.")
 
 
 class InvitationOut(Schema):
