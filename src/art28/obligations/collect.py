@@ -29,11 +29,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from art28.agreements.access import listed_agreements, portal_agreements, visible_terminations
-from art28.agreements.models import AgreementVersion, EndWay, TerminationStatus, VersionStatus
+from art28.agreements.models import AgreementVersion, EndWay, Termination, TerminationStatus, VersionStatus
 from art28.breaches.access import visible_affected, visible_notices
-from art28.breaches.models import Decision, Stage
+from art28.breaches.models import AffectedAgreement, Decision, Stage
 from art28.notices.access import staff_deliveries
-from art28.notices.models import DeliveryStatus
+from art28.notices.models import Delivery, DeliveryStatus
 from art28.obligations.models import ObligationKind as K
 from art28.parties.access import membership_of, visible_controllers
 from art28.parties.models import Controller
@@ -50,7 +50,7 @@ from art28.requests.models import (
     RightKind,
 )
 from art28.subprocessors.access import visible_clocks
-from art28.subprocessors.models import ANSWERABLE, ClockStatus
+from art28.subprocessors.models import ANSWERABLE, ChangeAgreement, ClockStatus
 from art28.terms.clocks import add_months
 
 # The controller must tell the supervisory authority within 72 hours once told (Art. 33).
@@ -139,6 +139,13 @@ class Source:
     make: Callable[[str, tuple[Any, ...], datetime | None], Obligation]
     due_of: Callable[[Any], datetime | None] = _identity
     bounds: Callable[[datetime], tuple[Any, Any]] = _same
+    # Whether any such item is open at all, on the item's own table (no join, no visibility):
+    # when none is, the list asks nothing more (a count through the joins costs as much empty).
+    anything: Callable[[], bool] | None = None
+
+
+def _exists(model: Any, **open_: Any) -> Callable[[], bool]:
+    return lambda: bool(model.objects.filter(**open_).exists())
 
 
 def _obligation(kind: str, code: Any, what: str, controller: str, controller_code: UUID | None,
@@ -163,7 +170,8 @@ def _breach_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligati
 
 BREACH = Source(K.BREACH_NOTICE, _breach_items, F("deadline"),
                 ("code", "agreement__reference", "incident__reference", "incident__code",
-                 "agreement__controller__name", "agreement__controller__code"), _breach_row)
+                 "agreement__controller__name", "agreement__controller__code"), _breach_row,
+                anything=_exists(AffectedAgreement, included=True, notified_at__isnull=True))
 
 
 CLOCK_TEXTS: dict[str, Any] = {
@@ -192,11 +200,13 @@ def _clock_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligatio
 TAKES_EFFECT = Coalesce("takes_effect_at", "change__effective_at")
 CLOCKS = {
     K.OBJECTION_WINDOW: Source(K.OBJECTION_WINDOW, _clock_items(ClockStatus.WINDOW_OPEN),
-                               F("objection_deadline"), CLOCK_FIELDS, _clock_row),
+                               F("objection_deadline"), CLOCK_FIELDS, _clock_row,
+                               anything=_exists(ChangeAgreement, status=ClockStatus.WINDOW_OPEN)),
     K.CONSENT_AWAITED: Source(K.CONSENT_AWAITED, _clock_items(ClockStatus.AWAITING_CONSENT), TAKES_EFFECT,
-                              CLOCK_FIELDS, _clock_row),
+                              CLOCK_FIELDS, _clock_row,
+                              anything=_exists(ChangeAgreement, status=ClockStatus.AWAITING_CONSENT)),
     K.OBJECTION: Source(K.OBJECTION, _clock_items(ClockStatus.OBJECTED), TAKES_EFFECT, CLOCK_FIELDS,
-                        _clock_row),
+                        _clock_row, anything=_exists(ChangeAgreement, status=ClockStatus.OBJECTED)),
 }
 
 SIGNATURE_FIELDS = ("code", "reference", "controller__name", "controller__code")
@@ -226,10 +236,12 @@ def _signature_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Oblig
 
 SIGNATURE = Source(K.SIGNATURE, _signature_items(VersionStatus.SENT), F("latest_sent_at"), SIGNATURE_FIELDS,
                    _signature_row, signature_due,
-                   lambda m: _around(_days_later(m, -settings.ART28_SIGNATURE_DAYS), DAY))
+                   lambda m: _around(_days_later(m, -settings.ART28_SIGNATURE_DAYS), DAY),
+                   _exists(AgreementVersion, status=VersionStatus.SENT))
 COUNTERSIGNATURE = Source(K.COUNTERSIGNATURE, _signature_items(VersionStatus.ACCEPTED),
                           F("controller_signed_at"), SIGNATURE_FIELDS, _signature_row, countersignature_due,
-                          lambda m: _around(_days_later(m, -settings.ART28_COUNTERSIGNATURE_DAYS), DAY))
+                          lambda m: _around(_days_later(m, -settings.ART28_COUNTERSIGNATURE_DAYS), DAY),
+                          _exists(AgreementVersion, status=VersionStatus.ACCEPTED))
 
 REQUEST_FIELDS = ("agreement__reference", "agreement__controller__name", "agreement__controller__code")
 
@@ -251,7 +263,8 @@ def _dsr_source(extended: bool) -> Source:
 
     return Source(K.DATA_SUBJECT_REQUEST, items, F("received_at"), ("code", "kind", *REQUEST_FIELDS), row,
                   lambda key: None if key is None else add_months(key, months),
-                  lambda m: _around(add_months(m, -months), 4 * DAY))
+                  lambda m: _around(add_months(m, -months), 4 * DAY),
+                  _exists(DataSubjectRequest, status=DsrStatus.FORWARDED))
 
 
 DSR = (_dsr_source(extended=False), _dsr_source(extended=True))
@@ -270,7 +283,8 @@ def _authority_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Oblig
 
 
 AUTHORITY = Source(K.AUTHORITY_REQUEST, _authority_items, F("respond_by"),
-                   ("code", "authority", *REQUEST_FIELDS), _authority_row)
+                   ("code", "authority", *REQUEST_FIELDS), _authority_row,
+                   anything=_exists(AuthorityRequest, status=AuthorityStatus.OPEN))
 
 
 def _audit_items(status: str) -> Callable[[Any, QuerySet[Controller]], QuerySet[Any]]:
@@ -302,7 +316,8 @@ def _audit_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligatio
 
 
 AUDIT = Source(K.AUDIT, _audit_items(AuditStatus.REQUESTED), F("starts_on"),
-               ("code", "auditor", *REQUEST_FIELDS), _audit_row, _audit_due, _first_day_before)
+               ("code", "auditor", *REQUEST_FIELDS), _audit_row, _audit_due, _first_day_before,
+               _exists(AuditRequest, status=AuditStatus.REQUESTED))
 
 
 def _termination_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
@@ -319,7 +334,7 @@ def _termination_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obl
 
 
 TERMINATION = Source(K.TERMINATION, _termination_items, F("complete_by"), ("code", "choice", *REQUEST_FIELDS),
-                     _termination_row)
+                     _termination_row, anything=_exists(Termination, status=TerminationStatus.OPEN))
 
 
 def _delivery_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
@@ -339,7 +354,7 @@ def _delivery_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obliga
 DELIVERY = Source(K.DELIVERY_FAILED, _delivery_items, Coalesce("notice__deadline", "next_attempt_at"),
                   ("code", "notice__subject", "recipient", "notice__controller__name",
                    "notice__controller__code", "notice__concerns__name", "notice__concerns__code"),
-                  _delivery_row)
+                  _delivery_row, anything=_exists(Delivery, status=DeliveryStatus.FAILED))
 
 
 # --- the controller's side (portal) ---------------------------------------------------
@@ -356,7 +371,7 @@ def _to_sign_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligat
 
 
 TO_SIGN = Source(K.TO_SIGN, _to_sign_items, F("latest_sent_at"), SIGNATURE_FIELDS, _to_sign_row,
-                 signature_due, SIGNATURE.bounds)
+                 signature_due, SIGNATURE.bounds, SIGNATURE.anything)
 
 
 def _to_acknowledge_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
@@ -394,7 +409,8 @@ TO_ANSWER = Source(K.TO_ANSWER, _to_answer_items,
                    Coalesce("objection_deadline", "takes_effect_at", "change__effective_at"), CLOCK_FIELDS,
                    _to_answer_row)
 TO_CONFIRM = Source(K.TO_CONFIRM, _audit_items(AuditStatus.ALTERNATIVE_OFFERED), F("starts_on"),
-                    ("code", "auditor", *REQUEST_FIELDS), _audit_row, _audit_due, _first_day_before)
+                    ("code", "auditor", *REQUEST_FIELDS), _audit_row, _audit_due, _first_day_before,
+                    _exists(AuditRequest, status=AuditStatus.ALTERNATIVE_OFFERED))
 
 
 STAFF: dict[str, tuple[Source, ...]] = {
@@ -444,6 +460,8 @@ class DueList(Sequence[Obligation]):
         self._counts: list[int] | None = None
 
     def _counted(self, source: Source, qs: QuerySet[Any]) -> int:
+        if source.anything is not None and not source.anything():
+            return 0
         if self.due_before is None:
             return qs.count()
         lo, hi = source.bounds(self.due_before)
