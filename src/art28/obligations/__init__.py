@@ -1,6 +1,7 @@
 """What is due: every open obligation across art28, with its deadline, nearest first.
 
-One small collector per kind asks its app's access helper for the open items, so
-need-to-know is the apps' own rule. The staff home, the portal home, the API, the
-iCalendar feed and the daily digest all read ``collect.open_obligations``.
+One source per kind asks its app's access helper for the open items, so need-to-know is
+the apps' own rule. The staff home, the portal home and the API read ``collect.due_list``
+a page at a time (SQL per kind, merged); the iCalendar feed and the daily digest read it
+whole (``collect.open_obligations``).
 """

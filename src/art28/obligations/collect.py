@@ -1,45 +1,57 @@
-"""One small collector per kind of open obligation; each asks its app's access helper.
+"""One source per kind of open obligation; each asks its app's access helper.
 
-``open_obligations(user, ...)`` is the one list: the staff home, the portal home, the API,
-the calendar feed and the digest all read it. A collector yields ``Obligation`` rows for
-the controllers passed in (already narrowed to what the user may see).
+``due_list(user, ...)`` is the one list: the staff home, the portal home, the API, the
+calendar feed and the digest all read it (``open_obligations`` is the whole of it). A
+source is a queryset of one kind's open items (narrowed to the controllers the user may
+see) annotated with ``due_key``, an SQL sort key that rises with the deadline; the list
+asks each source for the first rows it needs, ordered by that key, merges them and builds
+display rows only for the rows shown. Counts are ``COUNT`` per source, so nothing grows
+with the number of clients but the page asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import heapq
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
-from typing import Any
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import islice
+from typing import Any, overload
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from art28.agreements.access import listed_agreements, portal_agreements, visible_terminations
-from art28.agreements.models import TerminationStatus, VersionStatus
+from art28.agreements.models import AgreementVersion, EndWay, Termination, TerminationStatus, VersionStatus
 from art28.breaches.access import visible_affected, visible_notices
-from art28.breaches.models import Decision, Stage
+from art28.breaches.models import AffectedAgreement, Decision, Stage
 from art28.notices.access import staff_deliveries
-from art28.notices.models import DeliveryStatus
+from art28.notices.models import Delivery, DeliveryStatus
 from art28.obligations.models import ObligationKind as K
 from art28.parties.access import membership_of, visible_controllers
 from art28.parties.models import Controller
 from art28.requests.access import visible
 from art28.requests.models import (
+    ANSWER_MONTHS,
+    EXTENSION_MONTHS,
     AuditRequest,
     AuditStatus,
     AuthorityRequest,
     AuthorityStatus,
     DataSubjectRequest,
     DsrStatus,
+    RightKind,
 )
 from art28.subprocessors.access import visible_clocks
-from art28.subprocessors.models import ANSWERABLE, ClockStatus
+from art28.subprocessors.models import ANSWERABLE, ChangeAgreement, ClockStatus
+from art28.terms.clocks import add_months
 
 # The controller must tell the supervisory authority within 72 hours once told (Art. 33).
 AUTHORITY_HOURS = 72
@@ -79,59 +91,6 @@ def _day_start(day: Any) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
-def _row(kind: str, what: str, controller: Controller, due: datetime | None, url: str,
-         code: Any) -> Obligation:
-    return Obligation(kind=kind, what=what, controller=controller.name,
-                      controller_code=controller.code, due=due, url=url, uid=f"{kind}-{code}")
-
-
-# --- the processor's side -----------------------------------------------------------
-
-def breach_notices(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = (visible_affected(user).open_clocks().filter(agreement__controller__in=controllers)
-          .exclude(incident__decision=Decision.NOT_NOTIFIED)  # decided: nobody is told
-          .select_related("incident", "agreement__controller"))
-    for a in qs:
-        yield _row(K.BREACH_NOTICE,
-                   _("Notify %(agreement)s of incident %(incident)s")
-                   % {"agreement": a.agreement.reference, "incident": a.incident.reference},
-                   a.agreement.controller, a.deadline,
-                   reverse("breaches:incident_detail", args=[a.incident.code]), a.code)
-
-
-# A change to thousands of agreements gives thousands of clocks: read only the columns a row
-# shows as tuples (no model instances, not each sub-processor's whole record), and reverse
-# each change's URL once.
-CLOCK_FIELDS = ("code", "status", "objection_deadline", "takes_effect_at", "change__code",
-                "change__effective_at", "change__subprocessor__name", "agreement__reference",
-                "agreement__controller__name", "agreement__controller__code")
-CLOCK_TEXTS = {
-    ClockStatus.WINDOW_OPEN: (K.OBJECTION_WINDOW,
-                              gettext_lazy("Objection window for %(sub)s under %(agreement)s")),
-    ClockStatus.AWAITING_CONSENT: (K.CONSENT_AWAITED,
-                                   gettext_lazy("Consent for %(sub)s under %(agreement)s")),
-}
-OBJECTION_TEXT = (K.OBJECTION, gettext_lazy("Objection to %(sub)s under %(agreement)s"))
-
-
-def change_clocks(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = (visible_clocks(user).filter(agreement__controller__in=controllers)
-          .filter(status__in=[*ANSWERABLE, ClockStatus.OBJECTED], resolved_at__isnull=True)
-          .values_list(*CLOCK_FIELDS))
-    urls: dict[UUID, str] = {}
-    texts = {status: (kind, str(text)) for status, (kind, text) in CLOCK_TEXTS.items()}
-    objection = (OBJECTION_TEXT[0], str(OBJECTION_TEXT[1]))
-    for (code, status, objection_deadline, takes_effect_at, change_code, effective_at, sub, reference,
-         controller, controller_code) in qs.iterator(chunk_size=2000):
-        if change_code not in urls:
-            urls[change_code] = reverse("subprocessors:change_detail", args=[change_code])
-        kind, what = texts.get(status, objection)
-        due = objection_deadline if status == ClockStatus.WINDOW_OPEN else takes_effect_at or effective_at
-        yield Obligation(kind=kind, what=what % {"sub": sub, "agreement": reference}, controller=controller,
-                         controller_code=controller_code, due=due, url=urls[change_code],
-                         uid=f"{kind}-{code}")
-
-
 def _days_later(start: datetime | None, days: int) -> datetime | None:
     """``days`` calendar days after ``start`` at the same hour on the local clock, like the
     objection windows: across a change of summer time the day has 23 or 25 hours."""
@@ -150,124 +109,320 @@ def countersignature_due(signed_at: datetime | None) -> datetime | None:
     return _days_later(signed_at, settings.ART28_COUNTERSIGNATURE_DAYS)
 
 
-def signatures(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    steps = ((VersionStatus.SENT, K.SIGNATURE, _("%(agreement)s: the controller signs")),
-             (VersionStatus.ACCEPTED, K.COUNTERSIGNATURE, _("%(agreement)s: we countersign")))
-    for status, kind, what in steps:
-        qs = listed_agreements(user, status).filter(controller__in=controllers).with_signing_times()
-        for a in qs.select_related("controller"):
-            due = (signature_due(a.latest_sent_at) if kind == K.SIGNATURE
-                   else countersignature_due(a.controller_signed_at))
-            yield _row(kind, what % {"agreement": a.reference}, a.controller, due,
-                       reverse("agreements:agreement_detail", args=[a.code]), a.code)
+# --- sources: one queryset per kind, with a sort key in SQL ----------------------------
+
+def _same(moment: datetime) -> tuple[Any, Any]:
+    return moment, moment
 
 
-def data_subject_requests(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = visible(DataSubjectRequest, user).filter(status=DsrStatus.FORWARDED,
+def _identity(key: Any) -> datetime | None:
+    return key
+
+
+def _around(centre: datetime | None, slack: timedelta) -> tuple[Any, Any]:
+    assert centre is not None
+    return centre - slack, centre + slack
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind's open items. ``key`` is an SQL expression that rises with the deadline;
+    ``due_of`` turns a key into the deadline; ``bounds(moment)`` gives ``(lo, hi)`` keys: a
+    key below ``lo`` is due before the moment, one at or above ``hi`` is not (equal when the
+    key is the deadline itself; between them ``due_of`` decides). ``fields`` are the columns
+    a row shows, its own code first; ``make`` builds the row from them."""
+
+    kind: str
+    items: Callable[[Any, QuerySet[Controller]], QuerySet[Any]]
+    key: Any
+    fields: tuple[str, ...]
+    make: Callable[[str, tuple[Any, ...], datetime | None], Obligation]
+    due_of: Callable[[Any], datetime | None] = _identity
+    bounds: Callable[[datetime], tuple[Any, Any]] = _same
+    # Whether any such item is open at all, on the item's own table (no join, no visibility):
+    # when none is, the list asks nothing more (a count through the joins costs as much empty).
+    anything: Callable[[], bool] | None = None
+
+
+def _exists(model: Any, **open_: Any) -> Callable[[], bool]:
+    return lambda: bool(model.objects.filter(**open_).exists())
+
+
+def _obligation(kind: str, code: Any, what: str, controller: str, controller_code: UUID | None,
+                due: datetime | None, url: str) -> Obligation:
+    return Obligation(kind=kind, what=what, controller=controller, controller_code=controller_code,
+                      due=due, url=url, uid=f"{kind}-{code}")
+
+
+# --- the processor's side -----------------------------------------------------------
+
+def _breach_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+    return (visible_affected(user).open_clocks().filter(agreement__controller__in=controllers)
+            .exclude(incident__decision=Decision.NOT_NOTIFIED))  # decided: nobody is told
+
+
+def _breach_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
+    code, reference, incident, incident_code, controller, controller_code = v
+    return _obligation(kind, code, _("Notify %(agreement)s of incident %(incident)s")
+                       % {"agreement": reference, "incident": incident}, controller, controller_code, due,
+                       reverse("breaches:incident_detail", args=[incident_code]))
+
+
+BREACH = Source(K.BREACH_NOTICE, _breach_items, F("deadline"),
+                ("code", "agreement__reference", "incident__reference", "incident__code",
+                 "agreement__controller__name", "agreement__controller__code"), _breach_row,
+                anything=_exists(AffectedAgreement, included=True, notified_at__isnull=True))
+
+
+CLOCK_TEXTS: dict[str, Any] = {
+    K.OBJECTION_WINDOW: gettext_lazy("Objection window for %(sub)s under %(agreement)s"),
+    K.CONSENT_AWAITED: gettext_lazy("Consent for %(sub)s under %(agreement)s"),
+    K.OBJECTION: gettext_lazy("Objection to %(sub)s under %(agreement)s"),
+}
+CLOCK_FIELDS = ("code", "change__subprocessor__name", "agreement__reference", "change__code",
+                "agreement__controller__name", "agreement__controller__code")
+
+
+def _clock_items(status: str) -> Callable[[Any, QuerySet[Controller]], QuerySet[Any]]:
+    def items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+        return visible_clocks(user).filter(agreement__controller__in=controllers, status=status,
+                                           resolved_at__isnull=True)
+    return items
+
+
+def _clock_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
+    code, sub, reference, change_code, controller, controller_code = v
+    return _obligation(kind, code, str(CLOCK_TEXTS[kind]) % {"sub": sub, "agreement": reference},
+                       controller, controller_code, due,
+                       reverse("subprocessors:change_detail", args=[change_code]))
+
+
+TAKES_EFFECT = Coalesce("takes_effect_at", "change__effective_at")
+CLOCKS = {
+    K.OBJECTION_WINDOW: Source(K.OBJECTION_WINDOW, _clock_items(ClockStatus.WINDOW_OPEN),
+                               F("objection_deadline"), CLOCK_FIELDS, _clock_row,
+                               anything=_exists(ChangeAgreement, status=ClockStatus.WINDOW_OPEN)),
+    K.CONSENT_AWAITED: Source(K.CONSENT_AWAITED, _clock_items(ClockStatus.AWAITING_CONSENT), TAKES_EFFECT,
+                              CLOCK_FIELDS, _clock_row,
+                              anything=_exists(ChangeAgreement, status=ClockStatus.AWAITING_CONSENT)),
+    K.OBJECTION: Source(K.OBJECTION, _clock_items(ClockStatus.OBJECTED), TAKES_EFFECT, CLOCK_FIELDS,
+                        _clock_row, anything=_exists(ChangeAgreement, status=ClockStatus.OBJECTED)),
+}
+
+SIGNATURE_FIELDS = ("code", "reference", "controller__name", "controller__code")
+DAY = timedelta(days=1)
+
+
+def _having_version(status: str) -> Q:
+    """Agreements with some version in ``status``: a cheap first cut before the newest
+    version's status is looked up agreement by agreement (a subquery, not a list of ids)."""
+    return Q(pk__in=AgreementVersion.objects.filter(status=status).values("agreement_id"))
+
+
+def _signature_items(status: str) -> Callable[[Any, QuerySet[Controller]], QuerySet[Any]]:
+    def items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+        return (listed_agreements(user, status).filter(_having_version(status), controller__in=controllers)
+                .with_signing_times())
+    return items
+
+
+def _signature_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
+    code, reference, controller, controller_code = v
+    what = (_("%(agreement)s: the controller signs") if kind == K.SIGNATURE
+            else _("%(agreement)s: we countersign"))
+    return _obligation(kind, code, what % {"agreement": reference}, controller, controller_code, due,
+                       reverse("agreements:agreement_detail", args=[code]))
+
+
+SIGNATURE = Source(K.SIGNATURE, _signature_items(VersionStatus.SENT), F("latest_sent_at"), SIGNATURE_FIELDS,
+                   _signature_row, signature_due,
+                   lambda m: _around(_days_later(m, -settings.ART28_SIGNATURE_DAYS), DAY),
+                   _exists(AgreementVersion, status=VersionStatus.SENT))
+COUNTERSIGNATURE = Source(K.COUNTERSIGNATURE, _signature_items(VersionStatus.ACCEPTED),
+                          F("controller_signed_at"), SIGNATURE_FIELDS, _signature_row, countersignature_due,
+                          lambda m: _around(_days_later(m, -settings.ART28_COUNTERSIGNATURE_DAYS), DAY),
+                          _exists(AgreementVersion, status=VersionStatus.ACCEPTED))
+
+REQUEST_FIELDS = ("agreement__reference", "agreement__controller__name", "agreement__controller__code")
+
+
+def _dsr_source(extended: bool) -> Source:
+    """Forwarded requests, the extended ones apart: each part's deadline rises with receipt."""
+    months = ANSWER_MONTHS + (EXTENSION_MONTHS if extended else 0)
+
+    def items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+        return visible(DataSubjectRequest, user).filter(status=DsrStatus.FORWARDED,
+                                                        extended_at__isnull=not extended,
+                                                        agreement__controller__in=controllers)
+
+    def row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
+        code, right, reference, controller, controller_code = v
+        return _obligation(kind, code, _("%(kind)s request under %(agreement)s")
+                           % {"kind": dict(RightKind.choices).get(right, right), "agreement": reference},
+                           controller, controller_code, due, reverse("requests:dsr_detail", args=[code]))
+
+    return Source(K.DATA_SUBJECT_REQUEST, items, F("received_at"), ("code", "kind", *REQUEST_FIELDS), row,
+                  lambda key: None if key is None else add_months(key, months),
+                  lambda m: _around(add_months(m, -months), 4 * DAY),
+                  _exists(DataSubjectRequest, status=DsrStatus.FORWARDED))
+
+
+DSR = (_dsr_source(extended=False), _dsr_source(extended=True))
+
+
+def _authority_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+    return visible(AuthorityRequest, user).filter(status=AuthorityStatus.OPEN,
                                                   agreement__controller__in=controllers)
-    for r in qs:
-        yield _row(K.DATA_SUBJECT_REQUEST,
-                   _("%(kind)s request under %(agreement)s") % {"kind": r.get_kind_display(),
-                                                                "agreement": r.agreement.reference},
-                   r.agreement.controller, r.answer_due,
-                   reverse("requests:dsr_detail", args=[r.code]), r.code)
 
 
-def authority_requests(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = visible(AuthorityRequest, user).filter(status=AuthorityStatus.OPEN,
-                                                agreement__controller__in=controllers)
-    for r in qs:
-        yield _row(K.AUTHORITY_REQUEST,
-                   _("%(authority)s about %(agreement)s") % {"authority": r.authority,
-                                                             "agreement": r.agreement.reference},
-                   r.agreement.controller, r.respond_by,
-                   reverse("requests:authority_detail", args=[r.code]), r.code)
+def _authority_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
+    code, authority, reference, controller, controller_code = v
+    return _obligation(kind, code, _("%(authority)s about %(agreement)s")
+                       % {"authority": authority, "agreement": reference}, controller, controller_code, due,
+                       reverse("requests:authority_detail", args=[code]))
 
 
-def audits(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = visible(AuditRequest, user).filter(status=AuditStatus.REQUESTED,
-                                            agreement__controller__in=controllers)
-    for r in qs:
-        yield _row(K.AUDIT, _("Audit of %(agreement)s by %(auditor)s")
-                   % {"agreement": r.agreement.reference, "auditor": r.auditor},
-                   r.agreement.controller, _day_start(r.starts_on),
-                   reverse("requests:audit_detail", args=[r.code]), r.code)
+AUTHORITY = Source(K.AUTHORITY_REQUEST, _authority_items, F("respond_by"),
+                   ("code", "authority", *REQUEST_FIELDS), _authority_row,
+                   anything=_exists(AuthorityRequest, status=AuthorityStatus.OPEN))
 
 
-def terminations(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = visible_terminations(user).filter(status=TerminationStatus.OPEN,
-                                           agreement__controller__in=controllers)
-    for t in qs:
-        yield _row(K.TERMINATION, _("%(way)s for %(agreement)s, then the certificate")
-                   % {"way": t.get_choice_display(), "agreement": t.agreement.reference},
-                   t.agreement.controller, t.complete_by,
-                   reverse("agreements:termination_detail", args=[t.code]), t.code)
+def _audit_items(status: str) -> Callable[[Any, QuerySet[Controller]], QuerySet[Any]]:
+    def items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+        return visible(AuditRequest, user).filter(status=status, agreement__controller__in=controllers)
+    return items
 
 
-def failed_deliveries(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = (staff_deliveries(user).filter(status=DeliveryStatus.FAILED)
-          .filter(Q(notice__controller__in=controllers) | Q(notice__concerns__in=controllers))
-          .select_related("notice__controller", "notice__concerns"))
-    for d in qs:
-        controller = d.notice.for_controller
-        assert controller is not None  # the query keeps notices to or about the given controllers
-        yield _row(K.DELIVERY_FAILED,
-                   _("%(subject)s to %(recipient)s")
-                   % {"subject": d.notice.subject, "recipient": d.recipient},
-                   controller, d.notice.deadline or d.next_attempt_at,
-                   reverse("parties:controller_detail", args=[controller.code]), d.code)
+def _audit_due(key: Any) -> datetime | None:
+    return None if key is None else _day_start(key)
+
+
+def _first_day_before(moment: datetime) -> tuple[Any, Any]:
+    """The start of day ``d`` is before ``moment`` exactly when ``d`` is before this day."""
+    day: date = timezone.localtime(moment, timezone.get_default_timezone()).date()
+    cut = day if moment == _day_start(day) else day + DAY
+    return cut, cut
+
+
+def _audit_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
+    code, auditor, reference, controller, controller_code = v
+    if kind == K.AUDIT:
+        return _obligation(kind, code, _("Audit of %(agreement)s by %(auditor)s")
+                           % {"agreement": reference, "auditor": auditor}, controller, controller_code, due,
+                           reverse("requests:audit_detail", args=[code]))
+    return _obligation(kind, code,
+                       _("Audit of %(agreement)s: reports offered instead") % {"agreement": reference},
+                       controller, controller_code, due, reverse("requests:portal_audit", args=[code]))
+
+
+AUDIT = Source(K.AUDIT, _audit_items(AuditStatus.REQUESTED), F("starts_on"),
+               ("code", "auditor", *REQUEST_FIELDS), _audit_row, _audit_due, _first_day_before,
+               _exists(AuditRequest, status=AuditStatus.REQUESTED))
+
+
+def _termination_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+    return visible_terminations(user).filter(status=TerminationStatus.OPEN,
+                                             agreement__controller__in=controllers)
+
+
+def _termination_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
+    code, way, reference, controller, controller_code = v
+    return _obligation(kind, code, _("%(way)s for %(agreement)s, then the certificate")
+                       % {"way": dict(EndWay.choices).get(way, way), "agreement": reference},
+                       controller, controller_code, due,
+                       reverse("agreements:termination_detail", args=[code]))
+
+
+TERMINATION = Source(K.TERMINATION, _termination_items, F("complete_by"), ("code", "choice", *REQUEST_FIELDS),
+                     _termination_row, anything=_exists(Termination, status=TerminationStatus.OPEN))
+
+
+def _delivery_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+    return (staff_deliveries(user).filter(status=DeliveryStatus.FAILED)
+            .filter(Q(notice__controller__in=controllers) | Q(notice__concerns__in=controllers)))
+
+
+def _delivery_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
+    code, subject, recipient, to_name, to_code, about_name, about_code = v
+    # The query keeps notices to or about the given controllers: one of the two is set.
+    name, controller_code = (to_name, to_code) if to_code is not None else (about_name, about_code)
+    what = _("%(subject)s to %(recipient)s") % {"subject": subject, "recipient": recipient}
+    return _obligation(kind, code, what, name, controller_code, due,
+                       reverse("parties:controller_detail", args=[controller_code]))
+
+
+DELIVERY = Source(K.DELIVERY_FAILED, _delivery_items, Coalesce("notice__deadline", "next_attempt_at"),
+                  ("code", "notice__subject", "recipient", "notice__controller__name",
+                   "notice__controller__code", "notice__concerns__name", "notice__concerns__code"),
+                  _delivery_row, anything=_exists(Delivery, status=DeliveryStatus.FAILED))
 
 
 # --- the controller's side (portal) ---------------------------------------------------
 
-def to_sign(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = portal_agreements(user).filter(status=VersionStatus.SENT, controller__in=controllers)
-    for a in qs.with_signing_times().select_related("controller"):
-        yield _row(K.TO_SIGN, _("Sign %(agreement)s") % {"agreement": a.reference}, a.controller,
-                   signature_due(a.latest_sent_at),
-                   reverse("agreements:portal_agreement", args=[a.code]), a.code)
+def _to_sign_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+    return (portal_agreements(user).filter(_having_version(VersionStatus.SENT), status=VersionStatus.SENT,
+                                           controller__in=controllers).with_signing_times())
 
 
-def to_acknowledge(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = visible_notices(user).filter(notice__acknowledged_at__isnull=True,
-                                      affected__agreement__controller__in=controllers)
-    for n in qs:
-        # Once told, the controller has 72 hours to tell the authority: that is its clock.
-        due = n.created_at + timedelta(hours=AUTHORITY_HOURS) if n.stage == Stage.INITIAL else None
-        yield _row(K.TO_ACKNOWLEDGE, _("Breach notice about %(incident)s")
-                   % {"incident": n.affected.incident.reference}, n.affected.agreement.controller,
-                   due, reverse("breaches:portal_notice", args=[n.code]), n.code)
+def _to_sign_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
+    code, reference, controller, controller_code = v
+    return _obligation(kind, code, _("Sign %(agreement)s") % {"agreement": reference}, controller,
+                       controller_code, due, reverse("agreements:portal_agreement", args=[code]))
 
 
-def to_answer(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = (visible_clocks(user).filter(status__in=ANSWERABLE, agreement__controller__in=controllers)
-          .select_related("change__subprocessor", "agreement__controller"))
-    for c in qs:
-        yield _row(K.TO_ANSWER, _("%(sub)s under %(agreement)s")
-                   % {"sub": c.change.subprocessor.name, "agreement": c.agreement.reference},
-                   c.agreement.controller, c.objection_deadline or c.takes_effect_at or c.change.effective_at,
-                   reverse("subprocessors:portal_change", args=[c.code]), c.code)
+TO_SIGN = Source(K.TO_SIGN, _to_sign_items, F("latest_sent_at"), SIGNATURE_FIELDS, _to_sign_row,
+                 signature_due, SIGNATURE.bounds, SIGNATURE.anything)
 
 
-def to_confirm(user: Any, controllers: QuerySet[Controller]) -> Iterator[Obligation]:
-    qs = visible(AuditRequest, user).filter(status=AuditStatus.ALTERNATIVE_OFFERED,
-                                            agreement__controller__in=controllers)
-    for r in qs:
-        yield _row(K.TO_CONFIRM, _("Audit of %(agreement)s: reports offered instead")
-                   % {"agreement": r.agreement.reference}, r.agreement.controller,
-                   _day_start(r.starts_on), reverse("requests:portal_audit", args=[r.code]), r.code)
+def _to_acknowledge_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+    return visible_notices(user).filter(notice__acknowledged_at__isnull=True,
+                                        affected__agreement__controller__in=controllers)
 
 
-Collector = Callable[[Any, QuerySet[Controller]], Iterable[Obligation]]
-STAFF: dict[str, Collector] = {
-    K.BREACH_NOTICE: breach_notices, K.OBJECTION_WINDOW: change_clocks, K.CONSENT_AWAITED: change_clocks,
-    K.OBJECTION: change_clocks, K.SIGNATURE: signatures, K.COUNTERSIGNATURE: signatures,
-    K.DATA_SUBJECT_REQUEST: data_subject_requests, K.AUTHORITY_REQUEST: authority_requests,
-    K.AUDIT: audits, K.TERMINATION: terminations, K.DELIVERY_FAILED: failed_deliveries,
+def _to_acknowledge_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
+    code, incident, controller, controller_code = v
+    return _obligation(kind, code, _("Breach notice about %(incident)s") % {"incident": incident},
+                       controller, controller_code, due, reverse("breaches:portal_notice", args=[code]))
+
+
+TOLD = timedelta(hours=AUTHORITY_HOURS)
+# Once told, the controller has 72 hours to tell the authority: that is its clock.
+TO_ACKNOWLEDGE = Source(
+    K.TO_ACKNOWLEDGE, _to_acknowledge_items,
+    Case(When(stage=Stage.INITIAL, then=F("created_at")), default=None),
+    ("code", "affected__incident__reference", "affected__agreement__controller__name",
+     "affected__agreement__controller__code"), _to_acknowledge_row,
+    lambda key: None if key is None else key + TOLD, lambda m: _same(m - TOLD))
+
+
+def _to_answer_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+    return visible_clocks(user).filter(status__in=ANSWERABLE, agreement__controller__in=controllers)
+
+
+def _to_answer_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
+    code, sub, reference, _change, controller, controller_code = v
+    return _obligation(kind, code, _("%(sub)s under %(agreement)s") % {"sub": sub, "agreement": reference},
+                       controller, controller_code, due, reverse("subprocessors:portal_change", args=[code]))
+
+
+TO_ANSWER = Source(K.TO_ANSWER, _to_answer_items,
+                   Coalesce("objection_deadline", "takes_effect_at", "change__effective_at"), CLOCK_FIELDS,
+                   _to_answer_row)
+TO_CONFIRM = Source(K.TO_CONFIRM, _audit_items(AuditStatus.ALTERNATIVE_OFFERED), F("starts_on"),
+                    ("code", "auditor", *REQUEST_FIELDS), _audit_row, _audit_due, _first_day_before,
+                    _exists(AuditRequest, status=AuditStatus.ALTERNATIVE_OFFERED))
+
+
+STAFF: dict[str, tuple[Source, ...]] = {
+    K.BREACH_NOTICE: (BREACH,), K.OBJECTION_WINDOW: (CLOCKS[K.OBJECTION_WINDOW],),
+    K.CONSENT_AWAITED: (CLOCKS[K.CONSENT_AWAITED],), K.OBJECTION: (CLOCKS[K.OBJECTION],),
+    K.SIGNATURE: (SIGNATURE,), K.COUNTERSIGNATURE: (COUNTERSIGNATURE,), K.DATA_SUBJECT_REQUEST: DSR,
+    K.AUTHORITY_REQUEST: (AUTHORITY,), K.AUDIT: (AUDIT,), K.TERMINATION: (TERMINATION,),
+    K.DELIVERY_FAILED: (DELIVERY,),
 }
-PORTAL: dict[str, Collector] = {
-    K.TO_SIGN: to_sign, K.TO_ACKNOWLEDGE: to_acknowledge, K.TO_ANSWER: to_answer,
-    K.TO_CONFIRM: to_confirm, K.DATA_SUBJECT_REQUEST: data_subject_requests,
+PORTAL: dict[str, tuple[Source, ...]] = {
+    K.TO_SIGN: (TO_SIGN,), K.TO_ACKNOWLEDGE: (TO_ACKNOWLEDGE,), K.TO_ANSWER: (TO_ANSWER,),
+    K.TO_CONFIRM: (TO_CONFIRM,), K.DATA_SUBJECT_REQUEST: DSR,
 }
 
 
@@ -280,29 +435,213 @@ def kinds_for(user: Any) -> list[tuple[str, str]]:
     return [(k, str(K(k).label)) for k in table]
 
 
-def _sort_key(o: Obligation) -> tuple[int, datetime, str]:
-    far = datetime.max.replace(tzinfo=timezone.get_default_timezone())
-    return (o.due is None, o.due or far, o.uid)
+# --- the list: merged in deadline order, built a page at a time -------------------------
+
+FAR = datetime.max.replace(tzinfo=UTC)
+SMALL = 500  # a source with at most this many rows is read whole for the timeline
+FEW_DAYS = 4  # a large source's timeline: this many days read one by one, more by a window
+SortKey = tuple[bool, datetime, str]
+Picked = tuple[int, Any, datetime | None]  # (source index, pk, due)
+Keyed = tuple[SortKey, int, Any, datetime | None, "Obligation | None"]  # (sort key, *picked, row if built)
 
 
-def open_obligations(user: Any, *, controllers: QuerySet[Controller] | None = None, kind: str = "",
-                     due_before: datetime | None = None) -> list[Obligation]:
-    """Every open obligation the user may see, nearest deadline first (undated ones last).
+def _sort_key(due: datetime | None, uid: str) -> SortKey:
+    return (due is None, due or FAR, uid)
+
+
+class DueList(Sequence[Obligation]):
+    """The open obligations of one user, nearest deadline first (undated ones last), as a
+    sequence the paginators slice: a slice asks each source for its first ``stop`` keys in
+    SQL, merges them and builds rows for the slice only; ``len()`` is a COUNT per source."""
+
+    def __init__(self, parts: list[tuple[Source, QuerySet[Any]]], due_before: datetime | None) -> None:
+        self.parts = parts
+        self.due_before = due_before
+        self._counts: list[int] | None = None
+
+    def _counted(self, source: Source, qs: QuerySet[Any]) -> int:
+        if source.anything is not None and not source.anything():
+            return 0
+        if self.due_before is None:
+            return qs.count()
+        lo, hi = source.bounds(self.due_before)
+        if lo == hi:
+            return qs.count()
+        near = qs.filter(due_key__gte=lo).values_list("due_key", flat=True)
+        return qs.filter(due_key__lt=lo).count() + sum(1 for key in near if self._kept(source.due_of(key)))
+
+    def _kept(self, due: datetime | None) -> bool:
+        return self.due_before is None or (due is not None and due < self.due_before)
+
+    def counts(self) -> list[int]:
+        """How many rows each source holds (a COUNT each, once)."""
+        if self._counts is None:
+            self._counts = [self._counted(source, qs) for source, qs in self.parts]
+        return self._counts
+
+    def total(self) -> int:
+        return sum(self.counts())
+
+    def _filled(self) -> Iterator[tuple[int, Source, QuerySet[Any], int]]:
+        """The sources that hold rows: the empty ones are asked nothing more."""
+        for i, ((source, qs), n) in enumerate(zip(self.parts, self.counts(), strict=True)):
+            if n:
+                yield i, source, qs, n
+
+    def __len__(self) -> int:
+        return self.total()
+
+    def __iter__(self) -> Iterator[Obligation]:
+        return iter(self[0:None])
+
+    def _keys(self, stop: int | None) -> Iterator[Keyed]:
+        """Each source's first ``stop`` keys in SQL, merged; read to the end (``stop`` None),
+        the rows are built in the same query."""
+        streams = []
+        # A page asks only the sources that hold rows (the paginator counted them already);
+        # the whole list asks each source once, its rows built in the same query.
+        parts = (self._filled() if stop is not None
+                 else ((i, s, qs, 0) for i, (s, qs) in enumerate(self.parts)))
+        for i, source, qs, _n in parts:
+            fields = source.fields if stop is None else ()
+            ordered = (qs.order_by(F("due_key").asc(nulls_last=True), "code")
+                       .values_list("pk", "due_key", "code", *fields))
+            stream = []
+            for pk, key, code, *values in (ordered if stop is None else ordered[:stop]):
+                due = source.due_of(key)
+                if self._kept(due):
+                    row = source.make(source.kind, tuple(values), due) if stop is None else None
+                    stream.append((_sort_key(due, f"{source.kind}-{code}"), i, pk, due, row))
+            stream.sort(key=lambda item: item[:3])
+            streams.append(stream)
+        return heapq.merge(*streams, key=lambda item: item[:3])
+
+    def _build(self, picked: Sequence[Picked]) -> list[Obligation]:
+        """Display rows of the picked keys, in their order: one query per source shown."""
+        wanted: dict[int, dict[Any, datetime | None]] = {}
+        for i, pk, due in picked:
+            wanted.setdefault(i, {})[pk] = due
+        built: dict[tuple[int, Any], Obligation] = {}
+        for i, dues in wanted.items():
+            source, qs = self.parts[i]
+            for values in qs.filter(pk__in=list(dues)).values_list("pk", *source.fields):
+                built[(i, values[0])] = source.make(source.kind, values[1:], dues[values[0]])
+        return [built[(i, pk)] for i, pk, _due in picked]
+
+    def _slice(self, start: int, stop: int | None) -> list[Obligation]:
+        if stop is not None and stop <= start:
+            return []
+        keys = islice(self._keys(stop), start, stop)
+        if stop is None:
+            return [row for *_key, row in keys if row is not None]
+        return self._build([(i, pk, due) for _key, i, pk, due, _row in keys])
+
+    @overload
+    def __getitem__(self, index: int) -> Obligation: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Obligation]: ...
+
+    def __getitem__(self, index: int | slice) -> Obligation | list[Obligation]:
+        if isinstance(index, slice):
+            if index.step not in (None, 1) or (index.start or 0) < 0 or (index.stop or 0) < 0:
+                raise ValueError("DueList slices run forward from a non-negative start")
+            return self._slice(index.start or 0, index.stop)
+        found = self._slice(index, index + 1)
+        if not found:
+            raise IndexError(index)
+        return found[0]
+
+    def by_day(self, edges: list[datetime], per_day: int) -> tuple[list[Obligation], int]:
+        """For the timeline: the first ``per_day`` rows due before each of ``edges`` (the ends
+        of the days; the first day also holds the overdue ones) and how many more there are."""
+        found: list[tuple[int, SortKey, int, Any, datetime | None]] = []
+        total = 0
+        for i, source, qs, n in self._filled():
+            cuts = [_cut(source, edge) for edge in edges]
+            soon = qs.filter(due_key__lt=cuts[-1])
+            for pk, key, code, _day, count in self._days(soon, cuts, per_day, small=n <= SMALL):
+                due = source.due_of(key)
+                total += count
+                if due is not None:  # its day from the deadline itself (a key's day may be near)
+                    uid = f"{source.kind}-{code}"
+                    found.append((bisect_right(edges, due), _sort_key(due, uid), i, pk, due))
+        found.sort()
+        shown: dict[int, int] = {}
+        picked: list[Picked] = []
+        for day, _key, i, pk, due in found:
+            if shown.get(day, 0) < per_day:
+                shown[day] = shown.get(day, 0) + 1
+                picked.append((i, pk, due))
+        return self._build(picked), total - len(picked)
+
+    @staticmethod
+    def _days(qs: QuerySet[Any], cuts: list[Any], per_day: int,
+              small: bool) -> Iterator[tuple[Any, Any, Any, int, int]]:
+        """(pk, key, code, day, count) of each day's first ``per_day`` rows of one source; the
+        count (that day's rows) on each day's first row, 0 on the others. A small source is
+        read whole; a large one is counted per day (``GROUP BY``), then each of a few days is
+        read up to ``per_day`` rows, or, spread over many days, numbered by a window."""
+        if small:
+            days: dict[int, list[tuple[Any, Any, Any]]] = {}
+            for key, code, pk in sorted(qs.values_list("due_key", "code", "pk")):
+                days.setdefault(bisect_right(cuts, key), []).append((pk, key, code))
+            for day, of_day in days.items():
+                for rank, (pk, key, code) in enumerate(of_day[:per_day]):
+                    yield pk, key, code, day, len(of_day) if rank == 0 else 0
+            return
+        day_of = Case(*[When(due_key__lt=cut, then=Value(n)) for n, cut in enumerate(cuts)],
+                      output_field=IntegerField())
+        counts = dict(qs.annotate(tl_day=day_of).values("tl_day").annotate(n=Count("pk"))
+                      .order_by().values_list("tl_day", "n"))
+        if len(counts) <= FEW_DAYS:
+            for day, count in counts.items():
+                span = qs.filter(due_key__gte=cuts[day - 1]) if day else qs
+                firsts = (span.filter(due_key__lt=cuts[day]).order_by("due_key", "code")
+                        .values_list("pk", "due_key", "code")[:per_day])
+                for rank, (pk, key, code) in enumerate(firsts):
+                    yield pk, key, code, day, count if rank == 0 else 0
+            return
+        ranked = (qs.annotate(tl_day=day_of)
+                  .annotate(tl_rank=Window(RowNumber(), partition_by=[F("tl_day")],
+                                           order_by=[F("due_key").asc(), F("code").asc()]))
+                  .filter(tl_rank__lte=per_day).values_list("pk", "due_key", "code", "tl_day", "tl_rank"))
+        for pk, key, code, day, rank in ranked:
+            yield pk, key, code, day, counts[day] if rank == 1 else 0
+
+
+def _cut(source: Source, moment: datetime) -> Any:
+    """The key at ``moment``: exact, or midway where ``due_of`` decides near it."""
+    lo, hi = source.bounds(moment)
+    return lo if lo == hi else lo + (hi - lo) / 2
+
+
+def due_list(user: Any, *, controllers: QuerySet[Controller] | None = None, kind: str = "",
+             due_before: datetime | None = None) -> DueList:
+    """Every open obligation the user may see, nearest deadline first (undated ones last),
+    built a slice at a time.
 
     ``controllers`` narrows to those controllers (always within what the user may see),
     ``kind`` to one kind, ``due_before`` to rows with a deadline before that moment.
     """
     m = membership_of(user)
     if m is None:
-        return []
+        return DueList([], None)
     allowed = visible_controllers(user)
     if controllers is not None:
         allowed = allowed.filter(pk__in=controllers.values("pk"))
     table = STAFF if m.is_processor_side else PORTAL
-    wanted = [kind] if kind else list(table)
-    rows: list[Obligation] = []
-    for collector in dict.fromkeys(table[k] for k in wanted if k in table):
-        rows.extend(o for o in collector(user, allowed) if o.kind in wanted)
-    if due_before is not None:
-        rows = [o for o in rows if o.due is not None and o.due < due_before]
-    return sorted(rows, key=_sort_key)
+    parts: list[tuple[Source, QuerySet[Any]]] = []
+    for wanted in [kind] if kind else list(table):
+        for source in table.get(wanted, ()):
+            qs = source.items(user, allowed).annotate(due_key=source.key)
+            if due_before is not None:
+                qs = qs.filter(due_key__lt=source.bounds(due_before)[1])
+            parts.append((source, qs))
+    return DueList(parts, due_before)
+
+
+def open_obligations(user: Any, *, controllers: QuerySet[Controller] | None = None, kind: str = "",
+                     due_before: datetime | None = None) -> list[Obligation]:
+    """The whole list (the calendar feed, the digest): ``due_list`` read to its end."""
+    return due_list(user, controllers=controllers, kind=kind, due_before=due_before)[0:None]

@@ -10,9 +10,9 @@ from django.http import HttpRequest
 
 from art28.core.pagination import page_of
 from art28.obligations.access import assignees, filtered_controllers
-from art28.obligations.collect import kinds_for, open_obligations
+from art28.obligations.collect import due_list, kinds_for
 from art28.obligations.display import as_rows
-from art28.obligations.timeline import timeline
+from art28.obligations.timeline import list_timeline
 
 
 def obligations_context(request: HttpRequest, *, filters: bool = True) -> dict[str, Any]:
@@ -25,12 +25,11 @@ def obligations_context(request: HttpRequest, *, filters: bool = True) -> dict[s
     people = assignees(user) if filters else []
     assignee = request.GET.get("assignee", "") if filters else ""
     assignee = assignee if assignee in dict(people) else ""
-    rows = open_obligations(user, kind=kind,
-                            controllers=filtered_controllers(user, q=q, assignee=assignee))
+    rows = due_list(user, kind=kind, controllers=filtered_controllers(user, q=q, assignee=assignee))
     extra = urlencode({k: v for k, v in (("kind", kind), ("assignee", assignee)) if v})
     # The portal home pages its agreements with ?page=; its own short list shows one page.
     page = page_of(request, rows) if filters else Paginator(rows, 50).get_page(1)
     page.object_list = as_rows(list(page.object_list))  # only the shown page is formatted
-    return {"due_page": page, "due_timeline": timeline(rows),
+    return {"due_page": page, "due_timeline": list_timeline(rows),
             "due_kinds": kinds, "due_kind": kind, "due_people": people, "due_assignee": assignee,
             "q": q, "extra": extra, "due_filters": filters}

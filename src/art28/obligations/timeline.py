@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from art28.obligations.collect import Obligation
+from art28.obligations.collect import DueList, Obligation
 
 DAYS = 30
 DAY_WIDTH = 30
 LEFT = 8
 BASE = 96  # y of the day axis
 MARK = 9  # height of one deadline's mark
+PER_DAY = 8  # marks drawn in one day's column
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def timeline(rows: list[Obligation], now: datetime | None = None) -> dict[str, o
             continue
         n = stack.get(index, 0)
         stack[index] = n + 1
-        if n >= 8:  # the column is full; the list below still has them all
+        if n >= PER_DAY:  # the column is full; the list below still has them all
             hidden += 1
             continue
         marks.append(Mark(x=LEFT + index * DAY_WIDTH + 3, y=BASE - (n + 1) * (MARK + 1),
@@ -57,3 +58,17 @@ def timeline(rows: list[Obligation], now: datetime | None = None) -> dict[str, o
     return {"days": days, "marks": marks, "hidden": hidden,
             "width": LEFT * 2 + DAYS * DAY_WIDTH, "height": BASE + 18, "base": BASE,
             "mark_width": DAY_WIDTH - 6, "mark_height": MARK}
+
+
+def list_timeline(rows: DueList, now: datetime | None = None) -> dict[str, object]:
+    """The timeline of a whole list, read from the database a day's column at a time: only
+    the marks drawn are built, the rest counted."""
+    now = now or timezone.now()
+    today = now.astimezone(timezone.get_default_timezone()).date()
+    zone = timezone.get_default_timezone()
+    ends = [timezone.make_aware(datetime.combine(today + timedelta(days=i), time.min), zone)
+            for i in range(1, DAYS + 1)]
+    shown, more = rows.by_day(ends, PER_DAY)
+    drawn = timeline(shown, now)
+    drawn["hidden"] = int(drawn["hidden"]) + more  # type: ignore[call-overload]
+    return drawn

@@ -10,7 +10,7 @@ from ninja import Query, Router
 from art28.api.pagination import Page, paginate
 from art28.api.schemas.obligations import ObligationFilter, ObligationOut
 from art28.obligations.access import filtered_controllers
-from art28.obligations.collect import open_obligations
+from art28.obligations.collect import due_list
 from art28.parties.types import AuthedRequest
 
 router = Router(tags=["obligations"])
@@ -24,6 +24,6 @@ def obligation_list(request: AuthedRequest, params: Query[ObligationFilter]) -> 
     if due_before is not None and timezone.is_naive(due_before):
         due_before = timezone.make_aware(due_before)  # read as local time
     controllers = filtered_controllers(request.auth, code=params.controller) if params.controller else None
-    rows = open_obligations(request.auth, controllers=controllers, kind=params.kind or "",
-                            due_before=due_before)
+    rows = due_list(request.auth, controllers=controllers, kind=params.kind or "",
+                    due_before=due_before)
     return paginate(rows, params)
