@@ -497,9 +497,44 @@ MORE: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
 }
-for _key, (_en, _nl) in MORE.items():
-    PRESENT[_key][0].extend(_en)
-    PRESENT[_key][1].extend(_nl)
+# A third round, found by probing wordings the second round did not try.
+THIRD: dict[str, tuple[list[str], list[str]]] = {
+    "compliance_information": (
+        [
+            "Upon request, Processor shall provide Controller with a summary of its most recent independent security audit.",
+            "The Processor shall demonstrate its compliance with this Agreement to the Controller on request.",
+        ],
+        ["Verwerker toont op verzoek aan dat hij de verplichtingen uit deze verwerkersovereenkomst nakomt."],
+    ),
+    "assist_security": (
+        [],
+        ["Verwerker helpt Verwerkingsverantwoordelijke om te voldoen aan de beveiligingseisen van de AVG."],
+    ),
+    "assist_dpia": (
+        [],
+        ["Verwerker levert de informatie aan die Verwerkingsverantwoordelijke nodig heeft voor een DPIA."],
+    ),
+    "subprocessor_changes_objection": (
+        [
+            "If Processor intends to engage an additional sub-processor, it shall first inform Controller; Controller may reject the sub-processor on reasonable grounds."
+        ],
+        [],
+    ),
+    "legal_requirement_notice": (
+        [
+            "Unless prohibited by law, the Processor will notify the Controller before complying with any legal requirement to disclose the personal data."
+        ],
+        [
+            "Indien Verwerker op grond van een wettelijke plicht gegevens moet verstrekken, informeert hij Verwerkingsverantwoordelijke daarover voordat hij de gegevens verstrekt, tenzij dat wettelijk verboden is."
+        ],
+    ),
+    "security_risks": (["Processor's security measures shall be risk-based."], []),
+}
+for _extra in (MORE, THIRD):
+    for _key, (_en, _nl) in _extra.items():
+        PRESENT[_key][0].extend(_en)
+        PRESENT[_key][1].extend(_nl)
+
 
 # key -> text that mentions the subject but must not count: (what it is, the text). A text
 # that starts with a number or a capital word and has no full stop is a heading on its own.
@@ -613,6 +648,10 @@ NOT_PRESENT: dict[str, list[tuple[str, str]]] = {
     ],
     "compliance_information": [
         ("heading", "13. Information and Audits"),
+        (
+            "other party",
+            "Our hosting partner demonstrates compliance with recognised international standards.",
+        ),
         (
             "other party",
             "The Controller shall provide the Processor with the information the Processor needs to perform the services.",

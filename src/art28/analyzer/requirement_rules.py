@@ -19,7 +19,7 @@ from art28.analyzer.context import rx
 SUB_PARTY = r"(sub-?\s?processor|subprocessor|sub-?\s?verwerker|subverwerker|sub-?bewerker|onderaannemer|sub-?contract|other processors?|another processor|andere verwerkers?|third[- ]party (service )?providers?|derden)"
 # ... and the same with the activity ("in the event of sub-processing"), for what a clause is about.
 SUB = rf"(sub-?\s?processing|sub-?\s?verwerking|{SUB_PARTY[1:-1]})"
-ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|(provide|give|gives|geeft) .{0,40}(information|assistance|help|support|informatie|hulp)|make available|werkt .{0,20}\bmee\b|meewerk|mee te werken|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,30}(hulp|medewerking)|verstrekt .{0,40}informatie|enable)"
+ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|(provide|give|gives|geeft) .{0,40}(information|assistance|help|support|informatie|hulp)|make available|werkt .{0,20}\bmee\b|meewerk|mee te werken|levert .{0,40}(informatie|gegevens)|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,30}(hulp|medewerking)|verstrekt .{0,40}informatie|enable)"
 DS = r"(data subjects?|betrokkenen?|getroffen (personen|betrokkenen)|betrokken personen|individuals?|affected (persons|individuals|people|parties)|natural persons|persons concerned)"
 BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compromise)"
 # "Articles 32 to 34" covers security and both breach duties; "32 to 36" all five.
@@ -159,8 +159,9 @@ SPECS: tuple[Spec, ...] = (
             rf"{INFORM}.{{0,80}}(legal requirement|legal obligation|wettelijke (verplichting|eis|voorschrift)).{{0,80}}(before|prior|vooraf|vóór|voor de|voordat)",
             # "Moet de verwerker op grond van de wet ... verwerken, dan laat hij dat vooraf weten".
             rf"\b(moet|moeten|must|has to|have to)\b.{{0,60}}\b(op grond van|krachtens|under|by)\b (de |the |applicable |toepasselijke )?(wet|law|laws|wetgeving)\b.{{0,200}}{INFORM}.{{0,160}}(before|prior|first|vooraf|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
+            rf"{INFORM}.{{0,60}}(before|prior to|vooraf|voordat|voorafgaand).{{0,80}}(legal (requirement|obligation|demand)|wettelijke? (verplichting|plicht|eis|voorschrift))",
             rf"{INFORM}.{{0,120}}(before|prior to|vooraf|voordat).{{0,80}}\b(where|if|when|indien|wanneer|als)\b.{{0,30}}(requir|oblig|compel|verplicht).{{0,60}}\b(law|laws|wet|wetgeving|legislation|member state)",
-            rf"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|gehouden|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
+            rf"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|plicht|gehouden|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
         ),
         _p(
             r"(unless|except|save|tenzij|behalve|behoudens)\b.{0,80}\b(law|laws|wet|recht|legislation)\b.{0,20}(requir|oblig|verplicht|provides otherwise|prescribes|voorschrijft)",
@@ -226,6 +227,7 @@ SPECS: tuple[Spec, ...] = (
             r"(risks?|risico).{0,80}(rights and freedoms|rechten en vrijheden)",
             r"(loss|verlies).{0,80}(unlawful|unauthori[sz]ed|onrechtmatige?|onbevoegde?|ongeoorloofde?) (processing|access|use|disclosure|verwerking|toegang|gebruik|verstrekking)",
             r"(level of security|beveiligingsniveau|security level).{0,160}\b(risks?|risico)",
+            r"\brisk[- ]based\b|\brisicogebaseerde?\b|\bop (basis van )?(een )?risico'?s? gebaseerde?\b",
             r"\b(risks?|risico'?s?)\b (afgestemde?|aangepaste?|gebaseerde?)|(afgestemd|aangepast|passend|passende) (op|bij|aan) (het |de )?risico",
         ),
         missing_note=(
@@ -275,7 +277,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|(regarding|in respect of|relating to|with respect to|concerning|as regards|in relation to|met betrekking tot|inzake|ten aanzien van|op het gebied van) (the |de )?(data |information |gegevens)?(security|beveiliging)\b(?! ?(incident|breach|event|lek))|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b|(appropriate |adequate |passende? )?(level of security|security level|beveiligingsniveau))",
             # "assist by implementing measures" is the way of assisting (28(3)(e)), not its object.
             rf"{ASSIST}.{{0,200}}\b(with|in|regarding|to|on|for|bij|met)\b (\(?[a-z]{{1,4}}\) )?(the |de |het )?(implementation|implementing|taking|adopting|nemen|treffen|implementeren) (of )?(appropriate |adequate |passende )?(technical and organi[sz]ational|security|technische en organisatorische|beveiligings)",
-            rf"{ASSIST}.{{0,200}}\b(security|beveiligings)[- ]?(obligations|duties|requirements|verplichtingen)",
+            rf"{ASSIST}.{{0,200}}\b(security|beveiligings)[- ]?(obligations|duties|requirements|verplichtingen|eisen|vereisten)",
         ),
         missing_note=(
             "no assistance with the controller's own duty to secure the processing (Article 32)",
@@ -439,6 +441,9 @@ SPECS: tuple[Spec, ...] = (
             r"(third party memorandum|\btpm\b|isae ?3[04]\d\d).{0,120}\b(ter beschikking|available|provide|verstrek)",
             r"(audit reports?|certificat|certificering|soc ?[12] (type ii )?reports?|iso ?27001).{0,80}\b(made available|available to|provided to|ter beschikking|verstrekt aan)\b",
             r"(respond|answer|complete|beantwoord|invullen|vult).{0,60}(questionnaires?|vragenlijst)",
+            r"(make available|makes? .{0,80}\bavailable\b|provide|ter beschikking|verstrek)\w*.{0,80}\b(summary|summaries|results?|copy|copies|samenvatting|resultaten|kopie) (of|van) .{0,40}\b(audits?|assessments?|pentests?|penetration tests?)\b",
+            # Its own compliance with this agreement, not a provider's with outside standards.
+            r"\bdemonstrat\w* (its |their )?compliance with (this|these|the) (agreement|dpa|addendum|clauses|terms|obligations)|\bdemonstrat\w* its compliance\b|\b(aan te tonen|aantonen|toont .{0,60}\baan\b)\b.{0,30}\b(dat|that)\b.{0,60}(verplichtingen|deze (verwerkers)?overeenkomst)\b.{0,40}(nakomt|nagekomen|naleeft|nageleefd)",
             r"(information|documentation|informatie|evidence).{0,120}\bsatisfy (itself|themselves|himself)\b.{0,80}(compl|meets? (its|the) obligations)",
             r"(information|informatie)\b.{0,80}\b(about|regarding|on|concerning|relating to|over|omtrent|met betrekking tot) (its |the |their |de |zijn |haar )?(compliance|naleving)",
             r"(information|documentation|informatie|documentatie|records)\b.{0,200}\b(assess|confirm|establish|check|vast te stellen|beoordelen|na te gaan)\w*.{0,60}(compl|naleving|nakom|obligations|verplichtingen)",

@@ -72,7 +72,7 @@ RECITAL = rx(r"^\W*(\(?[a-z]\)\s*)?(whereas|overwegende|in aanmerking nemende)\b
 TOC = re.compile(r"\.{4,}|…{2,}|(\s\.){3,}|\s\d{1,3}\s*$")
 CROSS_REF = rx(r"\b28\s*\(\s*\d\s*\)|\bart(icle|ikel|\.)?\s*\d+\s*(lid|\()")
 LIST_ITEM = rx(r"^\s*(?:[-*•·]|\(?[a-z]{1,4}[.)]|\d{1,2}[.)])\s")
-OBJECTION = rx(r"object|bezwaar|verzet|oppose|veto|terminat|opzeg")
+OBJECTION = rx(r"object|bezwaar|verzet|oppose|veto|terminat|opzeg|reject|refuse|weiger|afwijz")
 
 
 def _words(text: str) -> list[str]:
