@@ -69,13 +69,25 @@ _WORD_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + r")\b"
 )
 _WORD_PAREN_RE = re.compile(r"\b[a-zë\-]+\s*\((\d{1,3})\)")
+# Dutch "ten" opens fixed phrases ("ten minste" = at least, "ten behoeve van"): not the number.
+_DUTCH_TEN = re.compile(
+    r"\s+(minste|hoogste|laatste|aanzien|behoeve|opzichte|gevolge|einde|tijde|onrechte|slotte|dele|"
+    r"eerste|volle|overstaan|grondslag|name|spoedigste|koste|laste|gunste|nadele|titel|uitvoer)\b"
+)
+
+
+def _number(m: re.Match[str]) -> str:
+    word = m.group(1)
+    if word == "ten" and _DUTCH_TEN.match(m.string, m.end()):
+        return word
+    return str(_NUMBER_WORDS[word])
 
 
 def normalize(text: str) -> str:
     """Lower-case text with number words as digits: "thirty (30) days" -> "30 days"."""
     low = text.lower().replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
     low = _WORD_PAREN_RE.sub(r"\1", low)
-    low = _WORD_RE.sub(lambda m: str(_NUMBER_WORDS[m.group(1)]), low)
+    low = _WORD_RE.sub(_number, low)
     low = re.sub(r"(\d)\s*-\s*(uur|hours?|days?|dagen|werkdagen|weeks?|weken)", r"\1 \2", low)
     return _WEEKS_RE.sub(_weeks_as_days, low)
 

@@ -19,15 +19,15 @@ from art28.analyzer.context import rx
 SUB_PARTY = r"(sub-?\s?processor|subprocessor|sub-?\s?verwerker|subverwerker|sub-?bewerker|onderaannemer|sub-?contract|other processors?|another processor|andere verwerkers?|third[- ]party (service )?providers?|derden)"
 # ... and the same with the activity ("in the event of sub-processing"), for what a clause is about.
 SUB = rf"(sub-?\s?processing|sub-?\s?verwerking|{SUB_PARTY[1:-1]})"
-ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|provide .{0,40}(information|assistance|help|support)|make available|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,30}(hulp|medewerking)|verstrekt .{0,40}informatie|enable)"
-DS = r"(data subjects?|betrokkenen?|individuals?|affected (persons|individuals|people|parties)|natural persons|persons concerned)"
+ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|(provide|give|gives|geeft) .{0,40}(information|assistance|help|support|informatie|hulp)|make available|werkt .{0,20}\bmee\b|meewerk|mee te werken|levert .{0,40}(informatie|gegevens)|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,30}(hulp|medewerking)|verstrekt .{0,40}informatie|enable)"
+DS = r"(data subjects?|betrokkenen?|getroffen (personen|betrokkenen)|betrokken personen|individuals?|affected (persons|individuals|people|parties)|natural persons|persons concerned)"
 BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compromise)"
 # "Articles 32 to 34" covers security and both breach duties; "32 to 36" all five.
 # ... and so does a list of the articles ("Articles 32, 33, 34, 35 and 36").
 RANGE_32_34 = r"32\s*,\s*33\s*(,|and|en|&)\s*34|(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?3[4-6]|32\s*(-|–|to|through|tot en met|t/m)\s*3[4-6] (of the |of |van de |avg|gdpr)"
 RANGE_32_36 = r"32\s*,\s*33\s*,\s*34\s*,\s*35\s*(,|and|en|&)\s*36|(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
-INSTRUCTION = r"(instructi|opdracht|aanwijzing)"
-INFORM = r"(inform|notif|notice|tell|alert|warn|inlicht|\blicht\b.{0,40}\bin\b|\be-?mails?\b(?! address)|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal)"
+INSTRUCTION = r"(instructi|instructed|opdracht|aanwijzing)"
+INFORM = r"(inform|notif|notice|tell|alert|warn|inlicht|\blicht\b.{0,40}\bin\b|\be-?mails?\b(?! address)|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal|announc|aankondig|kondigt .{0,40}\baan\b)"
 RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|erasure|complaint|klacht)"
 # The shared vocabularies the patterns below are built from (see requirements._needs).
 ATOMS = {
@@ -56,6 +56,10 @@ class Spec:
     # Words that make the controller's clause count even where it does not name the processor
     # (the controller's right to object to a new sub-processor, or to audit).
     controller_if: re.Pattern[str] | None = None
+    # Words the controller's clause must contain to count at all: it asks or chooses what the
+    # processor does ("at the Controller's request the Processor deletes ..."), it does not
+    # do the thing itself ("the Controller shall delete ...").
+    controller_needs: re.Pattern[str] | None = None
     # Words a sentence must not contain to count (a risk list is no return-or-delete clause).
     exclude: re.Pattern[str] | None = None
     # A cheap test that must pass before the patterns run: most sentences stop here.
@@ -80,7 +84,7 @@ SPECS: tuple[Spec, ...] = (
         "28(2)",
         ("Prior authorisation of sub-processors", "Voorafgaande toestemming voor subverwerkers"),
         _p(
-            rf"{SUB}.{{0,200}}(authori[sz]|consent|approv|permission|permit|toestemming|goedkeuring|machtig|akkoord)",
+            rf"{SUB}.{{0,200}}(authori[sz]|consent|approv|permission|permit|toestemming|goedkeuring|goedgekeurd|goedkeur|instemming|ingestemd|machtig|akkoord)",
             rf"(authori[sz]|consent|approv|permission|toestemming|goedkeuring|machtig|akkoord).{{0,200}}{SUB}",
             rf"\b(may|can|is entitled to|shall be entitled to|mag|mogen|is gerechtigd|kan)\b.{{0,40}}\b(engage|use|appoint|subcontract|retain|utili[sz]e|inschakelen|inzetten|gebruik maken|gebruiken)\b.{{0,60}}{SUB}",
             rf"\b(engage|appoint|use|utili[sz]e)s? (the |any |its |only )?{SUB}.{{0,80}}(in accordance with|pursuant to|subject to|listed in|set out in|named in|vermeld|genoemd|opgenomen)",
@@ -107,6 +111,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{INFORM}.{{0,160}}(changes?|updates?|wijziging(en)?) (to|of|in|van|op) (the |that |its |this |de |het )?(list|lijst|overview|overzicht)",
             rf"(consent|approv|authori[sz]|toestemming|goedkeuring).{{0,80}}(prior to|before|voor|voordat|in advance).{{0,60}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}",
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
+            rf"\b(kondigt|kondigen)\b.{{0,60}}(nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,40}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",
             rf"(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig)\w*.{{0,40}}{SUB}.{{0,80}}\b(made available|communicated|published|announced|bekendgemaakt|bekend gemaakt|medegedeeld|meegedeeld|kenbaar gemaakt)\b",
         ),
@@ -152,8 +157,11 @@ SPECS: tuple[Spec, ...] = (
         _p(
             rf"(requir|oblig|verplicht|gehouden|compel).{{0,80}}\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulation)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|before|prior|first|vooraf|voorafgaand|voordat|prohibit|verbiedt|verbieden|verbod)",
             rf"{INFORM}.{{0,80}}(legal requirement|legal obligation|wettelijke (verplichting|eis|voorschrift)).{{0,80}}(before|prior|vooraf|vóór|voor de|voordat)",
+            # "Moet de verwerker op grond van de wet ... verwerken, dan laat hij dat vooraf weten".
+            rf"\b(moet|moeten|must|has to|have to)\b.{{0,60}}\b(op grond van|krachtens|under|by)\b (de |the |applicable |toepasselijke )?(wet|law|laws|wetgeving)\b.{{0,200}}{INFORM}.{{0,160}}(before|prior|first|vooraf|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
+            rf"{INFORM}.{{0,60}}(before|prior to|vooraf|voordat|voorafgaand).{{0,80}}(legal (requirement|obligation|demand)|wettelijke? (verplichting|plicht|eis|voorschrift))",
             rf"{INFORM}.{{0,120}}(before|prior to|vooraf|voordat).{{0,80}}\b(where|if|when|indien|wanneer|als)\b.{{0,30}}(requir|oblig|compel|verplicht).{{0,60}}\b(law|laws|wet|wetgeving|legislation|member state)",
-            rf"\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
+            rf"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|plicht|gehouden|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
         ),
         _p(
             r"(unless|except|save|tenzij|behalve|behoudens)\b.{0,80}\b(law|laws|wet|recht|legislation)\b.{0,20}(requir|oblig|verplicht|provides otherwise|prescribes|voorschrijft)",
@@ -169,7 +177,7 @@ SPECS: tuple[Spec, ...] = (
             "nothing on what happens when the law requires the processor to process the data",
             "niets over wat er gebeurt als de wet de verwerker verplicht de gegevens te verwerken",
         ),
-        gate=rx(r"\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulations?)\b"),
+        gate=rx(r"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulations?)\b"),
     ),
     Spec(
         "confidentiality",
@@ -193,7 +201,7 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(c), 32",
         ("Security measures of Article 32", "Beveiligingsmaatregelen van artikel 32"),
         _p(
-            r"(implement|maintain|take|taken|have in place|put in place|apply|adopt|ensure|comply|use|provide|establish|treft|treffen|neemt|nemen|genomen|implementeert|hanteert|zorgt|handhaaft|onderhoudt|houdt|beschikt).{0,120}(technical and organi[sz]ational|technical, (physical|administrative)|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|passende (beveiligings)?maatregelen|security (measures|safeguards|controls|procedures)|beveiligingsmaatregelen|safeguards|\bart(icles?|ikel(en)?|\.)? ?32\b)",
+            r"(implement|maintain|take|taken|have in place|put in place|apply|adopt|ensure|comply|use|provide|establish|treft|treffen|neemt|nemen|genomen|implementeert|hanteert|zorgt|draagt zorg|handhaaft|onderhoudt|houdt|beschikt).{0,120}(technical and organi[sz]ational|technical, (physical|administrative)|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|passende (beveiligings)?maatregelen|security (measures|safeguards|controls|procedures)|beveiligingsmaatregelen|safeguards|\bart(icles?|ikel(en)?|\.)? ?32\b)",
             r"(technical and organi[sz]ational|organi[sz]ational and technical|technische en organisatorische|organisatorische en technische|security|beveiligings)\s*(measures|maatregelen|safeguards|controls).{0,80}\b(implemented|maintained|taken|in place|applied|te nemen|nemen|treffen|te treffen|getroffen|genomen|hanteren|gehanteerd|handhaven)\b",
             r"(protect|safeguard|secure|beveilig|beschermen|bescherming).{0,80}(personal data|persoonsgegevens|the data|de gegevens|data)\b.{0,120}(against|from|tegen)",
             r"\b(ensure|maintain|guarantee|provide|waarborgt|garandeert|zorgt voor|draagt zorg voor)\b.{0,40}\b(appropriate|adequate|passende|an appropriate level of) (level of )?(security|beveiliging)\b",
@@ -219,6 +227,8 @@ SPECS: tuple[Spec, ...] = (
             r"(risks?|risico).{0,80}(rights and freedoms|rechten en vrijheden)",
             r"(loss|verlies).{0,80}(unlawful|unauthori[sz]ed|onrechtmatige?|onbevoegde?|ongeoorloofde?) (processing|access|use|disclosure|verwerking|toegang|gebruik|verstrekking)",
             r"(level of security|beveiligingsniveau|security level).{0,160}\b(risks?|risico)",
+            r"\brisk[- ]based\b|\brisicogebaseerde?\b|\bop (basis van )?(een )?risico'?s? gebaseerde?\b",
+            r"\b(risks?|risico'?s?)\b (afgestemde?|aangepaste?|gebaseerde?)|(afgestemd|aangepast|passend|passende) (op|bij|aan) (het |de )?risico",
         ),
         missing_note=(
             "the security measures do not weigh the risks of destruction, loss, alteration, unauthorised disclosure or access",
@@ -226,7 +236,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         # A breach notice or definition lists the same harms; the measures that weigh them count.
         exclude=rx(
-            rf"{BREACH}.{{0,120}}(notif|inform|meld|report|occur|becom|aware)|(notif|inform|meld|report).{{0,120}}({BREACH}|becom|aware|bewust|kennis)|\bmeans\b|\bbetekent\b|stipulates|bepaalt dat"
+            rf"{BREACH}.{{0,120}}(notif|inform|meld|report|occur|becom|aware)|(notif|inform|meld|report).{{0,120}}({BREACH}|becom|aware|bewust|kennis)|(?<!by )\bmeans\b|\bbetekent\b|stipulates|bepaalt dat"
         ),
         gate=rx(
             r"destr|vernietig|loss|verlies|risk|risico|unauthori|unlawful|onrechtmatig|onbevoegd|ongeoorloofd"
@@ -264,10 +274,10 @@ SPECS: tuple[Spec, ...] = (
         ("Assistance with the security of processing", "Bijstand bij de beveiliging van de verwerking"),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
-            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|(regarding|in respect of|relating to|with respect to|concerning|as regards|in relation to|met betrekking tot|inzake|ten aanzien van|op het gebied van) (the |de )?(data |information |gegevens)?(security|beveiliging)\b(?! ?(incident|breach|event|lek))|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b)",
+            rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|(regarding|in respect of|relating to|with respect to|concerning|as regards|in relation to|met betrekking tot|inzake|ten aanzien van|op het gebied van) (the |de )?(data |information |gegevens)?(security|beveiliging)\b(?! ?(incident|breach|event|lek))|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b|(appropriate |adequate |passende? )?(level of security|security level|beveiligingsniveau))",
             # "assist by implementing measures" is the way of assisting (28(3)(e)), not its object.
             rf"{ASSIST}.{{0,200}}\b(with|in|regarding|to|on|for|bij|met)\b (\(?[a-z]{{1,4}}\) )?(the |de |het )?(implementation|implementing|taking|adopting|nemen|treffen|implementeren) (of )?(appropriate |adequate |passende )?(technical and organi[sz]ational|security|technische en organisatorische|beveiligings)",
-            rf"{ASSIST}.{{0,200}}\b(security|beveiligings)[- ]?(obligations|duties|requirements|verplichtingen)",
+            rf"{ASSIST}.{{0,200}}\b(security|beveiligings)[- ]?(obligations|duties|requirements|verplichtingen|eisen|vereisten)",
         ),
         missing_note=(
             "no assistance with the controller's own duty to secure the processing (Article 32)",
@@ -284,9 +294,11 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
-            rf"\bart(icles?|ikel|\.)? ?33\b.{{0,300}}{ASSIST}",
-            rf"{ASSIST}.{{0,200}}({BREACH}|meldplicht).{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icles?|ikel(en)?|\.)? ?33\b|(notification|reporting|notify|report|meld)\w* (obligation|duty|dutie|requirement|verplichting|plicht)|obligations? to (notify|report)|meldplicht|verplichting(en)? .{{0,20}}(te )?melden)",
-            rf"{ASSIST}.{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icles?|ikel(en)?|\.)? ?33\b).{{0,200}}{BREACH}",
+            rf"\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*33\b.{{0,300}}{ASSIST}",
+            # Assistance under Art. 33 itself (its paragraph 3 is only what a notice contains).
+            r"\b(assist|support|help|bijstand|bij te staan|bijstaan|ondersteun|medewerking|co-?operat)\w*.{0,200}\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*33\b(?!\s*\(\s*[2-5]\s*\)| lid [2-5])",
+            rf"{ASSIST}.{{0,200}}({BREACH}|meldplicht).{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*33\b|(notification|reporting|notify|report|meld)\w* (obligation|duty|dutie|requirement|verplichting|plicht)|obligations? to (notify|report)|meldplicht|verplichting(en)? .{{0,20}}(te )?melden)",
+            rf"{ASSIST}.{{0,200}}(authorit|toezichthouder|autoriteit|regulator|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*33\b).{{0,200}}{BREACH}",
             rf"(notif|report|melding|meldplicht|melden).{{0,100}}(obligation|verplichting|duty|plicht).{{0,200}}{ASSIST}",
             rf"(obligation|verplichting|duty|plicht).{{0,60}}(notif|report|meld).{{0,200}}{ASSIST}",
             rf"{ASSIST}.{{0,200}}(notif|report|melding|melden)\w*.{{0,40}}{BREACH}",
@@ -316,11 +328,11 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
-            rf"\bart(icles?|ikel|\.)? ?34\b.{{0,300}}{ASSIST}",
+            rf"\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*34\b.{{0,300}}{ASSIST}",
             rf"{BREACH}.{{0,300}}{ASSIST}.{{0,200}}(communicat|notif|inform)\w*.{{0,60}}{DS}",
             rf"{ASSIST}.{{0,260}}{BREACH}.{{0,260}}{DS}",
             rf"{ASSIST}.{{0,260}}{DS}.{{0,260}}{BREACH}",
-            rf"{ASSIST}.{{0,200}}\bart(icles?|ikel(en)?|\.)? ?34\b",
+            rf"{ASSIST}.{{0,200}}\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*34\b",
             rf"{BREACH}.{{0,200}}(notif|communicat|inform|meld).{{0,80}}{DS}.{{0,200}}{ASSIST}",
             # Assistance with whatever a breach requires covers the communication too.
             rf"\b(assistance|support|bijstand|medewerking|hulp|co-?operation)\b.{{0,60}}(following|after|in the event of|in case of|in connection with|regarding|in relation to|with respect to|in respect of|bij|na|in geval van|naar aanleiding van).{{0,40}}{BREACH}",
@@ -346,8 +358,8 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
-            rf"{ASSIST}.{{0,260}}(impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.)? ?35\b|privacy assessment|risk assessment)",
-            rf"(impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.)? ?35\b).{{0,200}}{ASSIST}",
+            rf"{ASSIST}.{{0,260}}(impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b|privacy assessment|risk assessment|assessments? of the (data protection )?impact|beoordeling van (het|de) (effect|gevolgen))",
+            rf"(impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b).{{0,200}}{ASSIST}",
         ),
         missing_note=(
             "no assistance with data protection impact assessments (Article 35)",
@@ -364,8 +376,10 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
-            rf"{ASSIST}.{{0,300}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icles?|ikel(en)?|\.)? ?36\b)",
-            rf"(prior consultation|voorafgaande? raadpleging|\bart(icles?|ikel(en)?|\.)? ?36\b).{{0,200}}{ASSIST}",
+            rf"{ASSIST}.{{0,300}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*36\b)",
+            rf"(prior consultation|voorafgaande? raadpleging|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*36\b).{{0,200}}{ASSIST}",
+            rf"{ASSIST}.{{0,200}}(toezichthouder|autoriteit|authorit|regulator).{{0,40}}(raadpleg|consult)",
+            rf"{ASSIST}.{{0,200}}(voorafgaande? raadpleg|raadpleg\w* (van |bij )?(de |het )?(toezichthouder|autoriteit))",
         ),
         missing_note=(
             "no assistance with consulting the supervisory authority before high-risk processing (Article 36)",
@@ -390,6 +404,9 @@ SPECS: tuple[Spec, ...] = (
             "niets over het verwijderen of teruggeven van de persoonsgegevens na afloop van de dienstverlening",
         ),
         other_subjects=frozenset({"controller"}),
+        controller_needs=rx(
+            r"request|instruct|choose|choice|option|elect|decide|decision|determin|entitled|right to|require|\bask|direct|discretion|verzoek|keuze|kiest|verlangt|opdracht|instructie|bepaalt|bepalen|vraagt|beslist|recht om|gerechtigd"
+        ),
         exclude=rx(
             r"(accidental|unlawful|unauthori[sz]ed|onrechtmatige|onbevoegde|ongeoorloofde|per ongeluk).{0,40}(destruction|loss|vernietiging|verlies)|survive|blijft .{0,30}(van kracht|gelden)"
         ),
@@ -420,9 +437,13 @@ SPECS: tuple[Spec, ...] = (
         _p(
             r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(te )?controleren|toetsen|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
             r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
-            r"(make available|makes? .{0,80}\bavailable\b|provide|ter beschikking|verstrek|overleg).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport)",
-            r"(audit reports?|certificat|certificering|soc ?[12] (type ii )?reports?|iso ?27001).{0,80}\b(made available|available to|provided to|ter beschikking gesteld|verstrekt aan)\b",
+            r"(make available|makes? .{0,80}\bavailable\b|provide|ter beschikking|verstrek|overleg).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport|isae|third party memorandum|\btpm\b|assurance)",
+            r"(third party memorandum|\btpm\b|isae ?3[04]\d\d).{0,120}\b(ter beschikking|available|provide|verstrek)",
+            r"(audit reports?|certificat|certificering|soc ?[12] (type ii )?reports?|iso ?27001).{0,80}\b(made available|available to|provided to|ter beschikking|verstrekt aan)\b",
             r"(respond|answer|complete|beantwoord|invullen|vult).{0,60}(questionnaires?|vragenlijst)",
+            r"(make available|makes? .{0,80}\bavailable\b|provide|ter beschikking|verstrek)\w*.{0,80}\b(summary|summaries|results?|copy|copies|samenvatting|resultaten|kopie) (of|van) .{0,40}\b(audits?|assessments?|pentests?|penetration tests?)\b",
+            # Its own compliance with this agreement, not a provider's with outside standards.
+            r"\bdemonstrat\w* (its |their )?compliance with (this|these|the) (agreement|dpa|addendum|clauses|terms|obligations)|\bdemonstrat\w* its compliance\b|\b(aan te tonen|aantonen|toont .{0,60}\baan\b)\b.{0,30}\b(dat|that)\b.{0,60}(verplichtingen|deze (verwerkers)?overeenkomst)\b.{0,40}(nakomt|nagekomen|naleeft|nageleefd)",
             r"(information|documentation|informatie|evidence).{0,120}\bsatisfy (itself|themselves|himself)\b.{0,80}(compl|meets? (its|the) obligations)",
             r"(information|informatie)\b.{0,80}\b(about|regarding|on|concerning|relating to|over|omtrent|met betrekking tot) (its |the |their |de |zijn |haar )?(compliance|naleving)",
             r"(information|documentation|informatie|documentatie|records)\b.{0,200}\b(assess|confirm|establish|check|vast te stellen|beoordelen|na te gaan)\w*.{0,60}(compl|naleving|nakom|obligations|verplichtingen)",
@@ -437,7 +458,7 @@ SPECS: tuple[Spec, ...] = (
             "geen plicht om de informatie ter beschikking te stellen die nodig is om naleving aan te tonen",
         ),
         gate=rx(
-            r"demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register"
+            r"isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register"
         ),
     ),
     Spec(
@@ -446,7 +467,7 @@ SPECS: tuple[Spec, ...] = (
         ("Audits and inspections", "Audits en inspecties"),
         _p(
             r"\b(allow\w*|permit\w*|submit\w*|contribut\w*|co-?operat\w*|facilitat\w*|enabl\w*|accept\w*|agree\w*|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht)\b.{0,200}\b(audits?|auditors?|auditing|audited|inspect|inspects|inspection|inspections|inspectie|inspecties|inspecteren|inspecteert|laten inspecteren|auditen|controle|controles|controleren|on-?site)\b",
-            r"\b(audits?|inspecties?|controles?)\b.{0,40}\bmogelijk\b|\bmaakt .{0,40}\b(audits?|inspecties?|controles?)\b.{0,20}mogelijk",
+            r"\b(audits?|inspecties?|controles?)\b.{0,40}\bmogelijk\b|\bmaakt .{0,40}\b(audits?|inspecties?|controles?)\b.{0,160}\bmogelijk\b",
             r"\b(audit|audits|inspect|inspection|inspections|inspectie|inspecteren|laten inspecteren|controle|controleren)\b.{0,200}(allow|permit|submit|contribut|co-?operat|facilitat|entitled|right|may|mag|\bkan\b|\bcan\b|medewerking|toestaan|carried out|conducted|performed|uitgevoerd|uitvoeren|laten uitvoeren)",
         ),
         missing_note=("no right to audits or inspections", "geen recht op audits of inspecties"),
@@ -467,6 +488,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{SUB}.{{0,200}}(impose|bind|bound|flow down|oplegg|opgelegd|legt .{{0,60}}op|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
             rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |any |such |its |all )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
             rf"(impose|oplegg|opgelegd|legt|flows? down|flowing down|pass(es)? on|doorleg|door te leggen).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen).{{0,160}}{SUB}",
+            rf"(impose|imposes|oplegg|legt|flows? down|pass(es)? on)\b.{{0,40}}\b(on|upon|to|aan)\b (the |each |any |every |all |its |such |de |het |elke |iedere )?{SUB}.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|requirements)",
             rf"{SUB}.{{0,120}}(obligation|verplichting)\w*.{{0,120}}(impose|oplegg|opgelegd|opleggen|op te leggen|bind)",
             rf"(written|schriftelijke?) (agreement|contract|overeenkomst).{{0,80}}{SUB}.{{0,200}}(obligation|terms|verplichting|voorwaarden|protection|bescherming)",
             rf"{SUB}.{{0,120}}(meet|comply with|be bound by|abide by|adhere to|observe|voldoen aan|naleven|nakomen|nakomt|naleeft).{{0,120}}(obligation|verplichting)",

@@ -72,7 +72,7 @@ RECITAL = rx(r"^\W*(\(?[a-z]\)\s*)?(whereas|overwegende|in aanmerking nemende)\b
 TOC = re.compile(r"\.{4,}|…{2,}|(\s\.){3,}|\s\d{1,3}\s*$")
 CROSS_REF = rx(r"\b28\s*\(\s*\d\s*\)|\bart(icle|ikel|\.)?\s*\d+\s*(lid|\()")
 LIST_ITEM = rx(r"^\s*(?:[-*•·]|\(?[a-z]{1,4}[.)]|\d{1,2}[.)])\s")
-OBJECTION = rx(r"object|bezwaar|verzet|oppose|veto|terminat|opzeg")
+OBJECTION = rx(r"object|bezwaar|verzet|oppose|veto|terminat|opzeg|reject|refuse|weiger|afwijz")
 
 
 def _words(text: str) -> list[str]:
@@ -120,6 +120,14 @@ def subject(text: str, ctx: Context) -> str | None:
             continue
         before = text[: m.start()]
         after = text[m.end() :]
+        if opening in ("processor", "controller") and SUBORDINATE.search(before):
+            return opening  # "De verwerker stelt ... in kennis, zodat deze bezwaar kan maken"
+        if by := AGENT.match(after):  # "No sub-processor shall be engaged by the Processor"
+            agent = after[by.end() :]
+            if ctx.processor_re().match(agent):
+                return "processor"
+            if ctx.controller_re().match(agent):
+                return "controller"
         if PASSIVE.match(after) and _party(before[-90:], ctx) == "controller":
             return "processor"  # "the Controller will be notified": someone tells the controller
         if (to := TO_CONTROLLER.match(after)) and ctx.controller_re().match(after[to.end() :]):
@@ -132,6 +140,13 @@ def subject(text: str, ctx: Context) -> str | None:
 
 PASSIVE = rx(r"\s+(?:be|is|are|worden|wordt)\s+(?:promptly |immediately |timely |duly )?(?:notified|informed|told|alerted|warned|given notice|geïnformeerd|ingelicht|op de hoogte gesteld|in kennis gesteld)\b")
 TO_CONTROLLER = rx(r"\s+be\s+(?:promptly |immediately )?(?:made available|communicated|notified|sent|provided|reported|announced)\s+to\s+(?:the\s+)?")
+# A clause with its own verb before a comma and a subordinating word: the modal after it is
+# the subordinate clause's, the sentence is the party it opened with.
+SUBORDINATE = rx(
+    r",\s*(?:zodat|waarna|waardoor|opdat|so that|after which|whereupon|in which case|in welk geval|which|who|die|waarbij)\b"
+)
+# A passive with its agent: "shall be engaged by the Processor" is the Processor's clause.
+AGENT = rx(r"\s+(?:not\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\s+by\s+(?:the\s+|de\s+|het\s+)?")
 # A list item that opens with an infinitive ("(a) to process ...") has no subject of its own:
 # a pronoun later in it ("it agrees") is the party of the lead-in, not a party named in the item.
 INFINITIVE_ITEM = rx(
@@ -244,6 +259,8 @@ def _counts_for(spec: Spec, party: str | None, text: str, ctx: Context) -> bool:
         return False
     if party == "controller" and spec.controller_if is not None and spec.controller_if.search(text):
         return True
+    if party == "controller" and spec.controller_needs is not None and not spec.controller_needs.search(text):
+        return False
     return party != "controller" or bool(ctx.processor_re().search(text))
 
 
