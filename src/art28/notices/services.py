@@ -306,12 +306,13 @@ class _Claim:
     def sent(self, pk: int, attempts: int, then: int | None) -> bool:
         """Record delivery ``pk`` as sent (the mail server accepted it) and say whether
         ``then``, the next one of the batch, is still ours: one statement, so each message
-        costs one round trip to the database, and is recorded before the next is sent."""
+        costs one round trip to PostgreSQL, and is recorded before the next is sent."""
         now = timezone.now()
-        if then is None:
+        if then is None or connection.vendor != "postgresql":
+            # SQLite is in-process (no round trip to save), and RETURNING needs SQLite 3.35.
             Delivery.objects.filter(pk=pk).update(status=DeliveryStatus.SENT, sent_at=now, lease_until=None,
                                                   claim=None, attempts=attempts, last_error="")
-            return False
+            return then is not None and self.take(then)
         meta, ops = Delivery._meta, connection.ops
         table, key = ops.quote_name(meta.db_table), ops.quote_name(cast(str, meta.pk.column))
         claim = meta.get_field("claim").get_db_prep_value(self.token, connection)
