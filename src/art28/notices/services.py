@@ -13,6 +13,8 @@ from typing import Any, cast
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+from django.core.mail.message import sanitize_address
 from django.db import DatabaseError, connection, connections, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,7 +24,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from art28.ledger.services import record_event
-from art28.notices import stencil
+from art28.notices import mime, stencil
 from art28.notices.models import Audience, Channel, Delivery, DeliveryStatus, Notice
 from art28.notices.signals import drain_wanted
 from art28.notices.webhooks import post_webhook
@@ -258,14 +260,18 @@ def claim_batch(limit: int = BATCH) -> tuple[uuid.UUID, list[int]]:
 
 
 def drain(limit_batches: int | None = None) -> int:
-    """Deliver every due delivery, batch by batch, over one SMTP connection per batch."""
+    """Deliver every due delivery, batch by batch, over one SMTP connection for the drain."""
     sent = batches = 0
-    while limit_batches is None or batches < limit_batches:
-        token, ids = claim_batch()
-        if not ids:
-            break
-        batches += 1
-        sent += _deliver_batch(token, ids)
+    smtp = get_connection(fail_silently=False)  # opened at the first e-mail, kept while it works
+    try:
+        while limit_batches is None or batches < limit_batches:
+            token, ids = claim_batch()
+            if not ids:
+                break
+            batches += 1
+            sent += _deliver_batch(token, ids, smtp)
+    finally:
+        _reset(smtp)
     _reschedule_waiting()
     return sent
 
@@ -292,10 +298,35 @@ class _Claim:
         """Push the lease of what is still ours one lease ahead; return how many rows."""
         return self.ours().update(lease_until=timezone.now() + _lease())
 
-    def take(self, delivery: Delivery) -> bool:
-        """Say whether ``delivery`` is still ours. A read, not a write: the heartbeat keeps
+    def take(self, pk: int) -> bool:
+        """Say whether delivery ``pk`` is still ours. A read, not a write: the heartbeat keeps
         the lease renewed, so a read just before the send is enough."""
-        return self.ours().filter(pk=delivery.pk).exists()
+        return self.ours().filter(pk=pk).exists()
+
+    def sent(self, pk: int, attempts: int, then: int | None) -> bool:
+        """Record delivery ``pk`` as sent (the mail server accepted it) and say whether
+        ``then``, the next one of the batch, is still ours: one statement, so each message
+        costs one round trip to PostgreSQL, and is recorded before the next is sent."""
+        now = timezone.now()
+        if then is None or connection.vendor != "postgresql":
+            # SQLite is in-process (no round trip to save), and RETURNING needs SQLite 3.35.
+            Delivery.objects.filter(pk=pk).update(status=DeliveryStatus.SENT, sent_at=now, lease_until=None,
+                                                  claim=None, attempts=attempts, last_error="")
+            return then is not None and self.take(then)
+        meta, ops = Delivery._meta, connection.ops
+        table, key = ops.quote_name(meta.db_table), ops.quote_name(cast(str, meta.pk.column))
+        claim = meta.get_field("claim").get_db_prep_value(self.token, connection)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET status = %s, sent_at = %s, lease_until = NULL, claim = NULL, "  # noqa: S608 - names from the model
+                f"attempts = %s, last_error = '' WHERE {key} = %s RETURNING (SELECT COUNT(*) FROM {table} "
+                f"WHERE {key} = %s AND claim = %s AND status = %s)",
+                [DeliveryStatus.SENT.value, ops.adapt_datetimefield_value(now), attempts, pk,
+                 then, claim, DeliveryStatus.SENDING.value])
+            row = cursor.fetchone()
+        if row is None:  # the sent row is gone (its subscriber left meanwhile): ask apart
+            return self.take(then)
+        return bool(row[0])
 
     def release(self) -> None:
         """Give back what is still ours, due at once, when we stop early."""
@@ -332,36 +363,86 @@ class _Heartbeat:
         self._thread.join()
 
 
-def _deliver_batch(token: uuid.UUID, ids: list[int]) -> int:
+@dataclass(frozen=True)
+class _Text:
+    """A notice's part of its e-mails."""
+
+    code: uuid.UUID
+    subject: str
+    body_text: str
+    body_html: str
+    link: str
+    language: str
+
+
+@dataclass(frozen=True)
+class _Mail:
+    """What sending one delivery needs: read for a whole batch in two queries, without
+    model instances."""
+
+    pk: int
+    code: uuid.UUID
+    channel: str
+    recipient: str
+    personal_link: str
+    attempts: int
+    unsubscribe_token: str | None
+    notice: _Text
+
+    @property
+    def message_id(self) -> str:
+        return f"<{self.code}@art28>"
+
+
+def _load(ids: list[int]) -> tuple[list[_Mail], dict[int, Delivery]]:
+    """The batch's mails in order, and its webhook deliveries as model instances."""
+    rows = list(Delivery.objects.filter(pk__in=ids).order_by("pk").values_list(
+        "pk", "code", "channel", "recipient", "personal_link", "attempts", "subscriber__unsubscribe_token",
+        "notice_id"))
+    texts = {row[0]: _Text(*row[1:]) for row in Notice.objects.filter(pk__in={row[-1] for row in rows})
+             .values_list("pk", "code", "subject", "body_text", "body_html", "link", "language")}
+    mails = [_Mail(*row[:-1], notice=texts[row[-1]]) for row in rows]
+    webhooks: dict[int, Delivery] = {}
+    if any(mail.channel != Channel.EMAIL for mail in mails):
+        webhooks = {d.pk: d for d in Delivery.objects.filter(pk__in=ids).exclude(channel=Channel.EMAIL)
+                    .select_related("notice", "subscriber")}
+    return mails, webhooks
+
+
+def _deliver_batch(token: uuid.UUID, ids: list[int], smtp: BaseEmailBackend | None = None) -> int:
+    """Send a claimed batch. Before each message the claim is re-checked (in the statement
+    that records the previous one as sent), and the batch stops when another worker took it."""
     sent = 0
     claim = _Claim(token)
-    deliveries = (Delivery.objects.filter(pk__in=ids)
-                  .select_related("notice", "notice__controller", "subscriber").order_by("pk"))
-    smtp = get_connection(fail_silently=False)
+    own_smtp = smtp is None
+    connection_ = smtp or get_connection(fail_silently=False)
+    mails, webhooks = _load(ids)  # read first: SQLite cursors see our own updates
     try:
         with _Heartbeat(claim):  # the lease stays ours while we live, however slow the server
-            for delivery in list(deliveries):  # read first: SQLite cursors see our own updates
-                if not claim.take(delivery):
+            ours = bool(mails) and claim.take(mails[0].pk)
+            for i, mail in enumerate(mails):
+                if not ours:
                     # Our lease ran out and another worker took over: it sends the rest.
-                    log.warning("claim %s lost before delivery %s; stopping this batch", token, delivery.code)
+                    log.warning("claim %s lost before delivery %s; stopping this batch", token, mail.code)
                     claim.release()
                     break
+                following = mails[i + 1].pk if i + 1 < len(mails) else None
                 try:
-                    if delivery.channel == Channel.EMAIL:
-                        smtp.open()  # no-op while open: one connection serves the batch
-                        _email(delivery, smtp)
+                    if mail.channel == Channel.EMAIL:
+                        connection_.open()  # no-op while open: one connection serves the drain
+                        _email(mail, connection_)
                     else:
-                        post_webhook(delivery)
+                        post_webhook(webhooks[mail.pk])
                 except Exception as exc:  # noqa: BLE001 - any failure is retried with backoff
-                    _failed(delivery, exc)
-                    _reset(smtp)
+                    _failed(mail, exc)
+                    _reset(connection_)
+                    ours = following is not None and claim.take(following)
                     continue
-                Delivery.objects.filter(pk=delivery.pk).update(
-                    status=DeliveryStatus.SENT, sent_at=timezone.now(), lease_until=None, claim=None,
-                    attempts=delivery.attempts + 1, last_error="")
+                ours = claim.sent(mail.pk, mail.attempts + 1, then=following)
                 sent += 1
     finally:
-        _reset(smtp)
+        if own_smtp:
+            _reset(connection_)
     return sent
 
 
@@ -373,19 +454,33 @@ def _reset(smtp: BaseEmailBackend) -> None:
             smtp.connection = None
 
 
-def _email(delivery: Delivery, smtp: BaseEmailBackend) -> None:
-    notice = delivery.notice
+def _email(mail: _Mail, smtp: BaseEmailBackend) -> None:
+    notice = mail.notice
     text, html = notice.body_text, notice.body_html
-    headers = {"Message-ID": delivery.message_id, "X-Art28-Notice": str(notice.code)}
-    if delivery.subscriber_id:
-        text, html = _with_unsubscribe(delivery, headers, text, html)
-    if delivery.personal_link and notice.link:
-        text, html = _with_personal_link(delivery, text, html)
+    headers = {"Message-ID": mail.message_id, "X-Art28-Notice": str(notice.code)}
+    if mail.unsubscribe_token is not None:
+        text, html = _with_unsubscribe(mail.unsubscribe_token, notice.language, headers, text, html)
+    if mail.personal_link and notice.link:
+        text, html = _with_personal_link(notice, mail.personal_link, text, html)
+    raw = None
+    if type(smtp) is SmtpBackend:  # exactly Django's: a subclass may sign or rewrite in _send
+        raw = mime.build(subject=notice.subject, from_email=settings.DEFAULT_FROM_EMAIL, to=mail.recipient,
+                         headers=headers, text=text, html=html)
+    client = cast(SmtpBackend, smtp).connection if raw is not None else None
+    if client is not None and raw is not None:
+        # What Django's SMTP backend does with the message it built, minus the build.
+        client.sendmail(_envelope(settings.DEFAULT_FROM_EMAIL), [_envelope(mail.recipient)], raw)
+        return
     msg = EmailMultiAlternatives(notice.subject, text, settings.DEFAULT_FROM_EMAIL,
-                                 [delivery.recipient], connection=smtp, headers=headers)
+                                 [mail.recipient], connection=smtp, headers=headers)
     if html:
         msg.attach_alternative(html, "text/html")
     msg.send()
+
+
+@functools.lru_cache(maxsize=64)
+def _envelope(address: str) -> str:
+    return sanitize_address(address, settings.DEFAULT_CHARSET)
 
 
 def unsubscribe_url(token: str) -> str:
@@ -407,14 +502,13 @@ def _unsubscribe_line(language: str) -> str:
         return gettext("You receive this because you subscribed to this trust page. Unsubscribe:")
 
 
-def _with_unsubscribe(delivery: Delivery, headers: dict, text: str, html: str) -> tuple[str, str]:
+def _with_unsubscribe(token: str, language: str, headers: dict, text: str, html: str) -> tuple[str, str]:
     """A subscriber's mail: its own unsubscribe link in the body and in the RFC 2369/8058
     headers, so mail programs offer a one-click unsubscribe button."""
-    assert delivery.subscriber is not None  # called for a subscriber's delivery only
-    url = unsubscribe_url(delivery.subscriber.unsubscribe_token)
+    url = unsubscribe_url(token)
     headers["List-Unsubscribe"] = f"<{url}>"
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    line = _unsubscribe_line(delivery.notice.language)
+    line = _unsubscribe_line(language)
     text = f"{text.rstrip()}\n\n-- \n{line} {url}\n"
     if html:
         html += format_html('<p><small>{} <a href="{}">{}</a></small></p>', line, url, url)
@@ -429,10 +523,9 @@ def _personal_link_line(language: str) -> str:
                        "after that, log in with your e-mail address and password.")
 
 
-def _with_personal_link(delivery: Delivery, text: str, html: str) -> tuple[str, str]:
+def _with_personal_link(notice: _Text, own: str, text: str, html: str) -> tuple[str, str]:
     """A recipient without a login: their invitation in place of the notice's portal link,
     so the link works for them, with a line that says what it does."""
-    notice, own = delivery.notice, delivery.personal_link
     line = _personal_link_line(notice.language)
     text = f"{text.replace(notice.link, own).rstrip()}\n\n{line}\n{own}\n"
     if html:
@@ -441,7 +534,7 @@ def _with_personal_link(delivery: Delivery, text: str, html: str) -> tuple[str, 
     return text, html
 
 
-def _failed(delivery: Delivery, exc: Exception) -> None:
+def _failed(delivery: _Mail, exc: Exception) -> None:
     attempts = delivery.attempts + 1
     backoff = min(settings.ART28_DELIVERY_BACKOFF_SECONDS * 2 ** (attempts - 1), 3600)
     final = attempts >= settings.ART28_DELIVERY_MAX_ATTEMPTS
