@@ -11,6 +11,8 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +21,16 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from art28.agreements import pdf
-from art28.agreements.labels import MEASURE_KINDS, TRANSFER_POLICIES, label
+from art28.agreements.labels import TRANSFER_POLICIES, label
 from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersion, VersionStatus
-from art28.core.csv import csv_bytes, safe_cell
+from art28.core.csv import csv_stream, safe_cell
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
+from art28.records.lines import SEP, record_lines
+from art28.records.lines import contact as _contact
+from art28.records.lines import measure as _measure
 from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
 from art28.subprocessors.services.queries import subprocessor_rows
-from art28.terms.schema import in_language
 
 DPV = "https://w3id.org/dpv#"
 DCT = "http://purl.org/dc/terms/"
@@ -37,7 +41,6 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "jsonld": "application/ld+json",
 }
-SEP = "; "
 TYPST = Path(__file__).parent / "typst"
 
 
@@ -67,11 +70,6 @@ class Entry:
 
 
 COLUMNS = [f for f in Entry.__dataclass_fields__]
-
-
-def _contact(party: dict) -> str:
-    c = party.get("contact") or {}
-    return ", ".join(x for x in (c.get("name"), c.get("email"), c.get("phone")) if x)
 
 
 def _part(terms: dict, name: str) -> dict:
@@ -156,13 +154,6 @@ def _entry(agreement: Agreement, catalogue: Any, register: dict[int, Subprocesso
     )
 
 
-def _measure(m: dict[str, Any], language: str) -> str:
-    """One measure in words in ``language``: its kind, then its text in that language
-    (the other language's when the register has none, the single older text for older terms)."""
-    text, _other = in_language({"nl": m.get("text_nl"), "en": m.get("text_en")}, m.get("text"), language)
-    return f"{label(MEASURE_KINDS, m.get('kind'))}: {text or ''}"
-
-
 def _flat(entry: Entry, language: str = "en") -> list[str]:
     """One line of the record as text, values in words in ``language`` (the active language
     must be ``language``: each export switches to it once, not once per line)."""
@@ -186,9 +177,30 @@ def _flat(entry: Entry, language: str = "en") -> list[str]:
 HEADER = [*COLUMNS[: COLUMNS.index("transfer_policy")], "transfers", "transfer_policy", "measures"]
 
 
-def to_csv(entries: Iterable[Entry], language: str = "en") -> bytes:
-    with translation.override(language):
-        return csv_bytes(HEADER, (_flat(e, language) for e in entries))
+def _chunks(lines: Iterator[list[str]], language: str) -> Iterator[list[list[str]]]:
+    """The lines a chunk at a time, each read in ``language`` (switched per chunk, not per
+    line, and never left on between chunks: a streamed response yields in between)."""
+    while True:
+        with translation.override(language):
+            chunk = list(islice(lines, CHUNK))
+        if not chunk:
+            return
+        yield chunk
+
+
+def csv_chunks(*, processor: Processor, agreements: AgreementQuerySet | None = None,
+               language: str = "en") -> Iterator[bytes]:
+    """The record as CSV in pieces of about 64 kB (for a streaming response)."""
+    lines = record_lines(processor=processor, agreements=agreements, language=language)
+    buffer: list[bytes] = []
+    size = 0
+    for part in csv_stream(HEADER, (line for chunk in _chunks(lines, language) for line in chunk)):
+        buffer.append(part)
+        size += len(part)
+        if size >= 1 << 16:
+            yield b"".join(buffer)
+            buffer, size = [], 0
+    yield b"".join(buffer)
 
 
 def _xlsx_cell(value: str) -> str:
@@ -199,17 +211,17 @@ def _xlsx_cell(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", safe_cell(value))
 
 
-def to_xlsx(entries: Iterable[Entry], language: str = "en") -> bytes:
-    """The record as a workbook written row by row (openpyxl's write-only mode): memory stays
-    flat however many agreements there are."""
+def to_xlsx(lines: Iterable[list[str]]) -> bytes:
+    """The record's lines as a workbook written row by row (openpyxl's write-only mode):
+    memory stays flat however many agreements there are."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Art. 30(2)")
     sheet.append(HEADER)
-    with translation.override(language):
-        for e in entries:
-            sheet.append([_xlsx_cell(v) for v in _flat(e, language)])
+    cell = lru_cache(maxsize=4096)(_xlsx_cell)  # most cells repeat from line to line
+    for line in lines:
+        sheet.append([cell(v) for v in line])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -311,10 +323,19 @@ def export(
     *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en"
 ) -> bytes:
     """The record in ``fmt`` (csv, xlsx, pdf, jsonld)."""
+    content = export_stream(processor=processor, fmt=fmt, agreements=agreements, language=language)
+    return content if isinstance(content, bytes) else b"".join(content)
+
+
+def export_stream(
+    *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en"
+) -> bytes | Iterator[bytes]:
+    """The record in ``fmt``: the CSV as chunks to stream, the other formats whole."""
     if fmt == "csv":
-        return to_csv(iter_record(processor=processor, agreements=agreements), language)
+        return csv_chunks(processor=processor, agreements=agreements, language=language)
     if fmt == "xlsx":
-        return to_xlsx(iter_record(processor=processor, agreements=agreements), language)
+        lines = record_lines(processor=processor, agreements=agreements, language=language)
+        return to_xlsx(line for chunk in _chunks(lines, language) for line in chunk)
     entries = build_record(processor=processor, agreements=agreements)
     if fmt == "pdf":
         return to_pdf(entries, processor=processor, language=language)
