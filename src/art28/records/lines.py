@@ -1,14 +1,15 @@
-"""The record's lines for the tabular exports (CSV, XLSX), read in one query whatever their number.
+"""The record read in one query whatever its size: the lines of the tabular exports (CSV, XLSX)
+and the parts ``services.build_record`` makes its entries of (PDF, JSON-LD).
 
-``services.build_record`` makes an ``Entry`` per agreement from its binding version's whole
-terms; at 10,000 agreements that meant decoding 10,000 terms documents and building 50,000
-model instances. Here the database hands over only the parts of the terms a line shows, as
-JSON text (``JsonText``), with each agreement's authorised sub-processors as a list of ids,
-in the record's order; each distinct part is decoded and put in words once (agreements on the
-same standard terms share them), in caches of bounded size so memory stays flat.
+Reading each agreement with its prefetched versions meant decoding 10,000 whole terms
+documents and building 50,000 model instances at 10,000 agreements. Here the database hands
+over only the parts of the binding terms the record shows, as JSON text (``JsonText``), with
+each agreement's authorised sub-processors as a list of ids, in the record's order; each
+distinct part is decoded and put in words once (agreements on the same standard terms share
+them), in caches of bounded size so memory stays flat.
 
-The lines are the same, cell for cell, as ``services._flat`` of ``build_record``'s entries
-(``tests/records/test_ropa_lines.py`` compares them).
+``tests/records/test_ropa_lines.py`` checks the CSV byte for byte, the workbook's cells and the
+entries against the code that read the record before.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Aggregate, Case, Func, OuterRef, Subquery, TextField, Value, When
 from django.utils import timezone
@@ -108,18 +109,16 @@ def _dict(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None = None,
-                 language: str = "en") -> Iterator[list[str]]:
-    """Each line of the record as text cells (``COLUMNS``), controller by controller.
-
-    The words follow the active language, which must be ``language`` while the lines are read
-    (the exports read them a chunk at a time inside ``translation.override``)."""
+def _lines_query(processor: Processor, agreements: AgreementQuerySet | None) -> Any:
+    """One row per active agreement, in the record's order: the controller's columns, the
+    binding version's number and status, the parts of its terms a line shows (JSON text), and
+    its authorised sub-processors' ids (comma-separated, or NULL)."""
     qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
     now = timezone.now()
     links = (AgreementSubprocessor.objects.at(now)
              .filter(agreement=OuterRef("agreement"), status=LinkStatus.AUTHORISED)
              .order_by().values("agreement").annotate(ids=Ids("subprocessor_id")).values("ids"))
-    rows = (AgreementVersion.objects
+    return (AgreementVersion.objects
             .filter(agreement__in=qs.active().order_by().values("pk"), pk=Subquery(_binding_pk()))
             .order_by("agreement__controller__name", "agreement__reference")
             .values_list("agreement__controller__name", "agreement__controller__code",
@@ -129,6 +128,59 @@ def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None =
                          "agreement__controller__processor__name", JsonText("terms", "processing"),
                          JsonText("terms", "transfers"), JsonText("terms", "subprocessors", "named"),
                          JsonText("terms", "security", "measures"), Subquery(links)))
+
+
+class Parts(NamedTuple):
+    """One agreement's line before it is put in words (``services.iter_record`` makes its Entry)."""
+
+    controller: str
+    controller_code: Any
+    controller_kvk: str
+    controller_country: str
+    controller_contact: dict
+    agreement: str
+    version: int
+    status: str
+    processor: dict
+    processor_name: str
+    processing: dict
+    transfers: dict
+    subprocessors: list[dict[str, Any]]
+    measures: Any
+
+
+def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Iterator[Parts]:
+    """Each agreement of the record with the parts of its binding terms decoded (each distinct
+    part once) and its sub-processors' rows (once per distinct set), in the record's order."""
+    register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
+    decoded = _decoder()
+
+    @lru_cache(maxsize=CACHE)
+    def register_rows(ids: str) -> list[dict[str, Any]]:
+        found = sorted((register[int(i)] for i in ids.split(",")), key=lambda s: (s.name, s.pk))
+        return subprocessor_rows(found, binding=None)
+
+    @lru_cache(maxsize=CACHE)
+    def named_rows(named: str | None, transfers: str | None) -> list[dict[str, Any]]:
+        terms = {"transfers": _dict(decoded(transfers)), "subprocessors": {"named": decoded(named) or []}}
+        return subprocessor_rows([], binding=AgreementVersion(terms=terms))
+
+    for (name, code, kvk, country, contact_text, reference, number, status, processor_part,
+         processor_name, processing, transfers, named, measures, ids) in (
+            _lines_query(processor, agreements).iterator(chunk_size=CHUNK)):
+        yield Parts(name, code, kvk, country, _dict(json.loads(contact_text)) if contact_text else {},
+                    reference, number, status, _dict(decoded(processor_part)), processor_name,
+                    _dict(decoded(processing)), _dict(decoded(transfers)),
+                    register_rows(ids) if ids else named_rows(named, transfers), decoded(measures))
+
+
+def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None = None,
+                 language: str = "en") -> Iterator[list[str]]:
+    """Each line of the record as text cells (``COLUMNS``), controller by controller.
+
+    The words follow the active language, which must be ``language`` while the lines are read
+    (the exports read them a chunk at a time inside ``translation.override``)."""
+    rows = _lines_query(processor, agreements)
     catalogue = current_catalogue(processor)
     register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
     decoded = _decoder()
