@@ -48,5 +48,5 @@ def test_it_neutralises_formulas_in_the_xlsx(processor, hostile):
 def test_it_neutralises_formulas_in_the_api_export(client, admin_user, hostile):
     from tests.api.conftest import Api
 
-    row = _row(Api(client).get("/ropa?format=csv", as_=admin_user).content)
+    row = _row(Api(client).get("/ropa?format=csv", as_=admin_user).getvalue())
     assert row["controller"] == "'" + NAME and row["purposes"] == "'" + PURPOSE

@@ -223,10 +223,10 @@ def test_it_exports_the_record_or_the_controllers_extract(
     objs, api, admin_user, user_b, make_agreement, controller_b
 ):
     make_agreement(controller_b, state="signed")
-    staff = api.get("/ropa?format=csv", as_=admin_user).content.decode("utf-8-sig")
+    staff = api.get("/ropa?format=csv", as_=admin_user).getvalue().decode("utf-8-sig")
     assert len(list(csv.DictReader(io.StringIO(staff)))) == 2
     own = list(
-        csv.DictReader(io.StringIO(api.get("/ropa?format=csv", as_=user_b).content.decode("utf-8-sig")))
+        csv.DictReader(io.StringIO(api.get("/ropa?format=csv", as_=user_b).getvalue().decode("utf-8-sig")))
     )
     assert [r["controller"] for r in own] == ["Harbour Analytics Ltd"]
     assert api.get("/ropa?format=jsonld", as_=user_b).json()["@context"]["dpv"] == "https://w3id.org/dpv#"

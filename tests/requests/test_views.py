@@ -262,10 +262,9 @@ def test_it_downloads_the_record_and_each_controller_its_extract(
     staff = login(client, admin_user).get(reverse("records:ropa_download", args=[fmt]))
     assert staff.status_code == 200 and staff["Content-Type"] == ropa.CONTENT_TYPES[fmt]
     if fmt == "csv":
-        assert "Harbour Analytics" in staff.content.decode("utf-8-sig")
-        own = (
-            login(client, user_a).get(reverse("records:portal_ropa", args=[fmt])).content.decode("utf-8-sig")
-        )
+        assert "Harbour Analytics" in staff.getvalue().decode("utf-8-sig")
+        own = login(client, user_a).get(reverse("records:portal_ropa", args=[fmt])).getvalue().decode(
+            "utf-8-sig")
         assert "Tandartspraktijk Zonnebloem" in own and "Harbour Analytics" not in own
     assert login(client, user_a).get(reverse("records:ropa_download", args=[fmt])).status_code == 404
     assert login(client, admin_user).get(reverse("records:ropa_download", args=["exe"])).status_code == 404

@@ -11,22 +11,23 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from art28.agreements import pdf
-from art28.agreements.labels import MEASURE_KINDS, TRANSFER_POLICIES, label
-from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersion, VersionStatus
-from art28.core.csv import csv_bytes, safe_cell
+from art28.agreements.labels import TRANSFER_POLICIES, label
+from art28.agreements.models import AgreementQuerySet, VersionStatus
+from art28.core.csv import csv_stream, safe_cell
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
-from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
-from art28.subprocessors.services.queries import subprocessor_rows
-from art28.terms.schema import in_language
+from art28.records.lines import SEP, record_lines, record_parts
+from art28.records.lines import contact as _contact
+from art28.records.lines import measure as _measure
 
 DPV = "https://w3id.org/dpv#"
 DCT = "http://purl.org/dc/terms/"
@@ -37,7 +38,6 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "jsonld": "application/ld+json",
 }
-SEP = "; "
 TYPST = Path(__file__).parent / "typst"
 
 
@@ -69,98 +69,46 @@ class Entry:
 COLUMNS = [f for f in Entry.__dataclass_fields__]
 
 
-def _contact(party: dict) -> str:
-    c = party.get("contact") or {}
-    return ", ".join(x for x in (c.get("name"), c.get("email"), c.get("phone")) if x)
-
-
-def _part(terms: dict, name: str) -> dict:
-    """One part of stored terms (already validated when saved), read as the JSON it is:
-    validating each agreement's whole DpaTerms again cost most of a large export."""
-    value = terms.get(name)
-    return value if isinstance(value, dict) else {}
-
-
 def build_record(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> list[Entry]:
     """The record for every active agreement (or those given), controller by controller."""
     return list(iter_record(processor=processor, agreements=agreements))
 
 
 def iter_record(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Iterator[Entry]:
-    """``build_record`` read in chunks: the same few queries per chunk of agreements
-    (agreements, their versions, their authorised sub-processors), whatever their number."""
-    qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
-    now = timezone.now()
-    # Links as bare ids; each sub-processor is read once for the whole record (not once per
-    # agreement with its terms), and its rows are made once per distinct set of them.
-    links = (AgreementSubprocessor.objects.at(now).filter(status=LinkStatus.AUTHORISED)
-             .order_by("subprocessor__name").only("id", "agreement_id", "subprocessor_id"))
-    versions = (AgreementVersion.objects.order_by("-number")
-                .only("id", "agreement_id", "number", "status", "terms"))
-    qs = (qs.active().select_related("controller__processor").order_by("controller__name", "reference")
-          .prefetch_related(Prefetch("versions", queryset=versions, to_attr="versions_newest_first"),
-                            Prefetch("subprocessor_links", queryset=links, to_attr="authorised_links")))
+    """``build_record`` one entry at a time, from the same one query as the tabular exports
+    (``lines.record_parts``): no model instances and no whole terms, whatever their number."""
     catalogue = current_catalogue(processor)
-    register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
-    rows: dict[tuple[int, ...], list[dict[str, Any]]] = {}
-    for agreement in qs.iterator(chunk_size=CHUNK):
-        yield _entry(agreement, catalogue, register, rows)
+    for x in record_parts(processor=processor, agreements=agreements):
+        measures = [{"kind": m.get("kind"), "text": m.get("text"), "text_nl": m.get("text_nl"),
+                     "text_en": m.get("text_en")}
+                    for m in (x.measures if isinstance(x.measures, list) else [])] or (
+            catalogue.measures if catalogue else []
+        )
+        p = x.processing
+        yield Entry(
+            controller=x.controller,
+            controller_code=str(x.controller_code),
+            controller_kvk=x.controller_kvk,
+            controller_country=x.controller_country,
+            controller_contact=_contact({"contact": x.controller_contact}),
+            agreement=x.agreement,
+            version=x.version,
+            status=x.status,
+            processor=x.processor.get("name") or x.processor_name,
+            processor_contact=_contact(x.processor),
+            subject_matter=p.get("subject_matter") or "",
+            nature=p.get("nature") or "",
+            purposes=list(p.get("purposes") or []),
+            data_categories=list(p.get("data_categories") or []),
+            special_categories=list(p.get("special_categories") or []),
+            data_subjects=list(p.get("data_subject_categories") or []),
+            subprocessors=x.subprocessors,
+            transfer_policy=x.transfers.get("outside_eea") or "",
+            measures=measures,
+        )
 
 
 CHUNK = 500
-
-
-def _binding(agreement: Agreement) -> AgreementVersion:
-    # Agreement.binding from the prefetched versions: the newest signed, else the newest.
-    versions = agreement.versions_newest_first  # type: ignore[attr-defined]
-    return next((v for v in versions if v.status == VersionStatus.SIGNED), versions[0])
-
-
-def _entry(agreement: Agreement, catalogue: Any, register: dict[int, Subprocessor],
-           rows: dict[tuple[int, ...], list[dict[str, Any]]]) -> Entry:
-    version = _binding(agreement)
-    ids = tuple(link.subprocessor_id for link in agreement.authorised_links)  # type: ignore[attr-defined]  # a Prefetch to_attr
-    if not ids:
-        subprocessors = subprocessor_rows([], binding=version)
-    else:
-        if ids not in rows:
-            rows[ids] = subprocessor_rows([register[i] for i in ids], binding=version)
-        subprocessors = rows[ids]
-    terms = version.terms or {}
-    p, processor = _part(terms, "processing"), _part(terms, "processor")
-    measures = [{"kind": m.get("kind"), "text": m.get("text"), "text_nl": m.get("text_nl"),
-                 "text_en": m.get("text_en")}
-                for m in _part(terms, "security").get("measures") or []] or (
-        catalogue.measures if catalogue else []
-    )
-    return Entry(
-        controller=agreement.controller.name,
-        controller_code=str(agreement.controller.code),
-        controller_kvk=agreement.controller.kvk,
-        controller_country=agreement.controller.country,
-        controller_contact=_contact(_part(terms, "controller")),
-        agreement=agreement.reference,
-        version=version.number,
-        status=version.status,
-        processor=processor.get("name") or agreement.controller.processor.name,
-        processor_contact=_contact(processor),
-        subject_matter=p.get("subject_matter") or "",
-        nature=p.get("nature") or "",
-        purposes=list(p.get("purposes") or []),
-        data_categories=list(p.get("data_categories") or []),
-        special_categories=list(p.get("special_categories") or []),
-        data_subjects=list(p.get("data_subject_categories") or []),
-        subprocessors=subprocessors,
-        transfer_policy=_part(terms, "transfers").get("outside_eea") or "",
-        measures=measures,
-    )
-
-
-def _measure(m: dict[str, Any], language: str) -> str:
-    """One measure in words in ``language``: its kind, then its text in that language
-    (the other language's when the register has none, the single older text for older terms)."""
-    text, _other = in_language({"nl": m.get("text_nl"), "en": m.get("text_en")}, m.get("text"), language)
-    return f"{label(MEASURE_KINDS, m.get('kind'))}: {text or ''}"
 
 
 def _flat(entry: Entry, language: str = "en") -> list[str]:
@@ -186,9 +134,30 @@ def _flat(entry: Entry, language: str = "en") -> list[str]:
 HEADER = [*COLUMNS[: COLUMNS.index("transfer_policy")], "transfers", "transfer_policy", "measures"]
 
 
-def to_csv(entries: Iterable[Entry], language: str = "en") -> bytes:
-    with translation.override(language):
-        return csv_bytes(HEADER, (_flat(e, language) for e in entries))
+def _chunks(lines: Iterator[list[str]], language: str) -> Iterator[list[list[str]]]:
+    """The lines a chunk at a time, each read in ``language`` (switched per chunk, not per
+    line, and never left on between chunks: a streamed response yields in between)."""
+    while True:
+        with translation.override(language):
+            chunk = list(islice(lines, CHUNK))
+        if not chunk:
+            return
+        yield chunk
+
+
+def csv_chunks(*, processor: Processor, agreements: AgreementQuerySet | None = None,
+               language: str = "en") -> Iterator[bytes]:
+    """The record as CSV in pieces of about 64 kB (for a streaming response)."""
+    lines = record_lines(processor=processor, agreements=agreements, language=language)
+    buffer: list[bytes] = []
+    size = 0
+    for part in csv_stream(HEADER, (line for chunk in _chunks(lines, language) for line in chunk)):
+        buffer.append(part)
+        size += len(part)
+        if size >= 1 << 16:
+            yield b"".join(buffer)
+            buffer, size = [], 0
+    yield b"".join(buffer)
 
 
 def _xlsx_cell(value: str) -> str:
@@ -199,17 +168,17 @@ def _xlsx_cell(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", safe_cell(value))
 
 
-def to_xlsx(entries: Iterable[Entry], language: str = "en") -> bytes:
-    """The record as a workbook written row by row (openpyxl's write-only mode): memory stays
-    flat however many agreements there are."""
+def to_xlsx(lines: Iterable[list[str]]) -> bytes:
+    """The record's lines as a workbook written row by row (openpyxl's write-only mode):
+    memory stays flat however many agreements there are."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Art. 30(2)")
     sheet.append(HEADER)
-    with translation.override(language):
-        for e in entries:
-            sheet.append([_xlsx_cell(v) for v in _flat(e, language)])
+    cell = lru_cache(maxsize=4096)(_xlsx_cell)  # most cells repeat from line to line
+    for line in lines:
+        sheet.append([cell(v) for v in line])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -311,10 +280,19 @@ def export(
     *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en"
 ) -> bytes:
     """The record in ``fmt`` (csv, xlsx, pdf, jsonld)."""
+    content = export_stream(processor=processor, fmt=fmt, agreements=agreements, language=language)
+    return content if isinstance(content, bytes) else b"".join(content)
+
+
+def export_stream(
+    *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en"
+) -> bytes | Iterator[bytes]:
+    """The record in ``fmt``: the CSV as chunks to stream, the other formats whole."""
     if fmt == "csv":
-        return to_csv(iter_record(processor=processor, agreements=agreements), language)
+        return csv_chunks(processor=processor, agreements=agreements, language=language)
     if fmt == "xlsx":
-        return to_xlsx(iter_record(processor=processor, agreements=agreements), language)
+        lines = record_lines(processor=processor, agreements=agreements, language=language)
+        return to_xlsx(line for chunk in _chunks(lines, language) for line in chunk)
     entries = build_record(processor=processor, agreements=agreements)
     if fmt == "pdf":
         return to_pdf(entries, processor=processor, language=language)

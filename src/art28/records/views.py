@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
+from django.http.response import HttpResponseBase
 
 from art28.agreements.access import visible_agreements
 from art28.core.decorators import portal_required, staff_required
@@ -13,12 +14,12 @@ from art28.parties.types import MemberRequest, PortalRequest, StaffRequest
 from art28.records import services as ropa
 
 
-def ropa_response(request: MemberRequest, fmt: str, name: str, agreements: Any) -> HttpResponse:
-    """The Art. 30 record of ``agreements`` in ``fmt``, as a dated attachment."""
+def ropa_response(request: MemberRequest, fmt: str, name: str, agreements: Any) -> HttpResponseBase:
+    """The Art. 30 record of ``agreements`` in ``fmt``, as a dated attachment (the CSV streamed)."""
     if fmt not in ropa.FORMATS:
         raise Http404
     processor = request.membership.processor
-    content = ropa.export(
+    content = ropa.export_stream(
         processor=processor,
         fmt=fmt,
         agreements=agreements,
@@ -29,11 +30,11 @@ def ropa_response(request: MemberRequest, fmt: str, name: str, agreements: Any) 
 
 
 @staff_required()
-def ropa_download(request: StaffRequest, fmt: str) -> HttpResponse:
+def ropa_download(request: StaffRequest, fmt: str) -> HttpResponseBase:
     return ropa_response(request, fmt, "art30-record", visible_agreements(request.user))
 
 
 @portal_required
-def portal_ropa(request: PortalRequest, fmt: str) -> HttpResponse:
+def portal_ropa(request: PortalRequest, fmt: str) -> HttpResponseBase:
     """The controller's own extract of the record: only its agreements."""
     return ropa_response(request, fmt, "art30-extract", visible_agreements(request.user))

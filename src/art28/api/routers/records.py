@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
+from django.http.response import HttpResponseBase
 
 from art28.agreements.access import visible_agreements
 from art28.api import uploads
@@ -24,13 +25,13 @@ router = Router(tags=["requests"], ids_from=REQUESTS_IDS)
 def ropa_export(
     request: AuthedRequest, format: Literal["csv", "xlsx", "pdf", "jsonld"] = "jsonld",  # noqa: A002
     language: Literal["nl", "en"] = "en",
-) -> HttpResponse:
+) -> HttpResponseBase:
     """The processor's record (staff), or the controller's own extract (controller users);
     ``language`` is the language of the words in the CSV, XLSX and PDF (measures, policies)."""
     m = membership_of(request.auth)
     if m is None:
         raise Http404
-    content = ropa.export(processor=m.processor, fmt=format, agreements=visible_agreements(request.auth),
-                          language=language)
+    content = ropa.export_stream(processor=m.processor, fmt=format,
+                                 agreements=visible_agreements(request.auth), language=language)
     name = dated("art30-record" if m.is_processor_side else "art30-extract", format)
     return attachment(content, ropa.CONTENT_TYPES[format], name)

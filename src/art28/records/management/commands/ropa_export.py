@@ -23,15 +23,23 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         processor = self._processor(opts["processor"])
-        content = ropa.export(processor=processor, fmt=opts["format"], language=opts["language"])
+        content = ropa.export_stream(processor=processor, fmt=opts["format"], language=opts["language"])
+        chunks = [content] if isinstance(content, bytes) else content
         if opts["out"] == "-":
             # OutputWrapper passes attributes on to its stream; the stubs type each as a method.
-            self.stdout.buffer.write(content) if hasattr(self.stdout, "buffer") else self.stdout.write(  # type: ignore[attr-defined]
-                content.decode("utf-8", "replace")
-            )
+            binary = hasattr(self.stdout, "buffer")
+            last = b""
+            for last in chunks:
+                self.stdout.buffer.write(last) if binary else self.stdout.write(  # type: ignore[attr-defined]
+                    last.decode("utf-8", "replace"), ending="")
+            if not binary and not last.endswith(b"\n"):
+                self.stdout.write("")  # the line end OutputWrapper adds to what it writes
             return
-        Path(opts["out"]).write_bytes(content)
-        self.stderr.write(f"wrote {len(content)} bytes to {opts['out']}")
+        size = 0
+        with Path(opts["out"]).open("wb") as out:
+            for chunk in chunks:
+                size += out.write(chunk)
+        self.stderr.write(f"wrote {size} bytes to {opts['out']}")
 
     def _processor(self, code: str | None) -> Processor:
         if code:

@@ -1,0 +1,237 @@
+"""The record read in one query whatever its size: the lines of the tabular exports (CSV, XLSX)
+and the parts ``services.build_record`` makes its entries of (PDF, JSON-LD).
+
+Reading each agreement with its prefetched versions meant decoding 10,000 whole terms
+documents and building 50,000 model instances at 10,000 agreements. Here the database hands
+over only the parts of the binding terms the record shows, as JSON text (``JsonText``), with
+each agreement's authorised sub-processors as a list of ids, in the record's order; each
+distinct part is decoded and put in words once (agreements on the same standard terms share
+them), in caches of bounded size so memory stays flat.
+
+``tests/records/test_ropa_lines.py`` checks the CSV byte for byte, the workbook's cells and the
+entries against the code that read the record before.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from django.db.models import Aggregate, Case, Func, OuterRef, Subquery, TextField, Value, When
+from django.utils import timezone
+
+from art28.agreements.labels import MEASURE_KINDS, TRANSFER_POLICIES, label
+from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersion, VersionStatus
+from art28.measures.services import current_catalogue
+from art28.parties.models import Processor
+from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
+from art28.subprocessors.services.queries import subprocessor_rows
+from art28.terms.schema import in_language
+
+SEP = "; "
+COLUMNS = ["controller", "controller_code", "controller_kvk", "controller_country", "controller_contact",
+           "agreement", "version", "status", "processor", "processor_contact", "subject_matter", "nature",
+           "purposes", "data_categories", "special_categories", "data_subjects", "subprocessors",
+           "transfers", "transfer_policy", "measures"]
+CHUNK = 2000
+CACHE = 512  # distinct parts kept decoded: a handful with standard terms, bounded with custom ones
+
+
+def contact(party: dict) -> str:
+    c = party.get("contact") or {}
+    return ", ".join(x for x in (c.get("name"), c.get("email"), c.get("phone")) if x)
+
+
+def measure(m: dict[str, Any], language: str) -> str:
+    """One measure in words in ``language``: its kind, then its text in that language
+    (the other language's when the register has none, the single older text for older terms)."""
+    text, _other = in_language({"nl": m.get("text_nl"), "en": m.get("text_en")}, m.get("text"), language)
+    return f"{label(MEASURE_KINDS, m.get('kind'))}: {text or ''}"
+
+
+def subprocessors_cell(rows: list[dict[str, Any]]) -> str:
+    return SEP.join(f"{s['name']} ({s['country']}): {s['service']}" for s in rows)
+
+
+def transfers_cell(rows: list[dict[str, Any]]) -> str:
+    return SEP.join(f"{s['name']} → {', '.join(s['outside_eea'])}: {s['safeguard'] or '—'}"
+                    for s in rows if s["outside_eea"])
+
+
+class JsonText(Func):
+    """The JSON text of one part of a JSON column (``path``: its keys), not decoded; NULL when
+    the part is missing. SQLite: ``column -> '$.a.b'``; PostgreSQL: ``(column #> '{a,b}')::text``."""
+
+    output_field = TextField()
+
+    def __init__(self, column: str, *path: str) -> None:
+        self.path = path
+        super().__init__(column)
+
+    def as_sql(self, compiler: Any, connection: Any, function: str | None = None, template: str | None = None,
+               arg_joiner: str | None = None, **extra: Any) -> Any:  # SQLite
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"({sql} -> %s)", (*params, "$." + ".".join(self.path))
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"(({sql}) #> %s::text[])::text", (*params, "{" + ",".join(self.path) + "}")
+
+
+class Ids(Aggregate):
+    """The grouped rows' ``expression`` as text, comma-separated (no order)."""
+
+    function = "GROUP_CONCAT"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return super().as_sql(compiler, connection, function="STRING_AGG",
+                              template="%(function)s((%(expressions)s)::text, ',')", **extra)
+
+
+def _binding_pk() -> Any:
+    """The binding version of the outer version's agreement: the newest signed, else the newest."""
+    return (AgreementVersion.objects.filter(agreement=OuterRef("agreement"))
+            .order_by(Case(When(status=VersionStatus.SIGNED, then=Value(0)), default=Value(1)), "-number")
+            .values("pk")[:1])
+
+
+def _decoder() -> Callable[[str | None], Any]:
+    @lru_cache(maxsize=CACHE)
+    def decoded(text: str | None) -> Any:
+        return None if text is None else json.loads(text)
+    return decoded
+
+
+def _dict(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _lines_query(processor: Processor, agreements: AgreementQuerySet | None) -> Any:
+    """One row per active agreement, in the record's order: the controller's columns, the
+    binding version's number and status, the parts of its terms a line shows (JSON text), and
+    its authorised sub-processors' ids (comma-separated, or NULL)."""
+    qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
+    now = timezone.now()
+    links = (AgreementSubprocessor.objects.at(now)
+             .filter(agreement=OuterRef("agreement"), status=LinkStatus.AUTHORISED)
+             .order_by().values("agreement").annotate(ids=Ids("subprocessor_id")).values("ids"))
+    return (AgreementVersion.objects
+            .filter(agreement__in=qs.active().order_by().values("pk"), pk=Subquery(_binding_pk()))
+            .order_by("agreement__controller__name", "agreement__reference")
+            .values_list("agreement__controller__name", "agreement__controller__code",
+                         "agreement__controller__kvk", "agreement__controller__country",
+                         JsonText("terms", "controller", "contact"), "agreement__reference", "number",
+                         "status", JsonText("terms", "processor"),
+                         "agreement__controller__processor__name", JsonText("terms", "processing"),
+                         JsonText("terms", "transfers"), JsonText("terms", "subprocessors", "named"),
+                         JsonText("terms", "security", "measures"), Subquery(links)))
+
+
+class Parts(NamedTuple):
+    """One agreement's line before it is put in words (``services.iter_record`` makes its Entry)."""
+
+    controller: str
+    controller_code: Any
+    controller_kvk: str
+    controller_country: str
+    controller_contact: dict
+    agreement: str
+    version: int
+    status: str
+    processor: dict
+    processor_name: str
+    processing: dict
+    transfers: dict
+    subprocessors: list[dict[str, Any]]
+    measures: Any
+
+
+def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Iterator[Parts]:
+    """Each agreement of the record with the parts of its binding terms decoded (each distinct
+    part once) and its sub-processors' rows (once per distinct set), in the record's order."""
+    register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
+    decoded = _decoder()
+
+    @lru_cache(maxsize=CACHE)
+    def register_rows(ids: str) -> list[dict[str, Any]]:
+        found = sorted((register[int(i)] for i in ids.split(",")), key=lambda s: (s.name, s.pk))
+        return subprocessor_rows(found, binding=None)
+
+    @lru_cache(maxsize=CACHE)
+    def named_rows(named: str | None, transfers: str | None) -> list[dict[str, Any]]:
+        terms = {"transfers": _dict(decoded(transfers)), "subprocessors": {"named": decoded(named) or []}}
+        return subprocessor_rows([], binding=AgreementVersion(terms=terms))
+
+    for (name, code, kvk, country, contact_text, reference, number, status, processor_part,
+         processor_name, processing, transfers, named, measures, ids) in (
+            _lines_query(processor, agreements).iterator(chunk_size=CHUNK)):
+        yield Parts(name, code, kvk, country, _dict(json.loads(contact_text)) if contact_text else {},
+                    reference, number, status, _dict(decoded(processor_part)), processor_name,
+                    _dict(decoded(processing)), _dict(decoded(transfers)),
+                    register_rows(ids) if ids else named_rows(named, transfers), decoded(measures))
+
+
+def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None = None,
+                 language: str = "en") -> Iterator[list[str]]:
+    """Each line of the record as text cells (``COLUMNS``), controller by controller.
+
+    The words follow the active language, which must be ``language`` while the lines are read
+    (the exports read them a chunk at a time inside ``translation.override``)."""
+    rows = _lines_query(processor, agreements)
+    catalogue = current_catalogue(processor)
+    register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
+    decoded = _decoder()
+    statuses = dict(VersionStatus.choices)
+
+    @lru_cache(maxsize=CACHE)
+    def status_cell(status: str) -> str:
+        return label(statuses, status)
+
+    @lru_cache(maxsize=CACHE)
+    def processor_cells(text: str | None, fallback: str) -> tuple[str, str]:
+        part = _dict(decoded(text))
+        return str(part.get("name") or fallback), contact(part)
+
+    @lru_cache(maxsize=CACHE)
+    def processing_cells(text: str | None) -> tuple[str, ...]:
+        p = _dict(decoded(text))
+        return (str(p.get("subject_matter") or ""), str(p.get("nature") or ""),
+                *(SEP.join(p.get(key) or []) for key in
+                  ("purposes", "data_categories", "special_categories", "data_subject_categories")))
+
+    @lru_cache(maxsize=CACHE)
+    def measures_cell(text: str | None) -> str:
+        found = decoded(text)
+        measures = found if isinstance(found, list) and found else (catalogue.measures if catalogue else [])
+        return SEP.join(measure(m, language) for m in measures)
+
+    @lru_cache(maxsize=CACHE)
+    def policy_cell(transfers: str | None) -> str:
+        policy = _dict(decoded(transfers)).get("outside_eea") or ""
+        return label(TRANSFER_POLICIES, policy) if policy else ""
+
+    @lru_cache(maxsize=CACHE)
+    def register_cells(ids: str) -> tuple[str, str]:
+        # In the links' order as read before: by the sub-processor's name.
+        found = sorted((register[int(i)] for i in ids.split(",")), key=lambda s: (s.name, s.pk))
+        subs = subprocessor_rows(found, binding=None)
+        return subprocessors_cell(subs), transfers_cell(subs)
+
+    @lru_cache(maxsize=CACHE)
+    def named_cells(named: str | None, transfers: str | None) -> tuple[str, str]:
+        # No authorised link in the register: the sub-processors the terms name.
+        terms = {"transfers": _dict(decoded(transfers)), "subprocessors": {"named": decoded(named) or []}}
+        subs = subprocessor_rows([], binding=AgreementVersion(terms=terms))
+        return subprocessors_cell(subs), transfers_cell(subs)
+
+    for (name, code, kvk, country, controller_contact, reference, number, status, processor_part,
+         processor_name, processing, transfers, named, measures, ids) in rows.iterator(chunk_size=CHUNK):
+        subprocessors = register_cells(ids) if ids else named_cells(named, transfers)
+        yield [str(name), str(code), str(kvk), str(country),
+               contact({"contact": _dict(json.loads(controller_contact)) if controller_contact else {}}),
+               str(reference), str(number), status_cell(status),
+               *processor_cells(processor_part, processor_name), *processing_cells(processing),
+               *subprocessors, policy_cell(transfers), measures_cell(measures)]
