@@ -110,7 +110,9 @@ def test_it_lets_the_controller_open_acknowledge_and_assess(client, login, admin
     send_notices(incident=incident, stage="initial", acting_user=admin_user)
     item = IncidentNotice.objects.get(affected__agreement=agreements[0])
     login(client, user_a)
-    assert item.notice.subject in client.get(reverse("breaches:portal_notices")).content.decode()
+    # Named in the reader's language (English here), not by the Dutch e-mail's subject.
+    listed = client.get(reverse("breaches:portal_notices")).content.decode()
+    assert f"Personal data breach {incident.reference}: Backup bucket readable" in listed
     page = client.get(reverse("breaches:portal_notice", args=[item.code])).content.decode()
     assert "SE = DPC" in page and "72" in page
     assert client.post(reverse("breaches:portal_acknowledge", args=[item.code])).status_code == 302

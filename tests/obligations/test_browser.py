@@ -50,6 +50,13 @@ def test_the_list_reads_well_in_the_browser(live_server, client, login, admin_us
     assert page.locator("svg .tl-mark").count() == 5
     assert page.locator("tr.due-overdue").count() == 1
     assert not violations, violations
+    # Each filter's name sits above its box, the kind's as the others' (not beside it).
+    labels = page.locator("form.due-filters label")
+    assert labels.count() >= 2  # controller, kind (and assignee when there are staff)
+    for i in range(labels.count()):
+        label = labels.nth(i)
+        box, control = label.bounding_box(), label.locator("input, select").bounding_box()
+        assert control["y"] >= box["y"] + 12 and abs(control["x"] - box["x"]) < 2, label.inner_text()
     assert not UUID.search(text), UUID.search(text)
     words = set(re.findall(r"[\w-]+", text))
     assert not [raw for raw in RAW if raw in words], [raw for raw in RAW if raw in words]

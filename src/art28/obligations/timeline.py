@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from art28.obligations.collect import DueList, Obligation
 
@@ -30,6 +30,7 @@ class Day:
     x: int
     label: str
     weekend: bool
+    month: str  # under the first day and under each 1st: "november", "december"
 
 
 def timeline(rows: list[Obligation], now: datetime | None = None) -> dict[str, object]:
@@ -37,8 +38,13 @@ def timeline(rows: list[Obligation], now: datetime | None = None) -> dict[str, o
     now = now or timezone.now()
     zone = timezone.get_default_timezone()
     today = now.astimezone(zone).date()
-    days = [Day(x=LEFT + i * DAY_WIDTH, label=f"{(today + timedelta(days=i)).day}",
-                weekend=(today + timedelta(days=i)).weekday() >= 5) for i in range(DAYS)]
+    dates = [today + timedelta(days=i) for i in range(DAYS)]
+    # The month's name under the first day and under each 1st; under the first day only its
+    # short name when the next day is a 1st, so that the two names do not overlap.
+    months = {i: formats.date_format(d, "F") for i, d in enumerate(dates) if d.day == 1}
+    months.setdefault(0, formats.date_format(today, "b" if 1 in months else "F"))
+    days = [Day(x=LEFT + i * DAY_WIDTH, label=f"{d.day}", weekend=d.weekday() >= 5,
+                month=months.get(i, "")) for i, d in enumerate(dates)]
     stack: dict[int, int] = {}
     marks: list[Mark] = []
     hidden = 0

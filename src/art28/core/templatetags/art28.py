@@ -19,12 +19,14 @@ register = template.Library()
 
 @register.filter
 def localtime(value: datetime | None) -> str:
+    """To the second, with the zone's name: for records sent out (the e-mail notices), not pages."""
     return local_time(value)
 
 
 @register.filter
 def minute(value: datetime | None) -> str:
-    """For people, in the portal: date and time to the minute in the reader's language."""
+    """For people, on every page (staff and portal): "1 December 2026, 14:43", in the reader's
+    language, to the minute, without the zone's name."""
     return local_deadline(value)
 
 
