@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from art28.accounts.services import with_invitations
 from art28.breaches.models import AffectedAgreement, Decision, Incident, IncidentNotice, Stage
 from art28.breaches.services.common import rows_for
+from art28.core.bulk import insert_rows
 from art28.core.ledger_scope import ledger_scope
 from art28.core.urls import absolute_url
 from art28.ledger.services import record_event
@@ -24,7 +25,7 @@ from art28.notices.services import (
     About,
     HtmlFragment,
     NoticeDraft,
-    queue_notices,
+    queue_notice_ids,
     render_email,
     render_html_fragment,
 )
@@ -151,12 +152,12 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
         # One bulk insert for the whole fan-out; it also schedules enough drain tasks for
         # every running worker to take a share.
         # A recipient without a login finds an invitation in the notice itself; it opens the notice.
-        notices = queue_notices(with_invitations([draft for draft, _item in pairs],
-                                                 processor=incident.processor, acting_user=acting_user))
+        notice_ids = queue_notice_ids(with_invitations([draft for draft, _item in pairs],
+                                                       processor=incident.processor, acting_user=acting_user))
         created = [item for _draft, item in pairs]
-        for item, notice in zip(created, notices, strict=True):
-            item.notice = notice
-        IncidentNotice.objects.bulk_create(created, batch_size=1000)
+        for item, notice_id in zip(created, notice_ids, strict=True):
+            item.notice_id = notice_id
+        _insert(created)
         if stage == Stage.INITIAL:
             _mark_notified(incident, targets, affected_codes, now, acting_user)
             if incident.decision != Decision.NOTIFY:
@@ -168,6 +169,17 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
                            "facts": sorted(k for k, v in facts.items() if v not in (None, "", []))},
                      **ledger_scope(incident.processor_id))
     return created
+
+
+def _insert(created: list[IncidentNotice]) -> None:
+    """The breach notices as plain rows (no per-field work of the ORM); their ids set after."""
+    fields = ("code", "affected", "notice", "stage", "number", "facts", "message", "created_at",
+              "acknowledged_by")
+    ids = insert_rows(IncidentNotice, fields, [
+        (n.code, n.affected_id, n.notice_id, n.stage, n.number, n.facts, n.message, n.created_at, None)
+        for n in created], key="code")
+    for item, pk in zip(created, ids, strict=True):
+        item.pk, item._state.adding, item._state.db = pk, False, "default"
 
 
 def preview_notices(*, incident: Incident, stage: str, acting_user: Any, message: str = "",
