@@ -98,7 +98,12 @@ def _targets(incident: Incident, stage: str, codes: list[str] | None,
              acting_user: Any) -> list[AffectedAgreement]:
     # Need-to-know: only the rows of controllers the acting user may see are ever notified.
     mine = rows_for(incident, acting_user).included()
-    qs = mine.select_related("agreement__controller")
+    # Only what a notice, its preview and its invitations read: thousands of rows, three
+    # instances each, and no JSON of reasons parsed that nobody reads here.
+    qs = mine.select_related("agreement__controller").only(
+        "code", "language", "required_content", "deadline", "notice_hours", "notified_at", "incident",
+        "agreement__reference", "agreement__controller__name", "agreement__controller__language",
+        "agreement__controller__webhook_url", "agreement__controller__processor")
     if codes is not None:
         qs = qs.filter(code__in=codes)
         # Another controller's code is refused like a code that is not on the list at all.
