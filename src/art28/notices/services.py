@@ -191,8 +191,8 @@ _DELIVERY_COLUMNS = tuple(name.removesuffix("_id") for name in DELIVERY_FIELDS)
 
 
 def _queue(drafts: list[NoticeDraft], schedule: bool) -> tuple[list[tuple], list[int]]:
-    """Render and insert the notices and their deliveries: plain rows, a few multi-row
-    INSERTs per thousand notices, no model instance and no query per notice."""
+    """Render and insert the notices and their deliveries: plain rows (``core.bulk``), a few
+    statements per thousand notices, no model instance and no query per notice."""
     if not connection.in_atomic_block:
         raise RuntimeError("notices are queued inside the state change's transaction")
     now = timezone.now()
