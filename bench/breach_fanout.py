@@ -65,6 +65,10 @@ def create_data(n: int):  # type: ignore[no-untyped-def]
     return processor, sp
 
 
+#: Process CPU time of the last ``record_and_queue`` (steadier than wall time on a busy machine).
+QUEUE_CPU = 0.0
+
+
 def warm_up() -> None:
     """What a running web process has done long before: load the URL conf (about 1 s)."""
     from django.urls import reverse
@@ -77,13 +81,17 @@ def record_and_queue(processor, sp) -> tuple[float, int]:  # type: ignore[no-unt
 
     from art28.breaches.services import open_incident, send_notices
 
+    global QUEUE_CPU
+    cpu = time.process_time()
     start = time.perf_counter()
     incident = open_incident(processor=processor, acting_user="bench", subprocessors=[sp], facts={
         "title": "Backup storage exposed", "aware_at": timezone.now(), "confidentiality": True,
         "description": "A backup bucket was readable without authentication.",
         "data_categories": ["name", "e-mail address"], "subjects_approx": 1200})
     notices = send_notices(incident=incident, stage="initial", acting_user="bench")
-    return time.perf_counter() - start, len(notices)
+    wall = time.perf_counter() - start
+    QUEUE_CPU = time.process_time() - cpu
+    return wall, len(notices)
 
 
 def bare_messages(n: int, size: int) -> Iterator[EmailMessage]:
@@ -107,7 +115,7 @@ def queue_only(args: argparse.Namespace) -> None:
         print(json.dumps({
             "agreements": args.agreements, "database": database(args),
             "notices": queued, "notices_total": Notice.objects.count(), "mails": Delivery.objects.count(),
-            "queue_seconds": round(queue_seconds, 3)}))
+            "queue_seconds": round(queue_seconds, 3), "queue_cpu_seconds": round(QUEUE_CPU, 3)}))
 
 
 def main() -> None:

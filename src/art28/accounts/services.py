@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -36,6 +37,7 @@ from art28.accounts.models import (
     hash_token,
     new_token,
 )
+from art28.core.bulk import insert_rows
 from art28.core.ledger_scope import ledger_scope
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
@@ -162,14 +164,18 @@ def _keys(processor: Processor, first: dict[str, tuple[int, str]],
         invitation.save(update_fields=["token_hash", "expires_at"])
         keys[email], renewed = raw, renewed + 1
     fresh = [e for e in sorted(first) if e not in keys]
-    controllers = Controller.objects.in_bulk({first[e][0] for e in fresh})
-    made = [(Invitation(token_hash=hash_token(raw), email=e, role=TeamRole.CLIENT, processor=processor,
-                        controller=controllers[first[e][0]], next_url=first[e][1],
-                        invited_by=user_or_none(acting_user), expires_at=expires), raw)
-            for e in fresh for raw in [new_token()]]
-    Invitation.objects.bulk_create([inv for inv, _raw in made], batch_size=1000)
-    keys.update({inv.email: raw for inv, raw in made})
+    # Plain rows, not instances: a fan-out invites thousands (the controllers are ids already).
+    by = user_or_none(acting_user)
+    made = {e: new_token() for e in fresh}
+    insert_rows(Invitation, _INVITATION_FIELDS, [
+        (uuid.uuid4(), hash_token(raw), e, TeamRole.CLIENT.value, processor.pk, first[e][0], first[e][1],
+         by.pk if by else None, None, timezone.now(), expires, None, None) for e, raw in made.items()])
+    keys.update(made)
     return {e: raw for e, raw in keys.items() if raw}, len(made) + renewed
+
+
+_INVITATION_FIELDS = ("code", "token_hash", "email", "role", "processor", "controller", "next_url",
+                      "invited_by", "user", "created_at", "expires_at", "accepted_at", "revoked_at")
 
 
 @transaction.atomic

@@ -23,6 +23,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from art28.core.bulk import insert_rows
 from art28.ledger.services import record_event
 from art28.notices import mime, stencil
 from art28.notices.models import Audience, Channel, Delivery, DeliveryStatus, Notice
@@ -165,20 +166,50 @@ def queue_notices(drafts: list[NoticeDraft], *, schedule: bool = True) -> list[N
     (notice, channel, recipient). A large fan-out enqueues several drain tasks, so every
     running worker takes a share.
     """
-    if not connection.in_atomic_block:
-        raise RuntimeError("notices are queued inside the state change's transaction")
-    notices = _render_all(drafts)
-    Notice.objects.bulk_create(notices, batch_size=1000)
-    deliveries = [d for notice, draft in zip(notices, drafts, strict=True)
-                  for d in _deliveries(notice, draft)]
-    Delivery.objects.bulk_create(deliveries, batch_size=1000)
-    if schedule:
-        schedule_drain(parallel=_parallel_drains(len(deliveries)))
+    rows, ids = _queue(drafts, schedule)
+    notices = []
+    for draft, row, pk in zip(drafts, rows, ids, strict=True):
+        notice = Notice(**dict(zip(NOTICE_FIELDS, row, strict=True)))
+        notice.controller, notice.concerns = draft.stored_controller, draft.concerns  # no query later
+        notice.pk, notice._state.adding, notice._state.db = pk, False, connection.alias
+        notices.append(notice)
     return notices
 
 
-def _render_all(drafts: list[NoticeDraft]) -> list[Notice]:
-    notices: list[Notice | None] = [None] * len(drafts)
+def queue_notice_ids(drafts: list[NoticeDraft], *, schedule: bool = True) -> list[int]:
+    """``queue_notices`` for a large fan-out whose caller needs only the new notices' ids
+    (to link them from its own rows): no model instance is built."""
+    return _queue(drafts, schedule)[1]
+
+
+# The columns of a notice row and of a delivery row, in the order ``_queue`` builds them.
+NOTICE_FIELDS = ("code", "processor_id", "controller_id", "concerns_id", "kind", "language", "subject",
+                 "body_text", "body_html", "link", "about_type", "about_code", "deadline", "audience",
+                 "created_at", "acknowledged_at")
+DELIVERY_FIELDS = ("code", "notice_id", "channel", "recipient", "personal_link", "subscriber_id", "status",
+                   "attempts", "next_attempt_at", "lease_until", "claim", "last_error", "sent_at")
+_NOTICE_COLUMNS = tuple(name.removesuffix("_id") for name in NOTICE_FIELDS)
+_DELIVERY_COLUMNS = tuple(name.removesuffix("_id") for name in DELIVERY_FIELDS)
+
+
+def _queue(drafts: list[NoticeDraft], schedule: bool) -> tuple[list[tuple], list[int]]:
+    """Render and insert the notices and their deliveries: plain rows (``core.bulk``), a few
+    statements per thousand notices, no model instance and no query per notice."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("notices are queued inside the state change's transaction")
+    now = timezone.now()
+    rows = [_notice_row(draft, *parts, now) for draft, parts in zip(drafts, _render_all(drafts), strict=True)]
+    ids = insert_rows(Notice, _NOTICE_COLUMNS, rows, key="code")
+    deliveries = [d for pk, draft in zip(ids, drafts, strict=True) for d in _delivery_rows(pk, draft, now)]
+    insert_rows(Delivery, _DELIVERY_COLUMNS, deliveries)
+    if schedule:
+        schedule_drain(parallel=_parallel_drains(len(deliveries)))
+    return rows, ids
+
+
+def _render_all(drafts: list[NoticeDraft]) -> list[tuple[str, str, str, str]]:
+    """(language, subject, text, HTML) of each draft."""
+    out: list[tuple[str, str, str, str] | None] = [None] * len(drafts)
     groups: dict[tuple[str, str], list[int]] = {}
     for i, draft in enumerate(drafts):
         party = draft.controller or draft.processor
@@ -192,8 +223,8 @@ def _render_all(drafts: list[NoticeDraft]) -> list[Notice]:
                 functools.partial(_render_raw, template, language),
                 _parts(template, language), (_same, _same, _html_context))
             for i, (subject, text, html) in zip(indexes, parts, strict=True):
-                notices[i] = _notice(drafts[i], language, _one_line(subject), text, html)
-    return cast(list[Notice], notices)  # every index was filled above
+                out[i] = (language, _one_line(subject), text, html)
+    return cast(list[tuple[str, str, str, str]], out)  # every index was filled above
 
 
 def _same(context: dict) -> dict:
@@ -204,20 +235,23 @@ def _context(draft: NoticeDraft) -> dict:
     return {**draft.context, "link": draft.link, "controller": draft.controller}
 
 
-def _notice(draft: NoticeDraft, language: str, subject: str, text: str, html: str) -> Notice:
-    return Notice(processor_id=draft.processor_id, controller=draft.stored_controller,
-                  concerns=draft.concerns, kind=draft.kind,
-                  language=language, subject=subject, body_text=text, body_html=html, link=draft.link,
-                  about_type=draft.about.type, about_code=draft.about.code, deadline=draft.deadline,
-                  audience=draft.audience)
+def _notice_row(draft: NoticeDraft, language: str, subject: str, text: str, html: str,
+                now: datetime) -> tuple:
+    stored, concerns = draft.stored_controller, draft.concerns
+    return (uuid.uuid4(), draft.processor_id, stored.pk if stored else None,
+            concerns.pk if concerns else None, draft.kind, language, subject, text, html, draft.link,
+            draft.about.type, draft.about.code,
+            draft.deadline, draft.audience, now, None)
 
 
-def _deliveries(notice: Notice, draft: NoticeDraft) -> list[Delivery]:
+def _delivery_rows(notice_id: int, draft: NoticeDraft, now: datetime) -> list[tuple]:
     unique = sorted({r.strip().lower() for r in draft.recipients if r and r.strip()})
-    out = [Delivery(notice=notice, channel=Channel.EMAIL, recipient=r,
-                    personal_link=draft.personal_links.get(r, "")) for r in unique]
+    links, pending = draft.personal_links, DeliveryStatus.PENDING.value
+    out = [(uuid.uuid4(), notice_id, Channel.EMAIL.value, r, links.get(r, ""), None, pending,
+            0, now, None, None, "", None) for r in unique]
     if draft.audience == Audience.CONTROLLER and draft.controller and draft.controller.webhook_url:
-        out.append(Delivery(notice=notice, channel=Channel.WEBHOOK, recipient=draft.controller.webhook_url))
+        out.append((uuid.uuid4(), notice_id, Channel.WEBHOOK.value, draft.controller.webhook_url, "", None,
+                    DeliveryStatus.PENDING.value, 0, now, None, None, "", None))
     return out
 
 

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.fields.json import KeyTransform
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.breaches import reasons as why
 from art28.breaches.models import AffectedAgreement, HoursSource, Incident
 from art28.breaches.services.common import rows_for
+from art28.core.bulk import insert_rows
 from art28.core.ledger_scope import ledger_scope
 from art28.ledger.services import record_event
 from art28.parties.text import text_error
@@ -25,15 +27,23 @@ from art28.terms.schema import Breach, BreachContent
 ALL_CONTENT = [c.value for c in BreachContent]
 
 
-def binding_terms(agreement_ids: Iterable[int]) -> dict[int, tuple[str, dict]]:
+# The parts of the terms that decide a breach's clocks and candidates (``promise``,
+# ``_service_text``, ``_stated``): a fan-out reads these, not 10,000 whole documents.
+BREACH_PARTS = ("breach", "processing")
+
+
+def binding_terms(agreement_ids: Iterable[int], parts: tuple[str, ...] = ()) -> dict[int, tuple[str, dict]]:
     """Agreement id → (language, terms) of its binding version (the signed one, else the
-    latest), read as plain values: one query, no model instances, for thousands at once."""
+    latest), read as plain values: one query, no model instances, for thousands at once.
+    With ``parts``, the terms hold only those top-level keys (read in the database)."""
     best: dict[int, tuple[bool, int, str, dict]] = {}
     ids = list(agreement_ids)
+    columns: list[Any] = [KeyTransform(p, "terms") for p in parts] or ["terms"]
     for start in range(0, len(ids), 5000):
         rows = AgreementVersion.objects.filter(agreement_id__in=ids[start:start + 5000]).values_list(
-            "agreement_id", "status", "number", "language", "terms")
-        for aid, status, number, language, terms in rows:
+            "agreement_id", "status", "number", "language", *columns)
+        for aid, status, number, language, *values in rows:
+            terms = dict(zip(parts, values, strict=True)) if parts else values[0]
             key = (status == VersionStatus.SIGNED, number, language, terms)
             if aid not in best or key[:2] > best[aid][:2]:
                 best[aid] = key
@@ -89,7 +99,7 @@ def _candidates(incident: Incident) -> tuple[Candidates, Bindings]:
         for aid in sorted(used & ours_ids):
             reasons.setdefault(aid, []).append(why.reason(why.SUBPROCESSOR, name=sub.name))
     services, categories = _words(incident.services), _words(incident.data_categories)
-    terms = binding_terms(ours_ids) if services or categories else {}
+    terms = binding_terms(ours_ids, BREACH_PARTS) if services or categories else {}
     if services or (categories and not reasons):
         for aid, (_lang, t) in terms.items():
             text = _service_text(t)
@@ -123,6 +133,11 @@ def _clock(incident: Incident, binding: tuple[str, dict]) -> dict[str, Any]:
             "language": language, "deadline": add_hours(incident.aware_at, hours)}
 
 
+_AFFECTED_FIELDS = ("code", "incident", "agreement", "included", "reasons", "added_by_staff",
+                    "exclusion_reason", "notice_hours", "hours_source", "required_content", "language",
+                    "deadline", "notified_at", "reminded_50_at", "reminded_80_at")
+
+
 def sync_affected(incident: Incident) -> int:
     """Bring the affected list in line with the facts; staff choices and notified rows stay.
 
@@ -132,18 +147,22 @@ def sync_affected(incident: Incident) -> int:
     stale = [a.pk for aid, a in existing.items()
              if aid not in found and not a.added_by_staff and a.notified_at is None]
     AffectedAgreement.objects.filter(pk__in=stale).delete()
-    new, changed = [], []
+    new: list[tuple] = []
+    changed = []
     missing = [aid for aid in found if aid not in existing and aid not in terms]
-    bindings = {**terms, **binding_terms(missing)}
+    bindings = {**terms, **binding_terms(missing, BREACH_PARTS)}
     for aid, (reasons, included) in found.items():
         if aid in existing:
             row = existing[aid]
             row.reasons = reasons
             changed.append(row)
         else:
-            new.append(AffectedAgreement(incident=incident, agreement_id=aid, reasons=reasons,
-                                         included=included, **_clock(incident, bindings[aid])))
-    AffectedAgreement.objects.bulk_create(new, batch_size=1000)
+            clock = _clock(incident, bindings[aid])
+            new.append((uuid4(), incident.pk, aid, included, reasons, False, "", clock["notice_hours"],
+                        clock["hours_source"], clock["required_content"], clock["language"],
+                        clock["deadline"], None, None, None))
+    # Plain rows, not instances: a breach at a shared sub-processor touches thousands.
+    insert_rows(AffectedAgreement, _AFFECTED_FIELDS, new)
     AffectedAgreement.objects.bulk_update(changed, ["reasons"], batch_size=1000)
     return incident.affected.count()
 

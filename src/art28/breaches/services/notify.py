@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from art28.accounts.services import with_invitations
 from art28.breaches.models import AffectedAgreement, Decision, Incident, IncidentNotice, Stage
 from art28.breaches.services.common import rows_for
+from art28.core.bulk import insert_rows
 from art28.core.ledger_scope import ledger_scope
 from art28.core.urls import absolute_url
 from art28.ledger.services import record_event
@@ -24,7 +25,7 @@ from art28.notices.services import (
     About,
     HtmlFragment,
     NoticeDraft,
-    queue_notices,
+    queue_notice_ids,
     render_email,
     render_html_fragment,
 )
@@ -97,7 +98,12 @@ def _targets(incident: Incident, stage: str, codes: list[str] | None,
              acting_user: Any) -> list[AffectedAgreement]:
     # Need-to-know: only the rows of controllers the acting user may see are ever notified.
     mine = rows_for(incident, acting_user).included()
-    qs = mine.select_related("agreement__controller")
+    # Only what a notice, its preview and its invitations read: thousands of rows, three
+    # instances each, and no JSON of reasons parsed that nobody reads here.
+    qs = mine.select_related("agreement__controller").only(
+        "code", "language", "required_content", "deadline", "notice_hours", "notified_at", "incident",
+        "agreement__reference", "agreement__controller__name", "agreement__controller__language",
+        "agreement__controller__webhook_url", "agreement__controller__processor")
     if codes is not None:
         qs = qs.filter(code__in=codes)
         # Another controller's code is refused like a code that is not on the list at all.
@@ -151,12 +157,12 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
         # One bulk insert for the whole fan-out; it also schedules enough drain tasks for
         # every running worker to take a share.
         # A recipient without a login finds an invitation in the notice itself; it opens the notice.
-        notices = queue_notices(with_invitations([draft for draft, _item in pairs],
-                                                 processor=incident.processor, acting_user=acting_user))
+        notice_ids = queue_notice_ids(with_invitations([draft for draft, _item in pairs],
+                                                       processor=incident.processor, acting_user=acting_user))
         created = [item for _draft, item in pairs]
-        for item, notice in zip(created, notices, strict=True):
-            item.notice = notice
-        IncidentNotice.objects.bulk_create(created, batch_size=1000)
+        for item, notice_id in zip(created, notice_ids, strict=True):
+            item.notice_id = notice_id
+        _insert(created)
         if stage == Stage.INITIAL:
             _mark_notified(incident, targets, affected_codes, now, acting_user)
             if incident.decision != Decision.NOTIFY:
@@ -168,6 +174,17 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
                            "facts": sorted(k for k, v in facts.items() if v not in (None, "", []))},
                      **ledger_scope(incident.processor_id))
     return created
+
+
+def _insert(created: list[IncidentNotice]) -> None:
+    """The breach notices as plain rows (no per-field work of the ORM); their ids set after."""
+    fields = ("code", "affected", "notice", "stage", "number", "facts", "message", "created_at",
+              "acknowledged_by")
+    ids = insert_rows(IncidentNotice, fields, [
+        (n.code, n.affected_id, n.notice_id, n.stage, n.number, n.facts, n.message, n.created_at, None)
+        for n in created], key="code")
+    for item, pk in zip(created, ids, strict=True):
+        item.pk, item._state.adding, item._state.db = pk, False, "default"
 
 
 def preview_notices(*, incident: Incident, stage: str, acting_user: Any, message: str = "",

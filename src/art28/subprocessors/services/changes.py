@@ -16,12 +16,13 @@ from django.utils.translation import gettext_lazy
 
 from art28.accounts.services import with_invitations
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.core.bulk import insert_rows
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
 from art28.ledger.services import record_event
 from art28.notices.models import NoticeKind
 from art28.notices.recipients import notice_recipients, recipients_missing
-from art28.notices.services import About, NoticeDraft, queue_notices
+from art28.notices.services import About, NoticeDraft, queue_notice_ids
 from art28.parties.models import Controller, Processor
 from art28.subprocessors.models import (
     AgreementSubprocessor,
@@ -290,7 +291,7 @@ def _create(
     if change.adds:
         _open_pending_links(change, [i.agreement for i in items], now)
     _notify_all(change, clocks, items, acting_user)
-    ChangeAgreement.objects.bulk_create(clocks, batch_size=1000)
+    _insert_clocks(clocks)
     record_event(
         action="subprocessor.change_proposed",
         obj=change,
@@ -338,6 +339,21 @@ def _clock(change: SubprocessorChange, item: PlanItem, now: datetime) -> ChangeA
     )
 
 
+_CLOCK_FIELDS = ("code", "change", "agreement", "mode", "status", "business_days", "transfer_consent",
+                 "notified_at", "objection_deadline", "takes_effect_at", "answered_at", "answered_by",
+                 "reason", "resolved_at", "resolution", "alternative", "notice")
+
+
+def _insert_clocks(clocks: list[ChangeAgreement]) -> None:
+    """The clocks as plain rows (no per-field work of the ORM); their ids set after."""
+    ids = insert_rows(ChangeAgreement, _CLOCK_FIELDS, [
+        (c.code, c.change_id, c.agreement_id, c.mode, c.status, c.business_days, c.transfer_consent,
+         c.notified_at, c.objection_deadline, c.takes_effect_at, None, None, "", None, "", None, c.notice_id)
+        for c in clocks], key="code")
+    for clock, pk in zip(clocks, ids, strict=True):
+        clock.pk, clock._state.adding, clock._state.db = pk, False, "default"
+
+
 def _open_pending_links(change: SubprocessorChange, agreements: list[Agreement], now: datetime) -> None:
     ids = {a.pk for a in agreements}
     # Earlier periods of this pair (refused, withdrawn, removed) end now; usually there are none.
@@ -350,19 +366,11 @@ def _open_pending_links(change: SubprocessorChange, agreements: list[Agreement],
     ]
     if closing:
         AgreementSubprocessor.objects.filter(pk__in=closing).update(until=now)
-    AgreementSubprocessor.objects.bulk_create(
-        [
-            AgreementSubprocessor(
-                subprocessor=change.subprocessor,
-                agreement_id=pk,
-                status=LinkStatus.PENDING,
-                basis=Basis.CHANGE,
-                change=change,
-                since=now,
-            )
-            for pk in ids
-        ],
-        batch_size=1000,
+    insert_rows(
+        AgreementSubprocessor,
+        ("code", "subprocessor", "agreement", "status", "basis", "change", "since", "until"),
+        [(uuid.uuid4(), change.subprocessor_id, pk, LinkStatus.PENDING.value, Basis.CHANGE.value, change.pk,
+          now, None) for pk in ids],
     )
 
 
@@ -397,8 +405,8 @@ def _notify_all(change: SubprocessorChange, clocks: list[ChangeAgreement], items
     # Privacy contacts without a login find an invitation in the notice itself, so its
     # portal link works for them: it sets a password and opens the change.
     drafts = with_invitations(drafts, processor=change.processor, acting_user=acting_user)
-    for clock, notice in zip(clocks, queue_notices(drafts), strict=True):
-        clock.notice = notice
+    for clock, notice_id in zip(clocks, queue_notice_ids(drafts), strict=True):
+        clock.notice_id = notice_id
 
 
 def _plain(sp: Subprocessor | None) -> dict[str, str] | None:
