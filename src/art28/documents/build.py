@@ -65,10 +65,10 @@ def with_evidence(doc: AgreementDocument, evidence: list[EvidenceEntry] | None,
 
 def _check_required(terms: DpaTerms) -> None:
     if terms.language is None:
-        raise DocumentError("the terms have no language (nl or en)")
+        raise DocumentError("the terms have no language (nl or en)", missing="language")
     for role in ("processor", "controller"):
         if not getattr(terms, role).name:
-            raise DocumentError(f"the terms have no {role} name")
+            raise DocumentError(f"the terms have no {role} name", missing=role)
 
 
 def _slots(terms: DpaTerms, std: dict[str, Any], reference: str) -> dict[str, Any]:

@@ -12,7 +12,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class DocumentError(ValueError):
-    """The document cannot be built: unknown version or language, or terms lacking data."""
+    """The document cannot be built: unknown version or language, or terms lacking data.
+
+    ``missing`` names what the terms lack (``language``, ``processor``, ``controller``), so a
+    page can say it in the reader's language."""
+
+    def __init__(self, message: str, *, missing: str | None = None) -> None:
+        super().__init__(message)
+        self.missing = missing
 
 
 class _Model(BaseModel):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from art28 import documents
 from art28.agreements import downloads
 from art28.agreements.models import AgreementVersion, VersionStatus
 from art28.core.downloads import attachment as file_attachment
+from art28.documents.model import DocumentError
 
 
 def attachment(download: downloads.Download) -> HttpResponse:
@@ -33,8 +36,20 @@ def version_docx(version: AgreementVersion) -> HttpResponse:
     return attachment(downloads.document(version, "docx"))
 
 
+def document_problem(exc: DocumentError) -> str:
+    """Why a version cannot be shown as a document, in the reader's language."""
+    what = {"language": _("its language (Dutch or English)"), "processor": _("the processor's name"),
+            "controller": _("the client's name")}.get(exc.missing or "", _("data the document needs"))
+    return _("This version cannot be shown as a document yet: its terms lack %(what)s. "
+             "Complete the terms, then try again.") % {"what": what}
+
+
 def preview_html(version: AgreementVersion) -> SafeString:
-    """The agreement as an HTML fragment; render_html escapes every user-typed value."""
-    html = documents.render_html(version.dpa_terms, reference=f"{version.agreement.reference} "
-                                 f"v{version.number}", version=version.standard_version)
+    """The agreement as an HTML fragment; render_html escapes every user-typed value. Terms
+    that cannot make a document give a message saying what they lack, not an error page."""
+    try:
+        html = documents.render_html(version.dpa_terms, reference=f"{version.agreement.reference} "
+                                     f"v{version.number}", version=version.standard_version)
+    except DocumentError as exc:
+        return format_html('<p class="notice error" role="alert">{}</p>', document_problem(exc))
     return mark_safe(html)  # noqa: S308

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +23,7 @@ from art28.core.actions import as_messages, run_action
 from art28.core.decorators import staff_required
 from art28.core.pagination import page_of
 from art28.core.tabs import page_tabs
+from art28.documents.model import DocumentError
 from art28.parties.access import controller_for
 from art28.terms.schema import DpaTerms
 
@@ -120,9 +122,19 @@ def version_preview(request: HttpRequest, code: str) -> HttpResponse:
                    "preview": documents.preview_html(version)})
 
 
+def _document_or_back(request: HttpRequest, version: AgreementVersion,
+                      make: Callable[[AgreementVersion], HttpResponse]) -> HttpResponse:
+    """The document, or back to the version's preview saying what its terms lack."""
+    try:
+        return make(version)
+    except DocumentError as exc:
+        messages.error(request, documents.document_problem(exc))
+        return redirect("agreements:version_preview", version.code)
+
+
 @staff_required()
 def version_pdf(request: HttpRequest, code: str) -> HttpResponse:
-    return documents.version_pdf(version_for(request.user, code))
+    return _document_or_back(request, version_for(request.user, code), documents.version_pdf)
 
 
 @staff_required()
@@ -135,7 +147,7 @@ def version_signed_pdf(request: HttpRequest, code: str) -> HttpResponse:
 
 @staff_required()
 def version_docx(request: HttpRequest, code: str) -> HttpResponse:
-    return documents.version_docx(version_for(request.user, code))
+    return _document_or_back(request, version_for(request.user, code), documents.version_docx)
 
 
 @staff_required()
