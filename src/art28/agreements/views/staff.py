@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -122,19 +121,18 @@ def version_preview(request: HttpRequest, code: str) -> HttpResponse:
                    "preview": documents.preview_html(version)})
 
 
-def _document_or_back(request: HttpRequest, version: AgreementVersion,
+def _document_or_back(version: AgreementVersion,
                       make: Callable[[AgreementVersion], HttpResponse]) -> HttpResponse:
-    """The document, or back to the version's preview saying what its terms lack."""
+    """The document, or back to the version's preview, which says what its terms lack."""
     try:
         return make(version)
-    except DocumentError as exc:
-        messages.error(request, documents.document_problem(exc))
+    except DocumentError:
         return redirect("agreements:version_preview", version.code)
 
 
 @staff_required()
 def version_pdf(request: HttpRequest, code: str) -> HttpResponse:
-    return _document_or_back(request, version_for(request.user, code), documents.version_pdf)
+    return _document_or_back(version_for(request.user, code), documents.version_pdf)
 
 
 @staff_required()
@@ -147,7 +145,7 @@ def version_signed_pdf(request: HttpRequest, code: str) -> HttpResponse:
 
 @staff_required()
 def version_docx(request: HttpRequest, code: str) -> HttpResponse:
-    return _document_or_back(request, version_for(request.user, code), documents.version_docx)
+    return _document_or_back(version_for(request.user, code), documents.version_docx)
 
 
 @staff_required()
