@@ -51,6 +51,14 @@ def _moment(value: datetime | str | None) -> str:
     return local_time(value) if value else _unknown()
 
 
+def _minute(value: datetime | str | None) -> str:
+    """A moment on the notice's page, as every page shows one: to the minute, in the reader's
+    language, without the zone's name (the formal draft keeps seconds and the zone)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return local_deadline(value) if value else _unknown()
+
+
 def _yes_no(value: Any) -> str:
     if value is None:
         return _unknown()
@@ -141,9 +149,9 @@ def told_facts(facts: dict[str, Any]) -> list[dict[str, Any]]:
         (_("Reference"), _text(facts.get("reference"))),
         (_("Summary"), _text(facts.get("title"))),
         (_("What happened"), _text(facts.get("description"))),
-        (_("The processor became aware"), _moment(facts.get("aware_at"))),
-        (_("Breach started"), _moment(facts.get("occurred_at"))),
-        (_("Breach ended"), _moment(facts.get("ended_at"))),
+        (_("The processor became aware"), _minute(facts.get("aware_at"))),
+        (_("Breach started"), _minute(facts.get("occurred_at"))),
+        (_("Breach ended"), _minute(facts.get("ended_at"))),
         (_("Systems and sub-processors involved"),
          _text((facts.get("systems") or []) + (facts.get("subprocessors") or []))),
     ]
