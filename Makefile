@@ -6,8 +6,9 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test install lint typecheck check-migrations bench clean
 
+# `make demo BIND=127.0.0.1:8080` serves the demo elsewhere than 127.0.0.1:8000.
 demo: $(STAMP)
-	$(BIN)/art28 demo
+	$(BIN)/art28 demo $(if $(BIND),--bind $(BIND))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
