@@ -102,9 +102,15 @@ def _tables():
 
 
 def _dump() -> dict[str, list[dict[str, Any]]]:
+    from art28.parties.models import Controller, Processor
+
     tables = _tables()
+    # The ledger's plain id references, as places too: PostgreSQL's sequences go on counting
+    # across the tests of one run, so raw ids differ from run to run.
+    id_refs = {"processor_id_ref": Processor, "controller_id_ref": Controller}
     places = {m: {pk: i for i, pk in enumerate(m.objects.order_by("pk").values_list("pk", flat=True))}
-              for m in tables}
+              for m in [*tables, Processor, Controller]}
+    fk_places = {m: places[m] for m in tables}  # other keys show as their target's name
     randoms: dict[str, str] = {}
 
     def scrub(value: Any) -> Any:
@@ -129,9 +135,11 @@ def _dump() -> dict[str, list[dict[str, Any]]]:
                 if field.primary_key or field.name in {"hash", "prev_hash", "seq"}:
                     continue
                 value = getattr(obj, field.attname)
-                if isinstance(field, models.ForeignKey) and value is not None:
+                if field.name in id_refs and value is not None:
+                    value = f"{id_refs[field.name].__name__}#{places[id_refs[field.name]][value]}"
+                elif isinstance(field, models.ForeignKey) and value is not None:
                     target = field.related_model
-                    value = (f"{target.__name__}#{places[target][value]}" if target in places
+                    value = (f"{target.__name__}#{fk_places[target][value]}" if target in fk_places
                              else str(getattr(obj, field.name)))
                 row[field.name] = scrub(value)
             rows.append(row)
