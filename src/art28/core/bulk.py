@@ -10,7 +10,7 @@ every column (``missing`` fields are refused), so the rows are exactly the ones 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from django.db import connections, models
@@ -56,6 +56,20 @@ def _memo(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return one
 
 
+def _converted(rows: Iterable[Sequence[Any]], convert: list[tuple[int, Callable[[Any], Any]]],
+               at: int, keys: list[Any]) -> Iterator[Sequence[Any]]:
+    """Each row with the columns that need it converted; its key (column ``at``, if any) is
+    appended to ``keys`` as the database will hold it."""
+    for row in rows:
+        if convert:
+            row = list(row)
+            for i, c in convert:
+                row[i] = c(row[i])
+        if at >= 0:
+            keys.append(row[at])
+        yield row
+
+
 def _fields(model: type[models.Model], names: Sequence[str]) -> list[models.Field]:
     fields = [model._meta.get_field(name) for name in names]
     concrete = {f.name for f in model._meta.concrete_fields if not f.primary_key}
@@ -98,13 +112,7 @@ def insert_rows(model: type[models.Model], names: Sequence[str], rows: Iterable[
 
     if connection.vendor == "postgresql":
         return _copy(connection, model, fields, rows, convert, at)
-    for row in rows:
-        if convert:
-            row = list(row)
-            for i, c in convert:
-                row[i] = c(row[i])
-        if at >= 0:
-            keys.append(row[at])
+    for row in _converted(rows, convert, at, keys):
         chunk.extend(row)
         count += 1
         if count == per:
@@ -126,13 +134,7 @@ def _copy(connection: Any, model: type[models.Model], fields: list[models.Field]
     keys: list[Any] = []
     with connection.cursor() as cursor:
         with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                if convert:
-                    row = list(row)
-                    for i, c in convert:
-                        row[i] = c(row[i])
-                if at >= 0:
-                    keys.append(row[at])
+            for row in _converted(rows, convert, at, keys):
                 copy.write_row(row)
         if at < 0:
             return []
