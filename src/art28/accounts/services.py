@@ -165,11 +165,11 @@ def _keys(processor: Processor, first: dict[str, tuple[int, str]],
         keys[email], renewed = raw, renewed + 1
     fresh = [e for e in sorted(first) if e not in keys]
     # Plain rows, not instances: a fan-out invites thousands (the controllers are ids already).
-    by = user_or_none(acting_user)
+    by, now = user_or_none(acting_user), timezone.now()
     made = {e: new_token() for e in fresh}
     insert_rows(Invitation, _INVITATION_FIELDS, [
         (uuid.uuid4(), hash_token(raw), e, TeamRole.CLIENT.value, processor.pk, first[e][0], first[e][1],
-         by.pk if by else None, None, timezone.now(), expires, None, None) for e, raw in made.items()])
+         by.pk if by else None, None, now, expires, None, None) for e, raw in made.items()])
     keys.update(made)
     return {e: raw for e, raw in keys.items() if raw}, len(made) + renewed
 

@@ -144,3 +144,10 @@ def _copy(connection: Any, model: type[models.Model], fields: list[models.Field]
                        f"WHERE {column} = ANY(string_to_array(%s, ',')::uuid[])", [",".join(map(str, keys))])
         ids = dict(cursor.fetchall())
     return [ids[k] for k in keys]
+
+
+def mark_saved(objs: Iterable[models.Model], ids: Iterable[int], *, using: str = "default") -> None:
+    """Give instances inserted by ``insert_rows`` (in the same order) their new primary keys
+    and the state of saved rows, so the ORM treats them as any row it read."""
+    for obj, pk in zip(objs, ids, strict=True):
+        obj.pk, obj._state.adding, obj._state.db = pk, False, using

@@ -23,7 +23,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from art28.core.bulk import insert_rows
+from art28.core.bulk import insert_rows, mark_saved
 from art28.ledger.services import record_event
 from art28.notices import mime, stencil
 from art28.notices.models import Audience, Channel, Delivery, DeliveryStatus, Notice
@@ -168,11 +168,11 @@ def queue_notices(drafts: list[NoticeDraft], *, schedule: bool = True) -> list[N
     """
     rows, ids = _queue(drafts, schedule)
     notices = []
-    for draft, row, pk in zip(drafts, rows, ids, strict=True):
+    for draft, row in zip(drafts, rows, strict=True):
         notice = Notice(**dict(zip(NOTICE_FIELDS, row, strict=True)))
         notice.controller, notice.concerns = draft.stored_controller, draft.concerns  # no query later
-        notice.pk, notice._state.adding, notice._state.db = pk, False, connection.alias
         notices.append(notice)
+    mark_saved(notices, ids, using=connection.alias)
     return notices
 
 
@@ -347,6 +347,7 @@ class _Claim:
             Delivery.objects.filter(pk=pk).update(status=DeliveryStatus.SENT, sent_at=now, lease_until=None,
                                                   claim=None, attempts=attempts, last_error="")
             return then is not None and self.take(then)
+        # The sub-select below is ``ours()`` in SQL (claim and status): change both together.
         meta, ops = Delivery._meta, connection.ops
         table, key = ops.quote_name(meta.db_table), ops.quote_name(cast(str, meta.pk.column))
         claim = meta.get_field("claim").get_db_prep_value(self.token, connection)

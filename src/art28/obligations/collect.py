@@ -39,8 +39,6 @@ from art28.parties.access import membership_of, visible_controllers
 from art28.parties.models import Controller
 from art28.requests.access import visible
 from art28.requests.models import (
-    ANSWER_MONTHS,
-    EXTENSION_MONTHS,
     AuditRequest,
     AuditStatus,
     AuthorityRequest,
@@ -48,6 +46,7 @@ from art28.requests.models import (
     DataSubjectRequest,
     DsrStatus,
     RightKind,
+    answer_months,
 )
 from art28.subprocessors.access import visible_clocks
 from art28.subprocessors.models import ANSWERABLE, ChangeAgreement, ClockStatus
@@ -243,12 +242,14 @@ COUNTERSIGNATURE = Source(K.COUNTERSIGNATURE, _signature_items(VersionStatus.ACC
                           lambda m: _around(_days_later(m, -settings.ART28_COUNTERSIGNATURE_DAYS), DAY),
                           _exists(AgreementVersion, status=VersionStatus.ACCEPTED))
 
+# Labels by value, once: lazy texts, so each row still reads in the reader's language.
+RIGHT_LABELS, END_LABELS = dict(RightKind.choices), dict(EndWay.choices)
 REQUEST_FIELDS = ("agreement__reference", "agreement__controller__name", "agreement__controller__code")
 
 
 def _dsr_source(extended: bool) -> Source:
     """Forwarded requests, the extended ones apart: each part's deadline rises with receipt."""
-    months = ANSWER_MONTHS + (EXTENSION_MONTHS if extended else 0)
+    months = answer_months(extended=extended)
 
     def items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
         return visible(DataSubjectRequest, user).filter(status=DsrStatus.FORWARDED,
@@ -258,7 +259,7 @@ def _dsr_source(extended: bool) -> Source:
     def row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
         code, right, reference, controller, controller_code = v
         return _obligation(kind, code, _("%(kind)s request under %(agreement)s")
-                           % {"kind": dict(RightKind.choices).get(right, right), "agreement": reference},
+                           % {"kind": RIGHT_LABELS.get(right, right), "agreement": reference},
                            controller, controller_code, due, reverse("requests:dsr_detail", args=[code]))
 
     return Source(K.DATA_SUBJECT_REQUEST, items, F("received_at"), ("code", "kind", *REQUEST_FIELDS), row,
@@ -328,7 +329,7 @@ def _termination_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet
 def _termination_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
     code, way, reference, controller, controller_code = v
     return _obligation(kind, code, _("%(way)s for %(agreement)s, then the certificate")
-                       % {"way": dict(EndWay.choices).get(way, way), "agreement": reference},
+                       % {"way": END_LABELS.get(way, way), "agreement": reference},
                        controller, controller_code, due,
                        reverse("agreements:termination_detail", args=[code]))
 

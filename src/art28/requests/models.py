@@ -57,6 +57,11 @@ class DsrStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+def answer_months(*, extended: bool) -> int:
+    """Months from receipt to the controller's Art. 12(3) deadline: one, three once extended."""
+    return ANSWER_MONTHS + (EXTENSION_MONTHS if extended else 0)
+
+
 class DataSubjectRequest(Tracked):
     """A request of a data subject that reached the processor; the controller answers it."""
 
@@ -88,8 +93,7 @@ class DataSubjectRequest(Tracked):
     @property
     def answer_due(self) -> datetime:
         """The controller's Art. 12(3) deadline, from receipt; three months once extended."""
-        months = ANSWER_MONTHS + (EXTENSION_MONTHS if self.extended_at else 0)
-        return clocks.add_months(self.received_at, months)
+        return clocks.add_months(self.received_at, answer_months(extended=self.extended_at is not None))
 
     @property
     def is_forwarded(self) -> bool:

@@ -36,9 +36,7 @@ def controllers_to_pick(user: Any, find: str, chosen: Any = None) -> tuple[list[
     those whose name or KvK number matches ``find``, at most ``PICK_CONTROLLERS``; without a
     search all of them if they are that few, else none (the form asks for a search). The one
     already ``chosen`` (its id, from a form sent back) stays among them."""
-    find = find.strip()
-    found = list((find_controllers(user, find) if find else visible_controllers(user))
-                 .order_by("name", "pk")[:PICK_CONTROLLERS + 1])
+    found = list(find_controllers(user, find).order_by("name", "pk")[:PICK_CONTROLLERS + 1])
     more = len(found) > PICK_CONTROLLERS
     shown = found[:PICK_CONTROLLERS] if find or not more else []
     if chosen and str(chosen).isdigit() and all(c.pk != int(chosen) for c in shown):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -44,19 +45,16 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _moment(value: datetime | str | None) -> str:
-    """A moment as the controller reads it: Amsterdam time, not an ISO string."""
+def _moment(value: datetime | str | None, show: Callable[[datetime], str] = local_time) -> str:
+    """A moment as the controller reads it, not an ISO string: by default Amsterdam time to the
+    second with the zone (the formal draft); pages pass ``local_deadline`` (to the minute)."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return local_time(value) if value else _unknown()
+    return show(value) if value else _unknown()
 
 
 def _minute(value: datetime | str | None) -> str:
-    """A moment on the notice's page, as every page shows one: to the minute, in the reader's
-    language, without the zone's name (the formal draft keeps seconds and the zone)."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return local_deadline(value) if value else _unknown()
+    return _moment(value, local_deadline)
 
 
 def _yes_no(value: Any) -> str:

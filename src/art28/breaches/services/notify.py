@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from art28.accounts.services import with_invitations
 from art28.breaches.models import AffectedAgreement, Decision, Incident, IncidentNotice, Stage
 from art28.breaches.services.common import rows_for
-from art28.core.bulk import insert_rows
+from art28.core.bulk import insert_rows, mark_saved
 from art28.core.ledger_scope import ledger_scope
 from art28.core.urls import absolute_url
 from art28.ledger.services import record_event
@@ -180,11 +180,9 @@ def _insert(created: list[IncidentNotice]) -> None:
     """The breach notices as plain rows (no per-field work of the ORM); their ids set after."""
     fields = ("code", "affected", "notice", "stage", "number", "facts", "message", "created_at",
               "acknowledged_by")
-    ids = insert_rows(IncidentNotice, fields, [
+    mark_saved(created, insert_rows(IncidentNotice, fields, [
         (n.code, n.affected_id, n.notice_id, n.stage, n.number, n.facts, n.message, n.created_at, None)
-        for n in created], key="code")
-    for item, pk in zip(created, ids, strict=True):
-        item.pk, item._state.adding, item._state.db = pk, False, "default"
+        for n in created], key="code"))
 
 
 def preview_notices(*, incident: Incident, stage: str, acting_user: Any, message: str = "",

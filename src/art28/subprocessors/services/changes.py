@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from art28.accounts.services import with_invitations
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
-from art28.core.bulk import insert_rows
+from art28.core.bulk import insert_rows, mark_saved
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
 from art28.ledger.services import record_event
@@ -346,12 +346,10 @@ _CLOCK_FIELDS = ("code", "change", "agreement", "mode", "status", "business_days
 
 def _insert_clocks(clocks: list[ChangeAgreement]) -> None:
     """The clocks as plain rows (no per-field work of the ORM); their ids set after."""
-    ids = insert_rows(ChangeAgreement, _CLOCK_FIELDS, [
+    mark_saved(clocks, insert_rows(ChangeAgreement, _CLOCK_FIELDS, [
         (c.code, c.change_id, c.agreement_id, c.mode, c.status, c.business_days, c.transfer_consent,
          c.notified_at, c.objection_deadline, c.takes_effect_at, None, None, "", None, "", None, c.notice_id)
-        for c in clocks], key="code")
-    for clock, pk in zip(clocks, ids, strict=True):
-        clock.pk, clock._state.adding, clock._state.db = pk, False, "default"
+        for c in clocks], key="code"))
 
 
 def _open_pending_links(change: SubprocessorChange, agreements: list[Agreement], now: datetime) -> None:
