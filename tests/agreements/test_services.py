@@ -4,6 +4,7 @@ import hashlib
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from art28.accounts.models import Invitation
 from art28.agreements import services
@@ -157,3 +158,44 @@ def test_it_edits_a_draft_in_place(controller_a, admin_user):
     a = services.create_agreement(controller=controller_a, acting_user=admin_user)
     v = services.update_terms(agreement=a, terms={"language": "en"}, acting_user=admin_user)
     assert v.number == 1 and a.versions.count() == 1 and v.language == "en"
+
+
+def _flat(pdf: bytes) -> str:
+    return " ".join(pdf_text(pdf).split())
+
+
+@pytest.mark.django_db
+def test_new_agreements_take_the_current_standard_terms_and_existing_ones_keep_theirs(
+        controller_a, admin_user):
+    from art28.core.templatetags.art28 import change_line
+    from art28.documents import CURRENT_VERSION
+
+    fresh = services.create_agreement(controller=controller_a, acting_user=admin_user,
+                                      terms=with_measures({}))
+    assert fresh.latest.standard_version == CURRENT_VERSION == "2026.2"
+    text = _flat(services.render_version_pdf(fresh.latest))
+    assert "met name die van vernietiging, verlies of wijziging" in text
+
+    # An agreement issued on 2026.1 is sent, and later amended, on 2026.1.
+    older = services.create_agreement(controller=controller_a, acting_user=admin_user,
+                                      terms=with_measures({}))
+    AgreementVersion.objects.filter(pk=older.latest.pk).update(standard_version="2026.1")
+    sent = services.send_for_signature(version=AgreementVersion.objects.get(pk=older.latest.pk),
+                                       acting_user=admin_user)
+    text = _flat(sent.document.read())
+    assert "standaardvoorwaarden versie 2026.1" in text and "vernietiging, verlies" not in text
+    amended = services.update_terms(agreement=older, terms={"breach": {"notice_hours": 24}},
+                                    acting_user=admin_user)
+    assert amended.standard_version == "2026.1"
+    assert [c["path"] for c in amended.changes] == ["breach.notice_hours"]
+
+    # Moving it to 2026.2 is a change the controller is shown in words before accepting.
+    moved = services.update_terms(agreement=older, terms={}, acting_user=admin_user,
+                                  standard_version="2026.2")
+    assert (moved.pk, moved.standard_version) == (amended.pk, "2026.2")  # the draft, edited
+    assert moved.changes[0]["path"] == "standard_version"
+    with translation.override("nl"):
+        assert change_line(moved.changes[0]) == "Versie van de standaardvoorwaarden: 2026.1 → 2026.2"
+    with translation.override("en"):
+        assert change_line(moved.changes[0]) == "Standard terms version: 2026.1 → 2026.2"
+    assert Event.objects.filter(action="agreement.terms_changed", object_code=str(older.code)).count() == 2

@@ -82,6 +82,18 @@ def test_it_reads_the_end_choice_from_the_clause_that_makes_it(text, choice):
 AUDIT_GRANT = "9. Audits\n9.1 The Supplier makes available all information necessary to demonstrate compliance with this DPA and allows for audits, including inspections, by the Customer or its auditor.\n"
 
 
+
+def test_purposes_in_a_security_clause_are_not_the_end_of_processing():
+    # "doeleinden" holds "einde"; the harms named there are no deletion at the end.
+    text = (
+        "Artikel 5 Beveiliging\n5.1 Leverancier kiest zijn maatregelen naar de aard en doeleinden van de verwerking "
+        "en tegen vernietiging of verlies van de persoonsgegevens.\n"
+        "Artikel 9 Einde\n9.1 Na afloop van de overeenkomst retourneert Leverancier alle persoonsgegevens aan Klant."
+    )
+    analysis = _analyze(text, "nl")
+    assert analysis.terms.end.choice == "return"
+    assert all("doeleinden" not in e.quote for e in analysis.evidence["end.choice"])
+
 def test_a_later_security_limit_narrows_the_general_audit_clause():
     a = _analyze(
         AUDIT_GRANT + "9.2 Any audit shall be restricted to the security measures described in Schedule 2."

@@ -141,7 +141,7 @@ def test_it_refuses_terms_without_language_or_party_names() -> None:
 
 
 def test_it_lists_the_current_version() -> None:
-    assert CURRENT_VERSION == "2026.1"
+    assert CURRENT_VERSION == "2026.2"
     assert CURRENT_VERSION in available_versions()
     assert build_document(nl_terms(), reference="R").version == CURRENT_VERSION
 

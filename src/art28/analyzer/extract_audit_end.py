@@ -185,7 +185,8 @@ def _payer(text: str, controller: re.Pattern[str], processor: re.Pattern[str]) -
 
 
 END = rx(
-    r"terminat|expir|end of|upon (the )?(end|cessation|completion)|beëindig|beeindig|einde|afloop|"
+    # "doeleinden" (purposes) holds "einde" but says nothing of an end.
+    r"terminat|expir|end of|upon (the )?(end|cessation|completion)|beëindig|beeindig|(?<!doel)einde|afloop|"
     r"na (het )?(einde|beëindiging)|cessation|cease|conclusion of|ophouden|afgelopen|no longer (provid|us)"
 )
 RETURN = rx(

@@ -7,7 +7,7 @@ Pure Python, no Django. Every renderer draws from one ``AgreementDocument`` buil
 from __future__ import annotations
 
 from art28.documents.build import build_document, with_evidence
-from art28.documents.diff import Change, diff_terms
+from art28.documents.diff import Change, diff_terms, standard_terms_change
 from art28.documents.docx import compile_docx
 from art28.documents.extract import docx_text, pdf_text
 from art28.documents.html import document_html
@@ -30,6 +30,7 @@ __all__ = [
     "render_docx",
     "render_html",
     "render_pdf",
+    "standard_terms_change",
 ]
 
 

@@ -62,3 +62,19 @@ def diff_terms(old: DpaTerms, new: DpaTerms) -> list[Change]:
     return [Change(path=path, label_nl=field_label(path, "nl"), label_en=field_label(path, "en"),
                    old=before.get(path), new=after.get(path))
             for path in after if before.get(path) != after.get(path)]
+
+
+STANDARD_TERMS_LABELS = ("Versie van de standaardvoorwaarden", "Standard terms version")
+
+
+def standard_terms_change(old: str | None, new: str) -> Change | None:
+    """A new version written on other standard terms than the one before, as one change.
+
+    The clause text itself differs between versions (``standard_terms/<version>/``), so the
+    reader is told even where no field of the terms changed. ``None`` when nothing moved or
+    there is no version of ours to compare with (an imported agreement).
+    """
+    if old is None or old == new:
+        return None
+    return Change(path="standard_version", label_nl=STANDARD_TERMS_LABELS[0],
+                  label_en=STANDARD_TERMS_LABELS[1], old=old, new=new)

@@ -21,7 +21,7 @@ from art28.documents.model import DocumentError
 from art28.terms.schema import DpaTerms
 
 STANDARD_DIR = Path(__file__).parent / "standard_terms"
-CURRENT_VERSION = "2026.1"
+CURRENT_VERSION = "2026.2"
 LANGUAGES = ("nl", "en")
 SLOT = re.compile(r"\{([a-z0-9_.:]+)\}")
 ANY = "*"

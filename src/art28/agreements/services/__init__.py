@@ -153,9 +153,12 @@ def update_terms(*, agreement: Agreement, terms: dict[str, Any] | DpaTerms, acti
     return version
 
 
-def _changes(old: DpaTerms, new: DpaTerms) -> list[dict[str, Any]]:
+def _changes(old: AgreementVersion, new: DpaTerms, standard_version: str) -> list[dict[str, Any]]:
+    # Other standard terms change the clause text even where no field of the terms changed.
+    moved = (None if old.is_imported
+             else documents.standard_terms_change(old.standard_version, standard_version))
     return [json.loads(json.dumps(dataclasses.asdict(c), default=str))
-            for c in documents.diff_terms(old, new)]
+            for c in ([moved] if moved else []) + documents.diff_terms(old.dpa_terms, new)]
 
 
 def _edit_draft(draft: AgreementVersion, terms: DpaTerms, version_key: str) -> AgreementVersion:
@@ -163,7 +166,7 @@ def _edit_draft(draft: AgreementVersion, terms: DpaTerms, version_key: str) -> A
     draft.terms = terms.model_dump(mode="json")
     draft.language = language_of(terms)
     draft.standard_version = version_key
-    draft.changes = _changes(previous.dpa_terms, terms) if previous else []
+    draft.changes = _changes(previous, terms, version_key) if previous else []
     draft.save(update_fields=["terms", "language", "standard_version", "changes"])
     return draft
 
@@ -176,7 +179,7 @@ def _new_version(latest: AgreementVersion, terms: DpaTerms, version_key: str,
     return AgreementVersion.objects.create(
         agreement=latest.agreement, number=latest.number + 1, language=language_of(terms),
         terms=terms.model_dump(mode="json"), standard_version=version_key,
-        changes=_changes(latest.dpa_terms, terms), created_by=user_or_none(acting_user))
+        changes=_changes(latest, terms, version_key), created_by=user_or_none(acting_user))
 
 
 def render_version_pdf(version: AgreementVersion, *, evidence: list | None = None) -> bytes:
