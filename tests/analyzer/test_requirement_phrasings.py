@@ -132,18 +132,20 @@ PRESENT: dict[str, tuple[list[str], list[str]]] = {
     ),
     "security_risks": (
         [
-            "The Processor keeps a level of security appropriate to the risk by way of suitable technical and organisational measures.",
             "In assessing the appropriate level of security, we take account of the risks of accidental or unlawful destruction, loss, alteration, unauthorised disclosure of, or access to personal data.",
             "The Supplier shall protect the personal data against accidental loss, destruction or damage and against unauthorised access by means of appropriate security measures.",
-            "Contractor's security measures shall be appropriate to the risks that the processing presents to the rights and freedoms of natural persons.",
             "Appropriate measures shall be taken by the Processor against unauthorised or unlawful processing of the personal data and against their accidental loss or destruction.",
-            "Datawolk shall take security measures that are proportionate to the risks of the processing.",
+            "When choosing its security measures, the Supplier shall consider how likely and how serious it would be for the personal data to be destroyed, lost or altered, by accident or unlawfully.",
+            "Our measures are designed with regard to the risk of unauthorised disclosure of the data we process for you, of unauthorised access to them and of their accidental loss.",
+            "Contractor's security measures shall address the risks of accidental or unlawful destruction, loss and alteration of the Client's personal data.",
+            "Datawolk shall secure the personal data against alteration, unauthorised access and unauthorised disclosure.",
         ],
         [
-            "Opdrachtnemer zorgt met technische en organisatorische maatregelen voor een beveiligingsniveau dat op het risico afgestemd is.",
             "De verwerker beveiligt de persoonsgegevens met passende maatregelen tegen vernietiging, verlies, wijziging en onbevoegde toegang.",
-            "Bij de beoordeling van het passende beveiligingsniveau houdt Leverancier rekening met de risico's van de verwerking.",
             "Datawolk beschermt de persoonsgegevens met maatregelen tegen verlies en tegen enige vorm van onrechtmatige verwerking.",
+            "Bij het kiezen van de beveiligingsmaatregelen houdt Opdrachtnemer rekening met het risico dat persoonsgegevens per ongeluk of onrechtmatig worden vernietigd, en met verlies of wijziging van die gegevens.",
+            "Leverancier stemt zijn maatregelen af op de risico's van ongeoorloofde verstrekking van of ongeoorloofde toegang tot de persoonsgegevens en van verlies ervan.",
+            "De beveiligingsmaatregelen van Verwerker zijn gericht tegen vernietiging van de gegevens, per ongeluk of onrechtmatig, en tegen wijziging of ongeoorloofde toegang.",
         ],
     ),
     "assist_data_subject_requests": (
@@ -388,14 +390,6 @@ MORE: dict[str, tuple[list[str], list[str]]] = {
         ],
         ["Verwerker draagt zorg voor passende technische en organisatorische beveiligingsmaatregelen."],
     ),
-    "security_risks": (
-        [
-            "The Provider takes measures that are appropriate to the risk, considering current technology, cost and what the processing involves."
-        ],
-        [
-            "Verwerker treft passende maatregelen, rekening houdend met de stand van de techniek, de uitvoeringskosten en de risico's voor de rechten en vrijheden van personen."
-        ],
-    ),
     "assist_data_subject_requests": (
         [
             "The data importer shall help the data exporter to answer requests from data subjects who wish to exercise their rights."
@@ -528,7 +522,6 @@ THIRD: dict[str, tuple[list[str], list[str]]] = {
             "Indien Verwerker op grond van een wettelijke plicht gegevens moet verstrekken, informeert hij Verwerkingsverantwoordelijke daarover voordat hij de gegevens verstrekt, tenzij dat wettelijk verboden is."
         ],
     ),
-    "security_risks": (["Processor's security measures shall be risk-based."], []),
 }
 for _extra in (MORE, THIRD):
     for _key, (_en, _nl) in _extra.items():
@@ -729,3 +722,49 @@ def test_dutch_ten_minste_is_not_the_number_ten() -> None:
 
     assert normalize("ten minste dertig dagen, ten behoeve van") == "ten minste 30 dagen, ten behoeve van"
     assert normalize("within ten (10) days or ten days") == "within 10 days or 10 days"
+
+
+# Article 32(2): security matched to "the risk" (the wording of Article 32(1)) without naming
+# the harms Article 32(2) lists is partial, and the note says which harms are missing.
+RISK_ONLY: tuple[list[str], list[str]] = (
+    [
+        "The Processor keeps a level of security appropriate to the risk by way of suitable technical and organisational measures.",
+        "Contractor's security measures shall be appropriate to the risks that the processing presents to the rights and freedoms of natural persons.",
+        "Datawolk shall take security measures that are proportionate to the risks of the processing.",
+        "The Provider takes measures that are appropriate to the risk, considering current technology, cost and what the processing involves.",
+        "Processor's security measures shall be risk-based.",
+        "In choosing its measures, the Supplier weighs the risks to natural persons, the state of the art and the cost.",
+    ],
+    [
+        "Opdrachtnemer zorgt met technische en organisatorische maatregelen voor een beveiligingsniveau dat op het risico afgestemd is.",
+        "Bij de beoordeling van het passende beveiligingsniveau houdt Leverancier rekening met de risico's van de verwerking.",
+        "Verwerker treft passende maatregelen, rekening houdend met de stand van de techniek, de uitvoeringskosten en de risico's voor de rechten en vrijheden van personen.",
+        "Bij de keuze van de maatregelen weegt Datawolk de risico's voor natuurlijke personen en de kosten.",
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dutch"),
+    [pytest.param(s, False, id=f"en{i}") for i, s in enumerate(RISK_ONLY[0])]
+    + [pytest.param(s, True, id=f"nl{i}") for i, s in enumerate(RISK_ONLY[1])],
+)
+def test_security_matched_to_the_risk_alone_is_partial_and_says_what_is_missing(sentence: str, dutch: bool) -> None:
+    lang = "nl" if dutch else "en"
+    item = analyze(_document(sentence, dutch).encode(), filename="sample.txt", lang=lang).requirements["security_risks"]
+    assert item.status == "partial", sentence
+    assert "destruction" in item.note["en"] and "unauthorised disclosure" in item.note["en"]
+    assert "vernietiging" in item.note["nl"] and "ongeoorloofde verstrekking" in item.note["nl"]
+    assert sentence[:30] in item.evidence[0].quote
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Processor protects the personal data against unauthorised access.",
+        "Verwerker neemt maatregelen tegen ongeoorloofde toegang tot de persoonsgegevens.",
+    ],
+)
+def test_one_harm_alone_without_the_risk_is_not_present(sentence: str) -> None:
+    dutch = sentence.startswith("Verwerker")
+    assert _status(_document(sentence, dutch), "security_risks", "nl" if dutch else "en") != "present"

@@ -247,3 +247,29 @@ def test_it_reads_back_what_art28_rendered(terms: DpaTerms, fmt: str) -> None:
         "end.choice",
     ):
         assert analysis.evidence[path][0].quote, path
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("terms", [pytest.param(NL, id="nl"), pytest.param(EN, id="en")])
+def test_the_security_article_weighs_the_risks_of_article_32_2_from_2026_2(terms: DpaTerms, fmt: str) -> None:
+    """2026.2 names the harms of Article 32(2); 2026.1 matched security to "the risk" only.
+
+    An agreement still on 2026.1 reads back partial, with the missing harms named in words.
+    """
+    current = analyze(RENDERERS[fmt](terms, reference="DPA-2026-0001", version="2026.2"),
+                      filename=f"DPA-2026-0001.{fmt}")
+    assert current.requirements["security_risks"].status == "present"
+    quote = current.requirements["security_risks"].evidence[0].quote
+    assert ("vernietiging" if terms.language == "nl" else "destruction") in quote
+
+    older = analyze(RENDERERS[fmt](terms, reference="DPA-2026-0001", version="2026.1"),
+                    filename=f"DPA-2026-0001.{fmt}").requirements["security_risks"]
+    assert older.status == "partial"
+    assert older.evidence and ("risico" if terms.language == "nl" else "risk") in older.evidence[0].quote
+    assert "unauthorised disclosure" in older.note["en"]
+    assert "ongeoorloofde verstrekking" in older.note["nl"]
+    # Every other requirement reads the same from both versions.
+    current_rest = {k: r.status for k, r in current.requirements.items() if k != "security_risks"}
+    older_all = analyze(RENDERERS[fmt](terms, reference="DPA-2026-0001", version="2026.1"),
+                        filename=f"DPA-2026-0001.{fmt}").requirements
+    assert {k: r.status for k, r in older_all.items() if k != "security_risks"} == current_rest

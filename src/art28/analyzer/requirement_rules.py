@@ -218,17 +218,27 @@ SPECS: tuple[Spec, ...] = (
         "security_risks",
         "32(2)",
         ("Weighing the risks of Article 32(2)", "Afweging van de risico's van artikel 32 lid 2"),
+        # Present: the measures weigh the harms Article 32(2) names (accidental or unlawful
+        # destruction, loss, alteration, unauthorised disclosure of or access to the data).
         _measures(
-            r"(destruction|destroy|vernietiging).{0,160}(loss|alteration|disclosure|access|damage|verlies|wijziging|aantasting|verstrekking|toegang)",
+            r"(destruction|destroy|vernietiging).{0,160}(loss|\\blost\\b|alteration|altered|disclosure|disclosed|access|damage|verlies|wijziging|aantasting|verstrekking|toegang)",
             r"(loss|verlies).{0,80}(destruction|alteration|disclosure|damage|vernietiging|wijziging|aantasting)",
-            r"(appropriate|proportionate|commensurate|passend|adequate) .{0,60}\b(to|for|with|bij|aan)\b (the )?(risks?|harm|risico)",
-            r"(level of security|beveiligingsniveau|security level).{0,80}(risks?|risico)",
             r"(unauthori[sz]ed|unlawful|onrechtmatige?|onbevoegde?|ongeoorloofde?).{0,40}(access|disclosure|processing|toegang|verwerking|verstrekking).{0,120}(loss|destruction|alteration|verlies|vernietiging|wijziging)",
-            r"(risks?|risico).{0,80}(rights and freedoms|rechten en vrijheden)",
             r"(loss|verlies).{0,80}(unlawful|unauthori[sz]ed|onrechtmatige?|onbevoegde?|ongeoorloofde?) (processing|access|use|disclosure|verwerking|toegang|gebruik|verstrekking)",
+            r"(alteration|wijziging|destruction|vernietiging).{0,80}(unauthori[sz]ed|unlawful|onrechtmatige?|onbevoegde?|ongeoorloofde?) (access|disclosure|verstrekking|toegang)",
+        ),
+        # Partial: security matched to "the risk" (Article 32(1)) without naming those harms.
+        _measures(
+            r"(appropriate|proportionate|commensurate|passend|adequate) .{0,60}\b(to|for|with|bij|aan)\b (the )?(risks?|harm|risico)",
+            r"(risks?|risico).{0,80}(rights and freedoms|rechten en vrijheden)",
             r"(level of security|beveiligingsniveau|security level).{0,160}\b(risks?|risico)",
             r"\brisk[- ]based\b|\brisicogebaseerde?\b|\bop (basis van )?(een )?risico'?s? gebaseerde?\b",
             r"\b(risks?|risico'?s?)\b (afgestemde?|aangepaste?|gebaseerde?)|(afgestemd|aangepast|passend|passende) (op|bij|aan) (het |de )?risico",
+            r"\b(weighs?|weighing|takes? (into )?account of|take into account|considers?|consider|assess\w*|houdt? .{0,30}rekening met|weegt|afweg\w*)\b.{0,80}\b(risks?|risico'?s?)\b",
+        ),
+        partial_note=(
+            "security is to match the risk, but the risks Article 32(2) names (accidental or unlawful destruction, loss or alteration of personal data, unauthorised disclosure of or access to them) are not named",
+            "de beveiliging moet bij het risico passen, maar de risico's die artikel 32 lid 2 noemt (vernietiging, verlies of wijziging van persoonsgegevens, per ongeluk of onrechtmatig, en ongeoorloofde verstrekking van of toegang tot die gegevens) worden niet genoemd",
         ),
         missing_note=(
             "the security measures do not weigh the risks of destruction, loss, alteration, unauthorised disclosure or access",
