@@ -218,8 +218,8 @@ SPECS: tuple[Spec, ...] = (
         "security_risks",
         "32(2)",
         ("Weighing the risks of Article 32(2)", "Afweging van de risico's van artikel 32 lid 2"),
-        # Present: the measures weigh the harms Article 32(2) names (accidental or unlawful
-        # destruction, loss, alteration, unauthorised disclosure of or access to the data).
+        # Present: the measures weigh the harms Article 32(2) names (destruction, loss or
+        # alteration, by accident or unlawfully; unauthorised disclosure or access).
         _measures(
             r"(destruction|destroy|vernietiging).{0,160}(loss|\\blost\\b|alteration|altered|disclosure|disclosed|access|damage|verlies|wijziging|aantasting|verstrekking|toegang)",
             r"(loss|verlies).{0,80}(destruction|alteration|disclosure|damage|vernietiging|wijziging|aantasting)",
@@ -237,7 +237,7 @@ SPECS: tuple[Spec, ...] = (
             r"\b(weighs?|weighing|takes? (into )?account of|take into account|considers?|consider|assess\w*|houdt? .{0,30}rekening met|weegt|afweg\w*)\b.{0,80}\b(risks?|risico'?s?)\b",
         ),
         partial_note=(
-            "security is to match the risk, but the risks Article 32(2) names (accidental or unlawful destruction, loss or alteration of personal data, unauthorised disclosure of or access to them) are not named",
+            "security is to match the risk, but the risks Article 32(2) names (destruction, loss or alteration of personal data, by accident or unlawfully, and unauthorised disclosure of or access to them) are not named",
             "de beveiliging moet bij het risico passen, maar de risico's die artikel 32 lid 2 noemt (vernietiging, verlies of wijziging van persoonsgegevens, per ongeluk of onrechtmatig, en ongeoorloofde verstrekking van of toegang tot die gegevens) worden niet genoemd",
         ),
         missing_note=(
