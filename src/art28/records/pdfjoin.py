@@ -1,41 +1,83 @@
 """Typst PDFs joined into one PDF as they come, written out part by part (the record's PDF).
 
 The record's PDF at 10,000 agreements is thousands of pages: one typst document of them all is
-held whole in memory while it is laid out. ``services.pdf_chunks`` renders the entries a few
-hundred at a time instead, and ``PdfJoin`` writes each part's pages into one file as soon as the
-part is rendered: the objects of a part (its pages, fonts, content, tags) get new numbers and are
-written out at once; what stays in memory until the end is one offset per object and one
-number per page (a few hundred kB at 10,000 agreements). The parts' accessibility tags are kept:
-their ``Document`` elements become one, under one structure tree whose parent tree numbers
-each page's marked content on from the part before. The document's title, language and XMP
-metadata are the first part's (with the joined page count).
+held whole in memory while it is laid out (2 GB). ``services.pdf_chunks`` renders the entries a
+few hundred at a time instead, and ``PdfJoin`` writes each part's objects into one file as soon
+as the part is rendered, renumbered after the parts before; what stays in memory until the end
+is one offset per object and one number per page (a few hundred kB at 10,000 agreements).
+
+The parts are typst's own output (uncompressed object syntax, one cross-reference table), so
+an object is copied as bytes with only its references (``12 0 R``) renumbered, outside strings
+and stream data (a PDF parser in Python took 20 times typst's own time). The parts'
+accessibility tags are kept: their ``Document`` elements become one, under one structure tree
+whose parent tree numbers each page's marked content on from the part before. The title,
+language and XMP metadata are the first part's (with the joined page count).
 """
 
 from __future__ import annotations
 
-import io
 import re
-from typing import Any
-
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, NumberObject
+from array import array
 
 CATALOG, PAGES, STRUCT, DOCUMENT, INFO, METADATA = 1, 2, 3, 4, 5, 6
 HEADER = b"%PDF-1.7\n%\x80\x80\x80\x80\n"
-
-
-def _ref(num: int) -> IndirectObject:
-    return IndirectObject(num, 0, None)
-
-
-def _bytes(obj: Any) -> bytes:
-    out = io.BytesIO()
-    obj.write_to_stream(out)
-    return out.getvalue()
+# A literal string (two levels of unescaped parentheses), a hex string, a reference, or the
+# start of stream data: references are renumbered, the rest left as it is.
+_STRING = rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))*\)"
+_TOKENS = re.compile(rb"(?P<s>" + _STRING + rb")|<(?!<)[0-9A-Fa-f\s]*>|(?P<ref>\d+) 0 R\b"
+                     rb"|(?P<stream>\bstream\r?\n)", re.S)
+_REF = re.compile(rb"(\d+) 0 R\b")
 
 
 def _refs(nums: list[int]) -> bytes:
     return b"[" + b" ".join(b"%d 0 R" % n for n in nums) + b"]"
+
+
+def _key(body: bytes, key: bytes) -> int | None:
+    """The object number a dictionary's ``key`` refers to (its first level only matters here)."""
+    found = re.search(re.escape(key) + rb"\s*(\d+) 0 R", body)
+    return int(found.group(1)) if found else None
+
+
+class PdfError(ValueError):
+    """A part is not in the form typst writes."""
+
+
+class Part:
+    """One typst PDF: its objects' bodies by number (sliced from the file as asked for)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        found = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data[-64:])
+        if not found:
+            raise PdfError("no startxref")
+        start = int(found.group(1))
+        table, _sep, trailer = data[start:].partition(b"trailer")
+        lines = table.split(b"\n")
+        if lines[0].strip() != b"xref":
+            raise PdfError("not a cross-reference table")
+        self.offsets: dict[int, int] = {}
+        i = 1
+        while i < len(lines) and lines[i].strip():
+            first, count = (int(x) for x in lines[i].split())
+            for n in range(count):
+                entry = lines[i + 1 + n].split()
+                if entry[2] == b"n":
+                    self.offsets[first + n] = int(entry[0])
+            i += 1 + count
+        self.trailer = trailer
+        ends = sorted(self.offsets.values()) + [start]
+        self.ends = dict(zip(ends, ends[1:], strict=False))
+
+    def body(self, num: int) -> bytes:
+        """Object ``num`` between ``N 0 obj`` and ``endobj``."""
+        offset = self.offsets[num]
+        raw = self.data[offset:self.ends[offset]].lstrip()
+        head = b"%d 0 obj" % num
+        end = raw.rfind(b"endobj")
+        if not raw.startswith(head) or end < 0:
+            raise PdfError(f"object {num} not where the table says")
+        return raw[len(head):end].strip(b"\r\n")
 
 
 class PdfJoin:
@@ -43,14 +85,19 @@ class PdfJoin:
     once for the rest (the page tree, the structure tree, the cross-reference table)."""
 
     def __init__(self) -> None:
-        self.offsets = [0] * (METADATA + 1)  # by object number; 0 is the free head
+        self.offsets = array("q", [0] * (METADATA + 1))  # by object number; 0 is the free head
         self.position = 0
         self.ready: list[bytes] = []
         self.kids: list[int] = []  # the pages, in order
         self.document_kids: list[bytes] = []  # the parts' Document elements' children
         self.parent_tree: list[bytes] = []  # "key value" pairs of the structure's parent tree
         self.next_key = 0
-        self.first: dict[str, Any] | None = None
+        self.info = b"<<>>"
+        self.catalog = b""
+        self.rolemap = b""
+        self.metadata: bytes | None = None
+        self.id = b""
+        self.parts = 0
         self._emit(HEADER)
 
     def _emit(self, data: bytes) -> None:
@@ -61,10 +108,6 @@ class PdfJoin:
         self.offsets[num] = self.position
         self._emit(b"%d 0 obj\n" % num + body + b"\nendobj\n")
 
-    def _new(self) -> int:
-        self.offsets.append(0)
-        return len(self.offsets) - 1
-
     def take(self) -> bytes:
         """The bytes written since the last ``take``."""
         data, self.ready = b"".join(self.ready), []
@@ -72,112 +115,124 @@ class PdfJoin:
 
     def add(self, data: bytes) -> None:
         """Append the pages (and their tags) of one typst PDF."""
-        reader = PdfReader(io.BytesIO(data))
-        catalog = reader.trailer["/Root"]
-        numbers: dict[int, int] = {catalog.raw_get("/Pages").idnum: PAGES}
-        queue: list[int] = []
+        part = Part(data)
+        root = _key(part.trailer, b"/Root")
+        if root is None:
+            raise PdfError("no catalog")
+        catalog = part.body(root)
+        numbers: dict[int, int] = {root: CATALOG}
+        info = _key(part.trailer, b"/Info")
+        metadata = _key(catalog, b"/Metadata")
+        if self.parts == 0:
+            self.info = part.body(info) if info is not None else b"<<>>"
+            self.catalog = b"".join(m.group(0) for m in re.finditer(
+                rb"/Lang" + _STRING + rb"|/MarkInfo<<[^<>]*>>|/ViewerPreferences<<[^<>]*>>", catalog))
+            found = re.search(rb"\bstream\r?\n(.*)\r?\nendstream", part.body(metadata), re.S) if metadata else None
+            self.metadata = found.group(1) if found else None
+            ids = re.search(rb"/ID\s*(\[[^\]]*\])", part.trailer)
+            self.id = b"/ID" + ids.group(1) if ids else b""
+        self.parts += 1
+        for num, ours in ((info, INFO), (metadata, METADATA)):
+            if num is not None:
+                numbers[num] = ours
 
-        def ref(idnum: int) -> IndirectObject:
-            if idnum not in numbers:
-                numbers[idnum] = self._new()
-                queue.append(idnum)
-            return _ref(numbers[idnum])
+        # The page tree: its nodes become ours, its pages (in order) get new numbers.
+        pages: list[int] = []
+        tree = _key(catalog, b"/Pages")
+        if tree is None:
+            raise PdfError("no pages")
+        stack = [tree]  # depth first, the kids in order (no recursive closure: no cycle keeps the part)
+        while stack:
+            num = stack.pop()
+            body = part.body(num)
+            if re.search(rb"/Type\s*/Pages\b", body):
+                if re.search(rb"/(Resources|MediaBox|CropBox|Rotate)\b", body):
+                    raise PdfError("inherited page attributes")
+                numbers[num] = PAGES
+                kids = re.search(rb"/Kids\s*\[([^\]]*)\]", body)
+                stack.extend(int(kid) for kid in reversed(_REF.findall(kids.group(1) if kids else b"")))
+            else:
+                pages.append(num)
 
-        def renumbered(obj: Any) -> Any:
-            """``obj`` with every reference to an object of this part replaced by its new number
-            (in place: each object of the part is read and written once)."""
-            if isinstance(obj, IndirectObject):
-                return ref(obj.idnum)
-            if isinstance(obj, DictionaryObject):
-                for key, value in list(dict.items(obj)):
-                    dict.__setitem__(obj, key, renumbered(value))
-            elif isinstance(obj, ArrayObject):
-                for i, value in enumerate(list(list.__iter__(obj))):
-                    list.__setitem__(obj, i, renumbered(value))
-            return obj
-
-        if self.first is None:
-            info = reader.trailer.get("/Info")
-            metadata = catalog.get("/Metadata")
-            self.first = {
-                "info": _bytes(info.get_object()) if info else b"<<>>",
-                "catalog": {k: _bytes(catalog[k]) for k in ("/Lang", "/MarkInfo", "/ViewerPreferences")
-                            if k in catalog},
-                "metadata": metadata.get_data() if metadata is not None else None,
-                "id": _bytes(reader.trailer["/ID"]) if "/ID" in reader.trailer else None,
-                "rolemap": None,
-            }
-        struct = catalog.get("/StructTreeRoot")
-        documents: list[DictionaryObject] = []
-        others: list[Any] = []
+        # The structure tree: its root and Document elements become ours.
+        documents: list[int] = []
+        others: list[bytes] = []
+        pairs: list[tuple[int, int]] = []
+        struct = _key(catalog, b"/StructTreeRoot")
         if struct is not None:
-            numbers[catalog.raw_get("/StructTreeRoot").idnum] = STRUCT
-            if self.first["rolemap"] is None and "/RoleMap" in struct:
-                self.first["rolemap"] = _bytes(struct["/RoleMap"])
-            top = struct.raw_get("/K")
-            for item in (list(list.__iter__(top.get_object())) if isinstance(top.get_object(), ArrayObject)
-                         else [top]):
-                element = item.get_object()
-                if isinstance(item, IndirectObject) and element.get("/S") == "/Document":
-                    numbers[item.idnum] = DOCUMENT
-                    documents.append(element)
+            body = part.body(struct)
+            numbers[struct] = STRUCT
+            if not self.rolemap:
+                rolemap = re.search(rb"/RoleMap\s*(<<[^<>]*>>)", body)
+                self.rolemap = b"/RoleMap" + rolemap.group(1) if rolemap else b""
+            top = re.search(rb"/K\s*(\[[^\]]*\]|\d+ 0 R)", body)
+            for kid in _REF.findall(top.group(1) if top else b""):
+                if re.search(rb"/S\s*/Document\b", part.body(int(kid))):
+                    numbers[int(kid)] = DOCUMENT
+                    documents.append(int(kid))
                 else:
-                    others.append(item)
-        pages = list(reader.pages)
-        for page in pages:
-            numbers[page.indirect_reference.idnum] = self._new()
-            parent = page.raw_get("/Parent") if "/Parent" in page else None
-            if isinstance(parent, IndirectObject):
-                numbers[parent.idnum] = PAGES  # a page tree of more than one level joins ours
-        for page in pages:  # flattened: the inherited attributes (resources, media box) on the page
-            del page["/Parent"]
-            if "/StructParents" in page:
-                page[NameObject("/StructParents")] = NumberObject(page["/StructParents"] + self.next_key)
-            renumbered(page)
-            page[NameObject("/Parent")] = _ref(PAGES)
-            num = numbers[page.indirect_reference.idnum]
-            self.kids.append(num)
-            self._write(num, _bytes(page))
-        for document in documents:
-            kids = document.raw_get("/K")
-            kids = list(list.__iter__(kids)) if isinstance(kids, ArrayObject) else [kids]
-            self.document_kids.extend(_bytes(renumbered(k)) for k in kids)
-        self.document_kids.extend(_bytes(renumbered(k)) for k in others)
-        if struct is not None and "/ParentTree" in struct:
-            keys = self._parent_tree(struct["/ParentTree"], renumbered)
-            self.next_key += max(int(struct.get("/ParentTreeNextKey", 0)), max(keys, default=-1) + 1)
-        while queue:
-            idnum = queue.pop()
-            obj = IndirectObject(idnum, 0, reader).get_object()
-            self._write(numbers[idnum], _bytes(renumbered(obj)))
+                    others.append(kid)
+            nums = re.search(rb"/ParentTree\s*<<\s*/Nums\s*\[([^\]]*)\]\s*>>", body)
+            if nums is None and b"/ParentTree" in body:
+                raise PdfError("a parent tree of more than one node")
+            pairs = [(int(k), int(v)) for k, v in re.findall(rb"(\d+)\s+(\d+) 0 R", nums.group(1) if nums else b"")]
+            next_key = re.search(rb"/ParentTreeNextKey\s+(\d+)", body)
+            keys = max((k for k, _v in pairs), default=-1) + 1
+            step = max(int(next_key.group(1)) if next_key else 0, keys)
+        else:
+            step = 0
 
-    def _parent_tree(self, node: Any, renumbered: Any) -> list[int]:
-        """The part's parent tree (a number tree) as pairs keyed on from the parts before."""
-        node = node.get_object()
-        keys: list[int] = []
-        nums = list(list.__iter__(node["/Nums"])) if "/Nums" in node else []
-        for key, value in zip(nums[::2], nums[1::2], strict=True):
-            keys.append(int(key))
-            self.parent_tree.append(b"%d " % (int(key) + self.next_key) + _bytes(renumbered(value)))
-        for kid in node.get("/Kids", []):
-            keys.extend(self._parent_tree(kid, renumbered))
-        return keys
+        skipped = set(numbers)
+        for num in sorted(part.offsets):
+            if num not in numbers:
+                self.offsets.append(0)
+                numbers[num] = len(self.offsets) - 1
+
+        def renumber(body: bytes) -> bytes:  # not recursive: freed with the part
+            out: list[bytes] = []
+            position = 0
+            for token in _TOKENS.finditer(body):
+                if token.group("stream"):
+                    break
+                if token.group("ref"):
+                    out.append(body[position:token.start()])
+                    out.append(b"%d 0 R" % numbers[int(token.group("ref"))])
+                    position = token.end()
+            out.append(body[position:])
+            return b"".join(out)
+
+        offset = self.next_key
+        for num in pages:
+            body = renumber(part.body(num))
+            if offset:
+                body = re.sub(rb"/StructParents\s+(\d+)", lambda m: b"/StructParents %d" % (int(m.group(1)) + offset),
+                              body, count=1)
+            self.kids.append(numbers[num])
+            self._write(numbers[num], body)
+        for num in documents:
+            kids = re.search(rb"/K\s*(\[[^\]]*\]|\d+ 0 R)", part.body(num))
+            self.document_kids.extend(b"%d 0 R" % numbers[int(k)] for k in _REF.findall(kids.group(1) if kids else b""))
+        self.document_kids.extend(b"%d 0 R" % numbers[int(k)] for k in others)
+        self.parent_tree.extend(b"%d %d 0 R" % (k + offset, numbers[v]) for k, v in pairs)
+        self.next_key += step
+        page_set = set(pages)
+        for num in sorted(part.offsets):
+            if num not in skipped and num not in page_set:
+                self._write(numbers[num], renumber(part.body(num)))
 
     def finish(self) -> bytes:
         """The page tree, structure tree, metadata, catalog and cross-reference table; with
         ``take``'s bytes, the rest of the file."""
-        first = self.first or {"info": b"<<>>", "catalog": {}, "metadata": None, "id": None, "rolemap": None}
         self._write(PAGES, b"<</Type/Pages/Count %d/Kids%s>>" % (len(self.kids), _refs(self.kids)))
         self._write(DOCUMENT, b"<</Type/StructElem/S/Document/P %d 0 R/K[%s]>>"
                     % (STRUCT, b" ".join(self.document_kids)))
         self._write(STRUCT, b"<</Type/StructTreeRoot%s/K[%d 0 R]/ParentTree<</Nums[%s]>>/ParentTreeNextKey %d>>"
-                    % (b"/RoleMap" + first["rolemap"] if first["rolemap"] else b"", DOCUMENT,
-                       b" ".join(self.parent_tree), self.next_key))
-        self._write(INFO, first["info"])
-        catalog = b"".join(k.encode() + v for k, v in first["catalog"].items())
-        if first["metadata"] is not None:
+                    % (self.rolemap, DOCUMENT, b" ".join(self.parent_tree), self.next_key))
+        self._write(INFO, self.info)
+        catalog = self.catalog
+        if self.metadata is not None:
             xmp = re.sub(rb"<xmpTPg:NPages>\d+</xmpTPg:NPages>",
-                         b"<xmpTPg:NPages>%d</xmpTPg:NPages>" % len(self.kids), first["metadata"])
+                         b"<xmpTPg:NPages>%d</xmpTPg:NPages>" % len(self.kids), self.metadata)
             self._write(METADATA, b"<</Length %d/Type/Metadata/Subtype/XML>>\nstream\n%s\nendstream"
                         % (len(xmp), xmp))
             catalog += b"/Metadata %d 0 R" % METADATA
@@ -188,6 +243,6 @@ class PdfJoin:
         table = [b"xref\n0 %d\n0000000000 65535 f\r\n" % len(self.offsets)]
         table.extend(b"%010d 00000 n\r\n" % offset for offset in self.offsets[1:])
         table.append(b"trailer\n<</Size %d/Root %d 0 R/Info %d 0 R%s>>\nstartxref\n%d\n%%%%EOF"
-                     % (len(self.offsets), CATALOG, INFO, b"/ID" + first["id"] if first["id"] else b"", start))
+                     % (len(self.offsets), CATALOG, INFO, self.id, start))
         self._emit(b"".join(table))
         return self.take()
