@@ -29,7 +29,8 @@ def _whole_jsonld(entries: list[ropa.Entry], processor) -> bytes:
                                       "@id": f"urn:uuid:{e.controller_code}"},
             "dpv:hasDataProcessor": {"@type": "dpv:DataProcessor", "dpv:hasName": e.processor},
             "dpv:hasPurpose": [{"@type": "dpv:Purpose", "dct:description": x} for x in e.purposes],
-            "dpv:hasPersonalData": [{"@type": "dpv:PersonalData", "dpv:hasName": x} for x in e.data_categories]
+            "dpv:hasPersonalData": [{"@type": "dpv:PersonalData", "dpv:hasName": x}
+                                    for x in e.data_categories]
             + [{"@type": "dpv:SensitivePersonalData", "dpv:hasName": x} for x in e.special_categories],
             "dpv:hasDataSubject": [{"@type": "dpv:DataSubject", "dpv:hasName": x} for x in e.data_subjects],
             "dpv:hasRecipient": [{"@type": "dpv:DataSubProcessor", "dpv:hasName": s["name"],
@@ -131,8 +132,18 @@ def test_a_record_of_many_parts_is_one_pdf_with_the_same_text(processor, varied,
     assert document["/S"] == "/Document" and len(document["/K"]) > 6
     keys = list(tree["/ParentTree"]["/Nums"])[::2]
     assert sorted(p["/StructParents"] for p in reader.pages) == keys == list(range(len(reader.pages)))
-    assert f"<xmpTPg:NPages>{len(reader.pages)}</xmpTPg:NPages>" in reader.xmp_metadata.stream.get_data().decode()
+    xmp = reader.xmp_metadata.stream.get_data().decode()
+    assert f"<xmpTPg:NPages>{len(reader.pages)}</xmpTPg:NPages>" in xmp
     path = tmp_path / "record.pdf"
     path.write_bytes(content)
     poppler = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
     assert poppler.stderr == "" and " ".join(poppler.stdout.split()).count(headings[-1]) >= 1
+
+
+def test_the_join_refuses_what_is_not_a_typst_pdf():
+    from art28.records.pdfjoin import PdfError, PdfJoin
+
+    join = PdfJoin()
+    with pytest.raises(PdfError):
+        join.add(b"%PDF-1.7\nnot a file typst wrote\n%%EOF")
+    assert join.kids == [] and join.take().startswith(b"%PDF-1.7")

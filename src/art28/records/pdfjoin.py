@@ -127,7 +127,8 @@ class PdfJoin:
             self.info = part.body(info) if info is not None else b"<<>>"
             self.catalog = b"".join(m.group(0) for m in re.finditer(
                 rb"/Lang" + _STRING + rb"|/MarkInfo<<[^<>]*>>|/ViewerPreferences<<[^<>]*>>", catalog))
-            found = re.search(rb"\bstream\r?\n(.*)\r?\nendstream", part.body(metadata), re.S) if metadata else None
+            found = (re.search(rb"\bstream\r?\n(.*)\r?\nendstream", part.body(metadata), re.S)
+                     if metadata else None)
             self.metadata = found.group(1) if found else None
             ids = re.search(rb"/ID\s*(\[[^\]]*\])", part.trailer)
             self.id = b"/ID" + ids.group(1) if ids else b""
@@ -175,7 +176,8 @@ class PdfJoin:
             nums = re.search(rb"/ParentTree\s*<<\s*/Nums\s*\[([^\]]*)\]\s*>>", body)
             if nums is None and b"/ParentTree" in body:
                 raise PdfError("a parent tree of more than one node")
-            pairs = [(int(k), int(v)) for k, v in re.findall(rb"(\d+)\s+(\d+) 0 R", nums.group(1) if nums else b"")]
+            pairs = [(int(k), int(v))
+                     for k, v in re.findall(rb"(\d+)\s+(\d+) 0 R", nums.group(1) if nums else b"")]
             next_key = re.search(rb"/ParentTreeNextKey\s+(\d+)", body)
             keys = max((k for k, _v in pairs), default=-1) + 1
             step = max(int(next_key.group(1)) if next_key else 0, keys)
@@ -205,13 +207,15 @@ class PdfJoin:
         for num in pages:
             body = renumber(part.body(num))
             if offset:
-                body = re.sub(rb"/StructParents\s+(\d+)", lambda m: b"/StructParents %d" % (int(m.group(1)) + offset),
+                body = re.sub(rb"/StructParents\s+(\d+)",
+                              lambda m: b"/StructParents %d" % (int(m.group(1)) + offset),
                               body, count=1)
             self.kids.append(numbers[num])
             self._write(numbers[num], body)
         for num in documents:
             kids = re.search(rb"/K\s*(\[[^\]]*\]|\d+ 0 R)", part.body(num))
-            self.document_kids.extend(b"%d 0 R" % numbers[int(k)] for k in _REF.findall(kids.group(1) if kids else b""))
+            self.document_kids.extend(b"%d 0 R" % numbers[int(k)]
+                                      for k in _REF.findall(kids.group(1) if kids else b""))
         self.document_kids.extend(b"%d 0 R" % numbers[int(k)] for k in others)
         self.parent_tree.extend(b"%d %d 0 R" % (k + offset, numbers[v]) for k, v in pairs)
         self.next_key += step
@@ -226,7 +230,8 @@ class PdfJoin:
         self._write(PAGES, b"<</Type/Pages/Count %d/Kids%s>>" % (len(self.kids), _refs(self.kids)))
         self._write(DOCUMENT, b"<</Type/StructElem/S/Document/P %d 0 R/K[%s]>>"
                     % (STRUCT, b" ".join(self.document_kids)))
-        self._write(STRUCT, b"<</Type/StructTreeRoot%s/K[%d 0 R]/ParentTree<</Nums[%s]>>/ParentTreeNextKey %d>>"
+        self._write(STRUCT, b"<</Type/StructTreeRoot%s/K[%d 0 R]/ParentTree<</Nums[%s]>>"
+                    b"/ParentTreeNextKey %d>>"
                     % (self.rolemap, DOCUMENT, b" ".join(self.parent_tree), self.next_key))
         self._write(INFO, self.info)
         catalog = self.catalog
@@ -238,7 +243,8 @@ class PdfJoin:
             catalog += b"/Metadata %d 0 R" % METADATA
         else:
             self._write(METADATA, b"null")
-        self._write(CATALOG, b"<</Type/Catalog/Pages %d 0 R/StructTreeRoot %d 0 R%s>>" % (PAGES, STRUCT, catalog))
+        self._write(CATALOG, b"<</Type/Catalog/Pages %d 0 R/StructTreeRoot %d 0 R%s>>"
+                    % (PAGES, STRUCT, catalog))
         start = self.position
         table = [b"xref\n0 %d\n0000000000 65535 f\r\n" % len(self.offsets)]
         table.extend(b"%010d 00000 n\r\n" % offset for offset in self.offsets[1:])

@@ -28,6 +28,7 @@ from art28.parties.models import Processor
 from art28.records.lines import SEP, record_lines, record_parts
 from art28.records.lines import contact as _contact
 from art28.records.lines import measure as _measure
+from art28.records.pdfjoin import PdfJoin
 
 DPV = "https://w3id.org/dpv#"
 DCT = "http://purl.org/dc/terms/"
@@ -206,13 +207,12 @@ def pdf_chunks(entries: Iterable[Entry], *, processor: Processor, language: str 
     """The record as a PDF in pieces: typst renders ``PDF_ENTRIES`` entries at a time and
     ``pdfjoin.PdfJoin`` writes each part's pages out as soon as it is rendered, so neither the
     entries nor the pages are all held at once. A record of one part is typst's PDF as it is."""
-    from art28.records.pdfjoin import PdfJoin
-
     entries = iter(entries)
     part = list(islice(entries, PDF_ENTRIES))
     following = list(islice(entries, PDF_ENTRIES))
     if not following:
-        yield pdf.render("ropa", _pdf_doc(part, processor=processor, language=language, head=True), folder=TYPST)
+        yield pdf.render("ropa", _pdf_doc(part, processor=processor, language=language, head=True),
+                         folder=TYPST)
         return
     join = PdfJoin()
     head = True
