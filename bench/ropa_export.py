@@ -7,7 +7,8 @@ Requests each URL once with Django's test client on the database ``pages.py`` bu
 first with ``pages.py``; this script never writes to it), as the bench's processor admin
 (staff URLs, the API) or its controller user (portal URLs), reads the whole body (streamed or
 not) and prints one JSON line per URL: status, whether it streamed, the process CPU time and
-the wall time of the request, its query count, the body's size and, with ``--memory``, the
+the wall time of the request and until its first piece (``ttfb_s``: the whole request when
+not streamed), its query count, the body's size and, with ``--memory``, the
 peak of Python's allocations while it ran (tracemalloc, which slows the request down: CPU
 and wall times of such a run are not comparable with a run without it).
 
@@ -82,14 +83,21 @@ def main() -> None:
         cpu, wall = time.process_time(), time.perf_counter()
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url, headers=headers)
-            size = (sum(len(c) for c in response.streaming_content) if response.streaming  # type: ignore[attr-defined]
-                    else len(response.content))
+            first = None
+            if response.streaming:
+                size = 0
+                for c in response.streaming_content:  # type: ignore[attr-defined]
+                    first = first if first is not None else time.perf_counter() - wall
+                    size += len(c)
+            else:
+                size = len(response.content)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         peak = tracemalloc.get_traced_memory()[1] if args.memory else None
         tracemalloc.stop()
         print(json.dumps({"url": url, "agreements": args.agreements, "status": response.status_code,
                           "streamed": response.streaming, "cpu_s": round(cpu, 2), "wall_s": round(wall, 2),
                           "queries": len(ctx.captured_queries), "bytes": size,
+                          "ttfb_s": round(first if first is not None else wall, 3),
                           **({"peak_mb": round(peak / 1e6, 1)} if peak is not None else {})}), flush=True)
 
 

@@ -8,7 +8,8 @@ is one offset per object and one number per page (a few hundred kB at 10,000 agr
 
 The parts are typst's own output (uncompressed object syntax, one cross-reference table), so
 an object is copied as bytes with only its references (``12 0 R``) renumbered, outside strings
-and stream data (a PDF parser in Python took 20 times typst's own time). The parts'
+and stream data (a PDF parser in Python took 20 times typst's own time). A string is stepped
+over as a whole, hex strings cannot hold an ``R``. The parts'
 accessibility tags are kept: their ``Document`` elements become one, under one structure tree
 whose parent tree numbers each page's marked content on from the part before. The title,
 language and XMP metadata are the first part's (with the joined page count).
@@ -27,6 +28,7 @@ _STRING = rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))*\)"
 _TOKENS = re.compile(rb"(?P<s>" + _STRING + rb")|<(?!<)[0-9A-Fa-f\s]*>|(?P<ref>\d+) 0 R\b"
                      rb"|(?P<stream>\bstream\r?\n)", re.S)
 _REF = re.compile(rb"(\d+) 0 R\b")
+_STREAM = re.compile(rb"(?<![/\w])stream\r?\n")
 
 
 def _refs(nums: list[int]) -> bytes:
@@ -190,7 +192,14 @@ class PdfJoin:
                 self.offsets.append(0)
                 numbers[num] = len(self.offsets) - 1
 
+        def new_ref(ref: re.Match[bytes]) -> bytes:
+            return b"%d 0 R" % numbers[int(ref.group(1))]
+
         def renumber(body: bytes) -> bytes:  # not recursive: freed with the part
+            stream = _STREAM.search(body)
+            head = body[:stream.start()] if stream else body
+            if b"(" not in head:  # no string to step over (the most objects by far: one pass)
+                return _REF.sub(new_ref, head) + (body[stream.start():] if stream else b"")
             out: list[bytes] = []
             position = 0
             for token in _TOKENS.finditer(body):
