@@ -65,7 +65,7 @@ class Counted:
             yield e
 
 
-def test_the_json_ld_is_byte_for_byte_the_whole_document(processor, varied):  # noqa: F811
+def test_it_streams_the_json_ld_byte_for_byte_as_the_whole_document(processor, varied):  # noqa: F811
     entries = ropa.build_record(processor=processor)
     assert len(entries) == 6
     streamed = ropa.export_stream(processor=processor, fmt="jsonld")
@@ -75,11 +75,11 @@ def test_the_json_ld_is_byte_for_byte_the_whole_document(processor, varied):  # 
     assert json.loads(content)["@graph"][0]["dpv:hasDataController"]["dpv:hasName"] == "@Draft B.V."
 
 
-def test_the_json_ld_of_an_empty_record_is_the_whole_document(processor):
+def test_it_streams_an_empty_record_s_json_ld_as_the_whole_document(processor):
     assert ropa.export(processor=processor, fmt="jsonld") == _whole_jsonld([], processor)
 
 
-def test_the_json_ld_head_goes_out_before_an_entry_is_read_and_pieces_stay_small(processor, varied):  # noqa: F811
+def test_it_sends_the_json_ld_head_before_reading_an_entry_in_small_pieces(processor, varied):  # noqa: F811
     entries = Counted(ropa.build_record(processor=processor) * 200)  # 1,200 entries, about 2 MB
     pieces = ropa.jsonld_chunks(entries, processor=processor)
     head = next(pieces)
@@ -93,7 +93,7 @@ def _text(content: bytes) -> str:
     return " ".join(pdf_text(content).split())
 
 
-def test_a_record_of_one_part_is_typst_s_pdf_as_it_was(processor, varied):  # noqa: F811
+def test_it_sends_a_record_of_one_part_as_typst_s_own_pdf(processor, varied):  # noqa: F811
     content = ropa.export(processor=processor, fmt="pdf")
     reader = PdfReader(io.BytesIO(content))
     assert "Typst" in str(reader.metadata.creator) and len(reader.pages) >= 1
@@ -102,8 +102,8 @@ def test_a_record_of_one_part_is_typst_s_pdf_as_it_was(processor, varied):  # no
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_a_record_of_many_parts_is_one_pdf_with_the_same_text(processor, varied, monkeypatch, tmp_path,  # noqa: F811
-                                                              language):
+def test_it_joins_a_record_of_many_parts_into_one_pdf_with_the_same_text(
+        processor, varied, monkeypatch, tmp_path, language):  # noqa: F811
     whole = ropa.export(processor=processor, fmt="pdf", language=language)
     monkeypatch.setattr(ropa, "PDF_ENTRIES", 2)  # 6 entries: 3 parts
     entries = Counted(ropa.build_record(processor=processor))
@@ -140,7 +140,7 @@ def test_a_record_of_many_parts_is_one_pdf_with_the_same_text(processor, varied,
     assert poppler.stderr == "" and " ".join(poppler.stdout.split()).count(headings[-1]) >= 1
 
 
-def test_the_join_refuses_what_is_not_a_typst_pdf():
+def test_it_refuses_to_join_what_typst_did_not_write():
     from art28.records.pdfjoin import PdfError, PdfJoin
 
     join = PdfJoin()

@@ -122,116 +122,49 @@ class PdfJoin:
         if root is None:
             raise PdfError("no catalog")
         catalog = part.body(root)
-        numbers: dict[int, int] = {root: CATALOG}
-        info = _key(part.trailer, b"/Info")
-        metadata = _key(catalog, b"/Metadata")
+        numbers: dict[int, int] = {root: CATALOG}  # the part's object numbers -> ours
+        info, metadata = _key(part.trailer, b"/Info"), _key(catalog, b"/Metadata")
         if self.parts == 0:
-            self.info = part.body(info) if info is not None else b"<<>>"
-            self.catalog = b"".join(m.group(0) for m in re.finditer(
-                rb"/Lang" + _STRING + rb"|/MarkInfo<<[^<>]*>>|/ViewerPreferences<<[^<>]*>>", catalog))
-            found = (re.search(rb"\bstream\r?\n(.*)\r?\nendstream", part.body(metadata), re.S)
-                     if metadata else None)
-            self.metadata = found.group(1) if found else None
-            ids = re.search(rb"/ID\s*(\[[^\]]*\])", part.trailer)
-            self.id = b"/ID" + ids.group(1) if ids else b""
+            self._keep_first(part, catalog, info, metadata)
         self.parts += 1
         for num, ours in ((info, INFO), (metadata, METADATA)):
             if num is not None:
                 numbers[num] = ours
-
-        # The page tree: its nodes become ours, its pages (in order) get new numbers.
-        pages: list[int] = []
-        tree = _key(catalog, b"/Pages")
-        if tree is None:
-            raise PdfError("no pages")
-        stack = [tree]  # depth first, the kids in order (no recursive closure: no cycle keeps the part)
-        while stack:
-            num = stack.pop()
-            body = part.body(num)
-            if re.search(rb"/Type\s*/Pages\b", body):
-                if re.search(rb"/(Resources|MediaBox|CropBox|Rotate)\b", body):
-                    raise PdfError("inherited page attributes")
-                numbers[num] = PAGES
-                kids = re.search(rb"/Kids\s*\[([^\]]*)\]", body)
-                stack.extend(int(kid) for kid in reversed(_REF.findall(kids.group(1) if kids else b"")))
-            else:
-                pages.append(num)
-
-        # The structure tree: its root and Document elements become ours.
-        documents: list[int] = []
-        others: list[bytes] = []
-        pairs: list[tuple[int, int]] = []
-        struct = _key(catalog, b"/StructTreeRoot")
-        if struct is not None:
-            body = part.body(struct)
-            numbers[struct] = STRUCT
-            if not self.rolemap:
-                rolemap = re.search(rb"/RoleMap\s*(<<[^<>]*>>)", body)
-                self.rolemap = b"/RoleMap" + rolemap.group(1) if rolemap else b""
-            top = re.search(rb"/K\s*(\[[^\]]*\]|\d+ 0 R)", body)
-            for kid in _REF.findall(top.group(1) if top else b""):
-                if re.search(rb"/S\s*/Document\b", part.body(int(kid))):
-                    numbers[int(kid)] = DOCUMENT
-                    documents.append(int(kid))
-                else:
-                    others.append(kid)
-            nums = re.search(rb"/ParentTree\s*<<\s*/Nums\s*\[([^\]]*)\]\s*>>", body)
-            if nums is None and b"/ParentTree" in body:
-                raise PdfError("a parent tree of more than one node")
-            pairs = [(int(k), int(v))
-                     for k, v in re.findall(rb"(\d+)\s+(\d+) 0 R", nums.group(1) if nums else b"")]
-            next_key = re.search(rb"/ParentTreeNextKey\s+(\d+)", body)
-            keys = max((k for k, _v in pairs), default=-1) + 1
-            step = max(int(next_key.group(1)) if next_key else 0, keys)
-        else:
-            step = 0
-
+        pages = _pages(part, catalog, numbers)
+        tags = _Tags(part, catalog, numbers)
+        self.rolemap = self.rolemap or tags.rolemap
         skipped = set(numbers)
         for num in sorted(part.offsets):
             if num not in numbers:
                 self.offsets.append(0)
                 numbers[num] = len(self.offsets) - 1
 
-        def new_ref(ref: re.Match[bytes]) -> bytes:
-            return b"%d 0 R" % numbers[int(ref.group(1))]
-
-        def renumber(body: bytes) -> bytes:  # not recursive: freed with the part
-            stream = _STREAM.search(body)
-            head = body[:stream.start()] if stream else body
-            if b"(" not in head:  # no string to step over (the most objects by far: one pass)
-                return _REF.sub(new_ref, head) + (body[stream.start():] if stream else b"")
-            out: list[bytes] = []
-            position = 0
-            for token in _TOKENS.finditer(body):
-                if token.group("stream"):
-                    break
-                if token.group("ref"):
-                    out.append(body[position:token.start()])
-                    out.append(b"%d 0 R" % numbers[int(token.group("ref"))])
-                    position = token.end()
-            out.append(body[position:])
-            return b"".join(out)
-
         offset = self.next_key
         for num in pages:
-            body = renumber(part.body(num))
+            body = _renumber(part.body(num), numbers)
             if offset:
                 body = re.sub(rb"/StructParents\s+(\d+)",
-                              lambda m: b"/StructParents %d" % (int(m.group(1)) + offset),
-                              body, count=1)
+                              lambda m: b"/StructParents %d" % (int(m.group(1)) + offset), body, count=1)
             self.kids.append(numbers[num])
             self._write(numbers[num], body)
-        for num in documents:
-            kids = re.search(rb"/K\s*(\[[^\]]*\]|\d+ 0 R)", part.body(num))
-            self.document_kids.extend(b"%d 0 R" % numbers[int(k)]
-                                      for k in _REF.findall(kids.group(1) if kids else b""))
-        self.document_kids.extend(b"%d 0 R" % numbers[int(k)] for k in others)
-        self.parent_tree.extend(b"%d %d 0 R" % (k + offset, numbers[v]) for k, v in pairs)
-        self.next_key += step
-        page_set = set(pages)
+        self.document_kids.extend(b"%d 0 R" % numbers[k] for k in tags.kids)
+        self.parent_tree.extend(b"%d %d 0 R" % (k + offset, numbers[v]) for k, v in tags.pairs)
+        self.next_key += tags.step
+        skipped.update(pages)
         for num in sorted(part.offsets):
-            if num not in skipped and num not in page_set:
-                self._write(numbers[num], renumber(part.body(num)))
+            if num not in skipped:
+                self._write(numbers[num], _renumber(part.body(num), numbers))
+
+    def _keep_first(self, part: Part, catalog: bytes, info: int | None, metadata: int | None) -> None:
+        """The first part's title (its document information), language, XMP and file id."""
+        self.info = part.body(info) if info is not None else b"<<>>"
+        self.catalog = b"".join(m.group(0) for m in re.finditer(
+            rb"/Lang" + _STRING + rb"|/MarkInfo<<[^<>]*>>|/ViewerPreferences<<[^<>]*>>", catalog))
+        found = (re.search(rb"\bstream\r?\n(.*)\r?\nendstream", part.body(metadata), re.S)
+                 if metadata else None)
+        self.metadata = found.group(1) if found else None
+        ids = re.search(rb"/ID\s*(\[[^\]]*\])", part.trailer)
+        self.id = b"/ID" + ids.group(1) if ids else b""
 
     def finish(self) -> bytes:
         """The page tree, structure tree, metadata, catalog and cross-reference table; with
@@ -261,3 +194,84 @@ class PdfJoin:
                      % (len(self.offsets), CATALOG, INFO, self.id, start))
         self._emit(b"".join(table))
         return self.take()
+
+
+def _renumber(body: bytes, numbers: dict[int, int]) -> bytes:
+    """``body`` with each reference outside strings and stream data renumbered by ``numbers``."""
+    stream = _STREAM.search(body)
+    head = body[:stream.start()] if stream else body
+    if b"(" not in head:  # no string to step over (the most objects by far: one pass)
+        return _REF.sub(lambda ref: b"%d 0 R" % numbers[int(ref.group(1))], head) + (
+            body[stream.start():] if stream else b"")
+    out: list[bytes] = []
+    position = 0
+    for token in _TOKENS.finditer(body):
+        if token.group("stream"):
+            break
+        if token.group("ref"):
+            out.append(body[position:token.start()])
+            out.append(b"%d 0 R" % numbers[int(token.group("ref"))])
+            position = token.end()
+    out.append(body[position:])
+    return b"".join(out)
+
+
+def _pages(part: Part, catalog: bytes, numbers: dict[int, int]) -> list[int]:
+    """The part's pages in order; its page tree's nodes become ours in ``numbers``."""
+    tree = _key(catalog, b"/Pages")
+    if tree is None:
+        raise PdfError("no pages")
+    pages: list[int] = []
+    stack = [tree]  # depth first, the kids in order
+    while stack:
+        num = stack.pop()
+        body = part.body(num)
+        if re.search(rb"/Type\s*/Pages\b", body):
+            if re.search(rb"/(Resources|MediaBox|CropBox|Rotate)\b", body):
+                raise PdfError("inherited page attributes")
+            numbers[num] = PAGES
+            kids = re.search(rb"/Kids\s*\[([^\]]*)\]", body)
+            stack.extend(int(kid) for kid in reversed(_REF.findall(kids.group(1) if kids else b"")))
+        else:
+            pages.append(num)
+    return pages
+
+
+class _Tags:
+    """The part's structure tree: its root and ``Document`` elements become ours in ``numbers``;
+    ``kids`` go under our ``Document``, ``pairs`` into our parent tree (keys moved on by the
+    parts before), ``step`` is how far the next part's keys move on."""
+
+    def __init__(self, part: Part, catalog: bytes, numbers: dict[int, int]) -> None:
+        self.kids: list[int] = []
+        self.pairs: list[tuple[int, int]] = []
+        self.step = 0
+        self.rolemap = b""
+        struct = _key(catalog, b"/StructTreeRoot")
+        if struct is None:
+            return
+        body = part.body(struct)
+        numbers[struct] = STRUCT
+        rolemap = re.search(rb"/RoleMap\s*(<<[^<>]*>>)", body)
+        self.rolemap = b"/RoleMap" + rolemap.group(1) if rolemap else b""
+        for kid in _kids(body):
+            element = part.body(kid)
+            if re.search(rb"/S\s*/Document\b", element):
+                numbers[kid] = DOCUMENT
+                self.kids.extend(_kids(element))
+            else:
+                self.kids.append(kid)
+        nums = re.search(rb"/ParentTree\s*<<\s*/Nums\s*\[([^\]]*)\]\s*>>", body)
+        if nums is None and b"/ParentTree" in body:
+            raise PdfError("a parent tree of more than one node")
+        self.pairs = [(int(k), int(v))
+                      for k, v in re.findall(rb"(\d+)\s+(\d+) 0 R", nums.group(1) if nums else b"")]
+        next_key = re.search(rb"/ParentTreeNextKey\s+(\d+)", body)
+        self.step = max(int(next_key.group(1)) if next_key else 0,
+                        max((k for k, _v in self.pairs), default=-1) + 1)
+
+
+def _kids(body: bytes) -> list[int]:
+    """The objects a structure element's (or the tree root's) ``/K`` refers to."""
+    found = re.search(rb"/K\s*(\[[^\]]*\]|\d+ 0 R)", body)
+    return [int(k) for k in _REF.findall(found.group(1) if found else b"")]
