@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _whole_jsonld(entries: list[ropa.Entry], processor) -> bytes:
-    """``to_jsonld`` as it was before it streamed: the whole graph in one document."""
+    """The JSON-LD as ``records.services`` built it before it streamed: the whole graph in one
+    document (the code as it was, kept as the reference)."""
     graph = [
         {
             "@id": f"urn:art28:agreement:{e.agreement}",

@@ -224,11 +224,6 @@ def pdf_chunks(entries: Iterable[Entry], *, processor: Processor, language: str 
     yield join.finish()
 
 
-def to_pdf(entries: Iterable[Entry], *, processor: Processor, language: str = "en") -> bytes:
-    """The record as a PDF, whole (``pdf_chunks`` joined)."""
-    return b"".join(pdf_chunks(entries, processor=processor, language=language))
-
-
 def _pdf_entry(e: Entry, language: str) -> dict[str, Any]:
     values = dict(zip(HEADER, _flat(e, language), strict=True))
     rows = [
@@ -323,11 +318,6 @@ def jsonld_chunks(entries: Iterable[Entry], *, processor: Processor) -> Iterator
             buffer, size = [], 0
     buffer.append(b"]\n}" if separator == "\n    " else b"\n  ]\n}")
     yield b"".join(buffer)
-
-
-def to_jsonld(entries: Iterable[Entry], *, processor: Processor) -> bytes:
-    """The record with W3C Data Privacy Vocabulary terms, whole (``jsonld_chunks`` joined)."""
-    return b"".join(jsonld_chunks(entries, processor=processor))
 
 
 def export(
