@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import timedelta
 
 import pytest
@@ -229,7 +230,10 @@ def test_it_exports_the_record_or_the_controllers_extract(
         csv.DictReader(io.StringIO(api.get("/ropa?format=csv", as_=user_b).getvalue().decode("utf-8-sig")))
     )
     assert [r["controller"] for r in own] == ["Harbour Analytics Ltd"]
-    assert api.get("/ropa?format=jsonld", as_=user_b).json()["@context"]["dpv"] == "https://w3id.org/dpv#"
+    extract = api.get("/ropa?format=jsonld", as_=user_b)  # the default format, streamed
+    doc = json.loads(extract.getvalue())
+    assert extract.streaming and doc["@context"]["dpv"] == "https://w3id.org/dpv#"
+    assert [g["dpv:hasDataController"]["dpv:hasName"] for g in doc["@graph"]] == ["Harbour Analytics Ltd"]
 
 
 def test_it_lets_the_controller_answer_reports_offered_instead_of_an_audit(

@@ -28,6 +28,7 @@ from art28.parties.models import Processor
 from art28.records.lines import SEP, record_lines, record_parts
 from art28.records.lines import contact as _contact
 from art28.records.lines import measure as _measure
+from art28.records.pdfjoin import PdfJoin
 
 DPV = "https://w3id.org/dpv#"
 DCT = "http://purl.org/dc/terms/"
@@ -184,16 +185,43 @@ def to_xlsx(lines: Iterable[list[str]]) -> bytes:
     return out.getvalue()
 
 
-def to_pdf(entries: list[Entry], *, processor: Processor, language: str = "en") -> bytes:
+# Entries per typst document. typst keeps what it laid out for its last 10 or so compilations,
+# so its memory levels off at about 10 parts' worth: 100 entries a part keep that near 150 MB
+# (250: 400 MB; the whole record at once: 2 GB at 10,000 agreements) at the same CPU time.
+PDF_ENTRIES = 100
+
+
+def _pdf_doc(entries: Iterable[Entry], *, processor: Processor, language: str, head: bool) -> dict[str, Any]:
+    """The typst document of ``entries``; ``head``: the record's title and subtitle above them."""
     with translation.override(language):
-        doc = {
+        return {
             "title": _("Record of processing activities (Art. 30(2) GDPR)"),
             "language": language,
             "subtitle": _("%(p)s as processor, %(d)s")
-            % {"p": processor.name, "d": timezone.localdate().isoformat()},
+            % {"p": processor.name, "d": timezone.localdate().isoformat()} if head else None,
             "entries": [_pdf_entry(e, language) for e in entries],
         }
-    return pdf.render("ropa", doc, folder=TYPST)
+
+
+def pdf_chunks(entries: Iterable[Entry], *, processor: Processor, language: str = "en") -> Iterator[bytes]:
+    """The record as a PDF in pieces: typst renders ``PDF_ENTRIES`` entries at a time and
+    ``pdfjoin.PdfJoin`` writes each part's pages out as soon as it is rendered, so neither the
+    entries nor the pages are all held at once. A record of one part is typst's PDF as it is."""
+    entries = iter(entries)
+    part = list(islice(entries, PDF_ENTRIES))
+    following = list(islice(entries, PDF_ENTRIES))
+    if not following:
+        yield pdf.render("ropa", _pdf_doc(part, processor=processor, language=language, head=True),
+                         folder=TYPST)
+        return
+    join = PdfJoin()
+    head = True
+    while part:
+        join.add(pdf.render("ropa", _pdf_doc(part, processor=processor, language=language, head=head),
+                            folder=TYPST))
+        yield join.take()
+        part, following, head = following, list(islice(entries, PDF_ENTRIES)), False
+    yield join.finish()
 
 
 def _pdf_entry(e: Entry, language: str) -> dict[str, Any]:
@@ -219,61 +247,77 @@ def _pdf_entry(e: Entry, language: str) -> dict[str, Any]:
     }
 
 
-def to_jsonld(entries: list[Entry], *, processor: Processor) -> bytes:
-    """The record with W3C Data Privacy Vocabulary terms."""
-    graph = [
-        {
-            "@id": f"urn:art28:agreement:{e.agreement}",
-            "@type": "dpv:PersonalDataHandling",
-            "dpv:hasDataController": {
-                "@type": "dpv:DataController",
-                "dpv:hasName": e.controller,
-                "@id": f"urn:uuid:{e.controller_code}",
-            },
-            "dpv:hasDataProcessor": {"@type": "dpv:DataProcessor", "dpv:hasName": e.processor},
-            "dpv:hasPurpose": [{"@type": "dpv:Purpose", "dct:description": x} for x in e.purposes],
-            "dpv:hasPersonalData": [
-                {"@type": "dpv:PersonalData", "dpv:hasName": x} for x in e.data_categories
-            ]
-            + [{"@type": "dpv:SensitivePersonalData", "dpv:hasName": x} for x in e.special_categories],
-            "dpv:hasDataSubject": [{"@type": "dpv:DataSubject", "dpv:hasName": x} for x in e.data_subjects],
-            "dpv:hasRecipient": [
-                {"@type": "dpv:DataSubProcessor", "dpv:hasName": s["name"], "dpv:hasCountry": s["country"]}
-                for s in e.subprocessors
-            ],
-            "dpv:hasTechnicalOrganisationalMeasure": [
-                {
-                    "@type": "dpv:TechnicalMeasure"
-                    if m["kind"] == "technical"
-                    else "dpv:OrganisationalMeasure",
-                    "dct:description": m["text"],
-                }
-                for m in e.measures
-            ],
-            "dpv:hasProcessing": [{"@type": "dpv:Processing", "dct:description": x} for x in [e.nature] if x]
-            + [
-                {
-                    "@type": "dpv:Transfer",
-                    "dpv:hasRecipient": {"@type": "dpv:DataSubProcessor", "dpv:hasName": s["name"]},
-                    "dpv:hasCountry": c,
-                    "dpv:hasTechnicalOrganisationalMeasure": {
-                        "@type": "dpv:Safeguard",
-                        "dct:description": s["safeguard"],
-                    },
-                }
-                for s in e.subprocessors
-                for c in s["outside_eea"]
-            ],
-        }
-        for e in entries
-    ]
-    doc = {
-        "@context": {"dpv": DPV, "dct": DCT},
-        "@id": f"urn:uuid:{processor.code}:ropa",
-        "dpv:hasDataProcessor": processor.name,
-        "@graph": graph,
+def _jsonld_entry(e: Entry) -> dict[str, Any]:
+    """One entry of the record's graph, with W3C Data Privacy Vocabulary terms."""
+    return {
+        "@id": f"urn:art28:agreement:{e.agreement}",
+        "@type": "dpv:PersonalDataHandling",
+        "dpv:hasDataController": {
+            "@type": "dpv:DataController",
+            "dpv:hasName": e.controller,
+            "@id": f"urn:uuid:{e.controller_code}",
+        },
+        "dpv:hasDataProcessor": {"@type": "dpv:DataProcessor", "dpv:hasName": e.processor},
+        "dpv:hasPurpose": [{"@type": "dpv:Purpose", "dct:description": x} for x in e.purposes],
+        "dpv:hasPersonalData": [
+            {"@type": "dpv:PersonalData", "dpv:hasName": x} for x in e.data_categories
+        ]
+        + [{"@type": "dpv:SensitivePersonalData", "dpv:hasName": x} for x in e.special_categories],
+        "dpv:hasDataSubject": [{"@type": "dpv:DataSubject", "dpv:hasName": x} for x in e.data_subjects],
+        "dpv:hasRecipient": [
+            {"@type": "dpv:DataSubProcessor", "dpv:hasName": s["name"], "dpv:hasCountry": s["country"]}
+            for s in e.subprocessors
+        ],
+        "dpv:hasTechnicalOrganisationalMeasure": [
+            {
+                "@type": "dpv:TechnicalMeasure"
+                if m["kind"] == "technical"
+                else "dpv:OrganisationalMeasure",
+                "dct:description": m["text"],
+            }
+            for m in e.measures
+        ],
+        "dpv:hasProcessing": [{"@type": "dpv:Processing", "dct:description": x} for x in [e.nature] if x]
+        + [
+            {
+                "@type": "dpv:Transfer",
+                "dpv:hasRecipient": {"@type": "dpv:DataSubProcessor", "dpv:hasName": s["name"]},
+                "dpv:hasCountry": c,
+                "dpv:hasTechnicalOrganisationalMeasure": {
+                    "@type": "dpv:Safeguard",
+                    "dct:description": s["safeguard"],
+                },
+            }
+            for s in e.subprocessors
+            for c in s["outside_eea"]
+        ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2).encode()
+
+
+def jsonld_chunks(entries: Iterable[Entry], *, processor: Processor) -> Iterator[bytes]:
+    """The record with W3C Data Privacy Vocabulary terms, as pieces of about 64 kB: the head
+    (``@context``, the processor) before the first entry is read, then the graph entry by entry
+    as ``entries`` yields them, then the tail. Joined, the pieces are the bytes
+    ``json.dumps(document, ensure_ascii=False, indent=2)`` gives for the whole document."""
+    head = json.dumps({"@context": {"dpv": DPV, "dct": DCT}, "@id": f"urn:uuid:{processor.code}:ropa",
+                       "dpv:hasDataProcessor": processor.name}, ensure_ascii=False, indent=2)
+    # ``head`` ends in "\n}": the graph goes in before that brace, at json.dumps's indent.
+    yield f'{head[:-2]},\n  "@graph": ['.encode()
+    buffer: list[bytes] = []
+    size = 0
+    separator = "\n    "
+    for e in entries:
+        # JSON text holds no raw line ends, so every line end is one of json.dumps's own.
+        part = (separator + json.dumps(_jsonld_entry(e), ensure_ascii=False, indent=2)
+                .replace("\n", "\n    ")).encode()
+        separator = ",\n    "
+        buffer.append(part)
+        size += len(part)
+        if size >= 1 << 16:
+            yield b"".join(buffer)
+            buffer, size = [], 0
+    buffer.append(b"]\n}" if separator == "\n    " else b"\n  ]\n}")
+    yield b"".join(buffer)
 
 
 def export(
@@ -287,15 +331,16 @@ def export(
 def export_stream(
     *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en"
 ) -> bytes | Iterator[bytes]:
-    """The record in ``fmt``: the CSV as chunks to stream, the other formats whole."""
+    """The record in ``fmt``: the CSV, PDF and JSON-LD as pieces to stream (read and written
+    as they go, memory flat in the number of agreements), the workbook whole."""
     if fmt == "csv":
         return csv_chunks(processor=processor, agreements=agreements, language=language)
     if fmt == "xlsx":
         lines = record_lines(processor=processor, agreements=agreements, language=language)
         return to_xlsx(line for chunk in _chunks(lines, language) for line in chunk)
-    entries = build_record(processor=processor, agreements=agreements)
     if fmt == "pdf":
-        return to_pdf(entries, processor=processor, language=language)
+        return pdf_chunks(iter_record(processor=processor, agreements=agreements), processor=processor,
+                          language=language)
     if fmt == "jsonld":
-        return to_jsonld(entries, processor=processor)
+        return jsonld_chunks(iter_record(processor=processor, agreements=agreements), processor=processor)
     raise ValueError(f"unknown format {fmt!r}")
