@@ -70,7 +70,6 @@ def delivery_counts(user: Any, cap: int = DELIVERY_COUNT_CAP) -> dict[str, int]:
     # every visible notice (IN), which SQLite builds in full before the first row counts.
     visible = staff_notices(user).filter(pk=OuterRef("notice_id"))
     deliveries = Delivery.objects.filter(Exists(visible))
-    return {
-        "pending": deliveries.filter(status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING])[:cap + 1].count(),
-        "failed": deliveries.filter(status=DeliveryStatus.FAILED)[:cap + 1].count(),
-    }
+    waiting = deliveries.filter(status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING])
+    return {"pending": waiting[:cap + 1].count(),
+            "failed": deliveries.filter(status=DeliveryStatus.FAILED)[:cap + 1].count()}
