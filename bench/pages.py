@@ -12,7 +12,10 @@ breach at that sub-processor with its N initial notices queued; a change (a seco
 sub-processor added) proposed to all N agreements, with its N clocks and notices; and the
 ledger filled up to at least 100,000 events (bulk inserts with a valid hash chain, so
 ``art28 ledger verify`` still passes). A processor admin and a controller's portal user are
-logged in (sessions and API tokens stored beside the database).
+logged in (sessions and API tokens stored beside the database). Then the rest of a year's work,
+through the services (``_fill_requests``): data-subject requests, instructions, authority
+requests, audits, terminations, reviews, staff, invitations and subscribers; a database built
+before these existed gets them once when reused.
 
 It then serves that database with gunicorn (``art28.wsgi``, 2 workers, as ``art28 serve``),
 walks every URL pattern and every GET operation of the API (as tests/test_permissions.py
