@@ -12,7 +12,10 @@ breach at that sub-processor with its N initial notices queued; a change (a seco
 sub-processor added) proposed to all N agreements, with its N clocks and notices; and the
 ledger filled up to at least 100,000 events (bulk inserts with a valid hash chain, so
 ``art28 ledger verify`` still passes). A processor admin and a controller's portal user are
-logged in (sessions and API tokens stored beside the database).
+logged in (sessions and API tokens stored beside the database). Then the rest of a year's work,
+through the services (``_fill_requests``): data-subject requests, instructions, authority
+requests, audits, terminations, reviews, staff, invitations and subscribers; a database built
+before these existed gets them once when reused.
 
 It then serves that database with gunicorn (``art28.wsgi``, 2 workers, as ``art28 serve``),
 walks every URL pattern and every GET operation of the API (as tests/test_permissions.py
@@ -103,6 +106,122 @@ def _fill_ledger(total: int) -> int:
     return missing
 
 
+def _fill_requests(n: int, admin: Any, portal: Any) -> dict[str, int]:
+    """The rest of a year's work at N clients, through the services (each writes its ledger
+    event and queues its notices): data-subject requests (one per 10 clients, one in five
+    with a task, done), mailed instructions, authority requests, audits (requested,
+    scheduled, completed), terminations with a returned file (half certified), document
+    reviews, staff members, invitations, a portal colleague and trust-page subscribers. The
+    first controller (the portal user's) gets one of each; the rest are spread over the
+    others. Returns how many of each were made."""
+    from decimal import Decimal
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from art28.accounts.services import invite
+    from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+    from art28.agreements.services import termination
+    from art28.documents import render_pdf
+    from art28.notices.subscribers import subscribe
+    from art28.parties.models import Membership
+    from art28.requests.services import audits, authority, data_subject, instructions
+    from art28.reviews.services import review_document
+    from art28.terms.demo import CLIENTS, demo_terms
+
+    t0 = time.perf_counter()
+    agreements = list(Agreement.objects.select_related("controller__processor").order_by("pk"))
+    processor = agreements[0].controller.processor
+    # The portal user's organisation gets a second signed agreement to terminate (its first
+    # stays open for the requests below).
+    first = agreements[0]
+    second = Agreement.objects.create(controller=first.controller, reference="B-END-000001")
+    version = first.versions.get()
+    AgreementVersion.objects.create(agreement=second, number=1, status=VersionStatus.SIGNED,
+                                    language=version.language, standard_version=version.standard_version,
+                                    terms=version.terms, signed_at=version.signed_at)
+    made = {k: 0 for k in ("dsr", "task", "instruction", "authority", "audit", "termination",
+                           "returned", "review", "member", "invitation", "subscriber")}
+    now = timezone.now()
+    for i, a in enumerate(agreements[: max(1, n // 10)]):
+        dsr = data_subject.record_data_subject_request(
+            agreement=a, kind=["access", "erasure", "rectification"][i % 3], requester=f"Betrokkene {i}",
+            details="Wants a copy of the appointments on file", channel="e-mail", acting_user=admin)
+        made["dsr"] += 1
+        if i % 5 == 0:
+            task = data_subject.ask_task(request=dsr, action="search", instructions="Search the backups",
+                                         acting_user=portal if a.pk == first.pk else admin)
+            data_subject.complete_task(task=task, evidence="Searched; two records found", acting_user=admin,
+                                       evidence_file=("evidence.txt", b"two records"))
+            made["task"] += 1
+    for i, a in enumerate(agreements[: max(1, n // 200)]):
+        mailed = instructions.record_mailed_instruction(
+            agreement=a, text=f"Keep the archive of location {i} for two more years", author_name="M. de Wit",
+            given_at=now, mail=("instruction.eml", b"From: dpo@client.example\n\nPlease keep it"),
+            acting_user=admin)
+        if i % 2 == 0:
+            instructions.flag_instruction(instruction=mailed, reason="Longer than the agreement allows",
+                                          acting_user=admin)
+        made["instruction"] += 1
+    for i, a in enumerate(agreements[: max(1, n // 50)]):
+        authority.record_authority_request(
+            agreement=a, authority_kind="tax", authority="Belastingdienst", legal_basis="Art. 53 AWR",
+            description=f"Invoices of year {2020 + i % 5}", respond_by=now + timedelta(days=14 + i % 30),
+            acting_user=admin)
+        made["authority"] += 1
+    for i, a in enumerate(agreements[: max(1, n // 100)]):
+        start = audits.earliest_start(a.binding.dpa_terms.audit.notice_days or 0) + timedelta(days=i % 20)
+        audit = audits.request_audit(agreement=a, scope_text="Access control and backups", starts_on=start,
+                                     ends_on=start + timedelta(days=1), auditor="Audit & Co",
+                                     acting_user=portal if a.pk == first.pk else admin)
+        stage = (i + 2) % 3  # the first (the portal user's) completed, with its report
+        if stage:
+            audit = audits.schedule_audit(audit=audit, cost_estimate=Decimal("750"), acting_user=admin)
+        if stage == 2:
+            audits.complete_audit(audit=audit, report=("report.pdf", b"%PDF-1.4 report"),
+                                  noncompliance_found=False, acting_user=admin)
+        made["audit"] += 1
+    for i, a in enumerate([second, *agreements[-max(1, n // 100) + 1:]]):
+        t = termination.terminate_agreement(agreement=a, reason="agreement", acting_user=admin)
+        if t.choice != "return":
+            t = termination.choose_end_way(termination=t, choice="return",
+                                           acting_user=portal if a.pk == second.pk else admin)
+        termination.add_returned_file(termination=t, name="export.csv", content=b"id,name\n1,J. de Boer\n",
+                                      acting_user=admin)
+        made["termination"] += 1
+        made["returned"] += 1
+        if i % 2 == 0:
+            termination.confirm_destruction(termination=t, target_kind="system", target="PMS database",
+                                            method="Crypto-erase", acting_user=admin)
+            for name in termination.subprocessors_of(t):
+                termination.confirm_destruction(termination=t, target_kind="subprocessor", target=name,
+                                                method="Deletion confirmed in writing", acting_user=admin)
+            termination.issue_certificate(termination=t, acting_user=admin)
+    for i in range(5):
+        review_document(processor=processor, data=render_pdf(demo_terms(CLIENTS[i % len(CLIENTS)]),
+                                                             reference=f"DPA-BENCH-{i}"),
+                        filename=f"client-{i}.pdf", acting_user=admin, controller=agreements[i].controller)
+        made["review"] += 1
+    User = get_user_model()
+    for i in range(10):
+        staff = User.objects.create_user(f"bench-staff-{i}", f"staff{i}@bench.example", PASSWORD)
+        member = Membership.objects.create(user=staff, role="processor_staff", processor=processor)
+        member.assigned_controllers.set([a.controller for a in agreements[i * 100:(i + 1) * 100]])
+        invite(processor=processor, email=f"invited{i}@bench.example", role="client",
+               controller=agreements[i].controller, acting_user=admin)
+        made["member"] += 1
+        made["invitation"] += 1
+    colleague = User.objects.create_user("bench-colleague", "colleague@bench.example", PASSWORD)
+    Membership.objects.create(user=colleague, role="controller_user", processor=processor,
+                              controller=first.controller)
+    for i in range(max(1, n // 100)):
+        subscribe(processor=processor, channel="email", email=f"follower{i}@bench.example",
+                  language="nl" if i % 2 else "en")
+        made["subscriber"] += 1
+    log(f"requests and the rest: {made} in {time.perf_counter() - t0:.0f} s")
+    return made
+
+
 def _login(user: Any) -> str:
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -149,7 +268,8 @@ def build(n: int) -> dict[str, Any]:
     first = processor.controllers.order_by("pk").first()
     portal = User.objects.create_user("bench-portal", "portal@bench.example", PASSWORD)
     Membership.objects.create(user=portal, role="controller_user", processor=processor, controller=first)
-    return {"agreements": n,
+    made = _fill_requests(n, admin, portal)
+    return {"agreements": n, "made": made,
             "sessions": {"staff": _login(admin), "portal": _login(portal)},
             "tokens": {"staff": create_token(user=admin, name="bench", acting_user=admin)[1],
                        "portal": create_token(user=portal, name="bench", acting_user=portal)[1]}}
@@ -157,9 +277,19 @@ def build(n: int) -> dict[str, Any]:
 
 def objects() -> dict[str, str]:
     """The code that fills each kind of URL parameter (tests/permission_world.py's kinds)."""
-    from art28.agreements.models import Agreement
+    from art28.accounts.models import Invitation
+    from art28.agreements.models import Agreement, ReturnedFile, Termination
     from art28.breaches.models import Incident, IncidentNotice
-    from art28.parties.models import Contact, Controller, Processor
+    from art28.notices.models import Audience, Notice, Subscriber
+    from art28.parties.models import Contact, Controller, Membership, Processor
+    from art28.requests.models import (
+        AuditRequest,
+        AuthorityRequest,
+        DataSubjectRequest,
+        Instruction,
+        RequestTask,
+    )
+    from art28.reviews.models import Review
     from art28.subprocessors.models import ChangeAgreement, Subprocessor, SubprocessorChange
 
     controller = Controller.objects.order_by("pk").first()
@@ -173,7 +303,24 @@ def objects() -> dict[str, str]:
         "change": SubprocessorChange.objects.first(),
         "clock": ChangeAgreement.objects.filter(agreement=agreement).first(),
         "notice": IncidentNotice.objects.filter(affected__agreement=agreement).first(),
+        "portal_notice": Notice.objects.filter(controller=controller, audience=Audience.CONTROLLER).first(),
+        # The portal user's organisation's own, so both sides' pages have one to show.
+        "dsr": DataSubjectRequest.objects.filter(agreement=agreement).first(),
+        "task": RequestTask.objects.filter(request__agreement=agreement).first(),
+        "instruction": Instruction.objects.filter(agreement=agreement).first(),
+        "authority": AuthorityRequest.objects.filter(agreement=agreement).first(),
+        "audit": AuditRequest.objects.filter(agreement=agreement).first(),
+        "termination": Termination.objects.filter(agreement__controller=controller).first(),
+        "returned": ReturnedFile.objects.filter(termination__agreement__controller=controller).first(),
+        "review": Review.objects.filter(controller=controller).first(),
+        "member": Membership.objects.filter(role="processor_staff").order_by("pk").first(),
+        "portal_member": Membership.objects.filter(user__username="bench-colleague").first(),
+        "invitation": Invitation.objects.order_by("pk").first(),
+        "subscriber": Subscriber.objects.order_by("pk").first(),
     }
+    # The portal's version PDF (a draft there in the permission walk, to be refused): here a
+    # version the portal user may read, so that the page is measured.
+    found["draft_version"] = found["version"]
     return {kind: str(obj.code) for kind, obj in found.items() if obj is not None}
 
 
@@ -311,6 +458,13 @@ def main() -> None:
         call_command("migrate", verbosity=0)  # a database built by older code
         built = json.loads(marker.read_text())
         log(f"reusing {home}")
+        if "made" not in built:  # built before the requests and the rest were: add them once
+            from django.contrib.auth import get_user_model
+
+            users = get_user_model().objects
+            built["made"] = _fill_requests(args.agreements, users.get(username="bench-admin"),
+                                           users.get(username="bench-portal"))
+            marker.write_text(json.dumps(built))
     else:
         built = build(args.agreements)
         marker.write_text(json.dumps(built))

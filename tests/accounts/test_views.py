@@ -202,3 +202,22 @@ def test_it_refuses_a_short_password_in_dutch(client, admin_user, processor):
     r = client.post(url, {"password1": "kort", "password2": "kort"}, HTTP_ACCEPT_LANGUAGE="nl")
     assert "te kort. Het moet minstens 12 tekens bevatten" in r.content.decode()
     assert not User.objects.filter(username="kort@team.example").exists()
+
+
+def test_a_members_page_shows_a_page_of_controllers_to_assign_found_by_name(client, login, admin_user,
+                                                                           staff_a, controller_a,
+                                                                           make_controller):
+    from django.urls import reverse
+
+    from art28.core.pagination import PAGE_SIZE
+
+    for i in range(PAGE_SIZE + 1):
+        make_controller(f"Bakkerij {i:02d}")
+    login(client, admin_user)
+    url = reverse("accounts:member_detail", args=[staff_a.membership.code])
+    page = client.get(url).content.decode()
+    assert page.count('name="target"') == PAGE_SIZE and "Page 1 of 2" in page
+    # staff_a's own controller, found by name, with its Unassign button.
+    found = client.get(url, {"q": "Zonnebloem"}).content.decode()
+    assert found.count('name="target"') == 1 and str(controller_a.code) in found and "Unassign" in found
+    assert "No controllers found." in client.get(url, {"q": "Nergens"}).content.decode()

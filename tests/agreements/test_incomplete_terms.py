@@ -50,3 +50,21 @@ def test_it_sends_a_download_back_to_the_preview_with_the_reason(client, login, 
     assert "its terms lack the client's name" in html.unescape(response.content.decode())
     nameless_draft.refresh_from_db()
     assert not nameless_draft.document and Event.objects.count() == events
+
+
+def test_the_portal_pdf_of_a_sent_version_that_cannot_make_one_goes_back_to_the_agreement(
+        client, login, user_a, make_agreement, controller_a):
+    # Bulk-made data (the page bench's): a sent version with no frozen document whose terms
+    # lack the processor's name.
+    from art28.agreements.models import AgreementVersion
+
+    agreement = make_agreement(controller_a, state="sent")
+    version = agreement.versions.get()
+    terms = version.terms
+    terms["processor"]["name"] = None
+    AgreementVersion.objects.filter(pk=version.pk).update(terms=terms, document="")
+    login(client, user_a)
+    response = client.get(reverse("agreements:portal_version_pdf", args=[version.code]),
+                          HTTP_ACCEPT_LANGUAGE="en", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("agreements:portal_agreement", args=[agreement.code])
+    assert "its terms lack the processor's name" in html.unescape(response.content.decode())

@@ -109,3 +109,24 @@ def test_it_counts_processor_level_deliveries_on_the_staff_dashboard(client, log
     response = client.get(reverse("obligations:staff_dashboard"))
     # Every delivery of this processor, the staff-only ones with no controller included.
     assert response.context["pending_deliveries"] == Delivery.objects.filter(status="pending").count()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, more", [("en", "more than"), ("nl", "meer dan")])
+def test_the_dashboard_says_more_than_the_cap_of_waiting_deliveries(client, login, admin_user, reminder,
+                                                                    monkeypatch, language, more):
+    from art28.notices.models import Delivery
+
+    waiting = Delivery.objects.filter(status="pending").count()
+    assert waiting >= 2
+    login(client, admin_user)
+    client.cookies["django_language"] = language
+    monkeypatch.setattr("art28.obligations.views.DELIVERY_COUNT_CAP", waiting)
+    response = client.get(reverse("obligations:staff_dashboard"))
+    assert response.context["pending_deliveries"] == waiting
+    assert f">{waiting}</span>" in response.content.decode() and more not in response.content.decode()
+    # One fewer allowed than there are: counting stops past the cap and the tile says so.
+    monkeypatch.setattr("art28.obligations.views.DELIVERY_COUNT_CAP", waiting - 1)
+    response = client.get(reverse("obligations:staff_dashboard"))
+    assert response.context["pending_deliveries"] == waiting
+    assert f">{more} {waiting - 1}</span>" in response.content.decode()

@@ -31,3 +31,17 @@ def test_controller_users_get_404_in_the_console(client, login, user_a):
     for name in ("obligations:staff_dashboard", "parties:processor_edit", "ledger:ledger",
                  "agreements:agreement_list"):
         assert client.get(reverse(name)).status_code == 404
+
+
+def test_the_dashboard_counts_each_agreement_once_by_its_newest_version(client, login, admin_user,
+                                                                        controller_a, make_agreement):
+    from art28.agreements import services
+
+    signed = make_agreement(controller_a, state="signed")
+    make_agreement(controller_a, state="signed")
+    terms = signed.latest.terms
+    terms["processing"]["subject_matter"] = "hosting and backups"
+    services.update_terms(agreement=signed, terms=terms, acting_user=admin_user)  # a draft version 2
+    login(client, admin_user)
+    counts = {v: n for v, _, n in client.get(reverse("obligations:staff_dashboard")).context["by_status"]}
+    assert counts["signed"] == 1 and counts["draft"] == 1 and sum(counts.values()) == 2

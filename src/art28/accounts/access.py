@@ -7,6 +7,7 @@ colleagues. Outsiders get 404.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -21,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from art28.accounts.models import Invitation, InvitationStatus, hash_token
 from art28.core.access import get_or_404, object_for
-from art28.parties.access import membership_of, visible_controllers
+from art28.parties.access import find_controllers, membership_of, visible_controllers
 from art28.parties.models import Controller, Membership, Role
 
 
@@ -106,8 +107,9 @@ def member_for(user: Any, code: Any, *, write: bool = False) -> Membership:
                       .filter(processor_id=m.processor_id), code=code)
 
 
-def assignable_controllers(user: Any) -> QuerySet[Controller]:
-    return visible_controllers(user).order_by("name")
+def assignable_controllers(user: Any, q: str = "") -> QuerySet[Controller]:
+    """The controllers an admin may assign staff to, by name; ``q`` as ``find_controllers``."""
+    return find_controllers(user, q).order_by("name")
 
 
 def assignable_staff(user: Any, controller: Controller) -> QuerySet[Membership]:
@@ -136,8 +138,12 @@ def can_manage_portal(user: Any, controller: Controller) -> bool:
     return visible_controllers(user).filter(pk=controller.pk).exists()
 
 
-def assigned_controller_ids(member: Membership) -> set[int]:
-    return set(member.assigned_controllers.values_list("pk", flat=True))
+def assigned_controller_ids(member: Membership, among: Iterable[Controller] | None = None) -> set[int]:
+    """The keys of the controllers ``member`` is assigned to (of ``among`` only, if given)."""
+    qs = member.assigned_controllers.all()
+    if among is not None:
+        qs = qs.filter(pk__in=[c.pk for c in among])
+    return set(qs.values_list("pk", flat=True))
 
 
 def assigned_staff_ids(controller: Controller) -> set[int]:

@@ -283,7 +283,8 @@ class Termination(models.Model):
     retention = models.JSONField(_("legal retention exceptions"), default=list, blank=True)
     surviving = models.JSONField(_("obligations that survive the end"), default=list, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=TerminationStatus.choices, default=TerminationStatus.OPEN
+        _("status"), max_length=10, choices=TerminationStatus.choices, default=TerminationStatus.OPEN,
+        db_index=True,  # "what is due" starts from the open ones (else from every visible agreement)
     )
     certificate = models.FileField(upload_to=_end_upload, blank=True)
     certificate_sha256 = models.CharField(max_length=64, blank=True)

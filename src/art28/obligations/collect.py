@@ -55,6 +55,9 @@ from art28.terms.clocks import add_months
 # The controller must tell the supervisory authority within 72 hours once told (Art. 33).
 AUTHORITY_HOURS = 72
 
+# The controllers a list is narrowed to; None: all the user may see.
+Controllers = QuerySet[Controller] | None
+
 
 @dataclass(frozen=True)
 class Obligation:
@@ -132,7 +135,7 @@ class Source:
     a row shows, its own code first; ``make`` builds the row from them."""
 
     kind: str
-    items: Callable[[Any, QuerySet[Controller]], QuerySet[Any]]
+    items: Callable[[Any, Controllers], QuerySet[Any]]
     key: Any
     fields: tuple[str, ...]
     make: Callable[[str, tuple[Any, ...], datetime | None], Obligation]
@@ -155,8 +158,15 @@ def _obligation(kind: str, code: Any, what: str, controller: str, controller_cod
 
 # --- the processor's side -----------------------------------------------------------
 
-def _breach_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
-    return (visible_affected(user).open_clocks().filter(agreement__controller__in=controllers)
+def _within(controllers: Controllers, path: str) -> Q:
+    """Rows of ``controllers`` only (their key at ``path``). None: no condition, as the
+    source's own access helper already keeps the rows to what the user may see (the same
+    condition twice made SQLite build the list of every visible controller twice a query)."""
+    return Q() if controllers is None else Q(**{f"{path}__in": controllers})
+
+
+def _breach_items(user: Any, controllers: Controllers) -> QuerySet[Any]:
+    return (visible_affected(user).open_clocks().filter(_within(controllers, "agreement__controller"))
             .exclude(incident__decision=Decision.NOT_NOTIFIED))  # decided: nobody is told
 
 
@@ -182,9 +192,9 @@ CLOCK_FIELDS = ("code", "change__subprocessor__name", "agreement__reference", "c
                 "agreement__controller__name", "agreement__controller__code")
 
 
-def _clock_items(status: str) -> Callable[[Any, QuerySet[Controller]], QuerySet[Any]]:
-    def items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
-        return visible_clocks(user).filter(agreement__controller__in=controllers, status=status,
+def _clock_items(status: str) -> Callable[[Any, Controllers], QuerySet[Any]]:
+    def items(user: Any, controllers: Controllers) -> QuerySet[Any]:
+        return visible_clocks(user).filter(_within(controllers, "agreement__controller"), status=status,
                                            resolved_at__isnull=True)
     return items
 
@@ -218,10 +228,10 @@ def _having_version(status: str) -> Q:
     return Q(pk__in=AgreementVersion.objects.filter(status=status).values("agreement_id"))
 
 
-def _signature_items(status: str) -> Callable[[Any, QuerySet[Controller]], QuerySet[Any]]:
-    def items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
-        return (listed_agreements(user, status).filter(_having_version(status), controller__in=controllers)
-                .with_signing_times())
+def _signature_items(status: str) -> Callable[[Any, Controllers], QuerySet[Any]]:
+    def items(user: Any, controllers: Controllers) -> QuerySet[Any]:
+        return (listed_agreements(user, status)
+                .filter(_having_version(status), _within(controllers, "controller")).with_signing_times())
     return items
 
 
@@ -251,10 +261,10 @@ def _dsr_source(extended: bool) -> Source:
     """Forwarded requests, the extended ones apart: each part's deadline rises with receipt."""
     months = answer_months(extended=extended)
 
-    def items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
-        return visible(DataSubjectRequest, user).filter(status=DsrStatus.FORWARDED,
-                                                        extended_at__isnull=not extended,
-                                                        agreement__controller__in=controllers)
+    def items(user: Any, controllers: Controllers) -> QuerySet[Any]:
+        return visible(DataSubjectRequest, user).filter(_within(controllers, "agreement__controller"),
+                                                        status=DsrStatus.FORWARDED,
+                                                        extended_at__isnull=not extended)
 
     def row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
         code, right, reference, controller, controller_code = v
@@ -271,9 +281,9 @@ def _dsr_source(extended: bool) -> Source:
 DSR = (_dsr_source(extended=False), _dsr_source(extended=True))
 
 
-def _authority_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
-    return visible(AuthorityRequest, user).filter(status=AuthorityStatus.OPEN,
-                                                  agreement__controller__in=controllers)
+def _authority_items(user: Any, controllers: Controllers) -> QuerySet[Any]:
+    return visible(AuthorityRequest, user).filter(_within(controllers, "agreement__controller"),
+                                                  status=AuthorityStatus.OPEN)
 
 
 def _authority_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
@@ -288,9 +298,10 @@ AUTHORITY = Source(K.AUTHORITY_REQUEST, _authority_items, F("respond_by"),
                    anything=_exists(AuthorityRequest, status=AuthorityStatus.OPEN))
 
 
-def _audit_items(status: str) -> Callable[[Any, QuerySet[Controller]], QuerySet[Any]]:
-    def items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
-        return visible(AuditRequest, user).filter(status=status, agreement__controller__in=controllers)
+def _audit_items(status: str) -> Callable[[Any, Controllers], QuerySet[Any]]:
+    def items(user: Any, controllers: Controllers) -> QuerySet[Any]:
+        return visible(AuditRequest, user).filter(_within(controllers, "agreement__controller"),
+                                                  status=status)
     return items
 
 
@@ -321,9 +332,9 @@ AUDIT = Source(K.AUDIT, _audit_items(AuditStatus.REQUESTED), F("starts_on"),
                _exists(AuditRequest, status=AuditStatus.REQUESTED))
 
 
-def _termination_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
-    return visible_terminations(user).filter(status=TerminationStatus.OPEN,
-                                             agreement__controller__in=controllers)
+def _termination_items(user: Any, controllers: Controllers) -> QuerySet[Any]:
+    return visible_terminations(user).filter(_within(controllers, "agreement__controller"),
+                                             status=TerminationStatus.OPEN)
 
 
 def _termination_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
@@ -338,7 +349,9 @@ TERMINATION = Source(K.TERMINATION, _termination_items, F("complete_by"), ("code
                      _termination_row, anything=_exists(Termination, status=TerminationStatus.OPEN))
 
 
-def _delivery_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
+def _delivery_items(user: Any, controllers: Controllers) -> QuerySet[Any]:
+    # Not narrowed, still only the notices to or about a visible controller (line below).
+    controllers = visible_controllers(user) if controllers is None else controllers
     return (staff_deliveries(user).filter(status=DeliveryStatus.FAILED)
             .filter(Q(notice__controller__in=controllers) | Q(notice__concerns__in=controllers)))
 
@@ -360,9 +373,10 @@ DELIVERY = Source(K.DELIVERY_FAILED, _delivery_items, Coalesce("notice__deadline
 
 # --- the controller's side (portal) ---------------------------------------------------
 
-def _to_sign_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
-    return (portal_agreements(user).filter(_having_version(VersionStatus.SENT), status=VersionStatus.SENT,
-                                           controller__in=controllers).with_signing_times())
+def _to_sign_items(user: Any, controllers: Controllers) -> QuerySet[Any]:
+    return (portal_agreements(user).filter(_having_version(VersionStatus.SENT),
+                                           _within(controllers, "controller"), status=VersionStatus.SENT)
+            .with_signing_times())
 
 
 def _to_sign_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
@@ -375,9 +389,9 @@ TO_SIGN = Source(K.TO_SIGN, _to_sign_items, F("latest_sent_at"), SIGNATURE_FIELD
                  signature_due, SIGNATURE.bounds, SIGNATURE.anything)
 
 
-def _to_acknowledge_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
-    return visible_notices(user).filter(notice__acknowledged_at__isnull=True,
-                                        affected__agreement__controller__in=controllers)
+def _to_acknowledge_items(user: Any, controllers: Controllers) -> QuerySet[Any]:
+    return visible_notices(user).filter(_within(controllers, "affected__agreement__controller"),
+                                        notice__acknowledged_at__isnull=True)
 
 
 def _to_acknowledge_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
@@ -396,8 +410,8 @@ TO_ACKNOWLEDGE = Source(
     lambda key: None if key is None else key + TOLD, lambda m: _same(m - TOLD))
 
 
-def _to_answer_items(user: Any, controllers: QuerySet[Controller]) -> QuerySet[Any]:
-    return visible_clocks(user).filter(status__in=ANSWERABLE, agreement__controller__in=controllers)
+def _to_answer_items(user: Any, controllers: Controllers) -> QuerySet[Any]:
+    return visible_clocks(user).filter(_within(controllers, "agreement__controller"), status__in=ANSWERABLE)
 
 
 def _to_answer_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
@@ -628,9 +642,8 @@ def due_list(user: Any, *, controllers: QuerySet[Controller] | None = None, kind
     m = membership_of(user)
     if m is None:
         return DueList([], None)
-    allowed = visible_controllers(user)
-    if controllers is not None:
-        allowed = allowed.filter(pk__in=controllers.values("pk"))
+    allowed = (None if controllers is None
+               else visible_controllers(user).filter(pk__in=controllers.values("pk")))
     table = STAFF if m.is_processor_side else PORTAL
     parts: list[tuple[Source, QuerySet[Any]]] = []
     for wanted in [kind] if kind else list(table):

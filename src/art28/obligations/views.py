@@ -17,7 +17,7 @@ from art28.agreements.models import VersionStatus
 from art28.core.actions import run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.pagination import page_of
-from art28.notices.access import delivery_counts
+from art28.notices.access import DELIVERY_COUNT_CAP, delivery_counts
 from art28.obligations import services
 from art28.obligations.access import feed_owner, preference_of
 from art28.obligations.collect import open_obligations
@@ -83,12 +83,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     controllers = visible_controllers(request.user)
     counts = agreement_counts_by_status(request.user)
     by_status = [(status, status.label, counts.get(status, 0)) for status in VersionStatus]
-    deliveries = delivery_counts(request.user)
+    deliveries = delivery_counts(request.user, cap=DELIVERY_COUNT_CAP)
     return render(request, "obligations/dashboard.html", {
         "controller_count": controllers.count(),
         "by_status": by_status,
         "pending_deliveries": deliveries["pending"],
         "failed_deliveries": deliveries["failed"],
+        "deliveries_cap": DELIVERY_COUNT_CAP,
         **obligations_context(request),
     })
 

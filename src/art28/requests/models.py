@@ -75,7 +75,8 @@ class DataSubjectRequest(Tracked):
     extended_at = models.DateTimeField(_("answer period extended at"), null=True, blank=True)
     extension_reason = models.TextField(_("reason for the extension"), blank=True)
     status = models.CharField(
-        _("status"), max_length=12, choices=DsrStatus.choices, default=DsrStatus.FORWARDED
+        _("status"), max_length=12, choices=DsrStatus.choices, default=DsrStatus.FORWARDED,
+        db_index=True,  # "what is due" starts from the open ones (else from every visible agreement)
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
@@ -231,7 +232,8 @@ class AuthorityRequest(Tracked):
     objected_at = models.DateTimeField(_("objected at"), null=True, blank=True)
     disclosed = models.TextField(_("what was disclosed"), blank=True)
     status = models.CharField(
-        _("status"), max_length=8, choices=AuthorityStatus.choices, default=AuthorityStatus.OPEN
+        _("status"), max_length=8, choices=AuthorityStatus.choices, default=AuthorityStatus.OPEN,
+        db_index=True,  # as DataSubjectRequest.status
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
@@ -310,7 +312,8 @@ class AuditRequest(Tracked):
     ends_on = models.DateField(_("last day"))
     auditor = models.CharField(_("auditor"), max_length=200)
     status = models.CharField(
-        _("status"), max_length=20, choices=AuditStatus.choices, default=AuditStatus.REQUESTED
+        _("status"), max_length=20, choices=AuditStatus.choices, default=AuditStatus.REQUESTED,
+        db_index=True,  # as DataSubjectRequest.status
     )
     cost_rule = models.CharField(_("cost rule of the agreement"), max_length=40, blank=True)
     notice_days = models.PositiveIntegerField(_("notice period (days)"), default=0)

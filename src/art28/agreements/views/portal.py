@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from art28.agreements.views import documents
 from art28.agreements.views.signature import signature_from
 from art28.core.actions import run_action
 from art28.core.decorators import portal_required
+from art28.documents.model import DocumentError
 
 
 @portal_required
@@ -64,7 +65,11 @@ def _sent_version(request: HttpRequest, code: str, *, write: bool = False) -> Ag
 
 @portal_required
 def portal_version_pdf(request: HttpRequest, code: str) -> HttpResponse:
-    return documents.version_pdf(_sent_version(request, code))
+    version = _sent_version(request, code)
+    try:
+        return documents.version_pdf(version)
+    except DocumentError:  # a version with no frozen document whose terms cannot make one
+        return redirect("agreements:portal_agreement", version.agreement.code)  # says what they lack
 
 
 @portal_required
