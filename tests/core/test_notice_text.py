@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from django.utils import translation
 
-from art28.core.templatetags.art28 import notice_text
+from art28.core.templatetags.art28 import grouped, notice_text
 
 
 def test_it_turns_each_web_address_into_a_link_in_words():
@@ -29,3 +30,9 @@ def test_it_names_a_language_in_the_readers_language():
         assert (language_name("nl"), language_name("en")) == ("Nederlands", "Engels")
     with translation.override("en"):
         assert (language_name("NL"), language_name("")) == ("Dutch", "—")
+
+
+@pytest.mark.parametrize("language, shown", [("en", "1,000"), ("nl", "1.000"), ("en", "12,345,678")])
+def test_grouped_shows_a_count_with_the_readers_thousands_separator(language, shown):
+    with translation.override(language):
+        assert grouped(int(shown.replace(",", "").replace(".", ""))) == shown

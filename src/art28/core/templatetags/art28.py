@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -38,6 +39,12 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     return str(value)
+
+
+@register.filter
+def grouped(value: int) -> str:
+    """A count with the reader's thousands separator: "1,000" in English, "1.000" in Dutch."""
+    return number_format(value, force_grouping=True)
 
 
 @register.filter
