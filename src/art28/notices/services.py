@@ -582,10 +582,6 @@ class _Staged:
 
     def __init__(self, client: smtplib.SMTP):
         self.client = client
-        # The "." follows the content without a reply in between: without this, Nagle's
-        # algorithm holds it back until the server's delayed acknowledgement (40 ms).
-        if client.sock is not None:
-            client.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def finish(self) -> None:
         self.client.send(b".\r\n")
@@ -620,6 +616,10 @@ def _stage(mail: _Mail, smtp: BaseEmailBackend) -> _Staged | None:
     code, reply = client.getreply()
     if code != 354:
         raise smtplib.SMTPDataError(code, reply)
+    if client.sock is not None:
+        # The "." follows the content without a reply in between: without this, Nagle's
+        # algorithm holds it back until the server's delayed acknowledgement (40 ms).
+        client.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     content = _LEADING_DOT.sub(b"..", raw)
     client.send(content if content.endswith(b"\r\n") else content + b"\r\n")
     return _Staged(client)
