@@ -8,6 +8,7 @@ ART28_TEST_POSTGRES (default postgres://postgres@127.0.0.1:5432) to point elsewh
 """
 
 import os
+import signal
 import subprocess
 import time
 
@@ -63,3 +64,37 @@ def test_two_worker_processes_on_postgresql_deliver_one_outbox_exactly_once(
     assert_each_once(box, N)
     assert left == 0
     assert side_by_side >= 2, "both workers should have held a batch at the same time"
+
+
+@pytest.mark.smtp
+def test_a_worker_killed_mid_batch_on_postgresql_repeats_at_most_the_message_in_flight(
+        tmp_path, postgres_db, slow_smtp):
+    """On PostgreSQL a worker records each message from a second thread while it hands the
+    next one to the mail server (all but its final "."): killed right after the server took
+    a message, it leaves only that one in doubt. End to end only: whether the kill meets a
+    record still running is timing; ``test_staged_delivery.py`` pins the order itself (a
+    "." sent before the previous record fails it, this test did not in two tries)."""
+    box = slow_smtp(0)
+    env = worker_env(tmp_path, box, database_url=postgres_db, ART28_DELIVERY_LEASE_SECONDS="3")
+    queue_outbox(env, N, timeout=600)
+
+    first = subprocess.Popen(art28("worker", "--batch", "--interval", "0.1"), env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(box.messages) < 40 and time.monotonic() < deadline:
+        time.sleep(0.002)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    time.sleep(0.3)  # a message whose "." left before the kill is taken by now
+    at_kill = len(box.messages)
+    assert 0 < at_kill < N, "the kill must land in the middle of the outbox"
+
+    time.sleep(3.5)  # the dead worker's lease runs out
+    subprocess.run(art28("worker", "--batch", "--interval", "0.1"), env=env, check=True,
+                   capture_output=True, timeout=300)
+
+    ids = [m["message_id"] for m in box.messages]
+    assert len(set(ids)) == N, f"lost {N - len(set(ids))}"
+    twice = {i for i in ids if ids.count(i) > 1}
+    assert twice <= {ids[at_kill - 1]}, f"sent twice beyond the message in flight: {twice}"
+    assert len(ids) - N == len(twice) <= 1

@@ -10,6 +10,7 @@ that message to Django.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 import sys
@@ -31,8 +32,22 @@ def _header(name: str, value: str) -> str:
     return _POLICY.fold(name, value)
 
 
+@functools.lru_cache(maxsize=64)
+def _subject(subject: str) -> str:
+    """The Subject line: the same for every mail of a fan-out in one language."""
+    return _header("Subject", subject if subject.isascii() else Header(subject, "utf-8").encode())
+
+
+# A run of characters without a line boundary (``str.splitlines``'s) as long as a line must
+# be for Django's test below to look at its bytes: no match, no long line (a quick scan in C).
+_LONG_RUN = re.compile(
+    f"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]{{{RFC5322_EMAIL_LINE_LENGTH_LIMIT // 4 + 1},}}")
+
+
 def _has_long_lines(body: str) -> bool:
     """Django's test for a part it sends quoted-printable instead of 8-bit."""
+    if not _LONG_RUN.search(body):
+        return False
     return any(len(line) * 4 > RFC5322_EMAIL_LINE_LENGTH_LIMIT
                and len(line.encode(errors="surrogateescape")) > RFC5322_EMAIL_LINE_LENGTH_LIMIT
                for line in body.splitlines())
@@ -60,7 +75,7 @@ def build(*, subject: str, from_email: str, to: str, headers: dict[str, str], te
         return None
     if settings.DEFAULT_CHARSET.lower() != "utf-8" or any(_has_long_lines(body) for body in (text, html)):
         return None
-    head = [_header("Subject", subject if subject.isascii() else Header(subject, "utf-8").encode()),
+    head = [_subject(subject),
             _header("From", from_email), _header("To", to),
             _header("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME))]
     head += [_header(name, value) for name, value in headers.items()]

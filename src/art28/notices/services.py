@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
+import smtplib
+import socket
 import threading
 import uuid
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -297,17 +301,31 @@ def drain(limit_batches: int | None = None) -> int:
     """Deliver every due delivery, batch by batch, over one SMTP connection for the drain."""
     sent = batches = 0
     smtp = get_connection(fail_silently=False)  # opened at the first e-mail, kept while it works
+    recorder = _recorder()
     try:
         while limit_batches is None or batches < limit_batches:
             token, ids = claim_batch()
             if not ids:
                 break
             batches += 1
-            sent += _deliver_batch(token, ids, smtp)
+            sent += _deliver_batch(token, ids, smtp, recorder)
     finally:
         _reset(smtp)
+        if recorder is not None:
+            recorder.submit(connections.close_all).result()  # the recorder thread's own connection
+            recorder.shutdown()
     _reschedule_waiting()
     return sent
+
+
+def _recorder() -> ThreadPoolExecutor | None:
+    """On PostgreSQL, outside a transaction: one thread with a database connection of its own
+    that records each message as sent while the next message's SMTP exchange is prepared
+    (``_Staged``). Elsewhere (SQLite is in-process; a caller's transaction would be invisible
+    to a second connection) every message is recorded in line."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return None
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="delivery-recorder")
 
 
 def _heartbeat_seconds() -> float:
@@ -444,26 +462,57 @@ def _load(ids: list[int]) -> tuple[list[_Mail], dict[int, Delivery]]:
     return mails, webhooks
 
 
-def _deliver_batch(token: uuid.UUID, ids: list[int], smtp: BaseEmailBackend | None = None) -> int:
+def _deliver_batch(token: uuid.UUID, ids: list[int], smtp: BaseEmailBackend | None = None,
+                   recorder: Executor | None = None) -> int:
     """Send a claimed batch. Before each message the claim is re-checked (in the statement
-    that records the previous one as sent), and the batch stops when another worker took it."""
+    that records the previous one as sent), and the batch stops when another worker took it.
+
+    With a ``recorder`` (PostgreSQL), that statement runs in the recorder's thread while this
+    one already sends the next message's envelope and content to the mail server, all but
+    the final ``.`` that makes the server accept it: the ``.`` is sent only once the
+    previous message is recorded and the claim found still ours. So at any moment at most
+    one message is accepted and not yet recorded (the one in flight), as without the
+    overlap; a worker that dies with a message staged drops the connection before its
+    ``.``, and a mail server discards such a message."""
     sent = 0
     claim = _Claim(token)
     own_smtp = smtp is None
     connection_ = smtp or get_connection(fail_silently=False)
     mails, webhooks = _load(ids)  # read first: SQLite cursors see our own updates
+    # Whether the next delivery is still ours: known, or being answered by the recorder.
+    ours: bool | Future[bool] = False
     try:
         with _Heartbeat(claim):  # the lease stays ours while we live, however slow the server
             ours = bool(mails) and claim.take(mails[0].pk)
             for i, mail in enumerate(mails):
+                following = mails[i + 1].pk if i + 1 < len(mails) else None
+                staged: _Staged | None = None
+                error: Exception | None = None
+                if isinstance(ours, Future) and mail.channel == Channel.EMAIL:
+                    try:  # while the previous message is being recorded
+                        connection_.open()
+                        staged = _stage(mail, connection_)
+                    except Exception as exc:  # noqa: BLE001 - counted below, once we know it is ours
+                        error = exc
+                try:
+                    ours = _known(ours)
+                except BaseException:
+                    if staged is not None or error is not None:
+                        _reset(connection_)  # never its final "." without the previous record
+                    raise
                 if not ours:
                     # Our lease ran out and another worker took over: it sends the rest.
+                    if staged is not None or error is not None:
+                        _reset(connection_)  # dropped before its final ".": the server discards it
                     log.warning("claim %s lost before delivery %s; stopping this batch", token, mail.code)
                     claim.release()
                     break
-                following = mails[i + 1].pk if i + 1 < len(mails) else None
                 try:
-                    if mail.channel == Channel.EMAIL:
+                    if error is not None:
+                        raise error
+                    if staged is not None:
+                        staged.finish()
+                    elif mail.channel == Channel.EMAIL:
                         connection_.open()  # no-op while open: one connection serves the drain
                         _email(mail, connection_)
                     else:
@@ -473,12 +522,21 @@ def _deliver_batch(token: uuid.UUID, ids: list[int], smtp: BaseEmailBackend | No
                     _reset(connection_)
                     ours = following is not None and claim.take(following)
                     continue
-                ours = claim.sent(mail.pk, mail.attempts + 1, then=following)
                 sent += 1
+                if recorder is not None and following is not None:
+                    ours = recorder.submit(claim.sent, mail.pk, mail.attempts + 1, following)
+                else:
+                    ours = claim.sent(mail.pk, mail.attempts + 1, then=following)
     finally:
+        if isinstance(ours, Future):  # an error above: the last record still finishes first
+            ours.exception()
         if own_smtp:
             _reset(connection_)
     return sent
+
+
+def _known(ours: bool | Future[bool]) -> bool:
+    return ours.result() if isinstance(ours, Future) else ours
 
 
 def _reset(smtp: BaseEmailBackend) -> None:
@@ -489,7 +547,8 @@ def _reset(smtp: BaseEmailBackend) -> None:
             smtp.connection = None
 
 
-def _email(mail: _Mail, smtp: BaseEmailBackend) -> None:
+def _content(mail: _Mail) -> tuple[dict[str, str], str, str]:
+    """Headers, text and HTML of a delivery's e-mail."""
     notice = mail.notice
     text, html = notice.body_text, notice.body_html
     headers = {"Message-ID": mail.message_id, "X-Art28-Notice": str(notice.code)}
@@ -497,24 +556,89 @@ def _email(mail: _Mail, smtp: BaseEmailBackend) -> None:
         text, html = _with_unsubscribe(mail.unsubscribe_token, notice.language, headers, text, html)
     if mail.personal_link and notice.link:
         text, html = _with_personal_link(notice, mail.personal_link, text, html)
-    raw = None
-    if type(smtp) is SmtpBackend:  # exactly Django's: a subclass may sign or rewrite in _send
-        raw = mime.build(subject=notice.subject, from_email=settings.DEFAULT_FROM_EMAIL, to=mail.recipient,
-                         headers=headers, text=text, html=html)
-    client = cast(SmtpBackend, smtp).connection if raw is not None else None
-    if client is not None and raw is not None:
-        # What Django's SMTP backend does with the message it built, minus the build.
-        client.sendmail(_envelope(settings.DEFAULT_FROM_EMAIL), [_envelope(mail.recipient)], raw)
+    return headers, text, html
+
+
+def _email(mail: _Mail, smtp: BaseEmailBackend) -> None:
+    staged = _stage(mail, smtp)
+    if staged is not None:
+        staged.finish()
         return
-    msg = EmailMultiAlternatives(notice.subject, text, settings.DEFAULT_FROM_EMAIL,
+    headers, text, html = _content(mail)
+    msg = EmailMultiAlternatives(mail.notice.subject, text, settings.DEFAULT_FROM_EMAIL,
                                  [mail.recipient], connection=smtp, headers=headers)
     if html:
         msg.attach_alternative(html, "text/html")
     msg.send()
 
 
-@functools.lru_cache(maxsize=64)
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+class _Staged:
+    """A message handed to the mail server up to, not including, the ``.`` that ends its
+    content: nothing is delivered until ``finish``, and a connection dropped before it
+    discards the message (RFC 5321, 4.1.1.4)."""
+
+    def __init__(self, client: smtplib.SMTP):
+        self.client = client
+
+    def finish(self) -> None:
+        self.client.send(b".\r\n")
+        code, reply = self.client.getreply()
+        if code != 250:
+            raise smtplib.SMTPDataError(code, reply)
+
+
+def _stage(mail: _Mail, smtp: BaseEmailBackend) -> _Staged | None:
+    """What Django's SMTP backend does with the message it built (smtplib's ``sendmail``),
+    minus the build and the final ``.``; ``None`` when Django must build and send it: another
+    mail backend (a subclass may sign or rewrite in ``_send``), or a message ``mime.build``
+    leaves to Django. The backend must be open."""
+    if type(smtp) is not SmtpBackend or smtp.connection is None:
+        return None
+    headers, text, html = _content(mail)
+    raw = mime.build(subject=mail.notice.subject, from_email=settings.DEFAULT_FROM_EMAIL, to=mail.recipient,
+                     headers=headers, text=text, html=html)
+    if raw is None:
+        return None
+    client = smtp.connection
+    sender, recipient = _envelope(settings.DEFAULT_FROM_EMAIL), _envelope(mail.recipient)
+    client.ehlo_or_helo_if_needed()
+    options = [f"size={len(raw)}"] if client.does_esmtp and client.has_extn("size") else []
+    code, reply = client.mail(sender, options)
+    if code != 250:
+        raise smtplib.SMTPSenderRefused(code, reply, sender)
+    code, reply = client.rcpt(recipient)
+    if code not in (250, 251):
+        raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
+    client.putcmd("data")
+    code, reply = client.getreply()
+    if code != 354:
+        raise smtplib.SMTPDataError(code, reply)
+    if client.sock is not None:
+        # The "." follows the content without a reply in between: without this, Nagle's
+        # algorithm holds it back until the server's delayed acknowledgement (40 ms).
+        client.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    content = _LEADING_DOT.sub(b"..", raw)
+    client.send(content if content.endswith(b"\r\n") else content + b"\r\n")
+    return _Staged(client)
+
+
+# A bare ASCII address (dot-atom local part, letter-digit-hyphen labels): what
+# ``sanitize_address`` returns for it is the address itself, so its parse is skipped (every
+# recipient of a fan-out is a different address, which a cache does not help).
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_BARE_ADDRESS = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})*\Z")
+
+
 def _envelope(address: str) -> str:
+    return address if _BARE_ADDRESS.match(address) else _sanitized(address)
+
+
+@functools.lru_cache(maxsize=64)
+def _sanitized(address: str) -> str:
     return sanitize_address(address, settings.DEFAULT_CHARSET)
 
 
