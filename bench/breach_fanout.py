@@ -10,7 +10,10 @@ Prints one JSON line:
 * ``delivery_seconds``: from that commit until every e-mail reached the SMTP server, with
   ``--workers`` real ``art28 worker`` processes already running (as in production);
 * ``delivery_ratio_vs_bare_smtplib``: art28's delivery rate over the rate of a bare
-  smtplib loop (one connection, messages of the same size) to the same server in this run;
+  smtplib loop to the same server in this run: one connection, the same number of messages with
+  text and HTML parts of the same sizes as art28's, built as bytes before the timing starts, so
+  the loop times the SMTP transport alone; ``..._building`` the same against a loop that builds
+  each message with the email package as it sends it (the baseline of earlier runs);
 * ``lost`` / ``duplicated``: notices whose Message-ID never arrived / arrived more than once.
 
 The SMTP server is aiosmtpd in a separate process that logs each Message-ID to a file,
@@ -27,9 +30,10 @@ import time
 import uuid
 from collections.abc import Iterator
 from email.message import EmailMessage
+from email.policy import SMTP
 
 from _common import bulk_clients, database, delivery_figures, delivery_run, fanout_parser, queue_only_run
-from loopback import bare_smtplib, cpu_seconds, peak_rss_mb, wait_for, workers
+from loopback import bare_sendmail, bare_smtplib, cpu_seconds, peak_rss_mb, wait_for, workers
 
 
 def create_data(n: int):  # type: ignore[no-untyped-def]
@@ -94,14 +98,19 @@ def record_and_queue(processor, sp) -> tuple[float, int]:  # type: ignore[no-unt
     return wall, len(notices)
 
 
-def bare_messages(n: int, size: int) -> Iterator[EmailMessage]:
-    """``n`` messages of ``size`` bytes, built as they are sent (inside the bare loop's timing)."""
-    body = "x" * size
+def bare_messages(n: int, size: int, html_size: int = 0) -> Iterator[EmailMessage]:
+    """``n`` messages, each with a text part of ``size`` characters and, as art28's notices have,
+    an HTML part of ``html_size``: about the same bytes on the wire as art28 sends."""
+    line = "x" * 71 + "\n"  # lines as a notice has them (SMTP refuses lines over 998 bytes)
+    body = line * (size // len(line)) + "x" * (size % len(line))
+    html = f"<p>{line * (max(html_size - 7, 0) // len(line))}</p>" if html_size else ""
     for i in range(n):
         msg = EmailMessage()
         msg["From"], msg["To"], msg["Subject"] = "bench@localhost", f"r{i}@bare.example", "bare"
         msg["Message-ID"] = f"<{uuid.uuid4()}@bare>"
         msg.set_content(body)
+        if html:
+            msg.add_alternative(html, subtype="html")
         yield msg
 
 
@@ -143,14 +152,23 @@ def main() -> None:
             peak_mb = peak_rss_mb(running)
             if any(w.poll() is not None for w in running):
                 sys.stderr.write((run.home / "worker.log").read_text()[-3000:])
-            size = sum(len(b) for b in Notice.objects.values_list("body_text", flat=True)[:50]) // 50
+            sample = list(Notice.objects.values_list("body_text", "body_html")[:50])
+            size = sum(len(text) for text, _html in sample) // len(sample)
+            html_size = sum(len(html) for _text, html in sample) // len(sample)
             expected = {d.message_id for d in Delivery.objects.all()}
-            bare_seconds = bare_smtplib(run.port, bare_messages(mails, size))
+            # Built before the timing: the bare loop times the SMTP transport alone.
+            built = [(str(m["To"]), m.as_bytes(policy=SMTP)) for m in bare_messages(mails, size, html_size)]
+            bare_seconds = bare_sendmail(run.port, built)
+            # The same messages built by the email package as they are sent (the baseline of
+            # earlier runs, text only then): a loop that also makes its messages.
+            building_seconds = bare_smtplib(run.port, bare_messages(mails, size, html_size))
     print(json.dumps({
         "agreements": args.agreements, "workers": args.workers, "database": database(args),
         "notices": queued, "mails": mails,
         **delivery_figures(queue_seconds=queue_seconds, delivery_seconds=delivery_seconds,
                            bare_seconds=bare_seconds, expected=expected, received=run.received),
+        "delivery_ratio_vs_bare_smtplib_building": round(building_seconds / delivery_seconds, 3),
+        "bare_smtplib_building_seconds": round(building_seconds, 3),
         "peak_worker_rss_mb": peak_mb,
         # The workers' processor time per e-mail during the delivery (ms): steadier than the ratio.
         "worker_cpu_ms_per_mail": round(worker_cpu * 1000 / mails, 3),

@@ -167,3 +167,13 @@ def bare_smtplib(port: int, messages: Iterable[EmailMessage]) -> float:
         for msg in messages:
             smtp.send_message(msg)
     return time.perf_counter() - start
+
+
+def bare_sendmail(port: int, messages: Iterable[tuple[str, bytes]]) -> float:
+    """Seconds for a bare smtplib loop to send messages already built as bytes (recipient, bytes)
+    over one connection: the transport alone, the strictest baseline."""
+    start = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for to, raw in messages:
+            smtp.sendmail("bench@localhost", [to], raw)
+    return time.perf_counter() - start
