@@ -105,7 +105,8 @@ class MiniLM:
             np.exp(scores, out=scores)
             scores /= scores.sum(-1, keepdims=True)
             ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(-1, hidden)
-            x = self._ln(self._dense(ctx, p + "attention.output.dense") + flat, p + "attention.output.LayerNorm")
+            attended = self._dense(ctx, p + "attention.output.dense") + flat
+            x = self._ln(attended, p + "attention.output.LayerNorm")
             inner = _gelu(self._dense(x, p + "intermediate.dense"))
             x = self._ln(self._dense(inner, p + "output.dense") + x, p + "output.LayerNorm")
             x = x.reshape(batch, length, hidden)
