@@ -21,7 +21,7 @@ from typing import Any, overload
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When, Window
+from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, QuerySet, Value, When, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -575,7 +575,8 @@ class DueList(Sequence[Obligation]):
         for i, source, qs, n in self._filled():
             cuts = [_cut(source, edge) for edge in edges]
             soon = qs.filter(due_key__lt=cuts[-1])
-            for pk, key, code, _day, count in self._days(soon, cuts, per_day, small=n <= SMALL):
+            known = None if n <= SMALL else self._one_day(soon, cuts)
+            for pk, key, code, _day, count in self._days(soon, cuts, per_day, n <= SMALL, known):
                 due = source.due_of(key)
                 total += count
                 if due is not None:  # its day from the deadline itself (a key's day may be near)
@@ -591,12 +592,25 @@ class DueList(Sequence[Obligation]):
         return self._build(picked), total - len(picked)
 
     @staticmethod
-    def _days(qs: QuerySet[Any], cuts: list[Any], per_day: int,
-              small: bool) -> Iterator[tuple[Any, Any, Any, int, int]]:
+    def _one_day(soon: QuerySet[Any], cuts: list[Any]) -> dict[int, int] | None:
+        """``{day: count}`` when every row of a source due within the timeline falls in one
+        day (a change proposed to every agreement gives all its clocks one deadline): the
+        soonest and latest keys and the count in one pass, instead of numbering every row by
+        its day and grouping. None when they spread over days."""
+        found = soon.order_by().aggregate(first=Min("due_key"), last=Max("due_key"), n=Count("pk"))
+        if not found["n"]:
+            return {}
+        day = bisect_right(cuts, found["first"])
+        return {day: found["n"]} if bisect_right(cuts, found["last"]) == day else None
+
+    @staticmethod
+    def _days(qs: QuerySet[Any], cuts: list[Any], per_day: int, small: bool,
+              counts: dict[int, int] | None = None) -> Iterator[tuple[Any, Any, Any, int, int]]:
         """(pk, key, code, day, count) of each day's first ``per_day`` rows of one source; the
         count (that day's rows) on each day's first row, 0 on the others. A small source is
         read whole; a large one is counted per day (``GROUP BY``), then each of a few days is
-        read up to ``per_day`` rows, or, spread over many days, numbered by a window."""
+        read up to ``per_day`` rows, or, spread over many days, numbered by a window. ``counts``:
+        the per-day counts when already known (``_one_day``)."""
         if small:
             days: dict[int, list[tuple[Any, Any, Any]]] = {}
             for key, code, pk in sorted(qs.values_list("due_key", "code", "pk")):
@@ -607,8 +621,9 @@ class DueList(Sequence[Obligation]):
             return
         day_of = Case(*[When(due_key__lt=cut, then=Value(n)) for n, cut in enumerate(cuts)],
                       output_field=IntegerField())
-        counts = dict(qs.annotate(tl_day=day_of).values("tl_day").annotate(n=Count("pk"))
-                      .order_by().values_list("tl_day", "n"))
+        if counts is None:
+            counts = dict(qs.annotate(tl_day=day_of).values("tl_day").annotate(n=Count("pk"))
+                          .order_by().values_list("tl_day", "n"))
         if len(counts) <= FEW_DAYS:
             for day, count in counts.items():
                 span = qs.filter(due_key__gte=cuts[day - 1]) if day else qs
