@@ -124,3 +124,31 @@ def test_the_timeline_draws_what_the_whole_list_would(admin_user, staff_a):
             drawn = list_timeline(due_list(user))
             assert drawn == timeline(open_obligations(user))
             assert drawn["marks"]
+
+
+@pytest.mark.usefixtures("mixed")
+@pytest.mark.parametrize("spread", [False, True])
+def test_large_sources_in_one_day_or_several_draw_the_whole_lists_timeline(monkeypatch, processor, admin_user,
+                                                                          staff_a, spread):
+    """Every source read as a large one: one whose rows all fall in one day takes its count
+    from the list (or a COUNT under a deadline filter), one spread over days (a second change
+    proposed a day later) is counted day by day; either way the marks and the number hidden
+    are those of the whole list."""
+    from art28.obligations import collect
+    from art28.obligations.timeline import list_timeline, timeline
+    from art28.subprocessors import services
+
+    monkeypatch.setattr(collect, "SMALL", 0)
+    if spread:
+        with time_machine.travel("2027-02-02 15:00Z", tick=False):
+            sp = services.register_subprocessor(processor=processor, acting_user=admin_user, data={
+                "name": "Opslagloods B.V.", "country": "NL", "service": "Backups", "locations": ["NL"]})
+            services.propose_change(processor=processor, kind="add", subprocessor=sp,
+                                    effective_at=timezone.now() + timedelta(days=30), acting_user=admin_user)
+    with time_machine.travel(NOW, tick=False):
+        for user in (admin_user, staff_a):
+            for before in (None, timezone.now() + timedelta(days=20)):
+                rows = open_obligations(user, due_before=before)
+                windows = {o.due for o in rows if o.kind == K.OBJECTION_WINDOW}
+                assert len(windows) == (2 if spread else 1)
+                assert list_timeline(due_list(user, due_before=before)) == timeline(rows)

@@ -21,7 +21,7 @@ from typing import Any, overload
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When, Window
+from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, QuerySet, Value, When, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -473,17 +473,27 @@ class DueList(Sequence[Obligation]):
         self.parts = parts
         self.due_before = due_before
         self._counts: list[int] | None = None
+        # By source counted whole: its soonest and latest keys, and whether every row has one.
+        self._spans: dict[int, tuple[Any, Any, bool]] = {}
 
-    def _counted(self, source: Source, qs: QuerySet[Any]) -> int:
+    def _counted(self, i: int, source: Source, qs: QuerySet[Any]) -> int:
         if source.anything is not None and not source.anything():
             return 0
         if self.due_before is None:
-            return qs.count()
+            return self._whole(i, qs)
         lo, hi = source.bounds(self.due_before)
         if lo == hi:
-            return qs.count()
+            return self._whole(i, qs)
         near = qs.filter(due_key__gte=lo).values_list("due_key", flat=True)
         return qs.filter(due_key__lt=lo).count() + sum(1 for key in near if self._kept(source.due_of(key)))
+
+    def _whole(self, i: int, qs: QuerySet[Any]) -> int:
+        """The COUNT of a source, its first and last keys read in the same pass (the timeline
+        needs no count of its own when they fall in one day)."""
+        found = qs.order_by().aggregate(first=Min("due_key"), last=Max("due_key"), dated=Count("due_key"),
+                                        n=Count("pk"))
+        self._spans[i] = (found["first"], found["last"], found["dated"] == found["n"])
+        return int(found["n"])
 
     def _kept(self, due: datetime | None) -> bool:
         return self.due_before is None or (due is not None and due < self.due_before)
@@ -491,7 +501,7 @@ class DueList(Sequence[Obligation]):
     def counts(self) -> list[int]:
         """How many rows each source holds (a COUNT each, once)."""
         if self._counts is None:
-            self._counts = [self._counted(source, qs) for source, qs in self.parts]
+            self._counts = [self._counted(i, source, qs) for i, (source, qs) in enumerate(self.parts)]
         return self._counts
 
     def total(self) -> int:
@@ -575,7 +585,8 @@ class DueList(Sequence[Obligation]):
         for i, source, qs, n in self._filled():
             cuts = [_cut(source, edge) for edge in edges]
             soon = qs.filter(due_key__lt=cuts[-1])
-            for pk, key, code, _day, count in self._days(soon, cuts, per_day, small=n <= SMALL):
+            known = None if n <= SMALL else self._one_day(i, n, soon, cuts)
+            for pk, key, code, _day, count in self._days(soon, cuts, per_day, n <= SMALL, known):
                 due = source.due_of(key)
                 total += count
                 if due is not None:  # its day from the deadline itself (a key's day may be near)
@@ -590,13 +601,29 @@ class DueList(Sequence[Obligation]):
                 picked.append((i, pk, due))
         return self._build(picked), total - len(picked)
 
+    def _one_day(self, i: int, n: int, soon: QuerySet[Any], cuts: list[Any]) -> dict[int, int] | None:
+        """``{day: count}`` when every row of source ``i`` due within the timeline falls in one
+        day (a change proposed to every agreement gives all its clocks one deadline), instead
+        of numbering every row by its day and grouping; None when they spread over days. The
+        keys and count come from the list's own count when every row is dated and within the
+        timeline, else from one pass over ``soon``."""
+        first, last, dated = self._spans.get(i, (None, None, False))
+        if not (dated and last is not None and last < cuts[-1]):
+            found = soon.order_by().aggregate(first=Min("due_key"), last=Max("due_key"), n=Count("pk"))
+            first, last, n = found["first"], found["last"], found["n"]
+        if not n:
+            return {}
+        day = bisect_right(cuts, first)
+        return {day: n} if bisect_right(cuts, last) == day else None
+
     @staticmethod
-    def _days(qs: QuerySet[Any], cuts: list[Any], per_day: int,
-              small: bool) -> Iterator[tuple[Any, Any, Any, int, int]]:
+    def _days(qs: QuerySet[Any], cuts: list[Any], per_day: int, small: bool,
+              counts: dict[int, int] | None = None) -> Iterator[tuple[Any, Any, Any, int, int]]:
         """(pk, key, code, day, count) of each day's first ``per_day`` rows of one source; the
         count (that day's rows) on each day's first row, 0 on the others. A small source is
         read whole; a large one is counted per day (``GROUP BY``), then each of a few days is
-        read up to ``per_day`` rows, or, spread over many days, numbered by a window."""
+        read up to ``per_day`` rows, or, spread over many days, numbered by a window. ``counts``:
+        the per-day counts when already known (``_one_day``)."""
         if small:
             days: dict[int, list[tuple[Any, Any, Any]]] = {}
             for key, code, pk in sorted(qs.values_list("due_key", "code", "pk")):
@@ -607,8 +634,9 @@ class DueList(Sequence[Obligation]):
             return
         day_of = Case(*[When(due_key__lt=cut, then=Value(n)) for n, cut in enumerate(cuts)],
                       output_field=IntegerField())
-        counts = dict(qs.annotate(tl_day=day_of).values("tl_day").annotate(n=Count("pk"))
-                      .order_by().values_list("tl_day", "n"))
+        if counts is None:
+            counts = dict(qs.annotate(tl_day=day_of).values("tl_day").annotate(n=Count("pk"))
+                          .order_by().values_list("tl_day", "n"))
         if len(counts) <= FEW_DAYS:
             for day, count in counts.items():
                 span = qs.filter(due_key__gte=cuts[day - 1]) if day else qs

@@ -397,7 +397,14 @@ class ChangeAgreement(models.Model):
             # One clock, hence one notice, per change and agreement.
             models.UniqueConstraint(fields=["change", "agreement"], name="one_clock_per_change_agreement"),
         ]
-        indexes = [models.Index(fields=["status", "takes_effect_at"])]
+        indexes = [
+            models.Index(fields=["status", "takes_effect_at"]),
+            # The what-is-due list's first rows of the open clocks in one status: read in the
+            # order of its sort key (deadline, then code) and stopped at the LIMIT, not sorted;
+            # with the agreement (need-to-know) the counts read this index alone, not the table.
+            models.Index(fields=["status", "resolved_at", "objection_deadline", "code", "agreement"],
+                         name="clock_open_deadline_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.change} / {self.agreement.reference}: {self.status}"
