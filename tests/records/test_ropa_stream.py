@@ -148,3 +148,15 @@ def test_it_refuses_to_join_what_typst_did_not_write():
     with pytest.raises(PdfError):
         join.add(b"%PDF-1.7\nnot a file typst wrote\n%%EOF")
     assert join.kids == [] and join.take().startswith(b"%PDF-1.7")
+
+
+def test_it_sends_the_workbook_in_pieces_from_its_temporary_file(processor, varied, monkeypatch):  # noqa: F811
+    from openpyxl import load_workbook
+
+    monkeypatch.setattr(ropa, "XLSX_PIECE", 1024)  # a small record still comes in several pieces
+    pieces = list(ropa.export_stream(processor=processor, fmt="xlsx"))
+    assert len(pieces) > 1 and all(len(p) <= 1024 for p in pieces)
+    sheet = load_workbook(io.BytesIO(b"".join(pieces))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == ropa.HEADER
+    assert len(rows) - 1 == len(ropa.build_record(processor=processor)) > 0

@@ -7,8 +7,8 @@ technical and organisational measures. Exported as CSV, XLSX, PDF and JSON-LD (W
 
 from __future__ import annotations
 
-import io
 import json
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -169,9 +169,11 @@ def _xlsx_cell(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", safe_cell(value))
 
 
-def to_xlsx(lines: Iterable[list[str]]) -> bytes:
-    """The record's lines as a workbook written row by row (openpyxl's write-only mode):
-    memory stays flat however many agreements there are."""
+def xlsx_chunks(lines: Iterable[list[str]]) -> Iterator[bytes]:
+    """The record's lines as a workbook written row by row (openpyxl's write-only mode) into a
+    temporary file, then sent from it in pieces: memory stays flat however many agreements
+    there are. A workbook is a zip file, complete only once written, so its first piece comes
+    when the last row is in."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -180,9 +182,14 @@ def to_xlsx(lines: Iterable[list[str]]) -> bytes:
     cell = lru_cache(maxsize=4096)(_xlsx_cell)  # most cells repeat from line to line
     for line in lines:
         sheet.append([cell(v) for v in line])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    with tempfile.TemporaryFile() as out:
+        book.save(out)
+        out.seek(0)
+        while piece := out.read(XLSX_PIECE):
+            yield piece
+
+
+XLSX_PIECE = 64 * 1024
 
 
 # Entries per typst document. typst keeps what it laid out for its last 10 or so compilations,
@@ -331,13 +338,14 @@ def export(
 def export_stream(
     *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en"
 ) -> bytes | Iterator[bytes]:
-    """The record in ``fmt``: the CSV, PDF and JSON-LD as pieces to stream (read and written
-    as they go, memory flat in the number of agreements), the workbook whole."""
+    """The record in ``fmt`` as pieces to stream, memory flat in the number of agreements: the
+    CSV, PDF and JSON-LD read and written as they go, the workbook sent from the temporary file
+    it was written to."""
     if fmt == "csv":
         return csv_chunks(processor=processor, agreements=agreements, language=language)
     if fmt == "xlsx":
         lines = record_lines(processor=processor, agreements=agreements, language=language)
-        return to_xlsx(line for chunk in _chunks(lines, language) for line in chunk)
+        return xlsx_chunks(line for chunk in _chunks(lines, language) for line in chunk)
     if fmt == "pdf":
         return pdf_chunks(iter_record(processor=processor, agreements=agreements), processor=processor,
                           language=language)
