@@ -93,6 +93,38 @@ def test_it_makes_a_new_version_of_a_signed_agreement(client, login, admin_user,
     assert "12" in page and ("Breach" in page or "Datalek" in page or "breach" in page)
 
 
+@pytest.mark.parametrize("language, offered", [("en", "2026.2, the newest"), ("nl", "2026.2, de nieuwste")])
+def test_it_moves_a_signed_agreement_to_newer_standard_terms_from_the_form(
+        client, login, admin_user, controller_a, make_agreement, actions, language, offered):
+    agreement = make_agreement(controller_a, state="signed")
+    AgreementVersion.objects.filter(agreement=agreement).update(standard_version="2026.1")
+    login(client, admin_user)
+    client.cookies["django_language"] = language
+    url = reverse("agreements:agreement_terms", args=[agreement.code])
+    assert offered in client.get(url).content.decode()
+    # A choice that is not offered (back, or a version art28 does not ship) changes nothing.
+    refused = client.post(url, _form_data(agreement.latest, standard_version="2025.9"))
+    assert refused.context["form"].errors["standard_version"]
+    assert agreement.versions.count() == 1
+    client.post(url, _form_data(agreement.latest, standard_version="2026.2"))
+    v1, v2 = AgreementVersion.objects.filter(agreement=agreement).order_by("number")
+    assert (v1.standard_version, v1.status) == ("2026.1", VersionStatus.SIGNED)
+    assert (v2.standard_version, v2.status) == ("2026.2", VersionStatus.DRAFT)
+    assert [c["path"] for c in v2.changes] == ["standard_version"]
+    assert actions()[-1] == "agreement.terms_changed"
+
+
+def test_it_offers_no_choice_of_standard_terms_on_the_newest(client, login, admin_user, controller_a,
+                                                              make_agreement):
+    from art28.documents import CURRENT_VERSION
+
+    agreement = make_agreement(controller_a, state="signed")
+    assert agreement.latest.standard_version == CURRENT_VERSION
+    login(client, admin_user)
+    page = client.get(reverse("agreements:agreement_terms", args=[agreement.code])).content.decode()
+    assert 'name="standard_version"' not in page and 'name="breach__notice_hours"' in page
+
+
 def test_it_previews_and_downloads(client, login, staff_a, controller_a, make_agreement):
     agreement = make_agreement(controller_a, state="sent")
     version = agreement.latest

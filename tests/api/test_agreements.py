@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 
+from art28.agreements.models import AgreementVersion
 from tests.api.conftest import last_event
 
 
@@ -144,6 +145,21 @@ def test_it_rejects_bad_terms_changes_and_changes_nothing(api, admin_user, make_
         r = api.unchanged("patch", f"/agreements/{agreement.code}/terms", as_=admin_user, json=bad)
         assert r.status_code == 422
     assert agreement.latest.terms == terms_before
+
+
+def test_it_moves_to_newer_standard_terms_and_never_back(api, admin_user, make_agreement, controller_a):
+    older = make_agreement(controller_a, state="signed")
+    AgreementVersion.objects.filter(agreement=older).update(standard_version="2026.1")
+    r = api.patch(f"/agreements/{older.code}/terms?standard_version=2026.2", as_=admin_user, json={})
+    assert r.status_code == 200, r.content
+    assert (r.json()["number"], r.json()["standard_version"]) == (2, "2026.2")
+    assert [c["path"] for c in r.json()["changes"]] == ["standard_version"]
+    newest = make_agreement(controller_a, state="signed")  # on the current standard terms
+    for bad in ("2026.1", "1999.1"):
+        r = api.unchanged("patch", f"/agreements/{newest.code}/terms?standard_version={bad}",
+                          as_=admin_user, json={"breach": {"notice_hours": 12}})
+        assert r.status_code == 422 and bad in r.content.decode()
+    assert newest.versions.count() == 1
 
 
 def test_it_denies_terms_changes_to_read_only_controller_users_and_outsiders(

@@ -104,6 +104,27 @@ class TermsForm(forms.Form):
         return patch
 
 
+class AmendTermsForm(TermsForm):
+    """The terms of an existing agreement, with the standard terms to write the next version on:
+    those it is on, or a newer version art28 ships (offered only when there is one)."""
+
+    def __init__(self, *args: Any, current: str, allowed: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if len(allowed) > 1:
+            names = {v: v for v in allowed}
+            names[allowed[0]] = _("%(v)s, as before") % {"v": allowed[0]}
+            names[allowed[-1]] = _("%(v)s, the newest") % {"v": allowed[-1]}
+            self.fields["standard_version"] = forms.ChoiceField(
+                label=_("Standard terms"), initial=current, choices=list(names.items()),
+                help_text=_("A newer version of art28's standard terms changes the clause text; the "
+                            "client sees the move among the version's changes and accepts it again."))
+
+    def to_patch(self) -> dict[str, Any]:
+        patch = super().to_patch()
+        patch.pop("standard_version", None)
+        return patch
+
+
 def initial_from(terms: DpaTerms) -> dict[str, Any]:
     """Form values for these terms."""
     data = terms.model_dump(mode="json")

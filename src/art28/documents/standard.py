@@ -32,6 +32,12 @@ def available_versions() -> list[str]:
     return sorted(p.name for p in STANDARD_DIR.iterdir() if (p / "nl.json").is_file())
 
 
+def newer_versions(version: str) -> list[str]:
+    """The versions of the standard terms newer than ``version``, oldest first."""
+    versions = available_versions()
+    return versions[versions.index(version) + 1:] if version in versions else []
+
+
 @cache
 def load_standard(version: str, language: str) -> dict[str, Any]:
     """The clause text of one version in one language (cached: the files never change)."""

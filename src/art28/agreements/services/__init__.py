@@ -37,6 +37,7 @@ from art28.core.localtime import local_time
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
 from art28.core.validation import pydantic_message
+from art28.documents.standard import newer_versions
 from art28.evidence.models import SealedKind
 from art28.evidence.sealing import Target, seal_issued
 from art28.ledger.services import record_event
@@ -143,6 +144,11 @@ def update_terms(*, agreement: Agreement, terms: dict[str, Any] | DpaTerms, acti
     if version_key not in documents.available_versions():
         raise ValidationError({"standard_version": _("Unknown standard terms version %(v)s.")
                                % {"v": version_key}})
+    allowed = standard_versions_open(latest)
+    if allowed and version_key not in allowed:
+        raise ValidationError({"standard_version": _(
+            "This agreement is on standard terms %(old)s; its next version can stay on them or move "
+            "to a newer version, not back to %(v)s.") % {"old": allowed[0], "v": version_key}})
     if latest.status == VersionStatus.DRAFT:
         version = _edit_draft(latest, new_terms, version_key)
     else:
@@ -151,6 +157,18 @@ def update_terms(*, agreement: Agreement, terms: dict[str, Any] | DpaTerms, acti
                  data={"version": version.number, "changes": version.changes},
                  **ledger_scope(agreement=agreement))
     return version
+
+
+def standard_versions_open(latest: AgreementVersion) -> list[str]:
+    """The standard terms the agreement's next version may be written on, oldest first: those of
+    the version it follows (for a draft, the version before it) or newer ones. Empty for an
+    imported agreement, whose next version is written on the current standard terms."""
+    base = latest
+    if latest.status == VersionStatus.DRAFT and latest.number > 1:
+        base = latest.agreement.versions.filter(number=latest.number - 1).first() or latest
+    if base.is_imported:
+        return []
+    return [base.standard_version, *newer_versions(base.standard_version)]
 
 
 def _changes(old: AgreementVersion, new: DpaTerms, standard_version: str) -> list[dict[str, Any]]:

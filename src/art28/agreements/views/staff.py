@@ -14,7 +14,14 @@ from django.views.decorators.http import require_POST
 
 from art28.agreements import services as agreements
 from art28.agreements.access import agreement_for, find_agreements, version_for
-from art28.agreements.forms import AgreementFilterForm, SendForm, SignatureForm, TermsForm, initial_from
+from art28.agreements.forms import (
+    AgreementFilterForm,
+    AmendTermsForm,
+    SendForm,
+    SignatureForm,
+    TermsForm,
+    initial_from,
+)
 from art28.agreements.models import Agreement, AgreementVersion, MeasureKindLabel, VersionStatus
 from art28.agreements.views import documents
 from art28.agreements.views.signature import signature_from
@@ -100,7 +107,8 @@ def _detail(request: HttpRequest, agreement: Agreement, form: SignatureForm,
 def agreement_terms(request: HttpRequest, code: str) -> HttpResponse:
     agreement = agreement_for(request.user, code, write=True)
     latest = agreement.latest
-    form = TermsForm(request.POST or None, initial=initial_from(latest.dpa_terms))
+    form = AmendTermsForm(request.POST or None, initial=initial_from(latest.dpa_terms),
+                          current=latest.standard_version, allowed=agreements.standard_versions_open(latest))
     page = _terms_page(form=form, agreement=agreement, latest=latest,
                        controller=agreement.controller)
     if request.method != "POST":
@@ -108,7 +116,8 @@ def agreement_terms(request: HttpRequest, code: str) -> HttpResponse:
     return run_action(
         request, form=form, on_form=True, page=page,
         call=lambda data: agreements.update_terms(agreement=agreement, terms=form.to_patch(),
-                                                  acting_user=request.user),
+                                                  acting_user=request.user,
+                                                  standard_version=data.get("standard_version") or None),
         done=lambda version: _("The terms are saved as version %(n)d.") % {"n": version.number},
         back=reverse("agreements:agreement_detail", args=[agreement.code]))
 

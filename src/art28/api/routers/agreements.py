@@ -84,12 +84,15 @@ def agreement_get(request: AuthedRequest, code: UUID) -> Agreement:
 
 
 @router.patch("/agreements/{code}/terms", response=VersionDetail)
-def agreement_update_terms(request: AuthedRequest, code: UUID, terms: DpaTerms) -> AgreementVersion:
-    """Change the terms: a draft is edited; a sent or signed version gets a successor."""
+def agreement_update_terms(request: AuthedRequest, code: UUID, terms: DpaTerms,
+                           standard_version: str | None = None) -> AgreementVersion:
+    """Change the terms: a draft is edited; a sent or signed version gets a successor.
+    ``standard_version`` moves the next version to newer standard terms (the client sees the
+    move among the version's changes); without it the agreement keeps its own."""
     agreement = agreement_for(request.auth, code, write=True)
     require_staff(request.auth)
     return services.update_terms(agreement=agreement, terms=_patch(terms) or {},
-                                 acting_user=request.auth)
+                                 acting_user=request.auth, standard_version=standard_version)
 
 
 @router.get("/agreements/{code}/versions", response=list[VersionSummary])
