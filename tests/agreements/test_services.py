@@ -195,7 +195,11 @@ def test_new_agreements_take_the_current_standard_terms_and_existing_ones_keep_t
     assert (moved.pk, moved.standard_version) == (amended.pk, "2026.2")  # the draft, edited
     assert moved.changes[0]["path"] == "standard_version"
     with translation.override("nl"):
-        assert change_line(moved.changes[0]) == "Versie van de standaardvoorwaarden: 2026.1 → 2026.2"
+        line = change_line(moved.changes[0])
+        assert line.startswith("Versie van de standaardvoorwaarden: 2026.1 → 2026.2. Het artikel over")
+        assert "vernietiging, verlies of wijziging" in line
     with translation.override("en"):
-        assert change_line(moved.changes[0]) == "Standard terms version: 2026.1 → 2026.2"
+        line = change_line(moved.changes[0])
+        assert line.startswith("Standard terms version: 2026.1 → 2026.2. The security article now names")
+        assert "destruction, loss or alteration" in line
     assert Event.objects.filter(action="agreement.terms_changed", object_code=str(older.code)).count() == 2

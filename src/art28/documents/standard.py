@@ -38,6 +38,12 @@ def newer_versions(version: str) -> list[str]:
     return versions[versions.index(version) + 1:] if version in versions else []
 
 
+def version_note(version: str, language: str) -> str:
+    """What a version of the standard terms changed from the one before, in words ("" if it
+    says nothing)."""
+    return str(load_standard(version, language).get("changes_from_previous", ""))
+
+
 @cache
 def load_standard(version: str, language: str) -> dict[str, Any]:
     """The clause text of one version in one language (cached: the files never change)."""

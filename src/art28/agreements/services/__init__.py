@@ -37,7 +37,7 @@ from art28.core.localtime import local_time
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
 from art28.core.validation import pydantic_message
-from art28.documents.standard import newer_versions
+from art28.documents.standard import newer_versions, version_note
 from art28.evidence.models import SealedKind
 from art28.evidence.sealing import Target, seal_issued
 from art28.ledger.services import record_event
@@ -175,8 +175,11 @@ def _changes(old: AgreementVersion, new: DpaTerms, standard_version: str) -> lis
     # Other standard terms change the clause text even where no field of the terms changed.
     moved = (None if old.is_imported
              else documents.standard_terms_change(old.standard_version, standard_version))
-    return [json.loads(json.dumps(dataclasses.asdict(c), default=str))
-            for c in ([moved] if moved else []) + documents.diff_terms(old.dpa_terms, new)]
+    changes = [json.loads(json.dumps(dataclasses.asdict(c), default=str))
+               for c in ([moved] if moved else []) + documents.diff_terms(old.dpa_terms, new)]
+    if moved:  # what the other clause text says differently, in the reader's words
+        changes[0].update({f"note_{lang}": version_note(standard_version, lang) for lang in ("nl", "en")})
+    return changes
 
 
 def _edit_draft(draft: AgreementVersion, terms: DpaTerms, version_key: str) -> AgreementVersion:

@@ -82,4 +82,5 @@ def change_line(change: Any) -> str:
     what = change.get(f"label_{lang}") or change.get("label") or change.get("path") or "?"
     old = change.get("old", change.get("before"))
     new = change.get("new", change.get("after"))
-    return f"{what}: {_show(old)} → {_show(new)}"
+    note = change.get(f"note_{lang}")
+    return f"{what}: {_show(old)} → {_show(new)}" + (f". {note}" if note else "")
