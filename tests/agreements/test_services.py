@@ -201,5 +201,5 @@ def test_new_agreements_take_the_current_standard_terms_and_existing_ones_keep_t
     with translation.override("en"):
         line = change_line(moved.changes[0])
         assert line.startswith("Standard terms version: 2026.1 → 2026.2. The security article now names")
-        assert "destruction, loss or alteration" in line
+        assert "destroyed, lost or altered" in line
     assert Event.objects.filter(action="agreement.terms_changed", object_code=str(older.code)).count() == 2
