@@ -139,6 +139,7 @@ PRESENT: dict[str, tuple[list[str], list[str]]] = {
             "Our measures are designed with regard to the risk of unauthorised disclosure of the data we process for you, of unauthorised access to them and of their accidental loss.",
             "Contractor's security measures shall address the risks of accidental or unlawful destruction, loss and alteration of the Client's personal data.",
             "Datawolk shall secure the personal data against alteration, unauthorised access and unauthorised disclosure.",
+            "The Processor's security measures protect the personal data against being destroyed or lost.",
         ],
         [
             "De verwerker beveiligt de persoonsgegevens met passende maatregelen tegen vernietiging, verlies, wijziging en onbevoegde toegang.",

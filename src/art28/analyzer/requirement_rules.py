@@ -221,7 +221,7 @@ SPECS: tuple[Spec, ...] = (
         # Present: the measures weigh the harms Article 32(2) names (destruction, loss or
         # alteration, by accident or unlawfully; unauthorised disclosure or access).
         _measures(
-            r"(destruction|destroy|vernietiging).{0,160}(loss|\\blost\\b|alteration|altered|disclosure|disclosed|access|damage|verlies|wijziging|aantasting|verstrekking|toegang)",
+            r"(destruction|destroy|vernietiging).{0,160}(loss|\blost\b|alteration|altered|disclosure|disclosed|access|damage|verlies|wijziging|aantasting|verstrekking|toegang)",
             r"(loss|verlies).{0,80}(destruction|alteration|disclosure|damage|vernietiging|wijziging|aantasting)",
             r"(unauthori[sz]ed|unlawful|onrechtmatige?|onbevoegde?|ongeoorloofde?).{0,40}(access|disclosure|processing|toegang|verwerking|verstrekking).{0,120}(loss|destruction|alteration|verlies|vernietiging|wijziging)",
             r"(loss|verlies).{0,80}(unlawful|unauthori[sz]ed|onrechtmatige?|onbevoegde?|ongeoorloofde?) (processing|access|use|disclosure|verwerking|toegang|gebruik|verstrekking)",

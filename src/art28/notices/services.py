@@ -498,12 +498,12 @@ def _deliver_batch(token: uuid.UUID, ids: list[int], smtp: BaseEmailBackend | No
                     ours = _known(ours)
                 except BaseException:
                     if staged is not None or error is not None:
-                        _reset(connection_)  # never its final "." without the previous record
+                        _drop(connection_)  # never its final "." without the previous record
                     raise
                 if not ours:
                     # Our lease ran out and another worker took over: it sends the rest.
                     if staged is not None or error is not None:
-                        _reset(connection_)  # dropped before its final ".": the server discards it
+                        _drop(connection_)  # dropped before its final ".": the server discards it
                     log.warning("claim %s lost before delivery %s; stopping this batch", token, mail.code)
                     claim.release()
                     break
@@ -519,7 +519,8 @@ def _deliver_batch(token: uuid.UUID, ids: list[int], smtp: BaseEmailBackend | No
                         post_webhook(webhooks[mail.pk])
                 except Exception as exc:  # noqa: BLE001 - any failure is retried with backoff
                     _failed(mail, exc)
-                    _reset(connection_)
+                    # A connection left inside a message's content has no QUIT to answer.
+                    (_drop if staged is not None or error is not None else _reset)(connection_)
                     ours = following is not None and claim.take(following)
                     continue
                 sent += 1
@@ -537,6 +538,19 @@ def _deliver_batch(token: uuid.UUID, ids: list[int], smtp: BaseEmailBackend | No
 
 def _known(ours: bool | Future[bool]) -> bool:
     return ours.result() if isinstance(ours, Future) else ours
+
+
+def _drop(smtp: BaseEmailBackend) -> None:
+    """Close the mail server connection without a QUIT: inside a message's content (after DATA,
+    before its final ".") a QUIT would be read as more content and never answered, holding the
+    worker for the whole SMTP timeout. The server discards the unfinished message."""
+    client = getattr(smtp, "connection", None)
+    if client is not None:
+        try:
+            client.close()
+        except OSError:
+            pass
+        smtp.connection = None  # type: ignore[attr-defined]
 
 
 def _reset(smtp: BaseEmailBackend) -> None:
