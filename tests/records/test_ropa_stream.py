@@ -153,10 +153,29 @@ def test_it_refuses_to_join_what_typst_did_not_write():
 def test_it_sends_the_workbook_in_pieces_from_its_temporary_file(processor, varied, monkeypatch):  # noqa: F811
     from openpyxl import load_workbook
 
-    monkeypatch.setattr(ropa, "XLSX_PIECE", 1024)  # a small record still comes in several pieces
+    monkeypatch.setattr(ropa, "PIECE", 1024)  # a small record still comes in several pieces
     pieces = list(ropa.export_stream(processor=processor, fmt="xlsx"))
     assert len(pieces) > 1 and all(len(p) <= 1024 for p in pieces)
     sheet = load_workbook(io.BytesIO(b"".join(pieces))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == ropa.HEADER
     assert len(rows) - 1 == len(ropa.build_record(processor=processor)) > 0
+
+
+def test_a_pdf_that_fails_half_way_sends_nothing(processor, varied, monkeypatch):  # noqa: F811
+    from art28.agreements import pdf as typst
+
+    assert len(ropa.build_record(processor=processor)) >= 2
+    monkeypatch.setattr(ropa, "PDF_ENTRIES", 1)  # one entry a part: the second part fails
+    render, calls = typst.render, []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("typst failed")
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(ropa.pdf, "render", failing)
+    # Not one piece before the failure: the response becomes an error, not a cut-off PDF.
+    with pytest.raises(RuntimeError, match="typst failed"):
+        next(iter(ropa.export_stream(processor=processor, fmt="pdf")))

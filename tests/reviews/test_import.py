@@ -100,6 +100,18 @@ def test_it_amends_an_imported_agreement_on_the_current_standard_terms(admin_use
     assert agreement.in_force.number == 1  # the imported version binds until v2 is signed
 
 
+def test_it_refuses_older_standard_terms_for_an_imported_agreement(admin_user, controller_a, en_docx):
+    from django.core.exceptions import ValidationError
+
+    agreement = import_signed_agreement(controller=controller_a, data=en_docx, filename="dpa.docx",
+                                        terms={"language": "en", "breach": {"notice_hours": 12}},
+                                        acting_user=admin_user)
+    with pytest.raises(ValidationError, match="not back to 2026.1"):
+        agreement_services.update_terms(agreement=agreement, terms={"breach": {"notice_hours": 24}},
+                                        acting_user=admin_user, standard_version="2026.1")
+    assert agreement.versions.count() == 1
+
+
 def test_it_refuses_bad_confirmed_terms_and_saves_nothing(client, login, staff_a, controller_a, nl_pdf):
     login(client, staff_a)
     _stage(client, controller_a, nl_pdf, "c.pdf")

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -184,12 +184,26 @@ def xlsx_chunks(lines: Iterable[list[str]]) -> Iterator[bytes]:
         sheet.append([cell(v) for v in line])
     with tempfile.TemporaryFile() as out:
         book.save(out)
-        out.seek(0)
-        while piece := out.read(XLSX_PIECE):
-            yield piece
+        yield from _sent_from(out)
 
 
-XLSX_PIECE = 64 * 1024
+def spooled(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """``pieces`` written whole to a temporary file, then sent from it. Nothing goes out before the
+    last piece is made, so a failure half-way (typst, the database) is an error response, never a
+    cut-off PDF or JSON file behind a success; memory stays flat all the same."""
+    with tempfile.TemporaryFile() as out:
+        for piece in pieces:
+            out.write(piece)
+        yield from _sent_from(out)
+
+
+def _sent_from(out: IO[bytes]) -> Iterator[bytes]:
+    out.seek(0)
+    while piece := out.read(PIECE):
+        yield piece
+
+
+PIECE = 64 * 1024
 
 
 # Entries per typst document. typst keeps what it laid out for its last 10 or so compilations,
@@ -338,17 +352,19 @@ def export(
 def export_stream(
     *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en"
 ) -> bytes | Iterator[bytes]:
-    """The record in ``fmt`` as pieces to stream, memory flat in the number of agreements: the
-    CSV, PDF and JSON-LD read and written as they go, the workbook sent from the temporary file
-    it was written to."""
+    """The record in ``fmt`` as pieces to stream, memory flat in the number of agreements: the CSV
+    read and sent as it goes; the workbook, the PDF and the JSON-LD written as they go into a
+    temporary file and sent from it once complete (a failure half-way is an error, not a cut-off
+    file)."""
     if fmt == "csv":
         return csv_chunks(processor=processor, agreements=agreements, language=language)
     if fmt == "xlsx":
         lines = record_lines(processor=processor, agreements=agreements, language=language)
         return xlsx_chunks(line for chunk in _chunks(lines, language) for line in chunk)
     if fmt == "pdf":
-        return pdf_chunks(iter_record(processor=processor, agreements=agreements), processor=processor,
-                          language=language)
+        return spooled(pdf_chunks(iter_record(processor=processor, agreements=agreements),
+                                  processor=processor, language=language))
     if fmt == "jsonld":
-        return jsonld_chunks(iter_record(processor=processor, agreements=agreements), processor=processor)
+        return spooled(jsonld_chunks(iter_record(processor=processor, agreements=agreements),
+                                     processor=processor))
     raise ValueError(f"unknown format {fmt!r}")

@@ -144,8 +144,9 @@ def update_terms(*, agreement: Agreement, terms: dict[str, Any] | DpaTerms, acti
     if version_key not in documents.available_versions():
         raise ValidationError({"standard_version": _("Unknown standard terms version %(v)s.")
                                % {"v": version_key}})
-    allowed = standard_versions_open(latest)
-    if allowed and version_key not in allowed:
+    # An imported agreement's next version is written on the current standard terms only.
+    allowed = standard_versions_open(latest) or [documents.CURRENT_VERSION]
+    if version_key not in allowed:
         raise ValidationError({"standard_version": _(
             "This agreement is on standard terms %(old)s; its next version can stay on them or move "
             "to a newer version, not back to %(v)s.") % {"old": allowed[0], "v": version_key}})
