@@ -98,7 +98,7 @@ def test_the_xlsx_export_survives_control_characters_in_old_data(api, admin_user
     Controller.objects.filter(pk=controller_a.pk).update(name="Zonne\x14bloem\x1f")
     response = api.get("/ropa?format=xlsx", as_=admin_user)
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert names == ["Zonne\ufffdbloem\ufffd"]
 
