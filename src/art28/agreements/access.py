@@ -39,6 +39,15 @@ def visible_agreements(user: Any) -> AgreementQuerySet:
     return qs
 
 
+def visible_through(user: Any, to: str) -> Q:
+    """``visible_agreements`` as a condition on another model's agreement (``to``: the path to
+    it). On the processor's side that is the agreement's controller, so the condition is a join,
+    not the list of every visible agreement (10,000), which SQLite builds again for each query."""
+    if is_controller_user(user):
+        return Q(**{f"{to}__in": visible_agreements(user)})
+    return Q(**{f"{to}__controller__in": visible_controllers(user)})
+
+
 def reread(agreement: Agreement) -> QuerySet[Agreement]:
     """An agreement the caller already got through a helper, as a queryset to read it again."""
     return Agreement.objects.filter(pk=agreement.pk)

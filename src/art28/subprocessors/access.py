@@ -15,11 +15,11 @@ from uuid import UUID
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from art28.agreements.access import visible_agreements
+from art28.agreements.access import visible_agreements, visible_through
 from art28.agreements.models import Agreement
 from art28.core.access import get_or_404, object_for
 from art28.notices.models import Subscriber
-from art28.parties.access import can_write, membership_of, require_processor_side, visible_controllers
+from art28.parties.access import can_write, membership_of, require_processor_side
 from art28.parties.models import Membership, Processor
 from art28.subprocessors.models import (
     AgreementSubprocessor,
@@ -99,13 +99,7 @@ def change_for(user: Any, code: str | UUID, *, write: bool = False) -> Subproces
 
 
 def visible_clocks(user: Any) -> ChangeAgreementQuerySet:
-    m = membership_of(user)
-    if m is not None and m.is_processor_side:
-        # The processor's side sees every agreement of the controllers it sees
-        # (visible_agreements): the same clocks through the join, without the list of every
-        # visible agreement (10,000) that SQLite builds again for each query.
-        return ChangeAgreement.objects.filter(agreement__controller__in=visible_controllers(user))
-    return ChangeAgreement.objects.filter(agreement__in=visible_agreements(user))
+    return ChangeAgreement.objects.filter(visible_through(user, "agreement"))
 
 
 def clocks_for(user: Any, *, change: SubprocessorChange | None = None,
