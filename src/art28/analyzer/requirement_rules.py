@@ -29,6 +29,10 @@ RANGE_32_36 = r"32\s*,\s*33\s*,\s*34\s*,\s*35\s*(,|and|en|&)\s*36|(articles?|art
 INSTRUCTION = r"(instructi|instructed|opdracht|aanwijzing)"
 INFORM = r"(inform|notif|notice|tell|alert|warn|inlicht|\blicht\b.{0,40}\bin\b|\be-?mails?\b(?! address)|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal|announc|aankondig|kondigt .{0,40}\baan\b)"
 RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|erasure|complaint|klacht)"
+
+# "The conditions of Article 28(2) and (4) for engaging another processor" (the wording of
+# Article 28(3)(d)): sub-processors' authorisation, flow-down and liability by reference.
+REF_28_2_4 = r"(conditions?|requirements?|voorwaarden|vereisten)\b.{0,80}(paragraphs? 2 and 4|28\s*\(2\)\s*((and|en|&)\s*)?\(?4\b\)?|\blid 2 en (lid )?4\b|\bleden 2 en 4\b)|(paragraphs? 2 and 4|28\s*\(2\)\s*((and|en|&)\s*)?\(?4\b\)?|\blid 2 en (lid )?4\b|\bleden 2 en 4\b).{0,80}(conditions?|requirements?|voorwaarden|vereisten)"
 # The shared vocabularies the patterns below are built from (see requirements._needs).
 ATOMS = {
     "sub": SUB,
@@ -88,13 +92,24 @@ SPECS: tuple[Spec, ...] = (
             rf"(authori[sz]|consent|approv|permission|toestemming|goedkeuring|machtig|akkoord).{{0,200}}{SUB}",
             rf"\b(may|can|is entitled to|shall be entitled to|mag|mogen|is gerechtigd|kan)\b.{{0,40}}\b(engage|use|appoint|subcontract|retain|utili[sz]e|inschakelen|inzetten|gebruik maken|gebruiken)\b.{{0,60}}{SUB}",
             rf"\b(engage|appoint|use|utili[sz]e)s? (the |any |its |only )?{SUB}.{{0,80}}(in accordance with|pursuant to|subject to|listed in|set out in|named in|vermeld|genoemd|opgenomen)",
+            # "may involve / subcontract to third parties"; Dutch puts the verb last.
+            rf"\b(may|can|is entitled to|shall be entitled to|is permitted to|is allowed to|mag|mogen|is gerechtigd|is bevoegd|kan)\b.{{0,40}}\b(engage|use|appoint|involve|retain|utili[sz]e|subcontract|sub-contract)\b.{{0,60}}({SUB}|third parties|third-party processors?|further processors?|additional processors?)",
+            r"\b(may|can|is entitled to|shall be entitled to|is permitted to|is allowed to|mag|mogen|is gerechtigd|is bevoegd|kan)\b.{0,40}\b(subcontract|sub-contract|uitbesteden|uit te besteden)\b",
+            rf"\b(mag|mogen|is gerechtigd|is bevoegd|kan)\b.{{0,80}}({SUB}|derden)\w*.{{0,60}}\b(inschakelen|in te schakelen|inzetten|in te zetten|gebruiken|te gebruiken|betrekken|te betrekken)\b|\b(mag|mogen|is gerechtigd|is bevoegd|kan)\b.{{0,60}}\b(gebruik (te )?maken|gebruikmaken|gebruik te maken)\b.{{0,20}}\bvan\b.{{0,40}}({SUB}|derden)",
+            # The controller agrees to their engagement ("agrees to the use of the sub-processors listed").
+            rf"\b(agrees?|agreed|stemt|instemt|ingestemd)\b.{{0,40}}\b(engagement|use|appointment|involvement|retention|commissioning|inzet|inschakeling|inschakelen|gebruik)\b.{{0,60}}{SUB}",
+            REF_28_2_4,
         ),
         missing_note=(
             "no rule that sub-processors are engaged only with the controller's prior specific or general written authorisation",
             "geen regel dat subverwerkers alleen met voorafgaande specifieke of algemene schriftelijke toestemming van de verwerkingsverantwoordelijke worden ingeschakeld",
         ),
         other_subjects=frozenset({"controller"}),
-        gate=rx(SUB),
+        # The controller's own authorisation counts without naming the processor again.
+        controller_if=rx(
+            r"\b(authori[sz]\w*|consents?|approv\w*|agrees?|agreed|toestemming|goedkeur\w*|stemt|instemt|ingestemd|machtig\w*|akkoord)\b"
+        ),
+        gate=rx(rf"{SUB}|third parties|third-party processors?|further processors?|additional processors?"),
     ),
     Spec(
         "subprocessor_changes_objection",
@@ -104,7 +119,9 @@ SPECS: tuple[Spec, ...] = (
             "Aankondiging van voorgenomen wijzigingen in subverwerkers, met de mogelijkheid van bezwaar",
         ),
         _p(
-            rf"{INFORM}.{{0,160}}(new|add|replac|chang|intended|additional|further|nieuwe|toevoeg|vervang|wijzig|voorgenomen|andere).{{0,80}}{SUB}",
+            rf"{INFORM}.{{0,160}}(new|add|replac|chang|intended|additional|further|proposed|nieuwe|toevoeg|vervang|wijzig|voorgenomen|beoogde?|andere).{{0,80}}{SUB}",
+            # A notice by publication: "posts any new sub-processor on its website".
+            rf"\b(posts?|publish\w*|publiceert|publiceren|plaatst)\b.{{0,80}}(new|add|replac|chang|intended|additional|proposed|nieuwe|toevoeg|vervang|wijzig|voorgenomen|beoogde?).{{0,40}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|intended|nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,160}}{INFORM}",
             rf"{INFORM}.{{0,80}}(in advance|prior|before|beforehand|vooraf|voorafgaand|voordat).{{0,100}}{SUB}",
             rf"(new|add|replac|chang|further|modif|additional|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}.{{0,160}}{INFORM}",
@@ -405,8 +422,8 @@ SPECS: tuple[Spec, ...] = (
             "Verwijdering of teruggave van de gegevens bij het einde",
         ),
         _p(
-            r"(delet|eras|destroy|destruct|return|verwijder|vernietig|wis|retour|terug te (geven|bezorgen|sturen)|teruggeven|terugbezorg|teruggave|hand over|ter beschikking).{0,200}(terminat|expir|end of|the end|completion|ceas|cessation|\bended\b|\bends\b|einde|beëindig|afloop|afgelopen|eindigt|no longer (needed|required|necessary)|niet langer nodig|retention|bewaartermijn|upon (written )?request|op verzoek|choice|keuze|election|discretion)",
-            r"(terminat|expir|end of|completion|einde|beëindig|afloop|eindigt|ceas|cessation|\bends?\b|\bended\b).{0,200}(delet|eras|destroy|return|verwijder|vernietig|wis|retour|terug|teruggave|hand over|dispos)",
+            r"(delet|eras|destroy|destruct|return|verwijder|vernietig|wis|retour|terug te (geven|bezorgen|sturen)|teruggeven|terugbezorg|teruggave|hand over|ter beschikking|purg).{0,200}(terminat|expir|end of|the end|completion|ceas|cessation|\bended\b|\bends\b|einde|beëindig|afloop|afgelopen|eindigt|no longer (needed|required|necessary)|niet langer nodig|retention|bewaartermijn|upon (written )?request|op verzoek|choice|keuze|election|discretion)",
+            r"(terminat|expir|end of|completion|einde|beëindig|afloop|eindigt|\beindigen\b|geëindigd|ceas|cessation|\bends?\b|\bended\b).{0,200}(delet|eras|destroy|return|verwijder|vernietig|wis|retour|terug|teruggave|hand over|dispos|purg|overdragen|over te dragen|\bdraagt\b.{0,80}\bover\b)",
             r"(dispos).{0,200}(terminat|expir|end of|the end|completion|ceas|cessation)",
         ),
         missing_note=(
@@ -420,7 +437,7 @@ SPECS: tuple[Spec, ...] = (
         exclude=rx(
             r"(accidental|unlawful|unauthori[sz]ed|onrechtmatige|onbevoegde|ongeoorloofde|per ongeluk).{0,40}(destruction|loss|vernietiging|verlies)|survive|blijft .{0,30}(van kracht|gelden)"
         ),
-        gate=rx(r"delet|eras|destr|return|verwijder|vernietig|\bwis|retour|terug|hand over|ter beschikking|dispos"),
+        gate=rx(r"delet|eras|destr|return|verwijder|vernietig|\bwis|gewist|retour|terug|hand over|ter beschikking|dispos|purg|overdragen|over te dragen|\bdraagt\b"),
     ),
     Spec(
         "instruction_infringement_alert",
@@ -462,13 +479,24 @@ SPECS: tuple[Spec, ...] = (
             r"(evidence|proof|bewijs|bewijsstukken) (of|van) (its |the |their |processor's |de |zijn )?(compliance|conformity|naleving|nakoming)",
             r"(informatie|inlichtingen|documentatie)\b.{0,160}\b(nageleefd|naleeft|nagekomen|nakomt)\b",
             r"\b(records?|register|registers)\b (of|van) (its |the |all |de |alle )?(processing|verwerking)\w*.{0,120}\b(make (them|it|these|those|such records) available|made available|available to|provide (them|it|a copy)|ter beschikking|verstrekt)",
+            # The controller asks for the reports ("may request a copy of the latest SOC 2 report").
+            r"\b(request\w*|ask\w*|verzoek\w*|opvragen|vraagt|vragen)\b( for| om| to (receive|see|obtain))?\s+(a |an |the |its |een |de |het )?((cop(y|ies)|kopie\w*|summar(y|ies)|samenvatting\w*|access to|inzage in)\b.{0,50}|.{0,15})\b(audit reports?|certificat\w*|certificering\w*|soc ?[12]|iso ?27001|isae ?3[04]\d\d|third party memorandum|\btpm\b|assurance reports?|(audit|pentest|assurance)rapport\w*|rapport\w* van .{0,40}(auditor|deskundige))",
+            # Answering the controller's questions about the processing is information on request.
+            r"\b(respond\w*|answer\w*|reply|replies|responses?|beantwoord\w*|antwoord\w*)\b (to |op )?.{0,40}\b(requests? for information|information requests?|questions|vragen|verzoeken om informatie|informatieverzoeken)\b.{0,80}\b(process\w*|compliance|security|data protection|this (agreement|dpa|addendum)|verwerking\w*|naleving|beveiliging|gegevensbescherming|deze (verwerkers)?overeenkomst)",
         ),
         missing_note=(
             "no duty to make available the information needed to demonstrate compliance",
             "geen plicht om de informatie ter beschikking te stellen die nodig is om naleving aan te tonen",
         ),
+        # The controller's right to ask for that information ("the Controller may request
+        # from the Processor all information needed to ...", "... a copy of its audit report");
+        # its own duties never count, nor a request about a sub-processor's audit.
+        other_subjects=frozenset({"controller"}),
+        controller_needs=rx(
+            rf"^(?!.*{SUB_PARTY}).*?\b(request\w*|ask|asks|demand\w*|require|entitled to (receive|obtain)|right to (receive|obtain)|verzoek\w*|vraagt|vragen|verlangt|verlangen|opvragen|vraagt .{{0,40}}\bop\b)\b.{{0,60}}\b(information|documentation|evidence|reports?|certificat\w*|cop(y|ies)|summar(y|ies)|informatie|inlichtingen|documentatie|bewijs|rapport\w*|certificering\w*|verklaring\w*|kopie\w*|samenvatting\w*)\b"
+        ),
         gate=rx(
-            r"isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register"
+            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register"
         ),
     ),
     Spec(
@@ -501,7 +529,10 @@ SPECS: tuple[Spec, ...] = (
             rf"(impose|imposes|oplegg|legt|flows? down|pass(es)? on)\b.{{0,40}}\b(on|upon|to|aan)\b (the |each |any |every |all |its |such |de |het |elke |iedere )?{SUB}.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|requirements)",
             rf"{SUB}.{{0,120}}(obligation|verplichting)\w*.{{0,120}}(impose|oplegg|opgelegd|opleggen|op te leggen|bind)",
             rf"(written|schriftelijke?) (agreement|contract|overeenkomst).{{0,80}}{SUB}.{{0,200}}(obligation|terms|verplichting|voorwaarden|protection|bescherming)",
-            rf"{SUB}.{{0,120}}(meet|comply with|be bound by|abide by|adhere to|observe|voldoen aan|naleven|nakomen|nakomt|naleeft).{{0,120}}(obligation|verplichting)",
+            rf"{SUB}.{{0,120}}(meet|compl(y|ies) with|be bound by|abide by|adhere to|observe|voldoen aan|naleven|nakomen|nakomt|naleeft).{{0,120}}(obligation|verplichting)",
+            # "verplicht de subverwerkers tot naleving van deze overeenkomst"
+            rf"\b(verplicht|verbindt)\w*\b.{{0,60}}{SUB}\w*.{{0,60}}\btot (naleving|nakoming)\b.{{0,60}}(overeenkomst|verplichting|voorwaarden|afspraken)",
+            REF_28_2_4,
             rf"{SUB}.{{0,60}}\b(performs?|fulfils?|complies with)\b.{{0,20}}\b(the|its|all) obligations (under|of|in|set out in) (this |these |the )?(dpa|agreement|addendum|clauses|sections?|schedule)",
             rf"{SUB}.{{0,200}}\bas (if|though) (it|they) (were|was|are|is) (a )?part(y|ies)\b",
             rf"\bby (way of )?(a )?(written )?(contract|agreement)\b.{{0,80}}{SUB}.{{0,160}}(obligation|terms|protection|conditions|requirements)",
@@ -518,8 +549,16 @@ SPECS: tuple[Spec, ...] = (
         "28(4)",
         ("Full liability for sub-processors", "Volledige aansprakelijkheid voor subverwerkers"),
         _p(
-            rf"(liable|liability|responsible|aansprakelijk|verantwoordelijk|instaat|in voor).{{0,200}}{SUB}",
-            rf"{SUB}.{{0,260}}(liable|liability|responsible|aansprakelijk|verantwoordelijk|instaat)",
+            # Liability named near a sub-processor is liability for it ("liable for the acts of").
+            rf"(liable|liability|aansprakelijk|\binstaat\b|\bstaat\b.{{0,60}}\bin voor\b|\bstaat\b.{{0,80}}\bvoor in\b).{{0,200}}{SUB}",
+            rf"{SUB}.{{0,260}}(liable|liability|aansprakelijk|\binstaat\b)",
+            # "Responsible" only for what the sub-processor does, or remaining so: being
+            # "responsible for ensuring" or "for selecting" sub-processors is a duty, not liability.
+            r"\b(remains?|stays?|blijft|blijven)\b.{0,40}\b(responsible|accountable|verantwoordelijk)\b",
+            rf"\b(responsible|accountable|verantwoordelijk)\b(?! for (ensuring|making sure|selecting|the selection|choosing|procuring|obtaining))(?! voor (het selecteren|de selectie|de keuze)).{{0,100}}\b(acts?|omissions?|conduct|performance|fulfil\w*|failures?|fails?|breach\w*|compliance|work|handelen|handelingen|nalaten|nalatigheden|gedragingen|nakoming|naleving|tekortkoming\w*|fouten)\b.{{0,100}}{SUB}",
+            rf"{SUB}.{{0,200}}\b(fails?|failure|breach\w*|caused|tekortschiet|tekortkom\w*|niet nakomt|niet naleeft|veroorzaakt)\b.{{0,160}}\b(responsible|accountable|verantwoordelijk)\b",
+            rf"\b(responsible|accountable|verantwoordelijk)\b.{{0,20}}\b(for|voor)\b.{{0,40}}{SUB}.{{0,60}}\b(as (if|though|for) (it|its|they|their|itself)|in the same way|to the same extent|als (voor|ware|gold)|alsof|op dezelfde wijze)",
+            REF_28_2_4,
         ),
         missing_note=(
             "no rule that the processor remains fully liable for its sub-processors",
