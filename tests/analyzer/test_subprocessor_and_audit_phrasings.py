@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.analyzer.test_requirement_phrasings import _document, _status
+from art28.analyzer import analyze
+from tests.analyzer.test_requirement_phrasings import PREAMBLE_EN, PREAMBLE_NL, _document, _status
 
 # key -> (English sentences that state it, Dutch sentences that state it)
 PRESENT: dict[str, tuple[list[str], list[str]]] = {
@@ -68,6 +69,18 @@ PRESENT: dict[str, tuple[list[str], list[str]]] = {
             "Verwerkingsverantwoordelijke kan Verwerker verzoeken om alle informatie die nodig is om aan te tonen dat Verwerker deze overeenkomst naleeft.",
             "Verwerkingsverantwoordelijke kan Verwerker verzoeken om een kopie van de meest recente ISAE 3402-verklaring.",
             "Verwerker beantwoordt vragen van Verwerkingsverantwoordelijke over de verwerking van de persoonsgegevens binnen een redelijke termijn.",
+        ],
+    ),
+    "audits_inspections": (
+        [
+            "The Controller or its auditor shall have the right to review the Processor's compliance with this agreement on site.",
+            "The Processor shall give the Controller access to its premises, systems and records so that the Controller can verify compliance with this agreement.",
+        ],
+        [
+            "Verwerker stelt Verwerkingsverantwoordelijke in staat audits, waaronder inspecties, uit te voeren en draagt daaraan bij.",
+            "Verwerkingsverantwoordelijke heeft het recht de naleving van deze overeenkomst te (laten) controleren.",
+            "Verwerker verleent medewerking aan een onderzoek door of namens Verwerkingsverantwoordelijke naar de naleving van deze overeenkomst.",
+            "Opdrachtgever mag één keer per jaar een onafhankelijke deskundige de naleving laten toetsen.",
         ],
     ),
     "subprocessor_same_obligations": (
@@ -141,3 +154,54 @@ def test_it_counts_a_sentence_that_states_the_requirement(key: str, sentence: st
 def test_it_does_not_count_a_sentence_that_does_not_state_it(key: str, kind: str, text: str) -> None:
     dutch = text.startswith(("De ", "Verwerker"))
     assert _status(_document(text, dutch), key, "nl" if dutch else "en") != "present", f"{kind}: {text}"
+
+
+# Article 28(3)(h): audits limited to the security measures are partial, but only where the
+# clause that grants the audit says so; information on the security measures given under the
+# audit heading does not narrow a general audit right.
+AUDIT_DOCUMENTS = [
+    pytest.param(
+        "en",
+        "7. Audits\n7.1 The Processor shall make available to the Controller, under the audit terms below, information on its security measures.\n"
+        "7.2 The Controller may carry out an on-site inspection at the Processor once a year.\n",
+        "present",
+        id="en-information-on-security-then-a-general-audit",
+    ),
+    pytest.param(
+        "nl",
+        "7. Audits\n7.1 Verwerker stelt Verwerkingsverantwoordelijke, volgens de auditregeling hieronder, informatie over zijn beveiligingsmaatregelen ter beschikking.\n"
+        "7.2 Verwerkingsverantwoordelijke mag eenmaal per jaar een audit laten uitvoeren bij Verwerker.\n",
+        "present",
+        id="nl-information-on-security-then-a-general-audit",
+    ),
+    pytest.param(
+        "en",
+        "7. Audits\n7.1 The Controller may audit only the technical and organisational measures of the Processor, once a year.\n",
+        "partial",
+        id="en-audit-limited-to-security",
+    ),
+    pytest.param(
+        "nl",
+        "7. Audits\n7.1 Verwerkingsverantwoordelijke mag een audit laten uitvoeren die beperkt is tot de technische en organisatorische maatregelen van Verwerker.\n",
+        "partial",
+        id="nl-audit-limited-to-security",
+    ),
+    pytest.param(
+        "en",
+        "7. Audits\n7.1 The Controller may carry out an on-site inspection at the Processor once a year.\n"
+        "7.2 Such an inspection covers only the security measures of the Processor.\n",
+        "partial",
+        id="en-the-limit-in-a-sentence-of-its-own",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), AUDIT_DOCUMENTS)
+def test_it_reads_an_audit_as_limited_only_from_the_clause_that_grants_it(lang: str, body: str, expected: str) -> None:
+    text = (PREAMBLE_NL if lang == "nl" else PREAMBLE_EN) + body
+    analysis = analyze(text.encode(), filename="sample.txt", lang=lang)
+    item = analysis.requirements["audits_inspections"]
+    assert analysis.terms.audit.scope == "security"
+    assert item.status == expected
+    if expected == "partial":
+        assert item.note == {"en": "audits limited to the security measures", "nl": "audits beperkt tot de beveiligingsmaatregelen"}

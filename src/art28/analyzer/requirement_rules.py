@@ -504,14 +504,21 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(h)",
         ("Audits and inspections", "Audits en inspecties"),
         _p(
-            r"\b(allow\w*|permit\w*|submit\w*|contribut\w*|co-?operat\w*|facilitat\w*|enabl\w*|accept\w*|agree\w*|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht)\b.{0,200}\b(audits?|auditors?|auditing|audited|inspect|inspects|inspection|inspections|inspectie|inspecties|inspecteren|inspecteert|laten inspecteren|auditen|controle|controles|controleren|on-?site)\b",
+            r"\b(allow\w*|permit\w*|submit\w*|contribut\w*|co-?operat\w*|facilitat\w*|enabl\w*|accept\w*|agree\w*|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht)\b.{0,200}\b(audits?|auditors?|auditing|audited|inspect|inspects|inspection|inspections|inspectie|inspecties|inspecteren|inspecteert|laten inspecteren|auditen|controle|controles|controleren|on[- ]?site)\b",
             r"\b(audits?|inspecties?|controles?)\b.{0,40}\bmogelijk\b|\bmaakt .{0,40}\b(audits?|inspecties?|controles?)\b.{0,160}\bmogelijk\b",
-            r"\b(audit|audits|inspect|inspection|inspections|inspectie|inspecteren|laten inspecteren|controle|controleren)\b.{0,200}(allow|permit|submit|contribut|co-?operat|facilitat|entitled|right|may|mag|\bkan\b|\bcan\b|medewerking|toestaan|carried out|conducted|performed|uitgevoerd|uitvoeren|laten uitvoeren)",
+            r"\b(audit|audits|inspect|inspection|inspections|inspectie|inspecteren|laten inspecteren|controle|controleren)\b.{0,200}(allow|permit|submit|contribut|co-?operat|facilitat|entitled|right|may|mag|\bkan\b|\bcan\b|medewerking|toestaan|carried out|conducted|performed|uitgevoerd|uitvoeren|uit te voeren|laten uitvoeren)",
+            # Dutch: "stelt ... in staat audits uit te voeren", "de naleving (laten) toetsen",
+            # "een onderzoek naar de naleving".
+            r"\bin staat\b.{0,60}\b(audits?|inspecties?|controles?|te controleren|te inspecteren)\b",
+            r"\b(mag|mogen|kan|kunnen|recht|gerechtigd|medewerking|staat .{0,30}toe)\b.{0,120}\b(naleving|nakoming)\b.{0,80}\b(toetsen|te toetsen|laten toetsen|controleren|te controleren)\b",
+            r"\b(medewerking|meewerk\w*|mee te werken|recht|gerechtigd|mag|kan)\b.{0,80}\bonderzoek\w*\b.{0,80}\b(naar|van|op)\b.{0,30}\b(naleving|nakoming)\b",
+            # Access to the premises to check compliance is an inspection.
+            r"\b(access to|toegang tot)\b.{0,60}\b(premises|facilities|sites?|locations?|offices|data cent(er|re)s?|panden|locaties|gebouwen|bedrijfsruimten)\b.{0,160}\b(verify|check|review|assess|inspect|controleren|toetsen|na te gaan|compliance|naleving)",
         ),
         missing_note=("no right to audits or inspections", "geen recht op audits of inspecties"),
         other_subjects=frozenset({"controller"}),
-        controller_if=rx(r"\b(audit\w*|inspect\w*|inspecties?)\b"),
-        gate=rx(r"audit|inspect|controle|on-?site"),
+        controller_if=rx(r"\b(audit\w*|inspect\w*|inspecties?|controleren|toetsen|onderzoek\w*)\b"),
+        gate=rx(r"audit|inspect|controle|on[- ]?site|in staat|toetsen|onderzoek|access to|toegang tot"),
     ),
     Spec(
         "subprocessor_same_obligations",

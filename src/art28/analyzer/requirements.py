@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from art28.analyzer.collect import MAX_QUOTE, Evidence
 from art28.analyzer.context import Context, rx
+from art28.analyzer.extract_audit_end import FULL_SCOPE, LIMITED, SECURITY_SCOPE
 from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
 from art28.analyzer.requirement_rules import ATOMS, SPECS, SUB, SUB_PARTY, Spec
 from art28.analyzer.text import Sentence, title_case
@@ -377,7 +378,7 @@ def requirements(ctx: Context, terms: DpaTerms) -> dict[str, Requirement]:
             note={"en": note[0], "nl": note[1]},
         )
     _changes(out, ctx, full, terms)
-    _audits(out, terms)
+    _audits(out, terms, ctx, full["audits_inspections"])
     return out
 
 
@@ -409,16 +410,23 @@ def _changes(
             }
 
 
-def _audits(out: dict[str, Requirement], terms: DpaTerms) -> None:
+def _audits(out: dict[str, Requirement], terms: DpaTerms, ctx: Context, granting: list[Sentence]) -> None:
+    """Audits excluded are missing; audits limited to the security measures are partial.
+
+    The limit must be stated: in a sentence that grants the audit, or as a limit of its own
+    ("an audit is limited to the technical and organisational measures"). A clause that only
+    makes information on the security measures available does not narrow the audit right.
+    """
     item = out["audits_inspections"]
     if terms.audit.allowed is False:
         item.status, item.evidence = "missing", []
         item.note = {"en": "audits are excluded", "nl": "audits zijn uitgesloten"}
-    elif item.status == "present" and terms.audit.scope in ("security", "reports_only"):
-        scope = {
-            "security": ("the security measures", "de beveiligingsmaatregelen"),
-            "reports_only": ("reports", "rapporten"),
-        }[terms.audit.scope]
-        if terms.audit.scope == "security":
-            item.status = "partial"
-            item.note = {"en": f"audits limited to {scope[0]}", "nl": f"audits beperkt tot {scope[1]}"}
+    elif item.status == "present" and terms.audit.scope == "security" and _limited_to_security(ctx, granting):
+        item.status = "partial"
+        item.note = {"en": "audits limited to the security measures", "nl": "audits beperkt tot de beveiligingsmaatregelen"}
+
+
+def _limited_to_security(ctx: Context, granting: list[Sentence]) -> bool:
+    if any(SECURITY_SCOPE.search(ctx.norm[s.index]) and not FULL_SCOPE.search(ctx.norm[s.index]) for s in granting):
+        return True
+    return any(SECURITY_SCOPE.search(text) and LIMITED.search(text) for text in ctx.norm)
