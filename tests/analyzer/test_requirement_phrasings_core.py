@@ -93,6 +93,33 @@ PRESENT: dict[str, tuple[list[str], list[str]]] = {
     ),
 }
 
+# A second round of probing, mostly Dutch.
+SECOND: dict[str, tuple[list[str], list[str]]] = {
+    "documented_instructions": (
+        [],
+        [
+            "Verwerker verwerkt de persoonsgegevens uitsluitend ten behoeve van Verwerkingsverantwoordelijke.",
+            "Verwerker zal de persoonsgegevens niet voor andere doeleinden verwerken dan door Verwerkingsverantwoordelijke zijn vastgesteld.",
+            "Verwerker verwerkt de persoonsgegevens enkel in het kader van de Overeenkomst.",
+        ],
+    ),
+    "security_measures": (
+        ["The Processor shall take appropriate measures to protect the personal data."],
+        [
+            "Verwerker neemt maatregelen ter bescherming van de persoonsgegevens.",
+            "Verwerker treft adequate maatregelen om de persoonsgegevens te beveiligen.",
+        ],
+    ),
+    "security_risks": (
+        ["Our security programme is designed to prevent accidental or unlawful destruction, loss, alteration, unauthorised disclosure of, or access to your data."],
+        [],
+    ),
+    "assist_security": ([], ["Verwerker zal Opdrachtgever ondersteunen bij het beveiligen van de persoonsgegevens."]),
+}
+for _key, (_en, _nl) in SECOND.items():
+    PRESENT[_key][0].extend(_en)
+    PRESENT[_key][1].extend(_nl)
+
 # key -> sentences near the wider wording that must not count (another party, the wrong thing).
 NOT_PRESENT: dict[str, list[tuple[str, bool]]] = {
     "documented_instructions": [("The Controller shall pay the fees as the Processor directs.", False)],
@@ -100,9 +127,11 @@ NOT_PRESENT: dict[str, list[tuple[str, bool]]] = {
         ("Before the processing starts, the Controller shall inform the Processor of any legal obligation that applies to the data.", False)
     ],
     "confidentiality": [("The Processor shall keep its trade secrets from its staff.", False)],
+    "assist_security": [("The Controller shall assist the Processor in securing the data.", False)],
     "security_measures": [
         ("The Controller shall secure its own systems with appropriate technical and organisational measures.", False),
         ("De Verwerkingsverantwoordelijke beveiligt zijn eigen systemen op passende wijze.", True),
+        ("The Controller shall take measures to protect its own account credentials.", False),
     ],
     "security_risks": [
         ("The Controller and its affiliates shall protect their systems against accidental loss, destruction and unauthorised access with appropriate measures.", False),

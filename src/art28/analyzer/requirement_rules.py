@@ -74,7 +74,7 @@ def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(rx(p) for p in patterns)
 
 
-_MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level|\bsecured?\b))"
+_MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level|\bsecured?\b|security (program|programme|controls|polic)))"
 
 
 def _measures(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -137,11 +137,12 @@ SPECS: tuple[Spec, ...] = (
             rf"(not|niet|geen|never|nooit)\b.{{0,80}}(other than|except|anders dan|behalve|buiten).{{0,80}}{INSTRUCTION}",
             rf"(documented|written|schriftelijke?|gedocumenteerde?|lawful|reasonable) {INSTRUCTION}.{{0,5}}",
             rf"(in accordance with|according to|conform|overeenkomstig|volgens|in overeenstemming met|on) .{{0,60}}{INSTRUCTION}",
-            r"(only|solely|exclusively|uitsluitend|alleen|enkel|slechts)\b.{0,80}\b(purposes?|doele?n?)\b",
+            r"(only|solely|exclusively|uitsluitend|alleen|enkel|slechts)\b.{0,80}\b(purposes?|doele?n?|doeleinden)\b",
+            r"\b(uitsluitend|alleen|enkel|slechts)\b.{0,60}\b(in het kader van|ter uitvoering van) (de|het|deze)\b",
             r"\b(as|where|when|zoals) (instructed|directed|opgedragen)\b",
             r"\b(not|niet|never|nooit)\b.{0,60}\b(own|eigen)\b (purposes?|doele?n?|benefit|gebruik)",
             rf"(complete|entire|full|final|volledige) (and final |en definitieve )?(documented |written |schriftelijke )?{INSTRUCTION}",
-            r"\b(not|niet|never|nooit)\b.{0,60}\b(any|other|enig|ander)\w* (purposes?|doele?n?)\b.{0,20}(other than|except|than|dan|behalve)",
+            r"\b(not|niet|never|nooit)\b.{0,60}\b(any|other|enig|ander)\w* (purposes?|doele?n?|doeleinden)\b.{0,40}(other than|except|than|dan|behalve)",
             r"\binstructs\b.{0,60}\bto process\b|\bgeeft .{0,40}opdracht .{0,60}te verwerken",
             # "as you instruct us"; Dutch "volgt de instructies op", "neemt de instructies in acht".
             rf"\bas (the )?({CONTROLLER_WORDS}) (instructs?|directs?)\b",
@@ -152,7 +153,7 @@ SPECS: tuple[Spec, ...] = (
             "geen regel dat de verwerker alleen op gedocumenteerde instructies van de verwerkingsverantwoordelijke handelt",
         ),
         other_subjects=frozenset({"controller"}),
-        gate=rx(r"instruct|opdracht|aanwijzing|on behalf|purpose|doel"),
+        gate=rx(r"instruct|opdracht|aanwijzing|on behalf|purpose|doel|ten behoeve|in naam van|in het kader van|ter uitvoering van"),
     ),
     Spec(
         "legal_requirement_notice",
@@ -232,6 +233,7 @@ SPECS: tuple[Spec, ...] = (
             r"(persoonsgegevens|de gegevens)\b.{0,40}\b(adequaat|passend|op passende wijze|afdoende|goed|deugdelijk)\b.{0,10}\b(te )?(beveiligen|beveiligt|beschermen|beschermt)\b|\b(beveiligt|beschermt)\b.{0,10}(de )?(persoonsgegevens|gegevens)\b.{0,30}\b(adequaat|passend|op passende wijze|afdoende|deugdelijk)",
             r"(persoonsgegevens|de gegevens)\b.{0,40}\bte (beveiligen|beschermen)\b.{0,20}\btegen\b",
             r"\b(in accordance with|pursuant to|conform|overeenkomstig|volgens)\b.{0,30}\b(security measures|beveiligingsmaatregelen)",
+            r"\b(take|takes|implement|implements|maintain|maintains|neemt|nemen|treft|treffen)\b.{0,40}\b(measures|maatregelen)\b.{0,20}(to (protect|secure|safeguard)|ter (bescherming|beveiliging)|om .{0,60}\bte (beveiligen|beschermen)\b)",
         ),
         missing_note=(
             "no duty to take the security measures of Article 32",
@@ -317,6 +319,7 @@ SPECS: tuple[Spec, ...] = (
             # "cooperate in ensuring that appropriate security measures are in place".
             rf"{ASSIST}.{{0,120}}\b(in ensuring|to ensure|ensuring|bij het waarborgen|bij het zorgen)\b (that )?.{{0,40}}(security measures|beveiligingsmaatregelen|(technical and organi[sz]ational|technische en organisatorische) (security )?(measures|maatregelen))",
             rf"{ASSIST}.{{0,200}}(met betrekking tot|ten aanzien van|op het gebied van|inzake|bij|regarding|concerning) (de |the )?(informatiebeveiliging|gegevensbeveiliging|information security)\b",
+            rf"{ASSIST}.{{0,120}}\b(bij het (beveiligen|beschermen) van|(in|with) (securing|protecting)) (de |the |its |all )?(persoonsgegevens|gegevens|personal data|data)\b",
             rf"{ASSIST}.{{0,200}}\b(security|beveiligings)[- ]?(obligations|duties|requirements|verplichtingen|eisen|vereisten)",
         ),
         missing_note=(
