@@ -227,9 +227,10 @@ SPECS: tuple[Spec, ...] = (
             # "secure/protect the data by (appropriate) measures", "zorg dragen voor ... maatregelen".
             r"\b(secures?|protects?|zorg (te )?dragen|zorg draagt|spant zich in)\b.{0,120}(technical and organi[sz]ational|technische en organisatorische|security measures|beveiligingsmaatregelen|passende maatregelen)",
             # "ensure a level of security appropriate to the risk", "zorgt voor een passend beveiligingsniveau".
-            r"\b(ensure|maintain|provide|guarantee|waarborgt|garandeert|zorgt voor|draagt zorg voor|handhaaft)\b.{0,20}\b(a|an|the|een|het)? ?(appropriate |adequate |passend |adequaat )?(level of security|security level|beveiligingsniveau)",
+            r"\b(ensure|maintain|provide|guarantee|waarborgt|garandeert|zorgt voor|draagt zorg voor|handhaaft)\s+(an? |the |een |het )?(appropriate |adequate |passende? |adequa(a)?te? )?(level of security|security level|beveiligingsniveau)",
             # The data secured "adequately / appropriately" (Dutch verb last: "... adequaat beveiligen").
-            r"\b(adequately|appropriately|properly|suitably) (secure|protect)s?\b.{0,30}(personal data|the data|data)|\b(secure|protect)s? (the |all |any )?(personal data|data)\b.{0,30}\b(adequately|appropriately|properly)\b",
+            # ... only right after the duty ("shall adequately secure"), not "its ability to adequately protect".
+            r"\b(shall|will|must|agrees to|undertakes to)\s+(adequately|appropriately|properly|suitably) (secure|protect)s?\b.{0,30}(personal data|the data|data)|\b(shall|will|must|agrees to|undertakes to)\s+(secure|protect) (the |all |any )?(personal data|data)\b.{0,30}\b(adequately|appropriately|properly)\b",
             r"(persoonsgegevens|de gegevens)\b.{0,40}\b(adequaat|passend|op passende wijze|afdoende|goed|deugdelijk)\b.{0,10}\b(te )?(beveiligen|beveiligt|beschermen|beschermt)\b|\b(beveiligt|beschermt)\b.{0,10}(de )?(persoonsgegevens|gegevens)\b.{0,30}\b(adequaat|passend|op passende wijze|afdoende|deugdelijk)",
             r"(persoonsgegevens|de gegevens)\b.{0,40}\bte (beveiligen|beschermen)\b.{0,20}\btegen\b",
             r"\b(in accordance with|pursuant to|conform|overeenkomstig|volgens)\b.{0,30}\b(security measures|beveiligingsmaatregelen)",
