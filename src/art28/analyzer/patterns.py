@@ -76,9 +76,20 @@ _DUTCH_TEN = re.compile(
 )
 
 
+# Dutch "in acht nemen" / "buiten acht laten" (to observe / to disregard): not the number eight.
+_DUTCH_ACHT_BEFORE = re.compile(r"\b(in|buiten)\s+$")
+_DUTCH_ACHT_UNIT = re.compile(r"\s+(dagen|werkdagen|uur|uren|weken|maanden|jaar|jaren|kalenderdagen)\b")
+
+
 def _number(m: re.Match[str]) -> str:
     word = m.group(1)
     if word == "ten" and _DUTCH_TEN.match(m.string, m.end()):
+        return word
+    if (
+        word == "acht"
+        and _DUTCH_ACHT_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
+        and not _DUTCH_ACHT_UNIT.match(m.string, m.end())
+    ):
         return word
     return str(_NUMBER_WORDS[word])
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from art28.analyzer.context import rx
+from art28.analyzer.patterns import CONTROLLER_WORDS
 
 # A party that processes for the processor (used to tell whose clause it is) ...
 SUB_PARTY = r"(sub-?\s?processor|subprocessor|sub-?\s?verwerker|subverwerker|sub-?bewerker|onderaannemer|sub-?contract|other processors?|another processor|andere verwerkers?|third[- ]party (service )?providers?|derden)"
@@ -33,6 +34,9 @@ RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|er
 # "The conditions of Article 28(2) and (4) for engaging another processor" (the wording of
 # Article 28(3)(d)): sub-processors' authorisation, flow-down and liability by reference.
 REF_28_2_4 = r"(conditions?|requirements?|voorwaarden|vereisten)\b.{0,80}(paragraphs? 2 and 4|28\s*\(2\)\s*((and|en|&)\s*)?\(?4\b\)?|\blid 2 en (lid )?4\b|\bleden 2 en 4\b)|(paragraphs? 2 and 4|28\s*\(2\)\s*((and|en|&)\s*)?\(?4\b\)?|\blid 2 en (lid )?4\b|\bleden 2 en 4\b).{0,80}(conditions?|requirements?|voorwaarden|vereisten)"
+# Telling someone of a problem, with the ways an alert is put ("advise", "draw attention to",
+# "let ... know", "wijst ... erop"); used where an alert is the requirement.
+ALERT = rf"({INFORM[1:-1]}|\badvis|\blets? .{{0,30}}\bknow\b|\bdraws? .{{0,40}}\battention\b|\bpoints? out\b|\bwijst .{{0,40}}\berop\b|\battendeert\b|\battent maakt\b)"
 # The shared vocabularies the patterns below are built from (see requirements._needs).
 ATOMS = {
     "sub": SUB,
@@ -74,7 +78,7 @@ def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(rx(p) for p in patterns)
 
 
-_MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level|\bsecured?\b))"
+_MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level|\bsecured?\b|security (program|programme|controls|polic)))"
 
 
 def _measures(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -150,19 +154,23 @@ SPECS: tuple[Spec, ...] = (
             rf"(not|niet|geen|never|nooit)\b.{{0,80}}(other than|except|anders dan|behalve|buiten).{{0,80}}{INSTRUCTION}",
             rf"(documented|written|schriftelijke?|gedocumenteerde?|lawful|reasonable) {INSTRUCTION}.{{0,5}}",
             rf"(in accordance with|according to|conform|overeenkomstig|volgens|in overeenstemming met|on) .{{0,60}}{INSTRUCTION}",
-            r"(only|solely|exclusively|uitsluitend|alleen|enkel|slechts)\b.{0,80}\b(purposes?|doele?n?)\b",
+            r"(only|solely|exclusively|uitsluitend|alleen|enkel|slechts)\b.{0,80}\b(purposes?|doele?n?|doeleinden)\b",
+            r"\b(uitsluitend|alleen|enkel|slechts)\b.{0,60}\b(in het kader van|ter uitvoering van) (de|het|deze)\b",
             r"\b(as|where|when|zoals) (instructed|directed|opgedragen)\b",
             r"\b(not|niet|never|nooit)\b.{0,60}\b(own|eigen)\b (purposes?|doele?n?|benefit|gebruik)",
             rf"(complete|entire|full|final|volledige) (and final |en definitieve )?(documented |written |schriftelijke )?{INSTRUCTION}",
-            r"\b(not|niet|never|nooit)\b.{0,60}\b(any|other|enig|ander)\w* (purposes?|doele?n?)\b.{0,20}(other than|except|than|dan|behalve)",
+            r"\b(not|niet|never|nooit)\b.{0,60}\b(any|other|enig|ander)\w* (purposes?|doele?n?|doeleinden)\b.{0,40}(other than|except|than|dan|behalve)",
             r"\binstructs\b.{0,60}\bto process\b|\bgeeft .{0,40}opdracht .{0,60}te verwerken",
+            # "as you instruct us"; Dutch "volgt de instructies op", "neemt de instructies in acht".
+            rf"\bas (the )?({CONTROLLER_WORDS}) (instructs?|directs?)\b",
+            r"\b(volgt|volgen)\b.{0,60}\b(instructies|aanwijzingen)\b.{0,40}\bop\b|\b(neemt|nemen)\b.{0,60}\b(instructies|aanwijzingen)\b.{0,40}\bin acht\b|\b(instructies|aanwijzingen)\b.{0,60}\b(opvolgen|op te volgen|in acht (te )?nemen)\b",
         ),
         missing_note=(
             "no rule that the processor acts only on the controller's documented instructions",
             "geen regel dat de verwerker alleen op gedocumenteerde instructies van de verwerkingsverantwoordelijke handelt",
         ),
         other_subjects=frozenset({"controller"}),
-        gate=rx(r"instruct|opdracht|aanwijzing|on behalf|purpose|doel"),
+        gate=rx(r"instruct|opdracht|aanwijzing|on behalf|purpose|doel|ten behoeve|in naam van|in het kader van|ter uitvoering van"),
     ),
     Spec(
         "legal_requirement_notice",
@@ -179,6 +187,13 @@ SPECS: tuple[Spec, ...] = (
             rf"{INFORM}.{{0,60}}(before|prior to|vooraf|voordat|voorafgaand).{{0,80}}(legal (requirement|obligation|demand)|wettelijke? (verplichting|plicht|eis|voorschrift))",
             rf"{INFORM}.{{0,120}}(before|prior to|vooraf|voordat).{{0,80}}\b(where|if|when|indien|wanneer|als)\b.{{0,30}}(requir|oblig|compel|verplicht).{{0,60}}\b(law|laws|wet|wetgeving|legislation|member state)",
             rf"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|plicht|gehouden|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
+            # Told first of a legal or statutory duty: "notifies ... in advance of any statutory
+            # obligation", "stelt ... voorafgaand ... in kennis van dat wettelijk voorschrift".
+            rf"(in advance|beforehand|before|prior|first|vooraf|voorafgaand|voordat|eerst)\b.{{0,80}}{INFORM}.{{0,80}}(legal (requirement|obligation|duty)|statutory (requirement|obligation|duty)|wettelijke? (verplichting|plicht|eis|voorschrift))",
+            rf"{INFORM}.{{0,60}}(in advance|beforehand).{{0,80}}(legal (requirement|obligation|duty)|statutory (requirement|obligation|duty)|wettelijke? (verplichting|plicht|eis|voorschrift))",
+            # "Should the law oblige the Processor to ..., it shall first inform the Controller".
+            rf"\b(law|laws|legislation|wet|wetgeving)\b.{{0,40}}(requir|oblig|verplicht|compel).{{0,200}}\b(first|beforehand|in advance|vooraf|eerst)\b.{{0,30}}{INFORM}",
+            rf"{INFORM}.{{0,120}}(before|beforehand|in advance|prior to|vooraf|voordat).{{0,80}}\b(where|if|when|indien|wanneer|als)\b.{{0,30}}\b(legally|wettelijk) (requir|oblig|compel|verplicht|gehouden)",
         ),
         _p(
             r"(unless|except|save|tenzij|behalve|behoudens)\b.{0,80}\b(law|laws|wet|recht|legislation)\b.{0,20}(requir|oblig|verplicht|provides otherwise|prescribes|voorschrijft)",
@@ -206,12 +221,14 @@ SPECS: tuple[Spec, ...] = (
         _p(
             r"(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim).{0,200}\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|everyone|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b",
             r"\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|everyone|everybody|medewerkers?|personeel|werknemers|personen|iedereen|hulppersonen)\b.{0,200}(confidential|geheimhoud|vertrouwelijk|secrecy|non-disclosure|geheim)",
+            # "a duty of confidence", "keep the personal data secret".
+            r"\b(personnel|employees?|staff|persons?|people|individuals?|agents?|contractors?|workers?|anyone|everyone|everybody)\b.{0,200}(\b(duty|duties|obligations?) of confidence\b|\bkeep\b.{0,40}\bsecret\b)",
         ),
         missing_note=(
             "no duty of confidentiality for the persons authorised to process the data",
             "geen geheimhoudingsplicht voor de personen die de gegevens mogen verwerken",
         ),
-        gate=rx(r"confidential|geheim|vertrouwelijk|secrecy|non-disclosure"),
+        gate=rx(r"confidential|geheim|vertrouwelijk|secrecy|non-disclosure|confidence|secret\b"),
     ),
     Spec(
         "security_measures",
@@ -224,6 +241,17 @@ SPECS: tuple[Spec, ...] = (
             r"\b(ensure|maintain|guarantee|provide|waarborgt|garandeert|zorgt voor|draagt zorg voor)\b.{0,40}\b(appropriate|adequate|passende|an appropriate level of) (level of )?(security|beveiliging)\b",
             r"\b(keep|maintain|hold|store|houdt|bewaart)\b.{0,60}(personal data|persoonsgegevens|the data|de gegevens)\b.{0,20}\b(secure|securely|safe|veilig)\b",
             r"(comply|complies|adhere|meet|voldoet|voldoen|naleven|houdt zich aan).{0,60}(security|beveiligings)[- ]?(requirements|standards|policy|policies|measures|eisen|normen|beleid)",
+            # "secure/protect the data by (appropriate) measures", "zorg dragen voor ... maatregelen".
+            r"\b(secures?|protects?|zorg (te )?dragen|zorg draagt|spant zich in)\b.{0,120}(technical and organi[sz]ational|technische en organisatorische|security measures|beveiligingsmaatregelen|passende maatregelen)",
+            # "ensure a level of security appropriate to the risk", "zorgt voor een passend beveiligingsniveau".
+            r"\b(ensure|maintain|provide|guarantee|waarborgt|garandeert|zorgt voor|draagt zorg voor|handhaaft)\s+(an? |the |een |het )?(appropriate |adequate |passende? |adequa(a)?te? )?(level of security|security level|beveiligingsniveau)",
+            # The data secured "adequately / appropriately" (Dutch verb last: "... adequaat beveiligen").
+            # ... only right after the duty ("shall adequately secure"), not "its ability to adequately protect".
+            r"\b(shall|will|must|agrees to|undertakes to)\s+(adequately|appropriately|properly|suitably) (secure|protect)s?\b.{0,30}(personal data|the data|data)|\b(shall|will|must|agrees to|undertakes to)\s+(secure|protect) (the |all |any )?(personal data|data)\b.{0,30}\b(adequately|appropriately|properly)\b",
+            r"(persoonsgegevens|de gegevens)\b.{0,40}\b(adequaat|passend|op passende wijze|afdoende|goed|deugdelijk)\b.{0,10}\b(te )?(beveiligen|beveiligt|beschermen|beschermt)\b|\b(beveiligt|beschermt)\b.{0,10}(de )?(persoonsgegevens|gegevens)\b.{0,30}\b(adequaat|passend|op passende wijze|afdoende|deugdelijk)",
+            r"(persoonsgegevens|de gegevens)\b.{0,40}\bte (beveiligen|beschermen)\b.{0,20}\btegen\b",
+            r"\b(in accordance with|pursuant to|conform|overeenkomstig|volgens)\b.{0,30}\b(security measures|beveiligingsmaatregelen)",
+            r"\b(take|takes|implement|implements|maintain|maintains|neemt|nemen|treft|treffen)\b.{0,40}\b(measures|maatregelen)\b.{0,20}(to (protect|secure|safeguard)|ter (bescherming|beveiliging)|om .{0,60}\bte (beveiligen|beschermen)\b)",
         ),
         missing_note=(
             "no duty to take the security measures of Article 32",
@@ -239,9 +267,11 @@ SPECS: tuple[Spec, ...] = (
         # alteration, by accident or unlawfully; unauthorised disclosure or access).
         _measures(
             r"(destruction|destroy|vernietiging).{0,160}(loss|\blost\b|alteration|altered|disclosure|disclosed|access|damage|verlies|wijziging|aantasting|verstrekking|toegang)",
-            r"(loss|verlies).{0,80}(destruction|alteration|disclosure|damage|vernietiging|wijziging|aantasting)",
+            r"(loss|verlies).{0,80}(destruction|alteration|disclosure|damage|vernietiging|wijziging|aantasting|beschadiging)",
             r"(unauthori[sz]ed|unlawful|onrechtmatige?|onbevoegde?|ongeoorloofde?).{0,40}(access|disclosure|processing|toegang|verwerking|verstrekking).{0,120}(loss|destruction|alteration|verlies|vernietiging|wijziging)",
-            r"(loss|verlies).{0,80}(unlawful|unauthori[sz]ed|onrechtmatige?|onbevoegde?|ongeoorloofde?) (processing|access|use|disclosure|verwerking|toegang|gebruik|verstrekking)",
+            r"(loss|verlies).{0,80}(unlawful|unauthori[sz]ed|onrechtmatige?|onbevoegde?|ongeoorloofde?) (processing|access|use|disclosure|verwerking|toegang|gebruik|verstrekking|kennisneming|inzage)",
+            # Dutch verbs: "dat persoonsgegevens verloren gaan of onbevoegd worden ingezien of gewijzigd".
+            r"(verloren (gaan|gaat|raken|raakt)|vernietigd|beschadigd)\b.{0,80}\b(onbevoegd|ongeoorloofd|onrechtmatig|gewijzigd|ingezien|verstrekt|vernietigd|beschadigd)",
             r"(alteration|wijziging|destruction|vernietiging).{0,80}(unauthori[sz]ed|unlawful|onrechtmatige?|onbevoegde?|ongeoorloofde?) (access|disclosure|verstrekking|toegang)",
         ),
         # Partial: security matched to "the risk" (Article 32(1)) without naming those harms.
@@ -266,7 +296,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{BREACH}.{{0,120}}(notif|inform|meld|report|occur|becom|aware)|(notif|inform|meld|report).{{0,120}}({BREACH}|becom|aware|bewust|kennis)|(?<!by )\bmeans\b|\bbetekent\b|stipulates|bepaalt dat"
         ),
         gate=rx(
-            r"destr|vernietig|loss|verlies|risk|risico|unauthori|unlawful|onrechtmatig|onbevoegd|ongeoorloofd"
+            r"destr|vernietig|loss|verlies|verloren|risk|risico|unauthori|unlawful|onrechtmatig|onbevoegd|ongeoorloofd"
         ),
     ),
     Spec(
@@ -303,7 +333,11 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,300}}({RANGE_32_34})",
             rf"{ASSIST}.{{0,200}}(security of (the )?(\w+ ){{0,2}}(processing|personal data|data)|beveiliging van (de )?(verwerking|persoonsgegevens|gegevens)|(regarding|in respect of|relating to|with respect to|concerning|as regards|in relation to|met betrekking tot|inzake|ten aanzien van|op het gebied van) (the |de )?(data |information |gegevens)?(security|beveiliging)\b(?! ?(incident|breach|event|lek))|\bart(icles?|ikel(en)?|\.)? ?32\b|artikelen? 32\b|(appropriate |adequate |passende? )?(level of security|security level|beveiligingsniveau))",
             # "assist by implementing measures" is the way of assisting (28(3)(e)), not its object.
-            rf"{ASSIST}.{{0,200}}\b(with|in|regarding|to|on|for|bij|met)\b (\(?[a-z]{{1,4}}\) )?(the |de |het )?(implementation|implementing|taking|adopting|nemen|treffen|implementeren) (of )?(appropriate |adequate |passende )?(technical and organi[sz]ational|security|technische en organisatorische|beveiligings)",
+            rf"{ASSIST}.{{0,200}}\b(with|in|regarding|to|on|for|bij|met)\b (\(?[a-z]{{1,4}}\) )?(the |de |het )?(implementation|implementing|taking|adopting|nemen|treffen|implementeren) (of |van )?(appropriate |adequate |passende )?(technical and organi[sz]ational|security|technische en organisatorische|beveiligings)",
+            # "cooperate in ensuring that appropriate security measures are in place".
+            rf"{ASSIST}.{{0,120}}\b(in ensuring|to ensure|ensuring|bij het waarborgen|bij het zorgen)\b (that )?.{{0,40}}(security measures|beveiligingsmaatregelen|(technical and organi[sz]ational|technische en organisatorische) (security )?(measures|maatregelen))",
+            rf"{ASSIST}.{{0,200}}(met betrekking tot|ten aanzien van|op het gebied van|inzake|bij|regarding|concerning) (de |the )?(informatiebeveiliging|gegevensbeveiliging|information security)\b",
+            rf"{ASSIST}.{{0,120}}\b(bij het (beveiligen|beschermen) van|(in|with) (securing|protecting)) (de |the |its |all )?(persoonsgegevens|gegevens|personal data|data)\b",
             rf"{ASSIST}.{{0,200}}\b(security|beveiligings)[- ]?(obligations|duties|requirements|verplichtingen|eisen|vereisten)",
         ),
         missing_note=(
@@ -447,9 +481,9 @@ SPECS: tuple[Spec, ...] = (
             "Waarschuwing als een instructie in strijd is met de wet",
         ),
         _p(
-            rf"{INSTRUCTION}.{{0,200}}(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|inbreuk|contraven|breach(es)?|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful)).{{0,200}}{INFORM}",
-            rf"{INFORM}.{{0,200}}{INSTRUCTION}.{{0,200}}(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|inbreuk|contraven|breach|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful))",
-            rf"(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|contraven|unlawful|onrechtmatig).{{0,200}}{INSTRUCTION}.{{0,200}}{INFORM}",
+            rf"{INSTRUCTION}.{{0,200}}(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|schend|inbreuk|contraven|breach(es)?|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful)).{{0,200}}{ALERT}",
+            rf"{ALERT}.{{0,200}}{INSTRUCTION}.{{0,200}}(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|schend|inbreuk|contraven|breach|unlawful|illegal|onrechtmatig|niet .{{0,20}}(in overeenstemming|conform)|not .{{0,20}}(comply|compliant|in accordance|lawful))",
+            rf"(infring|violat|contrary to|conflicts? with|in conflict with|strijdig|in strijd|schend|contraven|unlawful|onrechtmatig).{{0,200}}{INSTRUCTION}.{{0,200}}{ALERT}",
         ),
         missing_note=(
             "no duty to tell the controller at once when an instruction infringes the law",

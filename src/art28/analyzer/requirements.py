@@ -191,9 +191,16 @@ def _opening_party(text: str, ctx: Context) -> str | None:
         return "subprocessor"
     if ctx.processor_re().match(head):
         return "processor"
-    if ctx.controller_re().match(head):
+    if ctrl := ctx.controller_re().match(head):
+        # "The Controller and the Processor agree ...": a joint clause binds the processor too.
+        rest = text[m.start("head") + ctrl.end() :]
+        if (both := JOINT.match(rest)) and ctx.processor_re().match(rest[both.end() :]):
+            return "processor"
         return "controller"
     return None
+
+
+JOINT = rx(r"\W*(?:'s\s+)?(?:and|en|as well as|alsmede)\s+(?:the |de |het )?")
 
 
 def _party(before: str, ctx: Context) -> str | None:

@@ -1,0 +1,187 @@
+"""More of our own phrasings for the core requirements: instructions, the legal duty notice,
+confidentiality, security measures and their risks, security assistance, the alert on an
+unlawful instruction.
+
+Each sentence was written for this test from general knowledge of how data processing
+agreements put these duties (no sentence of the seeds or the corpus); each was read as
+missing or partial before the rule it tests was widened. The negatives keep the wider rules
+from taking another party's duty or an unrelated sentence.
+"""
+
+# Sample sentences read better on one line.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import pytest
+
+from art28.analyzer import analyze
+from art28.analyzer.patterns import normalize
+from tests.analyzer.test_requirement_phrasings import _document
+
+# key -> (English sentences that state it, Dutch sentences that state it)
+PRESENT: dict[str, tuple[list[str], list[str]]] = {
+    "documented_instructions": (
+        ["We will only process your personal data as you instruct us."],
+        [
+            "Opdrachtnemer volgt de instructies van Opdrachtgever op.",
+            "Verwerker neemt de instructies van Verwerkingsverantwoordelijke in acht.",
+        ],
+    ),
+    "legal_requirement_notice": (
+        [
+            "The Supplier shall notify the Customer in advance of any statutory obligation that requires it to process the personal data in any other way, unless notifying is prohibited by law.",
+            "Should applicable law oblige the Processor to process personal data beyond the instructions, the Processor shall first inform the Controller, to the extent legally permitted.",
+            "Unless prohibited by law, the Processor shall inform the Controller beforehand where it is legally compelled to process the personal data other than as instructed.",
+        ],
+        [
+            "Is Verwerker krachtens Unierecht tot verwerking gehouden, dan brengt hij Verwerkingsverantwoordelijke voorafgaand daaraan op de hoogte van die wettelijke verplichting, behalve als de wet dat verbiedt.",
+            "Verwerker stelt Verwerkingsverantwoordelijke voorafgaand aan de verwerking op de hoogte van een wettelijke verplichting tot verwerking, tenzij de wet dit verbiedt.",
+        ],
+    ),
+    "confidentiality": (
+        [
+            "The Supplier shall ensure that its personnel are subject to a duty of confidence with respect to the personal data.",
+            "Contractor's staff members shall keep the personal data secret.",
+        ],
+        [],
+    ),
+    "security_measures": (
+        [
+            "Contractor shall secure the personal data by means of appropriate technical and organisational measures.",
+            "We ensure a level of security that matches the risk of the processing.",
+            "The Processor shall protect the personal data with appropriate technical and organisational measures.",
+            "The Processor shall adequately secure the personal data.",
+            "The Processor shall process the personal data securely and in accordance with the security measures in Appendix 2.",
+        ],
+        [
+            "Opdrachtnemer zal de persoonsgegevens adequaat beveiligen.",
+            "Verwerker beveiligt de persoonsgegevens op passende wijze.",
+            "Verwerker zorgt voor een passend beveiligingsniveau.",
+            "Verwerker zal zorg dragen voor passende technische en organisatorische maatregelen ter beveiliging van de persoonsgegevens.",
+            "Verwerker spant zich in om de persoonsgegevens te beveiligen tegen verlies of enige vorm van onrechtmatige verwerking.",
+        ],
+    ),
+    "security_risks": (
+        [
+            "The Controller and the Processor agree that the security measures protect the personal data against accidental loss, destruction and unauthorised access.",
+        ],
+        [
+            "Verwerker treft maatregelen om te voorkomen dat persoonsgegevens verloren gaan of onbevoegd worden ingezien, gewijzigd of verstrekt.",
+            "Verwerker beschermt de persoonsgegevens tegen verlies, beschadiging en onbevoegde kennisneming.",
+            "De Verwerkingsverantwoordelijke en de Verwerker komen overeen dat de beveiligingsmaatregelen de persoonsgegevens beschermen tegen verlies, vernietiging en onbevoegde toegang.",
+        ],
+    ),
+    "assist_security": (
+        ["The Processor shall cooperate with the Controller in ensuring that appropriate security measures are in place."],
+        [
+            "Verwerker ondersteunt Verwerkingsverantwoordelijke bij het treffen van passende beveiligingsmaatregelen.",
+            "Verwerker verleent bijstand bij het nakomen van de verplichtingen van Verwerkingsverantwoordelijke met betrekking tot informatiebeveiliging.",
+        ],
+    ),
+    "instruction_infringement_alert": (
+        [
+            "We will let you know without delay if we think an instruction you give us violates data protection law.",
+            "The Processor shall draw the Controller's attention to any instruction which, in the Processor's reasonable opinion, contravenes data protection legislation.",
+            "The Processor will immediately advise the Controller if an instruction, in its view, conflicts with applicable data protection law.",
+            "The Processor shall point out to the Controller any instruction that it considers unlawful.",
+        ],
+        [
+            "Verwerker wijst Verwerkingsverantwoordelijke erop als een instructie naar zijn oordeel in strijd is met de AVG.",
+            "Mocht Verwerker van mening zijn dat een instructie de AVG schendt, dan informeert hij Verwerkingsverantwoordelijke daar onmiddellijk over.",
+        ],
+    ),
+}
+
+# A second round of probing, mostly Dutch.
+SECOND: dict[str, tuple[list[str], list[str]]] = {
+    "documented_instructions": (
+        [],
+        [
+            "Verwerker verwerkt de persoonsgegevens uitsluitend ten behoeve van Verwerkingsverantwoordelijke.",
+            "Verwerker zal de persoonsgegevens niet voor andere doeleinden verwerken dan door Verwerkingsverantwoordelijke zijn vastgesteld.",
+            "Verwerker verwerkt de persoonsgegevens enkel in het kader van de Overeenkomst.",
+        ],
+    ),
+    "security_measures": (
+        ["The Processor shall take appropriate measures to protect the personal data."],
+        [
+            "Verwerker neemt maatregelen ter bescherming van de persoonsgegevens.",
+            "Verwerker treft adequate maatregelen om de persoonsgegevens te beveiligen.",
+        ],
+    ),
+    "security_risks": (
+        ["Our security programme is designed to prevent accidental or unlawful destruction, loss, alteration, unauthorised disclosure of, or access to your data."],
+        [],
+    ),
+    "assist_security": ([], ["Verwerker zal Opdrachtgever ondersteunen bij het beveiligen van de persoonsgegevens."]),
+}
+for _key, (_en, _nl) in SECOND.items():
+    PRESENT[_key][0].extend(_en)
+    PRESENT[_key][1].extend(_nl)
+
+# key -> sentences near the wider wording that must not count (another party, the wrong thing).
+NOT_PRESENT: dict[str, list[tuple[str, bool]]] = {
+    "documented_instructions": [("The Controller shall pay the fees as the Processor directs.", False)],
+    "legal_requirement_notice": [
+        ("Before the processing starts, the Controller shall inform the Processor of any legal obligation that applies to the data.", False)
+    ],
+    "confidentiality": [("The Processor shall keep its trade secrets from its staff.", False)],
+    "assist_security": [("The Controller shall assist the Processor in securing the data.", False)],
+    "security_measures": [
+        ("The Controller shall secure its own systems with appropriate technical and organisational measures.", False),
+        ("De Verwerkingsverantwoordelijke beveiligt zijn eigen systemen op passende wijze.", True),
+        ("The Controller shall take measures to protect its own account credentials.", False),
+    ],
+    "security_risks": [
+        ("The Controller and its affiliates shall protect their systems against accidental loss, destruction and unauthorised access with appropriate measures.", False),
+        ("Verwerker meldt het de Verwerkingsverantwoordelijke als persoonsgegevens verloren gaan of onbevoegd worden ingezien.", True),
+    ],
+    "instruction_infringement_alert": [
+        ("The Processor shall advise the Controller on how to give its instructions.", False),
+        ("The Processor will let the Controller know when an instruction has been carried out.", False),
+    ],
+}
+
+
+def _status(sentence: str, key: str, dutch: bool) -> str:
+    text = _document(sentence, dutch)
+    return analyze(text.encode(), filename="sample.txt", lang="nl" if dutch else "en").requirements[key].status
+
+
+@pytest.mark.parametrize(
+    ("key", "sentence", "dutch"),
+    [
+        pytest.param(key, sentence, dutch, id=f"{key}-{'nl' if dutch else 'en'}{i}")
+        for key, (en, nl) in PRESENT.items()
+        for dutch, sentences in ((False, en), (True, nl))
+        for i, sentence in enumerate(sentences)
+    ],
+)
+def test_it_reads_the_wider_wording_as_present(key: str, sentence: str, dutch: bool) -> None:
+    assert _status(sentence, key, dutch) == "present", f"{key}: {sentence}"
+
+
+@pytest.mark.parametrize(
+    ("key", "sentence", "dutch"),
+    [
+        pytest.param(key, sentence, dutch, id=f"{key}-{i}")
+        for key, cases in NOT_PRESENT.items()
+        for i, (sentence, dutch) in enumerate(cases)
+    ],
+)
+def test_it_does_not_take_a_near_miss_for_the_requirement(key: str, sentence: str, dutch: bool) -> None:
+    assert _status(sentence, key, dutch) != "present", f"{key}: {sentence}"
+
+
+def test_it_keeps_dutch_in_acht_nemen_a_phrase_and_acht_dagen_a_number() -> None:
+    assert normalize("neemt de instructies in acht") == "neemt de instructies in acht"
+    assert normalize("worden buiten acht gelaten") == "worden buiten acht gelaten"
+    assert normalize("in acht dagen, binnen acht uur") == "in 8 dagen, binnen 8 uur"
+
+
+def test_it_reads_a_clause_of_both_parties_as_binding_the_processor_too() -> None:
+    sentence = "The Controller and the Processor agree that the security measures protect the personal data against accidental loss, destruction and unauthorised access."
+    alone = "The Controller agrees that its own security measures protect the personal data against accidental loss, destruction and unauthorised access."
+    assert _status(sentence, "security_risks", dutch=False) == "present"
+    assert _status(alone, "security_risks", dutch=False) != "present"
