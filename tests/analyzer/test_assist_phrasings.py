@@ -30,32 +30,43 @@ PRESENT: dict[str, tuple[list[str], list[str]]] = {
             "We will assist you with subject access requests.",
             "The Processor shall, at the Controller's request, give the Controller the data it needs to answer a subject access request.",
             "The Processor shall help the Controller to fulfil its obligations towards data subjects under the GDPR.",
+            "Processor shall deliver any documentation reasonably required for Controller to answer requests from data subjects.",
         ],
         [
             "Verwerker zorgt voor passende technische en organisatorische maatregelen zodat Verwerkingsverantwoordelijke kan voldoen aan zijn verplichting om verzoeken van betrokkenen te beantwoorden.",
             "Verwerker stelt Verwerkingsverantwoordelijke in staat om verzoeken van betrokkenen tijdig af te handelen.",
             "Verwerker helpt Verwerkingsverantwoordelijke bij het nakomen van diens verplichtingen jegens betrokkenen.",
             "Verwerker helpt Verwerkingsverantwoordelijke bij het afhandelen van inzageverzoeken.",
+            "Verwerker zal op eerste verzoek alle informatie verschaffen die Verwerkingsverantwoordelijke nodig heeft om verzoeken van betrokkenen te beantwoorden.",
         ],
     ),
     "assist_prior_consultation": (
         [
             "The Processor will participate in any prior consultation of the supervisory authority.",
             "The Processor shall reasonably assist the Customer with consultations with the competent data protection agency.",
+            "Should the Controller need to consult the supervisory authority, the Processor shall cooperate.",
+            "Processor shall deliver any documentation reasonably required for Controller's consultation of the regulator.",
         ],
         [
             "Verwerker ondersteunt Verwerkingsverantwoordelijke wanneer deze de Autoriteit Persoonsgegevens moet raadplegen.",
             "Verwerker neemt op verzoek deel aan een voorafgaande raadpleging van de Autoriteit Persoonsgegevens.",
+            "Indien Verwerkingsverantwoordelijke de toezichthouder moet raadplegen, verstrekt Verwerker de daarvoor benodigde informatie.",
+            "Verwerker zal op eerste verzoek alle informatie verschaffen die Verwerkingsverantwoordelijke nodig heeft voor een voorafgaande raadpleging.",
         ],
     ),
     "assist_breach_notification": (
         [
             "The Processor shall provide the Controller with such information as the Controller may reasonably require to comply with its obligations under Article 33 GDPR.",
+            # A breach notice given so that the controller can make its own notification.
+            "We will tell you of any breach affecting your data without undue delay so that you can meet your duty to report it to the supervisory authority.",
+            "Processor will notify Controller of a Personal Data Breach promptly in order to allow Controller to notify the competent supervisory authority within 72 hours.",
         ],
         [
             "Verwerker zal Verwerkingsverantwoordelijke ondersteunen bij het nakomen van de meldplicht datalekken.",
             "Verwerker ondersteunt Verwerkingsverantwoordelijke bij het voldoen aan de wettelijke meldplicht.",
             "Verwerker verstrekt alle informatie die nodig is zodat Verwerkingsverantwoordelijke de melding aan de toezichthouder kan doen.",
+            "Verwerker meldt een datalek binnen 24 uur aan Verwerkingsverantwoordelijke, zodat Verwerkingsverantwoordelijke tijdig aan haar meldplicht kan voldoen.",
+            "Verwerker informeert Verwerkingsverantwoordelijke onverwijld over een inbreuk, zodat deze de melding aan de Autoriteit Persoonsgegevens binnen 72 uur kan doen.",
         ],
     ),
     "assist_breach_communication": (
@@ -75,16 +86,22 @@ PRESENT: dict[str, tuple[list[str], list[str]]] = {
             "We will work closely with you on every data protection impact assessment you undertake.",
             "The Processor will participate in data protection impact assessments at the Controller's request.",
             "The Processor shall assist the Controller in assessing the impact of the processing on the protection of personal data.",
+            "Processor shall deliver any documentation reasonably required for Controller's data protection impact assessments.",
         ],
         [
             "Op verzoek van Verwerkingsverantwoordelijke verleent Verwerker bijstand bij een beoordeling van de gevolgen voor de gegevensbescherming.",
             "Verwerker neemt op verzoek van Verwerkingsverantwoordelijke deel aan een DPIA.",
+            "Verwerker zal op eerste verzoek alle informatie verschaffen die Verwerkingsverantwoordelijke nodig heeft voor een gegevensbeschermingseffectbeoordeling.",
         ],
     ),
 }
 
 # key -> sentences that mention the subject but state another duty.
 NOT_PRESENT: dict[str, list[str]] = {
+    "assist_breach_notification": [
+        # A notice with a deadline alone tells the controller; it does not help it notify (partial).
+        "Datawolk will tell Meel of every breach involving its data within forty-eight hours at the latest.",
+    ],
     "assist_dpia": [
         "The Processor shall assist the Controller with any transfer impact assessment required for transfers to third countries.",
     ],

@@ -76,6 +76,16 @@ TAKE_PART = r"(\bwork(s|ing)? (together |closely )?with\b|\bparticipat\w*|\btake
 DPIA = r"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|privacy assessment|risk assessment|assess\w* (of )?the (likely |possible )?impact|assessments? of the (data protection )?impact|impact of the (envisaged |intended |planned |proposed )?processing( operations)? on|beoordeling van (het|de) (effect|gevolgen)|gevolgen (van de (beoogde )?verwerking )?voor de (gegevensbescherming|bescherming van (de )?persoonsgegevens))"
 
 
+# A breach notice given so that the controller can make its own notification: the notice is
+# the processor's help with it ("... so that the Controller can notify the authority").
+SO_THAT = r"\b(so that|so as to|in order to|in order for|to enable|to allow|enabling|allowing|zodat|opdat|teneinde|om .{0,60}in staat te stellen)\b"
+
+
+# Handing over what the controller needs is help too ("deliver the documentation", "verschaft de
+# informatie"); broader than ASSIST's "provide ... information", so kept to the assists here.
+INFO_HELP = r"(\b(provide|provides|give|gives|deliver|delivers|supply|supplies|furnish|furnishes|make available|makes available|share|shares|verschaf\w*|verstrek\w*|levert|leveren|geeft|geven|ter beschikking)\b.{0,60}\b(information|documentation|documents|details|informatie|documentatie|documenten|gegevens|inlichtingen)\b|\b(informatie|documentatie|documenten|inlichtingen)\b.{0,30}\b(verschaff\w*|verstrekk\w*|te verstrekken|leveren|te geven|ter beschikking)\b)"
+
+
 _MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level|\bsecured?\b))"
 
 
@@ -271,6 +281,7 @@ SPECS: tuple[Spec, ...] = (
             # for the controller's duty to answer data subjects' requests.
             rf"^(?=.*{DS}).*\b(measures|means|maatregel\w*|middelen|functionalit\w*|tools|controls|enable\w*|in staat)\b.{{0,200}}(respond|answer|reply|deal with|handl|fulfil|comply with|beantwoord|reageren|reageert|afhandel|in te willigen|inwillig|voldoen aan|te voldoen aan)\w*.{{0,160}}(requests?|verzoek)",
             rf"^(?=.*{DS}).*\b(measures|means|maatregel\w*|middelen|functionalit\w*|tools|controls|enable\w*|in staat)\b.{{0,200}}(requests?|verzoek\w*).{{0,120}}\b(te )?(respond|answer|reply|beantwoorden|reageren|afhandelen|inwilligen|af te handelen|in te willigen)\b",
+            rf"{INFO_HELP}.{{0,160}}(respond|answer|reply|beantwoord|afhandel|af te handelen)\w*.{{0,60}}(requests?|verzoek\w*).{{0,60}}{DS}|{INFO_HELP}.{{0,160}}(requests?|verzoek\w*).{{0,20}}\b(of|from|by|van|door)\b (the |de |a |een )?{DS}.{{0,40}}\b(te )?(respond|answer|reply|beantwoorden|afhandelen|af te handelen)\b",
             # The controller's duties towards the data subjects are those of Chapter III.
             rf"{ASSIST}.{{0,200}}\b(obligations?|duties|verplichtingen|plichten)\b.{{0,20}}\b(to|towards|vis-à-vis|jegens|tegenover|ten opzichte van) (the |de |its |any |all )?{DS}",
             # A subject access request is a data subject's request by another name.
@@ -335,6 +346,7 @@ SPECS: tuple[Spec, ...] = (
             # Dutch "meldplicht" is the duty to notify a breach (to the authority, and where
             # needed the data subjects); a notification "to the supervisory authority" is one.
             rf"{ASSIST}.{{0,200}}\bmeldplicht|\bmeldplicht\b.{{0,200}}{ASSIST}",
+            rf"{BREACH}.{{0,200}}{SO_THAT}.{{0,120}}(\bmeldplicht|(notif|report|meld)\w*.{{0,80}}(authorit|toezichthoud|autoriteit|regulator|commissioner|obligation|verplichting|duty|duties|plicht|\b33\b))",
             rf"{ASSIST}.{{0,200}}\b(obligations?|duties|verplichtingen)\b.{{0,40}}\b(under|pursuant to|op grond van|uit|onder|van) (the )?\bart(icles?|ikel(en)?|\.|s\.)? ?33\b(?!\s*\(\s*[2-5]\s*\)| lid [2-5])",
             rf"{ASSIST}.{{0,200}}\b(notif\w*|report\w*|melding|melden)\b.{{0,30}}\b(to|with|aan|bij) (the |de |het |any |a |an |all |relevant |competent |bevoegde |betrokken )*(supervisory|data protection authorit|toezichthoud|autoriteit|authorit|regulator|commissioner)",
         ),
@@ -395,6 +407,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,260}}({DPIA}|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b)",
             rf"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b).{{0,200}}{ASSIST}",
             rf"{TAKE_PART}.{{0,160}}{DPIA}",
+            rf"{INFO_HELP}.{{0,160}}{DPIA}",
         ),
         missing_note=(
             "no assistance with data protection impact assessments (Article 35)",
@@ -415,6 +428,8 @@ SPECS: tuple[Spec, ...] = (
             rf"(prior consultation|voorafgaande? raadpleging|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*36\b).{{0,200}}{ASSIST}",
             rf"{ASSIST}.{{0,200}}(toezichthouder|autoriteit|authorit|regulator).{{0,40}}(raadpleg|consult)",
             rf"{ASSIST}.{{0,200}}(voorafgaande? raadpleg|raadpleg\w* (van |bij )?(de |het )?(toezichthouder|autoriteit))",
+            rf"(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder|supervisor|agency)|voorafgaande? raadpleg|(toezichthouder|autoriteit).{{0,40}}raadpleg).{{0,200}}{ASSIST}",
+            rf"{INFO_HELP}.{{0,160}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder|supervisor|agency)|voorafgaande? raadpleg|raadpleg\w* (van |bij )?(de |het )?(toezichthouder|autoriteit))",
             rf"{TAKE_PART}.{{0,160}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder|supervisor|commissioner)|voorafgaande? raadpleg|raadpleg\w* (van |bij )?(de |het )?(toezichthouder|autoriteit))",
         ),
         missing_note=(
