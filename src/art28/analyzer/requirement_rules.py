@@ -430,7 +430,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,200}}(voorafgaande? raadpleg|raadpleg\w* (van |bij )?(de |het )?(toezichthouder|autoriteit))",
             rf"(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder|supervisor|agency)|voorafgaande? raadpleg|(toezichthouder|autoriteit).{{0,40}}raadpleg).{{0,200}}{ASSIST}",
             rf"{INFO_HELP}.{{0,160}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder|supervisor|agency)|voorafgaande? raadpleg|raadpleg\w* (van |bij )?(de |het )?(toezichthouder|autoriteit))",
-            rf"{TAKE_PART}.{{0,160}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder|supervisor|commissioner)|voorafgaande? raadpleg|raadpleg\w* (van |bij )?(de |het )?(toezichthouder|autoriteit))",
+            rf"{TAKE_PART}.{{0,160}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder|supervisor|agency)|voorafgaande? raadpleg|raadpleg\w* (van |bij )?(de |het )?(toezichthouder|autoriteit))",
         ),
         missing_note=(
             "no assistance with consulting the supervisory authority before high-risk processing (Article 36)",
