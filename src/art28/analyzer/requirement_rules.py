@@ -78,6 +78,22 @@ def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(rx(p) for p in patterns)
 
 
+# Taking part in what the controller does is help too ("works with the controller on",
+# "participates in"); kept out of ASSIST, whose other users need a verb of help.
+TAKE_PART = r"(\bwork(s|ing)? (together |closely )?with\b|\bparticipat\w*|\btakes? part\b|\bneemt .{0,60}\bdeel\b|\bdeel te nemen\b|\bdenkt .{0,40}\bmee\b)"
+DPIA = r"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|privacy assessment|risk assessment|assess\w* (of )?the (likely |possible )?impact|assessments? of the (data protection )?impact|impact of the (envisaged |intended |planned |proposed )?processing( operations)? on|beoordeling van (het|de) (effect|gevolgen)|gevolgen (van de (beoogde )?verwerking )?voor de (gegevensbescherming|bescherming van (de )?persoonsgegevens))"
+
+
+# A breach notice given so that the controller can make its own notification: the notice is
+# the processor's help with it ("... so that the Controller can notify the authority").
+SO_THAT = r"\b(so that|so as to|in order to|in order for|to enable|to allow|enabling|allowing|zodat|opdat|teneinde|om .{0,60}in staat te stellen)\b"
+
+
+# Handing over what the controller needs is help too ("deliver the documentation", "verschaft de
+# informatie"); broader than ASSIST's "provide ... information", so kept to the assists here.
+INFO_HELP = r"(\b(provide|provides|give|gives|deliver|delivers|supply|supplies|furnish|furnishes|make available|makes available|share|shares|verschaf\w*|verstrek\w*|levert|leveren|geeft|geven|ter beschikking)\b.{0,60}\b(information|documentation|documents|details|informatie|documentatie|documenten|gegevens|inlichtingen)\b|\b(informatie|documentatie|documenten|inlichtingen)\b.{0,30}\b(verschaff\w*|verstrekk\w*|te verstrekken|leveren|te geven|ter beschikking)\b)"
+
+
 _MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level|\bsecured?\b|security (program|programme|controls|polic)))"
 
 
@@ -308,6 +324,16 @@ SPECS: tuple[Spec, ...] = (
             rf"{DS}.{{0,120}}{RIGHTS}.{{0,160}}{ASSIST}|{RIGHTS}.{{0,80}}{DS}.{{0,160}}{ASSIST}",
             rf"{ASSIST}.{{0,160}}(respond|answer|reply|beantwoord|afhandel|afhandeling).{{0,40}}(requests|verzoeken|complaints|klachten)",
             rf"{ASSIST}.{{0,120}}(chapter iii|hoofdstuk iii|articles? 1[2-9]|artikelen 1[2-9]|\barts?\. ?1[2-9]\b|\bartikel 1[2-9]\b|rights? of (access|rectification|erasure)|exercise of (their )?rights)",
+            # Article 28(3)(e) in its own words, without a verb of help: measures (or tools)
+            # for the controller's duty to answer data subjects' requests.
+            rf"^(?=.*{DS}).*\b(measures|means|maatregel\w*|middelen|functionalit\w*|tools|controls|enable\w*|in staat)\b.{{0,200}}(respond|answer|reply|deal with|handl|fulfil|comply with|beantwoord|reageren|reageert|afhandel|in te willigen|inwillig|voldoen aan|te voldoen aan)\w*.{{0,160}}(requests?|verzoek)",
+            rf"^(?=.*{DS}).*\b(measures|means|maatregel\w*|middelen|functionalit\w*|tools|controls|enable\w*|in staat)\b.{{0,200}}(requests?|verzoek\w*).{{0,120}}\b(te )?(respond|answer|reply|beantwoorden|reageren|afhandelen|inwilligen|af te handelen|in te willigen)\b",
+            rf"{INFO_HELP}.{{0,160}}(respond|answer|reply|beantwoord|afhandel|af te handelen)\w*.{{0,60}}(requests?|verzoek\w*).{{0,60}}{DS}|{INFO_HELP}.{{0,160}}(requests?|verzoek\w*).{{0,20}}\b(of|from|by|van|door)\b (the |de |a |een )?{DS}.{{0,40}}\b(te )?(respond|answer|reply|beantwoorden|afhandelen|af te handelen)\b",
+            # The controller's duties towards the data subjects are those of Chapter III.
+            rf"{ASSIST}.{{0,200}}\b(obligations?|duties|verplichtingen|plichten)\b.{{0,20}}\b(to|towards|vis-à-vis|jegens|tegenover|ten opzichte van) (the |de |its |any |all )?{DS}",
+            # A subject access request is a data subject's request by another name.
+            rf"{ASSIST}.{{0,200}}\b(subject access|dsars?|data subject access|inzageverzoek\w*)\b|\b(subject access|dsars?|inzageverzoek\w*)\b.{{0,200}}{ASSIST}",
+            rf"^(?=.*({DS}|subject access)).*\b(provide|give|supply|furnish|send|verstrek\w*|geeft|levert)\b.{{0,60}}\b(information|data|details|documentation|informatie|gegevens|documentatie)\b.{{0,100}}(respond|answer|reply|beantwoord|afhandel)\w*.{{0,80}}(requests?|verzoek)",
         ),
         _p(
             rf"(request|verzoek|complaint|klacht).{{0,80}}{DS}.{{0,200}}(forward|refer|redirect|pass|doorsturen|doorgestuurd|doorgeleid|door|{INFORM})",
@@ -323,7 +349,7 @@ SPECS: tuple[Spec, ...] = (
             "geen bijstand bij verzoeken van betrokkenen",
         ),
         other_subjects=frozenset({"service"}),
-        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord|\b(arts?\.?|articles?|artikel(en)?) ?1[2-9]\b"),
+        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord|subject access|dsar|inzageverzoek|\b(arts?\.?|articles?|artikel(en)?) ?1[2-9]\b"),
     ),
     Spec(
         "assist_security",
@@ -368,6 +394,12 @@ SPECS: tuple[Spec, ...] = (
             rf"{BREACH}.{{0,200}}(information|informatie|details|gegevens).{{0,160}}(enable|allow|to meet|to comply|to fulfil|nodig|zodat|om .{{0,40}}(te melden|te voldoen)|needs?|require).{{0,200}}(notif|report|obligation|verplichting|meld|authorit|toezichthouder)",
             rf"{ASSIST}.{{0,200}}(notification|reporting|notify|report|meld)\w* (obligation|duty|duties|requirement|verplichting|plicht)\w*.{{0,80}}(authorit|toezichthouder|regulator|commissioner)",
             rf"{ASSIST}.{{0,200}}(notif|report|meld)\w* .{{0,40}}(information commissioner|data protection commission|autoriteit persoonsgegevens|commissioner)",
+            # Dutch "meldplicht" is the duty to notify a breach (to the authority, and where
+            # needed the data subjects); a notification "to the supervisory authority" is one.
+            rf"{ASSIST}.{{0,200}}\bmeldplicht|\bmeldplicht\b.{{0,200}}{ASSIST}",
+            rf"{BREACH}.{{0,200}}{SO_THAT}.{{0,120}}(\bmeldplicht|(notif|report|meld)\w*.{{0,80}}(authorit|toezichthoud|autoriteit|regulator|commissioner|obligation|verplichting|duty|duties|plicht|\b33\b))",
+            rf"{ASSIST}.{{0,200}}\b(obligations?|duties|verplichtingen)\b.{{0,40}}\b(under|pursuant to|op grond van|uit|onder|van) (the )?\bart(icles?|ikel(en)?|\.|s\.)? ?33\b(?!\s*\(\s*[2-5]\s*\)| lid [2-5])",
+            rf"{ASSIST}.{{0,200}}\b(notif\w*|report\w*|melding|melden)\b.{{0,30}}\b(to|with|aan|bij) (the |de |het |any |a |an |all |relevant |competent |bevoegde |betrokken )*(supervisory|data protection authorit|toezichthoud|autoriteit|authorit|regulator|commissioner)",
         ),
         _p(rf"{BREACH}.{{0,200}}{INFORM}", rf"{INFORM}.{{0,200}}{BREACH}"),
         partial_note=(
@@ -403,12 +435,16 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,200}}{BREACH}.{{0,20}}(notification|reporting|notify|report|meld)\w* (obligation|duty|duties|requirement|verplichting|plicht)(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
             rf"{ASSIST}.{{0,200}}(breach notification|meldplicht datalekken|meldplicht)\b(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
             rf"{ASSIST}.{{0,160}}\b(regarding|in relation to|relating to|with respect to|in respect of|concerning|as regards|met betrekking tot|inzake|bij) (the )?(notification|reporting|melding) of .{{0,40}}{BREACH}(?!.{{0,80}}(authorit|toezichthouder|autoriteit|regulator))",
+            # Notifying or informing the data subjects is the communication of Article 34, unless
+            # the sentence is about their requests or about what the privacy notice tells them.
+            rf"^(?!.*\b(requests?|verzoek\w*|exercis\w*|uitoefen\w*|privacy (statement|notice|policy)|privacyverklaring|transparan\w*|articles? 1[345]|artikel(en)? 1[345])\b).*?{ASSIST}.{{0,200}}\b(notif\w*|informing|inform|informeren|communicat\w*|mededeling|melding|melden|in kennis (te )?stell\w*|op de hoogte (te )?(stellen|brengen))\b.{{0,30}}\b(to |of |aan |van |with )?(the |all |any |relevant |affected |concerned |de |alle |getroffen )*{DS}",
+            rf"{DS}.{{0,80}}{BREACH}.{{0,60}}(inform|notif|meld|communicat|op de hoogte|in kennis)\w*.{{0,200}}{ASSIST}|(inform|notif|communicat)\w*.{{0,40}}{DS}.{{0,80}}{BREACH}.{{0,200}}{ASSIST}",
         ),
         missing_note=(
             "no assistance with communicating a personal data breach to the data subjects (Article 34)",
             "geen bijstand bij het informeren van betrokkenen over een inbreuk in verband met persoonsgegevens (artikel 34)",
         ),
-        gate=rx(DS + r"|\b3[46]\b|notif|report|meld|assist|support|bijstand|medewerking|hulp|co-?operation"),
+        gate=rx(DS + r"|\b3[46]\b|notif|report|meld|assist|support|bijstand|medewerking|hulp|co-?operat|help|ondersteun|werkt"),
     ),
     Spec(
         "assist_dpia",
@@ -419,14 +455,16 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
-            rf"{ASSIST}.{{0,260}}(impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b|privacy assessment|risk assessment|assessments? of the (data protection )?impact|beoordeling van (het|de) (effect|gevolgen))",
-            rf"(impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b).{{0,200}}{ASSIST}",
+            rf"{ASSIST}.{{0,260}}({DPIA}|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b)",
+            rf"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b).{{0,200}}{ASSIST}",
+            rf"{TAKE_PART}.{{0,160}}{DPIA}",
+            rf"{INFO_HELP}.{{0,160}}{DPIA}",
         ),
         missing_note=(
             "no assistance with data protection impact assessments (Article 35)",
             "geen bijstand bij gegevensbeschermingseffectbeoordelingen (artikel 35)",
         ),
-        gate=rx(r"impact|dpia|\bpias?\b|\bgeb\b|\b3[56]\b|assessment|effectbeoordeling"),
+        gate=rx(r"impact|dpia|\bpias?\b|\bgeb\b|\b3[56]\b|assess|effectbeoordeling|beoordeling|gevolgen"),
     ),
     Spec(
         "assist_prior_consultation",
@@ -437,10 +475,13 @@ SPECS: tuple[Spec, ...] = (
         ),
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
-            rf"{ASSIST}.{{0,300}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*36\b)",
+            rf"{ASSIST}.{{0,300}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder|supervisor|agency)|regulatory consultation|voorafgaande? raadpleging|raadpleging van de|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*36\b)",
             rf"(prior consultation|voorafgaande? raadpleging|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*36\b).{{0,200}}{ASSIST}",
             rf"{ASSIST}.{{0,200}}(toezichthouder|autoriteit|authorit|regulator).{{0,40}}(raadpleg|consult)",
             rf"{ASSIST}.{{0,200}}(voorafgaande? raadpleg|raadpleg\w* (van |bij )?(de |het )?(toezichthouder|autoriteit))",
+            rf"(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder|supervisor|agency)|voorafgaande? raadpleg|(toezichthouder|autoriteit).{{0,40}}raadpleg).{{0,200}}{ASSIST}",
+            rf"{INFO_HELP}.{{0,160}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder|supervisor|agency)|voorafgaande? raadpleg|raadpleg\w* (van |bij )?(de |het )?(toezichthouder|autoriteit))",
+            rf"{TAKE_PART}.{{0,160}}(prior consultation|consult\w*.{{0,60}}(authorit|regulator|toezichthouder|supervisor|agency)|voorafgaande? raadpleg|raadpleg\w* (van |bij )?(de |het )?(toezichthouder|autoriteit))",
         ),
         missing_note=(
             "no assistance with consulting the supervisory authority before high-risk processing (Article 36)",

@@ -116,13 +116,21 @@ def subject(text: str, ctx: Context) -> str | None:
     opening = _opening_party(text, ctx)
     if INFINITIVE_ITEM.match(text):
         return None  # "(a) to process ... on behalf of the controller; ... it agrees": the lead-in's party
+    lead = LEADING.match(text)
+    main = text.find(",", lead.end()) if lead else -1  # where the main clause after "If ..., " starts
+    that = False
     for m in MODAL.finditer(text):
         if re.match(r"\s*(,\s*)?(that|dat)\b", text[m.end() :]):
+            that = True
             continue
+        if m.start() < main:
+            continue  # "Where the Controller must inform ..., the Processor shall assist": the main clause's
         before = text[: m.start()]
         after = text[m.end() :]
-        if opening in ("processor", "controller") and SUBORDINATE.search(before):
-            return opening  # "De verwerker stelt ... in kennis, zodat deze bezwaar kan maken"
+        if opening in ("processor", "controller") and (
+            SUBORDINATE.search(before) or (not that and SUBORDINATE_BARE.search(before))
+        ):
+            return opening  # "De verwerker stelt ... in kennis(,) zodat deze bezwaar kan maken"
         if by := AGENT.match(after):  # "No sub-processor shall be engaged by the Processor"
             agent = after[by.end() :]
             if ctx.processor_re().match(agent):
@@ -145,6 +153,13 @@ TO_CONTROLLER = rx(r"\s+be\s+(?:promptly |immediately )?(?:made available|commun
 # the subordinate clause's, the sentence is the party it opened with.
 SUBORDINATE = rx(
     r",\s*(?:zodat|waarna|waardoor|opdat|so that|after which|whereupon|in which case|in welk geval|which|who|die|waarbij)\b"
+)
+# ... also without the comma, for the words that can only open a subordinate clause.
+SUBORDINATE_BARE = rx(r"\s(?:zodat|opdat|wanneer|indien|zodra|so that|in order that|where|when|whenever)\s")
+# A sentence that opens with a condition ("If the Controller must ..., the Processor shall ...")
+# belongs to its main clause, after the comma: a modal inside the condition does not decide.
+LEADING = rx(
+    r"^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,4}[.)])\s+)?(?:if|where|when|whenever|should|in case|in the event|to the extent|insofar as|indien|wanneer|als|zodra|ingeval|in geval|in het geval|voor zover|voorzover)\b"
 )
 # A passive with its agent: "shall be engaged by the Processor" is the Processor's clause.
 AGENT = rx(r"\s+(?:not\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\s+by\s+(?:the\s+|de\s+|het\s+)?")
