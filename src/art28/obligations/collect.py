@@ -456,8 +456,10 @@ FAR = datetime.max.replace(tzinfo=UTC)
 SMALL = 500  # a source with at most this many rows is read whole for the timeline
 FEW_DAYS = 4  # a large source's timeline: this many days read one by one, more by a window
 SortKey = tuple[bool, datetime, str]
-Picked = tuple[int, Any, datetime | None]  # (source index, pk, due)
-Keyed = tuple[SortKey, int, Any, datetime | None, "Obligation | None"]  # (sort key, *picked, row if built)
+Values = tuple[Any, ...] | None  # a row's ``Source.fields``, when read with its key
+Picked = tuple[int, Any, datetime | None, Values]  # (source index, pk, due, values)
+Keyed = tuple[SortKey, int, Any, datetime | None, Values]  # (sort key, *picked)
+WITH_FIELDS = 250  # a slice ending here or sooner reads its rows' columns with their keys
 
 
 def _sort_key(due: datetime | None, uid: str) -> SortKey:
@@ -520,46 +522,51 @@ class DueList(Sequence[Obligation]):
         return iter(self[0:None])
 
     def _keys(self, stop: int | None) -> Iterator[Keyed]:
-        """Each source's first ``stop`` keys in SQL, merged; read to the end (``stop`` None),
-        the rows are built in the same query."""
+        """Each source's first ``stop`` keys in SQL, merged, with the columns a row shows when
+        the slice is short (``WITH_FIELDS``) or read to the end (``stop`` None)."""
         streams = []
         # A page asks only the sources that hold rows (the paginator counted them already);
-        # the whole list asks each source once, its rows built in the same query.
+        # the whole list asks each source once.
         parts = (self._filled() if stop is not None
                  else ((i, s, qs, 0) for i, (s, qs) in enumerate(self.parts)))
         for i, source, qs, _n in parts:
-            fields = source.fields if stop is None else ()
+            # The columns read with the keys, rather than asked again by key in ``_build``: the
+            # source's conditions then made SQLite read its whole status index for 25 keys.
+            fields = source.fields if stop is None or stop <= WITH_FIELDS else ()
             ordered = (qs.order_by(F("due_key").asc(nulls_last=True), "code")
                        .values_list("pk", "due_key", "code", *fields))
             stream = []
             for pk, key, code, *values in (ordered if stop is None else ordered[:stop]):
                 due = source.due_of(key)
                 if self._kept(due):
-                    row = source.make(source.kind, tuple(values), due) if stop is None else None
-                    stream.append((_sort_key(due, f"{source.kind}-{code}"), i, pk, due, row))
+                    stream.append((_sort_key(due, f"{source.kind}-{code}"), i, pk, due,
+                                   tuple(values) if fields else None))
             stream.sort(key=lambda item: item[:3])
             streams.append(stream)
         return heapq.merge(*streams, key=lambda item: item[:3])
 
     def _build(self, picked: Sequence[Picked]) -> list[Obligation]:
-        """Display rows of the picked keys, in their order: one query per source shown."""
+        """Display rows of the picked keys, in their order: from the columns already read, else
+        one query per source shown."""
         wanted: dict[int, dict[Any, datetime | None]] = {}
-        for i, pk, due in picked:
-            wanted.setdefault(i, {})[pk] = due
         built: dict[tuple[int, Any], Obligation] = {}
+        for i, pk, due, values in picked:
+            if values is None:
+                wanted.setdefault(i, {})[pk] = due
+            else:
+                source = self.parts[i][0]
+                built[(i, pk)] = source.make(source.kind, values, due)
         for i, dues in wanted.items():
             source, qs = self.parts[i]
-            for values in qs.filter(pk__in=list(dues)).values_list("pk", *source.fields):
+            for values in qs.filter(pk__in=list(dues)).order_by().values_list("pk", *source.fields):
                 built[(i, values[0])] = source.make(source.kind, values[1:], dues[values[0]])
-        return [built[(i, pk)] for i, pk, _due in picked]
+        return [built[(i, pk)] for i, pk, _due, _values in picked]
 
     def _slice(self, start: int, stop: int | None) -> list[Obligation]:
         if stop is not None and stop <= start:
             return []
-        keys = islice(self._keys(stop), start, stop)
-        if stop is None:
-            return [row for *_key, row in keys if row is not None]
-        return self._build([(i, pk, due) for _key, i, pk, due, _row in keys])
+        return self._build([(i, pk, due, values) for _key, i, pk, due, values
+                            in islice(self._keys(stop), start, stop)])
 
     @overload
     def __getitem__(self, index: int) -> Obligation: ...
@@ -580,25 +587,26 @@ class DueList(Sequence[Obligation]):
     def by_day(self, edges: list[datetime], per_day: int) -> tuple[list[Obligation], int]:
         """For the timeline: the first ``per_day`` rows due before each of ``edges`` (the ends
         of the days; the first day also holds the overdue ones) and how many more there are."""
-        found: list[tuple[int, SortKey, int, Any, datetime | None]] = []
+        found: list[tuple[int, SortKey, int, Any, datetime | None, Values]] = []
         total = 0
         for i, source, qs, n in self._filled():
             cuts = [_cut(source, edge) for edge in edges]
             soon = qs.filter(due_key__lt=cuts[-1])
             known = None if n <= SMALL else self._one_day(i, n, soon, cuts)
-            for pk, key, code, _day, count in self._days(soon, cuts, per_day, n <= SMALL, known):
+            for pk, key, code, _day, count, values in self._days(soon, cuts, per_day, n <= SMALL, known,
+                                                                 source.fields):
                 due = source.due_of(key)
                 total += count
                 if due is not None:  # its day from the deadline itself (a key's day may be near)
                     uid = f"{source.kind}-{code}"
-                    found.append((bisect_right(edges, due), _sort_key(due, uid), i, pk, due))
-        found.sort()
+                    found.append((bisect_right(edges, due), _sort_key(due, uid), i, pk, due, values))
+        found.sort(key=lambda item: item[:4])
         shown: dict[int, int] = {}
         picked: list[Picked] = []
-        for day, _key, i, pk, due in found:
+        for day, _key, i, pk, due, values in found:
             if shown.get(day, 0) < per_day:
                 shown[day] = shown.get(day, 0) + 1
-                picked.append((i, pk, due))
+                picked.append((i, pk, due, values))
         return self._build(picked), total - len(picked)
 
     def _one_day(self, i: int, n: int, soon: QuerySet[Any], cuts: list[Any]) -> dict[int, int] | None:
@@ -618,19 +626,21 @@ class DueList(Sequence[Obligation]):
 
     @staticmethod
     def _days(qs: QuerySet[Any], cuts: list[Any], per_day: int, small: bool,
-              counts: dict[int, int] | None = None) -> Iterator[tuple[Any, Any, Any, int, int]]:
-        """(pk, key, code, day, count) of each day's first ``per_day`` rows of one source; the
-        count (that day's rows) on each day's first row, 0 on the others. A small source is
+              counts: dict[int, int] | None = None,
+              fields: tuple[str, ...] = ()) -> Iterator[tuple[Any, Any, Any, int, int, Values]]:
+        """(pk, key, code, day, count, values) of each day's first ``per_day`` rows of one source;
+        the count (that day's rows) on each day's first row, 0 on the others. A small source is
         read whole; a large one is counted per day (``GROUP BY``), then each of a few days is
-        read up to ``per_day`` rows, or, spread over many days, numbered by a window. ``counts``:
-        the per-day counts when already known (``_one_day``)."""
+        read up to ``per_day`` rows with the columns a row shows (``fields``: ``values``, else
+        None), or, spread over many days, numbered by a window. ``counts``: the per-day counts
+        when already known (``_one_day``)."""
         if small:
             days: dict[int, list[tuple[Any, Any, Any]]] = {}
             for key, code, pk in sorted(qs.values_list("due_key", "code", "pk")):
                 days.setdefault(bisect_right(cuts, key), []).append((pk, key, code))
             for day, of_day in days.items():
                 for rank, (pk, key, code) in enumerate(of_day[:per_day]):
-                    yield pk, key, code, day, len(of_day) if rank == 0 else 0
+                    yield pk, key, code, day, len(of_day) if rank == 0 else 0, None
             return
         day_of = Case(*[When(due_key__lt=cut, then=Value(n)) for n, cut in enumerate(cuts)],
                       output_field=IntegerField())
@@ -641,16 +651,16 @@ class DueList(Sequence[Obligation]):
             for day, count in counts.items():
                 span = qs.filter(due_key__gte=cuts[day - 1]) if day else qs
                 firsts = (span.filter(due_key__lt=cuts[day]).order_by("due_key", "code")
-                        .values_list("pk", "due_key", "code")[:per_day])
-                for rank, (pk, key, code) in enumerate(firsts):
-                    yield pk, key, code, day, count if rank == 0 else 0
+                          .values_list("pk", "due_key", "code", *fields)[:per_day])
+                for rank, (pk, key, code, *values) in enumerate(firsts):
+                    yield pk, key, code, day, count if rank == 0 else 0, tuple(values) if fields else None
             return
         ranked = (qs.annotate(tl_day=day_of)
                   .annotate(tl_rank=Window(RowNumber(), partition_by=[F("tl_day")],
                                            order_by=[F("due_key").asc(), F("code").asc()]))
                   .filter(tl_rank__lte=per_day).values_list("pk", "due_key", "code", "tl_day", "tl_rank"))
         for pk, key, code, day, rank in ranked:
-            yield pk, key, code, day, counts[day] if rank == 1 else 0
+            yield pk, key, code, day, counts[day] if rank == 1 else 0, None
 
 
 def _cut(source: Source, moment: datetime) -> Any:
