@@ -29,13 +29,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from art28.agreements.access import listed_agreements, portal_agreements, visible_terminations
-from art28.agreements.models import AgreementVersion, EndWay, Termination, TerminationStatus, VersionStatus
+from art28.agreements.models import (
+    Agreement,
+    AgreementVersion,
+    EndWay,
+    Termination,
+    TerminationStatus,
+    VersionStatus,
+)
 from art28.breaches.access import visible_affected, visible_notices
 from art28.breaches.models import AffectedAgreement, Decision, Stage
 from art28.notices.access import staff_deliveries
 from art28.notices.models import Delivery, DeliveryStatus
 from art28.obligations.models import ObligationKind as K
-from art28.parties.access import membership_of, visible_controllers
+from art28.parties.access import controller_matches, membership_of, visible_at, visible_controllers
 from art28.parties.models import Controller
 from art28.requests.access import visible
 from art28.requests.models import (
@@ -55,8 +62,9 @@ from art28.terms.clocks import add_months
 # The controller must tell the supervisory authority within 72 hours once told (Art. 33).
 AUTHORITY_HOURS = 72
 
-# The controllers a list is narrowed to; None: all the user may see.
-Controllers = QuerySet[Controller] | None
+# The list's narrowing as a condition on a row's controller at a path (``agreement__controller``);
+# None: all the user may see.
+Controllers = Callable[[str], Q] | None
 
 
 @dataclass(frozen=True)
@@ -159,10 +167,28 @@ def _obligation(kind: str, code: Any, what: str, controller: str, controller_cod
 # --- the processor's side -----------------------------------------------------------
 
 def _within(controllers: Controllers, path: str) -> Q:
-    """Rows of ``controllers`` only (their key at ``path``). None: no condition, as the
-    source's own access helper already keeps the rows to what the user may see (the same
+    """Rows of the narrowed controllers only (their controller at ``path``). None: no condition,
+    as the source's own access helper already keeps the rows to what the user may see (the same
     condition twice made SQLite build the list of every visible controller twice a query)."""
-    return Q() if controllers is None else Q(**{f"{path}__in": controllers})
+    return Q() if controllers is None else controllers(path)
+
+
+def _narrowing(user: Any, controllers: QuerySet[Controller] | None, q: str) -> Controllers:
+    """``controllers`` (within what the user may see) and the search ``q`` (a name containing
+    it, a KvK number starting with it) as a condition on a row's controller. ``q`` is matched on
+    the controller the row joins already: as a list of the matching controllers SQLite searched
+    all of them again for each of the list's queries (2 ms each at 10,000 clients)."""
+    if controllers is None and not q:
+        return None
+    allowed = (None if controllers is None
+               else visible_controllers(user).filter(pk__in=controllers.values("pk")))
+
+    def at(path: str) -> Q:
+        condition = visible_at(user, path)
+        if q:
+            condition &= controller_matches(q, f"{path}__")
+        return condition if allowed is None else condition & Q(**{f"{path}__in": allowed})
+    return at
 
 
 def _breach_items(user: Any, controllers: Controllers) -> QuerySet[Any]:
@@ -192,9 +218,18 @@ CLOCK_FIELDS = ("code", "change__subprocessor__name", "agreement__reference", "c
                 "agreement__controller__name", "agreement__controller__code")
 
 
+def _agreements_within(controllers: Controllers) -> Q:
+    """The clocks of the narrowed controllers' agreements: the open clocks' index holds the
+    agreement, so SQLite checks the list of matching agreements on the index alone and joins
+    only the rows that match (the condition on each row's controller joined all 10,000)."""
+    if controllers is None:
+        return Q()
+    return Q(agreement__in=Agreement.objects.filter(controllers("controller")))
+
+
 def _clock_items(status: str) -> Callable[[Any, Controllers], QuerySet[Any]]:
     def items(user: Any, controllers: Controllers) -> QuerySet[Any]:
-        return visible_clocks(user).filter(_within(controllers, "agreement__controller"), status=status,
+        return visible_clocks(user).filter(_agreements_within(controllers), status=status,
                                            resolved_at__isnull=True)
     return items
 
@@ -351,9 +386,9 @@ TERMINATION = Source(K.TERMINATION, _termination_items, F("complete_by"), ("code
 
 def _delivery_items(user: Any, controllers: Controllers) -> QuerySet[Any]:
     # Not narrowed, still only the notices to or about a visible controller (line below).
-    controllers = visible_controllers(user) if controllers is None else controllers
+    at = (lambda path: visible_at(user, path)) if controllers is None else controllers
     return (staff_deliveries(user).filter(status=DeliveryStatus.FAILED)
-            .filter(Q(notice__controller__in=controllers) | Q(notice__concerns__in=controllers)))
+            .filter(at("notice__controller") | at("notice__concerns")))
 
 
 def _delivery_row(kind: str, v: tuple[Any, ...], due: datetime | None) -> Obligation:
@@ -636,7 +671,7 @@ class DueList(Sequence[Obligation]):
         when already known (``_one_day``)."""
         if small:
             days: dict[int, list[tuple[Any, Any, Any]]] = {}
-            for key, code, pk in sorted(qs.values_list("due_key", "code", "pk")):
+            for key, code, pk in sorted(qs.order_by().values_list("due_key", "code", "pk")):
                 days.setdefault(bisect_right(cuts, key), []).append((pk, key, code))
             for day, of_day in days.items():
                 for rank, (pk, key, code) in enumerate(of_day[:per_day]):
@@ -669,19 +704,19 @@ def _cut(source: Source, moment: datetime) -> Any:
     return lo if lo == hi else lo + (hi - lo) / 2
 
 
-def due_list(user: Any, *, controllers: QuerySet[Controller] | None = None, kind: str = "",
+def due_list(user: Any, *, controllers: QuerySet[Controller] | None = None, q: str = "", kind: str = "",
              due_before: datetime | None = None) -> DueList:
     """Every open obligation the user may see, nearest deadline first (undated ones last),
     built a slice at a time.
 
-    ``controllers`` narrows to those controllers (always within what the user may see),
-    ``kind`` to one kind, ``due_before`` to rows with a deadline before that moment.
+    ``controllers`` narrows to those controllers (always within what the user may see), ``q``
+    to controllers whose name contains it or whose KvK number starts with it, ``kind`` to one
+    kind, ``due_before`` to rows with a deadline before that moment.
     """
     m = membership_of(user)
     if m is None:
         return DueList([], None)
-    allowed = (None if controllers is None
-               else visible_controllers(user).filter(pk__in=controllers.values("pk")))
+    allowed = _narrowing(user, controllers, q)
     table = STAFF if m.is_processor_side else PORTAL
     parts: list[tuple[Source, QuerySet[Any]]] = []
     for wanted in [kind] if kind else list(table):
@@ -693,7 +728,7 @@ def due_list(user: Any, *, controllers: QuerySet[Controller] | None = None, kind
     return DueList(parts, due_before)
 
 
-def open_obligations(user: Any, *, controllers: QuerySet[Controller] | None = None, kind: str = "",
-                     due_before: datetime | None = None) -> list[Obligation]:
+def open_obligations(user: Any, *, controllers: QuerySet[Controller] | None = None, q: str = "",
+                     kind: str = "", due_before: datetime | None = None) -> list[Obligation]:
     """The whole list (the calendar feed, the digest): ``due_list`` read to its end."""
-    return due_list(user, controllers=controllers, kind=kind, due_before=due_before)[0:None]
+    return due_list(user, controllers=controllers, q=q, kind=kind, due_before=due_before)[0:None]
