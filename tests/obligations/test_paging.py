@@ -54,7 +54,14 @@ def _order(rows):
 
 
 @pytest.mark.usefixtures("mixed")
-def test_pages_of_every_size_join_up_to_the_whole_list_in_deadline_order(admin_user):
+@pytest.mark.parametrize("with_fields", [250, 0])
+def test_pages_of_every_size_join_up_to_the_whole_list_in_deadline_order(monkeypatch, admin_user,
+                                                                         with_fields):
+    """A short slice reads its rows' columns with their keys, a longer one (``WITH_FIELDS`` 0
+    here) asks for them by key afterwards: either way the same rows."""
+    from art28.obligations import collect
+
+    monkeypatch.setattr(collect, "WITH_FIELDS", with_fields)
     with time_machine.travel(NOW, tick=False):
         whole = open_obligations(admin_user)
         assert {o.kind for o in whole} >= {K.SIGNATURE, K.DATA_SUBJECT_REQUEST, K.AUTHORITY_REQUEST,
@@ -152,3 +159,24 @@ def test_large_sources_in_one_day_or_several_draw_the_whole_lists_timeline(monke
                 windows = {o.due for o in rows if o.kind == K.OBJECTION_WINDOW}
                 assert len(windows) == (2 if spread else 1)
                 assert list_timeline(due_list(user, due_before=before)) == timeline(rows)
+
+
+@pytest.mark.usefixtures("mixed")
+def test_the_search_keeps_the_matching_controllers_rows_of_every_kind_within_need_to_know(
+        admin_user, staff_a, controller_a, controller_b):
+    """``q`` is matched on each row's own controller (the clocks through their agreements): a
+    name part or the start of a KvK number keeps exactly that controller's rows of the whole
+    list, on every page, and never a controller the user may not see."""
+    with time_machine.travel(NOW, tick=False):
+        whole = open_obligations(admin_user)
+        for q, name in (("zonnebloem", A), (controller_b.kvk, B), ("Analytics", B)):
+            expected = [o for o in whole if o.controller == name]
+            assert {o.kind for o in expected} >= {K.OBJECTION_WINDOW, K.AUTHORITY_REQUEST, K.SIGNATURE}
+            assert open_obligations(admin_user, q=q) == expected, q
+            rows = due_list(admin_user, q=q)
+            assert len(rows) == len(expected)
+            assert [o for start in range(0, len(expected), 3) for o in rows[start:start + 3]] == expected
+        assert open_obligations(staff_a, q="Harbour") == []
+        assert len(due_list(staff_a, q="Harbour")) == 0
+        assert open_obligations(staff_a, q="Zonnebloem") == open_obligations(staff_a)
+        assert open_obligations(admin_user, q="no such client") == []

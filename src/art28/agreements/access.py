@@ -21,7 +21,7 @@ from art28.agreements.models import (
     VersionStatus,
 )
 from art28.core.access import get_or_404, object_for
-from art28.parties.access import can_write, controller_matches, membership_of, visible_controllers
+from art28.parties.access import can_write, controller_matches, membership_of, visible_at, visible_controllers
 from art28.parties.models import Controller
 
 
@@ -31,7 +31,7 @@ def is_controller_user(user: Any) -> bool:
 
 
 def visible_agreements(user: Any) -> AgreementQuerySet:
-    qs = Agreement.objects.with_current().filter(controller__in=visible_controllers(user))
+    qs = Agreement.objects.with_current().filter(visible_at(user, "controller"))
     if is_controller_user(user):
         sent = AgreementVersion.objects.filter(agreement=OuterRef("pk")).exclude(
             status=VersionStatus.DRAFT)
@@ -45,7 +45,7 @@ def visible_through(user: Any, to: str) -> Q:
     not the list of every visible agreement (10,000), which SQLite builds again for each query."""
     if is_controller_user(user):
         return Q(**{f"{to}__in": visible_agreements(user)})
-    return Q(**{f"{to}__controller__in": visible_controllers(user)})
+    return visible_at(user, f"{to}__controller")
 
 
 def reread(agreement: Agreement) -> QuerySet[Agreement]:
@@ -59,7 +59,7 @@ def agreement_counts_by_status(user: Any) -> dict[str, int]:
     # latest status annotated agreement by agreement (looked up twice per row when grouped).
     newer = AgreementVersion.objects.filter(agreement_id=OuterRef("agreement_id"),
                                             number__gt=OuterRef("number"))
-    latest = AgreementVersion.objects.filter(agreement__in=visible_agreements(user)).exclude(Exists(newer))
+    latest = AgreementVersion.objects.filter(visible_through(user, "agreement")).exclude(Exists(newer))
     return dict(latest.order_by().values_list("status").annotate(n=Count("pk")))
 
 
@@ -149,7 +149,7 @@ def listed_agreements(user: Any, status: str = "") -> AgreementQuerySet:
 
 def visible_terminations(user: Any) -> QuerySet[Termination]:
     """The terminations of the agreements of the controllers the user may see."""
-    return Termination.objects.filter(agreement__controller__in=visible_controllers(user)).select_related(
+    return Termination.objects.filter(visible_at(user, "agreement__controller")).select_related(
         "agreement__controller__processor")
 
 

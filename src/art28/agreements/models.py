@@ -168,6 +168,10 @@ class AgreementVersion(models.Model):
         indexes = [
             models.Index(fields=["agreement", "status", "number", "promise_breach", "promise_audit",
                                  "promise_end", "promise_transfers"], name="version_binding_promises"),
+            # The staff home's counts of latest versions by status read this narrow index, not
+            # the one above with its promise parts; "is any version sent?" reads the next one.
+            models.Index(fields=["agreement", "number", "status"], name="version_latest_status"),
+            models.Index(fields=["status", "agreement"], name="version_status"),
         ]
 
     def __str__(self) -> str:

@@ -19,7 +19,7 @@ from art28.agreements.access import visible_agreements
 from art28.agreements.models import Agreement
 from art28.breaches.models import AffectedAgreement, AffectedQuerySet, Incident, IncidentNotice
 from art28.core.access import object_for
-from art28.parties.access import can_write, controller_matches, membership_of, visible_controllers
+from art28.parties.access import can_write, controller_matches, membership_of, visible_at, visible_controllers
 from art28.parties.models import Role
 
 
@@ -73,7 +73,7 @@ def visible_affected(user: Any, incident: Incident | None = None) -> AffectedQue
             and incident.processor_id == m.processor_id):
         # An incident's rows are all its processor's: no join for an admin's large fan-out.
         return incident.affected.all()
-    qs = AffectedAgreement.objects.filter(agreement__controller__in=visible_controllers(user))
+    qs = AffectedAgreement.objects.filter(visible_at(user, "agreement__controller"))
     if incident is not None:
         qs = qs.filter(incident=incident)
     return qs

@@ -25,7 +25,8 @@ def obligations_context(request: HttpRequest, *, filters: bool = True) -> dict[s
     people = assignees(user) if filters else []
     assignee = request.GET.get("assignee", "") if filters else ""
     assignee = assignee if assignee in dict(people) else ""
-    rows = due_list(user, kind=kind, controllers=filtered_controllers(user, q=q, assignee=assignee))
+    # The search is matched on each row's controller, the assignee as the set of their controllers.
+    rows = due_list(user, kind=kind, q=q, controllers=filtered_controllers(user, assignee=assignee))
     extra = urlencode({k: v for k, v in (("kind", kind), ("assignee", assignee)) if v})
     # The portal home pages its agreements with ?page=; its own short list shows one page.
     page = page_of(request, rows) if filters else Paginator(rows, 50).get_page(1)

@@ -38,6 +38,17 @@ def visible_controllers(user: Any, qs: QuerySet[Controller] | None = None) -> Qu
     return qs.filter(pk=m.controller_id) if m.controller_id is not None else qs.none()
 
 
+def visible_at(user: Any, path: str) -> Q:
+    """``visible_controllers`` as a condition on another model's controller (``path``: the path
+    to it, e.g. ``agreement__controller``). For the processor's admin, who sees every one of the
+    processor's controllers, it is the controller's processor, a join: as ``path__in`` the list of
+    every controller (10,000) is built again by SQLite for each query (1-2 ms each)."""
+    m = membership_of(user)
+    if m is not None and m.role == Role.PROCESSOR_ADMIN:
+        return Q(**{f"{path}__processor_id": m.processor_id})
+    return Q(**{f"{path}__in": visible_controllers(user)})
+
+
 def controller_matches(q: str, path: str = "") -> Q:
     """A filter for rows whose controller (at ``path``, e.g. ``agreement__controller__``) has
     ``q`` in its name or a KvK number starting with it: the controller filter is a search box."""

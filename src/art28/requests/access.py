@@ -13,7 +13,7 @@ from django.db import models
 from art28.agreements.access import find_agreements, is_controller_user, visible_terminations
 from art28.agreements.models import Agreement
 from art28.core.access import object_for as core_object_for
-from art28.parties.access import can_write, controller_matches, visible_controllers
+from art28.parties.access import can_write, controller_matches, visible_at
 from art28.requests.models import (
     AuditRequest,
     AuthorityRequest,
@@ -28,7 +28,7 @@ _PATH: dict[type[models.Model], str] = {RequestTask: "request__agreement"}
 
 def visible(model: type[M], user: Any) -> models.QuerySet[M]:
     path = _PATH.get(model, "agreement")
-    qs = model.objects.filter(**{f"{path}__controller__in": visible_controllers(user)})  # type: ignore[attr-defined]
+    qs = model.objects.filter(visible_at(user, f"{path}__controller"))  # type: ignore[attr-defined]
     if model is AuthorityRequest and is_controller_user(user):
         qs = qs.filter(gagged=False)
     return qs.select_related(f"{path}__controller__processor")
