@@ -104,3 +104,41 @@ def test_a_defined_term_built_on_a_role_word_is_no_alias():
     short_names(ctx)
     assert "Sub-processor" not in ctx.processor_names
     assert "Controller Data" not in ctx.controller_names
+
+
+@pytest.mark.parametrize(
+    ("opening", "processor", "controller"),
+    [
+        (
+            'Wegwijzer Ltd processes personal data on behalf of Hoornblad B.V. (the "Controller").',
+            "Wegwijzer Ltd",
+            "Hoornblad B.V.",
+        ),
+        (
+            "Wegwijzer B.V. verwerkt persoonsgegevens in opdracht van Hoornblad B.V. (hierna: Verwerkingsverantwoordelijke).",
+            "Wegwijzer B.V.",
+            "Hoornblad B.V.",
+        ),
+        (
+            'Wegwijzer B.V. (hierna: "Wegwijzer") verwerkt persoonsgegevens namens de klant (hierna: "Klant").',
+            "Wegwijzer B.V.",
+            None,
+        ),
+        (
+            'This agreement is between the Customer (as set out in the order) and Wegwijzer Ltd ("Wegwijzer").',
+            "Wegwijzer Ltd",
+            None,
+        ),
+    ],
+)
+def test_the_company_that_processes_for_the_other_is_the_processor(opening, processor, controller):
+    terms = _analyze(f"1. Parties\n{opening}\n").terms
+    assert terms.processor.name == processor
+    assert terms.controller.name == controller
+
+
+def test_a_signatory_acting_for_a_company_is_not_a_party():
+    text = '1. Parties\nSigned by Jansen Beheer B.V. namens Wegwijzer B.V. (the "Supplier") for the services to the Customer.\n'
+    terms = _analyze(text).terms
+    assert terms.processor.name == "Wegwijzer B.V."
+    assert terms.controller.name is None

@@ -73,6 +73,7 @@ def extract_parties(ctx: Context, col: Collector) -> None:
         spans = _role_spans(sentence.text)
         for role, start, end in spans:
             _party_details(sentence, _own_part(sentence.text[start:end]), role, col, introduced=True)
+            _acting_party(sentence, sentence.text[start:end], role, col)
         _short_name_party(sentence, spans, col)
         if inline := _ROLE_INLINE.match(sentence.text):
             _party_details(sentence, inline.group("rest"), _role_of(inline.group(1)), col, introduced=True)
@@ -93,9 +94,31 @@ _PARTY_BREAK = re.compile(r"[)”\"’]\s*,?\s*(?:and|en|&)\s+")
 
 
 def _own_part(chunk: str) -> str:
-    """The part of a role's span that describes the party given that role."""
-    breaks = list(_PARTY_BREAK.finditer(chunk))
-    return chunk[breaks[-1].end() :] if breaks else chunk
+    """The part of a role's span that describes the party given that role.
+
+    It starts after the last "… ) and" and after the last short name defined for another
+    party ("Wolkdienst B.V. (hierna: “Wolkdienst”) verwerkt ... namens de klant (hierna:").
+    """
+    cuts = [m.end() for m in _PARTY_BREAK.finditer(chunk)]
+    cuts += [m.end() for m in (*_DEFINED.finditer(chunk), *_ALIAS.finditer(chunk)) if not _NOT_A_NAME.match(m.group(1).strip())]
+    return chunk[max(cuts) :] if cuts else chunk
+
+
+# "Wolkdienst B.V. verwerkt ... namens Bakkerij Roos B.V. (hierna: Verwerkingsverantwoordelijke)":
+# the company that acts on behalf of the one given a role has the other role.
+# Only where it processes ("X processes personal data on behalf of Y"), not where a person or a
+# company signs for another ("X namens Y").
+_BEHALF = re.compile(r"\b(?:process\w*|verwerk\w*)\b[^.;]{0,60}?\b(?:on behalf of|namens|ten behoeve van|in opdracht van)\s")
+
+
+def _acting_party(sentence: Sentence, chunk: str, role: str, col: Collector) -> None:
+    behalf = list(_BEHALF.finditer(chunk))
+    if not behalf or ENTITY.search(chunk[: behalf[-1].start()]) is None:
+        return
+    names = [n for n in ENTITY.findall(chunk[: behalf[-1].start()]) if not is_placeholder(n)]
+    if names and ENTITY.search(chunk[behalf[-1].end() :]):
+        other = "controller" if role == "processor" else "processor"
+        col.add(f"{other}.name", _clean_name(names[-1]), sentence)
 
 
 PREAMBLE = 60
@@ -105,7 +128,7 @@ _NAMED = r"(?P<name>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3})"
 # the other by a bare role word, so the name has the other role.
 _BETWEEN = (
     re.compile(rf"\b(?:between|tussen)\s+(?:the\s+|de\s+)?(?P<a>[^;:]{{2,200}}?)\s+(?:and|en)\s+(?:the\s+|de\s+)?(?P<role>{_BARE})\b(?!\s+(?:data|gegevens)\b)", re.IGNORECASE),
-    re.compile(rf"\b(?:between|tussen)\s+(?:the\s+|de\s+)?(?P<role>{_BARE})\s+(?:and|en)\s+(?P<a>[A-Z][^.;:]{{1,120}})", re.IGNORECASE),
+    re.compile(rf"\b(?:between|tussen)\s+(?:the\s+|de\s+)?(?P<role>{_BARE})(?:\s*\([^()]{{0,80}}\))?,?\s+(?:and|en)\s+(?P<a>[A-Z][^.;:]{{1,120}})", re.IGNORECASE),
 )
 
 
