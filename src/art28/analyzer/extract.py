@@ -108,8 +108,8 @@ def _short_names(names: list[str]) -> list[str]:
     out = []
     for name in names[:2]:
         out.append(name)
-        first = name.split()[0]
-        if len(first) > 3 and first.lower() not in ("the", "stichting"):
+        first = name.split()[0].rstrip(",.;:")  # "Wolkdienst, Inc." is "Wolkdienst"
+        if len(first) > 3 and first.lower() not in ("the", "stichting") and first not in out:
             out.append(first)
     return out
 

@@ -25,16 +25,22 @@ KVK = re.compile(
     r"(\d{8}|\d{2}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{4})(?!\d)",
     re.IGNORECASE,
 )
+# A role given to a party: after "hereinafter"/"hierna", or as the whole of a quote or a
+# parenthesis ("(the “Customer”)"). A role word further on in running text ("(as defined
+# below) and the Customer identified in ...") or a defined term that only starts with one
+# ("Customer Data") is not a label.
 _ROLE = re.compile(
-    rf"(?:hierna|hereinafter|hereafter|referred to as|te noemen|\(|“|\"|‘)[^.\n]{{0,40}}?\b((?:de |the )?(?:{CONTROLLER_WORDS}|{PROCESSOR_WORDS}))\b",
+    rf"(?:(?:hierna|hereinafter|hereafter|referred to as|te noemen)[^.\n]{{0,40}}?|[(“\"‘][^.\n()”\"’/]{{0,40}}?)"
+    rf"\b((?:de |the )?(?:{CONTROLLER_WORDS}|{PROCESSOR_WORDS}))\b(?=[^\w(]{{0,3}}$|[”\"’')]|\s*[,;:]|\s+(?:en|and|or|of|for|van|voor|in)\b)",
     re.IGNORECASE,
 )
 _PROC = re.compile(rf"^(?:de |the )?(?:{PROCESSOR_WORDS})$", re.IGNORECASE)
+_ANY_ROLE = re.compile(rf"(?:{CONTROLLER_WORDS}|{PROCESSOR_WORDS}|data|parties|partijen|party|partij)")
 
 
 _ROLE_HEADER = re.compile(
     r"^\W*(?:\d+[.)]\s*)?(?:de |the )?(verwerker|processor|verwerkingsverantwoordelijke|verantwoordelijke|controller|"
-    r"data importer|data exporter|provider|customer|klant|opdrachtgever|opdrachtnemer|leverancier)s?\b[^.:]{0,60}:\W*$",
+    r"data importer|data exporter|provider|customer|klant|opdrachtgever|opdrachtnemer|leverancier)s?\b(?:[^.:]{0,60}:)?\W*$",
     re.IGNORECASE,
 )
 BLOCK_LINES = 8
@@ -50,6 +56,10 @@ _DEFINED = re.compile(
     r"[“\"‘']([A-Z][\w&.'’\- ]{1,30}?)[”\"’']"
 )
 
+# The same in a parenthesis of its own ("GitHub, Inc. (“GitHub”)"); it counts only where
+# the short name is how the company's name begins (not "(“DPA”)").
+_ALIAS = re.compile(r"\(\s*(?:the |de |het )?[“\"‘']([A-Z][\w&.'’\- ]{1,30}?)[”\"’']\s*\)")
+
 
 def extract_parties(ctx: Context, col: Collector) -> None:
     """Names and KvK numbers of processor and controller, by the role each is given.
@@ -62,7 +72,8 @@ def extract_parties(ctx: Context, col: Collector) -> None:
     for sentence in ctx.sentences:
         spans = _role_spans(sentence.text)
         for role, start, end in spans:
-            _party_details(sentence, sentence.text[start:end], role, col, introduced=True)
+            _party_details(sentence, _own_part(sentence.text[start:end]), role, col, introduced=True)
+            _acting_party(sentence, sentence.text[start:end], role, col)
         _short_name_party(sentence, spans, col)
         if inline := _ROLE_INLINE.match(sentence.text):
             _party_details(sentence, inline.group("rest"), _role_of(inline.group(1)), col, introduced=True)
@@ -73,6 +84,73 @@ def extract_parties(ctx: Context, col: Collector) -> None:
         elif block and left > 0 and not spans:
             _party_details(sentence, sentence.text, block, col)
             left -= 1
+    for sentence in ctx.sentences[:PREAMBLE]:
+        _between(sentence, col)
+
+
+# "X Inc. (“X”) and the Customer (“Customer”)": what precedes a closed definition and
+# "and" belongs to the party before, which got a short name but no role.
+_PARTY_BREAK = re.compile(r"[)”\"’]\s*,?\s*(?:and|en|&)\s+")
+
+
+def _own_part(chunk: str) -> str:
+    """The part of a role's span that describes the party given that role.
+
+    It starts after the last "… ) and" and after the last short name defined for another
+    party ("Wolkdienst B.V. (hierna: “Wolkdienst”) verwerkt ... namens de klant (hierna:").
+    """
+    cuts = [m.end() for m in _PARTY_BREAK.finditer(chunk)]
+    cuts += [m.end() for m in (*_DEFINED.finditer(chunk), *_ALIAS.finditer(chunk)) if not _NOT_A_NAME.match(m.group(1).strip())]
+    return chunk[max(cuts) :] if cuts else chunk
+
+
+# "Wolkdienst B.V. verwerkt ... namens Bakkerij Roos B.V. (hierna: Verwerkingsverantwoordelijke)":
+# the company that acts on behalf of the one given a role has the other role.
+# Only where it processes ("X processes personal data on behalf of Y"), not where a person or a
+# company signs for another ("X namens Y").
+_BEHALF = re.compile(r"\b(?:process\w*|verwerk\w*)\b[^.;]{0,60}?\b(?:on behalf of|namens|ten behoeve van|in opdracht van)\s")
+
+
+def _acting_party(sentence: Sentence, chunk: str, role: str, col: Collector) -> None:
+    behalf = list(_BEHALF.finditer(chunk))
+    if not behalf or ENTITY.search(chunk[: behalf[-1].start()]) is None:
+        return
+    names = [n for n in ENTITY.findall(chunk[: behalf[-1].start()]) if not is_placeholder(n)]
+    if names and ENTITY.search(chunk[behalf[-1].end() :]):
+        other = "controller" if role == "processor" else "processor"
+        col.add(f"{other}.name", _clean_name(names[-1]), sentence)
+
+
+PREAMBLE = 60
+_BARE = r"(?:customer|client|klant|opdrachtgever|licensee|subscriber|you|supplier|vendor|provider|leverancier|opdrachtnemer)"
+_NAMED = r"(?P<name>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3})"
+# "between Wolkdienst and the Customer", "tussen de klant en Wolkdienst": one party by name,
+# the other by a bare role word, so the name has the other role.
+_BETWEEN = (
+    re.compile(rf"\b(?:between|tussen)\s+(?:the\s+|de\s+)?(?P<a>[^;:]{{2,200}}?)\s+(?:and|en)\s+(?:the\s+|de\s+)?(?P<role>{_BARE})\b(?!\s+(?:data|gegevens)\b)", re.IGNORECASE),
+    re.compile(rf"\b(?:between|tussen)\s+(?:the\s+|de\s+)?(?P<role>{_BARE})(?:\s*\([^()]{{0,80}}\))?,?\s+(?:and|en)\s+(?P<a>[A-Z][^.;:]{{1,120}})", re.IGNORECASE),
+)
+
+
+def _between(sentence: Sentence, col: Collector) -> None:
+    """A party named next to the other party's bare role word, where no name has that role yet."""
+    for pattern in _BETWEEN:
+        m = pattern.search(sentence.text)
+        if not m:
+            continue
+        other = "controller" if _role_of(m.group("role")) == "processor" else "processor"
+        if col.has(f"{other}.name"):
+            return
+        names = [n for n in ENTITY.findall(m.group("a")) if not is_placeholder(n)]
+        named = re.match(_NAMED, m.group("a"))
+        name = _clean_name(names[0]) if names else named.group("name").rstrip(".") if named else None
+        if name and not is_placeholder(name) and not _NOT_A_NAME.match(name.split()[0]) and not _role_words(name):
+            col.add(f"{other}.name", name, sentence)
+        return
+
+
+def _role_words(name: str) -> bool:
+    return any(_ANY_ROLE.fullmatch(w) for w in name.lower().split())
 
 
 # "1017 AB" is a Dutch postcode, not a Swedish company (legal form AB).
@@ -117,8 +195,8 @@ def _name_before_role(chunk: str) -> str | None:
     m = _BEFORE_ROLE.search(chunk) or _LOWER_ENTITY.match(chunk)
     if not m:
         return None
-    name = re.sub(r"\s+", " ", m.group("name")).strip()
-    if is_placeholder(name) or _NOT_A_NAME.match(name.split()[0]):
+    name = _signed_for(m.group("name"))
+    if not name or is_placeholder(name) or _NOT_A_NAME.match(name.split()[0]):
         return None
     return name
 
@@ -128,7 +206,7 @@ def _leading_name(chunk: str) -> str | None:
     m = _LEADING.match(chunk)
     if not m:
         return None
-    name = re.sub(r"\s+", " ", m.group("name")).strip()
+    name = _signed_for(m.group("name"))
     words = name.split()
     if not 1 <= len(words) <= 8 or is_placeholder(name) or _NOT_A_NAME.match(words[0]):
         return None
@@ -147,11 +225,12 @@ def _short_name_party(sentence: Sentence, spans: list[tuple[str, int, int]], col
     if len(roles) != 1:
         return
     other = "controller" if "processor" in roles else "processor"
-    for m in _DEFINED.finditer(sentence.text):
-        if _NOT_A_NAME.match(m.group(1).strip()):
+    for m in (*_DEFINED.finditer(sentence.text), *_ALIAS.finditer(sentence.text)):
+        short = m.group(1).strip()
+        if _NOT_A_NAME.match(short):
             continue
         names = [n for n in ENTITY.findall(sentence.text[: m.start()]) if not is_placeholder(n)]
-        if names:
+        if names and (m.re is _DEFINED or _clean_name(names[-1]).lower().startswith(short.lower())):
             col.add(f"{other}.name", _clean_name(names[-1]), sentence)
             return
 
@@ -174,8 +253,16 @@ def _role_spans(text: str) -> list[tuple[str, int, int]]:
     return spans
 
 
+# A signature line names the party it signs for: "Namens Wolkdienst B.V. (Verwerker):".
+_ON_BEHALF = r"(?i:(?:for and )?on behalf of|(?:getekend )?namens|signed for)\s+"
+
+
+def _signed_for(name: str) -> str:
+    return re.sub(rf"^{_ON_BEHALF}", "", re.sub(r"\s+", " ", name).strip())
+
+
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^(?:\d+[.)]\s*)?(?:(?:En|And|Between|Tussen|De|The)\s+)?", "", name.strip(" ,"))
+    name = re.sub(rf"^(?:\d+[.)]\s*)?(?:{_ON_BEHALF})?(?:(?:En|And|Between|Tussen|De|The)\s+)?", "", name.strip(" ,"))
     return re.sub(r"\s+", " ", name)
 
 

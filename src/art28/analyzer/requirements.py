@@ -370,7 +370,8 @@ def short_names(ctx: Context) -> None:
         for m in _PAREN.finditer(sentence.text):
             inner = m.group(1)
             names = [n for n in _QUOTED.findall(inner) if len(n) > 2]
-            aliases = [n for n in names if not proc.fullmatch(n.lower()) and not ctrl.fullmatch(n.lower())]
+            # "Sub-processor", "Customer Data": a defined term built on a role word is no party's alias.
+            aliases = [n for n in names if not any(proc.fullmatch(w) or ctrl.fullmatch(w) for w in re.split(r"[\s-]+", n.lower()))]
             roles = {n.lower() for n in names} | set(re.findall(r"[a-z]+", inner.lower()))
             is_proc = any(proc.fullmatch(r) for r in roles)
             is_ctrl = any(ctrl.fullmatch(r) for r in roles)
