@@ -154,12 +154,14 @@ def art28_ids(log: Path) -> list[str]:
     return [line.strip() for line in log.read_text().splitlines() if "@art28>" in line]
 
 
-def wait_for(log: Path, expected: int, timeout: float, first: list[float] | None = None) -> float:
-    """Seconds until ``expected`` art28 e-mails reached the server (or ``timeout``); the seconds
-    until the first one arrived are appended to ``first`` when it is given. The log is read
-    on from where the last look ended: re-reading it whole every 50 ms would cost this process
-    processor time that grows with N, on a machine whose cores the delivery needs."""
-    start = time.perf_counter()
+def wait_for(log: Path, expected: int, timeout: float, first: list[float] | None = None,
+             since: float | None = None) -> float:
+    """Seconds since ``since`` (a ``time.perf_counter()``; default: now) until ``expected`` art28
+    e-mails reached the server (or ``timeout``); the seconds until the first one was seen are
+    appended to ``first`` when it is given. The log is read on from where the last look ended:
+    re-reading it whole every 50 ms would cost this process processor time that grows with N,
+    on a machine whose cores the delivery needs."""
+    start = time.perf_counter() if since is None else since
     seen, pending = 0, b""
     with log.open("rb") as f:
         while time.perf_counter() - start < timeout:
