@@ -14,7 +14,12 @@ Prints one JSON line:
   text and HTML parts of the same sizes as art28's, built as bytes before the timing starts, so
   the loop times the SMTP transport alone; ``..._building`` the same against a loop that builds
   each message with the email package as it sends it (the baseline of earlier runs);
-* ``lost`` / ``duplicated``: notices whose Message-ID never arrived / arrived more than once.
+* ``lost`` / ``duplicated``: notices whose Message-ID never arrived / arrived more than once;
+* processor time per e-mail (ms) of the workers, of the SMTP server during art28's delivery and
+  during the transport-alone loop, of that loop's own process and (PostgreSQL only, sampled, a
+  lower bound) of the bench database's backends; ``first_mail_seconds`` from the queueing commit
+  to the first e-mail; ``ratio_ceiling_2_cores``: the bare loop's seconds over half the processor
+  time art28's delivery used, the best ratio 2 cores could give it in this run.
 
 The SMTP server is aiosmtpd in a separate process that logs each Message-ID to a file,
 so neither art28 nor the bare loop shares its interpreter. Without --database-url a
