@@ -60,6 +60,7 @@ class Run:
     home: Path
     log: Path  # the Message-IDs the server received, one a line
     port: int
+    server_pid: int = 0  # the SMTP server's process, for its processor time
     env: dict[str, str] = field(default_factory=dict)  # for the worker processes
     received: list[str] = field(default_factory=list)  # read once the server has stopped
 
@@ -72,7 +73,8 @@ def delivery_run(args: argparse.Namespace) -> Iterator[Run]:
         home = Path(tmp)
         log = home / "message-ids.txt"
         run = Run(home, log, port)
-        with smtp_server(port, log):
+        with smtp_server(port, log) as server:
+            run.server_pid = server.pid
             run.env = configure(args.database_url, home, port)
             yield run
         run.received = art28_ids(log)  # after the server stopped: every message it took

@@ -14,7 +14,12 @@ Prints one JSON line:
   text and HTML parts of the same sizes as art28's, built as bytes before the timing starts, so
   the loop times the SMTP transport alone; ``..._building`` the same against a loop that builds
   each message with the email package as it sends it (the baseline of earlier runs);
-* ``lost`` / ``duplicated``: notices whose Message-ID never arrived / arrived more than once.
+* ``lost`` / ``duplicated``: notices whose Message-ID never arrived / arrived more than once;
+* processor time per e-mail (ms) of the workers, of the SMTP server during art28's delivery and
+  during the transport-alone loop, of that loop's own process and (PostgreSQL only, sampled, a
+  lower bound) of the bench database's backends; ``first_mail_seconds`` from the queueing commit
+  to the first e-mail; ``ratio_ceiling_2_cores``: the bare loop's seconds over half the processor
+  time art28's delivery used, the best ratio 2 cores could give it in this run.
 
 The SMTP server is aiosmtpd in a separate process that logs each Message-ID to a file,
 so neither art28 nor the bare loop shares its interpreter. Without --database-url a
@@ -29,11 +34,21 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import nullcontext
 from email.message import EmailMessage
 from email.policy import SMTP
 
 from _common import bulk_clients, database, delivery_figures, delivery_run, fanout_parser, queue_only_run
-from loopback import bare_sendmail, bare_smtplib, cpu_seconds, peak_rss_mb, wait_for, workers
+from loopback import (
+    BackendCpu,
+    bare_sendmail,
+    bare_smtplib,
+    cpu_seconds,
+    peak_rss_mb,
+    pid_cpu_seconds,
+    wait_for,
+    workers,
+)
 
 
 def create_data(n: int):  # type: ignore[no-untyped-def]
@@ -141,13 +156,19 @@ def main() -> None:
             time.sleep(4)  # workers up and idle, as in production
             cpu_before = cpu_seconds(running)
             queue_seconds, queued = record_and_queue(processor, sp)
+            # The delivery clock starts at the commit: workers may send before the next lines run.
+            committed = time.perf_counter()
+            server_before = pid_cpu_seconds([run.server_pid])
             sys.stderr.write(f"queued {queued} in {queue_seconds:.1f} s\n")
             from art28.notices.models import Delivery, Notice
 
             # Every e-mail the fan-out queued: the breach notices and, for contacts not yet
             # invited to the portal, their invitations.
             mails = Delivery.objects.count()
-            delivery_seconds = wait_for(run.log, mails, args.timeout)
+            first: list[float] = []
+            with BackendCpu(args.database_url) if args.database_url else nullcontext() as backends:
+                delivery_seconds = wait_for(run.log, mails, args.timeout, first, since=committed)
+            server_cpu = pid_cpu_seconds([run.server_pid]) - server_before
             worker_cpu = cpu_seconds(running) - cpu_before
             peak_mb = peak_rss_mb(running)
             if any(w.poll() is not None for w in running):
@@ -158,7 +179,11 @@ def main() -> None:
             expected = {d.message_id for d in Delivery.objects.all()}
             # Built before the timing: the bare loop times the SMTP transport alone.
             built = [(str(m["To"]), m.as_bytes(policy=SMTP)) for m in bare_messages(mails, size, html_size)]
+            server_before = pid_cpu_seconds([run.server_pid])
+            bare_cpu = time.process_time()
             bare_seconds = bare_sendmail(run.port, built)
+            bare_cpu = time.process_time() - bare_cpu
+            bare_server_cpu = pid_cpu_seconds([run.server_pid]) - server_before
             # The same messages built by the email package as they are sent (the baseline of
             # earlier runs, text only then): a loop that also makes its messages.
             building_seconds = bare_smtplib(run.port, bare_messages(mails, size, html_size))
@@ -172,6 +197,20 @@ def main() -> None:
         "peak_worker_rss_mb": peak_mb,
         # The workers' processor time per e-mail during the delivery (ms): steadier than the ratio.
         "worker_cpu_ms_per_mail": round(worker_cpu * 1000 / mails, 3),
+        # Where the rest of the two cores went, per e-mail (ms): the SMTP server during art28's
+        # delivery and during the transport-alone loop, that loop's own process, and the
+        # PostgreSQL backends of this database during the delivery (sampled: a lower bound).
+        "server_cpu_ms_per_mail": round(server_cpu * 1000 / mails, 3),
+        "bare_server_cpu_ms_per_mail": round(bare_server_cpu * 1000 / mails, 3),
+        "bare_client_cpu_ms_per_mail": round(bare_cpu * 1000 / mails, 3),
+        "postgres_cpu_ms_per_mail": round(backends.seconds * 1000 / mails, 3) if backends else None,
+        "first_mail_seconds": round(first[0], 3) if first else None,
+        # The best ratio the processor time above allows on 2 cores: art28's delivery cannot
+        # take less wall time than its workers', server's and PostgreSQL's processor time
+        # shared over both cores with nothing else running (an upper bound: the PostgreSQL
+        # figure is a lower one).
+        "ratio_ceiling_2_cores": round(bare_seconds / ((worker_cpu + server_cpu + backends.seconds) / 2), 3)
+        if backends else None,
     }))
 
 

@@ -48,14 +48,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server(port: int, log: Path) -> Iterator[None]:
-    """The SMTP server on ``port``, ready when this is entered and killed when it is left."""
+def smtp_server(port: int, log: Path) -> Iterator[subprocess.Popen]:
+    """The SMTP server on ``port``, ready when this is entered (its process is given, for its
+    processor time) and killed when it is left."""
     log.touch()
     server = subprocess.Popen([sys.executable, "-c", SMTP_SERVER, str(port), str(log)],
                               stdout=subprocess.PIPE, text=True)
     try:
         assert server.stdout is not None and server.stdout.readline().strip() == "ready"
-        yield
+        yield server
     finally:
         server.kill()
 
@@ -124,14 +125,19 @@ def peak_rss_mb(procs: list[subprocess.Popen]) -> float:
 def cpu_seconds(procs: list[subprocess.Popen]) -> float:
     """Processor time (user + system, Linux) used so far by the running worker processes and
     their children: a figure that a busy machine disturbs far less than wall time."""
+    return pid_cpu_seconds([pid for proc in procs for pid in [proc.pid, *_children(proc.pid)]])
+
+
+def pid_cpu_seconds(pids: Iterable[int]) -> float:
+    """Processor time (user + system, Linux) used so far by the processes ``pids`` (all their
+    threads; a process that has gone counts nothing)."""
     ticks = 0
-    for proc in procs:
-        for pid in [proc.pid, *_children(proc.pid)]:
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-            except OSError:
-                continue
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
@@ -148,14 +154,27 @@ def art28_ids(log: Path) -> list[str]:
     return [line.strip() for line in log.read_text().splitlines() if "@art28>" in line]
 
 
-def wait_for(log: Path, expected: int, timeout: float) -> float:
-    """Seconds until ``expected`` art28 e-mails reached the server (or ``timeout``)."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        with log.open() as f:
-            if sum(1 for line in f if "@art28>" in line) >= expected:
-                break
-        time.sleep(0.05)
+def wait_for(log: Path, expected: int, timeout: float, first: list[float] | None = None,
+             since: float | None = None) -> float:
+    """Seconds since ``since`` (a ``time.perf_counter()``; default: now) until ``expected`` art28
+    e-mails reached the server (or ``timeout``); the seconds until the first one was seen are
+    appended to ``first`` when it is given. The log is read on from where the last look ended:
+    re-reading it whole every 50 ms would cost this process processor time that grows with N,
+    on a machine whose cores the delivery needs."""
+    start = time.perf_counter() if since is None else since
+    seen, pending = 0, b""
+    with log.open("rb") as f:
+        while time.perf_counter() - start < timeout:
+            chunk = f.read()
+            if chunk:
+                lines = (pending + chunk).split(b"\n")
+                pending = lines.pop()
+                seen += sum(1 for line in lines if b"@art28>" in line)
+                if first is not None and not first and seen:
+                    first.append(time.perf_counter() - start)
+                if seen >= expected:
+                    break
+            time.sleep(0.05)
     return time.perf_counter() - start
 
 
@@ -177,3 +196,48 @@ def bare_sendmail(port: int, messages: Iterable[tuple[str, bytes]]) -> float:
         for to, raw in messages:
             smtp.sendmail("bench@localhost", [to], raw)
     return time.perf_counter() - start
+
+
+class BackendCpu:
+    """Processor time of the PostgreSQL server processes serving one database (its backends:
+    the workers', their recorder threads', this bench's), sampled by a thread of its own
+    every ``every`` seconds: a backend that ends between two samples loses at most that long.
+    Other databases' backends on the same server (other people's work) are not counted."""
+
+    def __init__(self, database_url: str, every: float = 0.25):
+        import threading
+
+        self.url, self.every = database_url, every
+        self.first: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self, cursor: Any) -> None:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+        for (pid,) in cursor.fetchall():
+            cpu = pid_cpu_seconds([pid])
+            self.first.setdefault(pid, cpu)
+            self.last[pid] = cpu
+
+    def _run(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn, conn.cursor() as cursor:
+            while True:
+                self._sample(cursor)
+                if self._stop.wait(self.every):
+                    self._sample(cursor)
+                    return
+
+    def __enter__(self) -> BackendCpu:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.last[pid] - self.first[pid] for pid in self.last)

@@ -56,3 +56,16 @@ def test_it_builds_the_bytes_django_builds(case, settings):
 def test_it_leaves_the_unusual_to_django(to, text, subject):
     assert mime.build(subject=subject, from_email="noreply@x.example", to=to,
                       headers={"Message-ID": "<a@art28>"}, text=text, html="") is None
+
+
+def test_it_folds_the_content_type_around_each_messages_own_boundary(settings):
+    from email.policy import compat32
+
+    raw = mime.build(subject="Update", from_email="noreply@wolkenrand.example", to="dpo@client.example",
+                     headers={"Message-ID": "<0f0e@art28>"}, text="x\n", html="<p>x</p>")
+    assert raw is not None
+    boundary = re.search(rb"={15}\d{19}==", raw).group().decode()
+    value = f'multipart/alternative; boundary="{boundary}"'
+    folded = compat32.clone(linesep="\r\n").fold("Content-Type", value)
+    assert raw.decode().startswith(folded)
+    assert raw.count(boundary.encode()) == 4  # in the header, before each part, and at the close

@@ -66,6 +66,17 @@ def _boundary(*bodies: str) -> str:
             return boundary
 
 
+@functools.cache
+def _multipart_header() -> tuple[str, str]:
+    """The folded Content-Type line of a multipart message around its boundary: folded once
+    per process, not per message. Every boundary has the same length and no space, so the
+    fold breaks each one's line at the same place."""
+    placeholder = "=" * 15 + "0" * 19 + "=="
+    head, _, tail = _header("Content-Type", f'multipart/alternative; boundary="{placeholder}"').partition(
+        placeholder)
+    return head, tail
+
+
 def build(*, subject: str, from_email: str, to: str, headers: dict[str, str], text: str,
           html: str) -> bytes | None:
     """The message (text, and HTML as its alternative when there is one) as bytes with CRLF
@@ -84,7 +95,7 @@ def build(*, subject: str, from_email: str, to: str, headers: dict[str, str], te
             "utf-8", errors="surrogateescape")
     boundary = _boundary(text, html)
     return "".join([
-        _header("Content-Type", f'multipart/alternative; boundary="{boundary}"'), "MIME-Version: 1.0\r\n",
+        boundary.join(_multipart_header()), "MIME-Version: 1.0\r\n",
         *head, "\r\n",
         f"--{boundary}\r\n", _part_headers("plain", text), "\r\n", _NEWLINES.sub("\r\n", text),
         f"\r\n--{boundary}\r\n", _part_headers("html", html), "\r\n", _NEWLINES.sub("\r\n", html),

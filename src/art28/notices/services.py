@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
+import psycopg
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
@@ -365,17 +366,14 @@ class _Claim:
             Delivery.objects.filter(pk=pk).update(status=DeliveryStatus.SENT, sent_at=now, lease_until=None,
                                                   claim=None, attempts=attempts, last_error="")
             return then is not None and self.take(then)
-        # The sub-select below is ``ours()`` in SQL (claim and status): change both together.
-        meta, ops = Delivery._meta, connection.ops
-        table, key = ops.quote_name(meta.db_table), ops.quote_name(cast(str, meta.pk.column))
-        claim = meta.get_field("claim").get_db_prep_value(self.token, connection)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET status = %s, sent_at = %s, lease_until = NULL, claim = NULL, "  # noqa: S608 - names from the model
-                f"attempts = %s, last_error = '' WHERE {key} = %s RETURNING (SELECT COUNT(*) FROM {table} "
-                f"WHERE {key} = %s AND claim = %s AND status = %s)",
-                [DeliveryStatus.SENT.value, ops.adapt_datetimefield_value(now), attempts, pk,
-                 then, claim, DeliveryStatus.SENDING.value])
+        claim = Delivery._meta.get_field("claim").get_db_prep_value(self.token, connection)
+        connection.ensure_connection()
+        # A prepared statement with its parameters bound by the server (Django's cursors
+        # quote them into the text, which PostgreSQL then parses and plans again for every
+        # message): less processor time per message for the worker and for PostgreSQL.
+        with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+            cursor.execute(_sent_sql(), [DeliveryStatus.SENT.value, now, attempts, pk, then, claim,
+                                         DeliveryStatus.SENDING.value], prepare=True)
             row = cursor.fetchone()
         if row is None:  # the sent row is gone (its subscriber left meanwhile): ask apart
             return self.take(then)
@@ -384,6 +382,18 @@ class _Claim:
     def release(self) -> None:
         """Give back what is still ours, due at once, when we stop early."""
         self.ours().update(status=DeliveryStatus.PENDING, lease_until=None, claim=None)
+
+
+@functools.cache
+def _sent_sql() -> str:
+    """``_Claim.sent``'s statement on PostgreSQL: record one delivery as sent, and say whether
+    the next is still ours. The sub-select is ``_Claim.ours()`` in SQL (claim and status):
+    change both together."""
+    meta, ops = Delivery._meta, connection.ops
+    table, key = ops.quote_name(meta.db_table), ops.quote_name(cast(str, meta.pk.column))
+    return (f"UPDATE {table} SET status = %s, sent_at = %s, lease_until = NULL, claim = NULL, "  # noqa: S608 - names from the model
+            f"attempts = %s, last_error = '' WHERE {key} = %s RETURNING (SELECT COUNT(*) FROM {table} "
+            f"WHERE {key} = %s AND claim = %s AND status = %s)")
 
 
 class _Heartbeat:
