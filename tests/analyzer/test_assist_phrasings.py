@@ -156,3 +156,32 @@ def _subject(text: str, lang: str = "en") -> str | None:
 )
 def test_it_reads_the_party_of_the_main_clause(text: str, party: str) -> None:
     assert _subject(text) == party
+
+
+# Found in review: the condition rule must not skip the main clause's own party, and a bare
+# "when"/"wanneer" must not hand over a clause of another party that is joined on after it.
+REVIEW = [
+    ("security_measures", "missing", False,
+     "Where required the Controller shall implement appropriate technical and organisational measures to ensure a level of security appropriate to the risk, taking into account the state of the art."),
+    ("delete_or_return", "missing", False,
+     "If the agreement ends the Controller shall delete all the personal data, unless Union law requires storage of the personal data."),
+    ("confidentiality", "missing", False,
+     "Where applicable the Controller shall ensure that persons authorised to process the personal data have committed themselves to confidentiality, as required by law."),
+    ("confidentiality", "present", False,
+     "Where staff handle the data the Processor shall make sure that they are bound to secrecy, and the Controller may ask for proof of it."),
+    ("instruction_infringement_alert", "present", True,
+     "Indien een opdracht volgens Verwerker in strijd is met de AVG zal Verwerker de Verwerkingsverantwoordelijke onmiddellijk waarschuwen, en de Verwerkingsverantwoordelijke moet de opdracht dan heroverwegen."),
+    ("instruction_infringement_alert", "present", False,
+     "The Controller stays responsible when it gives instructions and the Processor shall immediately inform the Controller if, in its view, an instruction breaches the GDPR."),
+    ("confidentiality", "present", False,
+     "The Controller decides when access is needed and the Processor shall ensure that everyone it authorises is bound to confidentiality."),
+]
+
+
+@pytest.mark.parametrize(("key", "status", "dutch", "sentence"), REVIEW, ids=[f"{k}-{s}-{i}" for i, (k, s, _, _) in enumerate(REVIEW)])
+def test_it_reads_a_condition_or_a_joined_clause_as_its_own_party(key: str, status: str, dutch: bool, sentence: str) -> None:
+    assert _status(_document(sentence, dutch), key, "nl" if dutch else "en") == status, sentence
+
+
+def test_als_before_a_role_word_is_not_a_condition() -> None:
+    assert _subject("Als verwerker zal Wolkdienst de persoonsgegevens uitsluitend verwerken volgens de instructies, tenzij de wet anders bepaalt.", "nl") == "processor"

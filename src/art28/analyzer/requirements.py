@@ -116,8 +116,7 @@ def subject(text: str, ctx: Context) -> str | None:
     opening = _opening_party(text, ctx)
     if INFINITIVE_ITEM.match(text):
         return None  # "(a) to process ... on behalf of the controller; ... it agrees": the lead-in's party
-    lead = LEADING.match(text)
-    main = text.find(",", lead.end()) if lead else -1  # where the main clause after "If ..., " starts
+    main = _main_clause(text, ctx)  # where the main clause after "If ..., " starts, or -1
     that = False
     for m in MODAL.finditer(text):
         if re.match(r"\s*(,\s*)?(that|dat)\b", text[m.end() :]):
@@ -128,7 +127,7 @@ def subject(text: str, ctx: Context) -> str | None:
         before = text[: m.start()]
         after = text[m.end() :]
         if opening in ("processor", "controller") and (
-            SUBORDINATE.search(before) or (not that and SUBORDINATE_BARE.search(before))
+            SUBORDINATE.search(before) or (not that and _bare_subordinate(before, ctx))
         ):
             return opening  # "De verwerker stelt ... in kennis(,) zodat deze bezwaar kan maken"
         if by := AGENT.match(after):  # "No sub-processor shall be engaged by the Processor"
@@ -156,11 +155,63 @@ SUBORDINATE = rx(
 )
 # ... also without the comma, for the words that can only open a subordinate clause.
 SUBORDINATE_BARE = rx(r"\s(?:zodat|opdat|wanneer|indien|zodra|so that|in order that|where|when|whenever)\s")
-# A sentence that opens with a condition ("If the Controller must ..., the Processor shall ...")
-# belongs to its main clause, after the comma: a modal inside the condition does not decide.
+# A sentence that opens with a condition ("If the Controller must ..., the Processor shall ...").
 LEADING = rx(
     r"^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,4}[.)])\s+)?(?:if|where|when|whenever|should|in case|in the event|to the extent|insofar as|indien|wanneer|als|zodra|ingeval|in geval|in het geval|voor zover|voorzover)\b"
 )
+# Words that join another clause on rather than start the main one ("…, and the Controller may").
+JOINING = rx(r"(?:and|or|but|unless|except|en|of|maar|tenzij|behalve|dan wel)\b")
+ARTICLE = rx(r"(?:then\s+|dan\s+)?(?:the\s+|de\s+|het\s+)?")
+MAIN_PRONOUN = rx(r"(?:it|he|she|they|we|you|hij|zij|ze|deze|wij|u)\b")
+
+
+def _names_party(text: str, ctx: Context) -> bool:
+    return bool(ctx.processor_re().match(text) or ctx.controller_re().match(text) or MAIN_PRONOUN.match(text))
+
+
+def _main_clause(text: str, ctx: Context) -> int:
+    """Where the main clause of a sentence that opens with a condition starts, or -1.
+
+    Only where the comma after the condition is plainly followed by the main clause's party
+    ("…, the Processor shall", "…, it shall", "…, verstrekt Verwerker"): without such a comma
+    ("Where required the Controller shall …") or when the comma joins another clause on
+    ("…, and the Controller may …"), the sentence is read as a whole.
+    """
+    lead = LEADING.match(text)
+    if lead is None:
+        return -1
+    rest = text[lead.end() :].lstrip()
+    if lead.group(0).rstrip().lower().endswith("als") and _names_party(ARTICLE.sub("", rest, count=1), ctx):
+        return -1  # "Als verwerker zal …": "as", not "if"
+    comma = text.find(",", lead.end())
+    if comma < 0:
+        return -1
+    after = text[comma + 1 :].lstrip()
+    if JOINING.match(after):
+        return -1
+    head = after[ARTICLE.match(after).end() :]  # type: ignore[union-attr]
+    if _names_party(head, ctx):
+        return comma
+    verb = re.match(r"\w+\s+", after)  # Dutch inversion: "…, verstrekt Verwerker de informatie"
+    if verb and _names_party(ARTICLE.sub("", after[verb.end() :], count=1), ctx):
+        return comma
+    return -1
+
+
+def _bare_subordinate(before: str, ctx: Context) -> bool:
+    """A subordinating word without its comma before the modal ("… bepaalt wanneer Verwerker …
+    moet"), unless a clause of another party is joined on after it ("… when it gives
+    instructions and the Processor shall …")."""
+    found = list(SUBORDINATE_BARE.finditer(before))
+    if not found:
+        return False
+    tail = before[found[-1].end() :]
+    for join in re.finditer(r"\b(?:and|en|but|maar|or|of)\s+", tail):
+        if _names_party(ARTICLE.sub("", tail[join.end() :], count=1), ctx):
+            return False
+    return True
+
+
 # A passive with its agent: "shall be engaged by the Processor" is the Processor's clause.
 AGENT = rx(r"\s+(?:not\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\s+by\s+(?:the\s+|de\s+|het\s+)?")
 # A list item that opens with an infinitive ("(a) to process ...") has no subject of its own:
