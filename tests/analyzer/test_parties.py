@@ -142,3 +142,53 @@ def test_a_signatory_acting_for_a_company_is_not_a_party():
     terms = _analyze(text).terms
     assert terms.processor.name == "Wegwijzer B.V."
     assert terms.controller.name is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A definition that mentions a transfer between a place and the supplier names no party.
+        '1. Parties\nThis addendum is entered into by Kraanvogel Ltd ("Supplier") and the customer.\n'
+        '2. Definitions\n"Onward Transfer" means a transfer of personal data between the United Kingdom and the Supplier or its sub-processors in another country.\n',
+        "1. Partijen\nDeze verwerkersovereenkomst is gesloten met Kraanvogel B.V. (hierna: Verwerker).\n"
+        "2. Begrippen\nDoorgifte: iedere verzending van persoonsgegevens tussen België en de leverancier buiten de EER.\n",
+        # Running text without an agreement word before "between" names no party either.
+        '1. Parties\nKraanvogel Ltd (the "Processor") provides the services.\n'
+        "7. Transfers\n7.1 Data may move between Frankfurt and the supplier over an encrypted link.\n",
+    ],
+)
+def test_a_place_between_the_supplier_and_another_is_not_the_controller(text):
+    terms = _analyze(text).terms
+    assert terms.processor.name in ("Kraanvogel Ltd", "Kraanvogel B.V.")
+    assert terms.controller.name is None
+
+
+def test_a_column_header_in_a_sub_processor_table_opens_no_party_block():
+    text = (
+        "1. Parties\nThis addendum forms part of the agreement between the parties.\n"
+        "2. Processing\nThe processor processes personal data only on documented instructions.\n"
+        "Annex 3 Approved sub-processors\nProvider\nHoutduif Hosting SARL\nLocation\nLuxembourg\nPurpose\nHosting\n"
+    )
+    terms = _analyze(text).terms
+    assert terms.processor.name is None
+    assert terms.controller.name is None
+
+
+def test_a_role_heading_over_a_signature_still_opens_the_partys_block():
+    text = (
+        '1. Parties\nKraanvogel Ltd (the "Provider") and the Customer.\n'
+        "5. Signatures\nCustomer\nSigned for Bakkerij Roos B.V.\nName: J. Jansen\n"
+    )
+    terms = _analyze(text).terms
+    assert terms.processor.name == "Kraanvogel Ltd"
+    assert terms.controller.name == "Bakkerij Roos B.V."
+
+
+def test_an_explicit_role_later_in_the_sentence_beats_an_inferred_one():
+    text = (
+        "1. Parties\nZeilmaker B.V., which processes personal data on behalf of its group company "
+        'Zeilmaker Retail B.V. (the "Controller"), and Wolkdienst B.V. (the "Processor").\n'
+    )
+    terms = _analyze(text).terms
+    assert terms.processor.name == "Wolkdienst B.V."
+    assert terms.controller.name == "Zeilmaker Retail B.V."

@@ -69,23 +69,58 @@ def extract_parties(ctx: Context, col: Collector) -> None:
     """
     block: str | None = None
     left = 0
-    for sentence in ctx.sentences:
+    inferred: list[tuple[str, str, Sentence]] = []
+    section = ""
+    count = len(ctx.sentences)
+    for i, sentence in enumerate(ctx.sentences):
+        if i == 0 or sentence.ref != ctx.sentences[i - 1].ref:
+            section = sentence.text
         spans = _role_spans(sentence.text)
         for role, start, end in spans:
             _party_details(sentence, _own_part(sentence.text[start:end]), role, col, introduced=True)
-            _acting_party(sentence, sentence.text[start:end], role, col)
+        for role, start, end in spans:
+            inferred += _acting_party(sentence.text[start:end], role, sentence)
         _short_name_party(sentence, spans, col)
         if inline := _ROLE_INLINE.match(sentence.text):
             _party_details(sentence, inline.group("rest"), _role_of(inline.group(1)), col, introduced=True)
         header = _ROLE_HEADER.match(sentence.text)
+        if header and ":" not in header.group(0):
+            following = ctx.sentences[i + 1].text if i + 1 < count else ""
+            if not _opens_block(header.group(1), section, i, count, following):
+                header = None
         if header or (spans and sentence.text.rstrip(" *").endswith(":")):
             block = _role_of(header.group(1)) if header and not spans else spans[-1][0]
             left = BLOCK_LINES
         elif block and left > 0 and not spans:
             _party_details(sentence, sentence.text, block, col)
             left -= 1
+    # A role inferred from "X processes ... on behalf of Y" counts only where no label named that party.
+    for path, name, sentence in inferred:
+        if not col.has(path):
+            col.add(path, name, sentence)
     for sentence in ctx.sentences[:PREAMBLE]:
         _between(sentence, col)
+
+
+# A role word alone on a line ("Provider") heads a party block in the preamble or the
+# signatures, but in a table of sub-processors or an annex it is a column header. There it
+# counts only over a name or signature line, or as the parties of the standard clauses
+# (data exporter/importer), never in a list of sub-processors.
+_SUBPROCESSOR_SECTION = re.compile(r"sub-?\s?processor|sub-?\s?verwerker|onderaannemer|third[- ]party (?:service )?providers", re.IGNORECASE)
+_ANNEX = re.compile(r"^\W*(?:annex|bijlage|schedule|exhibit|appendix|attachment)\b", re.IGNORECASE)
+_SIGNED_LINE = re.compile(r"^\W*(?:signed|signature|getekend|handtekening|naam|name|by|door|for and on behalf|on behalf of|namens)\b", re.IGNORECASE)
+_SIGNATURE_TAIL = 40
+
+
+def _opens_block(word: str, section: str, index: int, count: int, following: str) -> bool:
+    if _SUBPROCESSOR_SECTION.search(section):
+        return False
+    if _SIGNED_LINE.match(following) or word.lower() in ("data importer", "data exporter"):
+        return True
+    if _ANNEX.match(section):
+        return False
+    ends = index < PREAMBLE or index >= count - _SIGNATURE_TAIL
+    return ends or bool(ENTITY.match(following.strip()))
 
 
 # "X Inc. (“X”) and the Customer (“Customer”)": what precedes a closed definition and
@@ -111,14 +146,16 @@ def _own_part(chunk: str) -> str:
 _BEHALF = re.compile(r"\b(?:process\w*|verwerk\w*)\b[^.;]{0,60}?\b(?:on behalf of|namens|ten behoeve van|in opdracht van)\s")
 
 
-def _acting_party(sentence: Sentence, chunk: str, role: str, col: Collector) -> None:
+def _acting_party(chunk: str, role: str, sentence: Sentence) -> list[tuple[str, str, Sentence]]:
+    """The company that processes on behalf of the one given ``role``, as (path, name, sentence)."""
     behalf = list(_BEHALF.finditer(chunk))
     if not behalf or ENTITY.search(chunk[: behalf[-1].start()]) is None:
-        return
+        return []
     names = [n for n in ENTITY.findall(chunk[: behalf[-1].start()]) if not is_placeholder(n)]
     if names and ENTITY.search(chunk[behalf[-1].end() :]):
         other = "controller" if role == "processor" else "processor"
-        col.add(f"{other}.name", _clean_name(names[-1]), sentence)
+        return [(f"{other}.name", _clean_name(names[-1]), sentence)]
+    return []
 
 
 PREAMBLE = 60
@@ -132,12 +169,24 @@ _BETWEEN = (
 )
 
 
+# Only the sentence that says what the agreement is between ("This addendum ... between X and
+# the Customer"), not a definition or a clause about data moving "between the EEA and the Supplier".
+_AGREEMENT_WORD = re.compile(r"(?:agreement|addendum|\bDPA\b|\bterms\b|overeenkomst|contract)", re.IGNORECASE)
+_DEFINITION = re.compile(
+    r"\b(?:means|mean|betekent|wordt verstaan)\b|^\W*[\w“”\"‘’'\-]+(?:\s+[\w“”\"‘’'\-]+){0,3}\s*:(?!\S)",
+    re.IGNORECASE,
+)
+
+
 def _between(sentence: Sentence, col: Collector) -> None:
     """A party named next to the other party's bare role word, where no name has that role yet."""
     for pattern in _BETWEEN:
         m = pattern.search(sentence.text)
         if not m:
             continue
+        before = sentence.text[: m.start()]
+        if not _AGREEMENT_WORD.search(before) or _DEFINITION.search(before):
+            return
         other = "controller" if _role_of(m.group("role")) == "processor" else "processor"
         if col.has(f"{other}.name"):
             return
