@@ -9,6 +9,7 @@ asked for (after the next message is staged), against a real aiosmtpd server.
 
 from __future__ import annotations
 
+import re
 import smtplib
 import time
 import uuid
@@ -164,3 +165,37 @@ def test_the_long_line_scan_agrees_with_djangos_test(body):
     django = any(len(line) * 4 > limit and len(line.encode(errors="surrogateescape")) > limit
                  for line in body.splitlines())
     assert mime._has_long_lines(body) == django
+
+
+@pytest.mark.parametrize("body", [
+    "", "\n", "x" * 998, "x" * 999, "<p>" + "x" * 996 + "\n" + "y" * 10, ("a" * 300 + "\n") * 3 + "b" * 999,
+    "é" * 499, "é" * 500, "é" * 300 + "\n" + "x" * 999, "x" * 260 + "\u2028" + "y" * 260,
+])
+def test_the_long_line_scan_agrees_with_djangos_test_for_long_ascii_and_mixed_lines(body):
+    limit = 998
+    django = any(len(line) * 4 > limit and len(line.encode(errors="surrogateescape")) > limit
+                 for line in body.splitlines())
+    assert mime._has_long_lines(body) == django
+
+
+@pytest.mark.parametrize("address", [
+    "dpo7@client7.example", "a.b+tag@sub-domain.example.nl", "Anna <anna@x.example>", "\"a b\"@x.example",
+    "x@y",
+])
+def test_the_envelope_path_is_what_smtplib_writes(address):
+    envelope = services._envelope(address)
+    assert services._path(envelope) == smtplib.quoteaddr(envelope)
+
+
+@pytest.mark.parametrize("body", [
+    "", "a", "a\nb", "a\r\nb\rc\n", "\r\r\n\n\r", "x\r", "\n\n", "é\r\nü\u2028z",
+])
+def test_line_ends_become_crlf_as_the_regular_expression_made_them(body):
+    assert mime._crlf(body) == re.sub(r"\r\n|\r|\n", "\r\n", body)
+
+
+@pytest.mark.parametrize("raw", [
+    b"", b".", b".a\r\n.b\r\n", b"a\r\n..b\r\n.\r\n", b"a.b\r\nc\r.d", b"\n.\n.\n",
+])
+def test_dot_stuffing_is_smtplibs(raw):
+    assert services._dot_stuffed(raw) == re.sub(rb"(?m)^\.", b"..", raw)

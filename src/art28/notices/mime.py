@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import random
-import re
 import sys
 from email.header import Header
 from email.policy import compat32
@@ -23,7 +22,6 @@ from django.core.mail.message import RFC5322_EMAIL_LINE_LENGTH_LIMIT
 
 _POLICY = compat32.clone(linesep="\r\n")  # what Django's as_bytes(linesep="\r\n") folds with
 _FOLD_AT = 78  # compat32's max_line_length
-_NEWLINES = re.compile(r"\r\n|\r|\n")
 
 
 def _header(name: str, value: str) -> str:
@@ -38,19 +36,23 @@ def _subject(subject: str) -> str:
     return _header("Subject", subject if subject.isascii() else Header(subject, "utf-8").encode())
 
 
-# A run of characters without a line boundary (``str.splitlines``'s) as long as a line must
-# be for Django's test below to look at its bytes: no match, no long line (a quick scan in C).
-_LONG_RUN = re.compile(
-    f"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]{{{RFC5322_EMAIL_LINE_LENGTH_LIMIT // 4 + 1},}}")
-
-
 def _has_long_lines(body: str) -> bool:
-    """Django's test for a part it sends quoted-printable instead of 8-bit."""
-    if not _LONG_RUN.search(body):
-        return False
-    return any(len(line) * 4 > RFC5322_EMAIL_LINE_LENGTH_LIMIT
-               and len(line.encode(errors="surrogateescape")) > RFC5322_EMAIL_LINE_LENGTH_LIMIT
-               for line in body.splitlines())
+    """Django's test for a part it sends quoted-printable instead of 8-bit: a line longer than
+    the limit in bytes. An ASCII body's characters are its bytes, so the longest line tells
+    (in C); otherwise only lines long enough in characters are encoded, as Django does."""
+    lines = body.splitlines()
+    if body.isascii():
+        return max(map(len, lines), default=0) > RFC5322_EMAIL_LINE_LENGTH_LIMIT
+    return any(len(line.encode(errors="surrogateescape")) > RFC5322_EMAIL_LINE_LENGTH_LIMIT
+               for line in lines if len(line) * 4 > RFC5322_EMAIL_LINE_LENGTH_LIMIT)
+
+
+def _crlf(body: str) -> str:
+    """Every line end (CRLF, CR or LF) as CRLF: str.replace, several times quicker than a
+    regular expression with the three alternatives, with the same result."""
+    if "\r" in body:
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+    return body.replace("\n", "\r\n")
 
 
 def _part_headers(subtype: str, body: str) -> str:
@@ -91,13 +93,13 @@ def build(*, subject: str, from_email: str, to: str, headers: dict[str, str], te
             _header("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME))]
     head += [_header(name, value) for name, value in headers.items()]
     if not html:
-        return "".join([_part_headers("plain", text), *head, "\r\n", _NEWLINES.sub("\r\n", text)]).encode(
+        return "".join([_part_headers("plain", text), *head, "\r\n", _crlf(text)]).encode(
             "utf-8", errors="surrogateescape")
     boundary = _boundary(text, html)
     return "".join([
         boundary.join(_multipart_header()), "MIME-Version: 1.0\r\n",
         *head, "\r\n",
-        f"--{boundary}\r\n", _part_headers("plain", text), "\r\n", _NEWLINES.sub("\r\n", text),
-        f"\r\n--{boundary}\r\n", _part_headers("html", html), "\r\n", _NEWLINES.sub("\r\n", html),
+        f"--{boundary}\r\n", _part_headers("plain", text), "\r\n", _crlf(text),
+        f"\r\n--{boundary}\r\n", _part_headers("html", html), "\r\n", _crlf(html),
         f"\r\n--{boundary}--\r\n",
     ]).encode("utf-8", errors="surrogateescape")
