@@ -162,11 +162,11 @@ def test_it_reads_the_party_of_the_main_clause(text: str, party: str) -> None:
 # "when"/"wanneer" must not hand over a clause of another party that is joined on after it.
 REVIEW = [
     ("security_measures", "missing", False,
-     "Where required the Controller shall implement appropriate technical and organisational measures to ensure a level of security appropriate to the risk, taking into account the state of the art."),
+     "Where required the Controller shall put suitable technical and organisational security measures in place for its own systems, taking into account the state of the art."),
     ("delete_or_return", "missing", False,
      "If the agreement ends the Controller shall delete all the personal data, unless Union law requires storage of the personal data."),
     ("confidentiality", "missing", False,
-     "Where applicable the Controller shall ensure that persons authorised to process the personal data have committed themselves to confidentiality, as required by law."),
+     "Where applicable the Controller shall make sure that its own employees with access to the data are bound to confidentiality, as the law requires."),
     ("confidentiality", "present", False,
      "Where staff handle the data the Processor shall make sure that they are bound to secrecy, and the Controller may ask for proof of it."),
     ("instruction_infringement_alert", "present", True,
