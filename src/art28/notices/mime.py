@@ -61,9 +61,13 @@ def _part_headers(subtype: str, body: str) -> str:
             f"Content-Transfer-Encoding: {encoding}\r\n")
 
 
+def _boundary_of(number: int) -> str:
+    return "=" * 15 + f"{number:019d}" + "=="  # as the email package makes one
+
+
 def _boundary(*bodies: str) -> str:
-    while True:  # as the email package makes one: never a string the parts contain
-        boundary = "=" * 15 + f"{random.randrange(sys.maxsize):019d}" + "=="  # noqa: S311 - not a secret
+    while True:  # never a string the parts contain
+        boundary = _boundary_of(random.randrange(sys.maxsize))  # noqa: S311 - not a secret
         if not any(boundary in body for body in bodies):
             return boundary
 
@@ -73,7 +77,7 @@ def _multipart_header() -> tuple[str, str]:
     """The folded Content-Type line of a multipart message around its boundary: folded once
     per process, not per message. Every boundary has the same length and no space, so the
     fold breaks each one's line at the same place."""
-    placeholder = "=" * 15 + "0" * 19 + "=="
+    placeholder = _boundary_of(0)
     head, _, tail = _header("Content-Type", f'multipart/alternative; boundary="{placeholder}"').partition(
         placeholder)
     return head, tail

@@ -644,11 +644,10 @@ def _stage(mail: _Mail, smtp: BaseEmailBackend) -> _Staged | None:
     if raw is None:
         return None
     client = smtp.connection
-    sender, recipient = _envelope(settings.DEFAULT_FROM_EMAIL), _envelope(mail.recipient)
+    sender, recipient = settings.DEFAULT_FROM_EMAIL, mail.recipient
     client.ehlo_or_helo_if_needed()
     options = f" size={len(raw)}" if client.does_esmtp and client.has_extn("size") else ""
-    # smtplib's mail() and rcpt() with the address quoted as they quote it, without parsing
-    # a bare address again for every message (``_path``).
+    # smtplib's mail() and rcpt() with the address as Django and smtplib write it (``_path``).
     client.putcmd("mail", f"FROM:{_path(sender)}{options}")
     code, reply = client.getreply()
     if code != 250:
@@ -670,32 +669,24 @@ def _stage(mail: _Mail, smtp: BaseEmailBackend) -> _Staged | None:
     return _Staged(client)
 
 
-# A bare ASCII address (dot-atom local part, letter-digit-hyphen labels): what
-# ``sanitize_address`` returns for it is the address itself, so its parse is skipped (every
-# recipient of a fan-out is a different address, which a cache does not help).
+# A bare ASCII address (dot-atom local part, letter-digit-hyphen labels): Django's
+# ``sanitize_address`` returns it as it is and smtplib's ``quoteaddr`` puts it in angle brackets,
+# so both parses are skipped (every recipient of a fan-out is a different address, which a
+# cache does not help).
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _BARE_ADDRESS = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})*\Z")
 
 
-def _envelope(address: str) -> str:
-    return address if _BARE_ADDRESS.match(address) else _sanitized(address)
-
-
-@functools.lru_cache(maxsize=64)
-def _sanitized(address: str) -> str:
-    return sanitize_address(address, settings.DEFAULT_CHARSET)
-
-
 def _path(address: str) -> str:
-    """An envelope address as smtplib's ``quoteaddr`` writes it in MAIL and RCPT: a bare
-    address in angle brackets as it is (what ``quoteaddr``'s parse returns for it)."""
+    """An envelope address as MAIL and RCPT carry it: sanitized as Django sends it, quoted as
+    smtplib's ``mail()`` and ``rcpt()`` quote it."""
     return f"<{address}>" if _BARE_ADDRESS.match(address) else _quoted(address)
 
 
 @functools.lru_cache(maxsize=64)
 def _quoted(address: str) -> str:
-    return smtplib.quoteaddr(address)
+    return smtplib.quoteaddr(sanitize_address(address, settings.DEFAULT_CHARSET))
 
 
 def unsubscribe_url(token: str) -> str:
