@@ -18,7 +18,7 @@ from art28.analyzer.context import Context
 from art28.analyzer.patterns import normalize
 from art28.analyzer.requirements import subject
 from art28.analyzer.text import sentences
-from tests.analyzer.test_requirement_phrasings import _document, _status
+from tests.analyzer.test_requirement_phrasings import _document, _status, present_cases, sentence_status
 
 # key -> (English sentences that state it, Dutch sentences that state it)
 PRESENT: dict[str, tuple[list[str], list[str]]] = {
@@ -115,17 +115,9 @@ NOT_PRESENT: dict[str, list[str]] = {
     ],
 }
 
-_PRESENT_CASES = [
-    pytest.param(key, sentence, dutch, id=f"{key}-{'nl' if dutch else 'en'}{i}")
-    for key, (en, nl) in PRESENT.items()
-    for dutch, group in ((False, en), (True, nl))
-    for i, sentence in enumerate(group)
-]
-
-
-@pytest.mark.parametrize(("key", "sentence", "dutch"), _PRESENT_CASES)
+@pytest.mark.parametrize(("key", "sentence", "dutch"), present_cases(PRESENT))
 def test_it_counts_a_sentence_that_states_the_assistance(key: str, sentence: str, dutch: bool) -> None:
-    assert _status(_document(sentence, dutch), key, "nl" if dutch else "en") == "present", sentence
+    assert sentence_status(sentence, key, dutch) == "present", sentence
 
 
 @pytest.mark.parametrize(
@@ -180,7 +172,7 @@ REVIEW = [
 
 @pytest.mark.parametrize(("key", "status", "dutch", "sentence"), REVIEW, ids=[f"{k}-{s}-{i}" for i, (k, s, _, _) in enumerate(REVIEW)])
 def test_it_reads_a_condition_or_a_joined_clause_as_its_own_party(key: str, status: str, dutch: bool, sentence: str) -> None:
-    assert _status(_document(sentence, dutch), key, "nl" if dutch else "en") == status, sentence
+    assert sentence_status(sentence, key, dutch) == status, sentence
 
 
 def test_als_before_a_role_word_is_not_a_condition() -> None:

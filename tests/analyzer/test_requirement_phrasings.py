@@ -18,6 +18,8 @@ names the parties, so it has to carry the requirement by itself.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from art28.analyzer import analyze
@@ -679,18 +681,24 @@ def _status(text: str, key: str, lang: str) -> str:
     return analyze(text.encode(), filename="sample.txt", lang=lang).requirements[key].status
 
 
-_PRESENT_CASES = [
-    pytest.param(key, sentence, dutch, id=f"{key}-{'nl' if dutch else 'en'}{i}")
-    for key, (en, nl) in PRESENT.items()
-    for dutch, sentences in ((False, en), (True, nl))
-    for i, sentence in enumerate(sentences)
-]
+def sentence_status(sentence: str, key: str, dutch: bool) -> str:
+    """The requirement's status for one sentence set in a short agreement of its language."""
+    return _status(_document(sentence, dutch), key, "nl" if dutch else "en")
 
 
-@pytest.mark.parametrize(("key", "sentence", "dutch"), _PRESENT_CASES)
+def present_cases(table: dict[str, tuple[list[str], list[str]]]) -> list[Any]:
+    """``(key, sentence, dutch)`` parameters of a table of English and Dutch sentences per key."""
+    return [
+        pytest.param(key, sentence, dutch, id=f"{key}-{'nl' if dutch else 'en'}{i}")
+        for key, (en, nl) in table.items()
+        for dutch, sentences in ((False, en), (True, nl))
+        for i, sentence in enumerate(sentences)
+    ]
+
+
+@pytest.mark.parametrize(("key", "sentence", "dutch"), present_cases(PRESENT))
 def test_a_sentence_that_states_the_requirement_counts(key: str, sentence: str, dutch: bool) -> None:
-    status = _status(_document(sentence, dutch), key, "nl" if dutch else "en")
-    assert status == "present", f"{key}: {sentence}"
+    assert sentence_status(sentence, key, dutch) == "present", f"{key}: {sentence}"
 
 
 _NOT_CASES = [

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from art28.analyzer import analyze
 from art28.analyzer.patterns import normalize
-from tests.analyzer.test_requirement_phrasings import _document
+from tests.analyzer.test_requirement_phrasings import present_cases, sentence_status
 
 # key -> (English sentences that state it, Dutch sentences that state it)
 PRESENT: dict[str, tuple[list[str], list[str]]] = {
@@ -144,20 +143,10 @@ NOT_PRESENT: dict[str, list[tuple[str, bool]]] = {
 }
 
 
-def _status(sentence: str, key: str, dutch: bool) -> str:
-    text = _document(sentence, dutch)
-    return analyze(text.encode(), filename="sample.txt", lang="nl" if dutch else "en").requirements[key].status
+_status = sentence_status
 
 
-@pytest.mark.parametrize(
-    ("key", "sentence", "dutch"),
-    [
-        pytest.param(key, sentence, dutch, id=f"{key}-{'nl' if dutch else 'en'}{i}")
-        for key, (en, nl) in PRESENT.items()
-        for dutch, sentences in ((False, en), (True, nl))
-        for i, sentence in enumerate(sentences)
-    ],
-)
+@pytest.mark.parametrize(("key", "sentence", "dutch"), present_cases(PRESENT))
 def test_it_reads_the_wider_wording_as_present(key: str, sentence: str, dutch: bool) -> None:
     assert _status(sentence, key, dutch) == "present", f"{key}: {sentence}"
 

@@ -14,7 +14,14 @@ from __future__ import annotations
 import pytest
 
 from art28.analyzer import analyze
-from tests.analyzer.test_requirement_phrasings import PREAMBLE_EN, PREAMBLE_NL, _document, _status
+from tests.analyzer.test_requirement_phrasings import (
+    PREAMBLE_EN,
+    PREAMBLE_NL,
+    _document,
+    _status,
+    present_cases,
+    sentence_status,
+)
 
 # key -> (English sentences that state it, Dutch sentences that state it)
 PRESENT: dict[str, tuple[list[str], list[str]]] = {
@@ -130,17 +137,9 @@ NOT_PRESENT: dict[str, list[tuple[str, str]]] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("key", "sentence", "dutch"),
-    [
-        pytest.param(key, sentence, dutch, id=f"{key}-{'nl' if dutch else 'en'}{i}")
-        for key, (en, nl) in PRESENT.items()
-        for dutch, sentences in ((False, en), (True, nl))
-        for i, sentence in enumerate(sentences)
-    ],
-)
+@pytest.mark.parametrize(("key", "sentence", "dutch"), present_cases(PRESENT))
 def test_it_counts_a_sentence_that_states_the_requirement(key: str, sentence: str, dutch: bool) -> None:
-    assert _status(_document(sentence, dutch), key, "nl" if dutch else "en") == "present", sentence
+    assert sentence_status(sentence, key, dutch) == "present", sentence
 
 
 @pytest.mark.parametrize(
