@@ -18,31 +18,11 @@ import argparse
 import json
 import os
 import signal
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-from pages import _env, fetch, free_port, timed  # type: ignore[import-not-found]
+from pages import fetch, free_port, serve, timed  # type: ignore[import-not-found]
 
 URLS = ["/staff/", "/staff/?q=1234"]
-
-
-def serve(home: Path, port: int, src: str | None) -> subprocess.Popen:
-    env = {**os.environ, **_env(home)}
-    if src:
-        env["PYTHONPATH"] = src
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "art28.wsgi:application", "--bind",
-                             f"127.0.0.1:{port}", "--workers", "2", "--timeout", "120",
-                             "--log-level", "warning"], env=env, start_new_session=True)
-    for _ in range(300):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return proc
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
 
 
 def main() -> None:

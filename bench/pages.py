@@ -393,8 +393,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve(home: Path, port: int) -> subprocess.Popen:
+def serve(home: Path, port: int, src: str | None = None) -> subprocess.Popen:
+    """gunicorn on ``home``'s database, as ``art28 serve``; ``src``: an older code's ``src`` on
+    ``PYTHONPATH`` instead of this tree's."""
     env = {**os.environ, **_env(home)}
+    if src:
+        env["PYTHONPATH"] = src
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "art28.wsgi:application", "--bind",
                              f"127.0.0.1:{port}", "--workers", "2", "--timeout", "120",
                              "--log-level", "warning"],
