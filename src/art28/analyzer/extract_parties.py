@@ -149,7 +149,7 @@ _BEHALF = re.compile(r"\b(?:process\w*|verwerk\w*)\b[^.;]{0,60}?\b(?:on behalf o
 def _acting_party(chunk: str, role: str, sentence: Sentence) -> list[tuple[str, str, Sentence]]:
     """The company that processes on behalf of the one given ``role``, as (path, name, sentence)."""
     behalf = list(_BEHALF.finditer(chunk))
-    if not behalf or ENTITY.search(chunk[: behalf[-1].start()]) is None:
+    if not behalf:
         return []
     names = [n for n in ENTITY.findall(chunk[: behalf[-1].start()]) if not is_placeholder(n)]
     if names and ENTITY.search(chunk[behalf[-1].end() :]):
