@@ -13,6 +13,7 @@ from art28.analyzer.collect import Evidence
 from art28.analyzer.context import Context
 from art28.analyzer.errors import AnalyzerError, ExitCode
 from art28.analyzer.extract import build_terms, evidence_for, resolve, run_extractors
+from art28.analyzer.extract_misc import facts_from_requirements
 from art28.analyzer.findings import Finding, Severity, weak_wording
 from art28.analyzer.placeholders import Placeholder, find_placeholders
 from art28.analyzer.playbook import Playbook, PlaybookCheck, evaluate, load_playbook
@@ -81,6 +82,7 @@ def analyze_text(raw: RawDocument, *, lang: str | None = None, playbook: Playboo
     values, findings = resolve(col)
     terms, values = build_terms(values, language)
     reqs = requirements(ctx, terms)
+    facts_from_requirements(ctx, col, values, terms, reqs)
     items = checklist(terms, col, reqs)
     placeholders = find_placeholders(sents)
     checks = evaluate(playbook, terms) if playbook else None

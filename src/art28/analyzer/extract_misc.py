@@ -1,27 +1,28 @@
-"""Instructions, confidentiality, assistance, authority requests, security."""
+"""Instructions, confidentiality, assistance, authority requests, security.
+
+Two of these facts restate a requirement of Article 28(3): processing only on documented
+instructions (a) and the confidentiality of the persons processing the data (b). They are not
+searched here but taken from the requirement's decision afterwards (``facts_from_requirements``),
+so the review page cannot show the fact and the requirement disagreeing.
+"""
 
 # Long regular expressions read better unbroken.
 # ruff: noqa: E501
 
 from __future__ import annotations
 
-from art28.analyzer.collect import Collector
+from typing import Any
+
+from art28.analyzer.collect import Candidate, Collector
 from art28.analyzer.context import Context, rx
 from art28.analyzer.patterns import normalize
+from art28.analyzer.requirements import Requirement
+from art28.terms.schema import DpaTerms
 
 RULES: dict[str, list[str]] = {
-    "instructions.documented_only": [
-        r"documented instructions?|gedocumenteerde instructies?|schriftelijke instructies?|written instructions?",
-        r"(only|solely|exclusively|uitsluitend|alleen|enkel|slechts) .{0,100}(instructi|in opdracht|opdracht van|on behalf of and)",
-        r"(instructi).{0,60}(only|solely|uitsluitend|alleen)",
-    ],
     "instructions.infringement_alert": [
         r"(instructi|opdracht).{0,160}(infring|violat|in strijd|inbreuk|contravene|breach(es)? (the |applicable )?(gdpr|law|avg))",
         r"(infring|violat|in strijd|inbreuk maakt|contravene).{0,160}(instructi|opdracht)",
-    ],
-    "confidentiality.staff_bound": [
-        r"(confidential|geheimhoud|vertrouwelijk|secrecy|geheim).{0,160}(personnel|employees|staff|persons|medewerkers|personeel|werknemers|individuals|anyone)",
-        r"(personnel|employees|staff|persons|medewerkers|personeel|werknemers|individuals).{0,160}(confidential|geheimhoud|vertrouwelijk|secrecy|geheim)",
     ],
     "assistance.data_subject_requests": [
         r"(assist|bijstand|help|ondersteun|medewerking|support|cooperat).{0,260}(data subject|betrokkene)",
@@ -85,3 +86,32 @@ def extract_misc(ctx: Context, col: Collector) -> None:
                 col.add(path, True, sentence)
         if SECURITY.search(text):
             col.add("security.mentioned", True, sentence)
+
+
+# Facts that restate a requirement, and the requirement that decides each.
+FROM_REQUIREMENT = {
+    "instructions.documented_only": "documented_instructions",
+    "confidentiality.staff_bound": "confidentiality",
+}
+
+
+def facts_from_requirements(
+    ctx: Context, col: Collector, values: dict[str, Any], terms: DpaTerms, reqs: dict[str, Requirement]
+) -> None:
+    """Set each fact of ``FROM_REQUIREMENT`` from its requirement, in place.
+
+    True with the requirement's sentences as evidence where it is present; otherwise not
+    stated (None), as a switch the text does not turn on. A partial requirement does not
+    state the fact either.
+    """
+    for path, key in FROM_REQUIREMENT.items():
+        req = reqs[key]
+        found = [ctx.sentences[e.sentence] for e in req.evidence] if req.status == "present" else []
+        group, leaf = path.split(".")
+        setattr(getattr(terms, group), leaf, True if found else None)
+        if found:
+            col.found[path] = [Candidate(True, s) for s in found]
+            values[path] = True
+        else:
+            col.found.pop(path, None)
+            values.pop(path, None)

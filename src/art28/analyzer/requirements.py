@@ -97,6 +97,17 @@ def eligible(sentence: Sentence, norm: str, lead: str) -> bool:
     return True
 
 
+def _heading_line(sentence: Sentence, norm: str, ctx: Context) -> bool:
+    """A line the text took as the heading of what follows, in sentence case ("4. Processing
+    only on documented instructions"): no modal verb and no party to open it, so it names a
+    subject and binds no one. "4.2 The Processor acts only on ..." without a full stop stays."""
+    text = sentence.text.strip()
+    if not sentence.heading or text.lower() != sentence.heading.strip() or MODAL.search(norm):
+        return False
+    first = re.search(r"[A-Za-zÀ-ÿ]", text)
+    return bool(first and first.group(0).isupper()) and _opening_party(norm, ctx) is None
+
+
 def _is_title(text: str, words: list[str]) -> bool:
     """A heading: short, no closing punctuation, mostly capitalised words or all capitals."""
     if re.search(r"[.;:]\s*$", text):
@@ -374,7 +385,7 @@ def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sente
     full: dict[str, list[tuple[int, Sentence]]] = {s.key: [] for s in SPECS}
     part: dict[str, list[tuple[int, Sentence]]] = {s.key: [] for s in SPECS}
     for sentence, norm, lead in zip(ctx.sentences, ctx.norm, leads(ctx), strict=True):
-        if not eligible(sentence, norm, lead):
+        if not eligible(sentence, norm, lead) or (not lead and _heading_line(sentence, norm, ctx)):
             continue
         # A list item without a verb of its own belongs to the party of its lead-in.
         own = subject(norm, ctx) if (MODAL.search(norm) or not lead) else None
