@@ -17,8 +17,21 @@ LEGAL_FORM = (
     r"B\.\s?V\.|BV|N\.\s?V\.|V\.O\.F\.|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|AG|S\.A\.S?\.?|SAS|SARL|AB|ApS|Oy|"
     r"s\.r\.o\.|OÜ|Corp\.?|Corporation|plc|PLC|B\.V|Stichting|Pty|LTDA|Ltda\.?"
 )
+# Capitalised words that stand before a company's name without being part of it: the defined
+# terms of an agreement ("the Services Acme Cloud Ltd provides") and words that open a
+# sentence or a clause ("If Acme Ltd fails"). Inside a name they stay ("Acme Cloud Services
+# Ltd"); a name never starts with one when another capitalised word follows ("Voor de Diensten X").
+NOT_NAME_START = (
+    r"Services?|Agreement|Addendum|DPA|Terms|Contract|Order|Schedule|Annex|Appendix|Exhibit|Clause|Section|"
+    r"Article|Subscription|Customer|Client|Controller|Processor|Supplier|Provider|Vendor|Contractor|Licensee|"
+    r"Subscriber|Party|Parties|Dienst|Diensten|Dienstverlening|Overeenkomst|Hoofdovereenkomst|"
+    r"Verwerkersovereenkomst|Bijlage|Artikel|Klant|Opdrachtgever|Opdrachtnemer|Leverancier|Verwerker|"
+    r"Verwerkingsverantwoordelijke|Partij|Partijen|If|Where|When|Whereas|While|Between|And|En|Tussen|The|This|"
+    r"That|These|Those|Such|Each|Any|All|Our|Your|We|You|Under|By|For|With|From|To|In|On|At|Both|Als|Indien|"
+    r"Wanneer|Zodra|Door|Voor|Met|Namens|Deze|Dit|Die|Dat|Het|Een|Bij"
+)
 ENTITY = re.compile(
-    rf"((?:Stichting\s+)?[A-Z0-9][\w&'’.\-]*(?:\s+(?:[A-Z0-9][\w&'’.\-]*|&|van|de|der|of|and|en)){{0,5}}\s*,?\s+(?:{LEGAL_FORM}))(?![\w])"
+    rf"((?<![\w&'’.\-])(?:Stichting\s+)?(?!(?:{NOT_NAME_START})\s+(?:(?:van|de|der|of|and|en|the)\s+)*[A-Z0-9])[A-Z0-9][\w&'’.\-]*(?:\s+(?:[A-Z0-9][\w&'’.\-]*|&|van|de|der|of|and|en)){{0,5}}\s*,?\s+(?:{LEGAL_FORM}))(?![\w])"
 )
 KVK = re.compile(
     r"(?:kvk|kamer van koophandel|chamber of commerce|handelsregister|coc|kvk-nummer|kvk nummer)[^\d\n]{0,40}?"
@@ -233,7 +246,8 @@ _NOT_A_NAME = re.compile(
 # "... tussen EnerCalculatie (Verwerker) en ...", "..., and fortrabbit GmbH, hereinafter ...":
 # the name just before the role, after "between"/"and", even without a legal form or capital.
 _BEFORE_ROLE = re.compile(
-    r"(?:^|\b(?:between|tussen|and|en)\s+)(?P<name>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,3})\s*\(\s*$"
+    r"(?:^|\b(?:between|tussen|and|en)\s+)(?P<name>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,3})\s*\(\s*"
+    r"(?:(?:hierna|hereinafter|hereafter)(?: te noemen| referred to as)?\s*:?\s*)?[“\"‘']?\s*$"
 )
 _LOWER_ENTITY = re.compile(
     rf"^[\s,;\"”’']*(?:(?:and|en|between|tussen)\s+)?(?P<name>[a-z][a-z0-9\-]{{3,}}\s+(?:{LEGAL_FORM}))\s*,"
@@ -311,7 +325,12 @@ def _signed_for(name: str) -> str:
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(rf"^(?:\d+[.)]\s*)?(?:{_ON_BEHALF})?(?:(?:En|And|Between|Tussen|De|The)\s+)?", "", name.strip(" ,"))
+    # "De" opens Dutch surnames ("De Boer Netwerken B.V."): dropped only before a defined term.
+    name = re.sub(
+        rf"^(?:\d+[.)]\s*)?(?:{_ON_BEHALF})?(?:(?:En|And|Between|Tussen|The)\s+|De\s+(?=(?:{NOT_NAME_START})\b))?",
+        "",
+        name.strip(" ,"),
+    )
     return re.sub(r"\s+", " ", name)
 
 
