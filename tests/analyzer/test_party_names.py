@@ -73,3 +73,48 @@ def test_it_names_each_party_as_the_agreement_does(lang: str, opening: str, proc
     terms = _terms(opening, lang)
     assert terms.processor.name == processor
     assert terms.controller.name == controller
+
+
+# A role word alone on a line opens that party's block in the opening and the signatures, but
+# not where it heads a clause or a definition: the company named under it is someone else.
+@pytest.mark.parametrize(
+    ("text", "processor", "controller"),
+    [
+        (
+            "Data Processing Addendum\nThis addendum forms part of the agreement between the Customer and Kleurdoos Cloud Ltd.\n"
+            "3. Processor\n3.1 The Processor uses Backupkluis GmbH for off-site backups.\n",
+            "Kleurdoos Cloud Ltd",
+            None,
+        ),
+        (
+            "Verwerkersovereenkomst\nDeze verwerkersovereenkomst hoort bij de overeenkomst tussen de Klant en Kleurdoos Hosting B.V.\n"
+            "Verwerker\nVerwerker laat de back-ups bewaren door Backupkluis GmbH in Frankfurt.\n",
+            "Kleurdoos Hosting B.V.",
+            None,
+        ),
+        (
+            "Data Processing Addendum\n1. Definitions\nController\nthe customer that has signed an order form with Kleurdoos Cloud Ltd.\n"
+            "Processor\nKleurdoos Cloud Ltd and its affiliates.\n",
+            "Kleurdoos Cloud Ltd",
+            None,
+        ),
+    ],
+)
+def test_a_role_line_over_a_clause_opens_no_party_block(text: str, processor: str, controller: str | None) -> None:
+    terms = analyze(text.encode(), filename="sample.txt").terms
+    assert terms.processor.name == processor
+    assert terms.controller.name == controller
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data Processing Addendum\nParties\nController\nZeilmaker B.V.\nStationsweg 1, Delft\nProcessor\nKleurdoos Cloud Ltd\n2 Quay Street, Dublin\n",
+        "1. Scope\nThis addendum applies to all processing.\nSigned\nController\nName: Piet Zeilmaker\nCompany: Zeilmaker B.V.\n"
+        "Processor\nName: Ann Byrne\nCompany: Kleurdoos Cloud Ltd\n",
+    ],
+)
+def test_a_role_line_over_a_partys_details_still_opens_its_block(text: str) -> None:
+    terms = analyze(text.encode(), filename="sample.txt").terms
+    assert terms.processor.name == "Kleurdoos Cloud Ltd"
+    assert terms.controller.name == "Zeilmaker B.V."

@@ -133,7 +133,27 @@ def _opens_block(word: str, section: str, index: int, count: int, following: str
     if _ANNEX.match(section):
         return False
     ends = index < PREAMBLE or index >= count - _SIGNATURE_TAIL
-    return ends or bool(ENTITY.match(following.strip()))
+    return (ends and not _heads_clause(following)) or bool(ENTITY.match(following.strip()))
+
+
+# What follows a role line that heads a clause or a definition rather than a party's details,
+# even in the opening or the signatures: a numbered sub-clause, a lower-case continuation (the
+# text of a definition), or a sentence that calls a party by its role ("The Processor uses
+# Backupkluis GmbH for backups"), unless it opens with a company's name or is a "Label: value" line.
+_CLAUSE_AFTER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?\s|\(?[a-z]{1,3}\)\s|[a-zà-ÿ])")
+_ROLE_IN_TEXT = re.compile(
+    r"\b(?:processor|verwerker|controller|verwerkingsverantwoordelijke|customer|klant|supplier|leverancier|"
+    r"provider|opdrachtgever|opdrachtnemer)\b",
+    re.IGNORECASE,
+)
+_LABEL_LINE = re.compile(r"^\W*[\w .'’-]{1,30}:\s*\S")
+
+
+def _heads_clause(following: str) -> bool:
+    line = following.strip()
+    if _CLAUSE_AFTER.match(line):
+        return True
+    return not ENTITY.match(line) and not _LABEL_LINE.match(line) and bool(_ROLE_IN_TEXT.search(line))
 
 
 # "X Inc. (“X”) and the Customer (“Customer”)": what precedes a closed definition and
@@ -203,7 +223,10 @@ def _between(sentence: Sentence, col: Collector) -> None:
         other = "controller" if _role_of(m.group("role")) == "processor" else "processor"
         if col.has(f"{other}.name"):
             return
-        names = [n for n in ENTITY.findall(m.group("a")) if not is_placeholder(n)]
+        # The name after the role runs on past its legal form's full stops ("… en X Hosting B.V.").
+        whole = ENTITY.match(sentence.text, m.start("a"))
+        found = ENTITY.findall(m.group("a")) or ([whole.group(1)] if whole else [])
+        names = [n for n in found if not is_placeholder(n)]
         named = re.match(_NAMED, m.group("a"))
         name = _clean_name(names[0]) if names else named.group("name").rstrip(".") if named else None
         if name and not is_placeholder(name) and not _NOT_A_NAME.match(name.split()[0]) and not _role_words(name):
