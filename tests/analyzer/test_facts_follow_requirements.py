@@ -1,5 +1,6 @@
-"""The facts "documented instructions only" and "staff bound to confidentiality" agree with
-the requirements of Article 28(3)(a) and (b), so the review page cannot contradict itself.
+"""The facts "documented instructions only", "staff bound to confidentiality" and "warns of an
+unlawful instruction" agree with their requirements of Article 28(3), so the review page cannot
+contradict itself.
 
 Every sentence was written for this test. The "present" ones are wordings the older fact
 patterns missed (and the requirement rules catch); the "not stated" ones are wordings the
@@ -25,6 +26,7 @@ OPENING = {
 HEAD = {"en": "4. Duties of the parties\n", "nl": "4. Plichten van partijen\n"}
 INSTRUCTIONS = "instructions.documented_only"
 CONFIDENTIALITY = "confidentiality.staff_bound"
+ALERT = "instructions.infringement_alert"
 
 
 def _analyse(body: str, lang: str) -> Analysis:
@@ -51,6 +53,8 @@ STATED = [
     pytest.param(CONFIDENTIALITY, "en", "The Processor shall see to it that its workers keep the personal data secret.", id="confidentiality-en-secret"),
     pytest.param(CONFIDENTIALITY, "nl", "Verwerker zorgt ervoor dat alle personen die de persoonsgegevens verwerken tot geheimhouding verplicht zijn.", id="confidentiality-nl-personen"),
     pytest.param(CONFIDENTIALITY, "nl", "Verwerker legt iedereen die namens hem met de persoonsgegevens werkt een geheimhoudingsplicht op.", id="confidentiality-nl-iedereen"),
+    pytest.param(ALERT, "en", "The Processor shall tell the Controller straight away if it thinks an instruction infringes data protection law.", id="alert-en"),
+    pytest.param(ALERT, "nl", "Verwerker waarschuwt Verwerkingsverantwoordelijke direct als een instructie naar zijn oordeel in strijd is met de AVG.", id="alert-nl"),
 ]
 
 
@@ -79,6 +83,9 @@ NOT_STATED = [
     # The opposite.
     pytest.param(CONFIDENTIALITY, "en", _clause("The Processor's staff have no obligation to keep the personal data confidential.", "en"), id="confidentiality-en-opposite"),
     pytest.param(CONFIDENTIALITY, "nl", _clause("Verwerker is niet verplicht zijn medewerkers tot geheimhouding te verplichten.", "nl"), id="confidentiality-nl-opposite"),
+    # The controller's warranty that its instructions are lawful is no alert by the processor.
+    pytest.param(ALERT, "en", _clause("The Controller warrants that its instructions for the processing do not infringe any law or any right of a third party.", "en"), id="alert-en-controller-warranty"),
+    pytest.param(ALERT, "nl", _clause("Verwerkingsverantwoordelijke staat ervoor in dat haar instructies niet in strijd zijn met de wet of met rechten van derden.", "nl"), id="alert-nl-controller-warranty"),
 ]
 
 

@@ -79,9 +79,8 @@ BOOLS = (
     "term.tied_to_main_agreement",
     "amendments.written_only",
     "amendments.email_counts",
-    # instructions.documented_only and confidentiality.staff_bound follow their requirement
-    # (extract_misc.facts_from_requirements).
-    "instructions.infringement_alert",
+    # instructions.documented_only, instructions.infringement_alert and
+    # confidentiality.staff_bound follow their requirement (extract_misc.facts_from_requirements).
     "confidentiality.survives_termination",
     "assistance.data_subject_requests",
     "assistance.forward_requests",

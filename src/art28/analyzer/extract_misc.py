@@ -1,8 +1,8 @@
 """Instructions, confidentiality, assistance, authority requests, security.
 
-Two of these facts restate a requirement of Article 28(3): processing only on documented
-instructions (a) and the confidentiality of the persons processing the data (b). They are not
-searched here but taken from the requirement's decision afterwards (``facts_from_requirements``),
+Three of these facts restate a requirement of Article 28(3): processing only on documented
+instructions (a), the confidentiality of the persons processing the data (b) and the alert on an
+unlawful instruction (second subparagraph). They are not searched here but taken from the requirement's decision afterwards (``facts_from_requirements``),
 so the review page cannot show the fact and the requirement disagreeing.
 """
 
@@ -20,10 +20,6 @@ from art28.analyzer.requirements import Requirement
 from art28.terms.schema import DpaTerms
 
 RULES: dict[str, list[str]] = {
-    "instructions.infringement_alert": [
-        r"(instructi|opdracht).{0,160}(infring|violat|in strijd|inbreuk|contravene|breach(es)? (the |applicable )?(gdpr|law|avg))",
-        r"(infring|violat|in strijd|inbreuk maakt|contravene).{0,160}(instructi|opdracht)",
-    ],
     "assistance.data_subject_requests": [
         r"(assist|bijstand|help|ondersteun|medewerking|support|cooperat).{0,260}(data subject|betrokkene)",
         r"(data subject|betrokkene).{0,160}(assist|bijstand|ondersteun|medewerking|support|cooperat)",
@@ -92,6 +88,7 @@ def extract_misc(ctx: Context, col: Collector) -> None:
 FROM_REQUIREMENT = {
     "instructions.documented_only": "documented_instructions",
     "confidentiality.staff_bound": "confidentiality",
+    "instructions.infringement_alert": "instruction_infringement_alert",
 }
 
 
