@@ -1,5 +1,6 @@
-"""The record read in one query whatever its size: the lines of the tabular exports (CSV, XLSX)
-and the parts ``services.build_record`` makes its entries of (PDF, JSON-LD).
+"""The record read in a few queries whatever its size: the lines of the tabular exports (CSV,
+XLSX) and the parts ``services.build_record`` makes its entries of (PDF, JSON-LD); the keys of
+its lines first (``record_keys``, also what the API pages), then their columns a slice at a time.
 
 Reading each agreement with its prefetched versions meant decoding 10,000 whole terms
 documents and building 50,000 model instances at 10,000 agreements. Here the database hands
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -35,7 +37,6 @@ COLUMNS = ["controller", "controller_code", "controller_kvk", "controller_countr
            "agreement", "version", "status", "processor", "processor_contact", "subject_matter", "nature",
            "purposes", "data_categories", "special_categories", "data_subjects", "subprocessors",
            "transfers", "transfer_policy", "measures"]
-CHUNK = 2000
 CACHE = 512  # distinct parts kept decoded: a handful with standard terms, bounded with custom ones
 
 
@@ -109,18 +110,28 @@ def _dict(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def _lines_query(processor: Processor, agreements: AgreementQuerySet | None) -> Any:
-    """One row per active agreement, in the record's order: the controller's columns, the
-    binding version's number and status, the parts of its terms a line shows (JSON text), and
-    its authorised sub-processors' ids (comma-separated, or NULL)."""
+ORDER = ("agreement__controller__name", "agreement__reference")  # a reference is unique: a total order
+SLICE = 500  # lines read per query
+
+
+def record_keys(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Any:
+    """The record's lines as keys: the binding version of each active agreement (of those given),
+    in the record's order, one ``pk`` per line. Cheap to count and to cut into pages: no part
+    of any terms is read."""
     qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
-    now = timezone.now()
+    return (AgreementVersion.objects
+            .filter(agreement__in=qs.active().order_by().values("pk"), pk=Subquery(_binding_pk()))
+            .order_by(*ORDER).values_list("pk", flat=True))
+
+
+def _lines_query(keys: list[int], now: datetime) -> Any:
+    """The lines of the versions ``keys`` (a slice), in the record's order: the controller's
+    columns, the binding version's number and status, the parts of its terms a line shows (JSON
+    text), and its authorised sub-processors' ids (comma-separated, or NULL) at ``now``."""
     links = (AgreementSubprocessor.objects.at(now)
              .filter(agreement=OuterRef("agreement"), status=LinkStatus.AUTHORISED)
              .order_by().values("agreement").annotate(ids=Ids("subprocessor_id")).values("ids"))
-    return (AgreementVersion.objects
-            .filter(agreement__in=qs.active().order_by().values("pk"), pk=Subquery(_binding_pk()))
-            .order_by("agreement__controller__name", "agreement__reference")
+    return (AgreementVersion.objects.filter(pk__in=keys).order_by(*ORDER)
             .values_list("agreement__controller__name", "agreement__controller__code",
                          "agreement__controller__kvk", "agreement__controller__country",
                          JsonText("terms", "controller", "contact"), "agreement__reference", "number",
@@ -128,6 +139,20 @@ def _lines_query(processor: Processor, agreements: AgreementQuerySet | None) -> 
                          "agreement__controller__processor__name", JsonText("terms", "processing"),
                          JsonText("terms", "transfers"), JsonText("terms", "subprocessors", "named"),
                          JsonText("terms", "security", "measures"), Subquery(links)))
+
+
+def _rows(processor: Processor, agreements: AgreementQuerySet | None,
+          keys: list[int] | None) -> Iterator[Any]:
+    """The record's rows (``_lines_query``'s columns), ``SLICE`` lines per query: first the keys
+    alone are read and sorted (``record_keys``), then each slice's columns by its keys. The
+    first lines go out after two small queries instead of after the database has put all of them
+    together and sorted them, and no query's size grows with the record. ``keys``: only these
+    lines (a page), in the order given."""
+    now = timezone.now()  # one moment for the whole record, whatever the number of slices
+    if keys is None:
+        keys = list(record_keys(processor=processor, agreements=agreements))
+    for start in range(0, len(keys), SLICE):
+        yield from _lines_query(keys[start:start + SLICE], now)
 
 
 class Parts(NamedTuple):
@@ -149,9 +174,11 @@ class Parts(NamedTuple):
     measures: Any
 
 
-def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Iterator[Parts]:
+def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None = None,
+                 keys: list[int] | None = None) -> Iterator[Parts]:
     """Each agreement of the record with the parts of its binding terms decoded (each distinct
-    part once) and its sub-processors' rows (once per distinct set), in the record's order."""
+    part once) and its sub-processors' rows (once per distinct set), in the record's order;
+    ``keys`` (from ``record_keys``): only those lines."""
     register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
     decoded = _decoder()
 
@@ -166,8 +193,7 @@ def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None =
         return subprocessor_rows([], binding=AgreementVersion(terms=terms))
 
     for (name, code, kvk, country, contact_text, reference, number, status, processor_part,
-         processor_name, processing, transfers, named, measures, ids) in (
-            _lines_query(processor, agreements).iterator(chunk_size=CHUNK)):
+         processor_name, processing, transfers, named, measures, ids) in _rows(processor, agreements, keys):
         yield Parts(name, code, kvk, country, _dict(json.loads(contact_text)) if contact_text else {},
                     reference, number, status, _dict(decoded(processor_part)), processor_name,
                     _dict(decoded(processing)), _dict(decoded(transfers)),
@@ -180,7 +206,6 @@ def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None =
 
     The words follow the active language, which must be ``language`` while the lines are read
     (the exports read them a chunk at a time inside ``translation.override``)."""
-    rows = _lines_query(processor, agreements)
     catalogue = current_catalogue(processor)
     register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
     decoded = _decoder()
@@ -228,7 +253,7 @@ def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None =
         return subprocessors_cell(subs), transfers_cell(subs)
 
     for (name, code, kvk, country, controller_contact, reference, number, status, processor_part,
-         processor_name, processing, transfers, named, measures, ids) in rows.iterator(chunk_size=CHUNK):
+         processor_name, processing, transfers, named, measures, ids) in _rows(processor, agreements, None):
         subprocessors = register_cells(ids) if ids else named_cells(named, transfers)
         yield [str(name), str(code), str(kvk), str(country),
                contact({"contact": _dict(json.loads(controller_contact)) if controller_contact else {}}),
