@@ -21,7 +21,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from django.db.models import Aggregate, Case, Func, OuterRef, Subquery, TextField, Value, When
+from django.db.models import Aggregate, Case, Exists, Func, OuterRef, Subquery, TextField, Value, When
 from django.utils import timezone
 
 from art28.agreements.labels import MEASURE_KINDS, TRANSFER_POLICIES, label
@@ -110,28 +110,28 @@ def _dict(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-ORDER = ("agreement__controller__name", "agreement__reference")  # a reference is unique: a total order
 SLICE = 500  # lines read per query
 
 
 def record_keys(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Any:
-    """The record's lines as keys: the binding version of each active agreement (of those given),
-    in the record's order, one ``pk`` per line. Cheap to count and to cut into pages: no part
-    of any terms is read."""
+    """The record's lines as keys: each active agreement (of those given) with a version, in the
+    record's order (by controller, then reference, which is unique), one ``pk`` per line. Read
+    from the agreements alone, not their versions or terms: cheap to count and to cut into pages."""
     qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
-    return (AgreementVersion.objects
-            .filter(agreement__in=qs.active().order_by().values("pk"), pk=Subquery(_binding_pk()))
-            .order_by(*ORDER).values_list("pk", flat=True))
+    versions = AgreementVersion.objects.filter(agreement=OuterRef("pk"))
+    return (qs.active().filter(Exists(versions)).order_by("controller__name", "reference")
+            .values_list("pk", flat=True))
 
 
 def _lines_query(keys: list[int], now: datetime) -> Any:
-    """The lines of the versions ``keys`` (a slice), in the record's order: the controller's
+    """The lines of the agreements ``keys`` (a slice), in the record's order: the controller's
     columns, the binding version's number and status, the parts of its terms a line shows (JSON
     text), and its authorised sub-processors' ids (comma-separated, or NULL) at ``now``."""
     links = (AgreementSubprocessor.objects.at(now)
              .filter(agreement=OuterRef("agreement"), status=LinkStatus.AUTHORISED)
              .order_by().values("agreement").annotate(ids=Ids("subprocessor_id")).values("ids"))
-    return (AgreementVersion.objects.filter(pk__in=keys).order_by(*ORDER)
+    return (AgreementVersion.objects.filter(agreement__in=keys, pk=Subquery(_binding_pk()))
+            .order_by("agreement__controller__name", "agreement__reference")
             .values_list("agreement__controller__name", "agreement__controller__code",
                          "agreement__controller__kvk", "agreement__controller__country",
                          JsonText("terms", "controller", "contact"), "agreement__reference", "number",
@@ -146,8 +146,8 @@ def _rows(processor: Processor, agreements: AgreementQuerySet | None,
     """The record's rows (``_lines_query``'s columns), ``SLICE`` lines per query: first the keys
     alone are read and sorted (``record_keys``), then each slice's columns by its keys. The
     first lines go out after two small queries instead of after the database has put all of them
-    together and sorted them, and no query's size grows with the record. ``keys``: only these
-    lines (a page), in the order given."""
+    together and sorted them, and no query's size grows with the record. ``keys``: only the
+    lines of these agreements (a page of ``record_keys``)."""
     now = timezone.now()  # one moment for the whole record, whatever the number of slices
     if keys is None:
         keys = list(record_keys(processor=processor, agreements=agreements))
