@@ -1,6 +1,6 @@
-"""The record is read a slice at a time: the keys of its lines first, then each slice of
-``lines.SLICE`` lines in one query. The CSV is the same bytes whatever the slice, its first
-line comes before the later slices are read, and the staff download streams it."""
+"""The record is read in three queries: the keys of its first ``lines.FIRST`` lines, those lines,
+then the rest in one query from where they ended. The CSV is the same bytes wherever the first
+part ends, its first line comes before the rest is read, and the staff download streams it."""
 
 from __future__ import annotations
 
@@ -23,16 +23,16 @@ def _rows(content: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
-def test_the_csv_is_the_same_in_slices_of_two_with_one_query_per_slice(processor, varied,  # noqa: F811
-                                                                       monkeypatch):
+@pytest.mark.parametrize("first", [1, 2, 5, 6])
+def test_the_csv_is_the_same_wherever_the_first_part_ends(processor, varied, monkeypatch, first):  # noqa: F811
     with CaptureQueriesContext(connection) as whole_queries:
         whole = ropa.export(processor=processor, fmt="csv")
-    monkeypatch.setattr(lines, "SLICE", 2)
+    monkeypatch.setattr(lines, "FIRST", first)
     with CaptureQueriesContext(connection) as sliced_queries:
         sliced = ropa.export(processor=processor, fmt="csv")
     assert sliced == whole
-    # Six lines: three slices of two instead of one of six, one query each.
-    assert len(sliced_queries.captured_queries) == len(whole_queries.captured_queries) + 2
+    # Six lines: the first part holds them all by default; otherwise one more query reads the rest.
+    assert len(sliced_queries.captured_queries) == len(whole_queries.captured_queries) + 1
     rows = _rows(sliced)
     # "'@": the CSV's guard against a cell read as a formula.
     assert [(r["controller"], r["status"]) for r in rows] == [
@@ -48,20 +48,20 @@ def test_the_csv_is_the_same_in_slices_of_two_with_one_query_per_slice(processor
     assert rows[4]["agreement"] < rows[5]["agreement"]  # same controller: by reference
 
 
-def test_the_first_line_is_read_before_the_later_slices(processor, varied, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(lines, "SLICE", 2)
+def test_the_first_line_is_read_before_the_rest(processor, varied, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(lines, "FIRST", 2)
     read = lines.record_lines(processor=processor, language="en")
     with CaptureQueriesContext(connection) as queries:
         first = next(read)
         at_first = len(queries.captured_queries)
         rest = list(read)
     assert first[0] == "@Draft B.V." and len(rest) == 5
-    assert len(queries.captured_queries) == at_first + 2  # the second and third slices, after it
+    assert len(queries.captured_queries) == at_first + 1  # the rest, after it
 
 
 def test_the_staff_download_streams_the_rows(processor, varied, client, login, admin_user,  # noqa: F811
                                              monkeypatch):
-    monkeypatch.setattr(lines, "SLICE", 4)
+    monkeypatch.setattr(lines, "FIRST", 4)
     response = login(client, admin_user).get(reverse("records:ropa_download", args=["csv"]))
     assert response.streaming and response["Content-Type"] == "text/csv; charset=utf-8"
     content = response.getvalue()

@@ -1,6 +1,7 @@
-"""The record read in a few queries whatever its size: the lines of the tabular exports (CSV,
-XLSX) and the parts ``services.build_record`` makes its entries of (PDF, JSON-LD); the keys of
-its lines first (``record_keys``, also what the API pages), then their columns a slice at a time.
+"""The record read in three queries whatever its size: the lines of the tabular exports (CSV,
+XLSX) and the parts ``services.build_record`` makes its entries of (PDF, JSON-LD). The first
+lines come by their keys (``record_keys``, also what the API pages), so the first bytes of a
+streamed export go out before the rest is read; the rest follows in one query (``_rows``).
 
 Reading each agreement with its prefetched versions meant decoding 10,000 whole terms
 documents and building 50,000 model instances at 10,000 agreements. Here the database hands
@@ -21,7 +22,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from django.db.models import Aggregate, Case, Exists, Func, OuterRef, Subquery, TextField, Value, When
+from django.db.models import Aggregate, Case, Exists, Func, OuterRef, Q, Subquery, TextField, Value, When
 from django.utils import timezone
 
 from art28.agreements.labels import MEASURE_KINDS, TRANSFER_POLICIES, label
@@ -110,7 +111,10 @@ def _dict(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-SLICE = 500  # lines read per query
+# Lines read by their keys before the rest: the first bytes go out after them. As many as the
+# exports take at a time (``services.CHUNK``), about 90 kB of CSV: more than the 64 kB the CSV
+# gathers before it sends its first piece.
+FIRST = 500
 
 
 def record_keys(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Any:
@@ -123,14 +127,14 @@ def record_keys(*, processor: Processor, agreements: AgreementQuerySet | None = 
             .values_list("pk", flat=True))
 
 
-def _lines_query(keys: list[int], now: datetime) -> Any:
-    """The lines of the agreements ``keys`` (a slice), in the record's order: the controller's
+def _columns(versions: Any, now: datetime) -> Any:
+    """The lines of ``versions`` (binding versions), in the record's order: the controller's
     columns, the binding version's number and status, the parts of its terms a line shows (JSON
     text), and its authorised sub-processors' ids (comma-separated, or NULL) at ``now``."""
     links = (AgreementSubprocessor.objects.at(now)
              .filter(agreement=OuterRef("agreement"), status=LinkStatus.AUTHORISED)
              .order_by().values("agreement").annotate(ids=Ids("subprocessor_id")).values("ids"))
-    return (AgreementVersion.objects.filter(agreement__in=keys, pk=Subquery(_binding_pk()))
+    return (versions.filter(pk=Subquery(_binding_pk()))
             .order_by("agreement__controller__name", "agreement__reference")
             .values_list("agreement__controller__name", "agreement__controller__code",
                          "agreement__controller__kvk", "agreement__controller__country",
@@ -143,16 +147,33 @@ def _lines_query(keys: list[int], now: datetime) -> Any:
 
 def _rows(processor: Processor, agreements: AgreementQuerySet | None,
           keys: list[int] | None) -> Iterator[Any]:
-    """The record's rows (``_lines_query``'s columns), ``SLICE`` lines per query: first the keys
-    alone are read and sorted (``record_keys``), then each slice's columns by its keys. The
-    first lines go out after two small queries instead of after the database has put all of them
-    together and sorted them, and no query's size grows with the record. ``keys``: only the
-    lines of these agreements (a page of ``record_keys``)."""
-    now = timezone.now()  # one moment for the whole record, whatever the number of slices
-    if keys is None:
-        keys = list(record_keys(processor=processor, agreements=agreements))
-    for start in range(0, len(keys), SLICE):
-        yield from _lines_query(keys[start:start + SLICE], now)
+    """The record's rows (``_columns``), in three queries whatever its size: the keys of the first
+    ``FIRST`` lines (``record_keys``, sorted without reading any terms), those lines by their keys,
+    then every later line in one query read in chunks, from where the first ones ended (by
+    controller name and reference, not by an offset). One query for the whole record makes the
+    database build and sort every line before handing over the first; one query per slice of
+    keys costs Django more per key than the database per line. ``keys``: only the lines of these
+    agreements (a page of ``record_keys``)."""
+    now = timezone.now()  # one moment for the whole record
+    if keys is not None:
+        yield from _columns(AgreementVersion.objects.filter(agreement__in=keys), now)
+        return
+    first = list(record_keys(processor=processor, agreements=agreements)[:FIRST])
+    last = None
+    for last in _columns(AgreementVersion.objects.filter(agreement__in=first), now):
+        yield last
+    if last is None or len(first) < FIRST:
+        return
+    qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
+    name, reference = last[0], last[5]
+    rest = AgreementVersion.objects.filter(
+        Q(agreement__controller__name__gt=name) | Q(agreement__controller__name=name,
+                                                    agreement__reference__gt=reference),
+        agreement__in=qs.active().order_by().values("pk"))
+    yield from _columns(rest, now).iterator(chunk_size=CHUNK)
+
+
+CHUNK = 2000
 
 
 class Parts(NamedTuple):
