@@ -1,7 +1,7 @@
 """Every staff page, portal page and API list at scale, served by gunicorn.
 
     .venv/bin/python bench/pages.py [--agreements 10000] [--repeat 10] [--only SUBSTRING]
-        [--cache /tmp/art28-bench-pages] [--rebuild]
+        [--extra URL,URL] [--cache /tmp/art28-bench-pages] [--rebuild]
 
 Run it with ``PYTHONPATH=<an older src>`` to measure the code before a change (gunicorn and
 the in-process pass both import art28 from there).
@@ -21,7 +21,9 @@ It then serves that database with gunicorn (``art28.wsgi``, 2 workers, as ``art2
 walks every URL pattern and every GET operation of the API (as tests/test_permissions.py
 does, parameters filled with the bench's objects), and requests each one ``--repeat`` times
 after one warm-up request: staff pages as the admin, portal pages as the portal user. One
-JSON line per URL: status, p50 and p95 in ms, the response size, the ratio of its p50 to the
+JSON line per URL: status, p50 and p95 in ms, the response size (for an answer streamed in
+chunks, an export, also ``streamed`` and the p50 and p95 of its time to first byte:
+``ttfb_p50_ms``, ``ttfb_p95_ms``), the ratio of its p50 to the
 baseline's p50 (the login page ``/login/``, requested the same way in the same run), and the number of
 queries of one request, counted in a separate in-process pass (Django's test client with
 CaptureQueriesContext on the same database). URLs whose parameter no bench object fills are
@@ -412,28 +414,44 @@ def serve(home: Path, port: int, src: str | None = None) -> subprocess.Popen:
     raise RuntimeError("gunicorn did not start")
 
 
-def fetch(port: int, url: str, headers: dict[str, str]) -> tuple[int, int, float]:
+def fetch(port: int, url: str, headers: dict[str, str]) -> tuple[int, int, float, float | None]:
+    """Status, size, full time in ms, and for a streamed answer (no Content-Length: sent in
+    chunks as it is made) the time to its first byte of body in ms (None for the others)."""
     start = time.perf_counter()
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
     conn.request("GET", url, headers={"Host": "localhost", **headers})
     response = conn.getresponse()
-    size = len(response.read())
+    streamed = response.getheader("Content-Length") is None
+    first = response.read(1)
+    first_ms = (time.perf_counter() - start) * 1000
+    size = len(first) + len(response.read())
     elapsed = (time.perf_counter() - start) * 1000
     conn.close()
-    return response.status, size, elapsed
+    return response.status, size, elapsed, first_ms if streamed and first else None
+
+
+def _p95(times: list[float]) -> float:
+    times = sorted(times)
+    return times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
 
 
 def timed(port: int, url: str, headers: dict[str, str], repeat: int) -> dict[str, Any]:
+    """p50 and p95 of the full time; for a streamed answer (an export) also of the time to its
+    first byte (``ttfb_p50_ms``, ``ttfb_p95_ms``)."""
     for _ in range(2):  # warm-up, once per gunicorn worker (likely): templates compiled, caches filled
         fetch(port, url, headers)
-    times, status, size = [], 0, 0
+    times, firsts, status, size = [], [], 0, 0
     for _ in range(repeat):
-        status, size, ms = fetch(port, url, headers)
+        status, size, ms, first = fetch(port, url, headers)
         times.append(ms)
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    return {"status": status, "p50_ms": round(statistics.median(times), 1), "p95_ms": round(p95, 1),
-            "bytes": size}
+        if first is not None:
+            firsts.append(first)
+    row = {"status": status, "p50_ms": round(statistics.median(times), 1), "p95_ms": round(_p95(times), 1),
+           "bytes": size}
+    if firsts and len(firsts) == len(times):
+        row.update(streamed=True, ttfb_p50_ms=round(statistics.median(firsts), 1),
+                   ttfb_p95_ms=round(_p95(firsts), 1))
+    return row
 
 
 def log(text: str) -> None:
@@ -447,6 +465,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--only", default="",
                         help="time only URLs whose name contains one of these (comma-separated)")
+    parser.add_argument("--extra", default="",
+                        help="also time these URLs as the staff admin, query strings allowed "
+                             "(comma-separated; /api/... with the API token)")
     parser.add_argument("--cache", default="/tmp/art28-bench-pages")
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
@@ -477,6 +498,8 @@ def main() -> None:
     events = Event.objects.count()
     wanted = [w for w in args.only.split(",") if w] or [""]
     rows = [r for r in targets(objects()) if any(w in r["what"] for w in wanted)]
+    rows += [{"what": f"extra {url}", "as": "staff", "url": url, "api": url.startswith("/api/")}
+             for url in args.extra.split(",") if url]
     count_queries(rows, built)
     from django.db import connections
 

@@ -230,7 +230,7 @@ def test_it_exports_the_record_or_the_controllers_extract(
         csv.DictReader(io.StringIO(api.get("/ropa?format=csv", as_=user_b).getvalue().decode("utf-8-sig")))
     )
     assert [r["controller"] for r in own] == ["Harbour Analytics Ltd"]
-    extract = api.get("/ropa?format=jsonld", as_=user_b)  # the default format, streamed
+    extract = api.get("/ropa?format=jsonld&all=true", as_=user_b)  # the whole record, streamed
     doc = json.loads(extract.getvalue())
     assert extract.streaming and doc["@context"]["dpv"] == "https://w3id.org/dpv#"
     assert [g["dpv:hasDataController"]["dpv:hasName"] for g in doc["@graph"]] == ["Harbour Analytics Ltd"]

@@ -1,5 +1,7 @@
-"""The record read in one query whatever its size: the lines of the tabular exports (CSV, XLSX)
-and the parts ``services.build_record`` makes its entries of (PDF, JSON-LD).
+"""The record read in three queries whatever its size: the lines of the tabular exports (CSV,
+XLSX) and the parts ``services.build_record`` makes its entries of (PDF, JSON-LD). The first
+lines come by their keys (``record_keys``, also what the API pages), so the first bytes of a
+streamed export go out before the rest is read; the rest follows in one query (``_rows``).
 
 Reading each agreement with its prefetched versions meant decoding 10,000 whole terms
 documents and building 50,000 model instances at 10,000 agreements. Here the database hands
@@ -16,10 +18,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from django.db.models import Aggregate, Case, Func, OuterRef, Subquery, TextField, Value, When
+from django.db.models import Aggregate, Case, Exists, Func, OuterRef, Q, Subquery, TextField, Value, When
 from django.utils import timezone
 
 from art28.agreements.labels import MEASURE_KINDS, TRANSFER_POLICIES, label
@@ -35,7 +38,6 @@ COLUMNS = ["controller", "controller_code", "controller_kvk", "controller_countr
            "agreement", "version", "status", "processor", "processor_contact", "subject_matter", "nature",
            "purposes", "data_categories", "special_categories", "data_subjects", "subprocessors",
            "transfers", "transfer_policy", "measures"]
-CHUNK = 2000
 CACHE = 512  # distinct parts kept decoded: a handful with standard terms, bounded with custom ones
 
 
@@ -109,17 +111,30 @@ def _dict(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def _lines_query(processor: Processor, agreements: AgreementQuerySet | None) -> Any:
-    """One row per active agreement, in the record's order: the controller's columns, the
-    binding version's number and status, the parts of its terms a line shows (JSON text), and
-    its authorised sub-processors' ids (comma-separated, or NULL)."""
+# Lines read by their keys before the rest: the first bytes go out after them. As many as the
+# exports take at a time (``services.CHUNK``), about 90 kB of CSV: more than the 64 kB the CSV
+# gathers before it sends its first piece.
+FIRST = 500
+
+
+def record_keys(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Any:
+    """The record's lines as keys: each active agreement (of those given) with a version, in the
+    record's order (by controller, then reference, which is unique), one ``pk`` per line. Read
+    from the agreements alone, not their versions or terms: cheap to count and to cut into pages."""
     qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
-    now = timezone.now()
+    versions = AgreementVersion.objects.filter(agreement=OuterRef("pk"))
+    return (qs.active().filter(Exists(versions)).order_by("controller__name", "reference")
+            .values_list("pk", flat=True))
+
+
+def _columns(versions: Any, now: datetime) -> Any:
+    """The lines of ``versions`` (binding versions), in the record's order: the controller's
+    columns, the binding version's number and status, the parts of its terms a line shows (JSON
+    text), and its authorised sub-processors' ids (comma-separated, or NULL) at ``now``."""
     links = (AgreementSubprocessor.objects.at(now)
              .filter(agreement=OuterRef("agreement"), status=LinkStatus.AUTHORISED)
              .order_by().values("agreement").annotate(ids=Ids("subprocessor_id")).values("ids"))
-    return (AgreementVersion.objects
-            .filter(agreement__in=qs.active().order_by().values("pk"), pk=Subquery(_binding_pk()))
+    return (versions.filter(pk=Subquery(_binding_pk()))
             .order_by("agreement__controller__name", "agreement__reference")
             .values_list("agreement__controller__name", "agreement__controller__code",
                          "agreement__controller__kvk", "agreement__controller__country",
@@ -128,6 +143,37 @@ def _lines_query(processor: Processor, agreements: AgreementQuerySet | None) -> 
                          "agreement__controller__processor__name", JsonText("terms", "processing"),
                          JsonText("terms", "transfers"), JsonText("terms", "subprocessors", "named"),
                          JsonText("terms", "security", "measures"), Subquery(links)))
+
+
+def _rows(processor: Processor, agreements: AgreementQuerySet | None,
+          keys: list[int] | None) -> Iterator[Any]:
+    """The record's rows (``_columns``), in three queries whatever its size: the keys of the first
+    ``FIRST`` lines (``record_keys``, sorted without reading any terms), those lines by their keys,
+    then every later line in one query read in chunks, from where the first ones ended (by
+    controller name and reference, not by an offset). One query for the whole record makes the
+    database build and sort every line before handing over the first; one query per slice of
+    keys costs Django more per key than the database per line. ``keys``: only the lines of these
+    agreements (a page of ``record_keys``)."""
+    now = timezone.now()  # one moment for the whole record
+    if keys is not None:
+        yield from _columns(AgreementVersion.objects.filter(agreement__in=keys), now)
+        return
+    first = list(record_keys(processor=processor, agreements=agreements)[:FIRST])
+    last = None
+    for last in _columns(AgreementVersion.objects.filter(agreement__in=first), now):
+        yield last
+    if last is None or len(first) < FIRST:
+        return
+    qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
+    name, reference = last[0], last[5]
+    rest = AgreementVersion.objects.filter(
+        Q(agreement__controller__name__gt=name) | Q(agreement__controller__name=name,
+                                                    agreement__reference__gt=reference),
+        agreement__in=qs.active().order_by().values("pk"))
+    yield from _columns(rest, now).iterator(chunk_size=CHUNK)
+
+
+CHUNK = 2000
 
 
 class Parts(NamedTuple):
@@ -149,9 +195,11 @@ class Parts(NamedTuple):
     measures: Any
 
 
-def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Iterator[Parts]:
+def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None = None,
+                 keys: list[int] | None = None) -> Iterator[Parts]:
     """Each agreement of the record with the parts of its binding terms decoded (each distinct
-    part once) and its sub-processors' rows (once per distinct set), in the record's order."""
+    part once) and its sub-processors' rows (once per distinct set), in the record's order;
+    ``keys`` (from ``record_keys``): only those lines."""
     register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
     decoded = _decoder()
 
@@ -166,8 +214,7 @@ def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None =
         return subprocessor_rows([], binding=AgreementVersion(terms=terms))
 
     for (name, code, kvk, country, contact_text, reference, number, status, processor_part,
-         processor_name, processing, transfers, named, measures, ids) in (
-            _lines_query(processor, agreements).iterator(chunk_size=CHUNK)):
+         processor_name, processing, transfers, named, measures, ids) in _rows(processor, agreements, keys):
         yield Parts(name, code, kvk, country, _dict(json.loads(contact_text)) if contact_text else {},
                     reference, number, status, _dict(decoded(processor_part)), processor_name,
                     _dict(decoded(processing)), _dict(decoded(transfers)),
@@ -180,7 +227,6 @@ def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None =
 
     The words follow the active language, which must be ``language`` while the lines are read
     (the exports read them a chunk at a time inside ``translation.override``)."""
-    rows = _lines_query(processor, agreements)
     catalogue = current_catalogue(processor)
     register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
     decoded = _decoder()
@@ -228,7 +274,7 @@ def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None =
         return subprocessors_cell(subs), transfers_cell(subs)
 
     for (name, code, kvk, country, controller_contact, reference, number, status, processor_part,
-         processor_name, processing, transfers, named, measures, ids) in rows.iterator(chunk_size=CHUNK):
+         processor_name, processing, transfers, named, measures, ids) in _rows(processor, agreements, None):
         subprocessors = register_cells(ids) if ids else named_cells(named, transfers)
         yield [str(name), str(code), str(kvk), str(country),
                contact({"contact": _dict(json.loads(controller_contact)) if controller_contact else {}}),

@@ -75,11 +75,13 @@ def build_record(*, processor: Processor, agreements: AgreementQuerySet | None =
     return list(iter_record(processor=processor, agreements=agreements))
 
 
-def iter_record(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Iterator[Entry]:
-    """``build_record`` one entry at a time, from the same one query as the tabular exports
-    (``lines.record_parts``): no model instances and no whole terms, whatever their number."""
+def iter_record(*, processor: Processor, agreements: AgreementQuerySet | None = None,
+                keys: list[int] | None = None) -> Iterator[Entry]:
+    """``build_record`` one entry at a time, from the same queries as the tabular exports
+    (``lines.record_parts``): no model instances and no whole terms, whatever their number;
+    ``keys`` (from ``record_keys``): only those entries."""
     catalogue = current_catalogue(processor)
-    for x in record_parts(processor=processor, agreements=agreements):
+    for x in record_parts(processor=processor, agreements=agreements, keys=keys):
         measures = [{"kind": m.get("kind"), "text": m.get("text"), "text_nl": m.get("text_nl"),
                      "text_en": m.get("text_en")}
                     for m in (x.measures if isinstance(x.measures, list) else [])] or (
@@ -339,6 +341,17 @@ def jsonld_chunks(entries: Iterable[Entry], *, processor: Processor) -> Iterator
             buffer, size = [], 0
     buffer.append(b"]\n}" if separator == "\n    " else b"\n  ]\n}")
     yield b"".join(buffer)
+
+
+def jsonld_page(*, processor: Processor, page: dict[str, Any]) -> bytes:
+    """One page of the record as a JSON-LD document (the API's list of it). ``page`` is a page of
+    ``record_keys`` as the API's lists answer (``items``, ``count``, ``page``, ``pages``); its
+    entries go under ``items``, which the context makes the document's ``@graph``, so the page is
+    both a list like the others and a JSON-LD document with the whole record's head."""
+    entries = iter_record(processor=processor, keys=list(page["items"]))
+    doc = {"@context": {"dpv": DPV, "dct": DCT, "items": "@graph"}, "@id": f"urn:uuid:{processor.code}:ropa",
+           "dpv:hasDataProcessor": processor.name, **page, "items": [_jsonld_entry(e) for e in entries]}
+    return json.dumps(doc, ensure_ascii=False).encode()
 
 
 def export(
