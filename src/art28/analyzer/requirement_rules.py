@@ -20,7 +20,7 @@ from art28.analyzer.patterns import CONTROLLER_WORDS
 SUB_PARTY = r"(sub-?\s?processor|subprocessor|sub-?\s?verwerker|subverwerker|sub-?bewerker|onderaannemer|sub-?contract|other processors?|another processor|andere verwerkers?|third[- ]party (service )?providers?|derden)"
 # ... and the same with the activity ("in the event of sub-processing"), for what a clause is about.
 SUB = rf"(sub-?\s?processing|sub-?\s?verwerking|{SUB_PARTY[1:-1]})"
-ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|(provide|give|gives|geeft) .{0,40}(information|assistance|help|support|informatie|hulp)|make available|werkt .{0,20}\bmee\b|meewerk|mee te werken|levert .{0,40}(informatie|gegevens)|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,30}(hulp|medewerking)|verstrekt .{0,40}informatie|enable)"
+ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|(provide|give|gives|geeft) .{0,40}(information|assistance|help|support|informatie|hulp)|make available|werkt .{0,20}\bmee\b|meewerk|mee te werken|levert .{0,40}(informatie|gegevens)|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,60}(hulp|medewerking)|\bhulp (bij|aan)\b|verstrekt .{0,40}informatie|enable)"
 DS = r"(data subjects?|betrokkenen?|getroffen (personen|betrokkenen)|betrokken personen|individuals?|affected (persons|individuals|people|parties)|natural persons|persons concerned)"
 BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compromise)"
 # "Articles 32 to 34" covers security and both breach duties; "32 to 36" all five.
@@ -28,7 +28,7 @@ BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compr
 RANGE_32_34 = r"32\s*,\s*33\s*(,|and|en|&)\s*34|(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?3[4-6]|32\s*(-|–|to|through|tot en met|t/m)\s*3[4-6] (of the |of |van de |avg|gdpr)"
 RANGE_32_36 = r"32\s*,\s*33\s*,\s*34\s*,\s*35\s*(,|and|en|&)\s*36|(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
 INSTRUCTION = r"(instructi|instructed|opdracht|aanwijzing)"
-INFORM = r"(inform|notif|notice|tell|alert|warn|inlicht|\blicht\b.{0,40}\bin\b|\be-?mails?\b(?! address)|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal|announc|aankondig|kondigt .{0,40}\baan\b)"
+INFORM = r"(inform|notif|notice|tell|alert|warn|\blets? .{0,30}\bknow\b|inlicht|\blicht\b.{0,40}\bin\b|\be-?mails?\b(?! address)|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal|announc|aankondig|kondigt .{0,40}\baan\b)"
 RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|erasure|complaint|klacht)"
 
 # "The conditions of Article 28(2) and (4) for engaging another processor" (the wording of
@@ -36,7 +36,7 @@ RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|er
 REF_28_2_4 = r"(conditions?|requirements?|voorwaarden|vereisten)\b.{0,80}(paragraphs? 2 and 4|28\s*\(2\)\s*((and|en|&)\s*)?\(?4\b\)?|\blid 2 en (lid )?4\b|\bleden 2 en 4\b)|(paragraphs? 2 and 4|28\s*\(2\)\s*((and|en|&)\s*)?\(?4\b\)?|\blid 2 en (lid )?4\b|\bleden 2 en 4\b).{0,80}(conditions?|requirements?|voorwaarden|vereisten)"
 # Telling someone of a problem, with the ways an alert is put ("advise", "draw attention to",
 # "let ... know", "wijst ... erop"); used where an alert is the requirement.
-ALERT = rf"({INFORM[1:-1]}|\badvis|\blets? .{{0,30}}\bknow\b|\bdraws? .{{0,40}}\battention\b|\bpoints? out\b|\bwijst .{{0,40}}\berop\b|\battendeert\b|\battent maakt\b)"
+ALERT = rf"({INFORM[1:-1]}|\badvis|\bdraws? .{{0,40}}\battention\b|\bpoints? out\b|\bwijst .{{0,40}}\berop\b|\battendeert\b|\battent maakt\b)"
 # The shared vocabularies the patterns below are built from (see requirements._needs).
 ATOMS = {
     "sub": SUB,
@@ -94,6 +94,12 @@ SO_THAT = r"\b(so that|so as to|in order to|in order for|to enable|to allow|enab
 INFO_HELP = r"(\b(provide|provides|give|gives|deliver|delivers|supply|supplies|furnish|furnishes|make available|makes available|share|shares|verschaf\w*|verstrek\w*|levert|leveren|geeft|geven|ter beschikking)\b.{0,60}\b(information|documentation|documents|details|informatie|documentatie|documenten|gegevens|inlichtingen)\b|\b(informatie|documentatie|documenten|inlichtingen)\b.{0,30}\b(verschaff\w*|verstrekk\w*|te verstrekken|leveren|te geven|ter beschikking)\b)"
 
 
+# A data subject's request by the rights it exercises (three or more in a list: one or two may
+# be the controller's own request to delete), or by people who want something of their data
+# ("requests from persons" alone may be a third party's, such as an authority's).
+KIND_OF_REQUEST = r"(\brequests? (for|of) (access|rectification|correction|erasure|deletion|restriction|portability)\b(,? (or |and |and/or )?(access|rectification|correction|erasure|deletion|restriction|portability|objection)\b){2}|\brequests? from (people|persons|individuals) (who|that) (want|wish|ask|seek)\b|\bverzoeke?n? (om|tot) (inzage|correctie|rectificatie|verwijdering|wissing|beperking)\b(,? (of |en )?(inzage|correctie|rectificatie|verwijdering|wissing|beperking|overdracht|overdraagbaarheid|dataportabiliteit|bezwaar)\b){2})"
+
+
 _MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level|\bsecured?\b|security (program|programme|controls|polic)))"
 
 
@@ -119,6 +125,10 @@ SPECS: tuple[Spec, ...] = (
             # The controller agrees to their engagement ("agrees to the use of the sub-processors listed").
             rf"\b(agrees?|agreed|stemt|instemt|ingestemd)\b.{{0,40}}\b(engagement|use|appointment|involvement|retention|commissioning|inzet|inschakeling|inschakelen|gebruik)\b.{{0,60}}{SUB}",
             REF_28_2_4,
+            # A third party let in to process the data, with the controller's say ("will not permit
+            # any third party to process ... unless authorised"); "without ... agreement" is consent.
+            rf"\b(third part(y|ies)|other (processors?|part(y|ies))|another (processor|party)|derde|derden|andere partij)\b.{{0,40}}\b(to process|to handle|te verwerken|laten verwerken)\b.{{0,160}}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|goedgekeurd|instemming|ingestemd|akkoord)",
+            rf"{SUB}.{{0,200}}\b(without|zonder)\b.{{0,60}}\b(agreement|akkoord|instemming)\b",
         ),
         missing_note=(
             "no rule that sub-processors are engaged only with the controller's prior specific or general written authorisation",
@@ -129,7 +139,7 @@ SPECS: tuple[Spec, ...] = (
         controller_if=rx(
             r"\b(authori[sz]\w*|consents?|approv\w*|agrees?|agreed|toestemming|goedkeur\w*|stemt|instemt|ingestemd|machtig\w*|akkoord)\b"
         ),
-        gate=rx(rf"{SUB}|third parties|third-party processors?|further processors?|additional processors?"),
+        gate=rx(rf"{SUB}|third part(y|ies)|third-party processors?|further processors?|additional processors?|other part(y|ies)|another party|andere partij|\bderde\b"),
     ),
     Spec(
         "subprocessor_changes_objection",
@@ -202,7 +212,11 @@ SPECS: tuple[Spec, ...] = (
             rf"\b(moet|moeten|must|has to|have to)\b.{{0,60}}\b(op grond van|krachtens|under|by)\b (de |the |applicable |toepasselijke )?(wet|law|laws|wetgeving)\b.{{0,200}}{INFORM}.{{0,160}}(before|prior|first|vooraf|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
             rf"{INFORM}.{{0,60}}(before|prior to|vooraf|voordat|voorafgaand).{{0,80}}(legal (requirement|obligation|demand)|wettelijke? (verplichting|plicht|eis|voorschrift))",
             rf"{INFORM}.{{0,120}}(before|prior to|vooraf|voordat).{{0,80}}\b(where|if|when|indien|wanneer|als)\b.{{0,30}}(requir|oblig|compel|verplicht).{{0,60}}\b(law|laws|wet|wetgeving|legislation|member state)",
-            rf"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|plicht|gehouden|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
+            rf"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulation|statutes?|statutory|court orders?|rechterlijke? (bevel|uitspraak|vonnis))\b.{{0,40}}(requir|oblig|verplicht|plicht|gehouden|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|eerst|prohibit|forbid|verbiedt|verbieden|verbod|(permit|allow)(s|ted)?\b|toestaat|toegestaan)",
+            # "a legal requirement to process ..., it shall inform ... of that requirement before".
+            rf"\b(legal|statutory|wettelijke?) (requirement|obligation|duty|verplichting|plicht|voorschrift)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|obligation|before|prior|first|vooraf|voorafgaand|voordat|eerst|prohibit|forbid|verbiedt|verbod)",
+            # "inform ... before it processes any personal data because a law requires it to".
+            rf"{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,120}}\b(law|laws|wet|wetgeving|legislation|statute)\b.{{0,20}}(requir|oblig|compel|verplicht)",
             # Told first of a legal or statutory duty: "notifies ... in advance of any statutory
             # obligation", "stelt ... voorafgaand ... in kennis van dat wettelijk voorschrift".
             rf"(in advance|beforehand|before|prior|first|vooraf|voorafgaand|voordat|eerst)\b.{{0,80}}{INFORM}.{{0,80}}(legal (requirement|obligation|duty)|statutory (requirement|obligation|duty)|wettelijke? (verplichting|plicht|eis|voorschrift))",
@@ -225,7 +239,7 @@ SPECS: tuple[Spec, ...] = (
             "nothing on what happens when the law requires the processor to process the data",
             "niets over wat er gebeurt als de wet de verwerker verplicht de gegevens te verwerken",
         ),
-        gate=rx(r"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulations?)\b"),
+        gate=rx(r"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulations?|statutes?|statutory|court orders?|rechterlijke?)\b"),
     ),
     Spec(
         "confidentiality",
@@ -333,6 +347,8 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,200}}\b(obligations?|duties|verplichtingen|plichten)\b.{{0,20}}\b(to|towards|vis-à-vis|jegens|tegenover|ten opzichte van) (the |de |its |any |all )?{DS}",
             # A subject access request is a data subject's request by another name.
             rf"{ASSIST}.{{0,200}}\b(subject access|dsars?|data subject access|inzageverzoek\w*)\b|\b(subject access|dsars?|inzageverzoek\w*)\b.{{0,200}}{ASSIST}",
+            # The kinds of request named instead of the data subjects ("requests for access or erasure").
+            rf"{ASSIST}.{{0,200}}{KIND_OF_REQUEST}",
             rf"^(?=.*({DS}|subject access)).*\b(provide|give|supply|furnish|send|verstrek\w*|geeft|levert)\b.{{0,60}}\b(information|data|details|documentation|informatie|gegevens|documentatie)\b.{{0,100}}(respond|answer|reply|beantwoord|afhandel)\w*.{{0,80}}(requests?|verzoek)",
         ),
         _p(
@@ -349,7 +365,7 @@ SPECS: tuple[Spec, ...] = (
             "geen bijstand bij verzoeken van betrokkenen",
         ),
         other_subjects=frozenset({"service"}),
-        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord|subject access|dsar|inzageverzoek|\b(arts?\.?|articles?|artikel(en)?) ?1[2-9]\b"),
+        gate=rx(DS + "|" + KIND_OF_REQUEST + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord|subject access|dsar|inzageverzoek|\b(arts?\.?|articles?|artikel(en)?) ?1[2-9]\b"),
     ),
     Spec(
         "assist_security",
@@ -537,9 +553,9 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(h)",
         ("Information to demonstrate compliance", "Informatie om naleving aan te tonen"),
         _p(
-            r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(te )?controleren|toetsen|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
+            r"(information|documentation|informatie|inlichtingen|documentatie|documents|documenten|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(te )?controleren|toetsen|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
             r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
-            r"(make available|makes? .{0,80}\bavailable\b|provide|ter beschikking|verstrek|overleg).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport|isae|third party memorandum|\btpm\b|assurance)",
+            r"(make available|makes? .{0,80}\bavailable\b|provide|\b(give|gives|send|sends|share|shares|deliver|delivers|supply|supplies|furnish|furnishes)\b|ter beschikking|verstrek|overleg|\b(geeft|stuurt|deelt|overhandigt|levert)\b).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport|isae|third party memorandum|\btpm\b|assurance)",
             r"(third party memorandum|\btpm\b|isae ?3[04]\d\d).{0,120}\b(ter beschikking|available|provide|verstrek)",
             r"(audit reports?|certificat|certificering|soc ?[12] (type ii )?reports?|iso ?27001).{0,80}\b(made available|available to|provided to|ter beschikking|verstrekt aan)\b",
             r"(respond|answer|complete|beantwoord|invullen|vult).{0,60}(questionnaires?|vragenlijst)",
@@ -548,7 +564,9 @@ SPECS: tuple[Spec, ...] = (
             r"\bdemonstrat\w* (its |their )?compliance with (this|these|the) (agreement|dpa|addendum|clauses|terms|obligations)|\bdemonstrat\w* its compliance\b|\b(aan te tonen|aantonen|toont .{0,60}\baan\b)\b.{0,30}\b(dat|that)\b.{0,60}(verplichtingen|deze (verwerkers)?overeenkomst)\b.{0,40}(nakomt|nagekomen|naleeft|nageleefd)",
             r"(information|documentation|informatie|evidence).{0,120}\bsatisfy (itself|themselves|himself)\b.{0,80}(compl|meets? (its|the) obligations)",
             r"(information|informatie)\b.{0,80}\b(about|regarding|on|concerning|relating to|over|omtrent|met betrekking tot) (its |the |their |de |zijn |haar )?(compliance|naleving)",
-            r"(information|documentation|informatie|documentatie|records)\b.{0,200}\b(assess|confirm|establish|check|vast te stellen|beoordelen|na te gaan)\w*.{0,60}(compl|naleving|nakom|obligations|verplichtingen)",
+            r"(information|documentation|informatie|documentatie|documents|documenten|records)\b.{0,200}\b(assess|confirm|establish|check|vast te stellen|beoordelen|na te gaan)\w*.{0,60}(compl|naleving|nakom|obligations|verplichtingen)",
+            # "shows the Client that it complies with the obligations of this agreement".
+            r"\b(show|shows|prove|proves|demonstrate|demonstrates|toont|tonen)\b.{0,60}\b(that|dat)\b.{0,40}\b(complies with|compl(y|ies) with|meets|fulfils|is in compliance with|nakomt|naleeft|voldoet aan)\b.{0,60}(obligations|this (agreement|dpa|addendum)|these clauses|verplichtingen|deze (verwerkers)?overeenkomst)",
             r"(information|documentation|informatie|documentatie)\b.{0,160}\b(accountability|verantwoordingsplicht)",
             r"(informatie|documentatie|inlichtingen)\b.{0,160}\b(naleving|nakoming)\b.{0,60}(vast te stellen|te beoordelen|na te gaan|te controleren|te toetsen|aan te tonen)",
             r"(evidence|proof|bewijs|bewijsstukken) (of|van) (its |the |their |processor's |de |zijn )?(compliance|conformity|naleving|nakoming)",
@@ -571,7 +589,7 @@ SPECS: tuple[Spec, ...] = (
             rf"^(?!.*{SUB_PARTY}).*?\b(request\w*|ask|asks|demand\w*|require|entitled to (receive|obtain)|right to (receive|obtain)|verzoek\w*|vraagt|vragen|verlangt|verlangen|opvragen|vraagt .{{0,40}}\bop\b)\b.{{0,60}}\b(information|documentation|evidence|reports?|certificat\w*|cop(y|ies)|summar(y|ies)|informatie|inlichtingen|documentatie|bewijs|rapport\w*|certificering\w*|verklaring\w*|kopie\w*|samenvatting\w*)\b"
         ),
         gate=rx(
-            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register"
+            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register|confirm"
         ),
     ),
     Spec(
@@ -606,7 +624,9 @@ SPECS: tuple[Spec, ...] = (
             rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|no less|at least|as protective|as restrictive|as onerous|consistent with|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke)",
             rf"(same|equivalent|similar|comparable|no less|at least|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste).{{0,200}}{SUB}",
             rf"{SUB}.{{0,200}}(impose|bind|bound|flow down|oplegg|opgelegd|legt .{{0,60}}op|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
-            rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |any |such |its |all )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
+            rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |any |such |its |all |their |de |elke |iedere |zijn |haar |alle )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|afspraken|protection|bescherming|this (dpa|agreement|addendum|contract)|deze (verwerkers)?overeenkomst)",
+            # Obligations handed on: "draagt de verplichtingen ... over aan iedere subverwerker".
+            rf"\b(obligations|verplichtingen|terms|voorwaarden|afspraken)\b.{{0,120}}\b(over aan|door aan|on to|down to|doorgeven aan|door te geven aan|door te leggen aan|doorleggen aan|extends? to|extended to)\b.{{0,40}}{SUB}",
             rf"(impose|oplegg|opgelegd|legt|flows? down|flowing down|pass(es)? on|doorleg|door te leggen).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen).{{0,160}}{SUB}",
             rf"(impose|imposes|oplegg|legt|flows? down|pass(es)? on)\b.{{0,40}}\b(on|upon|to|aan)\b (the |each |any |every |all |its |such |de |het |elke |iedere )?{SUB}.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|requirements)",
             rf"{SUB}.{{0,120}}(obligation|verplichting)\w*.{{0,120}}(impose|oplegg|opgelegd|opleggen|op te leggen|bind)",
