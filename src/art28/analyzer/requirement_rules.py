@@ -119,7 +119,7 @@ SPECS: tuple[Spec, ...] = (
             rf"\b(may|can|is entitled to|shall be entitled to|mag|mogen|is gerechtigd|kan)\b.{{0,40}}\b(engage|use|appoint|subcontract|retain|utili[sz]e|inschakelen|inzetten|gebruik maken|gebruiken)\b.{{0,60}}{SUB}",
             rf"\b(engage|appoint|use|utili[sz]e)s? (the |any |its |only )?{SUB}.{{0,80}}(in accordance with|pursuant to|subject to|listed in|set out in|named in|vermeld|genoemd|opgenomen)",
             # "may involve / subcontract to third parties"; Dutch puts the verb last.
-            rf"\b(may|can|is entitled to|shall be entitled to|is permitted to|is allowed to|mag|mogen|is gerechtigd|is bevoegd|kan)\b.{{0,40}}\b(engage|use|appoint|involve|retain|utili[sz]e|subcontract|sub-contract)\b.{{0,60}}({SUB}|third parties|third-party processors?|further processors?|additional processors?)",
+            rf"\b(may|can|is entitled to|shall be entitled to|is permitted to|is allowed to|mag|mogen|is gerechtigd|is bevoegd|kan)\b.{{0,40}}\b(engage|use|appoint|involve|retain|utili[sz]e|subcontract|sub-contract|hire|commission|entrust\w*|delegate\w*|outsource\w*)\b.{{0,60}}({SUB}|third parties|third-party processors?|further processors?|additional processors?)",
             r"\b(may|can|is entitled to|shall be entitled to|is permitted to|is allowed to|mag|mogen|is gerechtigd|is bevoegd|kan)\b.{0,40}\b(subcontract|sub-contract|uitbesteden|uit te besteden)\b",
             rf"\b(mag|mogen|is gerechtigd|is bevoegd|kan)\b.{{0,80}}({SUB}|derden)\w*.{{0,60}}\b(inschakelen|in te schakelen|inzetten|in te zetten|gebruiken|te gebruiken|betrekken|te betrekken)\b|\b(mag|mogen|is gerechtigd|is bevoegd|kan)\b.{{0,60}}\b(gebruik (te )?maken|gebruikmaken|gebruik te maken)\b.{{0,20}}\bvan\b.{{0,40}}({SUB}|derden)",
             # The controller agrees to their engagement ("agrees to the use of the sub-processors listed").
@@ -129,6 +129,9 @@ SPECS: tuple[Spec, ...] = (
             # any third party to process ... unless authorised"); "without ... agreement" is consent.
             rf"\b(third part(y|ies)|other (processors?|part(y|ies))|another (processor|party)|derde|derden|andere partij)\b.{{0,40}}\b(to process|to handle|te verwerken|laten verwerken)\b.{{0,160}}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|goedgekeurd|instemming|ingestemd|akkoord)",
             rf"{SUB}.{{0,200}}\b(without|zonder)\b.{{0,60}}\b(agreement|akkoord|instemming)\b",
+            rf"{SUB}.{{0,200}}\b(unless|until|only (if|when|after|once)|provided that|tenzij|totdat|alleen (als|indien|nadat))\b.{{0,60}}\b(agreed|agrees|akkoord)\b",
+            # The processing handed to any other entity ("delegate ... to another entity unless ... approval").
+            r"\b(delegat|outsourc|entrust|subcontract|hand\w* over|uitbested|uit te besteden|toevertrouw|overdra(gen|agt))\w*\b.{0,80}\b(to|aan)\b (another|any other|other|any|a third|any third|third|een andere|andere|een derde|derden)\b.{0,40}\b(entit(y|ies)|part(y|ies)|processors?|compan(y|ies)|organi[sz]ations?|providers?|partij\w*|verwerkers?|organisaties?|bedrij(f|ven))\b.{0,160}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|instemming|akkoord|agreement)",
         ),
         missing_note=(
             "no rule that sub-processors are engaged only with the controller's prior specific or general written authorisation",
@@ -139,7 +142,7 @@ SPECS: tuple[Spec, ...] = (
         controller_if=rx(
             r"\b(authori[sz]\w*|consents?|approv\w*|agrees?|agreed|toestemming|goedkeur\w*|stemt|instemt|ingestemd|machtig\w*|akkoord)\b"
         ),
-        gate=rx(rf"{SUB}|third part(y|ies)|third-party processors?|further processors?|additional processors?|other part(y|ies)|another party|andere partij|\bderde\b"),
+        gate=rx(rf"{SUB}|third part(y|ies)|third-party processors?|further processors?|additional processors?|other part(y|ies)|another party|andere partij|\bderde\b|delegat|outsourc|entrust|uitbested|toevertrouw"),
     ),
     Spec(
         "subprocessor_changes_objection",
@@ -154,7 +157,9 @@ SPECS: tuple[Spec, ...] = (
             rf"\b(posts?|publish\w*|publiceert|publiceren|plaatst)\b.{{0,80}}(new|add|replac|chang|intended|additional|proposed|nieuwe|toevoeg|vervang|wijzig|voorgenomen|beoogde?).{{0,40}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|intended|nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,160}}{INFORM}",
             rf"{INFORM}.{{0,80}}(in advance|prior|before|beforehand|vooraf|voorafgaand|voordat).{{0,100}}{SUB}",
-            rf"(new|add|replac|chang|further|modif|additional|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}.{{0,160}}{INFORM}",
+            rf"(new|add|replac|chang|further|modif|additional|another|nieuwe|toevoeg|vervang|wijzig|andere|extra).{{0,40}}{SUB}.{{0,160}}{INFORM}",
+            # Told of the plan: "informeert ... over het voornemen om een subverwerker toe te voegen".
+            rf"{INFORM}.{{0,80}}\b(voornemen|voornemens|intention|intends?|plans?|planned)\b.{{0,60}}{SUB}",
             rf"{INFORM}.{{0,160}}(changes?|updates?|wijziging(en)?) (to|of|in|van|op) (the |that |its |this |de |het )?(list|lijst|overview|overzicht)",
             rf"(consent|approv|authori[sz]|toestemming|goedkeuring).{{0,80}}(prior to|before|voor|voordat|in advance).{{0,60}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}",
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
@@ -206,15 +211,17 @@ SPECS: tuple[Spec, ...] = (
             "De verwerkingsverantwoordelijke vooraf informeren over een wettelijke verwerkingsplicht",
         ),
         _p(
-            rf"(requir|oblig|verplicht|gehouden|compel).{{0,80}}\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulation)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|before|prior|first|vooraf|voorafgaand|voordat|prohibit|verbiedt|verbieden|verbod)",
-            rf"{INFORM}.{{0,80}}(legal requirement|legal obligation|wettelijke (verplichting|eis|voorschrift)).{{0,80}}(before|prior|vooraf|vóór|voor de|voordat)",
+            rf"(requir|oblig|verplicht|gehouden|compel).{{0,80}}\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulation|legal process|subpoena|court order|warrant)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|before|prior|first|vooraf|voorafgaand|voordat|prohibit|verbiedt|verbieden|verbod)",
+            rf"{INFORM}.{{0,80}}(legal requirement|legal obligation|wettelijke? (verplichting|eis|voorschrift)).{{0,80}}(before|prior|vooraf|vóór|voor de|voordat)",
             # "Moet de verwerker op grond van de wet ... verwerken, dan laat hij dat vooraf weten".
             rf"\b(moet|moeten|must|has to|have to)\b.{{0,60}}\b(op grond van|krachtens|under|by)\b (de |the |applicable |toepasselijke )?(wet|law|laws|wetgeving)\b.{{0,200}}{INFORM}.{{0,160}}(before|prior|first|vooraf|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
-            rf"{INFORM}.{{0,60}}(before|prior to|vooraf|voordat|voorafgaand).{{0,80}}(legal (requirement|obligation|demand)|wettelijke? (verplichting|plicht|eis|voorschrift))",
+            rf"{INFORM}.{{0,60}}(before|prior to|vooraf|voordat|voorafgaand|vóór).{{0,80}}(legal (requirement|obligation|demand)|wettelijke? (verplichting|plicht|eis|voorschrift))",
             rf"{INFORM}.{{0,120}}(before|prior to|vooraf|voordat).{{0,80}}\b(where|if|when|indien|wanneer|als)\b.{{0,30}}(requir|oblig|compel|verplicht).{{0,60}}\b(law|laws|wet|wetgeving|legislation|member state)",
             rf"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulation|statutes?|statutory|court orders?|rechterlijke? (bevel|uitspraak|vonnis))\b.{{0,40}}(requir|oblig|verplicht|plicht|gehouden|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|eerst|prohibit|forbid|verbiedt|verbieden|verbod|(permit|allow)(s|ted)?\b|toestaat|toegestaan)",
             # "a legal requirement to process ..., it shall inform ... of that requirement before".
             rf"\b(legal|statutory|wettelijke?) (requirement|obligation|duty|verplichting|plicht|voorschrift)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|obligation|before|prior|first|vooraf|voorafgaand|voordat|eerst|prohibit|forbid|verbiedt|verbod)",
+            # An authority's binding order to disclose, told first ("notify ... before disclosing it, unless prohibited").
+            rf"\b(legally binding|binding|bindend|dwingend)\b.{{0,20}}\b(requests?|demands?|orders?|verzoek\w*|bevel\w*|vordering\w*)\b.{{0,200}}{INFORM}.{{0,120}}(before|prior|first|vooraf|voordat|unless|tenzij|prohibit|forbid|verbiedt|verbod)",
             # "inform ... before it processes any personal data because a law requires it to".
             rf"{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,120}}\b(law|laws|wet|wetgeving|legislation|statute)\b.{{0,20}}(requir|oblig|compel|verplicht)",
             # Told first of a legal or statutory duty: "notifies ... in advance of any statutory
@@ -472,7 +479,7 @@ SPECS: tuple[Spec, ...] = (
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
             rf"{ASSIST}.{{0,260}}({DPIA}|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b)",
-            rf"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b).{{0,200}}{ASSIST}",
+            rf"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|assessment of the (likely )?impact|assess\w* the (likely )?impact|beoordeling van (het|de) (effect|gevolgen)|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b).{{0,200}}{ASSIST}",
             rf"{TAKE_PART}.{{0,160}}{DPIA}",
             rf"{INFO_HELP}.{{0,160}}{DPIA}",
         ),
@@ -553,13 +560,15 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(h)",
         ("Information to demonstrate compliance", "Informatie om naleving aan te tonen"),
         _p(
-            r"(information|documentation|informatie|inlichtingen|documentatie|documents|documenten|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(te )?controleren|toetsen|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
+            r"(information|documentation|informatie|inlichtingen|documentatie|the documents|de documenten|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(te )?controleren|toetsen|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
             r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
             r"(make available|makes? .{0,80}\bavailable\b|provide|\b(give|gives|send|sends|share|shares|deliver|delivers|supply|supplies|furnish|furnishes)\b|ter beschikking|verstrek|overleg|\b(geeft|stuurt|deelt|overhandigt|levert)\b).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport|isae|third party memorandum|\btpm\b|assurance)",
             r"(third party memorandum|\btpm\b|isae ?3[04]\d\d).{0,120}\b(ter beschikking|available|provide|verstrek)",
             r"(audit reports?|certificat|certificering|soc ?[12] (type ii )?reports?|iso ?27001).{0,80}\b(made available|available to|provided to|ter beschikking|verstrekt aan)\b",
             r"(respond|answer|complete|beantwoord|invullen|vult).{0,60}(questionnaires?|vragenlijst)",
-            r"(make available|makes? .{0,80}\bavailable\b|provide|ter beschikking|verstrek)\w*.{0,80}\b(summary|summaries|results?|copy|copies|samenvatting|resultaten|kopie) (of|van) .{0,40}\b(audits?|assessments?|pentests?|penetration tests?)\b",
+            r"(make available|makes? .{0,80}\bavailable\b|provide|ter beschikking|verstrek)\w*.{0,80}\b(summary|summaries|results?|copy|copies|samenvatting|resultaten|kopie) (of|van) .{0,40}\b(audits?|assessments?|pentests?|penetration tests?|(security )?reviews?)\b",
+            # Dutch puts "beschikbaar" last: "stelt ... de resultaten van de laatste beveiligingsaudit beschikbaar".
+            r"\b(samenvatting|resultaten|uitkomsten|kopie|rapport\w*)\b (van|uit) .{0,60}\w*(audit|assessment|pentest|toets\w*|onderzoek)\b.{0,40}\b(beschikbaar|ter beschikking|verstrekt|overlegt|overhandigt)\b",
             # Its own compliance with this agreement, not a provider's with outside standards.
             r"\bdemonstrat\w* (its |their )?compliance with (this|these|the) (agreement|dpa|addendum|clauses|terms|obligations)|\bdemonstrat\w* its compliance\b|\b(aan te tonen|aantonen|toont .{0,60}\baan\b)\b.{0,30}\b(dat|that)\b.{0,60}(verplichtingen|deze (verwerkers)?overeenkomst)\b.{0,40}(nakomt|nagekomen|naleeft|nageleefd)",
             r"(information|documentation|informatie|evidence).{0,120}\bsatisfy (itself|themselves|himself)\b.{0,80}(compl|meets? (its|the) obligations)",
@@ -571,11 +580,11 @@ SPECS: tuple[Spec, ...] = (
             r"(informatie|documentatie|inlichtingen)\b.{0,160}\b(naleving|nakoming)\b.{0,60}(vast te stellen|te beoordelen|na te gaan|te controleren|te toetsen|aan te tonen)",
             r"(evidence|proof|bewijs|bewijsstukken) (of|van) (its |the |their |processor's |de |zijn )?(compliance|conformity|naleving|nakoming)",
             r"(informatie|inlichtingen|documentatie)\b.{0,160}\b(nageleefd|naleeft|nagekomen|nakomt)\b",
-            r"\b(records?|register|registers)\b (of|van) (its |the |all |de |alle )?(processing|verwerking)\w*.{0,120}\b(make (them|it|these|those|such records) available|made available|available to|provide (them|it|a copy)|ter beschikking|verstrekt)",
+            r"\b(records?|register|registers|documentation|documentatie)\b.{0,20}\b(of|van|on|over|about|regarding)\b (its |the |all |de |alle )?(processing|verwerking)\w*.{0,120}\b(make (them|it|these|those|such records) available|made available|available to|provide (them|it|a copy)|ter beschikking|verstrekt)",
             # The controller asks for the reports ("may request a copy of the latest SOC 2 report").
             r"\b(request\w*|ask\w*|verzoek\w*|opvragen|vraagt|vragen)\b( for| om| to (receive|see|obtain))?\s+(a |an |the |its |een |de |het )?((cop(y|ies)|kopie\w*|summar(y|ies)|samenvatting\w*|access to|inzage in)\b.{0,50}|.{0,15})\b(audit reports?|certificat\w*|certificering\w*|soc ?[12]|iso ?27001|isae ?3[04]\d\d|third party memorandum|\btpm\b|assurance reports?|(audit|pentest|assurance)rapport\w*|rapport\w* van .{0,40}(auditor|deskundige))",
             # Answering the controller's questions about the processing is information on request.
-            r"\b(respond\w*|answer\w*|reply|replies|responses?|beantwoord\w*|antwoord\w*)\b (to |op )?.{0,40}\b(requests? for information|information requests?|questions|vragen|verzoeken om informatie|informatieverzoeken)\b.{0,80}\b(process\w*|compliance|security|data protection|this (agreement|dpa|addendum)|verwerking\w*|naleving|beveiliging|gegevensbescherming|deze (verwerkers)?overeenkomst)",
+            r"\b(respond\w*|answer\w*|reply|replies|responses?|beantwoord\w*|antwoord\w*|co-?operat\w* with|compl(y|ies) with|honou?rs?|fulfils?|reageert op|voldoet aan|gaat in op)\b (to |op )?.{0,40}\b(requests? for information|information requests?|questions|vragen|verzoeken om informatie|informatieverzoeken)\b.{0,80}\b(process\w*|compliance|security|data protection|this (agreement|dpa|addendum)|verwerking\w*|naleving|beveiliging|gegevensbescherming|deze (verwerkers)?overeenkomst)",
         ),
         missing_note=(
             "no duty to make available the information needed to demonstrate compliance",
@@ -589,7 +598,7 @@ SPECS: tuple[Spec, ...] = (
             rf"^(?!.*{SUB_PARTY}).*?\b(request\w*|ask|asks|demand\w*|require|entitled to (receive|obtain)|right to (receive|obtain)|verzoek\w*|vraagt|vragen|verlangt|verlangen|opvragen|vraagt .{{0,40}}\bop\b)\b.{{0,60}}\b(information|documentation|evidence|reports?|certificat\w*|cop(y|ies)|summar(y|ies)|informatie|inlichtingen|documentatie|bewijs|rapport\w*|certificering\w*|verklaring\w*|kopie\w*|samenvatting\w*)\b"
         ),
         gate=rx(
-            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register|confirm"
+            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register|confirm|review|documentation|documentatie"
         ),
     ),
     Spec(
@@ -621,10 +630,10 @@ SPECS: tuple[Spec, ...] = (
             "Dezelfde verplichtingen opgelegd aan subverwerkers",
         ),
         _p(
-            rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|no less|at least|as protective|as restrictive|as onerous|consistent with|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke)",
+            rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|no less|at least|as protective|as restrictive|as onerous|as strict|consistent with|\bmatch(es|ing)?\b|\bcorrespond(s|ing)? (to|with)\b|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke|\bovereenkomt met\b|\bovereenkomen met\b|\bovereenstemt met\b|even streng)",
             rf"(same|equivalent|similar|comparable|no less|at least|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste).{{0,200}}{SUB}",
             rf"{SUB}.{{0,200}}(impose|bind|bound|flow down|oplegg|opgelegd|legt .{{0,60}}op|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
-            rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |any |such |its |all |their |de |elke |iedere |zijn |haar |alle )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|afspraken|protection|bescherming|this (dpa|agreement|addendum|contract)|deze (verwerkers)?overeenkomst)",
+            rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |every |any |such |its |all |their |de |elke |iedere |zijn |haar |alle )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|afspraken|protection|bescherming|this (dpa|agreement|addendum|contract)|deze (verwerkers)?overeenkomst)",
             # Obligations handed on: "draagt de verplichtingen ... over aan iedere subverwerker".
             rf"\b(obligations|verplichtingen|terms|voorwaarden|afspraken)\b.{{0,120}}\b(over aan|door aan|on to|down to|doorgeven aan|door te geven aan|door te leggen aan|doorleggen aan|extends? to|extended to)\b.{{0,40}}{SUB}",
             rf"(impose|oplegg|opgelegd|legt|flows? down|flowing down|pass(es)? on|doorleg|door te leggen).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen).{{0,160}}{SUB}",
@@ -652,8 +661,8 @@ SPECS: tuple[Spec, ...] = (
         ("Full liability for sub-processors", "Volledige aansprakelijkheid voor subverwerkers"),
         _p(
             # Liability named near a sub-processor is liability for it ("liable for the acts of").
-            rf"(liable|liability|aansprakelijk|\binstaat\b|\bstaat\b.{{0,60}}\bin voor\b|\bstaat\b.{{0,80}}\bvoor in\b).{{0,200}}{SUB}",
-            rf"{SUB}.{{0,260}}(liable|liability|aansprakelijk|\binstaat\b)",
+            rf"(liable|liability|answerable|aansprakelijk|\binstaat\b|\bstaat\b.{{0,60}}\bin voor\b|\bstaat\b.{{0,80}}\bvoor in\b).{{0,200}}{SUB}",
+            rf"{SUB}.{{0,260}}(liable|liability|answerable|aansprakelijk|\binstaat\b)",
             # "Responsible" only for what the sub-processor does, or remaining so: being
             # "responsible for ensuring" or "for selecting" sub-processors is a duty, not liability.
             r"\b(remains?|stays?|blijft|blijven)\b.{0,40}\b(responsible|accountable|verantwoordelijk)\b",
