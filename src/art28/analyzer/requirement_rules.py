@@ -72,6 +72,11 @@ class Spec:
     exclude: re.Pattern[str] | None = None
     # A cheap test that must pass before the patterns run: most sentences stop here.
     gate: re.Pattern[str] | None = None
+    # Patterns that state it only under a heading of its subject, where "them" or "such
+    # entities" refers back to what the heading names ("7. Sub-processing ... It shall impose
+    # on them the same obligations").
+    in_section: tuple[re.Pattern[str], ...] = ()
+    section: re.Pattern[str] | None = None
 
 
 def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -92,6 +97,10 @@ SO_THAT = r"\b(so that|so as to|in order to|in order for|to enable|to allow|enab
 # Handing over what the controller needs is help too ("deliver the documentation", "verschaft de
 # informatie"); broader than ASSIST's "provide ... information", so kept to the assists here.
 INFO_HELP = r"(\b(provide|provides|give|gives|deliver|delivers|supply|supplies|furnish|furnishes|make available|makes available|share|shares|verschaf\w*|verstrek\w*|levert|leveren|geeft|geven|ter beschikking)\b.{0,60}\b(information|documentation|documents|details|informatie|documentatie|documenten|gegevens|inlichtingen)\b|\b(informatie|documentatie|documenten|inlichtingen)\b.{0,30}\b(verschaff\w*|verstrekk\w*|te verstrekken|leveren|te geven|ter beschikking)\b)"
+
+
+# Words that point back to what the heading or the sentence before named ("them", "such entities").
+REFERS_BACK = r"\b(them|they|such (entities|parties|sub-?processors|subcontractors|third parties|providers)|each of them|hen|deze (partijen|subverwerkers|derden))\b"
 
 
 # A data subject's request by the rights it exercises (three or more in a list: one or two may
@@ -127,7 +136,7 @@ SPECS: tuple[Spec, ...] = (
             REF_28_2_4,
             # A third party let in to process the data, with the controller's say ("will not permit
             # any third party to process ... unless authorised"); "without ... agreement" is consent.
-            rf"\b(third part(y|ies)|other (processors?|part(y|ies))|another (processor|party)|derde|derden|andere partij)\b.{{0,40}}\b(to process|to handle|te verwerken|laten verwerken)\b.{{0,160}}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|goedgekeurd|instemming|ingestemd|akkoord)",
+            r"\b(third part(y|ies)|other (processors?|part(y|ies))|another (processor|party)|derde|derden|andere partij)\b.{0,40}\b(to process|to handle|te verwerken|laten verwerken)\b.{0,160}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|goedgekeurd|instemming|ingestemd|akkoord)",
             rf"{SUB}.{{0,200}}\b(without|zonder)\b.{{0,60}}\b(agreement|akkoord|instemming)\b",
             rf"{SUB}.{{0,200}}\b(unless|until|only (if|when|after|once)|provided that|tenzij|totdat|alleen (als|indien|nadat))\b.{{0,60}}\b(agreed|agrees|akkoord)\b",
             # The processing handed to any other entity ("delegate ... to another entity unless ... approval").
@@ -222,6 +231,7 @@ SPECS: tuple[Spec, ...] = (
             rf"\b(legal|statutory|wettelijke?) (requirement|obligation|duty|verplichting|plicht|voorschrift)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|obligation|before|prior|first|vooraf|voorafgaand|voordat|eerst|prohibit|forbid|verbiedt|verbod)",
             # An authority's binding order to disclose, told first ("notify ... before disclosing it, unless prohibited").
             rf"\b(legally binding|binding|bindend|dwingend)\b.{{0,20}}\b(requests?|demands?|orders?|verzoek\w*|bevel\w*|vordering\w*)\b.{{0,200}}{INFORM}.{{0,120}}(before|prior|first|vooraf|voordat|unless|tenzij|prohibit|forbid|verbiedt|verbod)",
+            rf"{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,80}}(requir|oblig|compel|verplicht)\w* (by|under|op grond van|krachtens) .{{0,20}}\b(law|laws|wet|wetgeving|legislation|statute)\b",
             # "inform ... before it processes any personal data because a law requires it to".
             rf"{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,120}}\b(law|laws|wet|wetgeving|legislation|statute)\b.{{0,20}}(requir|oblig|compel|verplicht)",
             # Told first of a legal or statutory duty: "notifies ... in advance of any statutory
@@ -648,6 +658,10 @@ SPECS: tuple[Spec, ...] = (
             rf"{SUB}.{{0,200}}\bas (if|though) (it|they) (were|was|are|is) (a )?part(y|ies)\b",
             rf"\bby (way of )?(a )?(written )?(contract|agreement)\b.{{0,80}}{SUB}.{{0,160}}(obligation|terms|protection|conditions|requirements)",
         ),
+        in_section=_p(
+            rf"^(?=.*{REFERS_BACK}).*\b(impose\w*|bind\w*|bound|requir\w*|oblig\w*|flow\w* down|pass\w* on|legt|oplegg\w*|verplicht\w*|gebonden)\b.{{0,80}}\b(same|equivalent|similar|no less|at least|as protective|as strict|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste)\b.{{0,80}}\b(obligations?|terms|requirements|verplichtingen|voorwaarden|eisen)\b",
+        ),
+        section=rx(SUB),
         missing_note=(
             "no rule that sub-processors take on the same data protection obligations",
             "geen regel dat subverwerkers dezelfde verplichtingen inzake gegevensbescherming krijgen",

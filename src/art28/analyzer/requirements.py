@@ -302,7 +302,7 @@ def _needs(pattern: re.Pattern[str]) -> frozenset[str]:
 
 
 # Per pattern, the vocabularies it needs; a sentence lacking one is not searched (speed).
-_NEEDS = {p: _needs(p) for spec in SPECS for p in (*spec.full, *spec.partial)}
+_NEEDS = {p: _needs(p) for spec in SPECS for p in (*spec.full, *spec.partial, *spec.in_section)}
 _ATOM_RES = {name: re.compile(atom) for name, atom in ATOMS.items()}
 
 
@@ -383,17 +383,24 @@ def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sente
         rank = (party == "processor") + bool(MODAL.search(norm))
         present = frozenset(name for name, atom in _ATOM_RES.items() if atom.search(text))
         for spec in SPECS:
-            if not _counts_for(spec, party, text, ctx) or (
-                spec.gate is not None and not spec.gate.search(text)
-            ):
+            if not _counts_for(spec, party, text, ctx):
                 continue
             if spec.exclude is not None and spec.exclude.search(norm):
+                continue
+            if spec.gate is not None and not spec.gate.search(text):
+                if _in_section(spec, sentence, text, present):
+                    full[spec.key].append((rank, sentence))
                 continue
             if _matches(spec.full, text, present):
                 full[spec.key].append((rank, sentence))
             elif spec.partial and _matches(spec.partial, text, present):
                 part[spec.key].append((rank, sentence))
     return _best(full), _best(part)
+
+
+def _in_section(spec: Spec, sentence: Sentence, text: str, present: frozenset[str]) -> bool:
+    """A sentence that states the requirement of what its heading names ("them": the sub-processors)."""
+    return bool(spec.section and spec.section.search(sentence.heading) and _matches(spec.in_section, text, present))
 
 
 def _best(found: dict[str, list[tuple[int, Sentence]]]) -> dict[str, list[Sentence]]:
