@@ -583,14 +583,18 @@ SPECS: tuple[Spec, ...] = (
             r"\bdemonstrat\w* (its |their )?compliance with (this|these|the) (agreement|dpa|addendum|clauses|terms|obligations)|\bdemonstrat\w* its compliance\b|\b(aan te tonen|aantonen|toont .{0,60}\baan\b)\b.{0,30}\b(dat|that)\b.{0,60}(verplichtingen|deze (verwerkers)?overeenkomst)\b.{0,40}(nakomt|nagekomen|naleeft|nageleefd)",
             r"(information|documentation|informatie|evidence).{0,120}\bsatisfy (itself|themselves|himself)\b.{0,80}(compl|meets? (its|the) obligations)",
             r"(information|informatie)\b.{0,80}\b(about|regarding|on|concerning|relating to|over|omtrent|met betrekking tot) (its |the |their |de |zijn |haar )?(compliance|naleving)",
-            r"(information|documentation|informatie|documentatie|documents|documenten|records)\b.{0,200}\b(assess|confirm|establish|check|vast te stellen|beoordelen|na te gaan)\w*.{0,60}(compl|naleving|nakom|obligations|verplichtingen)",
+            r"(information|documentation|informatie|inlichtingen|documentatie|documents|documenten|records)\b.{0,200}\b(assess|confirm|establish|check|monitor|review|evaluat|vast te stellen|beoordelen|na te gaan|toe te zien|toezien)\w*.{0,60}(compl|naleving|nakom|obligations|verplichtingen|(data protection|privacy|security) practices)",
+            # Information for the controller's audit ("all information it requires in connection with an audit").
+            r"\b(information|documentation|records|informatie|inlichtingen|documentatie)\b.{0,120}(\b(in connection with|in relation to|for|in verband met|ten behoeve van|voor)\b (the |an? |any |its |een |de |het )?(audits?|inspections?|audit)\b|\b(satisfy|meet|fulfil)\w*\b.{0,30}\baudit)",
+            # Its policies, procedures and records made available ("for review", "op verzoek").
+            r"\b(make|makes|stelt|stellen)\b.{0,20}\b(its |their |zijn |haar )?(policies|procedures|records|documentation|beleid|registers?|documentatie)\b.{0,80}\b(available|ter beschikking|beschikbaar)\b",
             # "shows the Client that it complies with the obligations of this agreement".
             r"\b(show|shows|prove|proves|demonstrate|demonstrates|toont|tonen)\b.{0,60}\b(that|dat)\b.{0,40}\b(complies with|compl(y|ies) with|meets|fulfils|is in compliance with|nakomt|naleeft|voldoet aan)\b.{0,60}(obligations|this (agreement|dpa|addendum)|these clauses|verplichtingen|deze (verwerkers)?overeenkomst)",
             r"(information|documentation|informatie|documentatie)\b.{0,160}\b(accountability|verantwoordingsplicht)",
             r"(informatie|documentatie|inlichtingen)\b.{0,160}\b(naleving|nakoming)\b.{0,60}(vast te stellen|te beoordelen|na te gaan|te controleren|te toetsen|aan te tonen)",
             r"(evidence|proof|bewijs|bewijsstukken) (of|van) (its |the |their |processor's |de |zijn )?(compliance|conformity|naleving|nakoming)",
             r"(informatie|inlichtingen|documentatie)\b.{0,160}\b(nageleefd|naleeft|nagekomen|nakomt)\b",
-            r"\b(records?|register|registers|documentation|documentatie)\b.{0,20}\b(of|van|on|over|about|regarding)\b (its |the |all |de |alle )?(processing|verwerking)\w*.{0,120}\b(make (them|it|these|those|such records) available|made available|available to|provide (them|it|a copy)|ter beschikking|verstrekt)",
+            r"\b(records?|register|registers|documentation|documentatie)\b.{0,20}\b(of|van|on|over|about|regarding)\b (its |the |all |de |alle )?(processing|verwerking)\w*.{0,120}\b(make (them|it|these|those|such)( records| documents)? available|made available|available to|provide (them|it|a copy)|ter beschikking|verstrekt)",
             # The controller asks for the reports ("may request a copy of the latest SOC 2 report").
             r"\b(request\w*|ask\w*|verzoek\w*|opvragen|vraagt|vragen)\b( for| om| to (receive|see|obtain))?\s+(a |an |the |its |een |de |het )?((cop(y|ies)|kopie\w*|summar(y|ies)|samenvatting\w*|access to|inzage in)\b.{0,50}|.{0,15})\b(audit reports?|certificat\w*|certificering\w*|soc ?[12]|iso ?27001|isae ?3[04]\d\d|third party memorandum|\btpm\b|assurance reports?|(audit|pentest|assurance)rapport\w*|rapport\w* van .{0,40}(auditor|deskundige))",
             # Answering the controller's questions about the processing is information on request.
@@ -608,7 +612,7 @@ SPECS: tuple[Spec, ...] = (
             rf"^(?!.*{SUB_PARTY}).*?\b(request\w*|ask|asks|demand\w*|require|entitled to (receive|obtain)|right to (receive|obtain)|verzoek\w*|vraagt|vragen|verlangt|verlangen|opvragen|vraagt .{{0,40}}\bop\b)\b.{{0,60}}\b(information|documentation|evidence|reports?|certificat\w*|cop(y|ies)|summar(y|ies)|informatie|inlichtingen|documentatie|bewijs|rapport\w*|certificering\w*|verklaring\w*|kopie\w*|samenvatting\w*)\b"
         ),
         gate=rx(
-            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register|confirm|review|documentation|documentatie"
+            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register|confirm|review|documentation|documentatie|questionnaire|vragenlijst|practices|monitor|toe te zien"
         ),
     ),
     Spec(

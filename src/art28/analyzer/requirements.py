@@ -114,6 +114,8 @@ def subject(text: str, ctx: Context) -> str | None:
     modal followed by "that" introduces another clause, so the next modal decides.
     """
     opening = _opening_party(text, ctx)
+    if opening == "subprocessor" and ENGAGED.search(text[:120]):
+        return "processor"  # "Sub-processors may only be engaged with ...": whoever engages them
     if INFINITIVE_ITEM.match(text):
         return None  # "(a) to process ... on behalf of the controller; ... it agrees": the lead-in's party
     main = _main_clause(text, ctx)  # where the main clause after "If ..., " starts, or -1
@@ -266,6 +268,13 @@ def _opening_party(text: str, ctx: Context) -> str | None:
     return None
 
 
+# A passive of engaging after a sub-processor named first ("may only be appointed", "mogen
+# alleen worden ingeschakeld").
+ENGAGED = rx(
+    r"^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,4}[.)])\s+)?(?:the |de |het |any |all |alle )?\S+\s+(?:may|shall|must|will|can|are|is|mogen|mag|zullen|zal|moeten|kunnen|worden|wordt)\s+(?:not\s+|only\s+|alleen\s+|niet\s+|slechts\s+)*"
+    r"(?:be|worden|zijn)\s+(?:\w+\s+)?(?:engaged|appointed|used|retained|involved|commissioned|hired|subcontracted|"
+    r"ingeschakeld|ingezet|gebruikt|aangesteld|betrokken|aangewezen)\b"
+)
 JOINT = rx(r"\W*(?:'s\s+)?(?:and|en|as well as|alsmede)\s+(?:the |de |het )?")
 
 
