@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from art28.analyzer.context import rx
-from art28.analyzer.patterns import CONTROLLER_WORDS
+from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
 
 # A party that processes for the processor (used to tell whose clause it is) ...
 SUB_PARTY = r"(sub-?\s?processor|subprocessor|sub-?\s?verwerker|subverwerker|sub-?bewerker|onderaannemer|sub-?contract|other processors?|another processor|andere verwerkers?|third[- ]party (service )?providers?|derden)"
@@ -572,7 +572,7 @@ SPECS: tuple[Spec, ...] = (
         _p(
             r"(information|documentation|informatie|inlichtingen|documentatie|the documents|de documenten|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(te )?controleren|toetsen|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
             r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
-            r"(make available|makes? .{0,80}\bavailable\b|provide|\b(give|gives|send|sends|share|shares|deliver|delivers|supply|supplies|furnish|furnishes)\b|ter beschikking|verstrek|overleg|\b(geeft|stuurt|deelt|overhandigt|levert)\b).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport|isae|third party memorandum|\btpm\b|assurance)",
+            r"(make available|makes? .{0,80}\bavailable\b|provide|\b(give|gives|send|sends|share|shares|deliver|delivers|supply|supplies|furnish|furnishes)\b|ter beschikking|verstrek|overleg|\b(geeft|stuurt|deelt|overhandigt|levert)\b).{0,120}(penetration test (summar|report|result)|pentest ?(summar|report|result|rapport|samenvatting|resultat)|audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport|isae|third party memorandum|\btpm\b|assurance)",
             r"(third party memorandum|\btpm\b|isae ?3[04]\d\d).{0,120}\b(ter beschikking|available|provide|verstrek)",
             r"(audit reports?|certificat|certificering|soc ?[12] (type ii )?reports?|iso ?27001).{0,80}\b(made available|available to|provided to|ter beschikking|verstrekt aan)\b",
             r"(respond|answer|complete|beantwoord|invullen|vult).{0,60}(questionnaires?|vragenlijst)",
@@ -593,6 +593,13 @@ SPECS: tuple[Spec, ...] = (
             r"(information|documentation|informatie|documentatie)\b.{0,160}\b(accountability|verantwoordingsplicht)",
             r"(informatie|documentatie|inlichtingen)\b.{0,160}\b(naleving|nakoming)\b.{0,60}(vast te stellen|te beoordelen|na te gaan|te controleren|te toetsen|aan te tonen)",
             r"(evidence|proof|bewijs|bewijsstukken) (of|van) (its |the |their |processor's |de |zijn )?(compliance|conformity|naleving|nakoming)",
+            # "evidence that it has implemented the measures this DPA requires"; a confirmation or
+            # statement that it complies with this agreement; told or reported on its compliance.
+            r"\b(evidence|proof|bewijs)\b (that|dat) .{0,60}\b(implemented|complies|meets|fulfils|heeft geïmplementeerd|nakomt|naleeft)\b.{0,60}(this (dpa|agreement|addendum)|deze (verwerkers)?overeenkomst|obligations|verplichtingen)",
+            r"\b(confirmation|statement|declaration|bevestiging|verklaring)\b.{0,20}\b(that|dat)\b.{0,40}\b(complies with|compl(y|ies) with|meets|fulfils|nakomt|naleeft|voldoet aan)\b (this (dpa|agreement|addendum)|these clauses|(all )?(its|the) obligations|deze (verwerkers)?overeenkomst|(alle )?(zijn|haar|de) verplichtingen)",
+            rf"({INFORM[1:-1]}|\breports?\b|\brapporteert\b)\w*.{{0,60}}\b(of|about|on|regarding|over|omtrent)\b (its |the |their |zijn |haar |de )?(compliance|naleving)\b",
+            # Information that lets the controller make sure that the processor complies.
+            rf"\b(information|documentation|informatie|inlichtingen|documentatie)\b.{{0,160}}\b(ensure|make sure|verify|satisfy itself|nagaan|vaststellen|zich ervan vergewissen) (that|dat) (the )?({PROCESSOR_WORDS}|it|hij)\b.{{0,20}}\b(complies|compl(y|ies) with|meets|fulfils|nakomt|naleeft|voldoet)",
             r"(informatie|inlichtingen|documentatie)\b.{0,160}\b(nageleefd|naleeft|nagekomen|nakomt)\b",
             r"\b(records?|register|registers|documentation|documentatie)\b.{0,20}\b(of|van|on|over|about|regarding)\b (its |the |all |de |alle )?(processing|verwerking)\w*.{0,120}\b(make (them|it|these|those|such)( records| documents)? available|made available|available to|provide (them|it|a copy)|ter beschikking|verstrekt)",
             # The controller asks for the reports ("may request a copy of the latest SOC 2 report").
@@ -612,7 +619,7 @@ SPECS: tuple[Spec, ...] = (
             rf"^(?!.*{SUB_PARTY}).*?\b(request\w*|ask|asks|demand\w*|require|entitled to (receive|obtain)|right to (receive|obtain)|verzoek\w*|vraagt|vragen|verlangt|verlangen|opvragen|vraagt .{{0,40}}\bop\b)\b.{{0,60}}\b(information|documentation|evidence|reports?|certificat\w*|cop(y|ies)|summar(y|ies)|informatie|inlichtingen|documentatie|bewijs|rapport\w*|certificering\w*|verklaring\w*|kopie\w*|samenvatting\w*)\b"
         ),
         gate=rx(
-            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register|confirm|review|documentation|documentatie|questionnaire|vragenlijst|practices|monitor|toe te zien"
+            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register|confirm|review|documentation|documentatie|questionnaire|vragenlijst|practices|monitor|toe te zien|information|informatie|inlichtingen|evidence|bewijs|penetration|pentest"
         ),
     ),
     Spec(
@@ -654,7 +661,8 @@ SPECS: tuple[Spec, ...] = (
             rf"(impose|imposes|oplegg|legt|flows? down|pass(es)? on)\b.{{0,40}}\b(on|upon|to|aan)\b (the |each |any |every |all |its |such |de |het |elke |iedere )?{SUB}.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|requirements)",
             rf"{SUB}.{{0,120}}(obligation|verplichting)\w*.{{0,120}}(impose|oplegg|opgelegd|opleggen|op te leggen|bind)",
             rf"(written|schriftelijke?) (agreement|contract|overeenkomst).{{0,80}}{SUB}.{{0,200}}(obligation|terms|verplichting|voorwaarden|protection|bescherming)",
-            rf"{SUB}.{{0,120}}(meet|compl(y|ies) with|be bound by|abide by|adhere to|observe|voldoen aan|naleven|nakomen|nakomt|naleeft).{{0,120}}(obligation|verplichting)",
+            rf"{SUB}.{{0,120}}(meet|compl(y|ies) with|be bound by|abide by|adhere to|observe|voldoen aan|naleven|nakomen|nakomt|naleeft).{{0,120}}(obligation|verplichting|(requirements|terms|provisions) of this|(eisen|voorwaarden|bepalingen) (van|uit) deze)",
+            rf"{SUB}.{{0,200}}\bprotect\w*\b.{{0,40}}\bas well as (this|these|the) (dpa|agreement|addendum|clauses)",
             # "verplicht de subverwerkers tot naleving van deze overeenkomst"
             rf"\b(verplicht|verbindt)\w*\b.{{0,60}}{SUB}\w*.{{0,60}}\btot (naleving|nakoming)\b.{{0,60}}(overeenkomst|verplichting|voorwaarden|afspraken)",
             REF_28_2_4,

@@ -280,7 +280,9 @@ JOINT = rx(r"\W*(?:'s\s+)?(?:and|en|as well as|alsmede)\s+(?:the |de |het )?")
 
 def _party(before: str, ctx: Context) -> str | None:
     near = before[-45:]
-    if re.search(SUB_PARTY, near) and not ctx.processor_re().search(re.sub(SUB_PARTY, " ", near)):
+    # "The use of sub-processors is permitted": a sub-processor after a preposition is no subject.
+    subs = [m for m in re.finditer(SUB_PARTY, near) if not OBJECT_OF.search(near[: m.start()])]
+    if subs and not ctx.processor_re().search(re.sub(SUB_PARTY, " ", near)):
         return "subprocessor"
     if ctx.processor_re().search(before):
         return "processor"
