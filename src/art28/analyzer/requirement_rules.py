@@ -20,7 +20,7 @@ from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
 SUB_PARTY = r"(sub-?\s?processor|subprocessor|sub-?\s?verwerker|subverwerker|sub-?bewerker|onderaannemer|sub-?contract|other processors?|another processor|andere verwerkers?|third[- ]party (service )?providers?|derden)"
 # ... and the same with the activity ("in the event of sub-processing"), for what a clause is about.
 SUB = rf"(sub-?\s?processing|sub-?\s?verwerking|{SUB_PARTY[1:-1]})"
-ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|(provide|give|gives|geeft) .{0,40}(information|assistance|help|support|informatie|hulp)|make available|werkt .{0,20}\bmee\b|meewerk|mee te werken|levert .{0,40}(informatie|gegevens)|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,60}(hulp|medewerking)|\bhulp (bij|aan)\b|verstrekt .{0,40}informatie|enable)"
+ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|(provide|give|gives|geeft) .{0,40}(information|assistance|help|support|input|informatie|hulp|inbreng)|\bdraagt\b.{0,40}\bbij aan\b|\bbij te dragen aan\b|\bbijdragen aan\b|make available|werkt .{0,20}\bmee\b|meewerk|mee te werken|levert .{0,40}(informatie|gegevens)|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,60}(hulp|medewerking)|\bhulp (bij|aan)\b|verstrekt .{0,40}informatie|enable)"
 DS = r"(data subjects?|betrokkenen?|getroffen (personen|betrokkenen)|betrokken personen|individuals?|affected (persons|individuals|people|parties)|natural persons|persons concerned)"
 BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compromise)"
 # "Articles 32 to 34" covers security and both breach duties; "32 to 36" all five.
@@ -364,6 +364,9 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,200}}\b(obligations?|duties|verplichtingen|plichten)\b.{{0,20}}\b(to|towards|vis-à-vis|jegens|tegenover|ten opzichte van) (the |de |its |any |all )?{DS}",
             # A subject access request is a data subject's request by another name.
             rf"{ASSIST}.{{0,200}}\b(subject access|dsars?|data subject access|inzageverzoek\w*)\b|\b(subject access|dsars?|inzageverzoek\w*)\b.{{0,200}}{ASSIST}",
+            # Correcting or deleting data so that the controller can answer requests; the means to do so.
+            rf"^(?=.*{DS}).*\b(rectif\w*|correct\w*|eras\w*|delet\w*|export\w*|block\w*|restrict\w*|corrigeert|verwijdert|wist|afschermt|beperkt)\b.{{0,200}}\b(so that|to enable|in order to|zodat|opdat)\b.{{0,80}}\b(requests?|verzoeken)\b",
+            rf"\b(means|tools|functionalit\w*|features?|middelen|functionaliteit\w*)\b.{{0,20}}\b(to|om)\b (rectify|correct|erase|delete|export|restrict)\b.{{0,120}}{DS}",
             # The kinds of request named instead of the data subjects ("requests for access or erasure").
             rf"{ASSIST}.{{0,200}}{KIND_OF_REQUEST}",
             rf"^(?=.*({DS}|subject access)).*\b(provide|give|supply|furnish|send|verstrek\w*|geeft|levert)\b.{{0,60}}\b(information|data|details|documentation|informatie|gegevens|documentatie)\b.{{0,100}}(respond|answer|reply|beantwoord|afhandel)\w*.{{0,80}}(requests?|verzoek)",
