@@ -196,16 +196,28 @@ UNSEEN_WIDENED: dict[str, tuple[list[str], list[str]]] = {
         [
             "We will give you the help you reasonably need to handle requests from people who want to see, correct or delete their data.",
             "The Processor shall enable the Controller to comply with requests for access, rectification, erasure, restriction, portability or objection.",
+            "The Processor shall provide the Controller with the means to rectify, erase or export the personal data of a data subject.",
+            "The Supplier shall, at the Customer's request, correct, delete or block personal data so that the Customer can honour data subject requests.",
         ],
         [
             "Opdrachtnemer verleent Opdrachtgever op verzoek alle redelijke hulp bij het nakomen van verzoeken van betrokkenen.",
+            "Verwerker corrigeert of verwijdert op verzoek van Verwerkingsverantwoordelijke persoonsgegevens, zodat Verwerkingsverantwoordelijke aan verzoeken van betrokkenen kan voldoen.",
         ],
     ),
     "assist_dpia": (
         [
             "Where Customer carries out an assessment of the impact of the envisaged processing operations on the protection of personal data, Supplier shall give it reasonable help.",
+            "Should the Customer be required to perform a data protection impact assessment, the Supplier shall provide the input the Customer reasonably needs.",
         ],
+        [
+            "Opdrachtnemer draagt bij aan de gegevensbeschermingseffectbeoordelingen die Opdrachtgever moet uitvoeren.",
+        ],
+    ),
+    "assist_prior_consultation": (
         [],
+        [
+            "Opdrachtnemer draagt bij aan een voorafgaande raadpleging van de Autoriteit Persoonsgegevens door Opdrachtgever.",
+        ],
     ),
 }
 
@@ -221,6 +233,9 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Taking into account the nature of the processing, Supplier shall assist Customer by appropriate technical and organisational measures, insofar as this is possible, with the fulfilment of Customer's obligation to respond to data subject requests.",
             "The Processor shall help the Controller meet its obligations to respond to requests of data subjects by appropriate technical and organisational measures.",
             "We will assist you, through the functions of the service, in fulfilling requests of individuals to exercise their rights.",
+            "Reasonable assistance will be provided to you in responding to requests from data subjects.",
+            "Requests from data subjects shall be handled with the Processor's assistance.",
+            "Where the Controller cannot itself answer a request of a data subject through the service, the Processor shall help it do so.",
         ],
         [
             "Leverancier helpt Afnemer zoveel mogelijk om te kunnen voldoen aan verzoeken van betrokkenen die hun rechten uitoefenen.",
@@ -245,6 +260,12 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "The Processor shall give the Controller appropriate cooperation so that the Controller can carry out any data protection impact assessment it must carry out.",
             "We will support you, where needed, in carrying out data protection impact assessments related to the services.",
             "The Supplier shall, on request, help the Customer to evaluate the impact of the processing on data protection.",
+            "Where required, assistance shall be given to the Customer for data protection impact assessments.",
+            "Reasonable assistance with data protection impact assessments will be provided to you upon request.",
+            "Where necessary and on request, the Vendor shall help the Company to meet the obligations that follow from carrying out data protection impact assessments.",
+            "The Supplier shall give all reasonable assistance to the Customer with the conduct of privacy impact assessments.",
+            "The Processor shall assist the Controller in fulfilling its duty to assess the impact of the processing where a high risk is likely.",
+            "At the Controller's request, the Processor will contribute to the preparation of data protection impact assessments.",
         ],
         [
             "Leverancier helpt Afnemer bij het uitvoeren van een gegevensbeschermingseffectbeoordeling als Afnemer daarom vraagt.",
@@ -254,6 +275,7 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Verwerker helpt Verwerkingsverantwoordelijke bij het verrichten van een gegevensbeschermingseffectbeoordeling en een eventuele voorafgaande raadpleging.",
             "Leverancier verleent Afnemer op verzoek redelijke medewerking bij het opstellen van een DPIA.",
             "Verwerker werkt op verzoek mee aan een door Verwerkingsverantwoordelijke uit te voeren gegevensbeschermingseffectbeoordeling.",
+            "Verwerker verleent op verzoek van Verwerkingsverantwoordelijke medewerking aan het opstellen van een data protection impact assessment (DPIA).",
         ],
     ),
     "assist_prior_consultation": (
@@ -268,6 +290,10 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Where Customer must consult a supervisory authority before the processing begins, the Vendor shall provide it with reasonable assistance.",
             "The Processor shall give the Controller appropriate cooperation so that the Controller can consult the supervisory authority where Article 36 GDPR requires it.",
             "We will support you in any prior consultation of the regulator that relates to the services.",
+            "Reasonable assistance with prior consultations of the supervisory authority will be provided to you upon request.",
+            "Where necessary and on request, the Vendor shall help the Company to meet the obligations that follow from the prior consultation of the supervisory authority.",
+            "The Processor shall assist the Controller in fulfilling its duty to consult the competent authority before processing that a DPIA shows to be high-risk.",
+            "At the Controller's request, the Processor will contribute to any prior consultation with the data protection authority.",
         ],
         [
             "Leverancier verleent Afnemer bijstand wanneer Afnemer vooraf de Autoriteit Persoonsgegevens moet raadplegen.",
@@ -277,10 +303,10 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Verwerker helpt Verwerkingsverantwoordelijke bij het verrichten van een gegevensbeschermingseffectbeoordeling en een eventuele voorafgaande raadpleging.",
             "Leverancier verleent Afnemer medewerking bij een voorafgaande raadpleging van de toezichthouder.",
             "Verwerker werkt op verzoek mee aan een voorafgaande raadpleging van de Autoriteit Persoonsgegevens door Verwerkingsverantwoordelijke.",
+            "Verwerker ondersteunt Verwerkingsverantwoordelijke indien deze op grond van artikel 36 AVG de toezichthouder moet raadplegen.",
         ],
     ),
 }
-
 
 # key -> (what it is, text, Dutch?) that mentions the subject but must not count.
 UNSEEN_NOT: dict[str, list[tuple[str, str, bool]]] = {
@@ -300,6 +326,11 @@ UNSEEN_NOT: dict[str, list[tuple[str, str, bool]]] = {
         (
             "authority",
             "The Processor shall help the Controller to handle requests from persons acting for a public authority.",
+            False,
+        ),
+        (
+            "other party",
+            "The Controller shall correct or delete the personal data itself so that it can answer the requests of data subjects.",
             False,
         ),
     ],

@@ -208,16 +208,20 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "The Vendor shall inform the Company in advance if it is legally required to process the personal data other than under the Company's instructions, unless the applicable law forbids such notice.",
             "If applicable law requires the Processor to process personal data other than on the Controller's instructions, the Processor will inform the Controller of this before processing, except where the law prohibits it.",
             "Should EU or national law require us to process your personal data for another purpose, we will tell you before doing so, unless that law prevents us.",
+            "Where processing is required by law, the Controller shall be informed of that legal requirement before processing, unless the law prohibits it.",
+            "The Controller will be notified in advance of any legal requirement to process the personal data, unless such notice is prohibited by law.",
+            "The Processor shall act only on the Controller's written instructions unless national law requires otherwise, in which case it shall tell the Controller of that requirement before it processes the data, unless the law forbids that.",
+            "Where a law to which the Supplier is subject requires further processing, the Supplier shall notify the Customer of that requirement before the processing begins, unless the law prohibits notice on important grounds of public interest.",
         ],
         [
             "Wanneer een wettelijk voorschrift Leverancier verplicht om persoonsgegevens anders dan volgens de instructies te verwerken, informeert Leverancier Afnemer daarover vooraf, tenzij dat niet is toegestaan.",
             "Verwerker stelt Verwerkingsverantwoordelijke vooraf in kennis van een wettelijke verplichting om persoonsgegevens te verwerken, behalve wanneer de wet zo'n kennisgeving verbiedt.",
             "Indien een rechterlijk bevel of een wet Datawolk verplicht de gegevens te verwerken, informeert Datawolk Meel daar voorafgaand aan de verwerking over, tenzij de wet dit verbiedt.",
             "Als de wet Verwerker verplicht de gegevens voor een ander doel te verwerken, informeert Verwerker Verwerkingsverantwoordelijke daarover voordat hij dat doet, tenzij de wet dat niet toestaat.",
+            "Verwerker handelt uitsluitend op schriftelijke instructie, tenzij een wettelijk voorschrift hem tot verwerking verplicht; in dat geval meldt hij dat voorschrift vooraf aan Verwerkingsverantwoordelijke, tenzij de wet dat verbiedt.",
         ],
     ),
 }
-
 
 # key -> (what it is, text, Dutch?) that mentions the subject but must not count.
 UNSEEN_NOT: dict[str, list[tuple[str, str, bool]]] = {

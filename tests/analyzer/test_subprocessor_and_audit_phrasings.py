@@ -219,8 +219,13 @@ UNSEEN_WIDENED: dict[str, tuple[list[str], list[str]]] = {
             "The Company acknowledges that the Vendor may hire sub-processors to provide parts of the services.",
             "The Processor shall not delegate any processing of the personal data to another entity unless the Controller has given its prior written approval.",
             "The Processor shall not let any sub-processor process the personal data unless the Controller has agreed to it in writing.",
+            "Sub-processors may only be appointed with the prior written consent of the Controller.",
+            "Sub-processors shall not be engaged without the Controller's prior written authorisation.",
+            "The use of sub-processors is permitted, provided the Processor complies with this clause.",
         ],
-        [],
+        [
+            "Subverwerkers mogen alleen worden ingeschakeld met voorafgaande schriftelijke toestemming van Verwerkingsverantwoordelijke.",
+        ],
     ),
     "subprocessor_changes_objection": (
         [
@@ -239,16 +244,38 @@ UNSEEN_WIDENED: dict[str, tuple[list[str], list[str]]] = {
             "Processor shall cooperate with Controller's reasonable requests for information concerning Processor's data protection practices.",
             "We will provide you with the results of our most recent external security review on request.",
             "The Vendor shall keep documentation of the processing carried out for the Company and make it available to the Company upon request.",
+            "The Processor shall provide the Controller with all information the Controller reasonably requires in connection with an audit.",
+            "The Supplier shall supply the Customer with such information as the Customer may reasonably need to assess the Supplier's data protection practices.",
+            "Provider shall provide Customer with the information necessary to satisfy Customer's audit obligations under the GDPR.",
+            "The Vendor shall make its policies, procedures and records relating to the processing available to the Company for review.",
+            "Upon reasonable notice, the Processor shall give the Controller access to the information and records it needs to monitor the Processor's compliance.",
+            "Contractor shall keep records of all processing activities carried out on behalf of the Client and make those records available on request.",
+            "The data importer shall keep appropriate documentation on the processing activities carried out for the data exporter and make it available on request.",
+            "The Supplier shall answer the Customer's security questionnaire once a year.",
+            "The Vendor shall keep the Company informed of its compliance with this DPA.",
+            "Processor shall provide Controller with reasonable evidence that it has implemented the measures required by this DPA.",
+            "The Supplier shall provide the Customer with sufficient information to enable the Customer to ensure that the Supplier complies with this agreement.",
+            "The Processor shall grant the Controller access to all information required to check that the obligations of this DPA are met.",
+            "On written request, Provider shall give Customer its most recent penetration test summary.",
+            "Upon request, the Vendor shall provide the Company with confirmation that it complies with this DPA.",
+            "Processor shall, upon request, provide a written statement that it complies with the obligations of this Agreement.",
+            "The Processor shall periodically report to the Controller on its compliance with this agreement.",
         ],
         [
             "Leverancier stelt Afnemer op verzoek de resultaten van de laatste externe beveiligingsaudit beschikbaar.",
             "Leverancier houdt documentatie bij over de verwerkingen voor Afnemer en stelt die op verzoek aan Afnemer ter beschikking.",
+            "Verwerker verstrekt Verwerkingsverantwoordelijke alle inlichtingen die deze redelijkerwijs nodig heeft in verband met een audit.",
+            "Opdrachtnemer geeft Opdrachtgever op verzoek inzage in de informatie die nodig is om toe te zien op de naleving van deze overeenkomst.",
         ],
     ),
     "subprocessor_same_obligations": (
         [
             "The Processor shall contractually require every sub-processor to meet the requirements of this DPA.",
             "The Vendor shall hold its sub-processors to data protection commitments that match those it has made in this DPA.",
+            "The Supplier will only disclose personal data to a sub-processor that has agreed in writing to terms that protect the data as well as this DPA does.",
+            "The Vendor shall enter into a contract with each sub-processor that includes obligations corresponding to those of this DPA.",
+            "Sub-processors shall be contractually obliged to meet the requirements of this agreement.",
+            "The Processor shall ensure that its sub-processors comply with the terms of this DPA.",
         ],
         [
             "Opdrachtnemer draagt de verplichtingen uit deze verwerkersovereenkomst schriftelijk over aan iedere subverwerker die hij inschakelt.",
@@ -279,6 +306,16 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "You specifically authorise us to use our affiliates as sub-processors.",
             "The Controller gives its consent to the sub-processors that the Processor uses on the date of this DPA.",
             "Only sub-processors approved by the Customer in advance may process Customer personal data.",
+            "It is agreed that the Processor may engage sub-processors to process personal data on its behalf.",
+            "The parties agree that the Supplier may use the sub-processors listed in Annex 3.",
+            "Any engagement of a sub-processor requires the Customer's prior written approval.",
+            "The Customer's prior written consent is required before the Supplier engages any sub-processor.",
+            "Appointment of sub-processors: the Vendor may appoint sub-processors subject to this section.",
+            "The Controller grants the Processor general written authorisation to engage sub-processors subject to clause 8.",
+            "The Processor shall not subcontract any processing to a third party without the express prior consent of the Controller.",
+            "Processor may engage the sub-processors listed in Annex III, which Controller hereby approves.",
+            "The Processor shall not transfer the processing of personal data, in whole or in part, to a sub-processor unless Controller has given its written authorisation.",
+            "The Controller authorizes the engagement of the Processor's affiliates and the third parties listed in the annex as sub-processors.",
         ],
         [
             "Verwerker besteedt de verwerking niet uit aan een andere verwerker zonder dat Verwerkingsverantwoordelijke daar vooraf schriftelijk mee heeft ingestemd.",
@@ -305,6 +342,12 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "In the event Processor adds a sub-processor, Processor will inform Controller thereof and Controller will have the right to object.",
             "The Processor shall keep the Controller informed of any intended change to its sub-processors, and the Controller may object to the change.",
             "At least thirty days before a new sub-processor begins to process personal data, we will update our sub-processor page and notify you, and you may object.",
+            "New sub-processors will be announced to the Customer at least thirty days in advance, and the Customer may object to them.",
+            "Any intended change of sub-processors shall be notified to the Controller in advance, giving the Controller the opportunity to object.",
+            "The Supplier will maintain a list of its sub-processors on its website, will update it before any new sub-processor is engaged and will notify subscribers of the update, and the Customer may object to the new sub-processor.",
+            "Before engaging any new sub-processor, the Processor shall give the Controller thirty days' written notice, during which the Controller may object on reasonable data protection grounds.",
+            "The Processor shall give the Controller the opportunity to object before any new sub-processor processes its personal data.",
+            "The Controller may object to any new sub-processor within fourteen days after the Processor has notified it.",
         ],
         [
             "Leverancier laat Afnemer ten minste vier weken van tevoren weten dat hij een subverwerker wil toevoegen of vervangen, en Afnemer kan binnen die termijn bezwaar maken.",
@@ -313,6 +356,9 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Verwerker houdt Verwerkingsverantwoordelijke vooraf op de hoogte van iedere toevoeging of vervanging van subverwerkers, zodat deze daartegen bezwaar kan maken.",
             "Afnemer kan binnen tien werkdagen na de kennisgeving bezwaar maken tegen een nieuwe subverwerker die Leverancier wil inzetten.",
             "Verwerker houdt Verwerkingsverantwoordelijke op de hoogte van beoogde wijzigingen in zijn subverwerkers; Verwerkingsverantwoordelijke kan daartegen bezwaar maken.",
+            "Nieuwe subverwerkers worden vooraf aan Verwerkingsverantwoordelijke gemeld, die daartegen bezwaar kan maken.",
+            "Verwerkingsverantwoordelijke kan binnen veertien dagen na de melding van Verwerker bezwaar maken tegen een nieuwe subverwerker.",
+            "Verwerker stelt Verwerkingsverantwoordelijke in de gelegenheid bezwaar te maken voordat een nieuwe subverwerker persoonsgegevens verwerkt.",
         ],
     ),
     "compliance_information": (
@@ -326,6 +372,10 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Contractor shall provide the Client with any information the Client reasonably requires to verify that the processing complies with this agreement.",
             "Upon request, the Supplier shall provide the Customer with the documentation needed to verify the Supplier's adherence to this DPA.",
             "We will make available to you the information you reasonably request to confirm our compliance with this addendum.",
+            "All information necessary to demonstrate compliance with this DPA shall be provided to the Customer on request.",
+            "Information needed to demonstrate compliance with Article 28 GDPR will be made available to you on request.",
+            "The parties agree that the Processor shall make available to the Controller the information needed to demonstrate compliance.",
+            "The Processor shall provide the Controller, at its request, with the information required to verify compliance with Article 28 GDPR.",
         ],
         [
             "Leverancier stelt alle informatie ter beschikking die Afnemer nodig heeft om aan te tonen dat de verplichtingen van artikel 28 AVG worden nagekomen.",
@@ -335,6 +385,8 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Verwerker verstrekt Verwerkingsverantwoordelijke op verzoek alle informatie die redelijkerwijs nodig is om de naleving van deze verwerkersovereenkomst aan te tonen.",
             "Opdrachtnemer houdt een register bij waarmee hij kan aantonen dat hij deze overeenkomst naleeft, en stelt dat op verzoek ter beschikking.",
             "Verwerker beantwoordt vragen van Verwerkingsverantwoordelijke over de verwerking onder deze overeenkomst snel en zorgvuldig.",
+            "Op verzoek wordt aan Verwerkingsverantwoordelijke alle informatie verstrekt die nodig is om de naleving aan te tonen.",
+            "Verwerker houdt een register van de verwerkingsactiviteiten bij en stelt dit op verzoek ter beschikking aan Verwerkingsverantwoordelijke.",
         ],
     ),
     "subprocessor_same_obligations": (
@@ -353,6 +405,13 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "We require each of our sub-processors to offer a level of data protection consistent with this DPA.",
             "Sub-processors shall be subject to written obligations that are at least as strict as those set out in this agreement.",
             "The Processor shall only use sub-processors that have accepted in writing terms substantially equivalent to this DPA.",
+            "Sub-processors shall be bound by the same data protection obligations as the Processor under this agreement.",
+            "Each sub-processor must comply with obligations equivalent to those of the Supplier under this DPA.",
+            "The parties agree that the Processor shall impose the same obligations on its sub-processors.",
+            "The Processor shall ensure that any sub-processor it engages is subject to data protection obligations that are substantially the same as those in this agreement.",
+            "Each sub-processor agreement shall contain data protection provisions at least as stringent as those in this DPA.",
+            "Where the Processor engages a sub-processor, it shall do so by way of a written contract that provides for the same data protection obligations as bind the Processor.",
+            "The Processor shall ensure that the arrangement with each sub-processor provides the same level of protection for the personal data as this agreement.",
         ],
         [
             "Leverancier legt iedere subverwerker schriftelijk ten minste dezelfde verplichtingen op als die voor Leverancier uit deze overeenkomst volgen.",
@@ -361,6 +420,7 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Verwerker sluit met subverwerkers overeenkomsten die een gelijkwaardig niveau van gegevensbescherming waarborgen.",
             "Opdrachtnemer ziet erop toe dat iedere subverwerker zich schriftelijk verbindt tot naleving van de verplichtingen uit deze overeenkomst.",
             "Subverwerkers zijn schriftelijk gebonden aan verplichtingen die minstens even streng zijn als die in deze overeenkomst.",
+            "Subverwerkers worden gebonden aan dezelfde verplichtingen als Verwerker.",
         ],
     ),
     "subprocessor_liability": (
@@ -372,7 +432,6 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
 }
-
 
 # key -> (what it is, text, Dutch?) that mentions the subject but must not count.
 UNSEEN_NOT: dict[str, list[tuple[str, str, bool]]] = {
@@ -428,6 +487,9 @@ UNSEEN_NOT: dict[str, list[tuple[str, str, bool]]] = {
             "The Supplier documents each change to its systems and reviews the change log every month.",
             False,
         ),
+        ("other party", "The Customer shall provide evidence that it has obtained the consent of the data subjects.", False),
+        ("an audit trail", "The Processor shall give the Controller the information on each breach for its audit trail.", False),
+        ("no compliance", "The Processor shall provide written confirmation that it has deleted the personal data.", False),
     ],
     "subprocessor_same_obligations": [
         (

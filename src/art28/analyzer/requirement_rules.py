@@ -588,7 +588,7 @@ SPECS: tuple[Spec, ...] = (
             r"(information|informatie)\b.{0,80}\b(about|regarding|on|concerning|relating to|over|omtrent|met betrekking tot) (its |the |their |de |zijn |haar )?(compliance|naleving)",
             r"(information|documentation|informatie|inlichtingen|documentatie|documents|documenten|records)\b.{0,200}\b(assess|confirm|establish|check|monitor|review|evaluat|vast te stellen|beoordelen|na te gaan|toe te zien|toezien)\w*.{0,60}(compl|naleving|nakom|obligations|verplichtingen|(data protection|privacy|security) practices)",
             # Information for the controller's audit ("all information it requires in connection with an audit").
-            r"\b(information|documentation|records|informatie|inlichtingen|documentatie)\b.{0,120}(\b(in connection with|in relation to|for|in verband met|ten behoeve van|voor)\b (the |an? |any |its |een |de |het )?(audits?|inspections?|audit)\b|\b(satisfy|meet|fulfil)\w*\b.{0,30}\baudit)",
+            r"\b(information|documentation|records|informatie|inlichtingen|documentatie)\b.{0,120}(\b(in connection with|in relation to|for|in verband met|ten behoeve van|voor)\b (the |an? |any |its |een |de |het )?(audits?|inspections?|audit)\b(?! (trail|log))|\b(satisfy|meet|fulfil)\w*\b.{0,30}\baudit)",
             # Its policies, procedures and records made available ("for review", "op verzoek").
             r"\b(make|makes|stelt|stellen)\b.{0,20}\b(its |their |zijn |haar )?(policies|procedures|records|documentation|beleid|registers?|documentatie)\b.{0,80}\b(available|ter beschikking|beschikbaar)\b",
             # "shows the Client that it complies with the obligations of this agreement".
