@@ -206,7 +206,7 @@ UNSEEN_WIDENED: dict[str, tuple[list[str], list[str]]] = {
     ),
     "assist_dpia": (
         [
-            "Where Customer carries out an assessment of the impact of the envisaged processing operations on the protection of personal data, Supplier shall give it reasonable help.",
+            "Where Customer makes its own assessment of the likely impact of the planned processing on the protection of personal data, Supplier shall give it reasonable help.",
             "Should the Customer be required to perform a data protection impact assessment, the Supplier shall provide the input the Customer reasonably needs.",
         ],
         [
@@ -226,11 +226,11 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
         [
             "Taking into account the nature of the processing, the Vendor shall help the Company, as far as possible, to fulfil its obligation to respond to requests from individuals exercising their rights under the GDPR.",
             "The Supplier shall forward to the Customer without delay any request it receives from a data subject and shall help the Customer to answer it.",
-            "The data importer shall assist the data exporter in fulfilling its obligations to respond to data subjects' requests for the exercise of their rights.",
+            "The data importer shall help the data exporter meet its duty to answer the requests by which data subjects exercise their rights.",
             "Where a data subject invokes a right under the GDPR, Contractor shall provide the Client with all reasonable cooperation.",
             "Provider will provide Customer with reasonable cooperation and assistance in relation to requests from data subjects, to the extent Customer cannot fulfil them through the Services.",
-            "The Vendor shall, at the Company's cost, provide such assistance as the Company reasonably requires to fulfil its obligations to individuals exercising their rights under data protection law.",
-            "Taking into account the nature of the processing, Supplier shall assist Customer by appropriate technical and organisational measures, insofar as this is possible, with the fulfilment of Customer's obligation to respond to data subject requests.",
+            "The Vendor shall, at the Company's cost, give the Company the assistance it reasonably needs to meet its duties towards individuals who exercise their rights under the data protection rules.",
+            "Bearing in mind what the processing involves, Supplier shall help Customer through suitable technical and organisational measures, as far as possible, to fulfil Customer's duty to answer data subject requests.",
             "The Processor shall help the Controller meet its obligations to respond to requests of data subjects by appropriate technical and organisational measures.",
             "We will assist you, through the functions of the service, in fulfilling requests of individuals to exercise their rights.",
             "Reasonable assistance will be provided to you in responding to requests from data subjects.",
@@ -256,7 +256,7 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Where the Controller decides to carry out a DPIA, the Processor shall make available the necessary information.",
             "Upon request, Provider shall give Customer reasonable cooperation for any data protection impact assessment Customer is required to perform regarding the Services.",
             "The Vendor shall provide information to the Company which the Company needs to complete a privacy impact assessment for the processing.",
-            "Processor shall, taking into account the nature of processing and the information available to Processor, assist Controller with its obligations under Articles 35 and 36 GDPR.",
+            "Processor shall, considering the nature of the processing and the information it has, assist Controller with its obligations under Articles 35 and 36 GDPR.",
             "The Processor shall give the Controller appropriate cooperation so that the Controller can carry out any data protection impact assessment it must carry out.",
             "We will support you, where needed, in carrying out data protection impact assessments related to the services.",
             "The Supplier shall, on request, help the Customer to evaluate the impact of the processing on data protection.",
@@ -286,7 +286,7 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Contractor shall give the Client the information it needs for a prior consultation under Article 36 GDPR.",
             "Upon request, the Supplier shall cooperate with the Customer in its prior consultations with the regulator.",
             "Upon request, Provider shall give Customer reasonable cooperation in its prior consultations with supervisory authorities concerning the Services.",
-            "Processor shall, taking into account the nature of processing and the information available to Processor, assist Controller with its obligations under Articles 35 and 36 GDPR.",
+            "Processor shall, considering the nature of the processing and the information it has, assist Controller with its obligations under Articles 35 and 36 GDPR.",
             "Where Customer must consult a supervisory authority before the processing begins, the Vendor shall provide it with reasonable assistance.",
             "The Processor shall give the Controller appropriate cooperation so that the Controller can consult the supervisory authority where Article 36 GDPR requires it.",
             "We will support you in any prior consultation of the regulator that relates to the services.",
