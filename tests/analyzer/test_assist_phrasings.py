@@ -236,6 +236,8 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Reasonable assistance will be provided to you in responding to requests from data subjects.",
             "Requests from data subjects shall be handled with the Processor's assistance.",
             "Where the Controller cannot itself answer a request of a data subject through the service, the Processor shall help it do so.",
+            "The Provider will give the Customer commercially reasonable cooperation and assistance in handling a data subject's request, to the extent the Customer cannot handle it through the service.",
+            "The Processor shall support the Controller in safeguarding the rights of data subjects.",
         ],
         [
             "Leverancier helpt Afnemer zoveel mogelijk om te kunnen voldoen aan verzoeken van betrokkenen die hun rechten uitoefenen.",
@@ -244,6 +246,7 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Verwerker verleent Verwerkingsverantwoordelijke alle redelijke medewerking om te voldoen aan een verzoek van een betrokkene.",
             "Leverancier assisteert Afnemer bij het afhandelen van verzoeken van betrokkenen tot uitoefening van hun rechten.",
             "Verwerker helpt Verwerkingsverantwoordelijke met passende technische en organisatorische maatregelen om verzoeken van betrokkenen te beantwoorden.",
+            "Verwerker ondersteunt Verwerkingsverantwoordelijke bij het waarborgen van de rechten van betrokkenen.",
         ],
     ),
     "assist_dpia": (
@@ -266,6 +269,7 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "The Supplier shall give all reasonable assistance to the Customer with the conduct of privacy impact assessments.",
             "The Processor shall assist the Controller in fulfilling its duty to assess the impact of the processing where a high risk is likely.",
             "At the Controller's request, the Processor will contribute to the preparation of data protection impact assessments.",
+            "The Provider shall provide reasonable cooperation and assistance to the Customer in connection with any data protection impact assessment relating to the services.",
         ],
         [
             "Leverancier helpt Afnemer bij het uitvoeren van een gegevensbeschermingseffectbeoordeling als Afnemer daarom vraagt.",
@@ -294,6 +298,7 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Where necessary and on request, the Vendor shall help the Company to meet the obligations that follow from the prior consultation of the supervisory authority.",
             "The Processor shall assist the Controller in fulfilling its duty to consult the competent authority before processing that a DPIA shows to be high-risk.",
             "At the Controller's request, the Processor will contribute to any prior consultation with the data protection authority.",
+            "The Provider shall provide reasonable cooperation and assistance to the Customer in connection with any consultation of a supervisory authority relating to the services.",
         ],
         [
             "Leverancier verleent Afnemer bijstand wanneer Afnemer vooraf de Autoriteit Persoonsgegevens moet raadplegen.",

@@ -191,6 +191,7 @@ UNSEEN_WIDENED: dict[str, tuple[list[str], list[str]]] = {
             "Contractor shall promptly inform the Client, to the extent legally permitted, before it processes any personal data because a law requires it to.",
             "If Provider receives a legally binding request from a public authority to disclose Customer personal data, Provider shall notify Customer before disclosing it, unless such notice is legally prohibited.",
             "If Contractor is compelled by a subpoena or similar legal process to disclose personal data, Contractor shall give the Client prompt notice so that the Client may seek a protective order, unless legally prohibited.",
+            "If the Vendor believes it is legally required to process the data other than as instructed, it shall let the Company know before doing so, where the law allows.",
         ],
         [
             "Rust op Opdrachtnemer een wettelijke plicht om de gegevens te verwerken, dan meldt hij dat eerst aan Opdrachtgever, voor zover de wet dat toestaat.",
@@ -212,6 +213,7 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "The Controller will be notified in advance of any legal requirement to process the personal data, unless such notice is prohibited by law.",
             "The Processor shall act only on the Controller's written instructions unless national law requires otherwise, in which case it shall tell the Controller of that requirement before it processes the data, unless the law forbids that.",
             "Where a law to which the Supplier is subject requires further processing, the Supplier shall notify the Customer of that requirement before the processing begins, unless the law prohibits notice on important grounds of public interest.",
+            "The Processor processes the personal data only on documented instructions, unless Union or Member State law to which it is subject requires it to do so; in such a case, the Processor shall inform the Controller of that legal requirement before processing, unless that law prohibits such information on important grounds of public interest.",
         ],
         [
             "Wanneer een wettelijk voorschrift Leverancier verplicht om persoonsgegevens anders dan volgens de instructies te verwerken, informeert Leverancier Afnemer daarover vooraf, tenzij dat niet is toegestaan.",
@@ -219,6 +221,7 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Indien een rechterlijk bevel of een wet Datawolk verplicht de gegevens te verwerken, informeert Datawolk Meel daar voorafgaand aan de verwerking over, tenzij de wet dit verbiedt.",
             "Als de wet Verwerker verplicht de gegevens voor een ander doel te verwerken, informeert Verwerker Verwerkingsverantwoordelijke daarover voordat hij dat doet, tenzij de wet dat niet toestaat.",
             "Verwerker handelt uitsluitend op schriftelijke instructie, tenzij een wettelijk voorschrift hem tot verwerking verplicht; in dat geval meldt hij dat voorschrift vooraf aan Verwerkingsverantwoordelijke, tenzij de wet dat verbiedt.",
+            "Verwerker verwerkt uitsluitend op instructie, behalve als hij op grond van een wettelijke bepaling tot verwerking verplicht is; in dat geval stelt hij Verwerkingsverantwoordelijke vóór de verwerking op de hoogte, tenzij de wet dat verbiedt.",
         ],
     ),
 }

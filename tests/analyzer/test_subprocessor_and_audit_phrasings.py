@@ -225,6 +225,7 @@ UNSEEN_WIDENED: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             "Subverwerkers mogen alleen worden ingeschakeld met voorafgaande schriftelijke toestemming van Verwerkingsverantwoordelijke.",
+            "Verwerker zal geen werkzaamheden uitbesteden aan een derde die persoonsgegevens verwerkt zonder voorafgaande schriftelijke toestemming van Verwerkingsverantwoordelijke.",
         ],
     ),
     "subprocessor_changes_objection": (
@@ -234,6 +235,7 @@ UNSEEN_WIDENED: dict[str, tuple[list[str], list[str]]] = {
         [
             "Verwerker informeert Verwerkingsverantwoordelijke over het voornemen om een subverwerker toe te voegen, waarna Verwerkingsverantwoordelijke daartegen bezwaar kan aantekenen.",
             "Wil Opdrachtnemer een andere subverwerker inschakelen, dan meldt hij dit vooraf aan Opdrachtgever, die hiertegen bezwaar kan maken.",
+            "Verwerker werkt de lijst van subverwerkers op zijn website ten minste dertig dagen voor de inzet van een nieuwe subverwerker bij; Verwerkingsverantwoordelijke kan in die periode bezwaar maken.",
         ],
     ),
     "compliance_information": (
@@ -259,12 +261,14 @@ UNSEEN_WIDENED: dict[str, tuple[list[str], list[str]]] = {
             "Upon request, the Vendor shall provide the Company with confirmation that it complies with this DPA.",
             "Processor shall, upon request, provide a written statement that it complies with the obligations of this Agreement.",
             "The Processor shall periodically report to the Controller on its compliance with this agreement.",
+            "The Processor shall keep the Controller informed about the way it meets its obligations under this agreement.",
         ],
         [
             "Leverancier stelt Afnemer op verzoek de resultaten van de laatste externe beveiligingsaudit beschikbaar.",
             "Leverancier houdt documentatie bij over de verwerkingen voor Afnemer en stelt die op verzoek aan Afnemer ter beschikking.",
             "Verwerker verstrekt Verwerkingsverantwoordelijke alle inlichtingen die deze redelijkerwijs nodig heeft in verband met een audit.",
             "Opdrachtnemer geeft Opdrachtgever op verzoek inzage in de informatie die nodig is om toe te zien op de naleving van deze overeenkomst.",
+            "Verwerker informeert Verwerkingsverantwoordelijke op verzoek over de wijze waarop hij zijn verplichtingen uit deze overeenkomst nakomt.",
         ],
     ),
     "subprocessor_same_obligations": (
@@ -275,11 +279,14 @@ UNSEEN_WIDENED: dict[str, tuple[list[str], list[str]]] = {
             "The Vendor shall enter into a contract with each sub-processor that includes obligations corresponding to those of this DPA.",
             "Sub-processors shall be contractually obliged to meet the requirements of this agreement.",
             "The Processor shall ensure that its sub-processors comply with the terms of this DPA.",
+            "The Supplier shall require its sub-processors by contract to give sufficient guarantees that they will implement appropriate technical and organisational measures.",
+            "Each agreement with a sub-processor shall contain data protection terms that are not less protective than those of this agreement.",
         ],
         [
             "Opdrachtnemer draagt de verplichtingen uit deze verwerkersovereenkomst schriftelijk over aan iedere subverwerker die hij inschakelt.",
             "Datawolk verplicht zijn subverwerkers om de afspraken uit deze overeenkomst na te leven.",
             "Verwerker bedingt bij iedere subverwerker een beschermingsniveau dat overeenkomt met deze verwerkersovereenkomst.",
+            "Leverancier legt zijn subverwerkers identieke verplichtingen op als die welke uit deze overeenkomst voor hem voortvloeien.",
         ],
     ),
     "subprocessor_liability": (
@@ -315,6 +322,7 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Processor may engage the sub-processors listed in Annex III, which Controller hereby approves.",
             "The Processor shall not transfer the processing of personal data, in whole or in part, to a sub-processor unless Controller has given its written authorisation.",
             "The Controller authorizes the engagement of the Processor's affiliates and the third parties listed in the annex as sub-processors.",
+            "The Controller hereby gives the Processor a general permission to use sub-processors.",
         ],
         [
             "Verwerker besteedt de verwerking niet uit aan een andere verwerker zonder dat Verwerkingsverantwoordelijke daar vooraf schriftelijk mee heeft ingestemd.",
@@ -347,6 +355,7 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Before engaging any new sub-processor, the Processor shall give the Controller thirty days' written notice, during which the Controller may object on reasonable data protection grounds.",
             "The Processor shall give the Controller the opportunity to object before any new sub-processor processes its personal data.",
             "The Controller may object to any new sub-processor within fourteen days after the Processor has notified it.",
+            "The Provider will update the sub-processor list on its website at least thirty days before it authorises a new sub-processor, and the Customer may object to that sub-processor within that period.",
         ],
         [
             "Leverancier laat Afnemer ten minste vier weken van tevoren weten dat hij een subverwerker wil toevoegen of vervangen, en Afnemer kan binnen die termijn bezwaar maken.",
@@ -412,6 +421,8 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Each sub-processor agreement shall contain data protection provisions at least as stringent as those in this DPA.",
             "Where the Processor engages a sub-processor, it shall conclude a written contract with it that lays down the same data protection obligations as bind the Processor.",
             "The Processor shall ensure that its arrangement with each sub-processor protects the personal data to the same level as this agreement.",
+            "The Processor shall ensure that every sub-processor is bound by data protection obligations compatible with those the Processor has under this DPA.",
+            "The Vendor shall impose on each sub-processor obligations that are at a minimum equal to its own obligations under this DPA.",
         ],
         [
             "Leverancier legt iedere subverwerker schriftelijk ten minste dezelfde verplichtingen op als die voor Leverancier uit deze overeenkomst volgen.",
@@ -421,6 +432,8 @@ UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
             "Opdrachtnemer ziet erop toe dat iedere subverwerker zich schriftelijk verbindt tot naleving van de verplichtingen uit deze overeenkomst.",
             "Subverwerkers zijn schriftelijk gebonden aan verplichtingen die minstens even streng zijn als die in deze overeenkomst.",
             "Subverwerkers worden gebonden aan dezelfde verplichtingen als Verwerker.",
+            "Verwerker sluit met iedere subverwerker een overeenkomst die ten minste hetzelfde beschermingsniveau biedt als deze verwerkersovereenkomst.",
+            "Opdrachtnemer verplicht iedere subverwerker tot het nakomen van verplichtingen die minimaal gelijk zijn aan die van Opdrachtnemer.",
         ],
     ),
     "subprocessor_liability": (

@@ -140,7 +140,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{SUB}.{{0,200}}\b(without|zonder)\b.{{0,60}}\b(agreement|akkoord|instemming)\b",
             rf"{SUB}.{{0,200}}\b(unless|until|only (if|when|after|once)|provided that|tenzij|totdat|alleen (als|indien|nadat))\b.{{0,60}}\b(agreed|agrees|akkoord)\b",
             # The processing handed to any other entity ("delegate ... to another entity unless ... approval").
-            r"\b(delegat|outsourc|entrust|subcontract|hand\w* over|uitbested|uit te besteden|toevertrouw|overdra(gen|agt))\w*\b.{0,80}\b(to|aan)\b (another|any other|other|any|a third|any third|third|een andere|andere|een derde|derden)\b.{0,40}\b(entit(y|ies)|part(y|ies)|processors?|compan(y|ies)|organi[sz]ations?|providers?|partij\w*|verwerkers?|organisaties?|bedrij(f|ven))\b.{0,160}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|instemming|akkoord|agreement)",
+            r"\b(delegat|outsourc|entrust|subcontract|hand\w* over|uitbested|uit te besteden|toevertrouw|overdra(gen|agt))\w*\b.{0,80}\b(to|aan)\b ((another|any other|other|any|a third|any third|third|een andere|andere)\b.{0,40}\b(entit(y|ies)|part(y|ies)|processors?|compan(y|ies)|organi[sz]ations?|providers?|partij\w*|verwerkers?|organisaties?|bedrij(f|ven))\b|(een )?derden?\b|(a |any )?third part(y|ies)\b).{0,160}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|instemming|akkoord|agreement)",
         ),
         missing_note=(
             "no rule that sub-processors are engaged only with the controller's prior specific or general written authorisation",
@@ -167,6 +167,8 @@ SPECS: tuple[Spec, ...] = (
             rf"{SUB}.{{0,160}}(new|add|replac|chang|intended|nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,160}}{INFORM}",
             rf"{INFORM}.{{0,80}}(in advance|prior|before|beforehand|vooraf|voorafgaand|voordat).{{0,100}}{SUB}",
             rf"(new|add|replac|chang|further|modif|additional|another|nieuwe|toevoeg|vervang|wijzig|andere|extra).{{0,40}}{SUB}.{{0,160}}{INFORM}",
+            # The published list brought up to date before a new one starts ("werkt de lijst ... bij").
+            rf"\b(werkt|werken|actualiseert|actualiseren|updates?|updating)\b.{{0,40}}\b(lijst|overzicht|list|page|pagina)\b.{{0,160}}(new|add|replac|nieuwe|toevoeg|vervang)\w*.{{0,40}}{SUB}",
             # Told of the plan: "informeert ... over het voornemen om een subverwerker toe te voegen".
             rf"{INFORM}.{{0,80}}\b(voornemen|voornemens|intention|intends?|plans?|planned)\b.{{0,60}}{SUB}",
             rf"{INFORM}.{{0,160}}(changes?|updates?|wijziging(en)?) (to|of|in|van|op) (the |that |its |this |de |het )?(list|lijst|overview|overzicht)",
@@ -601,6 +603,7 @@ SPECS: tuple[Spec, ...] = (
             r"\b(evidence|proof|bewijs)\b (that|dat) .{0,60}\b(implemented|complies|meets|fulfils|heeft geïmplementeerd|nakomt|naleeft)\b.{0,60}(this (dpa|agreement|addendum)|deze (verwerkers)?overeenkomst|obligations|verplichtingen)",
             r"\b(confirmation|statement|declaration|bevestiging|verklaring)\b.{0,20}\b(that|dat)\b.{0,40}\b(complies with|compl(y|ies) with|meets|fulfils|nakomt|naleeft|voldoet aan)\b (this (dpa|agreement|addendum)|these clauses|(all )?(its|the) obligations|deze (verwerkers)?overeenkomst|(alle )?(zijn|haar|de) verplichtingen)",
             rf"({INFORM[1:-1]}|\breports?\b|\brapporteert\b)\w*.{{0,60}}\b(of|about|on|regarding|over|omtrent)\b (its |the |their |zijn |haar |de )?(compliance|naleving)\b",
+            rf"{INFORM}.{{0,60}}\b(about|of|on|over|omtrent)\b (the way|the manner in which|how|de wijze waarop|de manier waarop|hoe)\b.{{0,80}}\b(meets|complies|fulfils|nakomt|naleeft|voldoet)\b",
             # Information that lets the controller make sure that the processor complies.
             rf"\b(information|documentation|informatie|inlichtingen|documentatie)\b.{{0,160}}\b(ensure|make sure|verify|satisfy itself|nagaan|vaststellen|zich ervan vergewissen) (that|dat) (the )?({PROCESSOR_WORDS}|it|hij)\b.{{0,20}}\b(complies|compl(y|ies) with|meets|fulfils|nakomt|naleeft|voldoet)",
             r"(informatie|inlichtingen|documentatie)\b.{0,160}\b(nageleefd|naleeft|nagekomen|nakomt)\b",
@@ -622,7 +625,7 @@ SPECS: tuple[Spec, ...] = (
             rf"^(?!.*{SUB_PARTY}).*?\b(request\w*|ask|asks|demand\w*|require|entitled to (receive|obtain)|right to (receive|obtain)|verzoek\w*|vraagt|vragen|verlangt|verlangen|opvragen|vraagt .{{0,40}}\bop\b)\b.{{0,60}}\b(information|documentation|evidence|reports?|certificat\w*|cop(y|ies)|summar(y|ies)|informatie|inlichtingen|documentatie|bewijs|rapport\w*|certificering\w*|verklaring\w*|kopie\w*|samenvatting\w*)\b"
         ),
         gate=rx(
-            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register|confirm|review|documentation|documentatie|questionnaire|vragenlijst|practices|monitor|toe te zien|information|informatie|inlichtingen|evidence|bewijs|penetration|pentest"
+            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register|confirm|review|documentation|documentatie|questionnaire|vragenlijst|practices|monitor|toe te zien|information|informatie|inlichtingen|evidence|bewijs|penetration|pentest|\bmeets\b|the way it|de wijze waarop"
         ),
     ),
     Spec(
@@ -654,7 +657,7 @@ SPECS: tuple[Spec, ...] = (
             "Dezelfde verplichtingen opgelegd aan subverwerkers",
         ),
         _p(
-            rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|no less|at least|as protective|as restrictive|as onerous|as strict|consistent with|\bmatch(es|ing)?\b|\bcorrespond(s|ing)? (to|with)\b|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke|\bovereenkomt met\b|\bovereenkomen met\b|\bovereenstemt met\b|even streng)",
+            rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|compatible|identical|no less|not less|at least|as protective|as restrictive|as onerous|as strict|consistent with|at a minimum equal|sufficient guarantees|voldoende garanties|niet minder|identieke?|hetzelfde|\bmatch(es|ing)?\b|\bcorrespond(s|ing)? (to|with)\b|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke|\bovereenkomt met\b|\bovereenkomen met\b|\bovereenstemt met\b|even streng)",
             rf"(same|equivalent|similar|comparable|no less|at least|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste).{{0,200}}{SUB}",
             rf"{SUB}.{{0,200}}(impose|bind|bound|flow down|oplegg|opgelegd|legt .{{0,60}}op|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
             rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |every |any |such |its |all |their |de |elke |iedere |zijn |haar |alle )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|afspraken|protection|bescherming|this (dpa|agreement|addendum|contract)|deze (verwerkers)?overeenkomst)",
