@@ -16,7 +16,8 @@ from __future__ import annotations
 import pytest
 
 from art28.analyzer.patterns import normalize
-from tests.analyzer.test_requirement_phrasings import present_cases, sentence_status
+from tests.analyzer.test_requirement_phrasings import PREAMBLE_EN, PREAMBLE_NL, present_cases, sentence_status
+from tests.analyzer.test_requirement_phrasings import _status as _document_status
 
 # key -> (English sentences that state it, Dutch sentences that state it)
 PRESENT: dict[str, tuple[list[str], list[str]]] = {
@@ -174,3 +175,104 @@ def test_it_reads_a_clause_of_both_parties_as_binding_the_processor_too() -> Non
     alone = "The Controller agrees that its own security measures protect the personal data against accidental loss, destruction and unauthorised access."
     assert _status(sentence, "security_risks", dutch=False) == "present"
     assert _status(alone, "security_risks", dutch=False) != "present"
+
+
+# A fourth round, collected from the ways public agreements, the Commission's clauses
+# (2021/915 and 2021/914) and the GDPR itself put these duties, each written anew (other
+# parties: Vendor/Company, Provider/Customer, Leverancier/Afnemer, the data importer/exporter).
+# UNSEEN_WIDENED was read as missing or partial before the rules were widened for it;
+# UNSEEN_KEPT was already read right and stays so the wider rules keep it.
+UNSEEN_WIDENED: dict[str, tuple[list[str], list[str]]] = {
+    "legal_requirement_notice": (
+        [
+            "If a court order or statute obliges the Vendor to process Company personal data beyond the Company's instructions, the Vendor shall first tell the Company, unless the law forbids it.",
+            "Where we are legally obliged to process your data for another purpose, we will let you know about that obligation before processing, if the law allows us to.",
+            "If the data importer is subject to a legal requirement to process the personal data other than on instructions, it shall inform the data exporter of that requirement before processing unless prohibited by law.",
+            "Contractor shall promptly inform the Client, to the extent legally permitted, before it processes any personal data because a law requires it to.",
+            "If Provider receives a legally binding request from a public authority to disclose Customer personal data, Provider shall notify Customer before disclosing it, unless such notice is legally prohibited.",
+            "If Contractor is compelled by a subpoena or similar legal process to disclose personal data, Contractor shall give the Client prompt notice so that the Client may seek a protective order, unless legally prohibited.",
+            "If the Vendor believes it is legally required to process the data other than as instructed, it shall let the Company know before doing so, where the law allows.",
+        ],
+        [
+            "Rust op Opdrachtnemer een wettelijke plicht om de gegevens te verwerken, dan meldt hij dat eerst aan Opdrachtgever, voor zover de wet dat toestaat.",
+            "Indien Leverancier door een wettelijk voorschrift of een bevel van een overheidsinstantie verplicht is persoonsgegevens te verstrekken, stelt hij Afnemer daarvan vooraf op de hoogte, tenzij dit wettelijk verboden is.",
+            "Verwerker informeert Verwerkingsverantwoordelijke vóór de verwerking over een wettelijk voorschrift dat hem tot verwerking verplicht, tenzij dat voorschrift dit verbiedt.",
+        ],
+    ),
+}
+
+UNSEEN_KEPT: dict[str, tuple[list[str], list[str]]] = {
+    "legal_requirement_notice": (
+        [
+            "The Supplier shall notify the Customer in advance of any legal obligation under Union or Member State law to process the personal data otherwise than on instructions, unless such notice is prohibited on important grounds of public interest.",
+            "Where the processing is required by applicable law, the Processor shall inform the Controller of that legal requirement before processing, unless that law prohibits it.",
+            "The Vendor shall inform the Company in advance if it is legally required to process the personal data other than under the Company's instructions, unless the applicable law forbids such notice.",
+            "If applicable law requires the Processor to process personal data other than on the Controller's instructions, the Processor will inform the Controller of this before processing, except where the law prohibits it.",
+            "Should EU or national law require us to process your personal data for another purpose, we will tell you before doing so, unless that law prevents us.",
+            "Where processing is required by law, the Controller shall be informed of that legal requirement before processing, unless the law prohibits it.",
+            "The Controller will be notified in advance of any legal requirement to process the personal data, unless such notice is prohibited by law.",
+            "The Processor shall act only on the Controller's written instructions unless national law requires otherwise, in which case it shall tell the Controller of that requirement before it processes the data, unless the law forbids that.",
+            "Where a law to which the Supplier is subject requires further processing, the Supplier shall notify the Customer of that requirement before the processing begins, unless the law prohibits notice on important grounds of public interest.",
+            "The Processor processes the personal data only on documented instructions, unless Union or Member State law to which it is subject requires it to do so; in such a case, the Processor shall inform the Controller of that legal requirement before processing, unless that law prohibits such information on important grounds of public interest.",
+        ],
+        [
+            "Wanneer een wettelijk voorschrift Leverancier verplicht om persoonsgegevens anders dan volgens de instructies te verwerken, informeert Leverancier Afnemer daarover vooraf, tenzij dat niet is toegestaan.",
+            "Verwerker stelt Verwerkingsverantwoordelijke vooraf in kennis van een wettelijke verplichting om persoonsgegevens te verwerken, behalve wanneer de wet zo'n kennisgeving verbiedt.",
+            "Indien een rechterlijk bevel of een wet Datawolk verplicht de gegevens te verwerken, informeert Datawolk Meel daar voorafgaand aan de verwerking over, tenzij de wet dit verbiedt.",
+            "Als de wet Verwerker verplicht de gegevens voor een ander doel te verwerken, informeert Verwerker Verwerkingsverantwoordelijke daarover voordat hij dat doet, tenzij de wet dat niet toestaat.",
+            "Verwerker handelt uitsluitend op schriftelijke instructie, tenzij een wettelijk voorschrift hem tot verwerking verplicht; in dat geval meldt hij dat voorschrift vooraf aan Verwerkingsverantwoordelijke, tenzij de wet dat verbiedt.",
+            "Verwerker verwerkt uitsluitend op instructie, behalve als hij op grond van een wettelijke bepaling tot verwerking verplicht is; in dat geval stelt hij Verwerkingsverantwoordelijke vóór de verwerking op de hoogte, tenzij de wet dat verbiedt.",
+        ],
+    ),
+}
+
+# key -> (what it is, text, Dutch?) that mentions the subject but must not count.
+UNSEEN_NOT: dict[str, list[tuple[str, str, bool]]] = {
+    "legal_requirement_notice": [
+        (
+            "other party",
+            "The Customer shall inform the Supplier before any processing that the law requires of the Customer itself.",
+            False,
+        ),
+        ("no law", "The Processor shall notify the Controller before the processing begins.", False),
+        (
+            "opposite",
+            "The Supplier is not obliged to inform the Customer of any legal requirement to disclose the personal data.",
+            False,
+        ),
+        (
+            "other party",
+            "Afnemer stelt Leverancier vooraf op de hoogte van een wettelijke verplichting die op Afnemer rust.",
+            True,
+        ),
+        ("heading", "Verwerking op grond van een wettelijke plicht", True),
+    ],
+}
+
+
+@pytest.mark.parametrize(("key", "sentence", "dutch"), present_cases(UNSEEN_WIDENED))
+def test_it_reads_the_widened_fourth_round_wordings_as_present(key: str, sentence: str, dutch: bool) -> None:
+    assert sentence_status(sentence, key, dutch) == "present", sentence
+
+
+@pytest.mark.parametrize(("key", "sentence", "dutch"), present_cases(UNSEEN_KEPT))
+def test_it_keeps_reading_the_collected_fourth_round_wordings_as_present(key: str, sentence: str, dutch: bool) -> None:
+    assert sentence_status(sentence, key, dutch) == "present", sentence
+
+
+@pytest.mark.parametrize(
+    ("key", "kind", "text", "dutch"),
+    [
+        pytest.param(k, kind, t, d, id=f"{k}-{kind.replace(' ', '_')}-{i}")
+        for k, cases in UNSEEN_NOT.items()
+        for i, (kind, t, d) in enumerate(cases)
+    ],
+)
+def test_it_does_not_read_a_near_miss_of_the_fourth_round_as_present(
+    key: str, kind: str, text: str, dutch: bool
+) -> None:
+    if kind == "heading":
+        document = f"{PREAMBLE_NL if dutch else PREAMBLE_EN}{text}\n"
+        assert _document_status(document, key, "nl" if dutch else "en") != "present", text
+    else:
+        assert sentence_status(text, key, dutch) != "present", f"{kind}: {text}"

@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from art28.analyzer.context import rx
-from art28.analyzer.patterns import CONTROLLER_WORDS
+from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
 
 # A party that processes for the processor (used to tell whose clause it is) ...
 SUB_PARTY = r"(sub-?\s?processor|subprocessor|sub-?\s?verwerker|subverwerker|sub-?bewerker|onderaannemer|sub-?contract|other processors?|another processor|andere verwerkers?|third[- ]party (service )?providers?|derden)"
 # ... and the same with the activity ("in the event of sub-processing"), for what a clause is about.
 SUB = rf"(sub-?\s?processing|sub-?\s?verwerking|{SUB_PARTY[1:-1]})"
-ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|(provide|give|gives|geeft) .{0,40}(information|assistance|help|support|informatie|hulp)|make available|werkt .{0,20}\bmee\b|meewerk|mee te werken|levert .{0,40}(informatie|gegevens)|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,30}(hulp|medewerking)|verstrekt .{0,40}informatie|enable)"
+ASSIST = r"(assist|support|help|supply|furnish|co-?operat|contribut|(provide|give|gives|geeft) .{0,40}(information|assistance|help|support|input|informatie|hulp|inbreng)|\bdraagt\b.{0,40}\bbij aan\b|\bbij te dragen aan\b|\bbijdragen aan\b|make available|werkt .{0,20}\bmee\b|meewerk|mee te werken|levert .{0,40}(informatie|gegevens)|bijstand|bij te staan|bijstaan|staat .{0,40}bij|ondersteun|medewerking|helpt|help|verleent .{0,60}(hulp|medewerking)|\bhulp (bij|aan)\b|verstrekt .{0,40}informatie|enable)"
 DS = r"(data subjects?|betrokkenen?|getroffen (personen|betrokkenen)|betrokken personen|individuals?|affected (persons|individuals|people|parties)|natural persons|persons concerned)"
 BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compromise)"
 # "Articles 32 to 34" covers security and both breach duties; "32 to 36" all five.
@@ -28,7 +28,7 @@ BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compr
 RANGE_32_34 = r"32\s*,\s*33\s*(,|and|en|&)\s*34|(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?3[4-6]|32\s*(-|–|to|through|tot en met|t/m)\s*3[4-6] (of the |of |van de |avg|gdpr)"
 RANGE_32_36 = r"32\s*,\s*33\s*,\s*34\s*,\s*35\s*(,|and|en|&)\s*36|(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
 INSTRUCTION = r"(instructi|instructed|opdracht|aanwijzing)"
-INFORM = r"(inform|notif|notice|tell|alert|warn|inlicht|\blicht\b.{0,40}\bin\b|\be-?mails?\b(?! address)|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal|announc|aankondig|kondigt .{0,40}\baan\b)"
+INFORM = r"(inform|notif|notice|tell|alert|warn|\blets? .{0,30}\bknow\b|inlicht|\blicht\b.{0,40}\bin\b|\be-?mails?\b(?! address)|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal|announc|aankondig|kondigt .{0,40}\baan\b)"
 RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|erasure|complaint|klacht)"
 
 # "The conditions of Article 28(2) and (4) for engaging another processor" (the wording of
@@ -36,7 +36,7 @@ RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|er
 REF_28_2_4 = r"(conditions?|requirements?|voorwaarden|vereisten)\b.{0,80}(paragraphs? 2 and 4|28\s*\(2\)\s*((and|en|&)\s*)?\(?4\b\)?|\blid 2 en (lid )?4\b|\bleden 2 en 4\b)|(paragraphs? 2 and 4|28\s*\(2\)\s*((and|en|&)\s*)?\(?4\b\)?|\blid 2 en (lid )?4\b|\bleden 2 en 4\b).{0,80}(conditions?|requirements?|voorwaarden|vereisten)"
 # Telling someone of a problem, with the ways an alert is put ("advise", "draw attention to",
 # "let ... know", "wijst ... erop"); used where an alert is the requirement.
-ALERT = rf"({INFORM[1:-1]}|\badvis|\blets? .{{0,30}}\bknow\b|\bdraws? .{{0,40}}\battention\b|\bpoints? out\b|\bwijst .{{0,40}}\berop\b|\battendeert\b|\battent maakt\b)"
+ALERT = rf"({INFORM[1:-1]}|\badvis|\bdraws? .{{0,40}}\battention\b|\bpoints? out\b|\bwijst .{{0,40}}\berop\b|\battendeert\b|\battent maakt\b)"
 # The shared vocabularies the patterns below are built from (see requirements._needs).
 ATOMS = {
     "sub": SUB,
@@ -72,6 +72,11 @@ class Spec:
     exclude: re.Pattern[str] | None = None
     # A cheap test that must pass before the patterns run: most sentences stop here.
     gate: re.Pattern[str] | None = None
+    # Patterns that state it only under a heading of its subject, where "them" or "such
+    # entities" refers back to what the heading names ("7. Sub-processing ... It shall impose
+    # on them the same obligations").
+    in_section: tuple[re.Pattern[str], ...] = ()
+    section: re.Pattern[str] | None = None
 
 
 def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -94,6 +99,16 @@ SO_THAT = r"\b(so that|so as to|in order to|in order for|to enable|to allow|enab
 INFO_HELP = r"(\b(provide|provides|give|gives|deliver|delivers|supply|supplies|furnish|furnishes|make available|makes available|share|shares|verschaf\w*|verstrek\w*|levert|leveren|geeft|geven|ter beschikking)\b.{0,60}\b(information|documentation|documents|details|informatie|documentatie|documenten|gegevens|inlichtingen)\b|\b(informatie|documentatie|documenten|inlichtingen)\b.{0,30}\b(verschaff\w*|verstrekk\w*|te verstrekken|leveren|te geven|ter beschikking)\b)"
 
 
+# Words that point back to what the heading or the sentence before named ("them", "such entities").
+REFERS_BACK = r"\b(them|they|such (entities|parties|sub-?processors|subcontractors|third parties|providers)|each of them|hen|deze (partijen|subverwerkers|derden))\b"
+
+
+# A data subject's request by the rights it exercises (three or more in a list: one or two may
+# be the controller's own request to delete), or by people who want something of their data
+# ("requests from persons" alone may be a third party's, such as an authority's).
+KIND_OF_REQUEST = r"(\brequests? (for|of) (access|rectification|correction|erasure|deletion|restriction|portability)\b(,? (or |and |and/or )?(access|rectification|correction|erasure|deletion|restriction|portability|objection)\b){2}|\brequests? from (people|persons|individuals) (who|that) (want|wish|ask|seek)\b|\bverzoeke?n? (om|tot) (inzage|correctie|rectificatie|verwijdering|wissing|beperking)\b(,? (of |en )?(inzage|correctie|rectificatie|verwijdering|wissing|beperking|overdracht|overdraagbaarheid|dataportabiliteit|bezwaar)\b){2})"
+
+
 _MEASURES = r"(?=.*(measure|maatregel|protect|bescherm|safeguard|beveilig|level of security|security level|\bsecured?\b|security (program|programme|controls|polic)))"
 
 
@@ -113,12 +128,19 @@ SPECS: tuple[Spec, ...] = (
             rf"\b(may|can|is entitled to|shall be entitled to|mag|mogen|is gerechtigd|kan)\b.{{0,40}}\b(engage|use|appoint|subcontract|retain|utili[sz]e|inschakelen|inzetten|gebruik maken|gebruiken)\b.{{0,60}}{SUB}",
             rf"\b(engage|appoint|use|utili[sz]e)s? (the |any |its |only )?{SUB}.{{0,80}}(in accordance with|pursuant to|subject to|listed in|set out in|named in|vermeld|genoemd|opgenomen)",
             # "may involve / subcontract to third parties"; Dutch puts the verb last.
-            rf"\b(may|can|is entitled to|shall be entitled to|is permitted to|is allowed to|mag|mogen|is gerechtigd|is bevoegd|kan)\b.{{0,40}}\b(engage|use|appoint|involve|retain|utili[sz]e|subcontract|sub-contract)\b.{{0,60}}({SUB}|third parties|third-party processors?|further processors?|additional processors?)",
+            rf"\b(may|can|is entitled to|shall be entitled to|is permitted to|is allowed to|mag|mogen|is gerechtigd|is bevoegd|kan)\b.{{0,40}}\b(engage|use|appoint|involve|retain|utili[sz]e|subcontract|sub-contract|hire|commission|entrust\w*|delegate\w*|outsource\w*)\b.{{0,60}}({SUB}|third parties|third-party processors?|further processors?|additional processors?)",
             r"\b(may|can|is entitled to|shall be entitled to|is permitted to|is allowed to|mag|mogen|is gerechtigd|is bevoegd|kan)\b.{0,40}\b(subcontract|sub-contract|uitbesteden|uit te besteden)\b",
             rf"\b(mag|mogen|is gerechtigd|is bevoegd|kan)\b.{{0,80}}({SUB}|derden)\w*.{{0,60}}\b(inschakelen|in te schakelen|inzetten|in te zetten|gebruiken|te gebruiken|betrekken|te betrekken)\b|\b(mag|mogen|is gerechtigd|is bevoegd|kan)\b.{{0,60}}\b(gebruik (te )?maken|gebruikmaken|gebruik te maken)\b.{{0,20}}\bvan\b.{{0,40}}({SUB}|derden)",
             # The controller agrees to their engagement ("agrees to the use of the sub-processors listed").
             rf"\b(agrees?|agreed|stemt|instemt|ingestemd)\b.{{0,40}}\b(engagement|use|appointment|involvement|retention|commissioning|inzet|inschakeling|inschakelen|gebruik)\b.{{0,60}}{SUB}",
             REF_28_2_4,
+            # A third party let in to process the data, with the controller's say ("will not permit
+            # any third party to process ... unless authorised"); "without ... agreement" is consent.
+            r"\b(third part(y|ies)|other (processors?|part(y|ies))|another (processor|party)|derde|derden|andere partij)\b.{0,40}\b(to process|to handle|te verwerken|laten verwerken)\b.{0,160}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|goedgekeurd|instemming|ingestemd|akkoord)",
+            rf"{SUB}.{{0,200}}\b(without|zonder)\b.{{0,60}}\b(agreement|akkoord|instemming)\b",
+            rf"{SUB}.{{0,200}}\b(unless|until|only (if|when|after|once)|provided that|tenzij|totdat|alleen (als|indien|nadat))\b.{{0,60}}\b(agreed|agrees|akkoord)\b",
+            # The processing handed to any other entity ("delegate ... to another entity unless ... approval").
+            r"\b(delegat|outsourc|entrust|subcontract|hand\w* over|uitbested|uit te besteden|toevertrouw|overdra(gen|agt))\w*\b.{0,80}\b(to|aan)\b ((another|any other|other|any|a third|any third|third|een andere|andere)\b.{0,40}\b(entit(y|ies)|part(y|ies)|processors?|compan(y|ies)|organi[sz]ations?|providers?|partij\w*|verwerkers?|organisaties?|bedrij(f|ven))\b|(een )?derden?\b|(a |any )?third part(y|ies)\b).{0,160}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|instemming|akkoord|agreement)",
         ),
         missing_note=(
             "no rule that sub-processors are engaged only with the controller's prior specific or general written authorisation",
@@ -129,7 +151,7 @@ SPECS: tuple[Spec, ...] = (
         controller_if=rx(
             r"\b(authori[sz]\w*|consents?|approv\w*|agrees?|agreed|toestemming|goedkeur\w*|stemt|instemt|ingestemd|machtig\w*|akkoord)\b"
         ),
-        gate=rx(rf"{SUB}|third parties|third-party processors?|further processors?|additional processors?"),
+        gate=rx(rf"{SUB}|third part(y|ies)|third-party processors?|further processors?|additional processors?|other part(y|ies)|another party|andere partij|\bderde\b|delegat|outsourc|entrust|uitbested|toevertrouw"),
     ),
     Spec(
         "subprocessor_changes_objection",
@@ -144,7 +166,11 @@ SPECS: tuple[Spec, ...] = (
             rf"\b(posts?|publish\w*|publiceert|publiceren|plaatst)\b.{{0,80}}(new|add|replac|chang|intended|additional|proposed|nieuwe|toevoeg|vervang|wijzig|voorgenomen|beoogde?).{{0,40}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|intended|nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,160}}{INFORM}",
             rf"{INFORM}.{{0,80}}(in advance|prior|before|beforehand|vooraf|voorafgaand|voordat).{{0,100}}{SUB}",
-            rf"(new|add|replac|chang|further|modif|additional|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}.{{0,160}}{INFORM}",
+            rf"(new|add|replac|chang|further|modif|additional|another|nieuwe|toevoeg|vervang|wijzig|andere|extra).{{0,40}}{SUB}.{{0,160}}{INFORM}",
+            # The published list brought up to date before a new one starts ("werkt de lijst ... bij").
+            rf"\b(werkt|werken|actualiseert|actualiseren|updates?|updating)\b.{{0,40}}\b(lijst|overzicht|list|page|pagina)\b.{{0,160}}(new|add|replac|nieuwe|toevoeg|vervang)\w*.{{0,40}}{SUB}",
+            # Told of the plan: "informeert ... over het voornemen om een subverwerker toe te voegen".
+            rf"{INFORM}.{{0,80}}\b(voornemen|voornemens|intention|intends?|plans?|planned)\b.{{0,60}}{SUB}",
             rf"{INFORM}.{{0,160}}(changes?|updates?|wijziging(en)?) (to|of|in|van|op) (the |that |its |this |de |het )?(list|lijst|overview|overzicht)",
             rf"(consent|approv|authori[sz]|toestemming|goedkeuring).{{0,80}}(prior to|before|voor|voordat|in advance).{{0,60}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}",
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
@@ -196,13 +222,20 @@ SPECS: tuple[Spec, ...] = (
             "De verwerkingsverantwoordelijke vooraf informeren over een wettelijke verwerkingsplicht",
         ),
         _p(
-            rf"(requir|oblig|verplicht|gehouden|compel).{{0,80}}\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulation)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|before|prior|first|vooraf|voorafgaand|voordat|prohibit|verbiedt|verbieden|verbod)",
-            rf"{INFORM}.{{0,80}}(legal requirement|legal obligation|wettelijke (verplichting|eis|voorschrift)).{{0,80}}(before|prior|vooraf|vóór|voor de|voordat)",
+            rf"(requir|oblig|verplicht|gehouden|compel).{{0,80}}\b(law|laws|wet|wettelijke?|wetgeving|recht|legislation|regulation|legal process|subpoena|court order|warrant)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|before|prior|first|vooraf|voorafgaand|voordat|prohibit|verbiedt|verbieden|verbod)",
+            rf"{INFORM}.{{0,80}}(legal requirement|legal obligation|wettelijke? (verplichting|eis|voorschrift)).{{0,80}}(before|prior|vooraf|vóór|voor de|voordat)",
             # "Moet de verwerker op grond van de wet ... verwerken, dan laat hij dat vooraf weten".
             rf"\b(moet|moeten|must|has to|have to)\b.{{0,60}}\b(op grond van|krachtens|under|by)\b (de |the |applicable |toepasselijke )?(wet|law|laws|wetgeving)\b.{{0,200}}{INFORM}.{{0,160}}(before|prior|first|vooraf|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
-            rf"{INFORM}.{{0,60}}(before|prior to|vooraf|voordat|voorafgaand).{{0,80}}(legal (requirement|obligation|demand)|wettelijke? (verplichting|plicht|eis|voorschrift))",
+            rf"{INFORM}.{{0,60}}(before|prior to|vooraf|voordat|voorafgaand|vóór).{{0,80}}(legal (requirement|obligation|demand)|wettelijke? (verplichting|plicht|eis|voorschrift))",
             rf"{INFORM}.{{0,120}}(before|prior to|vooraf|voordat).{{0,80}}\b(where|if|when|indien|wanneer|als)\b.{{0,30}}(requir|oblig|compel|verplicht).{{0,60}}\b(law|laws|wet|wetgeving|legislation|member state)",
-            rf"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulation)\b.{{0,40}}(requir|oblig|verplicht|plicht|gehouden|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|prohibit|forbid|verbiedt|verbieden|verbod)",
+            rf"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulation|statutes?|statutory|court orders?|rechterlijke? (bevel|uitspraak|vonnis))\b.{{0,40}}(requir|oblig|verplicht|plicht|gehouden|compel).{{0,200}}{INFORM}.{{0,160}}(requirement|obligation|before|prior|first|vooraf|vóór|voorafgaand|voordat|eerst|prohibit|forbid|verbiedt|verbieden|verbod|(permit|allow)(s|ted)?\b|toestaat|toegestaan)",
+            # "a legal requirement to process ..., it shall inform ... of that requirement before".
+            rf"\b(legal|statutory|wettelijke?) (requirement|obligation|duty|verplichting|plicht|voorschrift)\b.{{0,200}}{INFORM}.{{0,120}}(requirement|obligation|before|prior|first|vooraf|voorafgaand|voordat|eerst|prohibit|forbid|verbiedt|verbod)",
+            # An authority's binding order to disclose, told first ("notify ... before disclosing it, unless prohibited").
+            rf"\b(legally binding|binding|bindend|dwingend)\b.{{0,20}}\b(requests?|demands?|orders?|verzoek\w*|bevel\w*|vordering\w*)\b.{{0,200}}{INFORM}.{{0,120}}(before|prior|first|vooraf|voordat|unless|tenzij|prohibit|forbid|verbiedt|verbod)",
+            rf"{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,80}}(requir|oblig|compel|verplicht)\w* (by|under|op grond van|krachtens) .{{0,20}}\b(law|laws|wet|wetgeving|legislation|statute)\b",
+            # "inform ... before it processes any personal data because a law requires it to".
+            rf"{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,120}}\b(law|laws|wet|wetgeving|legislation|statute)\b.{{0,20}}(requir|oblig|compel|verplicht)",
             # Told first of a legal or statutory duty: "notifies ... in advance of any statutory
             # obligation", "stelt ... voorafgaand ... in kennis van dat wettelijk voorschrift".
             rf"(in advance|beforehand|before|prior|first|vooraf|voorafgaand|voordat|eerst)\b.{{0,80}}{INFORM}.{{0,80}}(legal (requirement|obligation|duty)|statutory (requirement|obligation|duty)|wettelijke? (verplichting|plicht|eis|voorschrift))",
@@ -225,7 +258,7 @@ SPECS: tuple[Spec, ...] = (
             "nothing on what happens when the law requires the processor to process the data",
             "niets over wat er gebeurt als de wet de verwerker verplicht de gegevens te verwerken",
         ),
-        gate=rx(r"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulations?)\b"),
+        gate=rx(r"\b(law|laws|legally|wet|wettelijke?|wettelijk|wetgeving|recht|legislation|regulations?|statutes?|statutory|court orders?|rechterlijke?)\b"),
     ),
     Spec(
         "confidentiality",
@@ -333,6 +366,11 @@ SPECS: tuple[Spec, ...] = (
             rf"{ASSIST}.{{0,200}}\b(obligations?|duties|verplichtingen|plichten)\b.{{0,20}}\b(to|towards|vis-à-vis|jegens|tegenover|ten opzichte van) (the |de |its |any |all )?{DS}",
             # A subject access request is a data subject's request by another name.
             rf"{ASSIST}.{{0,200}}\b(subject access|dsars?|data subject access|inzageverzoek\w*)\b|\b(subject access|dsars?|inzageverzoek\w*)\b.{{0,200}}{ASSIST}",
+            # Correcting or deleting data so that the controller can answer requests; the means to do so.
+            rf"^(?=.*{DS}).*\b(rectif\w*|correct\w*|eras\w*|delet\w*|export\w*|block\w*|restrict\w*|corrigeert|verwijdert|wist|afschermt|beperkt)\b.{{0,200}}\b(so that|to enable|in order to|zodat|opdat)\b.{{0,80}}\b(requests?|verzoeken)\b",
+            rf"\b(means|tools|functionalit\w*|features?|middelen|functionaliteit\w*)\b.{{0,20}}\b(to|om)\b (rectify|correct|erase|delete|export|restrict)\b.{{0,120}}{DS}",
+            # The kinds of request named instead of the data subjects ("requests for access or erasure").
+            rf"{ASSIST}.{{0,200}}{KIND_OF_REQUEST}",
             rf"^(?=.*({DS}|subject access)).*\b(provide|give|supply|furnish|send|verstrek\w*|geeft|levert)\b.{{0,60}}\b(information|data|details|documentation|informatie|gegevens|documentatie)\b.{{0,100}}(respond|answer|reply|beantwoord|afhandel)\w*.{{0,80}}(requests?|verzoek)",
         ),
         _p(
@@ -349,7 +387,7 @@ SPECS: tuple[Spec, ...] = (
             "geen bijstand bij verzoeken van betrokkenen",
         ),
         other_subjects=frozenset({"service"}),
-        gate=rx(DS + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord|subject access|dsar|inzageverzoek|\b(arts?\.?|articles?|artikel(en)?) ?1[2-9]\b"),
+        gate=rx(DS + "|" + KIND_OF_REQUEST + r"|chapter iii|hoofdstuk iii|rights|respond|beantwoord|subject access|dsar|inzageverzoek|\b(arts?\.?|articles?|artikel(en)?) ?1[2-9]\b"),
     ),
     Spec(
         "assist_security",
@@ -456,7 +494,7 @@ SPECS: tuple[Spec, ...] = (
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
             rf"{ASSIST}.{{0,260}}({DPIA}|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b)",
-            rf"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b).{{0,200}}{ASSIST}",
+            rf"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|assessment of the (likely )?impact|assess\w* the (likely )?impact|beoordeling van (het|de) (effect|gevolgen)|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b).{{0,200}}{ASSIST}",
             rf"{TAKE_PART}.{{0,160}}{DPIA}",
             rf"{INFO_HELP}.{{0,160}}{DPIA}",
         ),
@@ -537,27 +575,43 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(h)",
         ("Information to demonstrate compliance", "Informatie om naleving aan te tonen"),
         _p(
-            r"(information|documentation|informatie|inlichtingen|documentatie|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(te )?controleren|toetsen|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
+            r"(information|documentation|informatie|inlichtingen|documentatie|the documents|de documenten|evidence|bewijs|records).{0,160}(demonstrat|show|prove|aan te tonen|aantonen|aantoont|verify|verif|(te )?controleren|toetsen|(obligations|verplichtingen).{0,60}(are met|worden nagekomen|nagekomen|are complied with))",
             r"(demonstrat|aan te tonen|aantonen).{0,120}(compliance|naleving|complies|voldoet|nakom).{0,200}(information|documentation|informatie|provide|make available|ter beschikking|verstrek)",
-            r"(make available|makes? .{0,80}\bavailable\b|provide|ter beschikking|verstrek|overleg).{0,120}(audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport|isae|third party memorandum|\btpm\b|assurance)",
+            r"(make available|makes? .{0,80}\bavailable\b|provide|\b(give|gives|send|sends|share|shares|deliver|delivers|supply|supplies|furnish|furnishes)\b|ter beschikking|verstrek|overleg|\b(geeft|stuurt|deelt|overhandigt|levert)\b).{0,120}(penetration test (summar|report|result)|pentest ?(summar|report|result|rapport|samenvatting|resultat)|audit reports?|certificat|certificering|verklaring|soc ?[12]|iso ?27001|third[- ]party audit|rapport|isae|third party memorandum|\btpm\b|assurance)",
             r"(third party memorandum|\btpm\b|isae ?3[04]\d\d).{0,120}\b(ter beschikking|available|provide|verstrek)",
             r"(audit reports?|certificat|certificering|soc ?[12] (type ii )?reports?|iso ?27001).{0,80}\b(made available|available to|provided to|ter beschikking|verstrekt aan)\b",
             r"(respond|answer|complete|beantwoord|invullen|vult).{0,60}(questionnaires?|vragenlijst)",
-            r"(make available|makes? .{0,80}\bavailable\b|provide|ter beschikking|verstrek)\w*.{0,80}\b(summary|summaries|results?|copy|copies|samenvatting|resultaten|kopie) (of|van) .{0,40}\b(audits?|assessments?|pentests?|penetration tests?)\b",
+            r"(make available|makes? .{0,80}\bavailable\b|provide|ter beschikking|verstrek)\w*.{0,80}\b(summary|summaries|results?|copy|copies|samenvatting|resultaten|kopie) (of|van) .{0,40}\b(audits?|assessments?|pentests?|penetration tests?|(security )?reviews?)\b",
+            # Dutch puts "beschikbaar" last: "stelt ... de resultaten van de laatste beveiligingsaudit beschikbaar".
+            r"\b(samenvatting|resultaten|uitkomsten|kopie|rapport\w*)\b (van|uit) .{0,60}\w*(audit|assessment|pentest|toets\w*|onderzoek)\b.{0,40}\b(beschikbaar|ter beschikking|verstrekt|overlegt|overhandigt)\b",
             # Its own compliance with this agreement, not a provider's with outside standards.
             r"\bdemonstrat\w* (its |their )?compliance with (this|these|the) (agreement|dpa|addendum|clauses|terms|obligations)|\bdemonstrat\w* its compliance\b|\b(aan te tonen|aantonen|toont .{0,60}\baan\b)\b.{0,30}\b(dat|that)\b.{0,60}(verplichtingen|deze (verwerkers)?overeenkomst)\b.{0,40}(nakomt|nagekomen|naleeft|nageleefd)",
             r"(information|documentation|informatie|evidence).{0,120}\bsatisfy (itself|themselves|himself)\b.{0,80}(compl|meets? (its|the) obligations)",
             r"(information|informatie)\b.{0,80}\b(about|regarding|on|concerning|relating to|over|omtrent|met betrekking tot) (its |the |their |de |zijn |haar )?(compliance|naleving)",
-            r"(information|documentation|informatie|documentatie|records)\b.{0,200}\b(assess|confirm|establish|check|vast te stellen|beoordelen|na te gaan)\w*.{0,60}(compl|naleving|nakom|obligations|verplichtingen)",
+            r"(information|documentation|informatie|inlichtingen|documentatie|documents|documenten|records)\b.{0,200}\b(assess|confirm|establish|check|monitor|review|evaluat|vast te stellen|beoordelen|na te gaan|toe te zien|toezien)\w*.{0,60}(compl|naleving|nakom|obligations|verplichtingen|(data protection|privacy|security) practices)",
+            # Information for the controller's audit ("all information it requires in connection with an audit").
+            r"\b(information|documentation|records|informatie|inlichtingen|documentatie)\b.{0,120}(\b(in connection with|in relation to|for|in verband met|ten behoeve van|voor)\b (the |an? |any |its |een |de |het )?(audits?|inspections?|audit)\b(?! (trail|log))|\b(satisfy|meet|fulfil)\w*\b.{0,30}\baudit)",
+            # Its policies, procedures and records made available ("for review", "op verzoek").
+            r"\b(make|makes|stelt|stellen)\b.{0,20}\b(its |their |zijn |haar )?(policies|procedures|records|documentation|beleid|registers?|documentatie)\b.{0,80}\b(available|ter beschikking|beschikbaar)\b",
+            # "shows the Client that it complies with the obligations of this agreement".
+            r"\b(show|shows|prove|proves|demonstrate|demonstrates|toont|tonen)\b.{0,60}\b(that|dat)\b.{0,40}\b(complies with|compl(y|ies) with|meets|fulfils|is in compliance with|nakomt|naleeft|voldoet aan)\b.{0,60}(obligations|this (agreement|dpa|addendum)|these clauses|verplichtingen|deze (verwerkers)?overeenkomst)",
             r"(information|documentation|informatie|documentatie)\b.{0,160}\b(accountability|verantwoordingsplicht)",
             r"(informatie|documentatie|inlichtingen)\b.{0,160}\b(naleving|nakoming)\b.{0,60}(vast te stellen|te beoordelen|na te gaan|te controleren|te toetsen|aan te tonen)",
             r"(evidence|proof|bewijs|bewijsstukken) (of|van) (its |the |their |processor's |de |zijn )?(compliance|conformity|naleving|nakoming)",
+            # "evidence that it has implemented the measures this DPA requires"; a confirmation or
+            # statement that it complies with this agreement; told or reported on its compliance.
+            r"\b(evidence|proof|bewijs)\b (that|dat) .{0,60}\b(implemented|complies|meets|fulfils|heeft geïmplementeerd|nakomt|naleeft)\b.{0,60}(this (dpa|agreement|addendum)|deze (verwerkers)?overeenkomst|obligations|verplichtingen)",
+            r"\b(confirmation|statement|declaration|bevestiging|verklaring)\b.{0,20}\b(that|dat)\b.{0,40}\b(complies with|compl(y|ies) with|meets|fulfils|nakomt|naleeft|voldoet aan)\b (this (dpa|agreement|addendum)|these clauses|(all )?(its|the) obligations|deze (verwerkers)?overeenkomst|(alle )?(zijn|haar|de) verplichtingen)",
+            rf"({INFORM[1:-1]}|\breports?\b|\brapporteert\b)\w*.{{0,60}}\b(of|about|on|regarding|over|omtrent)\b (its |the |their |zijn |haar |de )?(compliance|naleving)\b",
+            rf"{INFORM}.{{0,60}}\b(about|of|on|over|omtrent)\b (the way|the manner in which|how|de wijze waarop|de manier waarop|hoe)\b.{{0,80}}\b(meets|complies|fulfils|nakomt|naleeft|voldoet)\b",
+            # Information that lets the controller make sure that the processor complies.
+            rf"\b(information|documentation|informatie|inlichtingen|documentatie)\b.{{0,160}}\b(ensure|make sure|verify|satisfy itself|nagaan|vaststellen|zich ervan vergewissen) (that|dat) (the )?({PROCESSOR_WORDS}|it|hij)\b.{{0,20}}\b(complies|compl(y|ies) with|meets|fulfils|nakomt|naleeft|voldoet)",
             r"(informatie|inlichtingen|documentatie)\b.{0,160}\b(nageleefd|naleeft|nagekomen|nakomt)\b",
-            r"\b(records?|register|registers)\b (of|van) (its |the |all |de |alle )?(processing|verwerking)\w*.{0,120}\b(make (them|it|these|those|such records) available|made available|available to|provide (them|it|a copy)|ter beschikking|verstrekt)",
+            r"\b(records?|register|registers|documentation|documentatie)\b.{0,20}\b(of|van|on|over|about|regarding)\b (its |the |all |de |alle )?(processing|verwerking)\w*.{0,120}\b(make (them|it|these|those|such)( records| documents)? available|made available|available to|provide (them|it|a copy)|ter beschikking|verstrekt)",
             # The controller asks for the reports ("may request a copy of the latest SOC 2 report").
             r"\b(request\w*|ask\w*|verzoek\w*|opvragen|vraagt|vragen)\b( for| om| to (receive|see|obtain))?\s+(a |an |the |its |een |de |het )?((cop(y|ies)|kopie\w*|summar(y|ies)|samenvatting\w*|access to|inzage in)\b.{0,50}|.{0,15})\b(audit reports?|certificat\w*|certificering\w*|soc ?[12]|iso ?27001|isae ?3[04]\d\d|third party memorandum|\btpm\b|assurance reports?|(audit|pentest|assurance)rapport\w*|rapport\w* van .{0,40}(auditor|deskundige))",
             # Answering the controller's questions about the processing is information on request.
-            r"\b(respond\w*|answer\w*|reply|replies|responses?|beantwoord\w*|antwoord\w*)\b (to |op )?.{0,40}\b(requests? for information|information requests?|questions|vragen|verzoeken om informatie|informatieverzoeken)\b.{0,80}\b(process\w*|compliance|security|data protection|this (agreement|dpa|addendum)|verwerking\w*|naleving|beveiliging|gegevensbescherming|deze (verwerkers)?overeenkomst)",
+            r"\b(respond\w*|answer\w*|reply|replies|responses?|beantwoord\w*|antwoord\w*|co-?operat\w* with|compl(y|ies) with|honou?rs?|fulfils?|reageert op|voldoet aan|gaat in op)\b (to |op )?.{0,40}\b(requests? for information|information requests?|questions|vragen|verzoeken om informatie|informatieverzoeken)\b.{0,80}\b(process\w*|compliance|security|data protection|this (agreement|dpa|addendum)|verwerking\w*|naleving|beveiliging|gegevensbescherming|deze (verwerkers)?overeenkomst)",
         ),
         missing_note=(
             "no duty to make available the information needed to demonstrate compliance",
@@ -571,7 +625,7 @@ SPECS: tuple[Spec, ...] = (
             rf"^(?!.*{SUB_PARTY}).*?\b(request\w*|ask|asks|demand\w*|require|entitled to (receive|obtain)|right to (receive|obtain)|verzoek\w*|vraagt|vragen|verlangt|verlangen|opvragen|vraagt .{{0,40}}\bop\b)\b.{{0,60}}\b(information|documentation|evidence|reports?|certificat\w*|cop(y|ies)|summar(y|ies)|informatie|inlichtingen|documentatie|bewijs|rapport\w*|certificering\w*|verklaring\w*|kopie\w*|samenvatting\w*)\b"
         ),
         gate=rx(
-            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register"
+            r"questions|vragen|requests? for information|information requests?|verzoeken om informatie|informatieverzoek|isae|verklaring|\btpm\b|memorandum|assurance|demonstrat|show|prove|aan te tonen|aantonen|aantoont|compliance|naleving|nagekomen|nakoming|nageleefd|naleeft|nakomt|verif|audit|inspect|certif|rapport|\bsoc\b|\biso\b|satisfy|conformity|accountab|verantwoording|compl|records?\b|register|confirm|review|documentation|documentatie|questionnaire|vragenlijst|practices|monitor|toe te zien|information|informatie|inlichtingen|evidence|bewijs|penetration|pentest|\bmeets\b|the way it|de wijze waarop"
         ),
     ),
     Spec(
@@ -603,15 +657,18 @@ SPECS: tuple[Spec, ...] = (
             "Dezelfde verplichtingen opgelegd aan subverwerkers",
         ),
         _p(
-            rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|no less|at least|as protective|as restrictive|as onerous|consistent with|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke)",
+            rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|compatible|identical|no less|not less|at least|as protective|as restrictive|as onerous|as strict|consistent with|at a minimum equal|sufficient guarantees|voldoende garanties|niet minder|identieke?|hetzelfde|\bmatch(es|ing)?\b|\bcorrespond(s|ing)? (to|with)\b|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke|\bovereenkomt met\b|\bovereenkomen met\b|\bovereenstemt met\b|even streng)",
             rf"(same|equivalent|similar|comparable|no less|at least|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste).{{0,200}}{SUB}",
             rf"{SUB}.{{0,200}}(impose|bind|bound|flow down|oplegg|opgelegd|legt .{{0,60}}op|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
-            rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |any |such |its |all )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
+            rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |every |any |such |its |all |their |de |elke |iedere |zijn |haar |alle )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|afspraken|protection|bescherming|this (dpa|agreement|addendum|contract)|deze (verwerkers)?overeenkomst)",
+            # Obligations handed on: "draagt de verplichtingen ... over aan iedere subverwerker".
+            rf"\b(obligations|verplichtingen|terms|voorwaarden|afspraken)\b.{{0,120}}\b(over aan|door aan|on to|down to|doorgeven aan|door te geven aan|door te leggen aan|doorleggen aan|extends? to|extended to)\b.{{0,40}}{SUB}",
             rf"(impose|oplegg|opgelegd|legt|flows? down|flowing down|pass(es)? on|doorleg|door te leggen).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen).{{0,160}}{SUB}",
             rf"(impose|imposes|oplegg|legt|flows? down|pass(es)? on)\b.{{0,40}}\b(on|upon|to|aan)\b (the |each |any |every |all |its |such |de |het |elke |iedere )?{SUB}.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|requirements)",
             rf"{SUB}.{{0,120}}(obligation|verplichting)\w*.{{0,120}}(impose|oplegg|opgelegd|opleggen|op te leggen|bind)",
             rf"(written|schriftelijke?) (agreement|contract|overeenkomst).{{0,80}}{SUB}.{{0,200}}(obligation|terms|verplichting|voorwaarden|protection|bescherming)",
-            rf"{SUB}.{{0,120}}(meet|compl(y|ies) with|be bound by|abide by|adhere to|observe|voldoen aan|naleven|nakomen|nakomt|naleeft).{{0,120}}(obligation|verplichting)",
+            rf"{SUB}.{{0,120}}(meet|compl(y|ies) with|be bound by|abide by|adhere to|observe|voldoen aan|naleven|nakomen|nakomt|naleeft).{{0,120}}(obligation|verplichting|(requirements|terms|provisions) of this|(eisen|voorwaarden|bepalingen) (van|uit) deze)",
+            rf"{SUB}.{{0,200}}\bprotect\w*\b.{{0,40}}\bas well as (this|these|the) (dpa|agreement|addendum|clauses)",
             # "verplicht de subverwerkers tot naleving van deze overeenkomst"
             rf"\b(verplicht|verbindt)\w*\b.{{0,60}}{SUB}\w*.{{0,60}}\btot (naleving|nakoming)\b.{{0,60}}(overeenkomst|verplichting|voorwaarden|afspraken)",
             REF_28_2_4,
@@ -619,6 +676,10 @@ SPECS: tuple[Spec, ...] = (
             rf"{SUB}.{{0,200}}\bas (if|though) (it|they) (were|was|are|is) (a )?part(y|ies)\b",
             rf"\bby (way of )?(a )?(written )?(contract|agreement)\b.{{0,80}}{SUB}.{{0,160}}(obligation|terms|protection|conditions|requirements)",
         ),
+        in_section=_p(
+            rf"^(?=.*{REFERS_BACK}).*\b(impose\w*|bind\w*|bound|requir\w*|oblig\w*|flow\w* down|pass\w* on|legt|oplegg\w*|verplicht\w*|gebonden)\b.{{0,80}}\b(same|equivalent|similar|no less|at least|as protective|as strict|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste)\b.{{0,80}}\b(obligations?|terms|requirements|verplichtingen|voorwaarden|eisen)\b",
+        ),
+        section=rx(SUB),
         missing_note=(
             "no rule that sub-processors take on the same data protection obligations",
             "geen regel dat subverwerkers dezelfde verplichtingen inzake gegevensbescherming krijgen",
@@ -632,8 +693,8 @@ SPECS: tuple[Spec, ...] = (
         ("Full liability for sub-processors", "Volledige aansprakelijkheid voor subverwerkers"),
         _p(
             # Liability named near a sub-processor is liability for it ("liable for the acts of").
-            rf"(liable|liability|aansprakelijk|\binstaat\b|\bstaat\b.{{0,60}}\bin voor\b|\bstaat\b.{{0,80}}\bvoor in\b).{{0,200}}{SUB}",
-            rf"{SUB}.{{0,260}}(liable|liability|aansprakelijk|\binstaat\b)",
+            rf"(liable|liability|answerable|aansprakelijk|\binstaat\b|\bstaat\b.{{0,60}}\bin voor\b|\bstaat\b.{{0,80}}\bvoor in\b).{{0,200}}{SUB}",
+            rf"{SUB}.{{0,260}}(liable|liability|answerable|aansprakelijk|\binstaat\b)",
             # "Responsible" only for what the sub-processor does, or remaining so: being
             # "responsible for ensuring" or "for selecting" sub-processors is a duty, not liability.
             r"\b(remains?|stays?|blijft|blijven)\b.{0,40}\b(responsible|accountable|verantwoordelijk)\b",

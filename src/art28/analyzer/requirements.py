@@ -125,6 +125,8 @@ def subject(text: str, ctx: Context) -> str | None:
     modal followed by "that" introduces another clause, so the next modal decides.
     """
     opening = _opening_party(text, ctx)
+    if opening == "subprocessor" and ENGAGED.search(text[:120]):
+        return "processor"  # "Sub-processors may only be engaged with ...": whoever engages them
     if INFINITIVE_ITEM.match(text):
         return None  # "(a) to process ... on behalf of the controller; ... it agrees": the lead-in's party
     main = _main_clause(text, ctx)  # where the main clause after "If ..., " starts, or -1
@@ -277,12 +279,21 @@ def _opening_party(text: str, ctx: Context) -> str | None:
     return None
 
 
+# A passive of engaging after a sub-processor named first ("may only be appointed", "mogen
+# alleen worden ingeschakeld").
+ENGAGED = rx(
+    r"^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,4}[.)])\s+)?(?:the |de |het |any |all |alle )?\S+\s+(?:may|shall|must|will|can|are|is|mogen|mag|zullen|zal|moeten|kunnen|worden|wordt)\s+(?:not\s+|only\s+|alleen\s+|niet\s+|slechts\s+)*"
+    r"(?:be|worden|zijn)\s+(?:\w+\s+)?(?:engaged|appointed|used|retained|involved|commissioned|hired|subcontracted|"
+    r"ingeschakeld|ingezet|gebruikt|aangesteld|betrokken|aangewezen)\b"
+)
 JOINT = rx(r"\W*(?:'s\s+)?(?:and|en|as well as|alsmede)\s+(?:the |de |het )?")
 
 
 def _party(before: str, ctx: Context) -> str | None:
     near = before[-45:]
-    if re.search(SUB_PARTY, near) and not ctx.processor_re().search(re.sub(SUB_PARTY, " ", near)):
+    # "The use of sub-processors is permitted": a sub-processor after a preposition is no subject.
+    subs = [m for m in re.finditer(SUB_PARTY, near) if not OBJECT_OF.search(near[: m.start()])]
+    if subs and not ctx.processor_re().search(re.sub(SUB_PARTY, " ", near)):
         return "subprocessor"
     if ctx.processor_re().search(before):
         return "processor"
@@ -313,7 +324,7 @@ def _needs(pattern: re.Pattern[str]) -> frozenset[str]:
 
 
 # Per pattern, the vocabularies it needs; a sentence lacking one is not searched (speed).
-_NEEDS = {p: _needs(p) for spec in SPECS for p in (*spec.full, *spec.partial)}
+_NEEDS = {p: _needs(p) for spec in SPECS for p in (*spec.full, *spec.partial, *spec.in_section)}
 _ATOM_RES = {name: re.compile(atom) for name, atom in ATOMS.items()}
 
 
@@ -394,17 +405,24 @@ def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sente
         rank = (party == "processor") + bool(MODAL.search(norm))
         present = frozenset(name for name, atom in _ATOM_RES.items() if atom.search(text))
         for spec in SPECS:
-            if not _counts_for(spec, party, text, ctx) or (
-                spec.gate is not None and not spec.gate.search(text)
-            ):
+            if not _counts_for(spec, party, text, ctx):
                 continue
             if spec.exclude is not None and spec.exclude.search(norm):
+                continue
+            if spec.gate is not None and not spec.gate.search(text):
+                if _in_section(spec, sentence, text, present):
+                    full[spec.key].append((rank, sentence))
                 continue
             if _matches(spec.full, text, present):
                 full[spec.key].append((rank, sentence))
             elif spec.partial and _matches(spec.partial, text, present):
                 part[spec.key].append((rank, sentence))
     return _best(full), _best(part)
+
+
+def _in_section(spec: Spec, sentence: Sentence, text: str, present: frozenset[str]) -> bool:
+    """A sentence that states the requirement of what its heading names ("them": the sub-processors)."""
+    return bool(spec.section and spec.section.search(sentence.heading) and _matches(spec.in_section, text, present))
 
 
 def _best(found: dict[str, list[tuple[int, Sentence]]]) -> dict[str, list[Sentence]]:
