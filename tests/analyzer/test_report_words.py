@@ -10,13 +10,14 @@ from art28.analyzer.checklist import CHECKLIST_KEYS
 # Our own wording: an agreement that names no data types, deletes at the end and softens one duty.
 DUTCH = """Verwerkersovereenkomst
 
-tussen Zuivelhandel Het Melkmeisje B.V., hierna "Opdrachtgever", en Datahaven Zuid B.V., hierna "Opdrachtnemer".
+tussen Zuivelhandel Melkmeisje B.V., hierna "Opdrachtgever", en Datahaven B.V., hierna "Opdrachtnemer".
 
 Artikel 1 Instructies
 Opdrachtnemer verwerkt de persoonsgegevens alleen op schriftelijke instructie van Opdrachtgever.
 
 Artikel 2 Subverwerkers
-Opdrachtnemer schakelt geen andere verwerker in zonder voorafgaande schriftelijke toestemming van Opdrachtgever.
+Opdrachtnemer schakelt geen andere verwerker in zonder voorafgaande schriftelijke toestemming
+van Opdrachtgever.
 
 Artikel 3 Datalekken
 Opdrachtnemer meldt een datalek waar mogelijk binnen 36 uur aan Opdrachtgever.
