@@ -204,3 +204,18 @@ def test_it_names_an_invitation_by_the_address_it_went_to(client, login, admin_u
     client.cookies["django_language"] = "nl"
     page = client.get(reverse("ledger:ledger")).content.decode()
     assert "uitnodiging uitgenodigd" not in page and "nieuwe.collega@example.org" in page
+
+
+def test_it_says_the_verified_count_with_the_readers_thousands_separator(client, login, admin_user,
+                                                                         processor):
+    from django.utils import timezone
+
+    ChainCheck.objects.create(processor_id_ref=processor.pk, requested_by=admin_user.username,
+                              requested_at=timezone.now(), status="done", finished_at=timezone.now(),
+                              ok=True, checked=104213)
+    login(client, admin_user)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("ledger:ledger")).content.decode()
+    assert "it holds 104,213 events of your organisation" in page
+    client.cookies["django_language"] = "nl"
+    assert "hij bevat 104.213 gebeurtenissen" in client.get(reverse("ledger:ledger")).content.decode()
