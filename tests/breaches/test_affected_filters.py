@@ -24,25 +24,31 @@ def _shown(client, incident, language: str = "en", **query) -> str:
 
 def _leave_out_b(incident, admin_user, controller_b):
     row = incident.affected.get(agreement__controller=controller_b)
-    adjust_affected(incident=incident, exclude={str(row.code): "Their data is not in this bucket."},
-                    acting_user=admin_user)
+    adjust_affected(
+        incident=incident,
+        exclude={str(row.code): "Their data is not in this bucket."},
+        acting_user=admin_user,
+    )
     row.refresh_from_db()
     assert row.included is False
 
 
-def test_it_counts_the_affected_agreements_above_both_lists(client, login, admin_user, incident,
-                                                            controller_b):
+def test_it_counts_the_affected_agreements_above_both_lists(
+    client, login, admin_user, incident, controller_b
+):
     _leave_out_b(incident, admin_user, controller_b)
     login(client, admin_user)
     for tab in ("affected", "notices"):
         page = _shown(client, incident, tab=tab)
         assert "2 affected agreements: 1 included, 1 left out, 0 notified" in page
     assert "2 geraakte overeenkomsten: 1 meegenomen, 1 weggelaten, 0 geïnformeerd" in _shown(
-        client, incident, "nl", tab="notices")
+        client, incident, "nl", tab="notices"
+    )
 
 
-def test_it_filters_by_controller_and_by_state(client, login, admin_user, incident, controller_a,
-                                               controller_b):
+def test_it_filters_by_controller_and_by_state(
+    client, login, admin_user, incident, controller_a, controller_b
+):
     _leave_out_b(incident, admin_user, controller_b)
     login(client, admin_user)
     page = _shown(client, incident, tab="notices", q=controller_a.name)
