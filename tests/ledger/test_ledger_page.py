@@ -186,3 +186,36 @@ def test_a_page_of_the_ledger_costs_the_same_queries_at_any_depth(client, login,
         assert not any("OFFSET" in q["sql"] or "COUNT(" in q["sql"] for q in ctx.captured_queries
                        if "ledger_event" in q["sql"])
     assert max(counts) - min(counts) <= 1
+
+
+def test_it_names_an_invitation_by_the_address_it_went_to(client, login, admin_user, processor):
+    from art28.accounts.services import create_invitation, revoke_invitation
+
+    invitation, _raw = create_invitation(processor=processor, email="nieuwe.collega@example.org",
+                                         role="staff", acting_user=admin_user)
+    revoke_invitation(invitation=invitation, acting_user=admin_user)
+    assert Event.objects.filter(action="account.invited", data__email="nieuwe.collega@example.org").exists()
+    login(client, admin_user)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("ledger:ledger")).content.decode()
+    assert f"{admin_user.username} invited nieuwe.collega@example.org" in page
+    assert "revoked the invitation of nieuwe.collega@example.org" in page
+    assert "invited an invitation" not in page and "invitation of an invitation" not in page
+    client.cookies["django_language"] = "nl"
+    page = client.get(reverse("ledger:ledger")).content.decode()
+    assert "uitnodiging uitgenodigd" not in page and "nieuwe.collega@example.org" in page
+
+
+def test_it_says_the_verified_count_with_the_readers_thousands_separator(client, login, admin_user,
+                                                                         processor):
+    from django.utils import timezone
+
+    ChainCheck.objects.create(processor_id_ref=processor.pk, requested_by=admin_user.username,
+                              requested_at=timezone.now(), status="done", finished_at=timezone.now(),
+                              ok=True, checked=104213)
+    login(client, admin_user)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("ledger:ledger")).content.decode()
+    assert "it holds 104,213 events of your organisation" in page
+    client.cookies["django_language"] = "nl"
+    assert "hij bevat 104.213 gebeurtenissen" in client.get(reverse("ledger:ledger")).content.decode()

@@ -87,3 +87,66 @@ def test_it_shows_the_shared_real_agreements_in_words(client, login, staff_a, na
         assert _leaks(page) == [] and _leaks(pdf) == [], (language, _leaks(page), _leaks(pdf))
         if language == "nl" and review.language == "nl":
             assert _english(page) == [] and _english(pdf) == []
+
+
+# An agreement of our own wording: no data types or data subjects named, Dutch law, and a party
+# sentence without an article number (its quote has no place to show).
+SHORT_NL = (
+    b"Verwerkersovereenkomst\n\n"
+    b"tussen Molen De Wieken B.V., hierna \"Opdrachtgever\", "
+    b"en Serverhuis Oost B.V., hierna \"Opdrachtnemer\".\n\n"
+    b"Artikel 1 Instructies\n"
+    b"Opdrachtnemer verwerkt de persoonsgegevens alleen op schriftelijke instructie van Opdrachtgever.\n\n"
+    b"Artikel 2 Recht\n"
+    b"Op deze overeenkomst is Nederlands recht van toepassing.\n"
+)
+
+
+def _term_row(page: str, path: str) -> str:
+    row = re.search(rf'<tr id="term-{re.escape(path)}">(.*?)</tr>', page, flags=re.S)
+    assert row, path
+    return _visible(row.group(1))
+
+
+def test_it_says_plural_details_in_the_plural(client, login, staff_a):
+    login(client, staff_a)
+    review = _review(staff_a, SHORT_NL, "kort.txt")
+    assert review.result["art28"]["details_data_types"]["status"] == "missing"
+    page, pdf = _shown(client, review, "nl")
+    for text in (page, pdf):
+        assert "de soorten persoonsgegevens zijn niet beschreven" in text
+        assert "de categorieën betrokkenen zijn niet beschreven" in text
+        assert "het doel is niet beschreven" in text
+        assert "persoonsgegevens is niet" not in text and "betrokkenen is niet" not in text
+    page, _pdf = _shown(client, review, "en")
+    assert "the types of personal data are not described" in page
+    assert "the types of personal data is not" not in page
+
+
+def test_it_names_the_governing_law_as_a_country(client, login, staff_a):
+    login(client, staff_a)
+    review = _review(staff_a, SHORT_NL, "kort.txt")
+    assert review.result["terms"]["law"]["governing_law"] == "NL"
+    for language, name in (("nl", "Nederland"), ("en", "Netherlands")):
+        client.cookies["django_language"] = language
+        page = client.get(reverse("reviews:review_detail", args=[review.code])).content.decode()
+        row = _term_row(page, "law.governing_law")
+        assert name in row and not re.search(r"\bNL\b", row)
+        _page, pdf = _shown(client, review, language)
+        assert re.search(rf"(Toepasselijk recht|Governing law)\s+{name}", pdf)
+
+
+def test_its_pdf_leads_with_the_requirements_in_the_readers_words(client, login, staff_a):
+    login(client, staff_a)
+    review = _review(staff_a, SHORT_NL, "kort.txt")
+    _page, pdf = _shown(client, review, "nl")
+    flat = " ".join(pdf.split())
+    assert "taal Nederlands" in flat and "taal nl " not in flat
+    assert "[-]" not in pdf
+    # the party sentence has no article: its quote stands without an empty place in brackets
+    assert "Molen De Wieken B.V." in pdf
+    assert flat.index("ontbrekende eerst") < flat.index("Wat de overeenkomst bepaalt")
+    _page, pdf = _shown(client, review, "en")
+    flat = " ".join(pdf.split())
+    assert "language Dutch" in flat
+    assert flat.index("gaps first") < flat.index("What the agreement says")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from art28.analyzer.analysis import Analysis
+from art28.analyzer.findings import Finding
 
 LABELS = {
     "en": {
@@ -23,6 +25,7 @@ LABELS = {
         "ok": "ok",
         "deviation": "DEVIATION",
         "not_stated": "not stated",
+        "chars": "characters",
     },
     "nl": {
         "title": "Toets aan artikel 28 AVG",
@@ -40,6 +43,7 @@ LABELS = {
         "ok": "ok",
         "deviation": "AFWIJKING",
         "not_stated": "niet vermeld",
+        "chars": "tekens",
     },
 }
 FIELDS = {
@@ -67,6 +71,109 @@ FIELDS = {
 }
 
 
+# The report speaks words, never keys: each checklist key and schema value in English and Dutch.
+CHECKLIST_NAMES: dict[str, tuple[str, str]] = {
+    "details_subject_matter": ("Subject matter of the processing", "Onderwerp van de verwerking"),
+    "details_duration": ("Duration of the processing", "Duur van de verwerking"),
+    "details_nature": ("Nature of the processing", "Aard van de verwerking"),
+    "details_purpose": ("Purpose of the processing", "Doel van de verwerking"),
+    "details_data_types": ("Types of personal data", "Soorten persoonsgegevens"),
+    "details_subject_categories": ("Categories of data subjects", "Categorieën betrokkenen"),
+    "a_documented_instructions": (
+        "(a) Only on documented instructions",
+        "(a) Alleen op schriftelijke instructies",
+    ),
+    "b_confidentiality": ("(b) Confidentiality", "(b) Geheimhouding"),
+    "c_security": ("(c) Security measures (Article 32)", "(c) Beveiligingsmaatregelen (artikel 32)"),
+    "d_subprocessors": ("(d) Conditions for sub-processors", "(d) Voorwaarden voor subverwerkers"),
+    "e_data_subject_rights": (
+        "(e) Assistance with data subjects' rights",
+        "(e) Bijstand bij de rechten van betrokkenen",
+    ),
+    "f_assist_32_36": (
+        "(f) Assistance with Articles 32 to 36",
+        "(f) Bijstand bij de artikelen 32 tot en met 36",
+    ),
+    "g_delete_or_return": ("(g) Deletion or return at the end", "(g) Wissen of terugbezorgen aan het einde"),
+    "h_audits": ("(h) Information and audits", "(h) Informatie en audits"),
+    "instruction_infringement_alert": (
+        "Alert on an unlawful instruction",
+        "Waarschuwing bij een onrechtmatige instructie",
+    ),
+}
+# The requirements a checklist key is made of: a Dutch note says what of them is missing.
+CHECKLIST_REQUIREMENTS: dict[str, tuple[str, ...]] = {
+    "a_documented_instructions": ("documented_instructions",),
+    "b_confidentiality": ("confidentiality",),
+    "c_security": ("security_measures",),
+    "d_subprocessors": (
+        "subprocessor_authorisation",
+        "subprocessor_changes_objection",
+        "subprocessor_same_obligations",
+    ),
+    "e_data_subject_rights": ("assist_data_subject_requests",),
+    "f_assist_32_36": (
+        "assist_security",
+        "assist_breach_notification",
+        "assist_breach_communication",
+        "assist_dpia",
+        "assist_prior_consultation",
+    ),
+    "g_delete_or_return": ("delete_or_return",),
+    "h_audits": ("compliance_information", "audits_inspections"),
+    "instruction_infringement_alert": ("instruction_infringement_alert",),
+}
+DETAILS_NL = {
+    "the subject matter": "het onderwerp",
+    "the nature of the processing": "de aard van de verwerking",
+    "the purpose": "het doel",
+    "the types of personal data": "de soorten persoonsgegevens",
+    "the categories of data subjects": "de categorieën betrokkenen",
+    "the duration of the processing": "de duur van de verwerking",
+}
+VALUE_WORDS: dict[str, tuple[str, str]] = {
+    "specific": ("prior specific authorisation", "voorafgaande specifieke toestemming"),
+    "general": ("general written authorisation", "algemene schriftelijke toestemming"),
+    "none": ("no authorisation arranged", "geen toestemming geregeld"),
+    "prohibited": ("not allowed", "niet toegestaan"),
+    "with_consent": (
+        "only with the controller's consent",
+        "alleen met toestemming van de verwerkingsverantwoordelijke",
+    ),
+    "with_safeguards": ("with appropriate safeguards", "met passende waarborgen"),
+    "allowed": ("allowed", "toegestaan"),
+    "adequacy": ("adequacy decision", "adequaatheidsbesluit"),
+    "scc": ("standard contractual clauses", "modelcontractbepalingen"),
+    "bcr": ("binding corporate rules", "bindende bedrijfsvoorschriften"),
+    "dpf": ("EU-US Data Privacy Framework", "EU-VS Data Privacy Framework"),
+    "derogation": ("derogation (Art. 49)", "uitzondering (art. 49)"),
+    "full": ("full audits and inspections", "volledige audits en inspecties"),
+    "security": ("security only", "alleen beveiliging"),
+    "reports_only": ("reports first", "eerst rapportages"),
+    "controller": ("the controller", "de verwerkingsverantwoordelijke"),
+    "processor": ("the processor", "de verwerker"),
+    "controller_unless_noncompliant": (
+        "the controller, unless the processor does not comply",
+        "de verwerkingsverantwoordelijke, tenzij de verwerker tekortschiet",
+    ),
+    "shared": ("shared", "gedeeld"),
+    "return_or_delete": (
+        "return or deletion, at the controller's choice",
+        "teruggave of verwijdering, naar keuze van de verwerkingsverantwoordelijke",
+    ),
+    "delete": ("deletion", "verwijdering"),
+    "return": ("return", "teruggave"),
+    "true": ("yes", "ja"),
+    "false": ("no", "nee"),
+}
+SEVERITY_WORDS = {
+    "error": ("GAP", "ONTBREEKT"),
+    "warning": ("TO CHECK", "NAKIJKEN"),
+    "info": ("NOTE", "LET OP"),
+}
+LANGUAGE_NAMES = {"nl": ("Dutch", "Nederlands"), "en": ("English", "Engels")}
+
+
 def _get(data: dict[str, Any], path: str) -> Any:
     node: Any = data
     for part in path.split("."):
@@ -76,35 +183,122 @@ def _get(data: dict[str, Any], path: str) -> Any:
 
 def report_text(analysis: Analysis, lang: str = "en") -> str:
     """The analysis as plain text for a person; ``lang`` is "en" or "nl"."""
-    lab = LABELS["nl" if lang == "nl" else "en"]
-    idx = 1 if lang == "nl" else 0
+    lang = "nl" if lang == "nl" else "en"
+    lab, idx = LABELS[lang], 1 if lang == "nl" else 0
     src = analysis.source
+    language = LANGUAGE_NAMES.get(analysis.language, (analysis.language, analysis.language))[idx]
     lines = [
-        f"{lab['title']}: {src.filename or '(bytes)'} ({src.format}, {src.characters:,} chars)",
-        f"{lab['language']}: {analysis.language}",
+        f"{lab['title']}: {src.filename or '(bytes)'} "
+        f"({src.format}, {_count(src.characters, lang)} {lab['chars']})",
+        f"{lab['language']}: {language}",
         "",
         f"== {lab['terms']} ==",
     ]
     terms = analysis.terms.model_dump(mode="json")
     for path, names in FIELDS.items():
         value = _get(terms, path)
-        shown = (
-            lab["not_stated"]
-            if value in (None, [])
-            else ", ".join(map(str, value))
-            if isinstance(value, list)
-            else value
-        )
+        shown = lab["not_stated"] if value in (None, []) else _value(value, idx)
         ev = analysis.evidence.get(path)
         ref = f"  [{ev[0].ref}]" if ev and ev[0].ref else ""
         lines.append(f"  {names[idx]:<36} {shown}{ref}")
     lines += ["", f"== {lab['checklist']} =="]
     for key, item in analysis.art28.items():
         refs = ", ".join(sorted({e.ref for e in item.evidence if e.ref}))[:40]
-        lines.append(f"  {lab[item.status]:<13} {key:<32} {item.note}" + (f" [{refs}]" if refs else ""))
-    lines += _requirements(analysis, lab, "nl" if lang == "nl" else "en")
-    lines += _placeholders(analysis, lab) + _findings(analysis, lab) + _playbook(analysis, lab)
+        name = CHECKLIST_NAMES.get(key, (key, key))[idx]
+        lines.append(
+            f"  {lab[item.status]:<13} {name:<48} {_note(analysis, key, lang)}"
+            + (f" [{refs}]" if refs else "")
+        )
+    lines += _requirements(analysis, lab, lang)
+    lines += _placeholders(analysis, lab) + _findings(analysis, lab, lang) + _playbook(analysis, lab)
     return "\n".join(lines) + "\n"
+
+
+def _count(n: int, lang: str) -> str:
+    """A count with the reader's thousands separator: 1,149 in English, 1.149 in Dutch."""
+    return f"{n:,}".replace(",", ".") if lang == "nl" else f"{n:,}"
+
+
+def _value(value: Any, idx: int) -> str:
+    """A value read from the agreement in words: a schema value by its name, a list item by item."""
+    if isinstance(value, list):
+        return ", ".join(_value(v, idx) for v in value)
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    return VALUE_WORDS[text][idx] if text in VALUE_WORDS else text
+
+
+_DETAIL = re.compile(
+    r"^(?P<what>.+?) (?P<how>is described|is mentioned but not clearly described|is not described"
+    r"|is set|is not set)$"
+)
+# The checklist's own notes that no requirement says, in Dutch (as the review page says them).
+NOTES_NL = {
+    "a duration is mentioned but not clearly set": "een duur wordt genoemd maar niet duidelijk vastgelegd",
+    "audits are excluded": "audits zijn uitgesloten",
+    "audits by report in the first place; inspections where a report does not suffice": (
+        "audits in eerste instantie via rapportages; inspecties waar een rapportage niet volstaat"
+    ),
+    "general authorisation without a way to object to changes": (
+        "algemene toestemming zonder mogelijkheid om bezwaar te maken tegen wijzigingen"
+    ),
+    "authorisation is regulated, but the same obligations are not imposed on sub-processors": (
+        "toestemming is geregeld, maar subverwerkers krijgen niet dezelfde verplichtingen opgelegd"
+    ),
+    "nothing on returning or deleting the data at the end": (
+        "niets over teruggave of verwijdering van de gegevens aan het einde"
+    ),
+    "requests are forwarded, but assistance is not promised": (
+        "verzoeken worden doorgestuurd, maar bijstand wordt niet toegezegd"
+    ),
+}
+PLURAL_DETAILS = frozenset({"the types of personal data", "the categories of data subjects"})
+_DETAIL_NL = {
+    "is described": "beschreven",
+    "is mentioned but not clearly described": "genoemd maar niet duidelijk beschreven",
+    "is not described": "niet beschreven",
+    "is set": "vastgelegd",
+    "is not set": "niet vastgelegd",
+}
+
+
+def _note(analysis: Analysis, key: str, lang: str) -> str:
+    """A checklist note in ``lang``: the analyzer writes it in English; in Dutch it is said again
+    from the requirements' own Dutch notes, or, for the details of the processing, in words of its own."""
+    item = analysis.art28[key]
+    if lang == "en":
+        m = _DETAIL.match(item.note)
+        if m and m["what"] in PLURAL_DETAILS:  # "the types of personal data are described"
+            return f"{m['what']} are {m['how'].removeprefix('is ')}"
+        return item.note
+    if item.status == "present":
+        return ""
+    reqs = analysis.requirements or {}
+    gaps = [
+        reqs[n].note["nl"]
+        for n in CHECKLIST_REQUIREMENTS.get(key, ())
+        if n in reqs and reqs[n].status != "present"
+    ]
+    if gaps:
+        return "; ".join(gaps)
+    if item.note in NOTES_NL:
+        return NOTES_NL[item.note]
+    if m := re.match(r"^audits limited to (.+)$", item.note):
+        return "audits beperkt tot: " + _value(m[1].replace(" ", "_"), 1)
+    if m := _DETAIL.match(item.note):
+        what = DETAILS_NL.get(m["what"], m["what"])
+        plural = m["what"] in PLURAL_DETAILS
+        verb = (
+            ("zijn" if plural else "is")
+            if m["how"] != "is mentioned but not clearly described"
+            else ("worden" if plural else "wordt")
+        )
+        return f"{what} {verb} {_DETAIL_NL[m['how']]}"
+    if m := re.match(r"^only (\w+) at the end", item.note):
+        return (
+            f"alleen {VALUE_WORDS.get(m[1], (m[1], m[1]))[1]} aan het einde, terwijl artikel 28 lid 3 "
+            "onder g de keuze aan de verwerkingsverantwoordelijke laat"
+        )
+    return "zie de eisen hieronder"
 
 
 GAPS_FIRST = {"missing": 0, "partial": 1, "present": 2}
@@ -131,14 +325,38 @@ def _placeholders(analysis: Analysis, lab: dict[str, str]) -> list[str]:
     return out
 
 
-def _findings(analysis: Analysis, lab: dict[str, str]) -> list[str]:
-    out = ["", f"== {lab['findings']} =="]
+def _findings(analysis: Analysis, lab: dict[str, str], lang: str) -> list[str]:
+    out, idx = ["", f"== {lab['findings']} =="], 1 if lang == "nl" else 0
     for f in analysis.findings:
         where = f" [{f.ref}]" if f.ref else ""
-        out.append(f"  {f.severity.upper():<8}{where} {f.text}")
+        word = SEVERITY_WORDS.get(f.severity, (f.severity.upper(),) * 2)[idx]
+        out.append(f"  {word:<10}{where} {_finding_text(analysis, f, lab, lang)}")
         if f.quote:
             out.append(f"           “{f.quote[:160]}”")
     return out if len(out) > 2 else [*out, f"  {lab['none']}"]
+
+
+def _finding_text(analysis: Analysis, f: Finding, lab: dict[str, str], lang: str) -> str:
+    """A finding in ``lang``: a checklist one names its row in words (never the key); the
+    others the analyzer writes in English are said again in Dutch where their shape is known."""
+    if f.field in analysis.art28 and f.field in CHECKLIST_NAMES:
+        item = analysis.art28[f.field]
+        name = CHECKLIST_NAMES[f.field][1 if lang == "nl" else 0]
+        return f"{name}: {lab[item.status].lower()} — {_note(analysis, f.field, lang)}"
+    if lang != "nl":
+        return f.text
+    if m := re.match(r"^Weak wording (“.+”) softens an obligation", f.text):
+        return f"De zwakke formulering {m[1]} verzwakt een verplichting; vraag om een harde toezegging."
+    if f.text.startswith("No deadline for notifying a personal data breach"):
+        return "Geen termijn voor het melden van een datalek."
+    if m := re.match(r"^Breach notice within (\d+) h leaves", f.text):
+        return (
+            f"Een melding binnen {m[1]} uur laat de verwerkingsverantwoordelijke geen tijd voor de eigen "
+            "melding binnen 72 uur aan de toezichthouder."
+        )
+    if m := re.match(r"^(\d+) unfilled template field\(s\), e\.g\. (.+)\.$", f.text):
+        return f"{m[1]} niet ingevulde sjabloonvelden, bijvoorbeeld {m[2]}."
+    return f.text
 
 
 def _playbook(analysis: Analysis, lab: dict[str, str]) -> list[str]:

@@ -116,3 +116,13 @@ class IncidentFilterForm(ListFilterForm):
     controller = controller_search_field()
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("All"))] + list(IncidentStatus.choices))
+
+
+class AffectedFilterForm(ListFilterForm):
+    """The filters above a breach's affected agreements and their notices (query string, so
+    they survive paging and the move between the two tabs' pages)."""
+
+    search_placeholder = _("Controller, agreement or KvK number")
+    show = forms.ChoiceField(label=_("Show"), required=False, choices=[
+        ("", _("All")), ("included", _("Included")), ("left_out", _("Left out")),
+        ("not_notified", _("Included, not notified yet"))])

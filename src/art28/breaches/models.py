@@ -135,6 +135,31 @@ class AffectedQuerySet(models.QuerySet):
         """Controllers still waiting for the initial notice of an open incident."""
         return self.included().filter(incident__status=IncidentStatus.OPEN, notified_at__isnull=True)
 
+    def matching(self, *, q: str = "", show: str = "") -> AffectedQuerySet:
+        """The rows a breach page's filters keep: ``q`` searches the agreement's reference and
+        the controller's name or KvK number (a join, whatever the number of rows); ``show`` is
+        one of ``AFFECTED_FILTERS``."""
+        rows = self
+        if q:
+            rows = rows.filter(models.Q(agreement__reference__icontains=q)
+                               | models.Q(agreement__controller__name__icontains=q)
+                               | models.Q(agreement__controller__kvk=q))
+        if show == "included":
+            rows = rows.filter(included=True)
+        elif show == "left_out":
+            rows = rows.filter(included=False)
+        elif show == "not_notified":
+            rows = rows.filter(included=True, notified_at__isnull=True)
+        return rows
+
+    def summary(self) -> dict[str, int]:
+        """The counts above a breach's lists, in one query: all, included, left out, notified."""
+        counts = self.aggregate(
+            n_total=models.Count("pk"), n_included=models.Count("pk", filter=models.Q(included=True)),
+            n_left_out=models.Count("pk", filter=models.Q(included=False)),
+            n_notified=models.Count("pk", filter=models.Q(notified_at__isnull=False)))
+        return {name.removeprefix("n_"): value or 0 for name, value in counts.items()}
+
 
 class AffectedAgreement(models.Model):
     """One agreement an incident touches: its clock, and whether staff kept it in."""

@@ -27,7 +27,14 @@ from art28.breaches.access import (
     visible_affected,
     visible_notices,
 )
-from art28.breaches.forms import IncidentFilterForm, IncidentForm, NoticeForm, ReasoningForm, SeverityForm
+from art28.breaches.forms import (
+    AffectedFilterForm,
+    IncidentFilterForm,
+    IncidentForm,
+    NoticeForm,
+    ReasoningForm,
+    SeverityForm,
+)
 from art28.breaches.models import Incident, IncidentNotice
 from art28.core.actions import ErrorPage, as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
@@ -178,11 +185,15 @@ def incident_detail(request: HttpRequest, code: str, status: int = 200,
     if tab in ("affected", "notices"):
         # Need-to-know: staff see the clocks of the controllers assigned to them only. A page of
         # rows at a time: the prefetch then stays a page's worth, whatever the breach's size.
-        rows = visible_affected(request.user, incident).select_related("agreement__controller")
+        visible = visible_affected(request.user, incident)
+        filters = AffectedFilterForm(request.GET)
+        rows = visible.matching(q=filters.value("q"), show=filters.value("show"))
+        rows = rows.select_related("agreement__controller")
         if tab == "notices":
             rows = rows.prefetch_related("notices__notice__deliveries")
         page = page_of(request, rows.order_by("deadline", "pk"), size=50)
-        context.update(affected=page.object_list, page=page)
+        context.update(affected=page.object_list, page=page, filters=filters, summary=visible.summary(),
+                       filtered=bool(filters.value("q") or filters.value("show")))
     if tab == "affected" and incident.is_open:
         find = request.GET.get("find", "").strip()[:100]
         context.update(find=find, found=agreements_to_add(request.user, incident, find))

@@ -236,7 +236,9 @@ def _subjects(events: Iterable[Event], processor_id: int) -> dict[tuple[str, str
 
 def _fallback_label(event: Event) -> str:
     data: dict[str, Any] = event.data if isinstance(event.data, dict) else {}
-    for key in ("reference", "name", "username", "agreement", "incident"):
+    # An invitation is known by the address it went to ("invited ann@example.org", not "invited
+    # an invitation").
+    for key in ("reference", "name", "username", "agreement", "incident", "email"):
         value = data.get(key)
         if isinstance(value, str) and value and not _looks_internal(value):
             return value

@@ -124,11 +124,22 @@ def value(raw: Any) -> str:
     return str(VALUES[text]) if text in VALUES else text
 
 
+#: Details named in the plural ("the types ... are described", "de soorten ... zijn beschreven").
+PLURAL_DETAILS = frozenset({"the types of personal data", "the categories of data subjects"})
+
+
 def _detail_note(m: re.Match[str]) -> str:
     what = str(DETAILS.get(m["what"], m["what"]))
-    return {"is described": _("%(what)s is described"),
-            "is mentioned but not clearly described": _("%(what)s is mentioned but not clearly described"),
-            "is not described": _("%(what)s is not described")}[m["how"]] % {"what": what}
+    vague = "is mentioned but not clearly described"
+    if m["what"] in PLURAL_DETAILS:
+        said = {"is described": _("%(what)s are described"),
+                vague: _("%(what)s are mentioned but not clearly described"),
+                "is not described": _("%(what)s are not described")}[m["how"]]
+    else:
+        said = {"is described": _("%(what)s is described"),
+                vague: _("%(what)s is mentioned but not clearly described"),
+                "is not described": _("%(what)s is not described")}[m["how"]]
+    return said % {"what": what}
 
 
 def _fixed_note(note: str) -> str | None:

@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 
 from art28.analyzer.report import FIELDS
 from art28.core.localtime import local_time
+from art28.core.templatetags.art28 import language_name
 from art28.reviews import labels
 from art28.reviews.models import Review
+from art28.terms.countries import country_label
 
 CHECKLIST_LABELS = {
     "details_subject_matter": gettext_lazy("Subject matter of the processing"),
@@ -46,7 +48,10 @@ def _get(data: dict[str, Any], path: str) -> Any:
     return node
 
 
-def _shown(value: Any) -> str:
+def _shown(path: str, value: Any) -> str:
+    if path == "law.governing_law" and isinstance(value, str):
+        # The analyzer reads a law as its ISO code ("NL", "GB-ENG"); a reader sees the country.
+        return country_label(value, _lang()) or value
     return labels.value(value)
 
 
@@ -54,7 +59,7 @@ def term_rows(review: Review) -> list[dict[str, Any]]:
     """The main fields: label, value as read, and the quotes it was read from."""
     idx = 1 if _lang() == "nl" else 0
     terms = review.result.get("terms") or {}
-    return [{"path": path, "label": names[idx], "value": _shown(_get(terms, path)),
+    return [{"path": path, "label": names[idx], "value": _shown(path, _get(terms, path)),
              "stated": _get(terms, path) not in (None, []), "evidence": review.evidence(path)}
             for path, names in FIELDS.items()]
 
@@ -147,15 +152,15 @@ _lock = threading.Lock()
 
 def _pdf_data(review: Review) -> dict[str, Any]:
     ctx = report_context(review)
-    quote = lambda evs: [f"[{e.get('ref') or '-'}] {e.get('quote', '')}" for e in evs[:3]]  # noqa: E731
+    quote = lambda evs: [_quoted(e.get("ref"), e.get("quote", "")) for e in evs[:3]]  # noqa: E731
     placed = lambda evs: [  # noqa: E731
-        f"[{' · '.join(x for x in (e.get('ref'), e['position']) if x) or '-'}] {e.get('quote', '')}"
+        _quoted(" · ".join(x for x in (e.get("ref"), e["position"]) if x), e.get("quote", ""))
         for e in evs[:3]]
     return {
         "language": _lang(),
         "title": _("Article 28 review of %(f)s") % {"f": review.filename},
         "subtitle": _("Uploaded %(at)s · language %(l)s · SHA-256 %(h)s") % {
-            "at": local_time(review.created_at), "l": review.language, "h": review.sha256},
+            "at": local_time(review.created_at), "l": language_name(review.language), "h": review.sha256},
         "h_terms": _("What the agreement says"), "h_checklist": _("Article 28(3) checklist"),
         "h_requirements": _("Requirements of Article 28(2)–(4) and 32(2), gaps first"),
         "requirements": [[r["status_label"], f"{r['name']} ({r['article']})", r["note"],
@@ -169,11 +174,16 @@ def _pdf_data(review: Review) -> dict[str, Any]:
         "terms": [[r["label"], r["value"], "\n".join(quote(r["evidence"]))] for r in ctx["terms"]],
         "checklist": [[r["status_label"], r["label"], r["note"], "\n".join(quote(r["evidence"]))]
                       for r in ctx["checklist"]],
-        "placeholders": [f"[{p.get('ref') or '-'}] {p.get('text', '')}" for p in ctx["placeholders"][:50]],
+        "placeholders": [_quoted(p.get("ref"), p.get("text", "")) for p in ctx["placeholders"][:50]],
         "findings": [f"{f['severity_label'].upper()}: {f['text']}" for f in ctx["findings"]],
         "playbook": [f"{_('ok') if c.get('ok') else _('DEVIATION')}: {c.get('text', '')}"
                      for c in ctx["playbook"] or []],
     }
+
+
+def _quoted(place: str | None, text: str) -> str:
+    """A quote with its place ("[Artikel 5 · regel 17] ..."); a quote without one stands alone."""
+    return f"[{place}] {text}" if place else text
 
 
 def report_pdf(review: Review) -> bytes:

@@ -60,6 +60,17 @@ def visible_links(user: Any, subprocessor: Subprocessor) -> QuerySet[AgreementSu
         subprocessor=subprocessor, agreement__in=visible_agreements(user))
 
 
+def matching_links(links: QuerySet[AgreementSubprocessor], *, q: str = "",
+                   status: str = "") -> QuerySet[AgreementSubprocessor]:
+    """The links a sub-processor page's filters keep: ``q`` searches the agreement's reference
+    and its controller's name or KvK number (joins, whatever the number of agreements)."""
+    if q:
+        links = links.filter(Q(agreement__reference__icontains=q)
+                             | Q(agreement__controller__name__icontains=q)
+                             | Q(agreement__controller__kvk=q))
+    return links.filter(status=status) if status else links
+
+
 def agreement_references_using(user: Any, subprocessor: Subprocessor,
                                at: datetime | None = None) -> list[str]:
     """References of the agreements the user may see for which it is authorised at ``at``."""

@@ -17,6 +17,7 @@ from art28.parties.text import text_input
 from art28.subprocessors.models import (
     ChangeKind,
     ChangeStatus,
+    LinkStatus,
     ObjectionOutcome,
     Subprocessor,
     TransferMechanism,
@@ -242,3 +243,11 @@ class ChangeFilterForm(ListFilterForm):
     search_placeholder = _("Sub-processor")
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("All"))] + list(ChangeStatus.choices))
+
+
+class LinkFilterForm(ListFilterForm):
+    """The filters above a sub-processor's agreements: the agreement, its controller, its status."""
+
+    search_placeholder = _("Controller, agreement or KvK number")
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("All")), *LinkStatus.choices])

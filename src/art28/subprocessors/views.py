@@ -37,6 +37,7 @@ from art28.subprocessors.forms import (
     AnswerForm,
     ChangeFilterForm,
     ChangeForm,
+    LinkFilterForm,
     ResolveForm,
     SubprocessorForm,
     SubscribeForm,
@@ -125,11 +126,15 @@ def subprocessor_edit(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required()
 def subprocessor_detail(request: HttpRequest, code: str) -> HttpResponse:
     sp = access.subprocessor_for(request.user, code)
+    visible = access.visible_links(request.user, sp)
+    filters = LinkFilterForm(request.GET)
+    filtered = bool(filters.value("q") or filters.value("status"))
     links = (
-        access.visible_links(request.user, sp)
+        access.matching_links(visible, q=filters.value("q"), status=filters.value("status"))
         .select_related("agreement", "agreement__controller")
         .order_by("agreement__reference")
     )
+    page = _page(request, links)
     tabs, tab = page_tabs(
         request,
         url=reverse("subprocessors:detail", args=[sp.code]),
@@ -142,7 +147,11 @@ def subprocessor_detail(request: HttpRequest, code: str) -> HttpResponse:
             "sp": sp,
             "tabs": tabs,
             "tab": tab,
-            "links": _page(request, links),
+            "links": page,
+            "filters": filters,
+            "filtered": filtered,
+            # the count of all, beside the page's own count of what matches
+            "total": visible.count() if filtered else page.paginator.count,
             "gaps": services.compare(sp),
             "transfer": services.check_transfer(sp, language=get_language() or "en"),
             "changes": sp.changes.order_by("-created_at")[:20],
