@@ -14,7 +14,7 @@ import uuid
 import pytest
 
 from art28.notices.models import Delivery, DeliveryStatus
-from art28.notices.services import _deliver_batch, claim_batch, drain
+from art28.notices.services import _claim_mails, _deliver_batch, claim_batch, drain
 from tests.notices.workers import art28, assert_each_once, queue, queue_outbox, worker_env
 
 
@@ -44,6 +44,26 @@ def test_it_claims_nothing_that_is_already_claimed_and_leased(controller_a):
     second, more = claim_batch()
     assert len(ids) == 3 and more == []
     assert set(Delivery.objects.values_list("claim", flat=True)) == {first}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_claims_a_batch_of_at_most_the_limit_with_what_its_mails_need(controller_a):
+    # On PostgreSQL one statement claims and loads; a sub-select with LIMIT that the planner
+    # ran again per updated row once claimed the whole queue.
+    notice = queue(controller_a, 7)
+    first, mails, webhooks = _claim_mails(limit=3)
+    second, more, _ = _claim_mails(limit=3)
+
+    assert [m.recipient for m in mails] == ["r000@x.example", "r001@x.example", "r002@x.example"]
+    assert [m.recipient for m in more] == ["r003@x.example", "r004@x.example", "r005@x.example"]
+    assert webhooks == {}
+    claims = dict(Delivery.objects.filter(status=DeliveryStatus.SENDING).values_list("recipient", "claim"))
+    assert claims == {m.recipient: first for m in mails} | {m.recipient: second for m in more}
+    assert Delivery.objects.get(recipient="r006@x.example").status == DeliveryStatus.PENDING
+    text = mails[0].notice
+    assert (text.code, text.subject, text.link) == (notice.code, notice.subject, notice.link)
+    assert mails[1].notice is text  # one per notice, not one per mail
+    assert {m.unsubscribe_token for m in mails} == {None} and {m.attempts for m in mails} == {0}
 
 
 N = 40
