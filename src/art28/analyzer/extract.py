@@ -128,9 +128,7 @@ def resolve(col: Collector) -> tuple[dict[str, Any], list[Finding]]:
         if "subprocessors.authorisation" not in values and col.has(key):
             values["subprocessors.authorisation"] = value
             col.found["subprocessors.authorisation"] = col.found[key]
-    if "law.governing_law" not in values and not col.has("law.by_reference") and col.has("law.scc_law"):
-        values["law.governing_law"] = col.first("law.scc_law")
-        col.found["law.governing_law"] = col.found["law.scc_law"]
+    # The standard clauses' own law (law.scc_law) is not the agreement's: never taken as it.
     for path in FIRST:
         if col.has(path):
             values[path] = col.first(path)
