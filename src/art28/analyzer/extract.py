@@ -16,6 +16,7 @@ from art28.analyzer.collect import Collector, Evidence
 from art28.analyzer.context import Context
 from art28.analyzer.extract_audit_end import extract_audit, extract_end
 from art28.analyzer.extract_breach import extract_breach, extract_breach_followups
+from art28.analyzer.extract_details_prose import prose_details
 from art28.analyzer.extract_law_term import extract_law, extract_term
 from art28.analyzer.extract_misc import extract_misc
 from art28.analyzer.extract_parties import (
@@ -35,6 +36,7 @@ EXTRACTORS = (
     extract_parties,
     extract_processing,
     flattened_rows,
+    prose_details,
     mentions,
     extract_breach,
     extract_breach_followups,

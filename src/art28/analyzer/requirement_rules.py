@@ -173,7 +173,10 @@ SPECS: tuple[Spec, ...] = (
             # Told of the plan: "informeert ... over het voornemen om een subverwerker toe te voegen".
             rf"{INFORM}.{{0,80}}\b(voornemen|voornemens|intention|intends?|plans?|planned)\b.{{0,60}}{SUB}",
             rf"{INFORM}.{{0,160}}(changes?|updates?|wijziging(en)?) (to|of|in|van|op) (the |that |its |this |de |het )?(list|lijst|overview|overzicht)",
-            # Consent before each new one is the authorisation of 28(2) (R10), not a notice of changes.
+            # Consent before each new one is the authorisation of 28(2) (R10), not a notice of
+            # changes; asking that consent for a named new one is a notice ("vraagt toestemming voor
+            # een nieuwe subverwerker ... aan, met vermelding van naam").
+            rf"\b(asks?|requests?|seeks?|vraagt|verzoekt)\b.{{0,40}}\b(consent|approval|authori[sz]ation|toestemming|goedkeuring)\b.{{0,60}}(new|add|replac|intended|proposed|nieuwe|toevoeg|vervang|voorgenomen|beoogde?).{{0,40}}{SUB}",
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
             rf"\b(kondigt|kondigen)\b.{{0,60}}(nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,40}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",

@@ -75,11 +75,16 @@ CROSS_REF = rx(r"\b28\s*\(\s*\d\s*\)|\bart(icle|ikel|\.)?\s*\d+\s*(lid|\()")
 LIST_ITEM = rx(r"^\s*(?:[-*•·]|\(?[a-z]{1,4}[.)]|\d{1,2}[.)])\s")
 OBJECTION = rx(r"object|bezwaar|verzet|oppose|veto|terminat|opzeg|reject|refuse|weiger|afwijz")
 CONSENT = rx(r"consent|approv|authori[sz]|toestemming|goedkeur|instemming")
-# A notice of intended changes: told, or a list published or brought up to date.
+# A notice of intended changes: told (a request for consent to a named new one tells too), or
+# a list published or brought up to date.
+ASK_CONSENT = r"\b(asks?|requests?|seeks?|obtains?|vraagt|verzoekt)\b.{0,40}\b(consent|approval|authori[sz]ation|toestemming|goedkeuring)"
 NOTICE = rx(
-    rf"{ATOMS['inform']}|\b(posts?|publish\w*|publiceert|publiceren|plaatst|made available|communicated|"
-    r"announced|bekendgemaakt|bekend gemaakt|medegedeeld|meegedeeld|kenbaar gemaakt|updates?|werkt .{0,60}\bbij\b|actualiseert)\b"
+    rf"{ATOMS['inform']}|{ASK_CONSENT}|kennisgev|\blaat .{{0,60}}\bweten\b|\bwerkt\b.{{0,160}}\bbij\b|"
+    r"\b(posts?|publish\w*|publiceert|publiceren|plaatst|made available|communicated|"
+    r"announced|bekendgemaakt|bekend gemaakt|medegedeeld|meegedeeld|kenbaar gemaakt|updates?|actualiseert)\b"
 )
+# An objection the controller can make before the change: it must have been told first.
+IN_ADVANCE = rx(r"\b(before|prior to|in advance|beforehand|voordat|voorafgaand|vooraf|van tevoren|tevoren)\b")
 
 
 def _words(text: str) -> list[str]:
@@ -509,7 +514,7 @@ def _changes(
         return
     found = full["subprocessor_changes_objection"]
     windows = [" ".join(ctx.norm[s.index : s.index + 2]) for s in found]  # or the sentence right after
-    notice = any(NOTICE.search(w) for w in windows)
+    notice = any(NOTICE.search(w) or (OBJECTION.search(w) and IN_ADVANCE.search(w)) for w in windows)
     # Told first and asked for consent: the controller may refuse, which is more than an objection.
     objection = any(OBJECTION.search(w) or (NOTICE.search(w) and CONSENT.search(w)) for w in windows) or any(
         OBJECTION.search(text) and re.search(SUB, text + " " + head)
