@@ -36,11 +36,14 @@ _NL = re.compile(
     r"(?:(?:uitsluitend|alleen|enkel|slechts) )?(?:om (?P<purpose>[^.;]{3,200}?\bte \w+)|(?:ten behoeve van|met als doel|met het doel|voor het doel) (?P<purpose2>[^.;]{3,200}))",
     re.IGNORECASE,
 )
-# "Personal data" names no type; a party is not a category of data subjects.
+# "Personal data" names no type (nor does "personal data submitted via the services"); a
+# purpose or a party inside the data means the sentence was split in the wrong place.
 _GENERIC_DATA = re.compile(
-    r"^(?:the |all |any |such |de |het |alle )?(?:personal data|persoonsgegevens|data|gegevens|information|informatie)$|behalf|namens",
+    r"personal data|persoonsgegevens|^(?:the |all |any |such |de |het |alle )?(?:data|gegevens|information|informatie)$|"
+    r"behalf|namens|purpose|doel|in accordance|overeenkomstig|ten behoeve",
     re.IGNORECASE,
 )
+# A party is not a category of data subjects.
 _PARTY = re.compile(rf"^(?:the |de |het )?(?:{CONTROLLER_WORDS}|{PROCESSOR_WORDS})(?:['’]s)?$", re.IGNORECASE)
 
 
