@@ -109,8 +109,8 @@ def extract_law(ctx: Context, col: Collector) -> None:
     scc_at = -2  # the index of the last sentence on the standard clauses' own law
     for sentence, text in ctx.matching(LAW):
         scc_match, ref = SCC_LAW.search(text), BY_REFERENCE.search(text)
-        # "These Clauses shall be governed by the law of a Member State ... The Parties agree
-        # that this shall be the law of the Netherlands": "this" is still the clauses' law.
+        # A Member State's law for the Clauses, then "we choose that this is Irish law" in the
+        # next sentence: "this" still points at the Clauses' law.
         scc = bool(scc_match) or (sentence.index == scc_at + 1 and bool(REFERS_BACK_LAW.search(text)))
         if scc:
             scc_at = sentence.index
