@@ -45,6 +45,7 @@ Artikel 8 Doorgifte
 Artikel 9 Audit
 9.1 Verwerkingsverantwoordelijke mag audits uitvoeren, waaronder inspecties, om de naleving van deze verwerkersovereenkomst te controleren.
 9.2 De kosten van de audit komen voor rekening van Verwerkingsverantwoordelijke, tenzij blijkt dat Verwerker de overeenkomst niet nakomt.
+9.3 Verwerker stelt alle informatie ter beschikking die Verwerkingsverantwoordelijke nodig heeft om aan te tonen dat de verplichtingen van artikel 28 AVG zijn nagekomen.
 
 Artikel 10 Einde
 10.1 Na beëindiging van de overeenkomst zal Verwerker naar keuze van Verwerkingsverantwoordelijke de persoonsgegevens retourneren of vernietigen binnen 30 dagen.

@@ -144,7 +144,8 @@ def test_it_reads_objection_periods(sentence, days, business):
         ("This agreement is governed by the laws of the Netherlands.", "NL"),
         ("This DPA is governed by the laws of the State of Delaware.", "US-DE"),
         ("This agreement shall be governed by Irish law.", "IE"),
-        ("These Clauses shall be governed by the law of Germany.", "DE"),
+        # The standard clauses' own law is not the agreement's (issue 15: the GitHub DPA read as NL).
+        ("These Clauses shall be governed by the law of Germany.", None),
     ],
 )
 def test_it_reads_governing_law(sentence, law):

@@ -158,13 +158,20 @@ def test_it_says_what_is_missing_when_a_requirement_is_only_partly_stated():
     assert legal.status == "partial" and "tell the controller" in legal.note["en"]
 
 
-def test_it_wants_a_chance_to_object_to_announced_changes_unless_consent_is_specific():
+def test_it_wants_a_chance_to_object_to_announced_changes_and_a_notice_even_under_specific_consent():
     general = "4. Sub-processors\n4.1 The Customer authorises the Supplier in general to engage sub-processors.\n4.2 The Supplier notifies the Customer of any new sub-processor at least 14 days in advance.\n"
     specific = "4. Sub-processors\n4.1 The Supplier shall not engage sub-processors without the prior specific written consent of the Customer.\n"
     item = _analyze(general).requirements["subprocessor_changes_objection"]
     assert item.status == "partial" and "object" in item.note["en"]
-    assert _status(specific, "subprocessor_changes_objection") == "present"
-    assert _analyze(specific).art28["d_subprocessors"].status != "missing"
+    # Consent is the authorisation of Article 28(2) (R10); it announces nothing (issue 15).
+    a = _analyze(specific)
+    assert a.requirements["subprocessor_authorisation"].status == "present"
+    item = a.requirements["subprocessor_changes_objection"]
+    assert item.status == "missing" and item.evidence == []
+    assert "consent" in item.note["en"] and "no notice" in item.note["en"]
+    # The checklist's (d) does not ask specific consent for a notice it does not need.
+    assert a.art28["d_subprocessors"].status != "missing"
+    assert "notice" not in a.art28["d_subprocessors"].note
 
 
 def test_the_checklist_follows_the_requirements():

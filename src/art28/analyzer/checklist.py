@@ -260,7 +260,13 @@ def _sub_derived(
     if reqs["subprocessor_authorisation"].status == "missing" and terms.subprocessors.authorisation is None:
         return _subprocessors(terms, col)
     status, paths, note = _subprocessors(terms, col)
-    if status == "present" and reqs["subprocessor_changes_objection"].status != "present":
+    # Notice and objection are what general authorisation needs (28(2)); specific consent
+    # to each sub-processor needs none.
+    if (
+        status == "present"
+        and terms.subprocessors.authorisation != "specific"
+        and reqs["subprocessor_changes_objection"].status != "present"
+    ):
         return "partial", paths, reqs["subprocessor_changes_objection"].note["en"]
     if (
         status == "partial"
@@ -324,4 +330,26 @@ def checklist(
                 if q not in quotes:
                     quotes.append(q)
         out[key] = CheckItem(status=status, evidence=quotes[:4], note=note)
+    if reqs:
+        out["h_audits"] = _with_information(out["h_audits"], reqs["compliance_information"])
     return out
+
+
+def _with_information(audits: CheckItem, info: Requirement) -> CheckItem:
+    """Article 28(3)(h) asks for both: the information to demonstrate compliance, and audits.
+
+    The key is present only when both requirements are; one of the two makes it partial,
+    with the missing one named.
+    """
+    quotes = [Evidence(ref=e.ref, quote=e.quote) for e in info.evidence]
+    if audits.status == "present" and info.status == "present":
+        return CheckItem(status="present", evidence=(audits.evidence + quotes)[:4], note=audits.note)
+    if audits.status == "missing" and info.status == "missing":
+        return audits
+    if audits.status == "present":
+        return CheckItem(status="partial", evidence=audits.evidence, note=info.note["en"])
+    if audits.status == "missing":
+        return CheckItem(status="partial", evidence=quotes[:4], note=audits.note)
+    # Audits limited (partial): the limit stays the note, with the missing information added.
+    note = audits.note if info.status == "present" else f"{audits.note}; {info.note['en']}"
+    return CheckItem(status="partial", evidence=(audits.evidence + quotes)[:4], note=note)

@@ -16,6 +16,7 @@ from art28.analyzer.collect import Collector, Evidence
 from art28.analyzer.context import Context
 from art28.analyzer.extract_audit_end import extract_audit, extract_end
 from art28.analyzer.extract_breach import extract_breach, extract_breach_followups
+from art28.analyzer.extract_details_prose import prose_details
 from art28.analyzer.extract_law_term import extract_law, extract_term
 from art28.analyzer.extract_misc import extract_misc
 from art28.analyzer.extract_parties import (
@@ -35,6 +36,7 @@ EXTRACTORS = (
     extract_parties,
     extract_processing,
     flattened_rows,
+    prose_details,
     mentions,
     extract_breach,
     extract_breach_followups,
@@ -128,9 +130,7 @@ def resolve(col: Collector) -> tuple[dict[str, Any], list[Finding]]:
         if "subprocessors.authorisation" not in values and col.has(key):
             values["subprocessors.authorisation"] = value
             col.found["subprocessors.authorisation"] = col.found[key]
-    if "law.governing_law" not in values and not col.has("law.by_reference") and col.has("law.scc_law"):
-        values["law.governing_law"] = col.first("law.scc_law")
-        col.found["law.governing_law"] = col.found["law.scc_law"]
+    # The standard clauses' own law (law.scc_law) is not the agreement's: never taken as it.
     for path in FIRST:
         if col.has(path):
             values[path] = col.first(path)

@@ -94,6 +94,10 @@ SCC_LAW = rx(
     r"clause \d+|(the|these) (standard contractual )?clauses (shall be|are|will be) governed|"
     r"the sccs (shall be |are |will be )?governed|sccs require|where the sccs|for these purposes|module"
 )
+# A sentence that names no agreement but points back to the law just named.
+REFERS_BACK_LAW = rx(
+    r"\b(this|that|such law|deze|dit|dat|die)\b.{0,20}\b(shall be|will be|is|zal|wordt|zijn)\b.{0,10}\b(the )?(law|laws|recht)\b"
+)
 BY_REFERENCE = rx(
     r"(set out|provided|specified|stated|set forth|as agreed) in the (main |framework |master |underlying |principal )?agreement|"
     r"zoals (bepaald|opgenomen) in de (hoofd|onderliggende )?overeenkomst"
@@ -102,9 +106,14 @@ BY_REFERENCE = rx(
 
 def extract_law(ctx: Context, col: Collector) -> None:
     """Fill ``law.*`` candidates; the standard clauses' own law is kept apart."""
+    scc_at = -2  # the index of the last sentence on the standard clauses' own law
     for sentence, text in ctx.matching(LAW):
         scc_match, ref = SCC_LAW.search(text), BY_REFERENCE.search(text)
-        scc = bool(scc_match)
+        # A Member State's law for the Clauses, then "we choose that this is Irish law" in the
+        # next sentence: "this" still points at the Clauses' law.
+        scc = bool(scc_match) or (sentence.index == scc_at + 1 and bool(REFERS_BACK_LAW.search(text)))
+        if scc:
+            scc_at = sentence.index
         if ref and (not scc_match or ref.start() < scc_match.start()):
             # "This DPA is governed by the law set out in the main agreement, except that
             # the Clauses are governed by ...": the DPA's own law is the main agreement's.

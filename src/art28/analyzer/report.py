@@ -261,6 +261,14 @@ _DETAIL_NL = {
 }
 
 
+def _not_needed(analysis: Analysis, requirement: str) -> bool:
+    """Under specific consent to each sub-processor, Article 28(3)(d) needs no notice of changes."""
+    return (
+        requirement == "subprocessor_changes_objection"
+        and analysis.terms.subprocessors.authorisation == "specific"
+    )
+
+
 def _note(analysis: Analysis, key: str, lang: str) -> str:
     """A checklist note in ``lang``: the analyzer writes it in English; in Dutch it is said again
     from the requirements' own Dutch notes, or, for the details of the processing, in words of its own."""
@@ -276,7 +284,7 @@ def _note(analysis: Analysis, key: str, lang: str) -> str:
     gaps = [
         reqs[n].note["nl"]
         for n in CHECKLIST_REQUIREMENTS.get(key, ())
-        if n in reqs and reqs[n].status != "present"
+        if n in reqs and reqs[n].status != "present" and not _not_needed(analysis, n)
     ]
     if gaps:
         return "; ".join(gaps)

@@ -27,7 +27,8 @@ BREACH = r"(breach|incident|datalek|inbreuk|data loss event|security event|compr
 # ... and so does a list of the articles ("Articles 32, 33, 34, 35 and 36").
 RANGE_32_34 = r"32\s*,\s*33\s*(,|and|en|&)\s*34|(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?3[4-6]|32\s*(-|–|to|through|tot en met|t/m)\s*3[4-6] (of the |of |van de |avg|gdpr)"
 RANGE_32_36 = r"32\s*,\s*33\s*,\s*34\s*,\s*35\s*(,|and|en|&)\s*36|(articles?|art\.?|artikelen|artikel|arts?\.)\s*32\s*(to|tot en met|t/m|-|–|—|through|and|up to)\s*(art\.?\s*)?36|32\s*(-|–|to|through|tot en met|t/m)\s*36 (of the |of |van de |avg|gdpr)"
-INSTRUCTION = r"(instructi|instructed|opdracht|aanwijzing)"
+# "Opdracht" is an order, but "opdrachtgever" / "opdrachtnemer" are the parties themselves.
+INSTRUCTION = r"(instructi|instructed|opdracht(?!gever|nemer)|aanwijzing)"
 INFORM = r"(inform|notif|notice|tell|alert|warn|\blets? .{0,30}\bknow\b|inlicht|\blicht\b.{0,40}\bin\b|\be-?mails?\b(?! address)|in kennis|op de hoogte|meld|waarschuw|laat .{0,30}weten|signal|announc|aankondig|kondigt .{0,40}\baan\b)"
 RIGHTS = r"(request|right|verzoek|recht|exercis|uitoefen|inzage|access|rectif|erasure|complaint|klacht)"
 
@@ -172,7 +173,10 @@ SPECS: tuple[Spec, ...] = (
             # Told of the plan: "informeert ... over het voornemen om een subverwerker toe te voegen".
             rf"{INFORM}.{{0,80}}\b(voornemen|voornemens|intention|intends?|plans?|planned)\b.{{0,60}}{SUB}",
             rf"{INFORM}.{{0,160}}(changes?|updates?|wijziging(en)?) (to|of|in|van|op) (the |that |its |this |de |het )?(list|lijst|overview|overzicht)",
-            rf"(consent|approv|authori[sz]|toestemming|goedkeuring).{{0,80}}(prior to|before|voor|voordat|in advance).{{0,60}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,40}}{SUB}",
+            # Consent before each new one is the authorisation of 28(2) (R10), not a notice of
+            # changes; asking that consent for a named new one is a notice ("vraagt toestemming voor
+            # een nieuwe subverwerker ... aan, met vermelding van naam").
+            rf"\b(asks?|requests?|seeks?|vraagt|verzoekt)\b.{{0,40}}\b(consent|approval|authori[sz]ation|toestemming|goedkeuring)\b.{{0,60}}(new|add|replac|intended|proposed|nieuwe|toevoeg|vervang|voorgenomen|beoogde?).{{0,40}}{SUB}",
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
             rf"\b(kondigt|kondigen)\b.{{0,60}}(nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,40}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",
@@ -200,7 +204,8 @@ SPECS: tuple[Spec, ...] = (
             r"\b(uitsluitend|alleen|enkel|slechts)\b.{0,60}\b(in het kader van|ter uitvoering van) (de|het|deze)\b",
             r"\b(as|where|when|zoals) (instructed|directed|opgedragen)\b",
             r"\b(not|niet|never|nooit)\b.{0,60}\b(own|eigen)\b (purposes?|doele?n?|benefit|gebruik)",
-            rf"(complete|entire|full|final|volledige) (and final |en definitieve )?(documented |written |schriftelijke )?{INSTRUCTION}",
+            # "This DPA is the controller's complete instruction" (not "a complete instruction" to staff).
+            rf"\b(constitutes?|represents?|sets out|contains|are|is|vormt|vormen|bevat|bevatten|zijn|is|gelden als|geldt als)\b (the |its |de |het |zijn )?(({CONTROLLER_WORDS})(['’]s)? |(a|an|een) )?(complete|entire|full|final|volledige) ((and|en) (final|documented|written|definitieve|schriftelijke|gedocumenteerde) )?(documented |written |schriftelijke )?{INSTRUCTION}",
             r"\b(not|niet|never|nooit)\b.{0,60}\b(any|other|enig|ander)\w* (purposes?|doele?n?|doeleinden)\b.{0,40}(other than|except|than|dan|behalve)",
             r"\binstructs\b.{0,60}\bto process\b|\bgeeft .{0,40}opdracht .{0,60}te verwerken",
             # "as you instruct us"; Dutch "volgt de instructies op", "neemt de instructies in acht".
@@ -212,7 +217,7 @@ SPECS: tuple[Spec, ...] = (
             "geen regel dat de verwerker alleen op gedocumenteerde instructies van de verwerkingsverantwoordelijke handelt",
         ),
         other_subjects=frozenset({"controller"}),
-        gate=rx(r"instruct|opdracht|aanwijzing|on behalf|purpose|doel|ten behoeve|in naam van|in het kader van|ter uitvoering van"),
+        gate=rx(r"instruct|opdracht(?!gever|nemer)|aanwijzing|\bdirect(s|ed|ions?)?\b|on behalf|purpose|doel|ten behoeve|in naam van|in het kader van|ter uitvoering van"),
     ),
     Spec(
         "legal_requirement_notice",

@@ -74,6 +74,17 @@ TOC = re.compile(r"\.{4,}|…{2,}|(\s\.){3,}|\s\d{1,3}\s*$")
 CROSS_REF = rx(r"\b28\s*\(\s*\d\s*\)|\bart(icle|ikel|\.)?\s*\d+\s*(lid|\()")
 LIST_ITEM = rx(r"^\s*(?:[-*•·]|\(?[a-z]{1,4}[.)]|\d{1,2}[.)])\s")
 OBJECTION = rx(r"object|bezwaar|verzet|oppose|veto|terminat|opzeg|reject|refuse|weiger|afwijz")
+CONSENT = rx(r"consent|approv|authori[sz]|toestemming|goedkeur|instemming")
+# A notice of intended changes: told (a request for consent to a named new one tells too), or
+# a list published or brought up to date.
+ASK_CONSENT = r"\b(asks?|requests?|seeks?|obtains?|vraagt|verzoekt)\b.{0,40}\b(consent|approval|authori[sz]ation|toestemming|goedkeuring)"
+NOTICE = rx(
+    rf"{ATOMS['inform']}|{ASK_CONSENT}|kennisgev|\blaat .{{0,60}}\bweten\b|\bwerkt\b.{{0,160}}\bbij\b|"
+    r"\b(posts?|publish\w*|publiceert|publiceren|plaatst|made available|communicated|"
+    r"announced|bekendgemaakt|bekend gemaakt|medegedeeld|meegedeeld|kenbaar gemaakt|updates?|actualiseert)\b"
+)
+# An objection the controller can make before the change: it must have been told first.
+IN_ADVANCE = rx(r"\b(before|prior to|in advance|beforehand|voordat|voorafgaand|vooraf|van tevoren|tevoren)\b")
 
 
 def _words(text: str) -> list[str]:
@@ -488,29 +499,39 @@ def requirements(ctx: Context, terms: DpaTerms) -> dict[str, Requirement]:
 def _changes(
     out: dict[str, Requirement], ctx: Context, full: dict[str, list[Sentence]], terms: DpaTerms
 ) -> None:
-    """Notice of changes needs a chance to object; under specific consent none is needed."""
+    """Article 28(2) asks for both a notice of intended changes and the chance to object.
+
+    A consent requirement for each new sub-processor is the authorisation (R10), not this
+    notice: under specific consent it stays missing unless a notice is stated too.
+    """
     item = out["subprocessor_changes_objection"]
-    if terms.subprocessors.authorisation in ("specific", "none") and item.status != "present":
-        item.status = "present"
-        item.evidence = item.evidence or out["subprocessor_authorisation"].evidence
-        item.note = {
-            "en": "each sub-processor needs the controller's prior specific consent, so there is nothing to announce",
-            "nl": "elke subverwerker vraagt vooraf specifieke toestemming, dus er valt niets aan te kondigen",
-        }
-    elif item.status == "present":
-        objection = any(
-            OBJECTION.search(" ".join(ctx.norm[s.index : s.index + 2]))  # or the sentence right after
-            for s in full["subprocessor_changes_objection"]
-        ) or any(
-            OBJECTION.search(text) and re.search(SUB, text + " " + head)
-            for text, head in zip(ctx.norm, ctx.heads, strict=True)
-        )
-        if not objection and terms.subprocessors.authorisation != "specific":
-            item.status = "partial"
+    if item.status != "present":
+        if terms.subprocessors.authorisation == "specific" and item.status == "missing":
             item.note = {
-                "en": "changes of sub-processors are announced, but the controller gets no chance to object",
-                "nl": "wijzigingen in subverwerkers worden aangekondigd, maar de verwerkingsverantwoordelijke kan geen bezwaar maken",
+                "en": "only the controller's prior consent to each sub-processor is stated; no notice of intended changes with the chance to object",
+                "nl": "alleen voorafgaande toestemming van de verwerkingsverantwoordelijke per subverwerker is vastgelegd; geen aankondiging van voorgenomen wijzigingen met de mogelijkheid van bezwaar",
             }
+        return
+    found = full["subprocessor_changes_objection"]
+    windows = [" ".join(ctx.norm[s.index : s.index + 2]) for s in found]  # or the sentence right after
+    notice = any(NOTICE.search(w) or (OBJECTION.search(w) and IN_ADVANCE.search(w)) for w in windows)
+    # Told first and asked for consent: the controller may refuse, which is more than an objection.
+    objection = any(OBJECTION.search(w) or (NOTICE.search(w) and CONSENT.search(w)) for w in windows) or any(
+        OBJECTION.search(text) and re.search(SUB, text + " " + head)
+        for text, head in zip(ctx.norm, ctx.heads, strict=True)
+    )
+    if not notice:
+        item.status = "partial"
+        item.note = {
+            "en": "the controller may object to a new sub-processor, but is not told of intended changes in advance",
+            "nl": "de verwerkingsverantwoordelijke kan bezwaar maken tegen een nieuwe subverwerker, maar krijgt geen aankondiging van voorgenomen wijzigingen",
+        }
+    elif not objection:
+        item.status = "partial"
+        item.note = {
+            "en": "changes of sub-processors are announced, but the controller gets no chance to object",
+            "nl": "wijzigingen in subverwerkers worden aangekondigd, maar de verwerkingsverantwoordelijke kan geen bezwaar maken",
+        }
 
 
 def _audits(out: dict[str, Requirement], terms: DpaTerms, ctx: Context, granting: list[Sentence]) -> None:

@@ -1,0 +1,77 @@
+"""Processing details stated in a sentence rather than as "Label: value".
+
+Many short agreements say what is processed, of whom and why in one sentence of their first
+article ("The Supplier processes the names and addresses of the Customer's clients only to
+run its web shop"; "Verwerker verwerkt namens Opdrachtgever de namen van klanten van
+Opdrachtgever, uitsluitend om ... te hosten"). That sentence states the subject matter, the
+types of personal data, the data subjects and the purpose, although no label names them.
+"""
+
+# Long regular expressions read better unbroken.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import re
+
+from art28.analyzer.collect import Collector
+from art28.analyzer.context import Context
+from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
+
+_ON_BEHALF = (
+    r"(?:(?:on (?:the )?behalf of|for|namens|ten behoeve van|in opdracht van|voor) [\w’'.& -]{1,40}? )?"
+)
+_EN = re.compile(
+    r"(?:shall |will |may |is to |agrees to )?(?:only |solely )?process(?:es)? "
+    + _ON_BEHALF
+    + r"(?P<data>[^.;:()]{3,160}?) of (?P<subjects>[^.;:()]{3,80}?),? "
+    r"(?:(?:solely|only|exclusively) )?(?:for (?:the )?(?:sole |only |exclusive )?purposes? of|in order to|so as to|to) "
+    r"(?P<purpose>[^.;]{3,200})",
+    re.IGNORECASE,
+)
+_NL = re.compile(
+    r"(?:zal |mag )?(?:alleen |uitsluitend )?verwerk(?:t|en) "
+    + _ON_BEHALF
+    + r"(?P<data>[^.;:()]{3,160}?) van (?P<subjects>[^.;:()]{3,80}?),? "
+    r"(?:(?:uitsluitend|alleen|enkel|slechts) )?(?:om (?P<purpose>[^.;]{3,200}?\bte \w+)|(?:ten behoeve van|met als doel|met het doel|voor het doel) (?P<purpose2>[^.;]{3,200}))",
+    re.IGNORECASE,
+)
+# "Personal data" names no type (nor does "personal data submitted via the services"); a
+# purpose or a party inside the data means the sentence was split in the wrong place.
+_GENERIC_DATA = re.compile(
+    r"personal data|persoonsgegevens|^(?:the |all |any |such |de |het |alle )?(?:data|gegevens|information|informatie)$|"
+    r"behalf|namens|purpose|doel|in accordance|overeenkomstig|ten behoeve",
+    re.IGNORECASE,
+)
+# A party is not a category of data subjects.
+_PARTY = re.compile(rf"^(?:the |de |het )?(?:{CONTROLLER_WORDS}|{PROCESSOR_WORDS})(?:['’]s)?$", re.IGNORECASE)
+
+
+def prose_details(ctx: Context, col: Collector) -> None:
+    """Subject matter, data types, data subjects and purpose from the processor's own sentence."""
+    processor = ctx.processor_re()
+    for sentence in ctx.sentences:
+        if sentence.heading and sentence.text.strip().lower() == sentence.heading.strip().lower():
+            continue  # a heading names a topic, it describes nothing
+        text = re.sub(r"\s+", " ", sentence.text).strip()
+        opening = processor.match(text.lower())
+        if not opening:
+            continue
+        rest = text[opening.end() :].lstrip(" ,")
+        m = _EN.match(rest) or _NL.match(rest)
+        if not m:
+            continue
+        data = re.sub(r"^(?:the|de|het) ", "", m["data"].strip(), flags=re.I)
+        subjects = m["subjects"].strip()
+        purpose = (m["purpose"] or m.groupdict().get("purpose2") or "").strip(" ,")
+        if _GENERIC_DATA.search(data) or _PARTY.match(subjects) or not purpose:
+            continue
+        for path, value in (
+            ("processing.subject_matter", text.rstrip(".")),
+            ("processing.data_categories", data),
+            ("processing.data_subject_categories", subjects),
+            ("processing.purposes", purpose),
+        ):
+            if not col.has(path):
+                col.add(path, value[:300], sentence)
+        return
