@@ -37,8 +37,8 @@ def test_it_states_the_sent_notice_period_on_the_portal_page(client, login, user
         page = login(client, user_a).get(reverse("requests:portal_audit_request", args=[amended.code]))
     text = page.content.decode()
     assert page.status_code == 200
-    assert "20 days" in text and "2026-06-21" in text
-    assert "75 days" not in text and "2026-08-15" not in text
+    assert "asks for 20 days' notice" in text and "June 21, 2026" in text
+    assert "75 days" not in text and "August 15, 2026" not in text
 
 
 def test_it_checks_the_request_against_the_sent_notice_period(user_a, amended):
