@@ -19,6 +19,10 @@ ROLES = ("anonymous", "user_a", "user_a_ro", "user_b", "staff_a", "staff_ro", "s
          "other_admin", "other_user")
 
 
+# The subject matter of the main agreement's draft version 2 (version 1, signed, has another).
+DRAFT_SUBJECT = "hosting and backups"
+
+
 @dataclass
 class World:
     users: dict[str, Any] = field(default_factory=dict)
@@ -241,7 +245,7 @@ def build_world() -> World:
     # above must be tied to it).
     o["draft_agreement"] = _agreement(a, admin, state="draft")
     terms = main.latest.terms
-    terms["processing"]["subject_matter"] = "hosting and backups"
+    terms["processing"]["subject_matter"] = DRAFT_SUBJECT
     agreements.update_terms(agreement=main, terms=terms, acting_user=admin)
     main.refresh_from_db()
     o["version"] = main.versions.get(number=1)
@@ -256,8 +260,10 @@ def build_world() -> World:
         "B": {b.name, str(ag_b.code), ag_b.reference, str(row_b.code),
               Contact.objects.filter(controller=b).get().email},
         "staff_only": {s for s in staff_only.values_list("subject", flat=True) if s not in portal},
+        # The draft's own words too: a controller's pages and exports (the Art. 30 extract's
+        # CSV, JSON-LD) read the signed version 1, never the draft's terms.
         "draft": {str(o["draft_version"].code), str(o["draft_agreement"].code),
-                  o["draft_agreement"].reference},
+                  o["draft_agreement"].reference, DRAFT_SUBJECT},
     }
     assert w.secrets["staff_only"], "the world needs a staff-only notice"
     return w

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.http import Http404
 
 from art28.agreements.models import (
     Agreement,
@@ -107,12 +108,47 @@ def agreement_named_for(user: Any, text: str, *, write: bool = False) -> Agreeme
     return agreement_for(user, text, write=write)
 
 
+def sent_versions() -> QuerySet[AgreementVersion]:
+    """The versions a controller's users may see: every one but drafts (a draft is never
+    superseded, so these are the versions sent to the controller, and imported ones)."""
+    return AgreementVersion.objects.exclude(status=VersionStatus.DRAFT)
+
+
 def shown_versions(user: Any) -> QuerySet[AgreementVersion]:
     """Versions the user may see, for a prefetch of agreements already taken from here."""
-    qs = AgreementVersion.objects.all()
-    if is_controller_user(user):
-        qs = qs.exclude(status=VersionStatus.DRAFT)
-    return qs
+    return sent_versions() if is_controller_user(user) else AgreementVersion.objects.all()
+
+
+def binding_among(versions: QuerySet[AgreementVersion], agreement: Any = None) -> QuerySet[AgreementVersion]:
+    """Of ``versions``, the one whose terms a reader takes as ``agreement``'s (by default the outer
+    query's ``agreement``), as a query of one row for a subquery: the newest signed, else the
+    newest. From ``shown_versions(user)`` this is "the version a controller may see": for a
+    controller's user the newest version sent to it, superseded or not, never a draft (the
+    processor's unsent work); for the processor's side the newest, a draft included."""
+    signed_first = Case(When(status=VersionStatus.SIGNED, then=Value(0)), default=Value(1))
+    return (versions.filter(agreement=OuterRef("agreement") if agreement is None else agreement)
+            .order_by(signed_first, "-number")[:1])
+
+
+def shown_binding(user: Any, agreement: Any = None) -> QuerySet[AgreementVersion]:
+    """``binding_among`` the versions the user may see (``shown_versions``)."""
+    return binding_among(shown_versions(user), agreement)
+
+
+def binding_for(user: Any, agreement: Agreement) -> AgreementVersion:
+    """The version whose terms ``user`` reads as ``agreement``'s (already looked up with
+    ``agreement_for``): ``shown_binding``, one row. A controller's user gets the signed version,
+    else the newest one sent to it, never the processor's draft; 404 if none was sent."""
+    version = shown_binding(user, agreement).first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def controller_binding(agreement: Agreement) -> AgreementVersion | None:
+    """The version whose terms the controller reads as ``agreement``'s, whoever asks:
+    ``binding_among`` the ``sent_versions``; None while only a draft exists."""
+    return binding_among(sent_versions(), agreement).first()
 
 
 def visible_versions(user: Any, agreement: Agreement) -> QuerySet[AgreementVersion]:

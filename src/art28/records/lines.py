@@ -22,9 +22,10 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from django.db.models import Aggregate, Case, Exists, Func, OuterRef, Q, Subquery, TextField, Value, When
+from django.db.models import Aggregate, Exists, Func, OuterRef, Q, QuerySet, Subquery, TextField
 from django.utils import timezone
 
+from art28.agreements.access import binding_among
 from art28.agreements.labels import MEASURE_KINDS, TRANSFER_POLICIES, label
 from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersion, VersionStatus
 from art28.measures.services import current_catalogue
@@ -93,11 +94,10 @@ class Ids(Aggregate):
                               template="%(function)s((%(expressions)s)::text, ',')", **extra)
 
 
-def _binding_pk() -> Any:
-    """The binding version of the outer version's agreement: the newest signed, else the newest."""
-    return (AgreementVersion.objects.filter(agreement=OuterRef("agreement"))
-            .order_by(Case(When(status=VersionStatus.SIGNED, then=Value(0)), default=Value(1)), "-number")
-            .values("pk")[:1])
+def _binding_pk(shown: QuerySet[AgreementVersion] | None) -> Any:
+    """The binding version of the outer version's agreement among ``shown`` (all versions when
+    None): the newest signed, else the newest (``binding_among``)."""
+    return binding_among(AgreementVersion.objects.all() if shown is None else shown).values("pk")
 
 
 def _decoder() -> Callable[[str | None], Any]:
@@ -117,24 +117,27 @@ def _dict(value: Any) -> dict:
 FIRST = 500
 
 
-def record_keys(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> Any:
-    """The record's lines as keys: each active agreement (of those given) with a version, in the
-    record's order (by controller, then reference, which is unique), one ``pk`` per line. Read
-    from the agreements alone, not their versions or terms: cheap to count and to cut into pages."""
+def record_keys(*, processor: Processor, agreements: AgreementQuerySet | None = None,
+                shown: QuerySet[AgreementVersion] | None = None) -> Any:
+    """The record's lines as keys: each active agreement (of those given) with a version (of
+    ``shown``, the versions the reader may see: ``access.shown_versions``), in the record's order
+    (by controller, then reference, which is unique), one ``pk`` per line. Read from the
+    agreements alone, not their versions or terms: cheap to count and to cut into pages."""
     qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
-    versions = AgreementVersion.objects.filter(agreement=OuterRef("pk"))
+    versions = (AgreementVersion.objects.all() if shown is None else shown).filter(agreement=OuterRef("pk"))
     return (qs.active().filter(Exists(versions)).order_by("controller__name", "reference")
             .values_list("pk", flat=True))
 
 
-def _columns(versions: Any, now: datetime) -> Any:
-    """The lines of ``versions`` (binding versions), in the record's order: the controller's
-    columns, the binding version's number and status, the parts of its terms a line shows (JSON
-    text), and its authorised sub-processors' ids (comma-separated, or NULL) at ``now``."""
+def _columns(versions: Any, now: datetime, shown: QuerySet[AgreementVersion] | None) -> Any:
+    """The lines of ``versions`` (binding versions among ``shown``: a controller's user never
+    reads a draft), in the record's order: the controller's columns, the binding version's
+    number and status, the parts of its terms a line shows (JSON text), and its authorised
+    sub-processors' ids (comma-separated, or NULL) at ``now``."""
     links = (AgreementSubprocessor.objects.at(now)
              .filter(agreement=OuterRef("agreement"), status=LinkStatus.AUTHORISED)
              .order_by().values("agreement").annotate(ids=Ids("subprocessor_id")).values("ids"))
-    return (versions.filter(pk=Subquery(_binding_pk()))
+    return (versions.filter(pk=Subquery(_binding_pk(shown)))
             .order_by("agreement__controller__name", "agreement__reference")
             .values_list("agreement__controller__name", "agreement__controller__code",
                          "agreement__controller__kvk", "agreement__controller__country",
@@ -146,21 +149,22 @@ def _columns(versions: Any, now: datetime) -> Any:
 
 
 def _rows(processor: Processor, agreements: AgreementQuerySet | None,
-          keys: list[int] | None) -> Iterator[Any]:
+          keys: list[int] | None, shown: QuerySet[AgreementVersion] | None) -> Iterator[Any]:
     """The record's rows (``_columns``), in three queries whatever its size: the keys of the first
     ``FIRST`` lines (``record_keys``, sorted without reading any terms), those lines by their keys,
     then every later line in one query read in chunks, from where the first ones ended (by
     controller name and reference, not by an offset). One query for the whole record makes the
     database build and sort every line before handing over the first; one query per slice of
     keys costs Django more per key than the database per line. ``keys``: only the lines of these
-    agreements (a page of ``record_keys``)."""
+    agreements (a page of ``record_keys``). ``shown``: the versions the reader may see
+    (``access.shown_versions``; all when None): each line is the binding one of those."""
     now = timezone.now()  # one moment for the whole record
     if keys is not None:
-        yield from _columns(AgreementVersion.objects.filter(agreement__in=keys), now)
+        yield from _columns(AgreementVersion.objects.filter(agreement__in=keys), now, shown)
         return
-    first = list(record_keys(processor=processor, agreements=agreements)[:FIRST])
+    first = list(record_keys(processor=processor, agreements=agreements, shown=shown)[:FIRST])
     last = None
-    for last in _columns(AgreementVersion.objects.filter(agreement__in=first), now):
+    for last in _columns(AgreementVersion.objects.filter(agreement__in=first), now, shown):
         yield last
     if last is None or len(first) < FIRST:
         return
@@ -170,7 +174,7 @@ def _rows(processor: Processor, agreements: AgreementQuerySet | None,
         Q(agreement__controller__name__gt=name) | Q(agreement__controller__name=name,
                                                     agreement__reference__gt=reference),
         agreement__in=qs.active().order_by().values("pk"))
-    yield from _columns(rest, now).iterator(chunk_size=CHUNK)
+    yield from _columns(rest, now, shown).iterator(chunk_size=CHUNK)
 
 
 CHUNK = 2000
@@ -196,10 +200,12 @@ class Parts(NamedTuple):
 
 
 def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None = None,
-                 keys: list[int] | None = None) -> Iterator[Parts]:
+                 keys: list[int] | None = None,
+                 shown: QuerySet[AgreementVersion] | None = None) -> Iterator[Parts]:
     """Each agreement of the record with the parts of its binding terms decoded (each distinct
     part once) and its sub-processors' rows (once per distinct set), in the record's order;
-    ``keys`` (from ``record_keys``): only those lines."""
+    ``keys`` (from ``record_keys``): only those lines; ``shown``: the versions the reader may
+    see (``access.shown_versions``; all when None)."""
     register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
     decoded = _decoder()
 
@@ -213,8 +219,9 @@ def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None =
         terms = {"transfers": _dict(decoded(transfers)), "subprocessors": {"named": decoded(named) or []}}
         return subprocessor_rows([], binding=AgreementVersion(terms=terms))
 
+    rows = _rows(processor, agreements, keys, shown)
     for (name, code, kvk, country, contact_text, reference, number, status, processor_part,
-         processor_name, processing, transfers, named, measures, ids) in _rows(processor, agreements, keys):
+         processor_name, processing, transfers, named, measures, ids) in rows:
         yield Parts(name, code, kvk, country, _dict(json.loads(contact_text)) if contact_text else {},
                     reference, number, status, _dict(decoded(processor_part)), processor_name,
                     _dict(decoded(processing)), _dict(decoded(transfers)),
@@ -222,8 +229,10 @@ def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None =
 
 
 def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None = None,
-                 language: str = "en") -> Iterator[list[str]]:
-    """Each line of the record as text cells (``COLUMNS``), controller by controller.
+                 language: str = "en",
+                 shown: QuerySet[AgreementVersion] | None = None) -> Iterator[list[str]]:
+    """Each line of the record as text cells (``COLUMNS``), controller by controller; ``shown``:
+    the versions the reader may see (``access.shown_versions``; all when None).
 
     The words follow the active language, which must be ``language`` while the lines are read
     (the exports read them a chunk at a time inside ``translation.override``)."""
@@ -273,8 +282,9 @@ def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None =
         subs = subprocessor_rows([], binding=AgreementVersion(terms=terms))
         return subprocessors_cell(subs), transfers_cell(subs)
 
+    rows = _rows(processor, agreements, None, shown)
     for (name, code, kvk, country, controller_contact, reference, number, status, processor_part,
-         processor_name, processing, transfers, named, measures, ids) in _rows(processor, agreements, None):
+         processor_name, processing, transfers, named, measures, ids) in rows:
         subprocessors = register_cells(ids) if ids else named_cells(named, transfers)
         yield [str(name), str(code), str(kvk), str(country),
                contact({"contact": _dict(json.loads(controller_contact)) if controller_contact else {}}),

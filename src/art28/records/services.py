@@ -16,12 +16,13 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from art28.agreements import pdf
 from art28.agreements.labels import TRANSFER_POLICIES, label
-from art28.agreements.models import AgreementQuerySet, VersionStatus
+from art28.agreements.models import AgreementQuerySet, AgreementVersion, VersionStatus
 from art28.core.csv import csv_stream, safe_cell
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
@@ -29,6 +30,11 @@ from art28.records.lines import SEP, record_lines, record_parts
 from art28.records.lines import contact as _contact
 from art28.records.lines import measure as _measure
 from art28.records.pdfjoin import PdfJoin
+
+# ``shown`` below: the versions the reader may see (``agreements.access.shown_versions(user)``),
+# all when None (the processor's side, the command line). Each line is the binding version among
+# them, so a controller's extract never shows a draft: it shows the version sent to it or signed.
+Shown = QuerySet[AgreementVersion] | None
 
 DPV = "https://w3id.org/dpv#"
 DCT = "http://purl.org/dc/terms/"
@@ -70,18 +76,19 @@ class Entry:
 COLUMNS = [f for f in Entry.__dataclass_fields__]
 
 
-def build_record(*, processor: Processor, agreements: AgreementQuerySet | None = None) -> list[Entry]:
+def build_record(*, processor: Processor, agreements: AgreementQuerySet | None = None,
+                 shown: Shown = None) -> list[Entry]:
     """The record for every active agreement (or those given), controller by controller."""
-    return list(iter_record(processor=processor, agreements=agreements))
+    return list(iter_record(processor=processor, agreements=agreements, shown=shown))
 
 
 def iter_record(*, processor: Processor, agreements: AgreementQuerySet | None = None,
-                keys: list[int] | None = None) -> Iterator[Entry]:
+                keys: list[int] | None = None, shown: Shown = None) -> Iterator[Entry]:
     """``build_record`` one entry at a time, from the same queries as the tabular exports
     (``lines.record_parts``): no model instances and no whole terms, whatever their number;
     ``keys`` (from ``record_keys``): only those entries."""
     catalogue = current_catalogue(processor)
-    for x in record_parts(processor=processor, agreements=agreements, keys=keys):
+    for x in record_parts(processor=processor, agreements=agreements, keys=keys, shown=shown):
         measures = [{"kind": m.get("kind"), "text": m.get("text"), "text_nl": m.get("text_nl"),
                      "text_en": m.get("text_en")}
                     for m in (x.measures if isinstance(x.measures, list) else [])] or (
@@ -149,9 +156,9 @@ def _chunks(lines: Iterator[list[str]], language: str) -> Iterator[list[list[str
 
 
 def csv_chunks(*, processor: Processor, agreements: AgreementQuerySet | None = None,
-               language: str = "en") -> Iterator[bytes]:
+               language: str = "en", shown: Shown = None) -> Iterator[bytes]:
     """The record as CSV in pieces of about 64 kB (for a streaming response)."""
-    lines = record_lines(processor=processor, agreements=agreements, language=language)
+    lines = record_lines(processor=processor, agreements=agreements, language=language, shown=shown)
     buffer: list[bytes] = []
     size = 0
     for part in csv_stream(HEADER, (line for chunk in _chunks(lines, language) for line in chunk)):
@@ -343,41 +350,44 @@ def jsonld_chunks(entries: Iterable[Entry], *, processor: Processor) -> Iterator
     yield b"".join(buffer)
 
 
-def jsonld_page(*, processor: Processor, page: dict[str, Any]) -> bytes:
+def jsonld_page(*, processor: Processor, page: dict[str, Any], shown: Shown = None) -> bytes:
     """One page of the record as a JSON-LD document (the API's list of it). ``page`` is a page of
     ``record_keys`` as the API's lists answer (``items``, ``count``, ``page``, ``pages``); its
     entries go under ``items``, which the context makes the document's ``@graph``, so the page is
     both a list like the others and a JSON-LD document with the whole record's head."""
-    entries = iter_record(processor=processor, keys=list(page["items"]))
+    entries = iter_record(processor=processor, keys=list(page["items"]), shown=shown)
     doc = {"@context": {"dpv": DPV, "dct": DCT, "items": "@graph"}, "@id": f"urn:uuid:{processor.code}:ropa",
            "dpv:hasDataProcessor": processor.name, **page, "items": [_jsonld_entry(e) for e in entries]}
     return json.dumps(doc, ensure_ascii=False).encode()
 
 
 def export(
-    *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en"
+    *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en",
+    shown: Shown = None,
 ) -> bytes:
     """The record in ``fmt`` (csv, xlsx, pdf, jsonld)."""
-    content = export_stream(processor=processor, fmt=fmt, agreements=agreements, language=language)
+    content = export_stream(processor=processor, fmt=fmt, agreements=agreements, language=language,
+                            shown=shown)
     return content if isinstance(content, bytes) else b"".join(content)
 
 
 def export_stream(
-    *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en"
+    *, processor: Processor, fmt: str, agreements: AgreementQuerySet | None = None, language: str = "en",
+    shown: Shown = None,
 ) -> bytes | Iterator[bytes]:
     """The record in ``fmt`` as pieces to stream, memory flat in the number of agreements: the CSV
     read and sent as it goes; the workbook, the PDF and the JSON-LD written as they go into a
     temporary file and sent from it once complete (a failure half-way is an error, not a cut-off
     file)."""
     if fmt == "csv":
-        return csv_chunks(processor=processor, agreements=agreements, language=language)
+        return csv_chunks(processor=processor, agreements=agreements, language=language, shown=shown)
     if fmt == "xlsx":
-        lines = record_lines(processor=processor, agreements=agreements, language=language)
+        lines = record_lines(processor=processor, agreements=agreements, language=language, shown=shown)
         return xlsx_chunks(line for chunk in _chunks(lines, language) for line in chunk)
     if fmt == "pdf":
-        return spooled(pdf_chunks(iter_record(processor=processor, agreements=agreements),
+        return spooled(pdf_chunks(iter_record(processor=processor, agreements=agreements, shown=shown),
                                   processor=processor, language=language))
     if fmt == "jsonld":
-        return spooled(jsonld_chunks(iter_record(processor=processor, agreements=agreements),
+        return spooled(jsonld_chunks(iter_record(processor=processor, agreements=agreements, shown=shown),
                                      processor=processor))
     raise ValueError(f"unknown format {fmt!r}")

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from ninja import Query
 
-from art28.agreements.access import visible_agreements
+from art28.agreements.access import shown_versions, visible_agreements
 from art28.api import uploads
 from art28.api.pagination import PageParams, paginate
 from art28.api.routing import REQUESTS_IDS, Router
@@ -40,11 +40,12 @@ def ropa_export(
     m = membership_of(request.auth)
     if m is None:
         raise Http404
-    agreements = visible_agreements(request.auth)
+    agreements, shown = visible_agreements(request.auth), shown_versions(request.auth)
     if format == "jsonld" and not all:
-        page = paginate(record_keys(processor=m.processor, agreements=agreements), params)
-        return HttpResponse(ropa.jsonld_page(processor=m.processor, page=page),
+        page = paginate(record_keys(processor=m.processor, agreements=agreements, shown=shown), params)
+        return HttpResponse(ropa.jsonld_page(processor=m.processor, page=page, shown=shown),
                             content_type=ropa.CONTENT_TYPES["jsonld"])
-    content = ropa.export_stream(processor=m.processor, fmt=format, agreements=agreements, language=language)
+    content = ropa.export_stream(processor=m.processor, fmt=format, agreements=agreements, language=language,
+                                 shown=shown)
     name = dated("art30-record" if m.is_processor_side else "art30-extract", format)
     return attachment(content, ropa.CONTENT_TYPES[format], name)

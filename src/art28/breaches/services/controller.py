@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from art28.agreements.access import controller_binding
 from art28.breaches.models import AffectedAgreement, IncidentNotice, SeverityAssessment, Stage
 from art28.breaches.services import enisa
-from art28.breaches.services.affected import binding_terms
 from art28.core.ledger_scope import ledger_scope
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
@@ -76,9 +76,11 @@ def latest_facts(affected: AffectedAgreement) -> dict[str, Any]:
 
 
 def special_categories(affected: AffectedAgreement) -> list[str]:
-    """The special categories of personal data stated in the affected agreement's binding terms."""
-    binding = binding_terms([affected.agreement_id]).get(affected.agreement_id)
-    processing = (binding[1] or {}).get("processing") or {} if binding else {}
+    """The special categories of personal data stated in the affected agreement's terms as the
+    controller was given them (signed, else the last sent: never the processor's draft, which
+    the controller's suggestion and authority draft would otherwise show it)."""
+    version = controller_binding(affected.agreement)
+    processing = (version.terms or {}).get("processing") or {} if version else {}
     return enisa.stated_special(processing.get("special_categories"))
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from art28.accounts.services import queue_with_invitations
+from art28.agreements.access import controller_binding
 from art28.agreements.models import Agreement
 from art28.core.ledger_scope import ledger_scope
 from art28.core.users import user_or_none
@@ -79,7 +80,9 @@ def request_audit(
         Agreement.objects.select_for_update().select_related("controller__processor").get(pk=agreement.pk)
     )
     require_open(agreement)
-    terms = agreement.binding.dpa_terms.audit
+    # The controller asks under the terms it was given (signed, else the last sent), not under
+    # a draft it never saw; the processor's draft counts only while nothing was sent.
+    terms = (controller_binding(agreement) or agreement.binding).dpa_terms.audit
     if terms.allowed is False:
         raise ValidationError(_("The agreement does not provide for audits."))
     errors: dict[str, str] = {}

@@ -17,7 +17,13 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from art28.agreements.access import agreement_for, termination_of, visible_agreements, visible_terminations
+from art28.agreements.access import (
+    agreement_for,
+    binding_for,
+    termination_of,
+    visible_agreements,
+    visible_terminations,
+)
 from art28.agreements.models import Agreement
 from art28.core.actions import ErrorPage
 from art28.core.downloads import stored_file
@@ -198,7 +204,7 @@ def audit_request_page(
 ) -> HttpResponse:
     """The portal's form to request an audit, with the agreement's notice period and cost rule."""
     agreement = agreement_for(request.user, code)
-    terms = agreement.binding.dpa_terms.audit
+    terms = binding_for(request.user, agreement).dpa_terms.audit
     return render(
         request,
         "requests/portal_audit_request.html",
