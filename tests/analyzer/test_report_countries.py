@@ -35,9 +35,14 @@ def test_it_says_the_law_contradiction_and_the_playbook_in_dutch(run_check, writ
         "Tegenstrijdigheid: het document noemt 2 verschillende toepasselijke rechtsstelsels: "
         "Nederland (9.1); Duitsland (9.2). Gelezen als Nederland; ga na welke geldt." in out
     )
-    assert "Afwijking van het playbook — Toepasselijk recht: playbook Duitsland, overeenkomst Nederland." in out
+    assert "Afwijking van het playbook — Toepasselijk recht: playbook Duitsland, overeenkomst Nederland." in (
+        out
+    )
     assert "ok         Melding datalek: playbook ≤ 48 uur, overeenkomst 24 uur" in out
-    assert "AFWIJKING  Termijn voor teruggave of verwijdering: playbook ≤ 30 dagen, overeenkomst niet vermeld" in out
+    assert (
+        "AFWIJKING  Termijn voor teruggave of verwijdering: playbook ≤ 30 dagen, "
+        "overeenkomst niet vermeld" in out
+    )
     for english in ("Contradiction", "Read as", "Playbook deviation", "agreement", "not stated", " h,"):
         assert english not in out, english
     assert re.search(r"\b(NL|DE)\b", out) is None
