@@ -112,5 +112,6 @@ def test_it_says_the_counts_are_not_yet_known_until_they_are(client, login, admi
         assert page.count(f"<dd>{unknown}</dd>") >= 2  # data subjects and records, each on its own row
     update_incident(incident=incident, acting_user=admin_user, facts={"subjects_approx": 1200})
     page = _get(client, _url(incident), "nl")
-    assert "<dt>Betrokkenen (ca.)</dt><dd>1200</dd>" in page
+    assert "<dt>Betrokkenen (ca.)</dt><dd>1.200</dd>" in page  # the Dutch thousands separator
+    assert "<dd>1,200</dd>" in _get(client, _url(incident), "en")
     assert "<dt>Gegevensrecords (ca.)</dt><dd>nog niet bekend</dd>" in page

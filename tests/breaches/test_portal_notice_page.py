@@ -68,7 +68,7 @@ def test_it_shows_the_notice_as_a_page_in_english(client, login, user_b, item):
     shown = page.split('id="draft"')[0] + page.split("All notices about this breach")[1]
     assert "27 March 2026, 13:00" in shown and "14:00:00" not in shown and "13:00:00" not in shown
     for text in ("What you need to do", "Acknowledge receipt", "What a notification must contain",
-                 "(b) Contact point", "1200", "Phishing mails possible", "still open",
+                 "(b) Contact point", "1,200", "Phishing mails possible", "still open",
                  "Decide whether to inform the data subjects"):
         assert text in page, text
     for title in ("Contact details", "Timeline", "Nature of the breach", "Personal data and numbers",
@@ -113,7 +113,7 @@ def test_it_downloads_the_draft_as_pdf_and_docx_with_every_section(client, login
         flat = " ".join(text.split())
         for title in titles:
             assert title in flat, title
-        for fact in (HOSTILE_TITLE, HOSTILE_TEXT, "1200", "Phishing mails possible", "Backupkluis GmbH",
+        for fact in (HOSTILE_TITLE, HOSTILE_TEXT, "1,200", "Phishing mails possible", "Backupkluis GmbH",
                      "30-03-2026 14:00:00"):
             assert fact in flat, fact
         assert "not yet known" in flat  # the breach's end was not told: the section says so

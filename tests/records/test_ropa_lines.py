@@ -160,8 +160,8 @@ def test_the_lines_follow_the_visible_agreements_and_leave_the_language_as_it_wa
     assert [line[0] for line in lines] == ["Analytics Ltd"]
     assert lines[0][ropa.HEADER.index("measures")] == "Technical: Daily backups"  # the catalogue's
     assert lines[0][ropa.HEADER.index("subprocessors")] == (
-        "Alpha Mail (US): Dienst Alpha Mail; Rekenhal SG (SG): Dienst Rekenhal SG; "
-        "Zeta Opslag (NL): Dienst Zeta Opslag")
+        "Alpha Mail (United States): Dienst Alpha Mail; Rekenhal SG (Singapore): Dienst Rekenhal SG; "
+        "Zeta Opslag (Netherlands): Dienst Zeta Opslag")
     with translation.override("nl"):
         chunks = ropa.csv_chunks(processor=processor, agreements=one, language="en")
         next(chunks)

@@ -67,8 +67,8 @@ def test_it_reads_the_record_in_the_same_number_of_queries_for_5_and_50_agreemen
     header = list(rows[0])
     by_ref = {r[header.index("agreement")]: dict(zip(header, r, strict=True)) for r in rows[1:]}
     # Signed and in the register: the register's sub-processor; a draft: its terms' named list.
-    assert by_ref["R-000"]["subprocessors"] == "Registerkluis GmbH (DE): backup"
-    assert by_ref["R-049"]["subprocessors"] == "Genoemd Inc (US): mail"
+    assert by_ref["R-000"]["subprocessors"] == "Registerkluis GmbH (Germany): backup"
+    assert by_ref["R-049"]["subprocessors"] == "Genoemd Inc (United States): mail"
     assert by_ref["R-049"]["status"] == "Draft" and by_ref["R-048"]["status"] == "Signed"  # in words
 
 

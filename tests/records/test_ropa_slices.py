@@ -43,8 +43,8 @@ def test_the_csv_is_the_same_wherever_the_first_part_ends(processor, varied, mon
     assert by_controller["Gewijzigd"]["nature"] == "v1"  # the signed version binds, not the newer draft
     assert by_controller["Verzonden"]["transfer_policy"] == "Prohibited"
     assert by_controller["Analytics Ltd"]["subprocessors"] == (
-        "Alpha Mail (US): Dienst Alpha Mail; Rekenhal SG (SG): Dienst Rekenhal SG; "
-        "Zeta Opslag (NL): Dienst Zeta Opslag")
+        "Alpha Mail (United States): Dienst Alpha Mail; Rekenhal SG (Singapore): Dienst Rekenhal SG; "
+        "Zeta Opslag (Netherlands): Dienst Zeta Opslag")
     assert rows[4]["agreement"] < rows[5]["agreement"]  # same controller: by reference
 
 

@@ -132,8 +132,12 @@ def test_it_names_the_governing_law_as_a_country(client, login, staff_a):
         page = client.get(reverse("reviews:review_detail", args=[review.code])).content.decode()
         row = _term_row(page, "law.governing_law")
         assert name in row and not re.search(r"\bNL\b", row)
-        _page, pdf = _shown(client, review, language)
+        shown, pdf = _shown(client, review, language)
         assert re.search(rf"(Toepasselijk recht|Governing law)\s+{name}", pdf)
+        # the playbook line too: the position and the agreement by the country's name
+        said = {"nl": "Toepasselijk recht: playbook Nederland, overeenkomst Nederland",
+                "en": "Governing law: playbook Netherlands, agreement Netherlands"}[language]
+        assert said in " ".join(shown.split()) and said in " ".join(pdf.split())
 
 
 def test_its_pdf_leads_with_the_requirements_in_the_readers_words(client, login, staff_a):

@@ -7,6 +7,8 @@ from typing import Any
 
 from art28.analyzer.analysis import Analysis
 from art28.analyzer.findings import Finding
+from art28.analyzer.playbook import PlaybookCheck
+from art28.terms.countries import country_label
 
 LABELS = {
     "en": {
@@ -197,7 +199,7 @@ def report_text(analysis: Analysis, lang: str = "en") -> str:
     terms = analysis.terms.model_dump(mode="json")
     for path, names in FIELDS.items():
         value = _get(terms, path)
-        shown = lab["not_stated"] if value in (None, []) else _value(value, idx)
+        shown = lab["not_stated"] if value in (None, []) else _shown(path, value, lang)
         ev = analysis.evidence.get(path)
         ref = f"  [{ev[0].ref}]" if ev and ev[0].ref else ""
         lines.append(f"  {names[idx]:<36} {shown}{ref}")
@@ -210,7 +212,7 @@ def report_text(analysis: Analysis, lang: str = "en") -> str:
             + (f" [{refs}]" if refs else "")
         )
     lines += _requirements(analysis, lab, lang)
-    lines += _placeholders(analysis, lab) + _findings(analysis, lab, lang) + _playbook(analysis, lab)
+    lines += _placeholders(analysis, lab) + _findings(analysis, lab, lang) + _playbook(analysis, lab, lang)
     return "\n".join(lines) + "\n"
 
 
@@ -226,6 +228,16 @@ def _value(value: Any, idx: int) -> str:
     text = str(value).lower() if isinstance(value, bool) else str(value)
     return VALUE_WORDS[text][idx] if text in VALUE_WORDS else text
 
+
+def _shown(path: str, value: Any, lang: str) -> str:
+    """A value of the field at ``path`` in words; a law is read as its ISO code ("NL", "GB-ENG")
+    and shown as the country or state it names."""
+    if path in LAW_FIELDS and isinstance(value, str):
+        return country_label(value, lang) or value
+    return _value(value, 1 if lang == "nl" else 0)
+
+
+LAW_FIELDS = frozenset({"law.governing_law", "governing_law"})
 
 _DETAIL = re.compile(
     r"^(?P<what>.+?) (?P<how>is described|is mentioned but not clearly described|is not described"
@@ -351,6 +363,12 @@ def _finding_text(analysis: Analysis, f: Finding, lab: dict[str, str], lang: str
         item = analysis.art28[f.field]
         name = CHECKLIST_NAMES[f.field][1 if lang == "nl" else 0]
         return f"{name}: {lab[item.status].lower()} — {_note(analysis, f.field, lang)}"
+    if f.field in CONTRADICTED and (m := _CONTRADICTION.match(f.text)):
+        return _contradiction(f.field, m, lang)
+    checks = {c.key: c for c in analysis.playbook or []}
+    if f.field in checks and f.field in PLAYBOOK_NAMES and f.text.startswith("Playbook deviation"):
+        said = _playbook_text(checks[f.field], lab, lang)
+        return f"Afwijking van het playbook — {said}." if lang == "nl" else f"Playbook deviation — {said}."
     if lang != "nl":
         return f.text
     if m := re.match(r"^Weak wording (“.+”) softens an obligation", f.text):
@@ -367,9 +385,113 @@ def _finding_text(analysis: Analysis, f: Finding, lab: dict[str, str], lang: str
     return f.text
 
 
-def _playbook(analysis: Analysis, lab: dict[str, str]) -> list[str]:
+# The fields a contradiction can be found in (analyzer.extract.SINGLE), named in the plural.
+CONTRADICTED: dict[str, tuple[str, str]] = {
+    "breach.notice_hours": ("breach notice periods", "meldtermijnen voor datalekken"),
+    "subprocessors.authorisation": (
+        "ways of authorising sub-processors",
+        "vormen van toestemming voor subverwerkers",
+    ),
+    "subprocessors.objection_days": (
+        "objection periods for sub-processor changes",
+        "bezwaartermijnen bij wijzigingen van subverwerkers",
+    ),
+    "subprocessors.notice_days": (
+        "notice periods for sub-processor changes",
+        "aankondigingstermijnen bij wijzigingen van subverwerkers",
+    ),
+    "law.governing_law": ("governing laws", "toepasselijke rechtsstelsels"),
+    "audit.cost": ("audit cost rules", "regelingen voor de kosten van audits"),
+}
+_CONTRADICTION = re.compile(
+    r"^Contradiction: the document states (?P<n>\d+) different .+?: (?P<parts>.+)\. "
+    r"Read as (?P<best>.+); check which applies\.$"
+)
+_PART = re.compile(r"(?P<value>[^;]+?) \((?P<refs>[^)]*)\)(?:; |$)")
+
+
+def _contradiction(field: str, m: re.Match[str], lang: str) -> str:
+    """A contradiction in ``lang``, each value read in words and with the clauses that state it."""
+    idx = 1 if lang == "nl" else 0
+    parts = "; ".join(f"{_shown(field, p['value'], lang)} ({p['refs']})" for p in _PART.finditer(m["parts"]))
+    best = _shown(field, m["best"], lang)
+    if lang == "nl":
+        return (
+            f"Tegenstrijdigheid: het document noemt {m['n']} verschillende {CONTRADICTED[field][idx]}: "
+            f"{parts}. Gelezen als {best}; ga na welke geldt."
+        )
+    return (
+        f"Contradiction: the document states {m['n']} different {CONTRADICTED[field][idx]}: {parts}. "
+        f"Read as {best}; check which applies."
+    )
+
+
+# Each playbook position by name (analyzer.playbook.evaluate says them in English only).
+PLAYBOOK_NAMES: dict[str, tuple[str, str]] = {
+    "breach_max_hours": ("Breach notice", "Melding datalek"),
+    "require_undue_delay": ("Without undue delay", "Zonder onredelijke vertraging"),
+    "audits_allowed": ("Audits allowed", "Audits toegestaan"),
+    "audit_scope_full": ("Audit scope", "Reikwijdte audit"),
+    "data_in_eea": ("Data location", "Locatie van de gegevens"),
+    "subprocessor_authorisation": ("Sub-processor authorisation", "Toestemming subverwerkers"),
+    "subprocessor_objection_min_days": ("Objection period (days)", "Bezwaartermijn (dagen)"),
+    "subprocessor_notice_min_days": (
+        "Notice of new sub-processors (days)",
+        "Aankondiging nieuwe subverwerkers (dagen)",
+    ),
+    "end_deadline_max_days": ("Return/deletion deadline", "Termijn voor teruggave of verwijdering"),
+    "governing_law": ("Governing law", "Toepasselijk recht"),
+}
+_BOUND = re.compile(r"(?P<sign>[≤≥]) (?P<n>\d+)(?P<unit> h| days)?")
+UNITS = {" h": ("hours", "uur"), " days": ("days", "dagen")}
+UNIT_OF = {"breach_max_hours": " h", "end_deadline_max_days": " days"}  # the others name it
+PLAYBOOK_WORDS = {
+    "data stays in the EEA": ("data stays in the EEA", "gegevens blijven in de EER"),
+    "transfers allowed": ("transfers allowed", "doorgifte toegestaan"),
+}
+_OUTSIDE = "; sub-processors outside the EEA: "
+
+
+def _bound(key: str, raw: Any, lab: dict[str, str], lang: str) -> str:
+    """A playbook position or what the agreement says ("≤ 48 h", "general or specific", "NL") in words."""
+    idx = 1 if lang == "nl" else 0
+    if raw in (None, [], ""):
+        return lab["not_stated"]
+    if isinstance(raw, int) and not isinstance(raw, bool) and key in UNIT_OF:
+        return f"{raw} {UNITS[UNIT_OF[key]][idx]}"
+    if not isinstance(raw, str):
+        return _value(raw, idx)
+    if m := _BOUND.fullmatch(raw):
+        unit = UNITS[m["unit"]][idx] if m["unit"] else ""
+        return f"{m['sign']} {m['n']} {unit}".rstrip()
+    if raw in PLAYBOOK_WORDS:
+        return PLAYBOOK_WORDS[raw][idx]
+    if _OUTSIDE in raw:  # the data location: the policy, then the named sub-processors outside the EEA
+        policy, _sep, names = raw.partition(_OUTSIDE)
+        outside = "subverwerkers buiten de EER" if lang == "nl" else "sub-processors outside the EEA"
+        return f"{_bound(key, policy, lab, lang)}; {outside}: {names}"
+    word = " of " if lang == "nl" else " or "
+    return word.join(_shown(key, part, lang) for part in raw.split(" or "))
+
+
+def _playbook_text(check: PlaybookCheck, lab: dict[str, str], lang: str) -> str:
+    """One comparison in ``lang``: what the playbook wants, what the agreement says."""
+    if check.key not in PLAYBOOK_NAMES:
+        return check.text
+    what = PLAYBOOK_NAMES[check.key][1 if lang == "nl" else 0]
+    expected = _bound(check.key, check.expected, lab, lang)
+    actual = _bound(check.key, check.actual, lab, lang)
+    if lang == "nl":
+        return f"{what}: playbook {expected}, overeenkomst {actual}"
+    return f"{what}: playbook {expected}, agreement {actual}"
+
+
+def _playbook(analysis: Analysis, lab: dict[str, str], lang: str) -> list[str]:
     if analysis.playbook is None:
         return []
     out = ["", f"== {lab['playbook']} =="]
-    out += [f"  {lab['ok'] if c.ok else lab['deviation']:<10} {c.text}" for c in analysis.playbook]
+    out += [
+        f"  {lab['ok'] if c.ok else lab['deviation']:<10} {_playbook_text(c, lab, lang)}"
+        for c in analysis.playbook
+    ]
     return out

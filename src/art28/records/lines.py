@@ -28,6 +28,7 @@ from django.utils import timezone
 from art28.agreements.access import binding_among
 from art28.agreements.labels import MEASURE_KINDS, TRANSFER_POLICIES, label
 from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersion, VersionStatus
+from art28.core.countries import country_name, country_names
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
 from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
@@ -55,11 +56,11 @@ def measure(m: dict[str, Any], language: str) -> str:
 
 
 def subprocessors_cell(rows: list[dict[str, Any]]) -> str:
-    return SEP.join(f"{s['name']} ({s['country']}): {s['service']}" for s in rows)
+    return SEP.join(f"{s['name']} ({country_name(s['country'])}): {s['service']}" for s in rows)
 
 
 def transfers_cell(rows: list[dict[str, Any]]) -> str:
-    return SEP.join(f"{s['name']} → {', '.join(s['outside_eea'])}: {s['safeguard'] or '—'}"
+    return SEP.join(f"{s['name']} → {country_names(s['outside_eea'])}: {s['safeguard'] or '—'}"
                     for s in rows if s["outside_eea"])
 
 
@@ -286,7 +287,7 @@ def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None =
     for (name, code, kvk, country, controller_contact, reference, number, status, processor_part,
          processor_name, processing, transfers, named, measures, ids) in rows:
         subprocessors = register_cells(ids) if ids else named_cells(named, transfers)
-        yield [str(name), str(code), str(kvk), str(country),
+        yield [str(name), str(code), str(kvk), country_name(country),
                contact({"contact": _dict(json.loads(controller_contact)) if controller_contact else {}}),
                str(reference), str(number), status_cell(status),
                *processor_cells(processor_part, processor_name), *processing_cells(processing),

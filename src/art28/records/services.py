@@ -23,10 +23,11 @@ from django.utils.translation import gettext as _
 from art28.agreements import pdf
 from art28.agreements.labels import TRANSFER_POLICIES, label
 from art28.agreements.models import AgreementQuerySet, AgreementVersion, VersionStatus
+from art28.core.countries import country_name
 from art28.core.csv import csv_stream, safe_cell
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
-from art28.records.lines import SEP, record_lines, record_parts
+from art28.records.lines import SEP, record_lines, record_parts, subprocessors_cell, transfers_cell
 from art28.records.lines import contact as _contact
 from art28.records.lines import measure as _measure
 from art28.records.pdfjoin import PdfJoin
@@ -125,14 +126,9 @@ def _flat(entry: Entry, language: str = "en") -> list[str]:
     """One line of the record as text, values in words in ``language`` (the active language
     must be ``language``: each export switches to it once, not once per line)."""
     row = asdict(entry)
-    row["subprocessors"] = SEP.join(
-        f"{s['name']} ({s['country']}): {s['service']}" for s in entry.subprocessors
-    )
-    row["transfers"] = SEP.join(
-        f"{s['name']} → {', '.join(s['outside_eea'])}: {s['safeguard'] or '—'}"
-        for s in entry.subprocessors
-        if s["outside_eea"]
-    )
+    row["controller_country"] = country_name(entry.controller_country)
+    row["subprocessors"] = subprocessors_cell(entry.subprocessors)
+    row["transfers"] = transfers_cell(entry.subprocessors)
     row["status"] = label(dict(VersionStatus.choices), entry.status)
     row["measures"] = SEP.join(_measure(m, language) for m in entry.measures)
     row["transfer_policy"] = label(TRANSFER_POLICIES, entry.transfer_policy) if entry.transfer_policy else ""
@@ -257,7 +253,7 @@ def pdf_chunks(entries: Iterable[Entry], *, processor: Processor, language: str 
 def _pdf_entry(e: Entry, language: str) -> dict[str, Any]:
     values = dict(zip(HEADER, _flat(e, language), strict=True))
     rows = [
-        [_("Controller"), f"{e.controller} ({e.controller_country}, KvK {e.controller_kvk or '—'})"],
+        [_("Controller"), f"{e.controller} ({values['controller_country']}, KvK {e.controller_kvk or '—'})"],
         [_("Controller's contact"), e.controller_contact],
         [_("Processor's contact"), e.processor_contact],
         [_("Subject matter"), e.subject_matter],

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as L
 from django.utils.translation import ngettext
 
 from art28.analyzer.checklist import DERIVED
+from art28.core.countries import country_name
 
 VALUES: dict[str, Promise] = {
     # subprocessors.authorisation
@@ -213,9 +214,18 @@ def playbook_text(check: dict[str, Any]) -> str:
     key = str(check.get("key") or "")
     if key not in PLAYBOOK:
         return str(check.get("text") or "")
+    if key == "governing_law":  # laws are ISO codes ("NL", "GB-ENG"): a reader sees the country
+        expected, actual = (_laws(check.get(side)) for side in ("expected", "actual"))
+    else:
+        expected, actual = _bound(check.get("expected")), _bound(check.get("actual"))
     return _("%(what)s: playbook %(expected)s, agreement %(actual)s") % {
-        "what": PLAYBOOK[key], "expected": _bound(check.get("expected")),
-        "actual": _bound(check.get("actual"))}
+        "what": PLAYBOOK[key], "expected": expected, "actual": actual}
+
+
+def _laws(raw: Any) -> str:
+    if not isinstance(raw, str) or not raw:
+        return value(raw)
+    return f" {_('or')} ".join(country_name(part) for part in raw.split(" or "))
 
 
 def finding_text(finding: dict[str, Any], result: dict[str, Any], checklist: dict[str, str],

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from art28.agreements.models import Agreement
+from art28.core.countries import country_name, country_names
 from art28.core.csv import csv_bytes
 from art28.core.localtime import local_minute
 from art28.subprocessors.models import AgreementSubprocessor
@@ -30,9 +31,9 @@ def _row(link: AgreementSubprocessor) -> list[str]:
     return [
         sp.name,
         sp.address,
-        sp.country,
+        country_name(sp.country),
         sp.service_text,
-        ", ".join(sp.locations),
+        country_names(sp.locations),
         link.get_status_display(),
         local_minute(link.since),
     ]

@@ -16,6 +16,7 @@ from typing import Any, cast
 import typst
 from django.db.models import Field
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -42,6 +43,8 @@ def _text(value: Any) -> str:
         return _unknown()
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number_format(value, force_grouping=True)  # "1.200" in Dutch, "1,200" in English
     return str(value)
 
 

@@ -13,6 +13,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from art28.core.countries import country_name as _country_name
+from art28.core.countries import country_names as _country_names
 from art28.core.localtime import local_deadline, local_time
 
 register = template.Library()
@@ -45,6 +47,18 @@ def _show(value: Any) -> str:
 def grouped(value: int) -> str:
     """A count with the reader's thousands separator: "1,000" in English, "1.000" in Dutch."""
     return number_format(value, force_grouping=True)
+
+
+@register.filter
+def country_name(code: str | None) -> str:
+    """A country code ("DE") as its name in the reader's language ("Duitsland", "Germany")."""
+    return _country_name(code)
+
+
+@register.filter
+def country_names(codes: list[str] | None) -> str:
+    """Country codes (["DE", "US"]) as names in the reader's language, comma-separated."""
+    return _country_names(codes)
 
 
 @register.filter

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from art28.accounts.services import with_invitations
 from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
 from art28.core.bulk import insert_rows, mark_saved
+from art28.core.countries import country_names
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
 from art28.ledger.services import record_event
@@ -423,7 +424,7 @@ def _shared_context(change: SubprocessorChange, language: str) -> dict[str, Any]
         "replaces": _plain(change.replaces),
         "effective_at": local_text(change.effective_at, language),
         "reason": change.reason,
-        "locations": ", ".join(change.subprocessor.all_countries),
+        "locations": country_names(change.subprocessor.all_countries, language),
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from art28.core.countries import country_name, country_names
 from art28.subprocessors.models import Subprocessor, TransferMechanism
 from art28.terms import facts
 from art28.terms.schema import DpaTerms, OutsideEea
@@ -109,19 +110,20 @@ class TransferCheck:
 
 def _country_basis(sp: Subprocessor, country: str, lang: str) -> tuple[bool, str]:
     """Whether a transfer to ``country`` has a valid basis, and the sentence saying why."""
+    name = country_name(country, lang)  # the sentence names the country; the facts know its code
     if facts.has_adequacy(country, dpf_certified=sp.dpf_certified):
         key = "dpf" if country in facts.ADEQUATE_ONLY_WITH_DPF else "adequate"
-        return True, _t(key, lang, c=country, sp=sp.name)
+        return True, _t(key, lang, c=name, sp=sp.name)
     if country in facts.ADEQUATE_ONLY_WITH_DPF and sp.transfer_mechanism == TransferMechanism.DPF:
-        return False, _t("dpf_missing", lang, c=country, sp=sp.name)
+        return False, _t("dpf_missing", lang, c=name, sp=sp.name)
     if sp.transfer_mechanism in SAFEGUARDS:
         mechanism = MECHANISM_NAMES["nl" if lang == "nl" else "en"][sp.transfer_mechanism]
         if not sp.safeguard_note.strip():
-            return False, _t("safeguard_undocumented", lang, c=country, m=mechanism)
-        return True, _t("safeguard", lang, c=country, m=mechanism, note=sp.safeguard_note.strip())
+            return False, _t("safeguard_undocumented", lang, c=name, m=mechanism)
+        return True, _t("safeguard", lang, c=name, m=mechanism, note=sp.safeguard_note.strip())
     if sp.transfer_mechanism == TransferMechanism.DEROGATION:
-        return False, _t("derogation", lang, c=country)
-    return False, _t("none", lang, c=country)
+        return False, _t("derogation", lang, c=name)
+    return False, _t("none", lang, c=name)
 
 
 def check_transfer(
@@ -130,9 +132,8 @@ def check_transfer(
     """Check ``subprocessor``'s countries, and, with ``terms``, that agreement's transfer policy."""
     outside = [c for c in subprocessor.all_countries if not facts.in_eea(c)]
     if not outside:
-        return TransferCheck(
-            True, False, [], [_t("inside", language, countries=", ".join(subprocessor.all_countries))]
-        )
+        inside = country_names(subprocessor.all_countries, language)
+        return TransferCheck(True, False, [], [_t("inside", language, countries=inside)])
     results = [_country_basis(subprocessor, c, language) for c in outside]
     lawful = all(ok for ok, _s in results)
     reasons = [s for _ok, s in results]
