@@ -49,7 +49,7 @@ def test_it_exports_csv_per_controller_with_transfers_and_measures(processor, re
     assert [r["controller"] for r in rows] == ["Harbour Analytics Ltd", "Tandartspraktijk Zonnebloem"]
     row = rows[1]
     assert row["special_categories"] == "Health data" and row["data_subjects"] == "Patients"
-    assert "Mailer Inc → United States: adequacy, scc" in row["transfers"]
+    assert "Mailer Inc → United States: Adequacy decision, Standard contractual clauses" in row["transfers"]
     assert "Backup Vault" not in row["transfers"]
     assert row["measures"] == "Technical: TLS 1.3 everywhere; Organisational: Screening of staff"
 
@@ -184,3 +184,31 @@ def test_every_export_writes_the_kind_and_text_of_each_measure_in_its_language(
     text = " ".join(pdf_text(ropa.export(processor=processor, fmt="pdf", language=language)).split())
     assert measures.split(";")[0] in text and policy in text
     assert "[technical]" not in text and "with_safeguards" not in text and "organisational" not in text
+
+
+SAFEGUARDED = {**TERMS, "transfers": {"outside_eea": "with_safeguards", "mechanisms": ["scc", "bcr"]}}
+
+
+@pytest.mark.parametrize(("language", "transfers"), [
+    ("nl", "Mailer Inc → Verenigde Staten: Modelcontractbepalingen, Bindende bedrijfsvoorschriften"),
+    ("en", "Mailer Inc → United States: Standard contractual clauses, Binding corporate rules"),
+])
+def test_the_exports_name_transfer_safeguards_in_words_and_json_ld_keeps_the_codes(
+        processor, make_agreement, controller_a, language, transfers):
+    """The terms' mechanisms ("scc", "bcr") are said in the export's language in the CSV, the
+    workbook and the PDF; JSON-LD, read by machines, keeps the schema's values."""
+    from openpyxl import load_workbook
+
+    make_agreement(controller_a, state="signed", terms=SAFEGUARDED)
+    [row] = csv.DictReader(io.StringIO(
+        ropa.export(processor=processor, fmt="csv", language=language).decode("utf-8-sig")))
+    assert row["transfers"] == transfers
+    sheet = load_workbook(io.BytesIO(ropa.export(processor=processor, fmt="xlsx", language=language))).active
+    header, line = list(sheet.values)
+    assert dict(zip(header, line, strict=True))["transfers"] == transfers
+    text = " ".join(pdf_text(ropa.export(processor=processor, fmt="pdf", language=language)).split())
+    assert transfers.split(": ")[1].split(",")[0] in text and "scc" not in text
+    doc = json.loads(ropa.export(processor=processor, fmt="jsonld", language=language))
+    safeguards = [p["dpv:hasTechnicalOrganisationalMeasure"]["dct:description"]
+                  for g in doc["@graph"] for p in g["dpv:hasProcessing"] if p["@type"] == "dpv:Transfer"]
+    assert safeguards == ["scc, bcr"]

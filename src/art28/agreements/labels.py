@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as L
 
 from art28.agreements.models import MeasureKindLabel
-from art28.terms.schema import AuditScope, OutsideEea
+from art28.terms.schema import AuditScope, Mechanism, OutsideEea
 
 AUDIT_SCOPES: dict[str, Promise] = {
     AuditScope.FULL: L("Full audit"),
@@ -25,6 +25,14 @@ TRANSFER_POLICIES: dict[str, Promise] = {
     OutsideEea.WITH_CONSENT: L("Only with the controller's consent"),
     OutsideEea.WITH_SAFEGUARDS: L("With appropriate safeguards"),
     OutsideEea.ALLOWED: L("Allowed"),
+}
+#: A transfer's safeguards (``transfers.mechanisms``), in the register's words.
+TRANSFER_MECHANISMS: dict[str, Promise] = {
+    Mechanism.ADEQUACY: L("Adequacy decision"),
+    Mechanism.SCC: L("Standard contractual clauses"),
+    Mechanism.BCR: L("Binding corporate rules"),
+    Mechanism.DPF: L("EU-US Data Privacy Framework"),
+    Mechanism.DEROGATION: L("Derogation (Art. 49)"),
 }
 #: The measure kinds' words are ``MeasureKindLabel``'s (the Annex III page uses the same).
 MEASURE_KINDS: dict[str, Any] = dict(MeasureKindLabel.choices)

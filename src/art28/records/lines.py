@@ -26,7 +26,7 @@ from django.db.models import Aggregate, Exists, Func, OuterRef, Q, QuerySet, Sub
 from django.utils import timezone
 
 from art28.agreements.access import binding_among
-from art28.agreements.labels import MEASURE_KINDS, TRANSFER_POLICIES, label
+from art28.agreements.labels import MEASURE_KINDS, TRANSFER_MECHANISMS, TRANSFER_POLICIES, label
 from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersion, VersionStatus
 from art28.core.countries import country_name, country_names
 from art28.measures.services import current_catalogue
@@ -59,8 +59,16 @@ def subprocessors_cell(rows: list[dict[str, Any]]) -> str:
     return SEP.join(f"{s['name']} ({country_name(s['country'])}): {s['service']}" for s in rows)
 
 
+def safeguard(row: dict[str, Any]) -> str:
+    """A sub-processor's transfer safeguard in words in the active language: the terms' mechanisms
+    ("adequacy", "scc") by their labels; the register's safeguard is already in words."""
+    if row.get("mechanisms"):
+        return ", ".join(label(TRANSFER_MECHANISMS, m) for m in row["mechanisms"])
+    return str(row["safeguard"] or "—")
+
+
 def transfers_cell(rows: list[dict[str, Any]]) -> str:
-    return SEP.join(f"{s['name']} → {country_names(s['outside_eea'])}: {s['safeguard'] or '—'}"
+    return SEP.join(f"{s['name']} → {country_names(s['outside_eea'])}: {safeguard(s)}"
                     for s in rows if s["outside_eea"])
 
 

@@ -88,14 +88,15 @@ def subprocessor_rows(register: list[Any], *, binding: Any) -> list[dict[str, An
     # The stored terms as JSON (validated when saved): no DpaTerms per agreement in an export.
     terms = binding.terms or {}
     transfers, subs = terms.get("transfers") or {}, terms.get("subprocessors") or {}
-    mechanisms = ", ".join(str(m) for m in transfers.get("mechanisms") or [])
+    mechanisms = [str(m) for m in transfers.get("mechanisms") or []]
     rows = []
     for s in subs.get("named") or []:
         country = s.get("country") or ""
         outside = [country] if country and not facts.in_eea(country) else []
-        safeguard = (
-            ("adequacy" if outside and facts.has_adequacy(country) else mechanisms) if outside else ""
-        )
+        # The safeguards as the schema's values ("adequacy, scc", for JSON-LD and the API), and
+        # as a list (``mechanisms``) that the exports put in words.
+        codes = (["adequacy"] if facts.has_adequacy(country) else mechanisms) if outside else []
+        safeguard = ", ".join(codes)
         rows.append(
             {
                 "name": s.get("name") or "",
@@ -106,6 +107,7 @@ def subprocessor_rows(register: list[Any], *, binding: Any) -> list[dict[str, An
                 )[0] or "",
                 "outside_eea": outside,
                 "safeguard": safeguard,
+                "mechanisms": codes,
             }
         )
     return rows
