@@ -154,3 +154,39 @@ def test_its_pdf_leads_with_the_requirements_in_the_readers_words(client, login,
     flat = " ".join(pdf.split())
     assert "language Dutch" in flat
     assert flat.index("gaps first") < flat.index("What the agreement says")
+
+
+# Our own wording: two breach deadlines and two laws, each in its own clause.
+TWO_OF_EACH = (
+    b"Verwerkersovereenkomst\n\n"
+    b"tussen Bakkerij Het Korenaar B.V., hierna \"Opdrachtgever\", "
+    b"en Rekencentrum Zuid B.V., hierna \"Opdrachtnemer\".\n\n"
+    b"Artikel 4 Datalekken\n"
+    b"4.1 Opdrachtnemer meldt een datalek binnen 24 uur aan Opdrachtgever.\n"
+    b"4.2 Opdrachtnemer meldt een datalek binnen 36 uur aan Opdrachtgever.\n\n"
+    b"Artikel 8 Recht\n"
+    b"8.1 Op deze overeenkomst is Duits recht van toepassing.\n"
+    b"8.2 Op deze overeenkomst is Nederlands recht van toepassing.\n"
+)
+
+
+@pytest.mark.parametrize(("language", "laws", "hours"), [
+    ("nl", "Tegenstrijdigheid: het document noemt 2 verschillende toepasselijke rechtsstelsels: "
+           "Duitsland (8.1); Nederland (8.2).",
+     "Tegenstrijdigheid: het document noemt 2 verschillende meldtermijnen voor datalekken: "
+     "24 (4.1); 36 (4.2)."),
+    ("en", "Contradiction: the document states 2 different governing laws: Germany (8.1); Netherlands (8.2).",
+     "Contradiction: the document states 2 different breach notice periods: 24 (4.1); 36 (4.2)."),
+])
+def test_it_says_contradictions_in_the_pages_language_with_countries_by_name(
+        client, login, staff_a, language, laws, hours):
+    login(client, staff_a)
+    review = _review(staff_a, TWO_OF_EACH, "twee.txt")
+    assert {f["field"] for f in review.result["findings"] if f["text"].startswith("Contradiction")} == {
+        "law.governing_law", "breach.notice_hours"}
+    for text in _shown(client, review, language):
+        said = " ".join(text.split())
+        assert laws in said and hours in said
+        assert "DE (8.1)" not in said and "NL (8.2)" not in said and "Read as DE" not in said
+        if language == "nl":
+            assert "Contradiction" not in said and "Read as" not in said

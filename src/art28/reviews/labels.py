@@ -239,6 +239,8 @@ def finding_text(finding: dict[str, Any], result: dict[str, Any], checklist: dic
         return _("%(requirement)s: %(status)s — %(note)s.") % {
             "requirement": checklist[field], "status": value_status(item.get("status")),
             "note": checklist_note(field, item, result.get("requirements") or {}, lang)}
+    if field in CONTRADICTED and (m := _CONTRADICTION.match(text)):
+        return contradiction_text(str(field), m)
     if field == "breach.notice_hours":
         hours = ((result.get("terms") or {}).get("breach") or {}).get("notice_hours")
         if hours is None:
@@ -258,6 +260,34 @@ def finding_text(finding: dict[str, Any], result: dict[str, Any], checklist: dic
                         "%(n)d unfilled template fields, e.g. %(sample)s.",
                         len(placeholders)) % {"n": len(placeholders), "sample": sample}
     return text
+
+
+# The fields a contradiction can be found in (analyzer.extract.SINGLE), named in the plural.
+CONTRADICTED: dict[str, Promise] = {
+    "breach.notice_hours": L("breach notice periods"),
+    "subprocessors.authorisation": L("ways of authorising sub-processors"),
+    "subprocessors.objection_days": L("objection periods for sub-processor changes"),
+    "subprocessors.notice_days": L("notice periods for sub-processor changes"),
+    "law.governing_law": L("governing laws"),
+    "audit.cost": L("audit cost rules"),
+}
+_CONTRADICTION = re.compile(
+    r"^Contradiction: the document states (?P<n>\d+) different .+?: (?P<parts>.+)\. "
+    r"Read as (?P<best>.+); check which applies\.$")
+_PART = re.compile(r"(?P<value>[^;]+?) \((?P<refs>[^)]*)\)(?:; |$)")
+
+
+def _contradicted(field: str, raw: str) -> str:
+    """One value of a contradiction in words: a law (an ISO code, "NL") as its country."""
+    return country_name(raw) if field == "law.governing_law" else value(raw)
+
+
+def contradiction_text(field: str, m: re.Match[str]) -> str:
+    """A contradiction in the active language, each value in words with the clauses that state it."""
+    parts = "; ".join(f"{_contradicted(field, p['value'])} ({p['refs']})" for p in _PART.finditer(m["parts"]))
+    return _("Contradiction: the document states %(n)s different %(what)s: %(parts)s. "
+             "Read as %(best)s; check which applies.") % {
+        "n": m["n"], "what": CONTRADICTED[field], "parts": parts, "best": _contradicted(field, m["best"])}
 
 
 STATUSES: dict[str, Promise] = {"present": L("present"), "partial": L("partial"), "missing": L("missing")}
