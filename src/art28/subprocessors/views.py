@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from art28.agreements.access import agreement_for, visible_agreements
+from art28.agreements.access import agreement_for, binding_for, visible_agreements
 from art28.core.actions import as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import attachment, stored_file
@@ -426,8 +426,11 @@ def _change_page(
             "change": clock.change,
             "sp": clock.change.subprocessor,
             "form": form,
+            # The transfer policy the controller was given (signed, else last sent), never a draft.
             "transfer": services.check_transfer(
-                clock.change.subprocessor, clock.agreement.binding.dpa_terms, language=get_language() or "en"
+                clock.change.subprocessor,
+                binding_for(request.user, clock.agreement).dpa_terms,
+                language=get_language() or "en",
             ),
             "window_open": clock.answerable
             and (clock.objection_deadline is None or timezone.now() <= clock.objection_deadline),

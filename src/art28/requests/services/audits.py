@@ -31,7 +31,7 @@ from art28.requests.services.common import (
     store,
 )
 from art28.terms import clocks
-from art28.terms.schema import AuditCost, AuditScope
+from art28.terms.schema import Audit, AuditCost, AuditScope
 
 # Scopes under which certifications or audit reports may stand in for an inspection.
 ALTERNATIVE_SCOPES = (AuditScope.REPORTS_ONLY, AuditScope.SECURITY)
@@ -71,6 +71,12 @@ def _notify(audit: AuditRequest, stage: AuditStage, acting_user: Any) -> None:
     ), processor=controller.processor, acting_user=acting_user)
 
 
+def _controller_terms(agreement: Agreement) -> Audit:
+    """The audit terms the controller was given (signed, else the last sent), not a draft it never
+    saw; the processor's draft counts only while nothing was sent."""
+    return (controller_binding(agreement) or agreement.binding).dpa_terms.audit
+
+
 @transaction.atomic
 def request_audit(
     *, agreement: Agreement, scope_text: str, starts_on: date, ends_on: date, auditor: str, acting_user: Any
@@ -80,9 +86,7 @@ def request_audit(
         Agreement.objects.select_for_update().select_related("controller__processor").get(pk=agreement.pk)
     )
     require_open(agreement)
-    # The controller asks under the terms it was given (signed, else the last sent), not under
-    # a draft it never saw; the processor's draft counts only while nothing was sent.
-    terms = (controller_binding(agreement) or agreement.binding).dpa_terms.audit
+    terms = _controller_terms(agreement)
     if terms.allowed is False:
         raise ValidationError(_("The agreement does not provide for audits."))
     errors: dict[str, str] = {}
@@ -157,7 +161,7 @@ def schedule_audit(*, audit: AuditRequest, cost_estimate: Decimal | None, acting
     audit = _locked(audit)
     if audit.status not in (AuditStatus.REQUESTED,):
         raise ValidationError(_("Only a requested audit can be scheduled."))
-    if audit.agreement.binding.dpa_terms.audit.scope == AuditScope.REPORTS_ONLY:
+    if _controller_terms(audit.agreement).scope == AuditScope.REPORTS_ONLY:
         raise ValidationError(_("The agreement provides for reports only: offer them instead."))
     if audit.cost_rule != AuditCost.PROCESSOR and cost_estimate is None:
         raise ValidationError({"cost_estimate": _("The controller may have to pay: give a cost estimate.")})
@@ -184,7 +188,7 @@ def offer_alternative(
     audit = _locked(audit)
     if audit.status != AuditStatus.REQUESTED:
         raise ValidationError(_("Only a requested audit can be answered with reports."))
-    if audit.agreement.binding.dpa_terms.audit.scope not in ALTERNATIVE_SCOPES:
+    if _controller_terms(audit.agreement).scope not in ALTERNATIVE_SCOPES:
         raise ValidationError(
             _("The agreement gives the controller a full audit; reports cannot replace it.")
         )
@@ -215,7 +219,7 @@ def answer_alternative(*, audit: AuditRequest, accept: bool, acting_user: Any) -
     audit = _locked(audit)
     if audit.status != AuditStatus.ALTERNATIVE_OFFERED:
         raise ValidationError(_("No reports are on offer for this audit."))
-    if not accept and audit.agreement.binding.dpa_terms.audit.scope == AuditScope.REPORTS_ONLY:
+    if not accept and _controller_terms(audit.agreement).scope == AuditScope.REPORTS_ONLY:
         raise ValidationError(_("The agreement provides for reports only; an inspection cannot be demanded."))
     audit.alternative_accepted = accept
     if accept:

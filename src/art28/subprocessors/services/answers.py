@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from art28.agreements.access import controller_binding
 from art28.agreements.models import Agreement, EndReason
 from art28.agreements.services.termination import terminate_agreement
 from art28.core.ledger_scope import ledger_scope
@@ -264,7 +265,8 @@ def _notify_update(clock: ChangeAgreement, outcome: str) -> None:
         },
         recipients=recipients,
         link=clock_link(clock),
-        language=clock.agreement.binding.language,
+        # The language of the terms the controller was given; a draft counts only if none was sent.
+        language=(controller_binding(clock.agreement) or clock.agreement.binding).language,
     )
 
 
