@@ -33,10 +33,12 @@ BREACH_PARTS = ("breach", "processing")
 
 
 def binding_terms(agreement_ids: Iterable[int], parts: tuple[str, ...] = ()) -> dict[int, tuple[str, dict]]:
-    """Agreement id → (language, terms) of its binding version (the signed one, else the
-    latest), read as plain values: one query, no model instances, for thousands at once.
+    """Agreement id → (language, terms) of the version the controller has
+    (``controller_binding``: the newest signed, else the newest sent, never a draft), else,
+    for an agreement never sent, its newest draft; read as plain values: one query, no model
+    instances, for thousands at once.
     With ``parts``, the terms hold only those top-level keys (read in the database)."""
-    best: dict[int, tuple[bool, int, str, dict]] = {}
+    best: dict[int, tuple[bool, bool, int, str, dict]] = {}
     ids = list(agreement_ids)
     columns: list[Any] = [KeyTransform(p, "terms") for p in parts] or ["terms"]
     for start in range(0, len(ids), 5000):
@@ -44,10 +46,11 @@ def binding_terms(agreement_ids: Iterable[int], parts: tuple[str, ...] = ()) -> 
             "agreement_id", "status", "number", "language", *columns)
         for aid, status, number, language, *values in rows:
             terms = dict(zip(parts, values, strict=True)) if parts else values[0]
-            key = (status == VersionStatus.SIGNED, number, language, terms)
-            if aid not in best or key[:2] > best[aid][:2]:
+            # Sent beats a draft (the processor's unsent work), then signed, then newest.
+            key = (status != VersionStatus.DRAFT, status == VersionStatus.SIGNED, number, language, terms)
+            if aid not in best or key[:3] > best[aid][:3]:
                 best[aid] = key
-    return {aid: (v[2], v[3]) for aid, v in best.items()}
+    return {aid: (v[3], v[4]) for aid, v in best.items()}
 
 
 def promise(terms: dict) -> tuple[int, str, list[str]]:

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from art28.agreements.access import controller_binding
 from art28.agreements.models import Agreement
 from art28.subprocessors.models import AgreementSubprocessor, LinkQuerySet, LinkStatus, Subprocessor
 from art28.terms import facts
@@ -62,9 +63,10 @@ def is_authorised(subprocessor: Subprocessor, agreement: Agreement, *, at: datet
 
 def subprocessor_names(agreement: Agreement, at: datetime | None = None) -> list[str]:
     """The sub-processors that held ``agreement``'s data at ``at``: the register's authorised ones,
-    else the terms' named list (an agreement the register has no links for yet)."""
+    else the named list of the terms the controller has (``controller_binding``; the newest draft
+    only for an agreement never sent), for an agreement the register has no links for yet."""
     register = list(authorised_subprocessors(agreement, at=at).order_by("name"))
-    binding = agreement.binding if not register else None
+    binding = (controller_binding(agreement) or agreement.binding) if not register else None
     return [row["name"] for row in subprocessor_rows(register, binding=binding)]
 
 
