@@ -256,8 +256,9 @@ SPECS: tuple[Spec, ...] = (
             # An authority's binding order to disclose, told first ("notify ... before disclosing it, unless prohibited").
             rf"\b(legally binding|binding|bindend|dwingend)\b.{{0,20}}\b(requests?|demands?|orders?|verzoek\w*|bevel\w*|vordering\w*)\b.{{0,200}}{INFORM}.{{0,120}}(before|prior|first|vooraf|voordat|unless|tenzij|prohibit|forbid|verbiedt|verbod)",
             rf"{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,80}}(requir|oblig|compel|verplicht)\w* (by|under|op grond van|krachtens) .{{0,20}}\b(law|laws|wet|wetgeving|legislation|statute)\b",
-            # "inform ... before it processes any personal data because a law requires it to".
-            rf"{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,120}}\b(law|laws|wet|wetgeving|legislation|statute)\b.{{0,20}}(requir|oblig|compel|verplicht)",
+            # "inform ... before it processes any personal data because a law requires it to"; the
+            # processing must be named ("before it changes prices, as the law requires" is not it).
+            rf"^(?=.*\b(process|processes|processed|processing|verwerkt|verwerken|verwerking)\b)(?=.*{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,120}}\b(law|laws|wet|wetgeving|legislation|statute)\b.{{0,20}}(requir|oblig|compel|verplicht)).*{INFORM}",
             # Told first of a legal or statutory duty: "notifies ... in advance of any statutory
             # obligation", "stelt ... voorafgaand ... in kennis van dat wettelijk voorschrift".
             rf"(in advance|beforehand|before|prior|first|vooraf|voorafgaand|voordat|eerst)\b.{{0,80}}{INFORM}.{{0,80}}(legal (requirement|obligation|duty)|statutory (requirement|obligation|duty)|wettelijke? (verplichting|plicht|eis|voorschrift))",
