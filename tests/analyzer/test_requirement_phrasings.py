@@ -841,6 +841,7 @@ _NOT_FIXED_YET: dict[str, Any] = {
     k: _TODO
     for k in (
         "assist_data_subject_requests",
+        "subprocessor_changes_objection",
     )
 }
 

@@ -193,7 +193,7 @@ SPECS: tuple[Spec, ...] = (
             # Consent before each new one is the authorisation of 28(2) (R10), not a notice of
             # changes; asking that consent for a named new one is a notice ("vraagt toestemming voor
             # een nieuwe subverwerker ... aan, met vermelding van naam").
-            rf"^(?=.*\b(with (the )?(name|details|identity)|met vermelding van|naam)\b).*\b(asks?|requests?|seeks?|vraagt|verzoekt)\b.{{0,40}}\b(consent|approval|authori[sz]ation|toestemming|goedkeuring)\b.{{0,60}}(new|add|replac|intended|proposed|nieuwe|toevoeg|vervang|voorgenomen|beoogde?).{{0,40}}{SUB}",
+            rf"\b(asks?|requests?|seeks?|vraagt|verzoekt)\b.{{0,40}}\b(consent|approval|authori[sz]ation|toestemming|goedkeuring)\b.{{0,60}}(new|add|replac|intended|proposed|nieuwe|toevoeg|vervang|voorgenomen|beoogde?).{{0,40}}{SUB}",
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
             rf"\b(kondigt|kondigen)\b.{{0,60}}(nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,40}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",
