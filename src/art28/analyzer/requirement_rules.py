@@ -87,7 +87,7 @@ def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
 # Taking part in what the controller does is help too ("works with the controller on",
 # "participates in"); kept out of ASSIST, whose other users need a verb of help.
 TAKE_PART = r"(\bwork(s|ing)? (together |closely )?with\b|\bparticipat\w*|\btakes? part\b|\bneemt .{0,60}\bdeel\b|\bdeel te nemen\b|\bdenkt .{0,40}\bmee\b)"
-DPIA = r"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|privacy assessment|risk assessment|assess\w* (of )?the (likely |possible )?impact|assessments? of the (data protection )?impact|impact of the (envisaged |intended |planned |proposed )?processing( operations)? on|beoordeling van (het|de) (effect|gevolgen)|gevolgen (van de (beoogde )?verwerking )?voor de (gegevensbescherming|bescherming van (de )?persoonsgegevens))"
+DPIA = r"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bpias?\b|\bgeb\b|privacy assessment|risk assessment|assess\w* (of )?the (likely |possible )?impact\b(?=.{0,80}\b(on|for|upon|to) (the )?(protection of (the )?|rights (and freedoms )?of (the )?)?(personal data|data subjects|privacy|natural persons|individuals)|.{0,40}\bof (the )?(envisaged |intended |planned |proposed )?processing)|assessments? of the (data protection )?impact|impact of the (envisaged |intended |planned |proposed )?processing( operations)? on|beoordeling van (het|de) (effect|gevolgen)|gevolgen (van de (beoogde )?verwerking )?voor de (gegevensbescherming|bescherming van (de )?persoonsgegevens))"
 
 
 # A breach notice given so that the controller can make its own notification: the notice is
@@ -98,6 +98,17 @@ SO_THAT = r"\b(so that|so as to|in order to|in order for|to enable|to allow|enab
 # Handing over what the controller needs is help too ("deliver the documentation", "verschaft de
 # informatie"); broader than ASSIST's "provide ... information", so kept to the assists here.
 INFO_HELP = r"(\b(provide|provides|give|gives|deliver|delivers|supply|supplies|furnish|furnishes|make available|makes available|share|shares|verschaf\w*|verstrek\w*|levert|leveren|geeft|geven|ter beschikking)\b.{0,60}\b(information|documentation|documents|details|informatie|documentatie|documenten|gegevens|inlichtingen)\b|\b(informatie|documentatie|documenten|inlichtingen)\b.{0,30}\b(verschaff\w*|verstrekk\w*|te verstrekken|leveren|te geven|ter beschikking)\b)"
+
+
+# A rule that restricts: a not/only in the sentence or unless right before the consent word, and
+# no "without any consent" or "may ... without consent" (which grant the opposite). A prefix for a pattern (issue 15).
+RESTRICTED_CONSENT = (
+    r"^(?=.*\b(not|never|only|no|niet|nooit|geen|alleen|uitsluitend)\b|.*\b(unless|tenzij)\b.{0,40}"
+    r"(authori[sz]|consent|approv|permission|toestemming|goedkeuring|instemming|akkoord))"
+    r"(?!.*\b(without|zonder)\b (any|enige) (prior |voorafgaande )?(consent|approval|permission|toestemming|goedkeuring))"
+    r"(?!.*\b(may|can|is free to|mag|mogen|kan)\b.{0,120}\b(without|zonder)\b.{0,40}(consent|approval|permission|toestemming|goedkeuring))"
+    r".*"
+)
 
 
 # Words that point back to what the heading or the sentence before named ("them", "such entities").
@@ -135,13 +146,19 @@ SPECS: tuple[Spec, ...] = (
             # The controller agrees to their engagement ("agrees to the use of the sub-processors listed").
             rf"\b(agrees?|agreed|stemt|instemt|ingestemd)\b.{{0,40}}\b(engagement|use|appointment|involvement|retention|commissioning|inzet|inschakeling|inschakelen|gebruik)\b.{{0,60}}{SUB}",
             REF_28_2_4,
+            # Held back by the controller's agreement, said as a restriction ("shall not let any sub-processor
+            # ... unless the Controller has agreed"); "unless otherwise agreed" alone is not it (issue 15).
+            RESTRICTED_CONSENT
+            + rf"{SUB}.{{0,200}}\b(without|zonder)\b.{{0,60}}\b(agreement|akkoord|instemming)\b",
+            RESTRICTED_CONSENT
+            + rf"{SUB}.{{0,200}}\b(unless|until|only (if|when|after|once)|provided that|tenzij|totdat|alleen (als|indien|nadat))\b.{{0,60}}\b(agreed|agrees|akkoord)\b",
             # A third party let in to process the data, with the controller's say ("will not permit
-            # any third party to process ... unless authorised"); "without ... agreement" is consent.
-            r"\b(third part(y|ies)|other (processors?|part(y|ies))|another (processor|party)|derde|derden|andere partij)\b.{0,40}\b(to process|to handle|te verwerken|laten verwerken)\b.{0,160}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|goedgekeurd|instemming|ingestemd|akkoord)",
-            rf"{SUB}.{{0,200}}\b(without|zonder)\b.{{0,60}}\b(agreement|akkoord|instemming)\b",
-            rf"{SUB}.{{0,200}}\b(unless|until|only (if|when|after|once)|provided that|tenzij|totdat|alleen (als|indien|nadat))\b.{{0,60}}\b(agreed|agrees|akkoord)\b",
+            # any third party to process ... unless authorised"), said as a restriction (issue 15).
+            RESTRICTED_CONSENT
+            + r"\b(third part(y|ies)|other (processors?|part(y|ies))|another (processor|party)|derde|derden|andere partij)\b.{0,40}\b(to process|to handle|te verwerken|laten verwerken)\b.{0,160}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|goedgekeurd|instemming|ingestemd|akkoord)",
             # The processing handed to any other entity ("delegate ... to another entity unless ... approval").
-            r"\b(delegat|outsourc|entrust|subcontract|hand\w* over|uitbested|uit te besteden|toevertrouw|overdra(gen|agt))\w*\b.{0,80}\b(to|aan)\b ((another|any other|other|any|a third|any third|third|een andere|andere)\b.{0,40}\b(entit(y|ies)|part(y|ies)|processors?|compan(y|ies)|organi[sz]ations?|providers?|partij\w*|verwerkers?|organisaties?|bedrij(f|ven))\b|(een )?derden?\b|(a |any )?third part(y|ies)\b).{0,160}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|instemming|akkoord|agreement)",
+            RESTRICTED_CONSENT
+            + r"\b(delegat|outsourc|entrust|subcontract|hand\w* over|uitbested|uit te besteden|toevertrouw|overdra(gen|agt))\w*\b.{0,80}\b(to|aan)\b ((another|any other|other|any|a third|any third|third|een andere|andere)\b.{0,40}\b(entit(y|ies)|part(y|ies)|processors?|compan(y|ies)|organi[sz]ations?|providers?|partij\w*|verwerkers?|organisaties?|bedrij(f|ven))\b|(een )?derden?\b|(a |any )?third part(y|ies)\b).{0,160}(authori[sz]|consent|approv|permission|toestemming|goedkeuring|instemming|akkoord|agreement)",
         ),
         missing_note=(
             "no rule that sub-processors are engaged only with the controller's prior specific or general written authorisation",
@@ -239,8 +256,9 @@ SPECS: tuple[Spec, ...] = (
             # An authority's binding order to disclose, told first ("notify ... before disclosing it, unless prohibited").
             rf"\b(legally binding|binding|bindend|dwingend)\b.{{0,20}}\b(requests?|demands?|orders?|verzoek\w*|bevel\w*|vordering\w*)\b.{{0,200}}{INFORM}.{{0,120}}(before|prior|first|vooraf|voordat|unless|tenzij|prohibit|forbid|verbiedt|verbod)",
             rf"{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,80}}(requir|oblig|compel|verplicht)\w* (by|under|op grond van|krachtens) .{{0,20}}\b(law|laws|wet|wetgeving|legislation|statute)\b",
-            # "inform ... before it processes any personal data because a law requires it to".
-            rf"{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,120}}\b(law|laws|wet|wetgeving|legislation|statute)\b.{{0,20}}(requir|oblig|compel|verplicht)",
+            # "inform ... before it processes any personal data because a law requires it to"; the
+            # processing must be named ("before it changes prices, as the law requires" is not it).
+            rf"^(?=.*\b(process|processes|processed|processing|verwerkt|verwerken|verwerking)\b)(?=.*{INFORM}.{{0,120}}\b(before|prior to|vooraf|voordat|voorafgaand)\b.{{0,120}}\b(law|laws|wet|wetgeving|legislation|statute)\b.{{0,20}}(requir|oblig|compel|verplicht)).*{INFORM}",
             # Told first of a legal or statutory duty: "notifies ... in advance of any statutory
             # obligation", "stelt ... voorafgaand ... in kennis van dat wettelijk voorschrift".
             rf"(in advance|beforehand|before|prior|first|vooraf|voorafgaand|voordat|eerst)\b.{{0,80}}{INFORM}.{{0,80}}(legal (requirement|obligation|duty)|statutory (requirement|obligation|duty)|wettelijke? (verplichting|plicht|eis|voorschrift))",
@@ -499,7 +517,7 @@ SPECS: tuple[Spec, ...] = (
         _p(
             rf"{ASSIST}.{{0,300}}({RANGE_32_36})",
             rf"{ASSIST}.{{0,260}}({DPIA}|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b)",
-            rf"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|assessment of the (likely )?impact|assess\w* the (likely )?impact|beoordeling van (het|de) (effect|gevolgen)|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b).{{0,200}}{ASSIST}",
+            rf"((?<!transfer )impact assessment|effectbeoordeling|\bdpias?\b|\bgeb\b|assessment of the (likely )?impact\b(?=.{{0,80}}\b(on|for|upon|to) (the )?(protection of (the )?|rights (and freedoms )?of (the )?)?(personal data|data subjects|privacy|natural persons|individuals)|.{{0,40}}\bof (the )?(envisaged |intended |planned |proposed )?processing)|assess\w* the (likely )?impact\b(?=.{{0,80}}\b(on|for|upon|to) (the )?(protection of (the )?|rights (and freedoms )?of (the )?)?(personal data|data subjects|privacy|natural persons|individuals)|.{{0,40}}\bof (the )?(envisaged |intended |planned |proposed )?processing)|beoordeling van (het|de) (effect|gevolgen)|\bart(icles?|ikel(en)?|\.|s\.)? ?(\d\d(\s*\(\d\))?\s*(,|and|en|&|or|of)\s*)*35\b).{{0,200}}{ASSIST}",
             rf"{TAKE_PART}.{{0,160}}{DPIA}",
             rf"{INFO_HELP}.{{0,160}}{DPIA}",
         ),
@@ -607,7 +625,11 @@ SPECS: tuple[Spec, ...] = (
             # statement that it complies with this agreement; told or reported on its compliance.
             r"\b(evidence|proof|bewijs)\b (that|dat) .{0,60}\b(implemented|complies|meets|fulfils|heeft geïmplementeerd|nakomt|naleeft)\b.{0,60}(this (dpa|agreement|addendum)|deze (verwerkers)?overeenkomst|obligations|verplichtingen)",
             r"\b(confirmation|statement|declaration|bevestiging|verklaring)\b.{0,20}\b(that|dat)\b.{0,40}\b(complies with|compl(y|ies) with|meets|fulfils|nakomt|naleeft|voldoet aan)\b (this (dpa|agreement|addendum)|these clauses|(all )?(its|the) obligations|deze (verwerkers)?overeenkomst|(alle )?(zijn|haar|de) verplichtingen)",
-            rf"({INFORM[1:-1]}|\breports?\b|\brapporteert\b)\w*.{{0,60}}\b(of|about|on|regarding|over|omtrent)\b (its |the |their |zijn |haar |de )?(compliance|naleving)\b",
+            # Not a compliance officer, nor compliance with something other than the data protection
+            # duties ("its internal sales targets"; issue 15).
+            rf"({INFORM[1:-1]}|\breports?\b|\brapporteert\b)\w*.{{0,60}}\b(of|about|on|regarding|over|omtrent)\b (its |the |their |zijn |haar |de )?(compliance|naleving)\b"
+            r"(?!'s|\s*(officer|team|department|function|manager|functionaris|afdeling))"
+            r"(?!\s+(with|van|met)\b(?!\s+(this|these|the|its|all|deze|de|het|zijn|haar|alle) (agreement|dpa|addendum|clauses|obligations|terms|data protection|privacy|gdpr|avg|law|overeenkomst|verwerkersovereenkomst|verplichtingen|wet|gegevensbescherming)))",
             rf"{INFORM}.{{0,60}}\b(about|of|on|over|omtrent)\b (the way|the manner in which|how|de wijze waarop|de manier waarop|hoe)\b.{{0,80}}\b(meets|complies|fulfils|nakomt|naleeft|voldoet)\b",
             # Information that lets the controller make sure that the processor complies.
             rf"\b(information|documentation|informatie|inlichtingen|documentatie)\b.{{0,160}}\b(ensure|make sure|verify|satisfy itself|nagaan|vaststellen|zich ervan vergewissen) (that|dat) (the )?({PROCESSOR_WORDS}|it|hij)\b.{{0,20}}\b(complies|compl(y|ies) with|meets|fulfils|nakomt|naleeft|voldoet)",
@@ -662,7 +684,10 @@ SPECS: tuple[Spec, ...] = (
             "Dezelfde verplichtingen opgelegd aan subverwerkers",
         ),
         _p(
-            rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|compatible|identical|no less|not less|at least|as protective|as restrictive|as onerous|as strict|consistent with|at a minimum equal|sufficient guarantees|voldoende garanties|niet minder|identieke?|hetzelfde|\bmatch(es|ing)?\b|\bcorrespond(s|ing)? (to|with)\b|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke|\bovereenkomt met\b|\bovereenkomen met\b|\bovereenstemt met\b|even streng)",
+            rf"{SUB}.{{0,260}}(same|equivalent|similar|comparable|no less|not less|at least|as protective|as restrictive|as onerous|as strict|consistent with|at a minimum equal|sufficient guarantees|voldoende garanties|niet minder|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|minimaal|tenminste|evenveel|gelijke|even streng)",
+            # Likeness words count only next to the obligations they compare ("invoices correspond
+            # to the purchase orders" is not it; issue 15).
+            rf"{SUB}.{{0,260}}(compatible|identical|identieke?|hetzelfde|\bmatch(es|ing)?\b|\bcorrespond(s|ing)? (to|with)\b|\bovereenkomt met\b|\bovereenkomen met\b|\bovereenstemt met\b).{{0,40}}(\b(data protection |gegevensbeschermings)?(obligations|verplichtingen)|\bth(is|ese) (dpa|agreement|addendum|clauses)|\bdeze (verwerkers)?overeenkomst)",
             rf"(same|equivalent|similar|comparable|no less|at least|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste).{{0,200}}{SUB}",
             rf"{SUB}.{{0,200}}(impose|bind|bound|flow down|oplegg|opgelegd|legt .{{0,60}}op|gebonden).{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|protection|bescherming|this (dpa|agreement|addendum))",
             rf"(requir\w*|verplicht\w*|oblig\w*) (the |each |every |any |such |its |all |their |de |elke |iedere |zijn |haar |alle )?{SUB}\w* (to|om)\b.{{0,160}}(obligation|terms|verplichting|voorwaarden|eisen|afspraken|protection|bescherming|this (dpa|agreement|addendum|contract)|deze (verwerkers)?overeenkomst)",
@@ -682,7 +707,7 @@ SPECS: tuple[Spec, ...] = (
             rf"\bby (way of )?(a )?(written )?(contract|agreement)\b.{{0,80}}{SUB}.{{0,160}}(obligation|terms|protection|conditions|requirements)",
         ),
         in_section=_p(
-            rf"^(?=.*{REFERS_BACK}).*\b(impose\w*|bind\w*|bound|requir\w*|oblig\w*|flow\w* down|pass\w* on|legt|oplegg\w*|verplicht\w*|gebonden)\b.{{0,80}}\b(same|equivalent|similar|no less|at least|as protective|as strict|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste)\b.{{0,80}}\b(obligations?|terms|requirements|verplichtingen|voorwaarden|eisen)\b",
+            rf"^(?=.*{REFERS_BACK}).*\b(impose\w*|bind\w*|bound|requir\w*|oblig\w*|flow\w* down|pass\w* on|legt|oplegg\w*|verplicht\w*|gebonden)\b.{{0,80}}\b(same|equivalent|similar|no less|at least|as protective|as strict|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste)\b.{{0,30}}\b(same |equivalent |dezelfde |gelijkwaardige )?(data protection |gegevensbeschermings)?(obligations?|verplichtingen)\b",
         ),
         section=rx(SUB),
         missing_note=(
