@@ -299,8 +299,9 @@ RIGHT_LABELS, END_LABELS = dict(RightKind.choices), dict(EndWay.choices)
 REQUEST_FIELDS = ("agreement__reference", "agreement__controller__name", "agreement__controller__code")
 
 
-def _dsr_source(extended: bool) -> Source:
-    """Forwarded requests, the extended ones apart: each part's deadline rises with receipt."""
+def _dsr_source(extended: bool, page: str = "requests:dsr_detail") -> Source:
+    """Forwarded requests, the extended ones apart: each part's deadline rises with receipt.
+    ``page``: the URL name each row links to (the staff page, or the portal's own)."""
     months = answer_months(extended=extended)
 
     def items(user: Any, controllers: Controllers) -> QuerySet[Any]:
@@ -312,7 +313,7 @@ def _dsr_source(extended: bool) -> Source:
         code, right, reference, controller, controller_code = v
         return _obligation(kind, code, _("%(kind)s request under %(agreement)s")
                            % {"kind": RIGHT_LABELS.get(right, right), "agreement": reference},
-                           controller, controller_code, due, ("requests:dsr_detail", code))
+                           controller, controller_code, due, (page, code))
 
     return Source(K.DATA_SUBJECT_REQUEST, items, F("received_at"), ("code", "kind", *REQUEST_FIELDS), row,
                   lambda key: None if key is None else add_months(key, months),
@@ -321,6 +322,9 @@ def _dsr_source(extended: bool) -> Source:
 
 
 DSR = (_dsr_source(extended=False), _dsr_source(extended=True))
+# The controller's rows open its portal page: the staff page is a 404 to a controller.
+PORTAL_DSR = (_dsr_source(extended=False, page="requests:portal_dsr"),
+              _dsr_source(extended=True, page="requests:portal_dsr"))
 
 
 def _authority_items(user: Any, controllers: Controllers) -> QuerySet[Any]:
@@ -479,7 +483,7 @@ STAFF: dict[str, tuple[Source, ...]] = {
 }
 PORTAL: dict[str, tuple[Source, ...]] = {
     K.TO_SIGN: (TO_SIGN,), K.TO_ACKNOWLEDGE: (TO_ACKNOWLEDGE,), K.TO_ANSWER: (TO_ANSWER,),
-    K.TO_CONFIRM: (TO_CONFIRM,), K.DATA_SUBJECT_REQUEST: DSR,
+    K.TO_CONFIRM: (TO_CONFIRM,), K.DATA_SUBJECT_REQUEST: PORTAL_DSR,
 }
 
 
