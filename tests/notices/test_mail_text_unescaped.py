@@ -1,0 +1,26 @@
+"""The subject and the plain-text part of every e-mail show what people typed as typed.
+
+HTML escaping belongs to the HTML part only: a client called "Fiets & Zo B.V." must not read
+"Fiets &amp; Zo B.V." in its subject line or its text mail. The cases come from
+``test_mail_html_escaping`` (one per mail type, every field filled).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from art28.notices.services import render_email
+from tests.notices.test_mail_html_escaping import CASES, LINK, _Fields
+
+TYPED = 'Fiets & Zo "B.V." <{}>'
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_it_shows_typed_text_unescaped_in_subject_and_text(name, language):
+    for make in CASES[name]:
+        fields = _Fields(language, TYPED.format)
+        subject, text, _html = render_email(name, language, {**make(fields), "link": LINK})
+        plain = subject + "\n" + text
+        assert "&amp;" not in plain and "&lt;" not in plain and "&quot;" not in plain, (name, plain)
+        assert any(TYPED.format(f) in plain for f in fields.used), f"{name}: no typed field in subject or text"
