@@ -230,3 +230,12 @@ def test_the_terms_form_round_trips(controller_a, make_agreement):
     assert form.is_valid(), form.errors
     patch = form.to_patch()
     assert patch["breach"]["notice_hours"] == version.dpa_terms.breach.notice_hours
+
+
+def test_it_ends_the_countersignature_sentence_with_one_full_stop(client, login, admin_user, controller_a,
+                                                                  make_agreement):
+    agreement = make_agreement(controller_a, state="accepted")  # the processor is "… Hosting B.V."
+    login(client, admin_user)
+    page = client.get(reverse("agreements:agreement_detail", args=[agreement.code])).content.decode()
+    assert "I countersign this agreement on behalf of Wolkenrand Hosting B.V." in page
+    assert "B.V.." not in page

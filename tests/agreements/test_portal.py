@@ -146,3 +146,15 @@ def test_outsider_gets_404(client, login, user_b, staff_a, controller_a, make_ag
     login(client, staff_a)  # staff use the console, not the portal
     assert _accept(client, sent).status_code == 404
     assert not sent.acceptances.exists()
+
+
+def test_it_ends_the_acceptance_sentence_with_one_full_stop(client, login, user_a, controller_a,
+                                                            make_agreement):
+    from art28.parties.models import Controller
+
+    Controller.objects.filter(pk=controller_a.pk).update(name="Fietsenmakerij De Ketting B.V.")
+    version = make_agreement(controller_a, state="sent").latest
+    login(client, user_a)
+    page = client.get(reverse("agreements:portal_agreement", args=[version.agreement.code])).content.decode()
+    assert "accept it on behalf of Fietsenmakerij De Ketting B.V." in page
+    assert "B.V.." not in page

@@ -24,3 +24,14 @@ def test_it_shows_typed_text_unescaped_in_subject_and_text(name, language):
         plain = subject + "\n" + text
         assert "&amp;" not in plain and "&lt;" not in plain and "&quot;" not in plain, (name, plain)
         assert any(TYPED.format(f) in plain for f in fields.used), f"{name}: no typed field in subject or text"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_it_ends_the_invitation_sentence_with_one_full_stop(language):
+    from django.utils import timezone
+
+    subject, text, html = render_email("invitation", language, {
+        "processor": "Wolkenrand Hosting B.V.", "role": "user", "organisation": "Fiets & Zo B.V.",
+        "link": LINK, "expires_at": timezone.now()})
+    assert "Fiets & Zo B.V." in text and "Fiets &amp; Zo B.V." in html
+    assert "B.V.." not in text and "B.V.." not in html

@@ -50,6 +50,14 @@ def grouped(value: int) -> str:
 
 
 @register.filter
+def before_stop(value: Any) -> str:
+    """A name that ends a sentence, without its own final full stop: "Fiets B.V." + "." reads
+    "Fiets B.V.", not "Fiets B.V..". An ellipsis stays as it is."""
+    text = str(value if value is not None else "")
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+@register.filter
 def country_name(code: str | None) -> str:
     """A country code ("DE") as its name in the reader's language ("Duitsland", "Germany")."""
     return _country_name(code)
