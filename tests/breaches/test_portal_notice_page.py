@@ -124,3 +124,15 @@ def test_it_keeps_the_draft_to_its_controller(client, login, user_a, item):
     for name in ("portal_notice", "portal_draft_pdf", "portal_draft_docx"):
         login(client, user_a)  # the other controller: not its notice
         assert client.get(reverse(f"breaches:{name}", args=[item.code])).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "point", "other"), [("nl", ",", "."), ("en", ".", ",")])
+def test_it_writes_the_severity_numbers_in_the_readers_notation(client, login, user_b, item, language,
+                                                                point, other):
+    import re
+
+    page = _page(client, login, user_b, item, language, datetime(2026, 3, 27, 13, 0, tzinfo=UTC))
+    formula = re.search(r"SE = DPC × EI \+ CB = (.*?)</p>", page).group(1)
+    assert re.search(rf"\d{re.escape(point)}\d", formula), formula
+    assert not re.search(rf"\d{re.escape(other)}\d", formula), formula

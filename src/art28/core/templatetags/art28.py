@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
@@ -47,6 +48,15 @@ def _show(value: Any) -> str:
 def grouped(value: int) -> str:
     """A count with the reader's thousands separator: "1,000" in English, "1.000" in Dutch."""
     return number_format(value, force_grouping=True)
+
+
+@register.filter
+def decimal(value: Any) -> str:
+    """A number kept as text ("4.5", for the API) in the reader's notation: "4,5" in Dutch."""
+    try:
+        return number_format(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return str(value)
 
 
 @register.filter
