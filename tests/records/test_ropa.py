@@ -212,3 +212,20 @@ def test_the_exports_name_transfer_safeguards_in_words_and_json_ld_keeps_the_cod
     safeguards = [p["dpv:hasTechnicalOrganisationalMeasure"]["dct:description"]
                   for g in doc["@graph"] for p in g["dpv:hasProcessing"] if p["@type"] == "dpv:Transfer"]
     assert safeguards == ["scc, bcr"]
+
+
+@pytest.mark.parametrize(("language", "day"), [("nl", "2 maart 2026"), ("en", "2 March 2026")])
+def test_the_pdf_dates_the_record_in_words_and_leaves_out_an_absent_kvk(
+        processor, make_agreement, make_controller, language, day):
+    import time_machine
+
+    from art28.parties.models import Controller
+
+    foreign = make_controller("Nordic Learning AB", language="en")
+    Controller.objects.filter(pk=foreign.pk).update(kvk="", country="SE")
+    foreign.refresh_from_db()
+    make_agreement(foreign, state="signed", terms=TERMS)
+    with time_machine.travel("2026-03-02 09:00Z", tick=False):
+        text = " ".join(pdf_text(ropa.export(processor=processor, fmt="pdf", language=language)).split())
+    assert day in text and "2026-03-02" not in text
+    assert "Nordic Learning AB (" in text and "KvK —" not in text and "KvK -" not in text

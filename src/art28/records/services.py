@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.db.models import QuerySet
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from art28.agreements import pdf
@@ -224,7 +224,7 @@ def _pdf_doc(entries: Iterable[Entry], *, processor: Processor, language: str, h
             "title": _("Record of processing activities (Art. 30(2) GDPR)"),
             "language": language,
             "subtitle": _("%(p)s as processor, %(d)s")
-            % {"p": processor.name, "d": timezone.localdate().isoformat()} if head else None,
+            % {"p": processor.name, "d": formats.date_format(timezone.localdate(), "j F Y")} if head else None,
             "entries": [_pdf_entry(e, language) for e in entries],
         }
 
@@ -253,7 +253,8 @@ def pdf_chunks(entries: Iterable[Entry], *, processor: Processor, language: str 
 def _pdf_entry(e: Entry, language: str) -> dict[str, Any]:
     values = dict(zip(HEADER, _flat(e, language), strict=True))
     rows = [
-        [_("Controller"), f"{e.controller} ({values['controller_country']}, KvK {e.controller_kvk or '—'})"],
+        [_("Controller"), f"{e.controller} ({values['controller_country']}, KvK {e.controller_kvk})"
+         if e.controller_kvk else f"{e.controller} ({values['controller_country']})"],
         [_("Controller's contact"), e.controller_contact],
         [_("Processor's contact"), e.processor_contact],
         [_("Subject matter"), e.subject_matter],
