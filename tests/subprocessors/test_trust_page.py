@@ -306,3 +306,16 @@ def test_nothing_is_announced_while_the_public_page_is_off(settings, processor, 
         _propose(processor, make_subprocessor(), admin_user)
     assert not Notice.objects.filter(audience="subscribers").exists()
     assert Notice.objects.filter(audience="controller").exists()  # the contractual notice stands
+
+
+@pytest.mark.parametrize("page", ["/subprocessors/trust/subscribers/", "/subprocessors/trust/"])
+def test_staff_pages_say_when_the_public_page_is_off_and_never_link_to_a_404(
+        settings, client, login, processor, admin_user, page):
+    public = f"/subprocessors/public/{processor.code}/"
+    login(client, admin_user)
+    on = client.get(page).content.decode()
+    assert 'id="public-off"' not in on
+    settings.ART28_PUBLIC_SUBPROCESSOR_PAGE = False
+    off = client.get(page).content.decode()
+    assert 'id="public-off"' in off and public not in off
+    assert client.get(public).status_code == 404

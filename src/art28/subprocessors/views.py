@@ -559,7 +559,7 @@ def trust_subscribers(request: StaffRequest) -> HttpResponse:
         "counts": subscribers.counts(processor),
         "page": _page(request, subscribers.subscribers_of(processor).order_by("-created_at", "pk")),
         "failed": subscribers.failed_deliveries(processor)[:100],
-        "processor": processor,
+        "processor": processor, "public": settings.ART28_PUBLIC_SUBPROCESSOR_PAGE,
     })
 
 
@@ -587,12 +587,14 @@ def trust_statement_edit(request: StaffRequest) -> HttpResponse:
     form = TrustStatementForm(request.POST or None, initial={
         "measures": statement.measures, "certifications": statement.certifications})
     if request.method != "POST":
-        return render(request, "subprocessors/trust_statement.html", {"form": form, "processor": processor})
+        return render(request, "subprocessors/trust_statement.html",
+            {"form": form, "processor": processor, "public": settings.ART28_PUBLIC_SUBPROCESSOR_PAGE})
     return run_action(
         request, form=form, on_form=True,
         call=lambda data: trust.publish_trust_statement(
             processor=processor, acting_user=request.user, **data),
         done=_("The trust page now shows this text."), back=reverse("subprocessors:trust_statement"),
         page=lambda request, errors, status: render(
-            request, "subprocessors/trust_statement.html", {"form": form, "processor": processor},
+            request, "subprocessors/trust_statement.html",
+            {"form": form, "processor": processor, "public": settings.ART28_PUBLIC_SUBPROCESSOR_PAGE},
             status=status))
