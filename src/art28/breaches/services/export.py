@@ -9,15 +9,16 @@ import uuid
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import typst
 from django.db import transaction
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Field, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, Stage
 from art28.core.csv import csv_bytes, csv_stream
@@ -69,7 +70,7 @@ def processor_rows(incidents: QuerySet[Incident], controller: Controller | None 
         yield {
             "reference": inc.reference, "title": inc.title, "status": inc.get_status_display(),
             "aware_at": local_time(inc.aware_at), "occurred_at": local_time(inc.occurred_at),
-            "nature": _text(inc.nature), "description": inc.description,
+            "nature": _text(inc.nature_labels), "description": inc.description,
             "data_categories": _text(inc.data_categories), "subjects_approx": _text(inc.subjects_approx),
             "records_approx": _text(inc.records_approx), "consequences": inc.consequences,
             "measures": "\n".join(x for x in (inc.measures_taken, inc.measures_proposed) if x),
@@ -94,6 +95,12 @@ def _initial_late(now: datetime) -> Exists:
     return Exists(IncidentNotice.objects.filter(affected=OuterRef("pk"), stage=Stage.INITIAL).filter(late))
 
 
+def _nature(keys: list[str] | None) -> list[str]:
+    """The lost properties as told ("confidentiality") in the reader's words."""
+    return [str(cast(Field, Incident._meta.get_field(k)).verbose_name) for k in keys or []
+            if k in ("confidentiality", "integrity", "availability")]
+
+
 def controller_rows(controller: Controller) -> list[dict]:
     """A controller's extract: only incidents it was told about, with the facts as told."""
     rows = []
@@ -107,14 +114,14 @@ def controller_rows(controller: Controller) -> list[dict]:
         rows.append({
             "reference": a.incident.reference, "title": f.get("title", ""),
             "status": a.incident.get_status_display(), "aware_at": local_time(a.incident.aware_at),
-            "occurred_at": local_time(a.incident.occurred_at), "nature": _text(f.get("nature")),
+            "occurred_at": local_time(a.incident.occurred_at), "nature": _text(_nature(f.get("nature"))),
             "description": f.get("description", ""), "data_categories": _text(f.get("data_categories")),
             "subjects_approx": _text(f.get("subjects_approx")),
             "records_approx": _text(f.get("records_approx")),
             "consequences": f.get("consequences", ""),
             "measures": "\n".join(x for x in (f.get("measures_taken"), f.get("measures_proposed")) if x),
-            "decision": _("notified (%(stage)s, %(n)s notices)") % {"stage": last.get_stage_display(),
-                                                                   "n": last.number},
+            "decision": ngettext("notified (%(stage)s, %(n)s notice)", "notified (%(stage)s, %(n)s notices)",
+                                 last.number) % {"stage": last.get_stage_display(), "n": last.number},
             "reasoning": "", "controllers": local_time(a.notified_at),
         })
     return rows
@@ -135,8 +142,8 @@ def as_pdf(rows: Iterable[dict], *, title: str) -> bytes:
     cols = _columns()
     rows = list(rows)
     data = {"title": title, "language": (get_language() or "en")[:2],
-            "subtitle": _("Exported %(at)s · %(n)s incidents") % {"at": local_time(timezone.now()),
-                                                                  "n": len(rows)},
+            "subtitle": ngettext("Exported %(at)s · %(n)s incident", "Exported %(at)s · %(n)s incidents",
+                                 len(rows)) % {"at": local_time(timezone.now()), "n": len(rows)},
             "empty": _("No incidents recorded."), "headers": [h for _k, h, _w in cols],
             "widths": [w for _k, _h, w in cols],
             "rows": [[_text(r[k]) for k, _h, _w in cols] for r in rows]}
