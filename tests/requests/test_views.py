@@ -292,3 +292,16 @@ def test_it_downloads_files_only_for_who_may_see_them(
         login(client, staff_none).get(reverse("agreements:returned_file", args=[item.code])).status_code
         == 404
     )
+
+
+@pytest.mark.parametrize(("language", "days", "said"), [
+    ("en", 1, "asks for 1 day's notice"), ("en", 14, "asks for 14 days' notice"),
+    ("nl", 1, "aankondiging van 1 dag:"), ("nl", 14, "aankondiging van 14 dagen:"),
+])
+def test_the_audit_request_page_counts_the_notice_days_in_the_right_number(
+        client, login, make_agreement, controller_a, user_a, language, days, said):
+    agreement = make_agreement(controller_a, state="signed", terms={"audit": {"notice_days": days}})
+    login(client, user_a)
+    client.cookies["django_language"] = language
+    page = client.get(reverse("requests:portal_audit_request", args=[agreement.code])).content.decode()
+    assert said in page
