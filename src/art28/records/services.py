@@ -224,7 +224,8 @@ def _pdf_doc(entries: Iterable[Entry], *, processor: Processor, language: str, h
             "title": _("Record of processing activities (Art. 30(2) GDPR)"),
             "language": language,
             "subtitle": _("%(p)s as processor, %(d)s")
-            % {"p": processor.name, "d": formats.date_format(timezone.localdate(), "j F Y")} if head else None,
+            % {"p": processor.name, "d": formats.date_format(timezone.localdate(), "j F Y")}
+            if head else None,
             "entries": [_pdf_entry(e, language) for e in entries],
         }
 

@@ -16,9 +16,8 @@ from django.db import transaction
 from django.db.models import Count, Exists, F, Field, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from art28.breaches.models import AffectedAgreement, Incident, IncidentNotice, Stage
 from art28.core.csv import csv_bytes, csv_stream
