@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from art28.documents import pdf_text
 from art28.records import services as ropa
+from art28.records.lines import safeguard
 from tests.records.test_ropa_lines import varied  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,8 @@ def _whole_jsonld(entries: list[ropa.Entry], processor) -> bytes:
                 "dpv:hasRecipient": {"@type": "dpv:DataSubProcessor", "dpv:hasName": s["name"]},
                 "dpv:hasCountry": c,
                 "dpv:hasTechnicalOrganisationalMeasure": {"@type": "dpv:Safeguard",
-                                                          "dct:description": s["safeguard"]}}
+                                                          "dct:type": s.get("codes", []),
+                                                          "dct:description": safeguard(s)}}
                for s in e.subprocessors for c in s["outside_eea"]],
         }
         for e in entries

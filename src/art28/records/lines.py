@@ -60,10 +60,12 @@ def subprocessors_cell(rows: list[dict[str, Any]]) -> str:
 
 
 def safeguard(row: dict[str, Any]) -> str:
-    """A sub-processor's transfer safeguard in words in the active language: the terms' mechanisms
-    ("adequacy", "scc") by their labels; the register's safeguard is already in words."""
-    if row.get("mechanisms"):
-        return ", ".join(label(TRANSFER_MECHANISMS, m) for m in row["mechanisms"])
+    """A sub-processor's transfer safeguard in words in the active language: the mechanisms
+    ("adequacy", "scc") by their labels, then the register's note on them, if any."""
+    codes = row.get("codes") or row.get("mechanisms")
+    if codes:
+        words = ", ".join(label(TRANSFER_MECHANISMS, m) for m in codes)
+        return " — ".join(x for x in (words, row.get("note")) if x)
     return str(row["safeguard"] or "—")
 
 
