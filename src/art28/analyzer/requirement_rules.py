@@ -78,6 +78,8 @@ class Spec:
     # on them the same obligations").
     in_section: tuple[re.Pattern[str], ...] = ()
     section: re.Pattern[str] | None = None
+    # What a bare "they" / "them" of those patterns must point back to (the sub-processors).
+    antecedent: re.Pattern[str] | None = None
 
 
 def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -118,8 +120,14 @@ CHANGE_DETAILS = r"\b(stating|giving|naming|specifying|including|identifying|wit
 LEAD_TIME = r"\b\d+ (calendar |business |working )?(days?|weeks?|months?|dagen|werkdagen|maanden?)\b.{0,40}\b(before|prior to|in advance|ahead|voor|voordat|voorafgaand|van tevoren|vooraf)\b|\b(in good time|timely|reasonable (time|period|notice)|tijdig|ruim voor|redelijke termijn)\b"
 
 
-# Words that point back to what the heading or the sentence before named ("them", "such entities").
-REFERS_BACK = r"\b(them|they|such (entities|parties|sub-?processors|subcontractors|third parties|providers)|each of them|hen|deze (partijen|subverwerkers|derden))\b"
+# Words that point back to what the heading or the sentence before named: a pronoun ("them"),
+# which needs an antecedent (see requirements.refers_back), or words that name what they mean
+# ("such sub-processors", "deze subverwerkers").
+BARE_BACK = r"\b(them|they|each of them|hen)\b"
+NAMED_BACK = r"\b(such (entities|parties|sub-?processors|subcontractors|third parties|providers)|deze (partijen|subverwerkers|derden))\b"
+REFERS_BACK = rf"({BARE_BACK}|{NAMED_BACK})"
+# ... and these, named after the sub-processors, take it over ("its employees ... bind them").
+OTHER_ANTECEDENTS = r"\b(employees|staff|personnel|persons|people|individuals|data subjects|customers|clients|users|parties|auditors|authorities|members|workers|agents|representatives|officers|medewerkers|werknemers|personeel|personen|betrokkenen|klanten|gebruikers|partijen|autoriteiten|leden)\b"
 
 
 # A request that is the data subjects' own ("data subject requests", "verzoeken van betrokkenen").
@@ -723,6 +731,7 @@ SPECS: tuple[Spec, ...] = (
             rf"^(?=.*{REFERS_BACK}).*\b(impose\w*|bind\w*|bound|requir\w*|oblig\w*|flow\w* down|pass\w* on|legt|oplegg\w*|verplicht\w*|gebonden)\b.{{0,80}}\b(same|equivalent|similar|no less|at least|as protective|as strict|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste)\b.{{0,30}}\b(same |equivalent |dezelfde |gelijkwaardige )?(data protection |gegevensbeschermings)?(obligations?|verplichtingen)\b",
         ),
         section=rx(SUB),
+        antecedent=rx(SUB),
         missing_note=(
             "no rule that sub-processors take on the same data protection obligations",
             "geen regel dat subverwerkers dezelfde verplichtingen inzake gegevensbescherming krijgen",
