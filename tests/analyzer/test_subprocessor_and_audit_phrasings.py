@@ -544,6 +544,38 @@ SECTION_DOCUMENTS = [
 ]
 
 
+# A bare "they" / "them" needs something to point back to: the sub-processors named last before
+# it, in its sentence or the two before it in the section (the heading line counts as one). The
+# processor's staff, the parties or the data subjects named in between take the pronoun.
+SECTION_DOCUMENTS += [
+    (
+        "en",
+        "7. Sub-processing\n7.1 The Processor may engage sub-processors with the Controller's prior written approval.\n7.2 The Processor trains its employees every year. It shall bind them to the same confidentiality obligations as apply to it.\n",
+        "missing",
+    ),
+    (
+        "en",
+        "7. Sub-processing\n7.1 The Processor may engage sub-processors with the Controller's prior written approval.\n7.2 The parties meet once a year. They are bound by at least the same obligations as set out in the main agreement.\n",
+        "missing",
+    ),
+    (
+        "nl",
+        "7. Subverwerkers\n7.1 Verwerker mag subverwerkers inschakelen met voorafgaande schriftelijke toestemming van Verwerkingsverantwoordelijke.\n7.2 Verwerker instrueert zijn medewerkers jaarlijks. Verwerker legt hen dezelfde verplichtingen op als die welke uit deze overeenkomst voortvloeien.\n",
+        "missing",
+    ),
+    (
+        "en",
+        "7. Sub-processing\n7.1 Sub-processors are engaged only with the Controller's prior written approval. They are bound by the same data protection obligations as the Processor.\n",
+        "present",
+    ),
+    (
+        "en",
+        "7. Sub-processors\n7.1 They shall be bound by the same data protection obligations as the Processor.\n",
+        "present",
+    ),
+]
+
+
 @pytest.mark.parametrize(("lang", "body", "expected"), SECTION_DOCUMENTS)
 def test_it_reads_them_under_a_sub_processing_heading_as_the_sub_processors(
     lang: str, body: str, expected: str

@@ -43,6 +43,15 @@ _GENERIC_DATA = re.compile(
     r"behalf|namens|purpose|doel|in accordance|overeenkomstig|ten behoeve",
     re.IGNORECASE,
 )
+# Where the data are kept ("in the cloud of Amazon", "op servers van Hetzner"): the "of" that
+# follows names the place's owner, not the data subjects (issue 15).
+_PLACE = re.compile(
+    r"\s(?:in|on|at|within|inside|op|bij|binnen)\s(?:the |a |an |its |their |de |het |een |zijn |haar )?(?:[\w-]+ ){0,2}"
+    r"(?:cloud|servers?|data ?cent(?:er|re)s?|datacent(?:er|ra|rum)s?|rekencentr\w*|systems?|systemen|systeem|platforms?|"
+    r"environments?|omgeving(?:en)?|infrastructur\w*|infrastructuur|storage|opslag|databases?|networks?|netwerk\w*|"
+    r"applications?|applicaties?)\b",
+    re.IGNORECASE,
+)
 # A party is not a category of data subjects.
 _PARTY = re.compile(rf"^(?:the |de |het )?(?:{CONTROLLER_WORDS}|{PROCESSOR_WORDS})(?:['’]s)?$", re.IGNORECASE)
 
@@ -63,8 +72,13 @@ def prose_details(ctx: Context, col: Collector) -> None:
             continue
         data = re.sub(r"^(?:the|de|het) ", "", m["data"].strip(), flags=re.I)
         subjects = m["subjects"].strip()
+        place = _PLACE.search(data)
+        if place:  # the data, then where they are kept: whose data the sentence does not say
+            data, subjects = data[: place.start()].strip(" ,"), ""
+        elif kept := _PLACE.search(subjects):  # "names of employees in the cloud of Amazon"
+            subjects = subjects[: kept.start()].strip(" ,")
         purpose = (m["purpose"] or m.groupdict().get("purpose2") or "").strip(" ,")
-        if _GENERIC_DATA.search(data) or _PARTY.match(subjects) or not purpose:
+        if not data or _GENERIC_DATA.search(data) or _PARTY.match(subjects) or not purpose:
             continue
         for path, value in (
             ("processing.subject_matter", text.rstrip(".")),
@@ -72,6 +86,6 @@ def prose_details(ctx: Context, col: Collector) -> None:
             ("processing.data_subject_categories", subjects),
             ("processing.purposes", purpose),
         ):
-            if not col.has(path):
+            if value and not col.has(path):
                 col.add(path, value[:300], sentence)
         return

@@ -78,6 +78,8 @@ class Spec:
     # on them the same obligations").
     in_section: tuple[re.Pattern[str], ...] = ()
     section: re.Pattern[str] | None = None
+    # What a bare "they" / "them" of those patterns must point back to (the sub-processors).
+    antecedent: re.Pattern[str] | None = None
 
 
 def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -111,8 +113,25 @@ RESTRICTED_CONSENT = (
 )
 
 
-# Words that point back to what the heading or the sentence before named ("them", "such entities").
-REFERS_BACK = r"\b(them|they|such (entities|parties|sub-?processors|subcontractors|third parties|providers)|each of them|hen|deze (partijen|subverwerkers|derden))\b"
+# What a notice of an intended change tells: the new one's name or details ("stating the name,
+# location and service", "met vermelding van naam") ...
+CHANGE_DETAILS = r"\b(stating|giving|naming|specifying|including|identifying|with|setting out|describing|(met|onder) (vermelding|opgave) van|vermeldt|vermelden|noemt|noemen)\b.{0,30}\b(names?|identity|identities|details|location|service|naam|namen|identiteit|gegevens|vestigingsplaats|dienst)\b"
+# ... or how long before the change it comes ("at least 30 days before", "in good time").
+LEAD_TIME = r"\b\d+ (calendar |business |working )?(days?|weeks?|months?|dagen|werkdagen|maanden?)\b.{0,40}\b(before|prior to|in advance|ahead|voor|voordat|voorafgaand|van tevoren|vooraf)\b|\b(in good time|timely|reasonable (time|period|notice)|tijdig|ruim voor|redelijke termijn)\b"
+
+
+# Words that point back to what the heading or the sentence before named: a pronoun ("them"),
+# which needs an antecedent (see requirements.refers_back), or words that name what they mean
+# ("such sub-processors", "deze subverwerkers").
+BARE_BACK = r"\b(them|they|each of them|hen)\b"
+NAMED_BACK = r"\b(such (entities|parties|sub-?processors|subcontractors|third parties|providers)|deze (partijen|subverwerkers|derden))\b"
+REFERS_BACK = rf"({BARE_BACK}|{NAMED_BACK})"
+# ... and these, named after the sub-processors, take it over ("its employees ... bind them").
+OTHER_ANTECEDENTS = r"\b(employees|staff|personnel|persons|people|individuals|data subjects|customers|clients|users|parties|auditors|authorities|members|workers|agents|representatives|officers|medewerkers|werknemers|personeel|personen|betrokkenen|klanten|gebruikers|partijen|autoriteiten|leden)\b"
+
+
+# A request that is the data subjects' own ("data subject requests", "verzoeken van betrokkenen").
+DS_REQUEST = rf"({DS}(['’]s?)? (access )?(requests?|verzoeken)\b|\b(requests?|verzoeke?n?)\b (of|from|by|van|door) (the |a |an |any |de |een )?{DS}|\b(subject access|inzage)(requests?|verzoek\w*)|\bsubject access requests?\b)"
 
 
 # A data subject's request by the rights it exercises (three or more in a list: one or two may
@@ -191,9 +210,9 @@ SPECS: tuple[Spec, ...] = (
             rf"{INFORM}.{{0,80}}\b(voornemen|voornemens|intention|intends?|plans?|planned)\b.{{0,60}}{SUB}",
             rf"{INFORM}.{{0,160}}(changes?|updates?|wijziging(en)?) (to|of|in|van|op) (the |that |its |this |de |het )?(list|lijst|overview|overzicht)",
             # Consent before each new one is the authorisation of 28(2) (R10), not a notice of
-            # changes; asking that consent for a named new one is a notice ("vraagt toestemming voor
-            # een nieuwe subverwerker ... aan, met vermelding van naam").
-            rf"\b(asks?|requests?|seeks?|vraagt|verzoekt)\b.{{0,40}}\b(consent|approval|authori[sz]ation|toestemming|goedkeuring)\b.{{0,60}}(new|add|replac|intended|proposed|nieuwe|toevoeg|vervang|voorgenomen|beoogde?).{{0,40}}{SUB}",
+            # changes; asking that consent for a named new one, or a set time ahead, is a notice
+            # ("vraagt toestemming voor een nieuwe subverwerker ... aan, met vermelding van naam").
+            rf"^(?=.*({CHANGE_DETAILS}|{LEAD_TIME})).*\b(asks?|requests?|seeks?|vraagt|verzoekt)\b.{{0,40}}\b(consent|approval|authori[sz]ation|toestemming|goedkeuring)\b.{{0,60}}(new|add|replac|intended|proposed|nieuwe|toevoeg|vervang|voorgenomen|beoogde?).{{0,40}}{SUB}",
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
             rf"\b(kondigt|kondigen)\b.{{0,60}}(nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,40}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",
@@ -390,8 +409,10 @@ SPECS: tuple[Spec, ...] = (
             # A subject access request is a data subject's request by another name.
             rf"{ASSIST}.{{0,200}}\b(subject access|dsars?|data subject access|inzageverzoek\w*)\b|\b(subject access|dsars?|inzageverzoek\w*)\b.{{0,200}}{ASSIST}",
             # Correcting or deleting data so that the controller can answer requests; the means to do so.
-            rf"^(?=.*{DS}).*\b(rectif\w*|correct\w*|eras\w*|delet\w*|export\w*|block\w*|restrict\w*|corrigeert|verwijdert|wist|afschermt|beperkt)\b.{{0,200}}\b(so that|to enable|in order to|zodat|opdat)\b.{{0,80}}\b(requests?|verzoeken)\b",
-            rf"\b(means|tools|functionalit\w*|features?|middelen|functionaliteit\w*)\b.{{0,20}}\b(to|om)\b (rectify|correct|erase|delete|export|restrict)\b.{{0,120}}{DS}",
+            # The requests must be the data subjects' ("requests from other customers" are not; issue 15).
+            rf"\b(rectif\w*|correct\w*|eras\w*|delet\w*|export\w*|block\w*|restrict\w*|corrigeert|verwijdert|wist|afschermt|beperkt)\b.{{0,200}}\b(so that|to enable|in order to|zodat|opdat)\b.{{0,80}}{DS_REQUEST}",
+            # ... of the personal data, not of other records ("export invoices for data subjects").
+            rf"\b(means|tools|functionalit\w*|features?|middelen|functionaliteit\w*)\b.{{0,20}}\b(to|om)\b (rectify|correct|erase|delete|export|restrict)\b.{{0,40}}\b(personal data|data|information|records)\b(?! subjects?).{{0,120}}{DS}",
             # The kinds of request named instead of the data subjects ("requests for access or erasure").
             rf"{ASSIST}.{{0,200}}{KIND_OF_REQUEST}",
             rf"^(?=.*({DS}|subject access)).*\b(provide|give|supply|furnish|send|verstrek\w*|geeft|levert)\b.{{0,60}}\b(information|data|details|documentation|informatie|gegevens|documentatie)\b.{{0,100}}(respond|answer|reply|beantwoord|afhandel)\w*.{{0,80}}(requests?|verzoek)",
@@ -710,6 +731,7 @@ SPECS: tuple[Spec, ...] = (
             rf"^(?=.*{REFERS_BACK}).*\b(impose\w*|bind\w*|bound|requir\w*|oblig\w*|flow\w* down|pass\w* on|legt|oplegg\w*|verplicht\w*|gebonden)\b.{{0,80}}\b(same|equivalent|similar|no less|at least|as protective|as strict|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste)\b.{{0,30}}\b(same |equivalent |dezelfde |gelijkwaardige )?(data protection |gegevensbeschermings)?(obligations?|verplichtingen)\b",
         ),
         section=rx(SUB),
+        antecedent=rx(SUB),
         missing_note=(
             "no rule that sub-processors take on the same data protection obligations",
             "geen regel dat subverwerkers dezelfde verplichtingen inzake gegevensbescherming krijgen",
