@@ -29,6 +29,7 @@ from art28.agreements.access import binding_among
 from art28.agreements.labels import MEASURE_KINDS, TRANSFER_MECHANISMS, TRANSFER_POLICIES, label
 from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersion, VersionStatus
 from art28.core.countries import country_name, country_names
+from art28.core.snapshot import snapshot
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
 from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
@@ -173,19 +174,23 @@ def _rows(processor: Processor, agreements: AgreementQuerySet | None,
     if keys is not None:
         yield from _columns(AgreementVersion.objects.filter(agreement__in=keys), now, shown)
         return
-    first = list(record_keys(processor=processor, agreements=agreements, shown=shown)[:FIRST])
-    last = None
-    for last in _columns(AgreementVersion.objects.filter(agreement__in=first), now, shown):
-        yield last
-    if last is None or len(first) < FIRST:
-        return
-    qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
-    name, reference = last[0], last[5]
-    rest = AgreementVersion.objects.filter(
-        Q(agreement__controller__name__gt=name) | Q(agreement__controller__name=name,
-                                                    agreement__reference__gt=reference),
-        agreement__in=qs.active().order_by().values("pk"))
-    yield from _columns(rest, now, shown).iterator(chunk_size=CHUNK)
+    # The three queries see the database at one moment: a controller renamed or an agreement
+    # added while the record streams can neither appear twice nor go missing.
+    with snapshot():
+        first = list(record_keys(processor=processor, agreements=agreements, shown=shown)[:FIRST])
+        last = None
+        for last in _columns(AgreementVersion.objects.filter(agreement__in=first), now, shown):
+            yield last
+        if last is None or len(first) < FIRST:
+            return
+        qs = (agreements if agreements is not None
+              else Agreement.objects.filter(controller__processor=processor))
+        name, reference = last[0], last[5]
+        rest = AgreementVersion.objects.filter(
+            Q(agreement__controller__name__gt=name) | Q(agreement__controller__name=name,
+                                                        agreement__reference__gt=reference),
+            agreement__in=qs.active().order_by().values("pk"))
+        yield from _columns(rest, now, shown).iterator(chunk_size=CHUNK)
 
 
 CHUNK = 2000

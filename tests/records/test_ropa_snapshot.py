@@ -1,0 +1,44 @@
+"""The record is read in three queries (``lines._rows``); they see the database at one moment, so
+a controller renamed while the record streams is neither listed twice nor left out.
+
+PostgreSQL only: a second connection must write while the first holds its read open, which the
+SQLite test database (in memory, shared cache, locked per table) refuses; CI runs this file on
+PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection, connections
+
+from art28.records import lines
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a second writer (PostgreSQL)"),
+]
+
+
+def _rename_elsewhere(controller_id: int, name: str) -> None:
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:  # autocommit: committed when it returns
+            cursor.execute("UPDATE parties_controller SET name = %s WHERE id = %s", [name, controller_id])
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize(("renamed", "to"), [(0, "Zz Laatste B.V."), (3, "Aa Eerste B.V.")])
+def test_a_rename_while_the_record_streams_neither_doubles_nor_drops_a_line(
+        processor, make_controller, make_agreement, monkeypatch, renamed, to):
+    monkeypatch.setattr(lines, "FIRST", 2)  # the first query ends after two lines
+    controllers = [make_controller(f"{c} Klant B.V.") for c in "ABCD"]
+    for c in controllers:
+        make_agreement(c, state="signed")
+    record = lines.record_lines(processor=processor, language="nl")
+    head = [next(record), next(record)]
+    # Moves a controller already listed to the end, or one not yet listed to the front.
+    _rename_elsewhere(controllers[renamed].pk, to)
+    names = [line[0] for line in [*head, *record]]
+    assert names == [f"{c} Klant B.V." for c in "ABCD"]
+    # The next read sees the new name.
+    assert to in [line[0] for line in lines.record_lines(processor=processor, language="nl")]
