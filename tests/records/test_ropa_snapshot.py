@@ -12,10 +12,8 @@ from django.db import connection, connections
 
 from art28.records import lines
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a second writer (PostgreSQL)"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
+POSTGRESQL_ONLY = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a second writer")
 
 
 def _rename_elsewhere(controller_id: int, name: str) -> None:
@@ -27,6 +25,7 @@ def _rename_elsewhere(controller_id: int, name: str) -> None:
         other.close()
 
 
+@POSTGRESQL_ONLY
 @pytest.mark.parametrize(("renamed", "to"), [(0, "Zz Laatste B.V."), (3, "Aa Eerste B.V.")])
 def test_a_rename_while_the_record_streams_neither_doubles_nor_drops_a_line(
         processor, make_controller, make_agreement, monkeypatch, renamed, to):
@@ -42,3 +41,43 @@ def test_a_rename_while_the_record_streams_neither_doubles_nor_drops_a_line(
     assert names == [f"{c} Klant B.V." for c in "ABCD"]
     # The next read sees the new name.
     assert to in [line[0] for line in lines.record_lines(processor=processor, language="nl")]
+
+
+def _in_transaction() -> bool:
+    if connection.vendor == "postgresql":
+        return connection.in_atomic_block
+    return connection.connection.in_transaction  # SQLite: the deferred read transaction
+
+
+@pytest.mark.parametrize("read_to_the_end", [True, False])
+def test_the_reads_hold_a_transaction_only_while_the_record_streams(
+        processor, make_controller, make_agreement, monkeypatch, read_to_the_end):
+    monkeypatch.setattr(lines, "FIRST", 2)
+    for c in "ABC":
+        make_agreement(make_controller(f"{c} Klant B.V."), state="signed")
+    record = lines.record_lines(processor=processor, language="nl")
+    next(record)
+    assert _in_transaction()
+    if read_to_the_end:
+        assert len(list(record)) == 2
+    else:
+        record.close()  # the client went away
+    assert not _in_transaction()
+    # The connection writes again as before (on SQLite: no lock is left behind).
+    make_agreement(make_controller("D Klant B.V."), state="signed")
+    assert len(list(lines.record_lines(processor=processor, language="nl"))) == 4
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's transaction mode")
+def test_on_sqlite_the_stream_takes_no_write_lock(processor, make_controller, make_agreement, monkeypatch):
+    """This project's SQLite begins a transaction IMMEDIATE (the write lock) for its writers; the
+    record's reads begin theirs DEFERRED, so writers go on while a download streams."""
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(lines, "FIRST", 2)
+    for c in "ABC":
+        make_agreement(make_controller(f"{c} Klant B.V."), state="signed")
+    with CaptureQueriesContext(connection) as queries:
+        assert len(list(lines.record_lines(processor=processor, language="nl"))) == 3
+    begins = [q["sql"] for q in queries.captured_queries if q["sql"].upper().startswith("BEGIN")]
+    assert begins == ["BEGIN DEFERRED"]

@@ -1,10 +1,13 @@
 """Several reads that must see the database at one moment: a record read in three queries, for one.
 
-``snapshot()`` opens a transaction in which every query sees the data as they were at its first
-read: on PostgreSQL at ``REPEATABLE READ`` (``READ COMMITTED``, the default, gives each statement
-its own moment), on SQLite any read transaction does (WAL mode keeps the snapshot for it). Inside
-a transaction that is already open (a request's, a test's) it adds nothing: isolation can only be
-chosen before a transaction's first query, and that transaction's own rules then hold.
+``snapshot()`` opens a read-only transaction in which every query sees the data as they were at
+its first read: on PostgreSQL at ``REPEATABLE READ`` (``READ COMMITTED``, the default, gives each
+statement its own moment); on SQLite a deferred read transaction (WAL mode keeps its snapshot and
+lets writers go on; ``transaction.atomic()`` would not do: this project's SQLite begins every
+transaction ``IMMEDIATE``, which would hold the write lock while a download streams). Inside a
+transaction that is already open (a request's, a test's) it adds nothing: isolation can only be
+chosen before a transaction's first query, and that transaction's own rules then hold. Whatever
+ends the reads (the last row, an error, a client that went away), the transaction is ended.
 """
 
 from __future__ import annotations
@@ -20,8 +23,21 @@ def snapshot() -> Iterator[None]:
     if connection.in_atomic_block:
         yield
         return
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
+        return
+    connection.ensure_connection()
+    if connection.vendor != "sqlite" or connection.connection.in_transaction:
         yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("BEGIN DEFERRED")
+    try:
+        yield
+    finally:
+        # Only reads were made: ending the transaction keeps or undoes nothing.
+        with connection.cursor() as cursor:
+            cursor.execute("COMMIT")
