@@ -102,11 +102,19 @@ def test_the_change_procedure_follows_the_sent_terms_not_the_draft(
     assert clock.objection_deadline == T0 + timedelta(days=14)
 
 
-def test_an_agreement_never_sent_follows_its_draft(
-    processor, admin_user, controller_a, make_agreement, make_subprocessor
+def test_an_agreement_never_sent_is_not_told_and_its_draft_decides_nothing(
+    processor, admin_user, controller_a, controller_b, make_agreement, make_subprocessor
 ):
+    # The controller of a never-sent draft cannot see the agreement nor answer a notice on it;
+    # the sent agreement beside it is told with its own (sent) terms.
     consent = {"authorisation": "specific", "notice_days": 30, "objection_days": 30, "business_days": False}
     with time_machine.travel(T0, tick=False):
-        agreement = make_agreement(controller_a, state="draft", terms={"subprocessors": consent})
-        clock = _clock(processor, admin_user, make_subprocessor(), agreement)
-    assert clock.mode == Mode.CONSENT
+        draft_only = make_agreement(controller_a, state="draft", terms={"subprocessors": consent})
+        sent = make_agreement(controller_b, state="sent", terms={"subprocessors": OPEN})
+        change = services.propose_change(
+            processor=processor, kind="add", subprocessor=make_subprocessor(),
+            effective_at=T0 + timedelta(days=20), acting_user=admin_user,
+            agreements=[draft_only, sent], include_unsigned=True,
+        )
+    assert [(c.agreement_id, c.mode) for c in change.clocks.all()] == [(sent.pk, Mode.OBJECTION)]
+    assert not Notice.objects.filter(controller=controller_a, kind__startswith="subprocessor").exists()
