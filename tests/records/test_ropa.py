@@ -224,3 +224,25 @@ def test_the_exports_name_transfer_safeguards_in_words_and_json_ld_keeps_the_cod
                   for g in doc["@graph"] for p in g["dpv:hasProcessing"] if p["@type"] == "dpv:Transfer"]
     assert [(g["dct:type"], g["dct:description"]) for g in safeguards] == [
         (["scc", "bcr"], transfers.split(": ")[1])]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "jsonld"])
+def test_a_register_row_is_said_in_the_export_language_not_the_readers(processor, record, admin_user, fmt):
+    """The PDF and JSON-LD read the record's entries outside the export's language (they are
+    streamed); the register's words (service, safeguard) still come in the export's language."""
+    from django.utils import translation
+
+    from art28.subprocessors.services import register_subprocessor
+
+    a, _b = record
+    register_subprocessor(
+        processor=processor, acting_user=admin_user, agreements=[a], named_in_agreements=True,
+        data={"name": "Wolkdienst UK", "country": "GB", "service": "Rekenkracht", "service_en": "Compute",
+              "transfer_mechanism": "none", "scope_all": False},
+    )
+    with translation.override("en"):  # the reader's language
+        content = ropa.export(processor=processor, fmt=fmt, language="nl")
+    text = " ".join(pdf_text(content).split()) if fmt == "pdf" else content.decode()
+    if fmt == "pdf":  # JSON-LD names no service
+        assert "Rekenkracht" in text and "Compute" not in text
+    assert "Niet nodig (binnen de EER)" in text and "None needed" not in text

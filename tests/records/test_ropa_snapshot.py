@@ -72,12 +72,15 @@ def test_the_reads_hold_a_transaction_only_while_the_record_streams(
 def test_on_sqlite_the_stream_takes_no_write_lock(processor, make_controller, make_agreement, monkeypatch):
     """This project's SQLite begins a transaction IMMEDIATE (the write lock) for its writers; the
     record's reads begin theirs DEFERRED, so writers go on while a download streams."""
-    from django.test.utils import CaptureQueriesContext
-
     monkeypatch.setattr(lines, "FIRST", 2)
     for c in "ABC":
         make_agreement(make_controller(f"{c} Klant B.V."), state="signed")
-    with CaptureQueriesContext(connection) as queries:
+    statements: list[str] = []
+    connection.ensure_connection()
+    connection.connection.set_trace_callback(statements.append)  # what SQLite itself runs
+    try:
         assert len(list(lines.record_lines(processor=processor, language="nl"))) == 3
-    begins = [q["sql"] for q in queries.captured_queries if q["sql"].upper().startswith("BEGIN")]
+    finally:
+        connection.connection.set_trace_callback(None)
+    begins = [s for s in statements if s.upper().startswith("BEGIN")]
     assert begins == ["BEGIN DEFERRED"]

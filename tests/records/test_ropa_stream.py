@@ -109,7 +109,7 @@ def test_it_joins_a_record_of_many_parts_into_one_pdf_with_the_same_text(
         processor, varied, monkeypatch, tmp_path, language):  # noqa: F811
     whole = ropa.export(processor=processor, fmt="pdf", language=language)
     monkeypatch.setattr(ropa, "PDF_ENTRIES", 2)  # 6 entries: 3 parts
-    entries = Counted(ropa.build_record(processor=processor))
+    entries = Counted(ropa.build_record(processor=processor, language=language))
     pieces = ropa.pdf_chunks(entries, processor=processor, language=language)
     first = next(pieces)
     assert first.startswith(b"%PDF-1.7") and entries.read == 4  # the first part out, the second read

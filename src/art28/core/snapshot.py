@@ -33,11 +33,15 @@ def snapshot() -> Iterator[None]:
     if connection.vendor != "sqlite" or connection.connection.in_transaction:
         yield
         return
-    with connection.cursor() as cursor:
-        cursor.execute("BEGIN DEFERRED")
+    raw = connection.connection
+    raw.execute("BEGIN DEFERRED")
     try:
         yield
     finally:
-        # Only reads were made: ending the transaction keeps or undoes nothing.
-        with connection.cursor() as cursor:
-            cursor.execute("COMMIT")
+        # Only reads were made: ending the transaction keeps or undoes nothing. Ended on the
+        # connection it began on, if still open (a request's end may have closed it already).
+        try:
+            if raw.in_transaction:
+                raw.execute("COMMIT")
+        except Exception:  # noqa: BLE001 - a closed connection has no transaction to end
+            pass

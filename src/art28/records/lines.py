@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from django.db.models import Aggregate, Exists, Func, OuterRef, Q, QuerySet, Subquery, TextField
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from art28.agreements.access import binding_among
 from art28.agreements.labels import MEASURE_KINDS, TRANSFER_MECHANISMS, TRANSFER_POLICIES, label
@@ -217,23 +217,28 @@ class Parts(NamedTuple):
 
 def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None = None,
                  keys: list[int] | None = None,
-                 shown: QuerySet[AgreementVersion] | None = None) -> Iterator[Parts]:
+                 shown: QuerySet[AgreementVersion] | None = None,
+                 language: str | None = None) -> Iterator[Parts]:
     """Each agreement of the record with the parts of its binding terms decoded (each distinct
     part once) and its sub-processors' rows (once per distinct set), in the record's order;
     ``keys`` (from ``record_keys``): only those lines; ``shown``: the versions the reader may
-    see (``access.shown_versions``; all when None)."""
+    see (``access.shown_versions``; all when None); ``language``: the sub-processors' words
+    (service, safeguard) in it, else in the active language."""
     register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
     decoded = _decoder()
 
     @lru_cache(maxsize=CACHE)
     def register_rows(ids: str) -> list[dict[str, Any]]:
-        found = sorted((register[int(i)] for i in ids.split(",")), key=lambda s: (s.name, s.pk))
-        return subprocessor_rows(found, binding=None)
+        found = sorted((register[int(i)] for i in ids.split(",") if int(i) in register),
+                       key=lambda s: (s.name, s.pk))
+        with translation.override(language or translation.get_language()):
+            return subprocessor_rows(found, binding=None)
 
     @lru_cache(maxsize=CACHE)
     def named_rows(named: str | None, transfers: str | None) -> list[dict[str, Any]]:
         terms = {"transfers": _dict(decoded(transfers)), "subprocessors": {"named": decoded(named) or []}}
-        return subprocessor_rows([], binding=AgreementVersion(terms=terms))
+        with translation.override(language or translation.get_language()):
+            return subprocessor_rows([], binding=AgreementVersion(terms=terms))
 
     rows = _rows(processor, agreements, keys, shown)
     for (name, code, kvk, country, contact_text, reference, number, status, processor_part,
@@ -287,7 +292,8 @@ def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None =
     @lru_cache(maxsize=CACHE)
     def register_cells(ids: str) -> tuple[str, str]:
         # In the links' order as read before: by the sub-processor's name.
-        found = sorted((register[int(i)] for i in ids.split(",")), key=lambda s: (s.name, s.pk))
+        found = sorted((register[int(i)] for i in ids.split(",") if int(i) in register),
+                       key=lambda s: (s.name, s.pk))
         subs = subprocessor_rows(found, binding=None)
         return subprocessors_cell(subs), transfers_cell(subs)
 

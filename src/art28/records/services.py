@@ -78,18 +78,20 @@ COLUMNS = [f for f in Entry.__dataclass_fields__]
 
 
 def build_record(*, processor: Processor, agreements: AgreementQuerySet | None = None,
-                 shown: Shown = None) -> list[Entry]:
+                 shown: Shown = None, language: str | None = None) -> list[Entry]:
     """The record for every active agreement (or those given), controller by controller."""
-    return list(iter_record(processor=processor, agreements=agreements, shown=shown))
+    return list(iter_record(processor=processor, agreements=agreements, shown=shown, language=language))
 
 
 def iter_record(*, processor: Processor, agreements: AgreementQuerySet | None = None,
-                keys: list[int] | None = None, shown: Shown = None) -> Iterator[Entry]:
+                keys: list[int] | None = None, shown: Shown = None,
+                language: str | None = None) -> Iterator[Entry]:
     """``build_record`` one entry at a time, from the same queries as the tabular exports
     (``lines.record_parts``): no model instances and no whole terms, whatever their number;
     ``keys`` (from ``record_keys``): only those entries."""
     catalogue = current_catalogue(processor)
-    for x in record_parts(processor=processor, agreements=agreements, keys=keys, shown=shown):
+    for x in record_parts(processor=processor, agreements=agreements, keys=keys, shown=shown,
+                          language=language):
         measures = [{"kind": m.get("kind"), "text": m.get("text"), "text_nl": m.get("text_nl"),
                      "text_en": m.get("text_en")}
                     for m in (x.measures if isinstance(x.measures, list) else [])] or (
@@ -362,7 +364,7 @@ def jsonld_page(*, processor: Processor, page: dict[str, Any], shown: Shown = No
     ``record_keys`` as the API's lists answer (``items``, ``count``, ``page``, ``pages``); its
     entries go under ``items``, which the context makes the document's ``@graph``, so the page is
     both a list like the others and a JSON-LD document with the whole record's head."""
-    entries = iter_record(processor=processor, keys=list(page["items"]), shown=shown)
+    entries = iter_record(processor=processor, keys=list(page["items"]), shown=shown, language=language)
     doc = {"@context": {"dpv": DPV, "dct": DCT, "items": "@graph"}, "@id": f"urn:uuid:{processor.code}:ropa",
            "dpv:hasDataProcessor": processor.name, **page,
            "items": [_jsonld_entry(e, language) for e in entries]}
@@ -393,9 +395,11 @@ def export_stream(
         lines = record_lines(processor=processor, agreements=agreements, language=language, shown=shown)
         return xlsx_chunks(line for chunk in _chunks(lines, language) for line in chunk)
     if fmt == "pdf":
-        return spooled(pdf_chunks(iter_record(processor=processor, agreements=agreements, shown=shown),
+        return spooled(pdf_chunks(iter_record(processor=processor, agreements=agreements, shown=shown,
+                                              language=language),
                                   processor=processor, language=language))
     if fmt == "jsonld":
-        return spooled(jsonld_chunks(iter_record(processor=processor, agreements=agreements, shown=shown),
+        return spooled(jsonld_chunks(iter_record(processor=processor, agreements=agreements, shown=shown,
+                                                 language=language),
                                      processor=processor, language=language))
     raise ValueError(f"unknown format {fmt!r}")
