@@ -127,7 +127,8 @@ BARE_BACK = r"\b(them|they|each of them|hen)\b"
 NAMED_BACK = r"\b(such (entities|parties|sub-?processors|subcontractors|third parties|providers)|deze (partijen|subverwerkers|derden))\b"
 REFERS_BACK = rf"({BARE_BACK}|{NAMED_BACK})"
 # ... and these, named after the sub-processors, take it over ("its employees ... bind them").
-OTHER_ANTECEDENTS = r"\b(employees|staff|personnel|persons|people|individuals|data subjects|customers|clients|users|parties|auditors|authorities|members|workers|agents|representatives|officers|medewerkers|werknemers|personeel|personen|betrokkenen|klanten|gebruikers|partijen|autoriteiten|leden)\b"
+# Also the processor's affiliates, suppliers or contractors ("bind them to the same confidentiality").
+OTHER_ANTECEDENTS = r"\b(employees|staff|personnel|persons|people|individuals|data subjects|customers|clients|users|parties|auditors|authorities|members|workers|agents|representatives|officers|affiliates|providers|contractors|suppliers|medewerkers|werknemers|personeel|personen|betrokkenen|klanten|gebruikers|partijen|autoriteiten|leden|gelieerde ondernemingen|groepsmaatschappijen|leveranciers|aannemers)\b"
 
 
 # A request that is the data subjects' own ("data subject requests", "verzoeken van betrokkenen").
