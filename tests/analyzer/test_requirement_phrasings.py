@@ -885,3 +885,27 @@ def test_it_counts_consent_for_a_new_sub_processor_as_notice_only_with_its_detai
     status = sentence_status(sentence, "subprocessor_changes_objection", dutch)
     assert (status == "present") == (expected == "present"), sentence
 
+
+# Review of issue 15: the data subjects' requests with words in between, and the data subjects
+# named before their data, still count; requests or records that are not theirs do not.
+DS_REQUESTS_BY_NAME = [
+    ("The Processor shall correct or delete personal data on request so that the Controller can handle requests made by data subjects.", False, "present"),
+    ("The Processor shall correct or delete personal data on request so that the Controller can respond to requests it receives from individuals.", False, "present"),
+    ("The Processor erases records without delay to enable the Controller to answer requests submitted by data subjects.", False, "present"),
+    ("De verwerker verwijdert gegevens zodat de verwerkingsverantwoordelijke kan reageren op verzoeken die betrokkenen indienen.", True, "present"),
+    ("Datawolk corrigeert gegevens zodat Meel verzoeken kan afhandelen die door betrokkenen zijn ingediend.", True, "present"),
+    ("The Processor offers tools to erase or export data subjects' personal data in the application.", False, "present"),
+    ("The Processor provides functionality to correct data subjects' data in the portal.", False, "present"),
+    ("The Processor shall correct or delete personal data on request so that the Controller can handle requests made by other customers.", False, "missing"),
+    ("The Processor deletes personal data so that the Controller can handle requests it receives from its auditors about individuals.", False, "missing"),
+    ("The Processor offers tools to export invoices for data subjects.", False, "missing"),
+    ("The Processor offers tools to erase invoices of data subjects' employers.", False, "missing"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dutch", "expected"), DS_REQUESTS_BY_NAME)
+def test_it_counts_requests_made_by_data_subjects_and_tools_for_their_data(
+    sentence: str, dutch: bool, expected: str
+) -> None:
+    status = sentence_status(sentence, "assist_data_subject_requests", dutch)
+    assert (status == "present") == (expected == "present"), sentence

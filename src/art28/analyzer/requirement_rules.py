@@ -167,8 +167,19 @@ REFERS_BACK = rf"({BARE_BACK}|{NAMED_BACK})"
 OTHER_ANTECEDENTS = r"\b(employees|staff|personnel|persons|people|individuals|data subjects|customers|clients|users|parties|auditors|authorities|members|workers|agents|representatives|officers|affiliates|providers|contractors|suppliers|medewerkers|werknemers|personeel|personen|betrokkenen|klanten|gebruikers|partijen|autoriteiten|leden|gelieerde ondernemingen|groepsmaatschappijen|leveranciers|aannemers)\b"
 
 
-# A request that is the data subjects' own ("data subject requests", "verzoeken van betrokkenen").
-DS_REQUEST = rf"({DS}(['’]s?)? (access )?(requests?|verzoeken)\b|\b(requests?|verzoeke?n?)\b (of|from|by|van|door) (the |a |an |any |de |een )?{DS}|\b(subject access|inzage)(requests?|verzoek\w*)|\bsubject access requests?\b)"
+# A request that is the data subjects' own ("data subject requests", "verzoeken van betrokkenen"),
+# also with a few words in between ("requests made by data subjects", "requests it receives from
+# individuals", "verzoeken die betrokkenen indienen"); "requests from other customers" are not.
+# The words in between name no data, so "requests to delete the data of data subjects" (the
+# controller's own) are not either.
+_BETWEEN = r"(?:(?!\b(data|gegevens|persoonsgegevens|information|informatie|requests?|verzoek\w*)\b)[^,;.]){0,40}?"
+DS_REQUEST = (
+    rf"({DS}(['’]s?)? (access )?(requests?|verzoeken)\b"
+    rf"|\b(requests?|verzoeke?n?)\b (of|from|by|van|door) (the |a |an |any |its |de |een )?{DS}"
+    rf"|\b(requests?|verzoeke?n?)\b{_BETWEEN}\b(from|by|door) (the |a |an |any |its |de |een )?{DS}"
+    rf"|\b(requests?|verzoeke?n?)\b (that|which|die|welke) (the |de |a |een )?{DS}\b.{{0,30}}\b(make|makes|submit|submits|send|sends|lodge|lodges|file|files|address|addresses|indienen|indient|doen|doet|sturen|stuurt|richten|richt|insturen)\b"
+    r"|\b(subject access|inzage)(requests?|verzoek\w*)|\bsubject access requests?\b)"
+)
 
 
 # A data subject's request by the rights it exercises (three or more in a list: one or two may
@@ -450,6 +461,8 @@ SPECS: tuple[Spec, ...] = (
             rf"\b(rectif\w*|correct\w*|eras\w*|delet\w*|export\w*|block\w*|restrict\w*|corrigeert|verwijdert|wist|afschermt|beperkt)\b.{{0,200}}\b(so that|to enable|in order to|zodat|opdat)\b.{{0,80}}{DS_REQUEST}",
             # ... of the personal data, not of other records ("export invoices for data subjects").
             rf"\b(means|tools|functionalit\w*|features?|middelen|functionaliteit\w*)\b.{{0,20}}\b(to|om)\b (rectify|correct|erase|delete|export|restrict)\b.{{0,40}}\b(personal data|data|information|records)\b(?! subjects?).{{0,120}}{DS}",
+            # ... the data subjects named before the data ("tools to erase data subjects' personal data").
+            rf"\b(means|tools|functionalit\w*|features?|middelen|functionaliteit\w*)\b.{{0,20}}\b(to|om)\b (rectify|correct|erase|delete|export|restrict)\b.{{0,40}}\b{DS}(['’]s?)? (own )?(personal data|data|information|records)\b",
             # The kinds of request named instead of the data subjects ("requests for access or erasure").
             rf"{ASSIST}.{{0,200}}{KIND_OF_REQUEST}",
             rf"^(?=.*({DS}|subject access)).*\b(provide|give|supply|furnish|send|verstrek\w*|geeft|levert)\b.{{0,60}}\b(information|data|details|documentation|informatie|gegevens|documentatie)\b.{{0,100}}(respond|answer|reply|beantwoord|afhandel)\w*.{{0,80}}(requests?|verzoek)",
