@@ -582,7 +582,7 @@ SECTION_DOCUMENTS += [
 SECTION_DOCUMENTS += [
     (
         "en",
-        "7. Sub-processing\n7.1 The Processor keeps a register. It sends the Controller an email. The Controller answers within ten days. The Processor files the answer. The Processor shall impose on them the same data protection obligations as set out in this agreement.\n",
+        "7. Sub-processing\n7.1 The Processor keeps a register. It sends the Controller an email. The Controller answers within ten days. The Processor files the answer. The Processor shall impose on them the same data protection obligations as this agreement places on the Processor.\n",
         "present",
     ),
     (
@@ -612,7 +612,7 @@ SECTION_DOCUMENTS += [
     ),
     (
         "en",
-        "7. Sub-processing\n7.1 The Processor may use third-party service providers as sub-processors. It shall impose on them the same data protection obligations as set out in this agreement.\n",
+        "7. Sub-processing\n7.1 The Processor may use third-party service providers as sub-processors. It shall impose on them the same data protection obligations as this agreement places on the Processor.\n",
         "present",
     ),
 ]
