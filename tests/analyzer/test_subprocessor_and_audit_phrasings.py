@@ -576,6 +576,48 @@ SECTION_DOCUMENTS += [
 ]
 
 
+# Review of issue 15: sentences of procedure that name nobody else leave the heading's
+# sub-processors as what "them" means; the processor's affiliates, suppliers or contractors
+# named in the window take the pronoun.
+SECTION_DOCUMENTS += [
+    (
+        "en",
+        "7. Sub-processing\n7.1 The Processor keeps a register. It sends the Controller an email. The Controller answers within ten days. The Processor files the answer. The Processor shall impose on them the same data protection obligations as this agreement places on the Processor.\n",
+        "present",
+    ),
+    (
+        "nl",
+        "Artikel 7 Subverwerkers\n7.1 Verwerker houdt een register bij. Verwerker stuurt Verwerkingsverantwoordelijke een e-mail. Verwerkingsverantwoordelijke antwoordt binnen tien dagen. Verwerker legt hen dezelfde verplichtingen inzake gegevensbescherming op als in deze overeenkomst.\n",
+        "present",
+    ),
+    (
+        "en",
+        "7. Sub-processing\n7.1 The Processor may engage sub-processors with the Controller's prior written approval. The Processor may share personal data with the Processor's affiliates. It shall bind them to the same confidentiality obligations as apply to it.\n",
+        "missing",
+    ),
+    (
+        "en",
+        "7. Sub-processing\n7.1 The Processor keeps a register. The Processor uses external suppliers for its office. It shall impose on them the same obligations as apply to it.\n",
+        "missing",
+    ),
+    (
+        "nl",
+        "Artikel 7 Subverwerkers\n7.1 Verwerker mag subverwerkers inschakelen met toestemming. Verwerker deelt gegevens met zijn gelieerde ondernemingen. Verwerker legt hen dezelfde verplichtingen op als die voor hem gelden.\n",
+        "missing",
+    ),
+    (
+        "nl",
+        "Artikel 7 Subverwerkers\n7.1 Verwerker houdt een register bij. Verwerker werkt met leveranciers en aannemers. Verwerker legt hen dezelfde verplichtingen op als die voor hem gelden.\n",
+        "missing",
+    ),
+    (
+        "en",
+        "7. Sub-processing\n7.1 The Processor may use third-party service providers as sub-processors. It shall impose on them the same data protection obligations as this agreement places on the Processor.\n",
+        "present",
+    ),
+]
+
+
 @pytest.mark.parametrize(("lang", "body", "expected"), SECTION_DOCUMENTS)
 def test_it_reads_them_under_a_sub_processing_heading_as_the_sub_processors(
     lang: str, body: str, expected: str

@@ -88,6 +88,13 @@ KEPT_IN_A_PLACE = [
     ("nl", "Opdrachtnemer verwerkt namen en e-mailadressen op servers van Hetzner om nieuwsbrieven te versturen.", ["namen", "e-mailadressen"], []),
     ("en", "Supplier processes the names of employees in the cloud of Amazon to provide the service.", ["names"], ["employees"]),
     ("nl", "Opdrachtnemer verwerkt de namen van medewerkers in de cloud van Amazon om de dienst te leveren.", ["namen"], ["medewerkers"]),
+    ("en", "Supplier processes contact details on the servers of Hetzner Online GmbH to provide the service.", ["contact details"], []),
+    # Review of issue 15: a place word inside the data names a type of data ("network usage"), and
+    # a group of people after the place is whose data they are: neither is cut.
+    ("en", "Supplier processes information on network usage of employees to provide the service.", ["information on network usage"], ["employees"]),
+    ("en", "Supplier processes data on application usage of Customer's staff to provide the service.", ["data on application usage"], ["Customer's staff"]),
+    ("nl", "Opdrachtnemer verwerkt inloggegevens op het platform van klanten van Opdrachtgever om de dienst te leveren.", ["inloggegevens op het platform"], ["klanten van Opdrachtgever"]),
+    ("en", "Supplier processes usage data in the application of students to provide the service.", ["usage data in the application"], ["students"]),
 ]
 
 

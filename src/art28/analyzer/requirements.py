@@ -453,8 +453,10 @@ def refers_back(spec: Spec, sentence: Sentence, ctx: Context) -> bool:
 
     "Such sub-processors" says what it means; a bare pronoun takes what was named last before
     it: in the sentence itself or the two before it in the same section, the heading line
-    included ("7. Sub-processing ... It shall impose on them"). Employees, the parties or the
-    data subjects named after the sub-processors take it over; nothing named, nothing refers.
+    included ("7. Sub-processing ... It shall impose on them"). Employees, the parties, the
+    data subjects or the processor's affiliates named after the sub-processors take it over.
+    Where that window names nothing of the kind, the heading's sub-processors are meant, however
+    many sentences of procedure came between.
     """
     norm = ctx.norm[sentence.index]
     if spec.antecedent is None or _NAMED_BACK.search(norm):
@@ -465,9 +467,14 @@ def refers_back(spec: Spec, sentence: Sentence, ctx: Context) -> bool:
     first = max(0, sentence.index - 2)
     before = [ctx.norm[i] for i in range(first, sentence.index) if ctx.sentences[i].heading == sentence.heading]
     window = " ".join([*before, norm[: pronoun.start()]])
-    named = [m.end() for m in spec.antecedent.finditer(window)]
-    others = [m.end() for m in _OTHER_ANTECEDENTS.finditer(window)]
-    return bool(named) and (not others or named[-1] > others[-1])
+    named = [m.span() for m in spec.antecedent.finditer(window)]
+    # "third-party service providers" or "sub-contractors" name the sub-processors themselves.
+    others = [
+        m.end() for m in _OTHER_ANTECEDENTS.finditer(window) if not any(a <= m.start() < b for a, b in named)
+    ]
+    if not named:  # nothing named since the heading: the heading's sub-processors, unless others came up
+        return not others and bool(spec.antecedent.search(sentence.heading.lower()))
+    return not others or named[-1][1] > others[-1]
 
 
 def _best(found: dict[str, list[tuple[int, Sentence]]]) -> dict[str, list[Sentence]]:
