@@ -18,6 +18,7 @@ from art28.breaches.reasons import reason_texts
 from art28.core.status import Tone, status_tones
 from art28.notices.models import Notice
 from art28.parties.models import Processor
+from art28.parties.search import client_search
 
 
 @status_tones(OPEN=Tone.WAITING, CLOSED=Tone.DONE)
@@ -137,13 +138,9 @@ class AffectedQuerySet(models.QuerySet):
 
     def matching(self, *, q: str = "", show: str = "") -> AffectedQuerySet:
         """The rows a breach page's filters keep: ``q`` searches the agreement's reference and
-        the controller's name or KvK number (a join, whatever the number of rows); ``show`` is
-        one of ``AFFECTED_FILTERS``."""
-        rows = self
-        if q:
-            rows = rows.filter(models.Q(agreement__reference__icontains=q)
-                               | models.Q(agreement__controller__name__icontains=q)
-                               | models.Q(agreement__controller__kvk=q))
+        the controller's name or KvK number (``client_search``: a join, whatever the number of
+        rows); ``show`` is one of ``AFFECTED_FILTERS``."""
+        rows = self.filter(client_search(q, controller="agreement__controller", agreement="agreement"))
         if show == "included":
             rows = rows.filter(included=True)
         elif show == "left_out":
