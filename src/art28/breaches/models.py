@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from art28.agreements.models import Agreement
 from art28.breaches.reasons import reason_texts
 from art28.core.status import Tone, status_tones
-from art28.notices.models import Notice
+from art28.notices.models import Delivery, DeliveryStatus, Notice
 from art28.parties.models import Processor
 from art28.parties.search import client_search
 
@@ -128,6 +128,34 @@ class HoursSource(models.TextChoices):
     UNDUE_DELAY = "undue_delay", _("the default for 'without undue delay'")
 
 
+class DeliveryState(models.TextChoices):
+    """Where a controller's notices about an incident stand, one state per affected agreement:
+    a failed delivery outweighs one still waiting, which outweighs those sent."""
+
+    FAILED = "failed", _("Delivery failed")
+    WAITING = "waiting", _("Waiting to be sent")
+    SENT = "sent", _("Sent")
+    NONE = "none", _("No notice yet")
+
+
+def _deliveries(*statuses: str) -> models.Exists:
+    """Whether any notice of the row has a delivery in one of ``statuses`` (an index seek per row)."""
+    return models.Exists(Delivery.objects.filter(notice__incident_notice__affected=models.OuterRef("pk"),
+                                                 status__in=statuses))
+
+
+def _delivery_states() -> dict[str, models.Q]:
+    failed = _deliveries(DeliveryStatus.FAILED)
+    waiting = _deliveries(DeliveryStatus.PENDING, DeliveryStatus.SENDING)
+    noticed = models.Exists(IncidentNotice.objects.filter(affected=models.OuterRef("pk")))
+    return {
+        DeliveryState.FAILED: models.Q(failed),
+        DeliveryState.WAITING: models.Q(waiting) & ~models.Q(failed),
+        DeliveryState.SENT: models.Q(noticed) & ~models.Q(waiting) & ~models.Q(failed),
+        DeliveryState.NONE: ~models.Q(noticed),
+    }
+
+
 class AffectedQuerySet(models.QuerySet):
     def included(self) -> AffectedQuerySet:
         return self.filter(included=True)
@@ -148,6 +176,19 @@ class AffectedQuerySet(models.QuerySet):
         elif show == "not_notified":
             rows = rows.filter(included=True, notified_at__isnull=True)
         return rows
+
+    def in_delivery_state(self, state: str) -> AffectedQuerySet:
+        """The rows in one ``DeliveryState`` (blank: all; an unknown state: none)."""
+        if not state:
+            return self
+        states = _delivery_states()
+        return self.filter(states[state]) if state in states else self.none()
+
+    def delivery_counts(self) -> dict[str, int]:
+        """How many rows are in each ``DeliveryState``, in one query (they add up to all rows)."""
+        counts = self.aggregate(**{state: models.Count("pk", filter=condition)
+                                   for state, condition in _delivery_states().items()})
+        return {state: counts[state] or 0 for state in DeliveryState.values}
 
     def summary(self) -> dict[str, int]:
         """The counts above a breach's lists, in one query: all, included, left out, notified."""
