@@ -190,11 +190,14 @@ def incident_detail(request: HttpRequest, code: str, status: int = 200,
         filters = NoticeFilterForm(request.GET) if tab == "notices" else AffectedFilterForm(request.GET)
         rows = visible.matching(q=filters.value("q"), show=filters.value("show"))
         rows = rows.select_related("agreement__controller")
+        count = None
         if tab == "notices":
-            rows = rows.in_delivery_state(filters.value("delivery")).prefetch_related(
-                "notices__notice__deliveries")
-            context["deliveries"] = _delivery_counts(request, visible.delivery_counts())
-        page = page_of(request, rows.order_by("deadline", "pk"), size=50)
+            # The states of the rows the other filters keep: their count is the list's count too.
+            counts, state = rows.delivery_counts(), filters.value("delivery")
+            rows = rows.in_delivery_state(state).prefetch_related("notices__notice__deliveries")
+            count = counts[state] if state else sum(counts.values())
+            context["deliveries"] = _delivery_counts(request, counts)
+        page = page_of(request, rows.order_by("deadline", "pk"), size=50, count=count)
         context.update(affected=page.object_list, page=page, filters=filters, summary=visible.summary(),
                        filtered=any(filters.value(name) for name in filters.fields))
     if tab == "affected" and incident.is_open:

@@ -21,7 +21,7 @@ class DayField(forms.DateField):
 
     def __init__(self, label: Any) -> None:
         super().__init__(label=label, required=False, localize=True,
-                         widget=forms.DateInput(attrs={"size": 10, "placeholder": _("yyyy-mm-dd")}))
+                         widget=forms.DateInput(attrs={"class": "day", "placeholder": _("yyyy-mm-dd")}))
 
     def to_python(self, value: Any) -> date | None:
         try:
