@@ -90,6 +90,8 @@ def test_the_state_combines_with_the_search_and_its_links_keep_it(client, login,
     assert _rows(_page(client, incident, delivery="failed", q=kvk)) == ["Harbour Analytics Ltd"]
     response = _page(client, incident, delivery="sent", q=kvk)
     assert _rows(response) == [] and "0 agreements match" in _text(response)
+    # The states counted are those of the agreements the search keeps.
+    assert "Delivery failed: 1 · Waiting to be sent: 0 · Sent: 0 · No notice yet: 0" in _text(response)
     links = re.findall(r'<a href="\?([^"]+)"[^>]*>Waiting to be sent', response.content.decode())
     assert links and f"q={kvk}" in html.unescape(links[0]) and "delivery=waiting" in html.unescape(links[0])
 

@@ -165,3 +165,26 @@ def test_a_search_never_reaches_another_organisations_events(client, login, admi
     assert response.context["matches"] == _own(admin_user).filter(
         controller_id_ref=world["Bakkerij Brood & Co"].controller_id).count()
     assert "Elders" not in _text(response)
+
+
+def test_a_filtered_page_costs_the_same_queries_however_many_events_match(client, login, admin_user, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from art28.parties import services as parties
+
+    login(client, admin_user)
+    query = {"q": "brood", "kind": "clients", "since": "2026-03-01"}
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            _get(client, **query)
+        return len(ctx.captured_queries)
+
+    few = queries()
+    controller = world["Bakkerij Brood & Co"].controller
+    for n in range(60):
+        parties.update_controller(controller=controller, acting_user=admin_user,
+                                  data={**ORG, "name": "Bakkerij Brood & Co", "kvk": "12345678",
+                                        "city": f"Utrecht {n}"})
+    assert queries() == few
