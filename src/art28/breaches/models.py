@@ -141,7 +141,8 @@ class DeliveryState(models.TextChoices):
 
 # Each row's worst delivery as a number: a failed delivery outweighs one waiting, which
 # outweighs those sent; a notice without deliveries (the portal only) counts as sent.
-_RANKS = {DeliveryState.NONE: 0, DeliveryState.SENT: 1, DeliveryState.WAITING: 2, DeliveryState.FAILED: 3}
+_RANKS: dict[str, int] = {DeliveryState.NONE: 0, DeliveryState.SENT: 1, DeliveryState.WAITING: 2,
+                         DeliveryState.FAILED: 3}
 
 
 def _rank_of(status: str) -> models.Case:
