@@ -29,7 +29,8 @@ def ledger(request: HttpRequest) -> HttpResponse:
     # Verifying recomputes the whole chain: a task does it, the page shows its last result.
     check = latest_chain_check(processor_id)
     result = check if check is not None and check.status == CheckStatus.DONE else None
-    # Newest first, a page from a seq (no count, no offset): flat at any size of ledger.
+    # Newest first, a page from a seq (no offset): flat at any size of ledger. The count of
+    # matching events reads the columns it tests from the page's index, not the rows.
     page = keyset_page(request, events, 50, key="seq")
     lines = describe(page.object_list, processor_id)
     return render(request, "ledger/ledger.html", {
