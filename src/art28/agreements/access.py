@@ -24,8 +24,9 @@ from art28.agreements.models import (
     VersionStatus,
 )
 from art28.core.access import get_or_404, object_for
-from art28.parties.access import can_write, controller_matches, membership_of, visible_at, visible_controllers
+from art28.parties.access import can_write, membership_of, visible_at, visible_controllers
 from art28.parties.models import Controller
+from art28.parties.search import client_search
 
 
 def is_controller_user(user: Any) -> bool:
@@ -76,11 +77,8 @@ def find_agreements(user: Any, *, q: str = "", status: str = "", controller: str
     """Visible agreements in ``status`` whose reference or controller matches ``q`` and whose
     controller matches ``controller`` (name or KvK number); blanks do not filter."""
     qs = agreements_in_status(user, status)
-    if q:
-        qs = qs.filter(Q(reference__icontains=q) | controller_matches(q, "controller__"))
-    if controller:
-        qs = qs.filter(controller_matches(controller, "controller__"))
-    return qs
+    return qs.filter(client_search(q, controller="controller", agreement=""),
+                     client_search(controller, controller="controller"))
 
 
 def portal_agreements(user: Any) -> AgreementQuerySet:
