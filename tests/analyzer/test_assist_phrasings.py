@@ -18,9 +18,8 @@ from art28.analyzer.context import Context
 from art28.analyzer.patterns import normalize
 from art28.analyzer.requirements import subject
 from art28.analyzer.text import sentences
+from tests.analyzer.phrasing_rounds import round_checks
 from tests.analyzer.test_requirement_phrasings import (
-    PREAMBLE_EN,
-    PREAMBLE_NL,
     _document,
     _status,
     present_cases,
@@ -354,29 +353,8 @@ UNSEEN_NOT: dict[str, list[tuple[str, str, bool]]] = {
 }
 
 
-@pytest.mark.parametrize(("key", "sentence", "dutch"), present_cases(UNSEEN_WIDENED))
-def test_it_reads_the_widened_fourth_round_wordings_as_present(key: str, sentence: str, dutch: bool) -> None:
-    assert sentence_status(sentence, key, dutch) == "present", sentence
-
-
-@pytest.mark.parametrize(("key", "sentence", "dutch"), present_cases(UNSEEN_KEPT))
-def test_it_keeps_reading_the_collected_fourth_round_wordings_as_present(key: str, sentence: str, dutch: bool) -> None:
-    assert sentence_status(sentence, key, dutch) == "present", sentence
-
-
-@pytest.mark.parametrize(
-    ("key", "kind", "text", "dutch"),
-    [
-        pytest.param(k, kind, t, d, id=f"{k}-{kind.replace(' ', '_')}-{i}")
-        for k, cases in UNSEEN_NOT.items()
-        for i, (kind, t, d) in enumerate(cases)
-    ],
-)
-def test_it_does_not_read_a_near_miss_of_the_fourth_round_as_present(
-    key: str, kind: str, text: str, dutch: bool
-) -> None:
-    if kind == "heading":
-        document = f"{PREAMBLE_NL if dutch else PREAMBLE_EN}{text}\n"
-        assert _status(document, key, "nl" if dutch else "en") != "present", text
-    else:
-        assert sentence_status(text, key, dutch) != "present", f"{kind}: {text}"
+(
+    test_it_reads_the_widened_fourth_round_wordings_as_present,
+    test_it_keeps_reading_the_collected_fourth_round_wordings_as_present,
+    test_it_does_not_read_a_near_miss_of_the_fourth_round_as_present,
+) = round_checks(UNSEEN_WIDENED, UNSEEN_KEPT, UNSEEN_NOT)

@@ -79,6 +79,37 @@ def test_it_reads_the_processing_details_from_an_english_scope_sentence():
     assert a.art28["details_subject_matter"].status == "present"
 
 
+# Where the data are kept is no category of data subjects: "in the cloud of Amazon" names the
+# place's owner. The data before the place still count; whose data they are stays unknown.
+KEPT_IN_A_PLACE = [
+    ("en", "Supplier processes the data in the cloud of Amazon to provide the service.", [], []),
+    ("nl", "Opdrachtnemer verwerkt de gegevens in de cloud van Amazon om de dienst te leveren.", [], []),
+    ("en", "Supplier processes contact details in the cloud of Amazon to provide the service.", ["contact details"], []),
+    ("nl", "Opdrachtnemer verwerkt namen en e-mailadressen op servers van Hetzner om nieuwsbrieven te versturen.", ["namen", "e-mailadressen"], []),
+    ("en", "Supplier processes the names of employees in the cloud of Amazon to provide the service.", ["names"], ["employees"]),
+    ("nl", "Opdrachtnemer verwerkt de namen van medewerkers in de cloud van Amazon om de dienst te leveren.", ["namen"], ["medewerkers"]),
+    ("en", "Supplier processes contact details on the servers of Hetzner Online GmbH to provide the service.", ["contact details"], []),
+    # Review of issue 15: a place word inside the data names a type of data ("network usage"), and
+    # a group of people after the place is whose data they are: neither is cut.
+    ("en", "Supplier processes information on network usage of employees to provide the service.", ["information on network usage"], ["employees"]),
+    ("en", "Supplier processes data on application usage of Customer's staff to provide the service.", ["data on application usage"], ["Customer's staff"]),
+    ("nl", "Opdrachtnemer verwerkt inloggegevens op het platform van klanten van Opdrachtgever om de dienst te leveren.", ["inloggegevens op het platform"], ["klanten van Opdrachtgever"]),
+    ("en", "Supplier processes usage data in the application of students to provide the service.", ["usage data in the application"], ["students"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "data", "subjects"), KEPT_IN_A_PLACE)
+def test_it_does_not_take_the_owner_of_the_place_where_data_are_kept_as_the_data_subjects(
+    lang: str, sentence: str, data: list[str], subjects: list[str]
+) -> None:
+    opening = OPENING_NL if lang == "nl" else OPENING
+    heading = "Artikel 1 Onderwerp" if lang == "nl" else "1. Scope"
+    p = _analyse(f"{opening}{heading}\n{sentence}\n", lang).terms.processing
+    assert p.data_categories == data
+    assert p.data_subject_categories == subjects
+    assert not any("Amazon" in d or "Hetzner" in d for d in p.data_categories + p.data_subject_categories)
+
+
 @pytest.mark.parametrize(
     ("sentence", "lang"),
     [

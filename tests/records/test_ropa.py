@@ -107,6 +107,16 @@ def test_it_uses_the_sub_processor_register_where_it_has_links(processor, record
     assert [s["name"] for s in entry.subprocessors] == ["Cloud Region SG"]
     assert entry.subprocessors[0]["outside_eea"] == ["SG"]
     assert "SCC module 3" in entry.subprocessors[0]["safeguard"]
+    # In JSON-LD a register row is said as a row of the terms is: the code, and the words.
+    doc = json.loads(ropa.export(processor=processor, fmt="jsonld", language="nl"))
+    [graph] = [g for g in doc["@graph"] if g["dpv:hasProcessing"] and any(
+        p["@type"] == "dpv:Transfer" and p["dpv:hasCountry"] == "SG" for p in g["dpv:hasProcessing"])]
+    [safeguard] = [p["dpv:hasTechnicalOrganisationalMeasure"] for p in graph["dpv:hasProcessing"]
+                   if p["@type"] == "dpv:Transfer"]
+    assert safeguard["dct:type"] == ["scc"]
+    assert safeguard["dct:description"] == "Modelcontractbepalingen — SCC module 3, 2026-01-10"
+    text = " ".join(pdf_text(ropa.export(processor=processor, fmt="pdf", language="nl")).split())
+    assert "Modelcontractbepalingen" in text and "Standard contractual" not in text
 
 
 def test_it_neutralises_spreadsheet_formulas(processor, make_agreement, controller_a):
@@ -196,7 +206,8 @@ SAFEGUARDED = {**TERMS, "transfers": {"outside_eea": "with_safeguards", "mechani
 def test_the_exports_name_transfer_safeguards_in_words_and_json_ld_keeps_the_codes(
         processor, make_agreement, controller_a, language, transfers):
     """The terms' mechanisms ("scc", "bcr") are said in the export's language in the CSV, the
-    workbook and the PDF; JSON-LD, read by machines, keeps the schema's values."""
+    workbook and the PDF; JSON-LD, read by machines, keeps the schema's values as ``dct:type``
+    and says them in words as the description, in the export's language."""
     from openpyxl import load_workbook
 
     make_agreement(controller_a, state="signed", terms=SAFEGUARDED)
@@ -209,9 +220,32 @@ def test_the_exports_name_transfer_safeguards_in_words_and_json_ld_keeps_the_cod
     text = " ".join(pdf_text(ropa.export(processor=processor, fmt="pdf", language=language)).split())
     assert transfers.split(": ")[1].split(",")[0] in text and "scc" not in text
     doc = json.loads(ropa.export(processor=processor, fmt="jsonld", language=language))
-    safeguards = [p["dpv:hasTechnicalOrganisationalMeasure"]["dct:description"]
+    safeguards = [p["dpv:hasTechnicalOrganisationalMeasure"]
                   for g in doc["@graph"] for p in g["dpv:hasProcessing"] if p["@type"] == "dpv:Transfer"]
-    assert safeguards == ["scc, bcr"]
+    assert [(g["dct:type"], g["dct:description"]) for g in safeguards] == [
+        (["scc", "bcr"], transfers.split(": ")[1])]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "jsonld"])
+def test_a_register_row_is_said_in_the_export_language_not_the_readers(processor, record, admin_user, fmt):
+    """The PDF and JSON-LD read the record's entries outside the export's language (they are
+    streamed); the register's words (service, safeguard) still come in the export's language."""
+    from django.utils import translation
+
+    from art28.subprocessors.services import register_subprocessor
+
+    a, _b = record
+    register_subprocessor(
+        processor=processor, acting_user=admin_user, agreements=[a], named_in_agreements=True,
+        data={"name": "Wolkdienst UK", "country": "GB", "service": "Rekenkracht", "service_en": "Compute",
+              "transfer_mechanism": "none", "scope_all": False},
+    )
+    with translation.override("en"):  # the reader's language
+        content = ropa.export(processor=processor, fmt=fmt, language="nl")
+    text = " ".join(pdf_text(content).split()) if fmt == "pdf" else content.decode()
+    if fmt == "pdf":  # JSON-LD names no service
+        assert "Rekenkracht" in text and "Compute" not in text
+    assert "Niet nodig (binnen de EER)" in text and "None needed" not in text
 
 
 @pytest.mark.parametrize(("language", "day"), [("nl", "2 maart 2026"), ("en", "2 March 2026")])

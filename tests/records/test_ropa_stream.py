@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from art28.documents import pdf_text
 from art28.records import services as ropa
+from art28.records.lines import safeguard
 from tests.records.test_ropa_lines import varied  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,8 @@ def _whole_jsonld(entries: list[ropa.Entry], processor) -> bytes:
                 "dpv:hasRecipient": {"@type": "dpv:DataSubProcessor", "dpv:hasName": s["name"]},
                 "dpv:hasCountry": c,
                 "dpv:hasTechnicalOrganisationalMeasure": {"@type": "dpv:Safeguard",
-                                                          "dct:description": s["safeguard"]}}
+                                                          "dct:type": s.get("codes", []),
+                                                          "dct:description": safeguard(s)}}
                for s in e.subprocessors for c in s["outside_eea"]],
         }
         for e in entries
@@ -107,7 +109,7 @@ def test_it_joins_a_record_of_many_parts_into_one_pdf_with_the_same_text(
         processor, varied, monkeypatch, tmp_path, language):  # noqa: F811
     whole = ropa.export(processor=processor, fmt="pdf", language=language)
     monkeypatch.setattr(ropa, "PDF_ENTRIES", 2)  # 6 entries: 3 parts
-    entries = Counted(ropa.build_record(processor=processor))
+    entries = Counted(ropa.build_record(processor=processor, language=language))
     pieces = ropa.pdf_chunks(entries, processor=processor, language=language)
     first = next(pieces)
     assert first.startswith(b"%PDF-1.7") and entries.read == 4  # the first part out, the second read

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from art28.ledger.models import Event
 from art28.notices.models import Audience, Delivery, Notice, NoticeKind
@@ -14,6 +15,7 @@ from art28.notices.services import drain
 from art28.parties.models import Contact
 from art28.subprocessors import services
 from art28.subprocessors.models import ChangeAgreement, ClockStatus, SubprocessorChange
+from art28.subprocessors.services.changes import LeftOutReason
 from tests.subprocessors.conftest import GENERAL
 
 T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
@@ -31,28 +33,47 @@ def _proposed_event(change):
 
 
 def test_it_leaves_unsigned_agreements_out_unless_included(
-    processor, admin_user, make_agreement, make_subprocessor, general_agreement, controller_b
+    processor, admin_user, make_agreement, make_subprocessor, make_controller, general_agreement, controller_b
 ):
-    draft = make_agreement(controller_b, terms=GENERAL)
+    unsigned = make_agreement(controller_b, state="sent", terms=GENERAL)
+    # Never sent: its client cannot see it, so it is never told, included or not.
+    never_sent = make_agreement(make_controller("Nog Niet Verstuurd B.V."), terms=GENERAL)
     with time_machine.travel(T0, tick=False):
         sp = make_subprocessor()
         change = _propose(processor, admin_user, sp)
         assert list(change.clocks.values_list("agreement", flat=True)) == [general_agreement.pk]
         assert not Notice.objects.filter(controller=controller_b, kind__startswith="subprocessor").exists()
         data = _proposed_event(change).data
-        assert data["left_out_unsigned"] == [draft.reference]
+        assert data["left_out_unsigned"] == [unsigned.reference]
+        assert data["left_out_not_sent"] == [never_sent.reference]
         assert data["include_unsigned"] is False
         services.withdraw_change(change=change, acting_user=admin_user)
 
         again = _propose(processor, admin_user, sp, include_unsigned=True)
-    assert set(again.clocks.values_list("agreement", flat=True)) == {general_agreement.pk, draft.pk}
+    assert set(again.clocks.values_list("agreement", flat=True)) == {general_agreement.pk, unsigned.pk}
     assert _proposed_event(again).data["include_unsigned"] is True
+    assert _proposed_event(again).data["left_out_not_sent"] == [never_sent.reference]
+    told = Notice.objects.filter(controller=never_sent.controller, kind__startswith="subprocessor")
+    assert not told.exists()
+
+
+def test_it_refuses_when_only_agreements_never_sent_are_touched(
+    processor, admin_user, make_agreement, make_subprocessor, controller_a
+):
+    make_agreement(controller_a, terms=GENERAL)
+    with time_machine.travel(T0, tick=False):
+        sp = make_subprocessor()
+        with pytest.raises(ValidationError) as exc:
+            _propose(processor, admin_user, sp, include_unsigned=True)
+    assert exc.value.error_list[0].code == "not_sent"
+    assert "nobody to tell" in str(exc.value)
+    assert not SubprocessorChange.objects.exists()
 
 
 def test_it_refuses_when_only_unsigned_agreements_are_touched(
     processor, admin_user, make_agreement, make_subprocessor, controller_a
 ):
-    make_agreement(controller_a, terms=GENERAL)
+    make_agreement(controller_a, state="sent", terms=GENERAL)
     with time_machine.travel(T0, tick=False):
         sp = make_subprocessor()
         with pytest.raises(ValidationError) as exc:
@@ -95,7 +116,8 @@ def test_the_preview_shows_what_goes_out_and_saves_nothing(
     processor, admin_user, make_agreement, make_subprocessor, general_agreement, specific_agreement,
     make_controller,
 ):
-    unsigned = make_agreement(make_controller("Bakkerij Krent"), terms=GENERAL)
+    unsigned = make_agreement(make_controller("Bakkerij Krent"), state="sent", terms=GENERAL)
+    never_sent = make_agreement(make_controller("Slagerij Worst"), terms=GENERAL)
     with time_machine.travel(T0, tick=False):
         sp = make_subprocessor()
         before = (Notice.objects.count(), Event.objects.count())
@@ -109,7 +131,13 @@ def test_the_preview_shows_what_goes_out_and_saves_nothing(
     assert languages == ["en", "nl"]
     nl = next(m for m in preview.messages if m.language == "nl")
     assert "Rekenhal Amsterdam B.V." in nl.subject and "bezwaar" in nl.text
-    assert [(r.reference, r.reason) for r in preview.left_out] == [(unsigned.reference, "unsigned")]
+    assert sorted((r.reference, r.reason) for r in preview.left_out) == sorted(
+        [(unsigned.reference, "unsigned"), (never_sent.reference, "not_sent")])
+    labels = {r.reason: str(r.reason_label) for r in preview.left_out}
+    assert labels["not_sent"] == "never sent to the client: its client cannot see it yet"
+    with translation.override("nl"):
+        assert str(LeftOutReason.NOT_SENT.label) == (
+            "nooit naar de klant verstuurd: de klant kan haar nog niet zien")
     assert preview.unreachable == []
 
 

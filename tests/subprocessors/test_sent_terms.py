@@ -84,3 +84,37 @@ def test_the_settled_objection_is_told_in_the_sent_language(
     assert ChangeAgreement.objects.get(pk=clock.pk).status == ClockStatus.WITHDRAWN
     update = Notice.objects.get(kind=NoticeKind.SUBPROCESSOR_CHANGE_UPDATE, controller=controller_a)
     assert update.language == "nl"
+
+
+def test_the_change_procedure_follows_the_sent_terms_not_the_draft(
+    processor, admin_user, controller_a, make_agreement, make_subprocessor
+):
+    # Version 1 (sent): notice with 14 days to object. The unsent draft asks prior consent
+    # with 30 days' notice. The controller is asked what version 1 promised it.
+    consent = {"authorisation": "specific", "notice_days": 30, "objection_days": 30, "business_days": False}
+    with time_machine.travel(T0, tick=False):
+        agreement = _sent_then_amended(
+            make_agreement, controller_a, admin_user, sent={}, draft={"subprocessors": consent}
+        )
+        assert agreement.binding.terms["subprocessors"]["authorisation"] == "specific"  # the draft
+        clock = _clock(processor, admin_user, make_subprocessor(), agreement)
+    assert clock.mode == Mode.OBJECTION
+    assert clock.objection_deadline == T0 + timedelta(days=14)
+
+
+def test_an_agreement_never_sent_is_not_told_and_its_draft_decides_nothing(
+    processor, admin_user, controller_a, controller_b, make_agreement, make_subprocessor
+):
+    # The controller of a never-sent draft cannot see the agreement nor answer a notice on it;
+    # the sent agreement beside it is told with its own (sent) terms.
+    consent = {"authorisation": "specific", "notice_days": 30, "objection_days": 30, "business_days": False}
+    with time_machine.travel(T0, tick=False):
+        draft_only = make_agreement(controller_a, state="draft", terms={"subprocessors": consent})
+        sent = make_agreement(controller_b, state="sent", terms={"subprocessors": OPEN})
+        change = services.propose_change(
+            processor=processor, kind="add", subprocessor=make_subprocessor(),
+            effective_at=T0 + timedelta(days=20), acting_user=admin_user,
+            agreements=[draft_only, sent], include_unsigned=True,
+        )
+    assert [(c.agreement_id, c.mode) for c in change.clocks.all()] == [(sent.pk, Mode.OBJECTION)]
+    assert not Notice.objects.filter(controller=controller_a, kind__startswith="subprocessor").exists()

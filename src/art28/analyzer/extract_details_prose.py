@@ -46,6 +46,27 @@ _GENERIC_DATA = re.compile(
 # A party is not a category of data subjects.
 _PARTY = re.compile(rf"^(?:the |de |het )?(?:{CONTROLLER_WORDS}|{PROCESSOR_WORDS})(?:['’]s)?$", re.IGNORECASE)
 
+# Where the data are kept ("in the cloud of Amazon", "op servers van Hetzner"): the "of" that
+# follows names the place's owner, not the data subjects (issue 15). Only a place that ends the
+# data phrase: "information on network usage" is a type of data, not a place.
+_PLACE_WORDS = (
+    r"(?:cloud|servers?|data ?cent(?:er|re)s?|datacent(?:er|ra|rum)s?|rekencentr\w*|systems?|systemen|systeem|platforms?|"
+    r"environments?|omgeving(?:en)?|infrastructur\w*|infrastructuur|storage|opslag|databases?|networks?|netwerk\w*|"
+    r"applications?|applicaties?)"
+)
+_PLACE_AT = r"\s(?:in|on|at|within|inside|op|bij|binnen)\s(?:the |a |an |its |their |de |het |een |zijn |haar )?(?:[\w-]+ ){0,2}"
+_PLACE = re.compile(rf"{_PLACE_AT}{_PLACE_WORDS}\b", re.IGNORECASE)
+_PLACE_AT_END = re.compile(rf"{_PLACE_AT}{_PLACE_WORDS}\s*$", re.IGNORECASE)
+# The place's owner is a company by its name ("Amazon", "Amazon Web Services", "Hetzner Online
+# GmbH") or a party; a group of people ("employees", "klanten van Opdrachtgever", "Customer's
+# staff") is whose data they are.
+_OWNER = re.compile(r"^(?:[A-Z0-9][\w&.-]*)(?:\s+(?:[A-Z0-9][\w&.-]*|&|and|en|of|van|de|der|la))*$")
+
+
+def _is_owner(subjects: str) -> bool:
+    """Whether "of ..." after a place names the place's owner rather than data subjects."""
+    return bool(_OWNER.match(subjects) or _PARTY.match(subjects))
+
 
 def prose_details(ctx: Context, col: Collector) -> None:
     """Subject matter, data types, data subjects and purpose from the processor's own sentence."""
@@ -63,8 +84,13 @@ def prose_details(ctx: Context, col: Collector) -> None:
             continue
         data = re.sub(r"^(?:the|de|het) ", "", m["data"].strip(), flags=re.I)
         subjects = m["subjects"].strip()
+        place = _PLACE_AT_END.search(data)
+        if place and _is_owner(subjects):  # the data, then where they are kept: whose data it does not say
+            data, subjects = data[: place.start()].strip(" ,"), ""
+        elif kept := _PLACE.search(subjects):  # "names of employees in the cloud of Amazon"
+            subjects = subjects[: kept.start()].strip(" ,")
         purpose = (m["purpose"] or m.groupdict().get("purpose2") or "").strip(" ,")
-        if _GENERIC_DATA.search(data) or _PARTY.match(subjects) or not purpose:
+        if not data or _GENERIC_DATA.search(data) or _PARTY.match(subjects) or not purpose:
             continue
         for path, value in (
             ("processing.subject_matter", text.rstrip(".")),
@@ -72,6 +98,6 @@ def prose_details(ctx: Context, col: Collector) -> None:
             ("processing.data_subject_categories", subjects),
             ("processing.purposes", purpose),
         ):
-            if not col.has(path):
+            if value and not col.has(path):
                 col.add(path, value[:300], sentence)
         return

@@ -78,6 +78,8 @@ class Spec:
     # on them the same obligations").
     in_section: tuple[re.Pattern[str], ...] = ()
     section: re.Pattern[str] | None = None
+    # What a bare "they" / "them" of those patterns must point back to (the sub-processors).
+    antecedent: re.Pattern[str] | None = None
 
 
 def _p(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -111,8 +113,73 @@ RESTRICTED_CONSENT = (
 )
 
 
-# Words that point back to what the heading or the sentence before named ("them", "such entities").
-REFERS_BACK = r"\b(them|they|such (entities|parties|sub-?processors|subcontractors|third parties|providers)|each of them|hen|deze (partijen|subverwerkers|derden))\b"
+# What a notice of an intended change tells: details of the new sub-processor itself ("stating
+# its name", "the name, location and service of the new sub-processor", "met vermelding van naam
+# en vestigingsplaats"). A bare "with" or "including" and any details, location or service ("in
+# connection with the service", "with an office location outside the EEA") are not (issue 15).
+_DETAIL = r"(full |legal |company |registered )?(names?|identity|identities|details|location|address|registered office)"
+_TIED = rf"(\b(its|their|the new (one|{SUB_PARTY[1:-1]}))'?s? {_DETAIL}\b|\b{_DETAIL}\b[^.;]{{0,60}}\bof (the|that|this|such|each|any|every|a|an|its) (new |intended |proposed |additional |replacement )?{SUB_PARTY})"
+CHANGE_DETAILS = (
+    rf"(\b(stating|giving|naming|specifying|identifying|setting out|describing|including|with|providing|indicating|disclosing|listing)\b (the )?{_TIED}"
+    rf"|\b(naming|identifying) (the|that|each|any|such) (new |intended |proposed )?{SUB_PARTY}"
+    r"|\b(met|onder) (vermelding|opgave) van\b[^.;]{0,40}\b(naam|namen|identiteit|vestigingsplaats|vestigingsland|adres)\b"
+    r"|\b(vermeldt|vermelden|noemt|noemen|geeft|geven)\b[^.;]{0,30}\b(zijn|haar|hun|de) (naam|namen|identiteit|vestigingsplaats)\b"
+    r"|\b(naam|namen|identiteit|vestigingsplaats|gegevens)\b[^.;]{0,60}\bvan (de|die|deze|iedere|elke) (nieuwe |beoogde |voorgenomen |betreffende )?(sub-?verwerker|subverwerker|onderaannemer)s?\b)"
+)
+# ... or how long ahead the processor asks: a set time before the engagement ("at least 30 days
+# before", "20 dagen voor de beoogde inschakeling") or in good time ahead ("tijdig vooraf"). Not
+# the controller's "timely" reply: a bare "timely" counts only in the request's own clause.
+_AHEAD = r"(before|prior to|in advance|ahead|beforehand|voordat|voorafgaand\w*|van tevoren|vooraf|voor (de |het )?(beoogde |voorgenomen |geplande )?(inschakeling|inzet|aanvang|start|wijziging|ingebruikname))"
+LEAD_TIME = (
+    rf"\b\d+ (calendar |business |working )?(days?|weeks?|months?|dagen|werkdagen|weken|maanden?)\b.{{0,40}}\b{_AHEAD}\b"
+    rf"|\b(in good time|timely|in time|reasonable (time|period|notice)|sufficient(ly)? (time|notice)|tijdig|ruim|redelijke termijn)\b.{{0,10}}\b{_AHEAD}\b"
+)
+_ASK = r"\b(asks?|requests?|seeks?|vraagt|verzoekt)\b"
+_CONSENT = r"\b(consent|approval|authori[sz]ation|toestemming|goedkeuring)\b"
+_FOR_NEW = rf".{{0,60}}(new|add|replac|intended|proposed|nieuwe|toevoeg|vervang|voorgenomen|beoogde?).{{0,40}}{SUB}"
+# In the request's own clause: no clause of the controller's in between ("... and the Controller
+# shall respond in a timely manner", ", die de verwerkingsverantwoordelijke tijdig geeft").
+_BREAK = r"[;,]|\b(and|or|en|die|dat|which|who|whereupon|waarna|after which)\b"
+_SAME_CLAUSE = rf"(?:(?!{_BREAK}|\b({CONTROLLER_WORDS})\b).)"
+# Between the verb and the consent the controller is the one asked ("vraagt de
+# verwerkingsverantwoordelijke tijdig toestemming").
+_IN_REQUEST = rf"(?:(?!{_BREAK}).)"
+_TIMELY = r"\b(in good time|timely|in a timely manner|tijdig|ruim op tijd)\b"
+# A request for consent for a new one that says who it is or comes a set time ahead.
+CONSENT_AS_NOTICE = (
+    rf"^(?=.*{CHANGE_DETAILS}).*{_ASK}.{{0,40}}{_CONSENT}{_FOR_NEW}",
+    rf"{_ASK}.{{0,40}}{_CONSENT}{_FOR_NEW}{_SAME_CLAUSE}{{0,60}}({LEAD_TIME})",
+    rf"({LEAD_TIME})[^;]{{0,80}}{_ASK}.{{0,40}}{_CONSENT}{_FOR_NEW}",
+    # "vraagt Meel tijdig toestemming", "requests in good time the Controller's approval".
+    rf"{_ASK}{_IN_REQUEST}{{0,40}}({_TIMELY}|{LEAD_TIME}){_IN_REQUEST}{{0,30}}{_CONSENT}{_FOR_NEW}",
+    rf"{_ASK}.{{0,40}}{_CONSENT}{_FOR_NEW}{_SAME_CLAUSE}{{0,20}}{_TIMELY}",
+)
+
+
+# Words that point back to what the heading or the sentence before named: a pronoun ("them"),
+# which needs an antecedent (see requirements.refers_back), or words that name what they mean
+# ("such sub-processors", "deze subverwerkers").
+BARE_BACK = r"\b(them|they|each of them|hen)\b"
+NAMED_BACK = r"\b(such (entities|parties|sub-?processors|subcontractors|third parties|providers)|deze (partijen|subverwerkers|derden))\b"
+REFERS_BACK = rf"({BARE_BACK}|{NAMED_BACK})"
+# ... and these, named after the sub-processors, take it over ("its employees ... bind them").
+# Also the processor's affiliates, suppliers or contractors ("bind them to the same confidentiality").
+OTHER_ANTECEDENTS = r"\b(employees|staff|personnel|persons|people|individuals|data subjects|customers|clients|users|parties|auditors|authorities|members|workers|agents|representatives|officers|affiliates|providers|contractors|suppliers|medewerkers|werknemers|personeel|personen|betrokkenen|klanten|gebruikers|partijen|autoriteiten|leden|gelieerde ondernemingen|groepsmaatschappijen|leveranciers|aannemers)\b"
+
+
+# A request that is the data subjects' own ("data subject requests", "verzoeken van betrokkenen"),
+# also with a few words in between ("requests made by data subjects", "requests it receives from
+# individuals", "verzoeken die betrokkenen indienen"); "requests from other customers" are not.
+# The words in between name no data, so "requests to delete the data of data subjects" (the
+# controller's own) are not either.
+_BETWEEN = r"(?:(?!\b(data|gegevens|persoonsgegevens|information|informatie|requests?|verzoek\w*)\b)[^,;.]){0,40}?"
+DS_REQUEST = (
+    rf"({DS}(['’]s?)? (access )?(requests?|verzoeken)\b"
+    rf"|\b(requests?|verzoeke?n?)\b (of|from|by|van|door) (the |a |an |any |its |de |een )?{DS}"
+    rf"|\b(requests?|verzoeke?n?)\b{_BETWEEN}\b(from|by|door) (the |a |an |any |its |de |een )?{DS}"
+    rf"|\b(requests?|verzoeke?n?)\b (that|which|die|welke) (the |de |a |een )?{DS}\b.{{0,30}}\b(make|makes|submit|submits|send|sends|lodge|lodges|file|files|address|addresses|indienen|indient|doen|doet|sturen|stuurt|richten|richt|insturen)\b"
+    r"|\b(subject access|inzage)(requests?|verzoek\w*)|\bsubject access requests?\b)"
+)
 
 
 # A data subject's request by the rights it exercises (three or more in a list: one or two may
@@ -191,9 +258,9 @@ SPECS: tuple[Spec, ...] = (
             rf"{INFORM}.{{0,80}}\b(voornemen|voornemens|intention|intends?|plans?|planned)\b.{{0,60}}{SUB}",
             rf"{INFORM}.{{0,160}}(changes?|updates?|wijziging(en)?) (to|of|in|van|op) (the |that |its |this |de |het )?(list|lijst|overview|overzicht)",
             # Consent before each new one is the authorisation of 28(2) (R10), not a notice of
-            # changes; asking that consent for a named new one is a notice ("vraagt toestemming voor
-            # een nieuwe subverwerker ... aan, met vermelding van naam").
-            rf"\b(asks?|requests?|seeks?|vraagt|verzoekt)\b.{{0,40}}\b(consent|approval|authori[sz]ation|toestemming|goedkeuring)\b.{{0,60}}(new|add|replac|intended|proposed|nieuwe|toevoeg|vervang|voorgenomen|beoogde?).{{0,40}}{SUB}",
+            # changes; asking that consent for a named new one, or a set time ahead, is a notice
+            # ("vraagt toestemming voor een nieuwe subverwerker ... aan, met vermelding van naam").
+            *CONSENT_AS_NOTICE,
             rf"(object|bezwaar|verzet).{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig|intended|voorgenomen).{{0,60}}{SUB}",
             rf"\b(kondigt|kondigen)\b.{{0,60}}(nieuwe|toevoeg|vervang|wijzig|voorgenomen).{{0,40}}{SUB}",
             rf"{SUB}.{{0,160}}(new|add|replac|chang|nieuwe|toevoeg|vervang|wijzig).{{0,160}}(object|bezwaar|verzet)",
@@ -390,8 +457,12 @@ SPECS: tuple[Spec, ...] = (
             # A subject access request is a data subject's request by another name.
             rf"{ASSIST}.{{0,200}}\b(subject access|dsars?|data subject access|inzageverzoek\w*)\b|\b(subject access|dsars?|inzageverzoek\w*)\b.{{0,200}}{ASSIST}",
             # Correcting or deleting data so that the controller can answer requests; the means to do so.
-            rf"^(?=.*{DS}).*\b(rectif\w*|correct\w*|eras\w*|delet\w*|export\w*|block\w*|restrict\w*|corrigeert|verwijdert|wist|afschermt|beperkt)\b.{{0,200}}\b(so that|to enable|in order to|zodat|opdat)\b.{{0,80}}\b(requests?|verzoeken)\b",
-            rf"\b(means|tools|functionalit\w*|features?|middelen|functionaliteit\w*)\b.{{0,20}}\b(to|om)\b (rectify|correct|erase|delete|export|restrict)\b.{{0,120}}{DS}",
+            # The requests must be the data subjects' ("requests from other customers" are not; issue 15).
+            rf"\b(rectif\w*|correct\w*|eras\w*|delet\w*|export\w*|block\w*|restrict\w*|corrigeert|verwijdert|wist|afschermt|beperkt)\b.{{0,200}}\b(so that|to enable|in order to|zodat|opdat)\b.{{0,80}}{DS_REQUEST}",
+            # ... of the personal data, not of other records ("export invoices for data subjects").
+            rf"\b(means|tools|functionalit\w*|features?|middelen|functionaliteit\w*)\b.{{0,20}}\b(to|om)\b (rectify|correct|erase|delete|export|restrict)\b.{{0,40}}\b(personal data|data|information|records)\b(?! subjects?).{{0,120}}{DS}",
+            # ... the data subjects named before the data ("tools to erase data subjects' personal data").
+            rf"\b(means|tools|functionalit\w*|features?|middelen|functionaliteit\w*)\b.{{0,20}}\b(to|om)\b (rectify|correct|erase|delete|export|restrict)\b.{{0,40}}\b{DS}(['’]s?)? (own )?(personal data|data|information|records)\b",
             # The kinds of request named instead of the data subjects ("requests for access or erasure").
             rf"{ASSIST}.{{0,200}}{KIND_OF_REQUEST}",
             rf"^(?=.*({DS}|subject access)).*\b(provide|give|supply|furnish|send|verstrek\w*|geeft|levert)\b.{{0,60}}\b(information|data|details|documentation|informatie|gegevens|documentatie)\b.{{0,100}}(respond|answer|reply|beantwoord|afhandel)\w*.{{0,80}}(requests?|verzoek)",
@@ -710,6 +781,7 @@ SPECS: tuple[Spec, ...] = (
             rf"^(?=.*{REFERS_BACK}).*\b(impose\w*|bind\w*|bound|requir\w*|oblig\w*|flow\w* down|pass\w* on|legt|oplegg\w*|verplicht\w*|gebonden)\b.{{0,80}}\b(same|equivalent|similar|no less|at least|as protective|as strict|dezelfde|gelijkwaardige?|vergelijkbare?|ten minste|tenminste)\b.{{0,30}}\b(same |equivalent |dezelfde |gelijkwaardige )?(data protection |gegevensbeschermings)?(obligations?|verplichtingen)\b",
         ),
         section=rx(SUB),
+        antecedent=rx(SUB),
         missing_note=(
             "no rule that sub-processors take on the same data protection obligations",
             "geen regel dat subverwerkers dezelfde verplichtingen inzake gegevensbescherming krijgen",

@@ -20,7 +20,16 @@ from art28.analyzer.collect import MAX_QUOTE, Evidence
 from art28.analyzer.context import Context, rx
 from art28.analyzer.extract_audit_end import FULL_SCOPE, LIMITED, SECURITY_SCOPE
 from art28.analyzer.patterns import CONTROLLER_WORDS, PROCESSOR_WORDS
-from art28.analyzer.requirement_rules import ATOMS, SPECS, SUB, SUB_PARTY, Spec
+from art28.analyzer.requirement_rules import (
+    ATOMS,
+    BARE_BACK,
+    NAMED_BACK,
+    OTHER_ANTECEDENTS,
+    SPECS,
+    SUB,
+    SUB_PARTY,
+    Spec,
+)
 from art28.analyzer.text import Sentence, title_case
 from art28.terms.schema import DpaTerms
 
@@ -421,7 +430,7 @@ def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sente
             if spec.exclude is not None and spec.exclude.search(norm):
                 continue
             if spec.gate is not None and not spec.gate.search(text):
-                if _in_section(spec, sentence, text, present):
+                if _in_section(spec, sentence, text, present) and refers_back(spec, sentence, ctx):
                     full[spec.key].append((rank, sentence))
                 continue
             if _matches(spec.full, text, present):
@@ -434,6 +443,38 @@ def _scan(ctx: Context) -> tuple[dict[str, list[Sentence]], dict[str, list[Sente
 def _in_section(spec: Spec, sentence: Sentence, text: str, present: frozenset[str]) -> bool:
     """A sentence that states the requirement of what its heading names ("them": the sub-processors)."""
     return bool(spec.section and spec.section.search(sentence.heading) and _matches(spec.in_section, text, present))
+
+
+_BARE_BACK, _NAMED_BACK, _OTHER_ANTECEDENTS = rx(BARE_BACK), rx(NAMED_BACK), rx(OTHER_ANTECEDENTS)
+
+
+def refers_back(spec: Spec, sentence: Sentence, ctx: Context) -> bool:
+    """Whether the sentence's "they" / "them" points back to what the requirement is about.
+
+    "Such sub-processors" says what it means; a bare pronoun takes what was named last before
+    it: in the sentence itself or the two before it in the same section, the heading line
+    included ("7. Sub-processing ... It shall impose on them"). Employees, the parties, the
+    data subjects or the processor's affiliates named after the sub-processors take it over.
+    Where that window names nothing of the kind, the heading's sub-processors are meant, however
+    many sentences of procedure came between.
+    """
+    norm = ctx.norm[sentence.index]
+    if spec.antecedent is None or _NAMED_BACK.search(norm):
+        return True
+    pronoun = _BARE_BACK.search(norm)
+    if pronoun is None:
+        return False
+    first = max(0, sentence.index - 2)
+    before = [ctx.norm[i] for i in range(first, sentence.index) if ctx.sentences[i].heading == sentence.heading]
+    window = " ".join([*before, norm[: pronoun.start()]])
+    named = [m.span() for m in spec.antecedent.finditer(window)]
+    # "third-party service providers" or "sub-contractors" name the sub-processors themselves.
+    others = [
+        m.end() for m in _OTHER_ANTECEDENTS.finditer(window) if not any(a <= m.start() < b for a, b in named)
+    ]
+    if not named:  # nothing named since the heading: the heading's sub-processors, unless others came up
+        return not others and bool(spec.antecedent.search(sentence.heading.lower()))
+    return not others or named[-1][1] > others[-1]
 
 
 def _best(found: dict[str, list[tuple[int, Sentence]]]) -> dict[str, list[Sentence]]:

@@ -19,8 +19,9 @@ from art28.agreements.access import visible_agreements
 from art28.agreements.models import Agreement
 from art28.breaches.models import AffectedAgreement, AffectedQuerySet, Incident, IncidentNotice
 from art28.core.access import object_for
-from art28.parties.access import can_write, controller_matches, membership_of, visible_at, visible_controllers
+from art28.parties.access import can_write, membership_of, visible_at, visible_controllers
 from art28.parties.models import Role
+from art28.parties.search import client_search
 
 
 def visible_incidents(user: Any) -> QuerySet[Incident]:
@@ -54,7 +55,7 @@ def find_incidents(user: Any, *, q: str = "", status: str = "", controller: Any 
         qs = qs.filter(Q(reference__icontains=q) | Q(title__icontains=q))
     if client:
         touched = AffectedAgreement.objects.filter(
-            controller_matches(client, "agreement__controller__"), included=True,
+            client_search(client, controller="agreement__controller"), included=True,
             agreement__controller__in=visible_controllers(user))
         qs = qs.filter(pk__in=touched.values("incident_id"))
     return qs
@@ -91,7 +92,7 @@ def agreements_to_add(user: Any, incident: Incident, text: str) -> list[Agreemen
         return []
     qs = (visible_agreements(user).active()
           .filter(controller__processor_id=incident.processor_id)
-          .filter(Q(reference__icontains=text) | controller_matches(text, "controller__"))
+          .filter(client_search(text, controller="controller", agreement=""))
           .exclude(pk__in=AffectedAgreement.objects.filter(incident=incident).values("agreement_id"))
           .select_related("controller").order_by("reference"))
     return list(qs[:ADD_CHOICES])

@@ -7,7 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from art28.breaches.models import IncidentStatus, Stage
+from art28.breaches.models import DeliveryState, IncidentStatus, Stage
 from art28.breaches.services.enisa import EI_VALUES
 from art28.core.forms import ListFilterForm, SectionedForm, controller_search_field
 from art28.subprocessors.models import Subprocessor
@@ -126,3 +126,12 @@ class AffectedFilterForm(ListFilterForm):
     show = forms.ChoiceField(label=_("Show"), required=False, choices=[
         ("", _("All")), ("included", _("Included")), ("left_out", _("Left out")),
         ("not_notified", _("Included, not notified yet"))])
+
+
+class NoticeFilterForm(AffectedFilterForm):
+    """The notices tab's filters: those of the affected agreements, and where their notices
+    stand (``DeliveryState``)."""
+
+    delivery = forms.ChoiceField(
+        label=_("Delivery"), required=False, choices=[("", _("All")), *DeliveryState.choices],
+        error_messages={"invalid_choice": _("Choose a delivery state from the list.")})

@@ -31,11 +31,12 @@ from art28.breaches.forms import (
     AffectedFilterForm,
     IncidentFilterForm,
     IncidentForm,
+    NoticeFilterForm,
     NoticeForm,
     ReasoningForm,
     SeverityForm,
 )
-from art28.breaches.models import Incident, IncidentNotice
+from art28.breaches.models import DeliveryState, Incident, IncidentNotice
 from art28.core.actions import ErrorPage, as_messages, run_action
 from art28.core.decorators import portal_required, staff_required
 from art28.core.downloads import attachment, dated
@@ -186,20 +187,37 @@ def incident_detail(request: HttpRequest, code: str, status: int = 200,
         # Need-to-know: staff see the clocks of the controllers assigned to them only. A page of
         # rows at a time: the prefetch then stays a page's worth, whatever the breach's size.
         visible = visible_affected(request.user, incident)
-        filters = AffectedFilterForm(request.GET)
+        filters = NoticeFilterForm(request.GET) if tab == "notices" else AffectedFilterForm(request.GET)
         rows = visible.matching(q=filters.value("q"), show=filters.value("show"))
         rows = rows.select_related("agreement__controller")
+        count = None
         if tab == "notices":
-            rows = rows.prefetch_related("notices__notice__deliveries")
-        page = page_of(request, rows.order_by("deadline", "pk"), size=50)
+            # The states of the rows the other filters keep: their count is the list's count too.
+            counts, state = rows.delivery_counts(), filters.value("delivery")
+            rows = rows.in_delivery_state(state).prefetch_related("notices__notice__deliveries")
+            count = counts[state] if state else sum(counts.values())
+            context["deliveries"] = _delivery_counts(request, counts)
+        page = page_of(request, rows.order_by("deadline", "pk"), size=50, count=count)
         context.update(affected=page.object_list, page=page, filters=filters, summary=visible.summary(),
-                       filtered=bool(filters.value("q") or filters.value("show")))
+                       filtered=any(filters.value(name) for name in filters.fields))
     if tab == "affected" and incident.is_open:
         find = request.GET.get("find", "").strip()[:100]
         context.update(find=find, found=agreements_to_add(request.user, incident, find))
     return render(request, "breaches/incident_detail.html", {
         **context, "notice_form": NoticeForm(), "reasoning_form": ReasoningForm(), **(forms or {}),
     }, status=status)
+
+
+def _delivery_counts(request: HttpRequest, counts: dict[str, int]) -> list[dict[str, Any]]:
+    """Each delivery state in words with its count and the address of the list in that state
+    (the other filters kept, back to the first page)."""
+    out = []
+    for state, label in DeliveryState.choices:
+        query = request.GET.copy()
+        query["tab"], query["delivery"] = "notices", state
+        query.pop("page", None)
+        out.append({"state": state, "label": label, "count": counts[state], "query": query})
+    return out
 
 
 def _back(incident: Incident, tab: str) -> str:

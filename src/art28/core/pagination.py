@@ -32,13 +32,18 @@ def keyed_slice(qs: QuerySet[Any], start: int, stop: int) -> list[Any]:
     return [rows[k] for k in keys if k in rows]
 
 
-def page_of(request: HttpRequest, items: Any, size: int = PAGE_SIZE, *, param: str = "page") -> Page:
+def page_of(request: HttpRequest, items: Any, size: int = PAGE_SIZE, *, param: str = "page",
+            count: int | None = None) -> Page:
     """One page of ``items``, its number read from the query parameter ``param``.
 
     A page with several lists gives each its own ``param`` (``core/_section_pager.html`` links
-    them, keeping the other lists' pages and the filters).
+    them, keeping the other lists' pages and the filters). ``count``, when the caller counted
+    ``items`` already, saves counting them again.
     """
-    page = Paginator(items, size).get_page(request.GET.get(param))
+    paginator = Paginator(items, size)
+    if count is not None:
+        paginator.count = count  # a cached_property: the value given stands in for a COUNT query
+    page = paginator.get_page(request.GET.get(param))
     page.param = param  # type: ignore[attr-defined]
     page.previous_query = _with(request, param, page.previous_page_number() if page.has_previous() else None)  # type: ignore[attr-defined]
     page.next_query = _with(request, param, page.next_page_number() if page.has_next() else None)  # type: ignore[attr-defined]

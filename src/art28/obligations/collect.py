@@ -42,8 +42,9 @@ from art28.breaches.models import AffectedAgreement, Decision, Stage
 from art28.notices.access import staff_deliveries
 from art28.notices.models import Delivery, DeliveryStatus
 from art28.obligations.models import ObligationKind as K
-from art28.parties.access import controller_matches, membership_of, visible_at
+from art28.parties.access import membership_of, visible_at
 from art28.parties.models import Controller
+from art28.parties.search import client_search
 from art28.requests.access import visible
 from art28.requests.models import (
     AuditRequest,
@@ -191,7 +192,7 @@ def _narrowing(user: Any, controllers: QuerySet[Controller] | None, q: str) -> C
     def at(path: str) -> Q:
         condition = visible_at(user, path)  # a narrowing never widens what the user may see
         if q:
-            condition &= controller_matches(q, f"{path}__")
+            condition &= client_search(q, controller=path)
         if controllers is not None:
             condition &= Q(**{f"{path}__in": controllers.values("pk")})
         return condition

@@ -15,6 +15,7 @@ from django.http import Http404
 
 from art28.core.access import get_or_404, object_for
 from art28.parties.models import Contact, Controller, Membership, Processor, Role
+from art28.parties.search import client_search
 
 
 def membership_of(user: Any) -> Membership | None:
@@ -49,16 +50,10 @@ def visible_at(user: Any, path: str) -> Q:
     return Q(**{f"{path}__in": visible_controllers(user)})
 
 
-def controller_matches(q: str, path: str = "") -> Q:
-    """A filter for rows whose controller (at ``path``, e.g. ``agreement__controller__``) has
-    ``q`` in its name or a KvK number starting with it: the controller filter is a search box."""
-    return Q(**{f"{path}name__icontains": q}) | Q(**{f"{path}kvk__startswith": q})
-
-
 def find_controllers(user: Any, q: str = "") -> QuerySet[Controller]:
-    """Visible controllers whose name contains ``q`` or whose KvK number starts with it."""
-    qs = visible_controllers(user)
-    return qs.filter(Q(name__icontains=q) | Q(kvk__startswith=q)) if q else qs
+    """Visible controllers whose name contains ``q`` or whose KvK number starts with it
+    (``client_search``)."""
+    return visible_controllers(user).filter(client_search(q, controller=""))
 
 
 def can_write(user: Any, controller: Controller | None = None) -> bool:

@@ -23,12 +23,13 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from django.db.models import Aggregate, Exists, Func, OuterRef, Q, QuerySet, Subquery, TextField
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from art28.agreements.access import binding_among
 from art28.agreements.labels import MEASURE_KINDS, TRANSFER_MECHANISMS, TRANSFER_POLICIES, label
 from art28.agreements.models import Agreement, AgreementQuerySet, AgreementVersion, VersionStatus
 from art28.core.countries import country_name, country_names
+from art28.core.snapshot import snapshot
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
 from art28.subprocessors.models import AgreementSubprocessor, LinkStatus, Subprocessor
@@ -60,10 +61,12 @@ def subprocessors_cell(rows: list[dict[str, Any]]) -> str:
 
 
 def safeguard(row: dict[str, Any]) -> str:
-    """A sub-processor's transfer safeguard in words in the active language: the terms' mechanisms
-    ("adequacy", "scc") by their labels; the register's safeguard is already in words."""
-    if row.get("mechanisms"):
-        return ", ".join(label(TRANSFER_MECHANISMS, m) for m in row["mechanisms"])
+    """A sub-processor's transfer safeguard in words in the active language: the mechanisms
+    ("adequacy", "scc") by their labels, then the register's note on them, if any."""
+    codes = row.get("codes") or row.get("mechanisms")
+    if codes:
+        words = ", ".join(label(TRANSFER_MECHANISMS, m) for m in codes)
+        return " — ".join(x for x in (words, row.get("note")) if x)
     return str(row["safeguard"] or "—")
 
 
@@ -171,19 +174,23 @@ def _rows(processor: Processor, agreements: AgreementQuerySet | None,
     if keys is not None:
         yield from _columns(AgreementVersion.objects.filter(agreement__in=keys), now, shown)
         return
-    first = list(record_keys(processor=processor, agreements=agreements, shown=shown)[:FIRST])
-    last = None
-    for last in _columns(AgreementVersion.objects.filter(agreement__in=first), now, shown):
-        yield last
-    if last is None or len(first) < FIRST:
-        return
-    qs = agreements if agreements is not None else Agreement.objects.filter(controller__processor=processor)
-    name, reference = last[0], last[5]
-    rest = AgreementVersion.objects.filter(
-        Q(agreement__controller__name__gt=name) | Q(agreement__controller__name=name,
-                                                    agreement__reference__gt=reference),
-        agreement__in=qs.active().order_by().values("pk"))
-    yield from _columns(rest, now, shown).iterator(chunk_size=CHUNK)
+    # The three queries see the database at one moment: a controller renamed or an agreement
+    # added while the record streams can neither appear twice nor go missing.
+    with snapshot():
+        first = list(record_keys(processor=processor, agreements=agreements, shown=shown)[:FIRST])
+        last = None
+        for last in _columns(AgreementVersion.objects.filter(agreement__in=first), now, shown):
+            yield last
+        if last is None or len(first) < FIRST:
+            return
+        qs = (agreements if agreements is not None
+              else Agreement.objects.filter(controller__processor=processor))
+        name, reference = last[0], last[5]
+        rest = AgreementVersion.objects.filter(
+            Q(agreement__controller__name__gt=name) | Q(agreement__controller__name=name,
+                                                        agreement__reference__gt=reference),
+            agreement__in=qs.active().order_by().values("pk"))
+        yield from _columns(rest, now, shown).iterator(chunk_size=CHUNK)
 
 
 CHUNK = 2000
@@ -210,23 +217,28 @@ class Parts(NamedTuple):
 
 def record_parts(*, processor: Processor, agreements: AgreementQuerySet | None = None,
                  keys: list[int] | None = None,
-                 shown: QuerySet[AgreementVersion] | None = None) -> Iterator[Parts]:
+                 shown: QuerySet[AgreementVersion] | None = None,
+                 language: str | None = None) -> Iterator[Parts]:
     """Each agreement of the record with the parts of its binding terms decoded (each distinct
     part once) and its sub-processors' rows (once per distinct set), in the record's order;
     ``keys`` (from ``record_keys``): only those lines; ``shown``: the versions the reader may
-    see (``access.shown_versions``; all when None)."""
+    see (``access.shown_versions``; all when None); ``language``: the sub-processors' words
+    (service, safeguard) in it, else in the active language."""
     register = {sp.pk: sp for sp in Subprocessor.objects.filter(processor=processor)}
     decoded = _decoder()
 
     @lru_cache(maxsize=CACHE)
     def register_rows(ids: str) -> list[dict[str, Any]]:
-        found = sorted((register[int(i)] for i in ids.split(",")), key=lambda s: (s.name, s.pk))
-        return subprocessor_rows(found, binding=None)
+        found = sorted((register[int(i)] for i in ids.split(",") if int(i) in register),
+                       key=lambda s: (s.name, s.pk))
+        with translation.override(language or translation.get_language()):
+            return subprocessor_rows(found, binding=None)
 
     @lru_cache(maxsize=CACHE)
     def named_rows(named: str | None, transfers: str | None) -> list[dict[str, Any]]:
         terms = {"transfers": _dict(decoded(transfers)), "subprocessors": {"named": decoded(named) or []}}
-        return subprocessor_rows([], binding=AgreementVersion(terms=terms))
+        with translation.override(language or translation.get_language()):
+            return subprocessor_rows([], binding=AgreementVersion(terms=terms))
 
     rows = _rows(processor, agreements, keys, shown)
     for (name, code, kvk, country, contact_text, reference, number, status, processor_part,
@@ -280,7 +292,8 @@ def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None =
     @lru_cache(maxsize=CACHE)
     def register_cells(ids: str) -> tuple[str, str]:
         # In the links' order as read before: by the sub-processor's name.
-        found = sorted((register[int(i)] for i in ids.split(",")), key=lambda s: (s.name, s.pk))
+        found = sorted((register[int(i)] for i in ids.split(",") if int(i) in register),
+                       key=lambda s: (s.name, s.pk))
         subs = subprocessor_rows(found, binding=None)
         return subprocessors_cell(subs), transfers_cell(subs)
 

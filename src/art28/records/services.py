@@ -27,7 +27,7 @@ from art28.core.countries import country_name
 from art28.core.csv import csv_stream, safe_cell
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
-from art28.records.lines import SEP, record_lines, record_parts, subprocessors_cell, transfers_cell
+from art28.records.lines import SEP, record_lines, record_parts, safeguard, subprocessors_cell, transfers_cell
 from art28.records.lines import contact as _contact
 from art28.records.lines import measure as _measure
 from art28.records.pdfjoin import PdfJoin
@@ -78,18 +78,20 @@ COLUMNS = [f for f in Entry.__dataclass_fields__]
 
 
 def build_record(*, processor: Processor, agreements: AgreementQuerySet | None = None,
-                 shown: Shown = None) -> list[Entry]:
+                 shown: Shown = None, language: str | None = None) -> list[Entry]:
     """The record for every active agreement (or those given), controller by controller."""
-    return list(iter_record(processor=processor, agreements=agreements, shown=shown))
+    return list(iter_record(processor=processor, agreements=agreements, shown=shown, language=language))
 
 
 def iter_record(*, processor: Processor, agreements: AgreementQuerySet | None = None,
-                keys: list[int] | None = None, shown: Shown = None) -> Iterator[Entry]:
+                keys: list[int] | None = None, shown: Shown = None,
+                language: str | None = None) -> Iterator[Entry]:
     """``build_record`` one entry at a time, from the same queries as the tabular exports
     (``lines.record_parts``): no model instances and no whole terms, whatever their number;
     ``keys`` (from ``record_keys``): only those entries."""
     catalogue = current_catalogue(processor)
-    for x in record_parts(processor=processor, agreements=agreements, keys=keys, shown=shown):
+    for x in record_parts(processor=processor, agreements=agreements, keys=keys, shown=shown,
+                          language=language):
         measures = [{"kind": m.get("kind"), "text": m.get("text"), "text_nl": m.get("text_nl"),
                      "text_en": m.get("text_en")}
                     for m in (x.measures if isinstance(x.measures, list) else [])] or (
@@ -275,7 +277,14 @@ def _pdf_entry(e: Entry, language: str) -> dict[str, Any]:
     }
 
 
-def _jsonld_entry(e: Entry) -> dict[str, Any]:
+def _in(language: str, words: Any, *args: Any) -> str:
+    """``words(*args)`` said in ``language`` (a streamed export yields between entries, so the
+    language is switched only around the words, never left on)."""
+    with translation.override(language):
+        return str(words(*args))
+
+
+def _jsonld_entry(e: Entry, language: str = "en") -> dict[str, Any]:
     """One entry of the record's graph, with W3C Data Privacy Vocabulary terms."""
     return {
         "@id": f"urn:art28:agreement:{e.agreement}",
@@ -313,7 +322,10 @@ def _jsonld_entry(e: Entry) -> dict[str, Any]:
                 "dpv:hasCountry": c,
                 "dpv:hasTechnicalOrganisationalMeasure": {
                     "@type": "dpv:Safeguard",
-                    "dct:description": s["safeguard"],
+                    # The same for a register row and a row of the terms: the mechanisms as the
+                    # schema's values, and in words in the export's language.
+                    "dct:type": s.get("codes", []),
+                    "dct:description": _in(language, safeguard, s),
                 },
             }
             for s in e.subprocessors
@@ -322,7 +334,7 @@ def _jsonld_entry(e: Entry) -> dict[str, Any]:
     }
 
 
-def jsonld_chunks(entries: Iterable[Entry], *, processor: Processor) -> Iterator[bytes]:
+def jsonld_chunks(entries: Iterable[Entry], *, processor: Processor, language: str = "en") -> Iterator[bytes]:
     """The record with W3C Data Privacy Vocabulary terms, as pieces of about 64 kB: the head
     (``@context``, the processor) before the first entry is read, then the graph entry by entry
     as ``entries`` yields them, then the tail. Joined, the pieces are the bytes
@@ -336,7 +348,7 @@ def jsonld_chunks(entries: Iterable[Entry], *, processor: Processor) -> Iterator
     separator = "\n    "
     for e in entries:
         # JSON text holds no raw line ends, so every line end is one of json.dumps's own.
-        part = (separator + json.dumps(_jsonld_entry(e), ensure_ascii=False, indent=2)
+        part = (separator + json.dumps(_jsonld_entry(e, language), ensure_ascii=False, indent=2)
                 .replace("\n", "\n    ")).encode()
         separator = ",\n    "
         buffer.append(part)
@@ -348,14 +360,16 @@ def jsonld_chunks(entries: Iterable[Entry], *, processor: Processor) -> Iterator
     yield b"".join(buffer)
 
 
-def jsonld_page(*, processor: Processor, page: dict[str, Any], shown: Shown = None) -> bytes:
+def jsonld_page(*, processor: Processor, page: dict[str, Any], shown: Shown = None,
+                language: str = "en") -> bytes:
     """One page of the record as a JSON-LD document (the API's list of it). ``page`` is a page of
     ``record_keys`` as the API's lists answer (``items``, ``count``, ``page``, ``pages``); its
     entries go under ``items``, which the context makes the document's ``@graph``, so the page is
     both a list like the others and a JSON-LD document with the whole record's head."""
-    entries = iter_record(processor=processor, keys=list(page["items"]), shown=shown)
+    entries = iter_record(processor=processor, keys=list(page["items"]), shown=shown, language=language)
     doc = {"@context": {"dpv": DPV, "dct": DCT, "items": "@graph"}, "@id": f"urn:uuid:{processor.code}:ropa",
-           "dpv:hasDataProcessor": processor.name, **page, "items": [_jsonld_entry(e) for e in entries]}
+           "dpv:hasDataProcessor": processor.name, **page,
+           "items": [_jsonld_entry(e, language) for e in entries]}
     return json.dumps(doc, ensure_ascii=False).encode()
 
 
@@ -383,9 +397,11 @@ def export_stream(
         lines = record_lines(processor=processor, agreements=agreements, language=language, shown=shown)
         return xlsx_chunks(line for chunk in _chunks(lines, language) for line in chunk)
     if fmt == "pdf":
-        return spooled(pdf_chunks(iter_record(processor=processor, agreements=agreements, shown=shown),
+        return spooled(pdf_chunks(iter_record(processor=processor, agreements=agreements, shown=shown,
+                                              language=language),
                                   processor=processor, language=language))
     if fmt == "jsonld":
-        return spooled(jsonld_chunks(iter_record(processor=processor, agreements=agreements, shown=shown),
-                                     processor=processor))
+        return spooled(jsonld_chunks(iter_record(processor=processor, agreements=agreements, shown=shown,
+                                                 language=language),
+                                     processor=processor, language=language))
     raise ValueError(f"unknown format {fmt!r}")

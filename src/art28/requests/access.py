@@ -13,7 +13,8 @@ from django.db import models
 from art28.agreements.access import find_agreements, is_controller_user, visible_terminations
 from art28.agreements.models import Agreement
 from art28.core.access import object_for as core_object_for
-from art28.parties.access import can_write, controller_matches, visible_at
+from art28.parties.access import can_write, visible_at
+from art28.parties.search import client_search
 from art28.requests.models import (
     AuditRequest,
     AuthorityRequest,
@@ -44,10 +45,7 @@ def overview(user: Any, q: str = "") -> dict[str, Any]:
     KvK number): the agreements, and each kind of request against them, newest first (the
     view pages each list on its own)."""
     def matching(qs: models.QuerySet[Any]) -> models.QuerySet[Any]:
-        if not q:
-            return qs
-        return qs.filter(models.Q(agreement__reference__icontains=q)
-                         | controller_matches(q, "agreement__controller__"))
+        return qs.filter(client_search(q, controller="agreement__controller", agreement="agreement"))
 
     agreements: models.QuerySet[Agreement] = find_agreements(user, q=q).active()
     return {

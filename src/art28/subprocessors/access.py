@@ -21,6 +21,7 @@ from art28.core.access import get_or_404, object_for
 from art28.notices.models import Subscriber
 from art28.parties.access import can_write, membership_of, require_processor_side
 from art28.parties.models import Membership, Processor
+from art28.parties.search import client_search
 from art28.subprocessors.models import (
     AgreementSubprocessor,
     ChangeAgreement,
@@ -63,11 +64,9 @@ def visible_links(user: Any, subprocessor: Subprocessor) -> QuerySet[AgreementSu
 def matching_links(links: QuerySet[AgreementSubprocessor], *, q: str = "",
                    status: str = "") -> QuerySet[AgreementSubprocessor]:
     """The links a sub-processor page's filters keep: ``q`` searches the agreement's reference
-    and its controller's name or KvK number (joins, whatever the number of agreements)."""
-    if q:
-        links = links.filter(Q(agreement__reference__icontains=q)
-                             | Q(agreement__controller__name__icontains=q)
-                             | Q(agreement__controller__kvk=q))
+    and its controller's name or KvK number (``client_search``: joins, whatever the number of
+    agreements)."""
+    links = links.filter(client_search(q, controller="agreement__controller", agreement="agreement"))
     return links.filter(status=status) if status else links
 
 

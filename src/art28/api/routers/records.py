@@ -43,7 +43,8 @@ def ropa_export(
     agreements, shown = visible_agreements(request.auth), shown_versions(request.auth)
     if format == "jsonld" and not all:
         page = paginate(record_keys(processor=m.processor, agreements=agreements, shown=shown), params)
-        return HttpResponse(ropa.jsonld_page(processor=m.processor, page=page, shown=shown),
+        return HttpResponse(ropa.jsonld_page(processor=m.processor, page=page, shown=shown,
+                                                language=language),
                             content_type=ropa.CONTENT_TYPES["jsonld"])
     content = ropa.export_stream(processor=m.processor, fmt=format, agreements=agreements, language=language,
                                  shown=shown)

@@ -9,10 +9,10 @@ from uuid import UUID, uuid4
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.fields.json import KeyTransform
 from django.utils.translation import gettext as _
 
-from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.agreements.access import controller_terms as binding_terms
+from art28.agreements.models import Agreement
 from art28.breaches import reasons as why
 from art28.breaches.models import AffectedAgreement, HoursSource, Incident
 from art28.breaches.services.common import rows_for
@@ -30,27 +30,6 @@ ALL_CONTENT = [c.value for c in BreachContent]
 # The parts of the terms that decide a breach's clocks and candidates (``promise``,
 # ``_service_text``, ``_stated``): a fan-out reads these, not 10,000 whole documents.
 BREACH_PARTS = ("breach", "processing")
-
-
-def binding_terms(agreement_ids: Iterable[int], parts: tuple[str, ...] = ()) -> dict[int, tuple[str, dict]]:
-    """Agreement id → (language, terms) of the version the controller has
-    (``controller_binding``: the newest signed, else the newest sent, never a draft), else,
-    for an agreement never sent, its newest draft; read as plain values: one query, no model
-    instances, for thousands at once.
-    With ``parts``, the terms hold only those top-level keys (read in the database)."""
-    best: dict[int, tuple[bool, bool, int, str, dict]] = {}
-    ids = list(agreement_ids)
-    columns: list[Any] = [KeyTransform(p, "terms") for p in parts] or ["terms"]
-    for start in range(0, len(ids), 5000):
-        rows = AgreementVersion.objects.filter(agreement_id__in=ids[start:start + 5000]).values_list(
-            "agreement_id", "status", "number", "language", *columns)
-        for aid, status, number, language, *values in rows:
-            terms = dict(zip(parts, values, strict=True)) if parts else values[0]
-            # Sent beats a draft (the processor's unsent work), then signed, then newest.
-            key = (status != VersionStatus.DRAFT, status == VersionStatus.SIGNED, number, language, terms)
-            if aid not in best or key[:3] > best[aid][:3]:
-                best[aid] = key
-    return {aid: (v[3], v[4]) for aid, v in best.items()}
 
 
 def promise(terms: dict) -> tuple[int, str, list[str]]:

@@ -131,6 +131,7 @@ class LeftOutReason(models.TextChoices):
 
     DATE = "date", gettext_lazy("its terms need a later effective date")
     UNSIGNED = "unsigned", gettext_lazy("not signed: only told when you include unsigned agreements")
+    NOT_SENT = "not_sent", gettext_lazy("never sent to the client: its client cannot see it yet")
 
 
 @dataclass
@@ -178,14 +179,25 @@ def select_targets(
     )
     if plan.blocking and not (split and plan.allowed):
         raise ValidationError({"effective_at": blocking_message(plan)}, code="blocked")
-    signed = signed_ids([i.agreement.pk for i in plan.allowed])
+    allowed_ids = [i.agreement.pk for i in plan.allowed]
+    signed, sent = signed_ids(allowed_ids), sent_ids(allowed_ids)
     left_out = [(i, LeftOutReason.DATE.value) for i in plan.blocking]
     items = []
     for item in plan.allowed:
-        if include_unsigned or item.agreement.pk in signed:
+        if item.agreement.pk not in sent:
+            # A draft the client never received: it cannot see the agreement, nor answer a
+            # notice about it (its terms reach it with the agreement, sub-processors included).
+            left_out.append((item, LeftOutReason.NOT_SENT.value))
+        elif include_unsigned or item.agreement.pk in signed:
             items.append(item)
         else:
             left_out.append((item, LeftOutReason.UNSIGNED.value))
+    if not items and not any(why == LeftOutReason.UNSIGNED for _i, why in left_out):
+        raise ValidationError(
+            _("None of the agreements this change touches has been sent to its client yet: there "
+              "is nobody to tell. The agreements you send will name the sub-processors."),
+            code="not_sent",
+        )
     if not items:
         raise ValidationError(
             {"include_unsigned": _("None of the agreements this change touches is signed; include "
@@ -196,6 +208,17 @@ def select_targets(
         NoticeKind.SUBPROCESSOR_CHANGE_NOTICE, {i.agreement.controller_id for i in items}
     )
     return Selection(plan, items, left_out, unreachable, effective_at)
+
+
+def sent_ids(agreement_ids: list[int]) -> set[int]:
+    """The agreements among ``agreement_ids`` sent to their client (a version that is no draft)."""
+    found: set[int] = set()
+    for chunk in range(0, len(agreement_ids), 5000):
+        found.update(
+            AgreementVersion.objects.filter(agreement_id__in=agreement_ids[chunk : chunk + 5000])
+            .exclude(status=VersionStatus.DRAFT).values_list("agreement_id", flat=True)
+        )
+    return found
 
 
 def signed_ids(agreement_ids: list[int]) -> set[int]:
@@ -308,6 +331,9 @@ def _create(
             "left_out": [i.agreement.reference for i, why in selection.left_out if why == LeftOutReason.DATE],
             "left_out_unsigned": [
                 i.agreement.reference for i, why in selection.left_out if why == LeftOutReason.UNSIGNED
+            ],
+            "left_out_not_sent": [
+                i.agreement.reference for i, why in selection.left_out if why == LeftOutReason.NOT_SENT
             ],
             "unreachable": [c.name for c in selection.unreachable[:1000]],
             "unreachable_count": len(selection.unreachable),

@@ -13,7 +13,8 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from art28.agreements.models import Agreement, AgreementVersion, VersionStatus
+from art28.agreements.access import controller_terms
+from art28.agreements.models import Agreement
 from art28.core.localtime import local_minute
 from art28.subprocessors.models import ChangeKind, Mode, Subprocessor
 from art28.subprocessors.services.transfers import TransferCheck, check_transfer
@@ -58,22 +59,14 @@ class Plan:
 def binding_sections(agreements: list[Agreement]) -> dict[int, tuple[Subprocessors, Transfers, str]]:
     """The sub-processor and transfer terms (and language) each agreement is bound by, in bulk.
 
-    The signed version counts; without one, the latest (as ``Agreement.binding``). Only the
-    two sections are validated, and identical sections are validated once.
+    The terms the controller has (``controller_terms``: the newest signed version, else the
+    newest sent to it, never the processor's unsent draft), else, for an agreement never sent,
+    its newest draft. Only the two sections are read and validated, identical ones once.
     """
-    ids = [a.pk for a in agreements]
-    best: dict[int, tuple[bool, int, dict, str]] = {}
-    for chunk in range(0, len(ids), 5000):
-        rows = AgreementVersion.objects.filter(agreement_id__in=ids[chunk : chunk + 5000]).values_list(
-            "agreement_id", "number", "status", "terms", "language"
-        )
-        for agreement_id, number, status, terms, language in rows:
-            key = (status == VersionStatus.SIGNED, number)
-            if agreement_id not in best or key > best[agreement_id][:2]:
-                best[agreement_id] = (*key, terms, language)
     cache: dict[str, tuple[Subprocessors, Transfers]] = {}
     out = {}
-    for agreement_id, (_signed, _n, terms, language) in best.items():
+    parts = ("subprocessors", "transfers")
+    for agreement_id, (language, terms) in controller_terms((a.pk for a in agreements), parts).items():
         raw = (terms.get("subprocessors") or {}, terms.get("transfers") or {})
         raw_key = json.dumps(raw, sort_keys=True)
         if raw_key not in cache:

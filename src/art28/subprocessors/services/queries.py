@@ -84,6 +84,9 @@ def subprocessor_rows(register: list[Any], *, binding: Any) -> list[dict[str, An
                 "safeguard": " — ".join(
                     x for x in (s.get_transfer_mechanism_display(), s.safeguard_note) if x
                 ),
+                # The register's mechanism as the schema's value, like ``codes`` below.
+                "codes": [s.transfer_mechanism] if s.transfer_mechanism not in ("", "none") else [],
+                "note": s.safeguard_note,
             }
             for s in register
         ]
@@ -110,6 +113,7 @@ def subprocessor_rows(register: list[Any], *, binding: Any) -> list[dict[str, An
                 "outside_eea": outside,
                 "safeguard": safeguard,
                 "mechanisms": codes,
+                "codes": codes,
             }
         )
     return rows
