@@ -26,12 +26,15 @@ def test_it_shows_typed_text_unescaped_in_subject_and_text(name, language):
         assert any(TYPED.format(f) in plain for f in fields.used), f"{name}: no typed field shown"
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_it_ends_the_invitation_sentence_with_one_full_stop(language):
-    from django.utils import timezone
+def test_it_ends_the_invitation_sentence_with_one_full_stop(language, processor, make_controller, admin_user):
+    from art28.accounts import services
+    from art28.notices.models import Notice
 
-    subject, text, html = render_email("invitation", language, {
-        "processor": "Wolkenrand Hosting B.V.", "role": "user", "organisation": "Fiets & Zo B.V.",
-        "link": LINK, "expires_at": timezone.now()})
-    assert "Fiets & Zo B.V." in text and "Fiets &amp; Zo B.V." in html
-    assert "B.V.." not in text and "B.V.." not in html
+    client = make_controller("Fiets & Zo B.V.", language=language)
+    services.invite(processor=processor, email="new@fiets.example", role="client",
+                    controller=client, acting_user=admin_user)
+    notice = Notice.objects.get(kind="invitation")
+    assert "Fiets & Zo B.V." in notice.body_text and "Fiets &amp; Zo B.V." in notice.body_html
+    assert "B.V.." not in notice.body_text and "B.V.." not in notice.body_html

@@ -38,6 +38,7 @@ from art28.accounts.models import (
     new_token,
 )
 from art28.core.bulk import insert_rows
+from art28.core.templatetags.art28 import before_stop
 from art28.core.ledger_scope import ledger_scope
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
@@ -231,7 +232,8 @@ def _invitation_draft(invitation: Invitation, raw: str) -> NoticeDraft:
         # The link is one person's key: never in a shared portal inbox or a client's webhook.
         audience=Audience.PROCESSOR,
         context={"processor": invitation.processor.name, "role": TeamRole(invitation.role).label,
-                 "organisation": (invitation.controller or invitation.processor).name,
+                 # It ends the sentence: "… B.V." must not read "… B.V..".
+                 "organisation": before_stop((invitation.controller or invitation.processor).name),
                  "expires_at": invitation.expires_at})
 
 
