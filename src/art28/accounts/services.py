@@ -38,8 +38,8 @@ from art28.accounts.models import (
     new_token,
 )
 from art28.core.bulk import insert_rows
-from art28.core.templatetags.art28 import before_stop
 from art28.core.ledger_scope import ledger_scope
+from art28.core.templatetags.art28 import before_stop
 from art28.core.urls import absolute_url
 from art28.core.users import user_or_none
 from art28.ledger.services import record_event
