@@ -83,12 +83,15 @@ GENERAL = {"subprocessors": {"authorisation": "general", "notice_days": 30, "obj
 
 
 def _change_queries(processor, admin_user, n):
+    from art28.agreements.models import AgreementVersion
     from art28.agreements.services import create_agreement
     from art28.subprocessors.services import propose_change, register_subprocessor
 
     with transaction.atomic():
-        for c in _controllers(processor, n, prefix="Change"):
-            create_agreement(controller=c, acting_user=admin_user, terms=GENERAL)
+        created = [create_agreement(controller=c, acting_user=admin_user, terms=GENERAL)
+                   for c in _controllers(processor, n, prefix="Change")]
+        # As if sent (a change never tells the client of a draft it never received).
+        AgreementVersion.objects.filter(agreement__in=created).update(status="sent")
     sp = register_subprocessor(processor=processor, acting_user=admin_user, data={
         "name": "Rekenhal GmbH", "country": "DE", "address": "Hauptstrasse 1, Frankfurt",
         "service": "Hosting", "locations": ["DE"], "data_categories": ["customer data"]})

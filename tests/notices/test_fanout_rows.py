@@ -77,12 +77,16 @@ def _breach(processor, controllers):
 
 
 def _change(processor, controllers):
+    from art28.agreements.models import AgreementVersion
     from art28.agreements.services import create_agreement
     from art28.subprocessors.services import propose_change, register_subprocessor
 
     with transaction.atomic():
-        for i, c in enumerate(controllers):
-            create_agreement(controller=c, acting_user="seed", terms=SPECIFIC if i == 0 else GENERAL)
+        created = [create_agreement(controller=c, acting_user="seed", terms=SPECIFIC if i == 0 else GENERAL)
+                   for i, c in enumerate(controllers)]
+        # As if sent, not signed (sending renders and mails documents, not what is compared here): a
+        # change tells them with unsigned agreements included; a draft never sent is never told.
+        AgreementVersion.objects.filter(agreement__in=created).update(status="sent")
     sp = register_subprocessor(processor=processor, acting_user="seed", data={
         "name": "Rekenhal GmbH", "country": "DE", "address": "Hauptstrasse 1, Frankfurt",
         "service": "Hosting", "locations": ["DE"], "data_categories": ["klantgegevens"]})
