@@ -236,7 +236,8 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"quiet_task_progress": {"()": "art28.core.logs.QuietTaskProgress"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["quiet_task_progress"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"art28": {"level": "INFO"}},
 }

@@ -99,3 +99,4 @@ def test_sigterm_to_demo_stops_gunicorn_and_the_worker(home):
     survivors, out = _start_then_terminate(home, ["demo"])
     assert survivors == set(), f"still running after SIGTERM: {survivors}\n{out}"
     assert "Links in e-mails point to http://127.0.0.1:" in out
+    assert out.count("Links in e-mails point to") == 1, out  # said by demo, not again by serve

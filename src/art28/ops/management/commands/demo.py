@@ -57,7 +57,7 @@ class Command(BaseCommand):
         self.stdout.write(seal_note)
         self.stdout.write(links_note)
         if not no_serve:
-            call_command("serve", bind=bind)
+            call_command("serve", bind=bind, links_said=True)
 
     def _seal_certificate(self) -> str:
         """Seal the demo's PDFs with a self-signed certificate unless a real one is configured."""

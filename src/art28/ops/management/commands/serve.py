@@ -1,3 +1,4 @@
+import argparse
 import os
 import signal
 import subprocess
@@ -15,14 +16,17 @@ class Command(BaseCommand):
         parser.add_argument("--bind", default="127.0.0.1:8000")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
         parser.add_argument("--no-worker", action="store_true", help="do not start a task worker")
+        parser.add_argument("--links-said", action="store_true", help=argparse.SUPPRESS)
 
-    def handle(self, *args: Any, bind: str, workers: int, no_worker: bool, **options: Any) -> None:
+    def handle(self, *args: Any, bind: str, workers: int, no_worker: bool, links_said: bool = False,
+               **options: Any) -> None:
         env = {**os.environ, "ART28_HOME": str(settings.HOME)}
         if "EMAIL_BACKEND" not in os.environ and settings.EMAIL_HOST in ("127.0.0.1", "localhost"):
             # With no mail server configured, the demo writes mails to files instead.
             env["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
             self.stdout.write(f"No SMTP server configured: e-mails go to {settings.EMAIL_FILE_PATH}")
-        self.stdout.write(f"Links in e-mails point to {settings.BASE_URL} (BASE_URL)")
+        if not links_said:  # ``art28 demo`` has said it already, with more detail
+            self.stdout.write(f"Links in e-mails point to {settings.BASE_URL} (BASE_URL)")
         # SIGTERM (systemd, docker stop, kill) stops the children as Ctrl-C does; without this
         # handler Python would die at once and leave gunicorn and the worker running.
         signal.signal(signal.SIGTERM, _interrupt)
