@@ -38,3 +38,24 @@ def test_it_ends_the_invitation_sentence_with_one_full_stop(language, processor,
     notice = Notice.objects.get(kind="invitation")
     assert "Fiets & Zo B.V." in notice.body_text and "Fiets &amp; Zo B.V." in notice.body_html
     assert "B.V.." not in notice.body_text and "B.V.." not in notice.body_html
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("nl", "als gebruiker van de klant voor"), ("en", "as client user for")])
+def test_the_invitation_says_the_role_inside_its_sentence_without_a_capital(
+        language, said, processor, make_controller, admin_user, client):
+    from django.urls import reverse
+
+    from art28.accounts import services
+    from art28.notices.models import Notice
+
+    controller = make_controller("Fiets & Zo B.V.", language=language)
+    services.invite(processor=processor, email="rol@fiets.example", role="client", controller=controller,
+                    acting_user=admin_user)
+    notice = Notice.objects.get(kind="invitation")
+    assert said in notice.body_text and said in notice.body_html
+    _invitation, raw = services.create_invitation(
+        processor=processor, email="ander@fiets.example", role="client", controller=controller,
+        acting_user=admin_user)
+    page = client.get(reverse("accounts:invitation_accept", args=[raw]), HTTP_ACCEPT_LANGUAGE=language)
+    assert said.rsplit(" ", 1)[0] in page.content.decode()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from art28.core.status import Tone, status_tones
@@ -21,6 +23,9 @@ def hash_token(raw: str) -> str:
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+_lower_lazy = lazy(lambda text: str(text).lower(), str)
 
 
 class TeamRole(models.TextChoices):
@@ -41,6 +46,12 @@ class TeamRole(models.TextChoices):
     @property
     def read_only(self) -> bool:
         return self in (TeamRole.READ_ONLY_STAFF, TeamRole.CLIENT_READ_ONLY)
+
+    @property
+    def in_sentence(self) -> Any:
+        """The role's words inside a sentence ("als gebruiker van de klant"), said in the language
+        active when read: the label without its capital (no role's words hold a name)."""
+        return _lower_lazy(self.label)
 
     @property
     def is_client(self) -> bool:
@@ -112,6 +123,10 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} ({self.get_role_display()})"
+
+    @property
+    def role_in_sentence(self) -> Any:
+        return TeamRole(self.role).in_sentence
 
     @property
     def status(self) -> str:

@@ -231,7 +231,7 @@ def _invitation_draft(invitation: Invitation, raw: str) -> NoticeDraft:
         recipients=[invitation.email], link=invitation_link(raw),
         # The link is one person's key: never in a shared portal inbox or a client's webhook.
         audience=Audience.PROCESSOR,
-        context={"processor": invitation.processor.name, "role": TeamRole(invitation.role).label,
+        context={"processor": invitation.processor.name, "role": TeamRole(invitation.role).in_sentence,
                  # It ends the sentence: "… B.V." must not read "… B.V..".
                  "organisation": before_stop((invitation.controller or invitation.processor).name),
                  "expires_at": invitation.expires_at})
