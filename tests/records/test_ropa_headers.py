@@ -43,7 +43,8 @@ def _csv(content: bytes) -> list[list[str]]:
 def _xlsx(content: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
-    return [["" if v is None else str(v) for v in row] for row in load_workbook(io.BytesIO(content)).active.values]
+    sheet = load_workbook(io.BytesIO(content)).active
+    return [["" if v is None else str(v) for v in row] for row in sheet.values]
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -28,8 +28,16 @@ from art28.core.csv import csv_stream, safe_cell
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
 from art28.records.lines import COLUMNS as HEADER
-from art28.records.lines import HEADINGS, SEP, headings, record_lines, record_parts, safeguard, subprocessors_cell
-from art28.records.lines import transfers_cell
+from art28.records.lines import (
+    HEADINGS,
+    SEP,
+    headings,
+    record_lines,
+    record_parts,
+    safeguard,
+    subprocessors_cell,
+    transfers_cell,
+)
 from art28.records.lines import contact as _contact
 from art28.records.lines import measure as _measure
 from art28.records.pdfjoin import PdfJoin
@@ -155,7 +163,8 @@ def csv_chunks(*, processor: Processor, agreements: AgreementQuerySet | None = N
     lines = record_lines(processor=processor, agreements=agreements, language=language, shown=shown)
     buffer: list[bytes] = []
     size = 0
-    for part in csv_stream(headings(language), (line for chunk in _chunks(lines, language) for line in chunk)):
+    rows = (line for chunk in _chunks(lines, language) for line in chunk)
+    for part in csv_stream(headings(language), rows):
         buffer.append(part)
         size += len(part)
         if size >= 1 << 16:
