@@ -46,12 +46,13 @@ def record(make_agreement, controller_a, controller_b):
 
 def test_it_exports_csv_per_controller_with_transfers_and_measures(processor, record):
     rows = list(csv.DictReader(io.StringIO(ropa.export(processor=processor, fmt="csv").decode("utf-8-sig"))))
-    assert [r["controller"] for r in rows] == ["Harbour Analytics Ltd", "Tandartspraktijk Zonnebloem"]
+    assert [r["Controller"] for r in rows] == ["Harbour Analytics Ltd", "Tandartspraktijk Zonnebloem"]
     row = rows[1]
-    assert row["special_categories"] == "Health data" and row["data_subjects"] == "Patients"
-    assert "Mailer Inc → United States: Adequacy decision, Standard contractual clauses" in row["transfers"]
-    assert "Backup Vault" not in row["transfers"]
-    assert row["measures"] == "Technical: TLS 1.3 everywhere; Organisational: Screening of staff"
+    assert row["Special categories"] == "Health data" and row["Data subjects"] == "Patients"
+    transfers = row["Transfers outside the EEA"]
+    assert "Mailer Inc → United States: Adequacy decision, Standard contractual clauses" in transfers
+    assert "Backup Vault" not in transfers
+    assert row["Security measures"] == "Technical: TLS 1.3 everywhere; Organisational: Screening of staff"
 
 
 def test_it_exports_xlsx_that_reads_back(processor, record):
@@ -59,7 +60,7 @@ def test_it_exports_xlsx_that_reads_back(processor, record):
 
     sheet = load_workbook(io.BytesIO(ropa.export(processor=processor, fmt="xlsx"))).active
     values = list(sheet.values)
-    assert values[0][:2] == ("controller", "controller_code")
+    assert values[0][:2] == ("Controller", "KvK number")
     assert {v[0] for v in values[1:]} == {"Harbour Analytics Ltd", "Tandartspraktijk Zonnebloem"}
 
 
@@ -122,7 +123,7 @@ def test_it_uses_the_sub_processor_register_where_it_has_links(processor, record
 def test_it_neutralises_spreadsheet_formulas(processor, make_agreement, controller_a):
     make_agreement(controller_a, state="signed", terms={"processing": {"purposes": ['=HYPERLINK("x")']}})
     row = next(csv.DictReader(io.StringIO(ropa.export(processor=processor, fmt="csv").decode("utf-8-sig"))))
-    assert row["purposes"].startswith("'=")
+    assert row["Purposes"].startswith("'=")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf", "jsonld"])
@@ -164,6 +165,13 @@ def test_it_reads_the_stored_terms_as_the_validated_terms_say(processor, record)
     assert rich.subprocessors[1]["outside_eea"] == ["US"]
 
 
+# The columns these tests read, as each export's header row says them.
+HEADERS = {
+    "nl": {"measures": "Beveiligingsmaatregelen", "transfer_policy": "Beleid voor doorgifte",
+           "transfers": "Doorgifte buiten de EER"},
+    "en": {"measures": "Security measures", "transfer_policy": "Transfer policy",
+           "transfers": "Transfers outside the EEA"},
+}
 BILINGUAL = {**TERMS, "transfers": {"outside_eea": "with_safeguards"}, "security": {"measures": [
     {"kind": "technical", "text": "Versleuteling in rust", "text_nl": "Versleuteling in rust",
      "text_en": "Encryption at rest"},
@@ -186,11 +194,12 @@ def test_every_export_writes_the_kind_and_text_of_each_measure_in_its_language(
     make_agreement(controller_a, state="signed", terms=BILINGUAL)
     [row] = csv.DictReader(io.StringIO(
         ropa.export(processor=processor, fmt="csv", language=language).decode("utf-8-sig")))
-    assert (row["measures"], row["transfer_policy"]) == (measures, policy)
-    assert row["status"] == {"nl": "Ondertekend", "en": "Signed"}[language]
+    words = HEADERS[language]
+    assert (row[words["measures"]], row[words["transfer_policy"]]) == (measures, policy)
+    assert row["Status"] == {"nl": "Ondertekend", "en": "Signed"}[language]
     sheet = load_workbook(io.BytesIO(ropa.export(processor=processor, fmt="xlsx", language=language))).active
     header, line = list(sheet.values)
-    assert dict(zip(header, line, strict=True))["measures"] == measures
+    assert dict(zip(header, line, strict=True))[words["measures"]] == measures
     text = " ".join(pdf_text(ropa.export(processor=processor, fmt="pdf", language=language)).split())
     assert measures.split(";")[0] in text and policy in text
     assert "[technical]" not in text and "with_safeguards" not in text and "organisational" not in text
@@ -213,10 +222,10 @@ def test_the_exports_name_transfer_safeguards_in_words_and_json_ld_keeps_the_cod
     make_agreement(controller_a, state="signed", terms=SAFEGUARDED)
     [row] = csv.DictReader(io.StringIO(
         ropa.export(processor=processor, fmt="csv", language=language).decode("utf-8-sig")))
-    assert row["transfers"] == transfers
+    assert row[HEADERS[language]["transfers"]] == transfers
     sheet = load_workbook(io.BytesIO(ropa.export(processor=processor, fmt="xlsx", language=language))).active
     header, line = list(sheet.values)
-    assert dict(zip(header, line, strict=True))["transfers"] == transfers
+    assert dict(zip(header, line, strict=True))[HEADERS[language]["transfers"]] == transfers
     text = " ".join(pdf_text(ropa.export(processor=processor, fmt="pdf", language=language)).split())
     assert transfers.split(": ")[1].split(",")[0] in text and "scc" not in text
     doc = json.loads(ropa.export(processor=processor, fmt="jsonld", language=language))

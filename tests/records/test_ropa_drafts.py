@@ -69,7 +69,7 @@ def test_it_gives_the_controller_the_sent_version_not_the_draft_in_the_portal(
 
 def test_the_controller_s_csv_line_is_version_1_as_sent(client, login, user_a, amended):
     rows = list(csv.DictReader(io.StringIO(_portal(client, login, user_a, "csv"))))
-    assert [(r["agreement"], r["version"], r["purposes"]) for r in rows] == [
+    assert [(r["Agreement"], r["Version"], r["Purposes"]) for r in rows] == [
         (amended.reference, "1", SENT_PURPOSE)]
 
 
@@ -120,4 +120,4 @@ def test_the_processor_s_record_still_shows_the_newest_version_the_draft(
     for user in (admin_user, staff_a):
         response = login(client, user).get(reverse("records:ropa_download", args=["csv"]))
         rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-        assert [(r["version"], r["purposes"]) for r in rows] == [("2", DRAFT_PURPOSE)]
+        assert [(r["Version"], r["Purposes"]) for r in rows] == [("2", DRAFT_PURPOSE)]

@@ -30,8 +30,8 @@ def _row(data: bytes) -> dict[str, str]:
 @pytest.mark.django_db
 def test_it_neutralises_formulas_in_the_csv(processor, hostile):
     row = _row(ropa.export(processor=processor, fmt="csv"))
-    assert row["controller"] == "'" + NAME and row["purposes"] == "'" + PURPOSE
-    assert row["subject_matter"] == "'" + SUBJECT
+    assert row["Controller"] == "'" + NAME and row["Purposes"] == "'" + PURPOSE
+    assert row["Subject matter"] == "'" + SUBJECT
 
 
 @pytest.mark.django_db
@@ -49,4 +49,4 @@ def test_it_neutralises_formulas_in_the_api_export(client, admin_user, hostile):
     from tests.api.conftest import Api
 
     row = _row(Api(client).get("/ropa?format=csv", as_=admin_user).getvalue())
-    assert row["controller"] == "'" + NAME and row["purposes"] == "'" + PURPOSE
+    assert row["Controller"] == "'" + NAME and row["Purposes"] == "'" + PURPOSE

@@ -65,11 +65,11 @@ def test_it_reads_the_record_in_the_same_number_of_queries_for_5_and_50_agreemen
     many, rows = _xlsx_queries(processor)
     assert len(rows) == 1 + 50 and many == few
     header = list(rows[0])
-    by_ref = {r[header.index("agreement")]: dict(zip(header, r, strict=True)) for r in rows[1:]}
+    by_ref = {r[header.index("Agreement")]: dict(zip(header, r, strict=True)) for r in rows[1:]}
     # Signed and in the register: the register's sub-processor; a draft: its terms' named list.
-    assert by_ref["R-000"]["subprocessors"] == "Registerkluis GmbH (Germany): backup"
-    assert by_ref["R-049"]["subprocessors"] == "Genoemd Inc (United States): mail"
-    assert by_ref["R-049"]["status"] == "Draft" and by_ref["R-048"]["status"] == "Signed"  # in words
+    assert by_ref["R-000"]["Sub-processors"] == "Registerkluis GmbH (Germany): backup"
+    assert by_ref["R-049"]["Sub-processors"] == "Genoemd Inc (United States): mail"
+    assert by_ref["R-049"]["Status"] == "Draft" and by_ref["R-048"]["Status"] == "Signed"  # in words
 
 
 def test_it_keeps_the_query_count_flat_for_the_csv_too(processor, add_agreements):

@@ -35,17 +35,17 @@ def test_the_csv_is_the_same_wherever_the_first_part_ends(processor, varied, mon
     assert len(sliced_queries.captured_queries) == len(whole_queries.captured_queries) + 1
     rows = _rows(sliced)
     # "'@": the CSV's guard against a cell read as a formula.
-    assert [(r["controller"], r["status"]) for r in rows] == [
+    assert [(r["Controller"], r["Status"]) for r in rows] == [
         ("'@Draft B.V.", "Draft"), ("Analytics Ltd", "Draft"), ("Gewijzigd", "Signed"),
         ("Verzonden", "Awaiting the controller's signature"), ("Zonnebloem", "Signed"),
         ("Zonnebloem", "Signed")]
-    by_controller = {r["controller"]: r for r in rows}
-    assert by_controller["Gewijzigd"]["nature"] == "v1"  # the signed version binds, not the newer draft
-    assert by_controller["Verzonden"]["transfer_policy"] == "Prohibited"
-    assert by_controller["Analytics Ltd"]["subprocessors"] == (
+    by_controller = {r["Controller"]: r for r in rows}
+    assert by_controller["Gewijzigd"]["Nature"] == "v1"  # the signed version binds, not the newer draft
+    assert by_controller["Verzonden"]["Transfer policy"] == "Prohibited"
+    assert by_controller["Analytics Ltd"]["Sub-processors"] == (
         "Alpha Mail (United States): Dienst Alpha Mail; Rekenhal SG (Singapore): Dienst Rekenhal SG; "
         "Zeta Opslag (Netherlands): Dienst Zeta Opslag")
-    assert rows[4]["agreement"] < rows[5]["agreement"]  # same controller: by reference
+    assert rows[4]["Agreement"] < rows[5]["Agreement"]  # same controller: by reference
 
 
 def test_the_first_line_is_read_before_the_rest(processor, varied, monkeypatch):  # noqa: F811
@@ -67,5 +67,5 @@ def test_the_staff_download_streams_the_rows(processor, varied, client, login, a
     content = response.getvalue()
     assert content == ropa.export(processor=processor, fmt="csv")
     rows = _rows(content)
-    assert len(rows) == 6 and rows[0]["controller"] == "'@Draft B.V."  # a formula's guard
-    assert rows[-1]["measures"].startswith("Technical: ")
+    assert len(rows) == 6 and rows[0]["Controller"] == "'@Draft B.V."  # a formula's guard
+    assert rows[-1]["Security measures"].startswith("Technical: ")

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from art28.documents import pdf_text
 from art28.records import services as ropa
-from art28.records.lines import safeguard
+from art28.records.lines import headings, safeguard
 from tests.records.test_ropa_lines import varied  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -160,7 +160,7 @@ def test_it_sends_the_workbook_in_pieces_from_its_temporary_file(processor, vari
     assert len(pieces) > 1 and all(len(p) <= 1024 for p in pieces)
     sheet = load_workbook(io.BytesIO(b"".join(pieces))).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[0]) == ropa.HEADER
+    assert list(rows[0]) == headings("en")
     assert len(rows) - 1 == len(ropa.build_record(processor=processor)) > 0
 
 

@@ -229,7 +229,7 @@ def test_it_exports_the_record_or_the_controllers_extract(
     own = list(
         csv.DictReader(io.StringIO(api.get("/ropa?format=csv", as_=user_b).getvalue().decode("utf-8-sig")))
     )
-    assert [r["controller"] for r in own] == ["Harbour Analytics Ltd"]
+    assert [r["Controller"] for r in own] == ["Harbour Analytics Ltd"]
     extract = api.get("/ropa?format=jsonld&all=true", as_=user_b)  # the whole record, streamed
     doc = json.loads(extract.getvalue())
     assert extract.streaming and doc["@context"]["dpv"] == "https://w3id.org/dpv#"

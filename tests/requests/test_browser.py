@@ -222,4 +222,4 @@ def test_it_downloads_the_record_in_console_and_portal(
     portal.goto(f"{live_server.url}/requests/portal/")
     extract = _download(portal, "a[href='/requests/portal/ropa.csv']", tmp_path, "extract.csv")
     own = list(csv.DictReader(io.StringIO(extract.decode("utf-8-sig"))))
-    assert [r["controller"] for r in own] == ["Tandartspraktijk Zonnebloem"]
+    assert [r["Controller"] for r in own] == ["Tandartspraktijk Zonnebloem"]

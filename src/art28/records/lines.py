@@ -24,6 +24,8 @@ from typing import Any, NamedTuple
 
 from django.db.models import Aggregate, Exists, Func, OuterRef, Q, QuerySet, Subquery, TextField
 from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from art28.agreements.access import binding_among
 from art28.agreements.labels import MEASURE_KINDS, TRANSFER_MECHANISMS, TRANSFER_POLICIES, label
@@ -37,11 +39,38 @@ from art28.subprocessors.services.queries import subprocessor_rows
 from art28.terms.schema import in_language
 
 SEP = "; "
-COLUMNS = ["controller", "controller_code", "controller_kvk", "controller_country", "controller_contact",
-           "agreement", "version", "status", "processor", "processor_contact", "subject_matter", "nature",
-           "purposes", "data_categories", "special_categories", "data_subjects", "subprocessors",
-           "transfers", "transfer_policy", "measures"]
+# The tabular exports' columns (CSV, XLSX): each key with its header, in words in the export's
+# language. No internal key and no code on a reader's screen: the controller is known by its
+# name and KvK number (the JSON-LD keeps its ``@id``).
+HEADINGS: dict[str, Promise] = {
+    "controller": _("Controller"),
+    "controller_kvk": _("KvK number"),
+    "controller_country": _("Country"),
+    "controller_contact": _("Controller's contact"),
+    "agreement": _("Agreement"),
+    "version": _("Version"),
+    "status": _("Status"),
+    "processor": _("Processor"),
+    "processor_contact": _("Processor's contact"),
+    "subject_matter": _("Subject matter"),
+    "nature": _("Nature"),
+    "purposes": _("Purposes"),
+    "data_categories": _("Personal data"),
+    "special_categories": _("Special categories"),
+    "data_subjects": _("Data subjects"),
+    "subprocessors": _("Sub-processors"),
+    "transfers": _("Transfers outside the EEA"),
+    "transfer_policy": _("Transfer policy"),
+    "measures": _("Security measures"),
+}
+COLUMNS = list(HEADINGS)
 CACHE = 512  # distinct parts kept decoded: a handful with standard terms, bounded with custom ones
+
+
+def headings(language: str) -> list[str]:
+    """The header row of the CSV and XLSX exports in words in ``language``."""
+    with translation.override(language):
+        return [str(h) for h in HEADINGS.values()]
 
 
 def contact(party: dict) -> str:
@@ -305,10 +334,10 @@ def record_lines(*, processor: Processor, agreements: AgreementQuerySet | None =
         return subprocessors_cell(subs), transfers_cell(subs)
 
     rows = _rows(processor, agreements, None, shown)
-    for (name, code, kvk, country, controller_contact, reference, number, status, processor_part,
+    for (name, _code, kvk, country, controller_contact, reference, number, status, processor_part,
          processor_name, processing, transfers, named, measures, ids) in rows:
         subprocessors = register_cells(ids) if ids else named_cells(named, transfers)
-        yield [str(name), str(code), str(kvk), country_name(country),
+        yield [str(name), str(kvk), country_name(country),
                contact({"contact": _dict(json.loads(controller_contact)) if controller_contact else {}}),
                str(reference), str(number), status_cell(status),
                *processor_cells(processor_part, processor_name), *processing_cells(processing),

@@ -27,7 +27,17 @@ from art28.core.countries import country_name
 from art28.core.csv import csv_stream, safe_cell
 from art28.measures.services import current_catalogue
 from art28.parties.models import Processor
-from art28.records.lines import SEP, record_lines, record_parts, safeguard, subprocessors_cell, transfers_cell
+from art28.records.lines import COLUMNS as HEADER
+from art28.records.lines import (
+    HEADINGS,
+    SEP,
+    headings,
+    record_lines,
+    record_parts,
+    safeguard,
+    subprocessors_cell,
+    transfers_cell,
+)
 from art28.records.lines import contact as _contact
 from art28.records.lines import measure as _measure
 from art28.records.pdfjoin import PdfJoin
@@ -72,9 +82,6 @@ class Entry:
     subprocessors: list[dict[str, Any]] = field(default_factory=list)
     transfer_policy: str = ""
     measures: list[dict[str, str]] = field(default_factory=list)
-
-
-COLUMNS = [f for f in Entry.__dataclass_fields__]
 
 
 def build_record(*, processor: Processor, agreements: AgreementQuerySet | None = None,
@@ -139,9 +146,6 @@ def _flat(entry: Entry, language: str = "en") -> list[str]:
     return [str(row[c]) for c in HEADER]
 
 
-HEADER = [*COLUMNS[: COLUMNS.index("transfer_policy")], "transfers", "transfer_policy", "measures"]
-
-
 def _chunks(lines: Iterator[list[str]], language: str) -> Iterator[list[list[str]]]:
     """The lines a chunk at a time, each read in ``language`` (switched per chunk, not per
     line, and never left on between chunks: a streamed response yields in between)."""
@@ -159,7 +163,8 @@ def csv_chunks(*, processor: Processor, agreements: AgreementQuerySet | None = N
     lines = record_lines(processor=processor, agreements=agreements, language=language, shown=shown)
     buffer: list[bytes] = []
     size = 0
-    for part in csv_stream(HEADER, (line for chunk in _chunks(lines, language) for line in chunk)):
+    rows = (line for chunk in _chunks(lines, language) for line in chunk)
+    for part in csv_stream(headings(language), rows):
         buffer.append(part)
         size += len(part)
         if size >= 1 << 16:
@@ -176,16 +181,16 @@ def _xlsx_cell(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", safe_cell(value))
 
 
-def xlsx_chunks(lines: Iterable[list[str]]) -> Iterator[bytes]:
+def xlsx_chunks(lines: Iterable[list[str]], *, language: str = "en") -> Iterator[bytes]:
     """The record's lines as a workbook written row by row (openpyxl's write-only mode) into a
     temporary file, then sent from it in pieces: memory stays flat however many agreements
     there are. A workbook is a zip file, complete only once written, so its first piece comes
-    when the last row is in."""
+    when the last row is in. The header row is in words in ``language``."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Art. 30(2)")
-    sheet.append(HEADER)
+    sheet.append(headings(language))
     cell = lru_cache(maxsize=4096)(_xlsx_cell)  # most cells repeat from line to line
     for line in lines:
         sheet.append([cell(v) for v in line])
@@ -255,22 +260,14 @@ def pdf_chunks(entries: Iterable[Entry], *, processor: Processor, language: str 
 
 def _pdf_entry(e: Entry, language: str) -> dict[str, Any]:
     values = dict(zip(HEADER, _flat(e, language), strict=True))
-    rows = [
-        [_("Controller"), f"{e.controller} ({values['controller_country']}, KvK {e.controller_kvk})"
-         if e.controller_kvk else f"{e.controller} ({values['controller_country']})"],
-        [_("Controller's contact"), e.controller_contact],
-        [_("Processor's contact"), e.processor_contact],
-        [_("Subject matter"), e.subject_matter],
-        [_("Nature"), e.nature],
-        [_("Purposes"), values["purposes"]],
-        [_("Personal data"), values["data_categories"]],
-        [_("Special categories"), values["special_categories"]],
-        [_("Data subjects"), values["data_subjects"]],
-        [_("Sub-processors"), values["subprocessors"]],
-        [_("Transfers outside the EEA"), values["transfers"] or "—"],
-        [_("Transfer policy"), values["transfer_policy"]],
-        [_("Security measures"), values["measures"]],
-    ]
+    # The same words as the tabular exports' headers.
+    controller = (f"{e.controller} ({values['controller_country']}, KvK {e.controller_kvk})"
+                  if e.controller_kvk else f"{e.controller} ({values['controller_country']})")
+    keys = ("controller_contact", "processor_contact", "subject_matter", "nature", "purposes",
+            "data_categories", "special_categories", "data_subjects", "subprocessors", "transfers",
+            "transfer_policy", "measures")
+    rows = [[HEADINGS["controller"], controller],
+            *([HEADINGS[k], values[k]] for k in keys)]
     return {
         "heading": f"{e.controller} — {e.agreement} v{e.version}",
         "rows": [[str(a), b or "—"] for a, b in rows],
@@ -395,7 +392,7 @@ def export_stream(
         return csv_chunks(processor=processor, agreements=agreements, language=language, shown=shown)
     if fmt == "xlsx":
         lines = record_lines(processor=processor, agreements=agreements, language=language, shown=shown)
-        return xlsx_chunks(line for chunk in _chunks(lines, language) for line in chunk)
+        return xlsx_chunks((line for chunk in _chunks(lines, language) for line in chunk), language=language)
     if fmt == "pdf":
         return spooled(pdf_chunks(iter_record(processor=processor, agreements=agreements, shown=shown,
                                               language=language),
