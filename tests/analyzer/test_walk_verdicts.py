@@ -226,3 +226,41 @@ def test_it_does_not_take_instructing_staff_for_documented_instructions():
 def test_it_still_counts_the_agreement_as_the_controllers_complete_instructions():
     text = f"{OPENING}3. Instructions\n3.1 This agreement is the Controller's complete and final instruction to the Processor for the processing of personal data.\n"
     assert _status(_analyse(text, "en"), "documented_instructions") == "present"
+
+
+# A privacy officer's walk (ninth session): three badges on the wrong sentence, in our own words.
+WALK_NINE = [
+    ("subprocessor_authorisation",
+     "De geheimhouding geldt niet voor zover de Opdrachtgever uitdrukkelijk toestemming heeft gegeven "
+     "om de informatie aan derden te verstrekken.", True),
+    ("subprocessor_authorisation",
+     "Confidentiality does not apply where the Customer has consented in writing to disclose the "
+     "information to third parties.", False),
+    ("audits_inspections",
+     "Alle verwerkingen worden automatisch en onder controle van de Verwerker uitgevoerd.", True),
+    ("documented_instructions",
+     "Ook mag de Verwerker de gegevens in geanonimiseerde, niet herleidbare vorm voor eigen doeleinden "
+     "gebruiken.", True),
+]
+
+
+@pytest.mark.parametrize(("key", "sentence", "dutch"), WALK_NINE)
+def test_a_clause_about_something_else_is_not_the_requirement(key, sentence, dutch):
+    from tests.analyzer.test_requirement_phrasings import sentence_status
+
+    assert sentence_status(sentence, key, dutch) != "present", sentence
+
+
+@pytest.mark.parametrize(("key", "sentence", "dutch"), [
+    ("subprocessor_authorisation",
+     "De Verwerker schakelt geen derden in voor de verwerking zonder voorafgaande schriftelijke "
+     "toestemming van de Opdrachtgever.", True),
+    ("audits_inspections",
+     "De Verwerker staat controles toe door de Opdrachtgever of een door haar aangewezen auditor.", True),
+    ("documented_instructions",
+     "De Verwerker zal de persoonsgegevens niet voor eigen doeleinden gebruiken.", True),
+])
+def test_the_requirement_itself_still_counts(key, sentence, dutch):
+    from tests.analyzer.test_requirement_phrasings import sentence_status
+
+    assert sentence_status(sentence, key, dutch) == "present", sentence

@@ -237,6 +237,12 @@ SPECS: tuple[Spec, ...] = (
             r"\b(authori[sz]\w*|consents?|approv\w*|agrees?|agreed|toestemming|goedkeur\w*|stemt|instemt|ingestemd|machtig\w*|akkoord)\b"
         ),
         gate=rx(rf"{SUB}|third part(y|ies)|third-party processors?|further processors?|additional processors?|other part(y|ies)|another party|andere partij|\bderde\b|delegat|outsourc|entrust|uitbested|toevertrouw"),
+        # Consent to disclose information to third parties (an exception to confidentiality) is
+        # no authorisation to engage anyone to process personal data.
+        exclude=rx(
+            r"\b(informati\w*|gegevens|data|details)\b.{0,40}\b(aan|to)\b (derden|third part(y|ies))\b.{0,20}\b(te )?(verschaff\w*|verstrek\w*|bekend te maken|openbaar te maken|disclos\w*|provid\w*|reveal\w*)"
+            r"|\b(disclos\w*|reveal\w*|verstrek\w*|verschaff\w*)\b.{0,60}\b(to|aan)\b (derden|third part(y|ies))\b"
+        ),
     ),
     Spec(
         "subprocessor_changes_objection",
@@ -287,7 +293,8 @@ SPECS: tuple[Spec, ...] = (
             r"(only|solely|exclusively|uitsluitend|alleen|enkel|slechts)\b.{0,80}\b(purposes?|doele?n?|doeleinden)\b",
             r"\b(uitsluitend|alleen|enkel|slechts)\b.{0,60}\b(in het kader van|ter uitvoering van) (de|het|deze)\b",
             r"\b(as|where|when|zoals) (instructed|directed|opgedragen)\b",
-            r"\b(not|niet|never|nooit)\b.{0,60}\b(own|eigen)\b (purposes?|doele?n?|benefit|gebruik)",
+            # "niet herleidbare" (not identifiable) describes the data; it negates no use.
+            r"\b(not(?!-? identifiable| traceable)|niet(?! (te )?herleid| identificeer)|never|nooit)\b.{0,60}\b(own|eigen)\b (purposes?|doele?n?|benefit|gebruik)",
             # "This DPA is the controller's complete instruction" (not "a complete instruction" to staff).
             rf"\b(constitutes?|represents?|sets out|contains|are|is|vormt|vormen|bevat|bevatten|zijn|is|gelden als|geldt als)\b (the |its |de |het |zijn )?(({CONTROLLER_WORDS})(['’]s)? |(a|an|een) )?(complete|entire|full|final|volledige) ((and|en) (final|documented|written|definitieve|schriftelijke|gedocumenteerde) )?(documented |written |schriftelijke )?{INSTRUCTION}",
             r"\b(not|niet|never|nooit)\b.{0,60}\b(any|other|enig|ander)\w* (purposes?|doele?n?|doeleinden)\b.{0,40}(other than|except|than|dan|behalve)",
@@ -731,9 +738,9 @@ SPECS: tuple[Spec, ...] = (
         "28(3)(h)",
         ("Audits and inspections", "Audits en inspecties"),
         _p(
-            r"\b(allow\w*|permit\w*|submit\w*|contribut\w*|co-?operat\w*|facilitat\w*|enabl\w*|accept\w*|agree\w*|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht)\b.{0,200}\b(audits?|auditors?|auditing|audited|inspect|inspects|inspection|inspections|inspectie|inspecties|inspecteren|inspecteert|laten inspecteren|auditen|controle|controles|controleren|on[- ]?site)\b",
+            r"\b(allow\w*|permit\w*|submit\w*|contribut\w*|co-?operat\w*|facilitat\w*|enabl\w*|accept\w*|agree\w*|medewerking|verleent|toestaan|staat .{0,30}toe|laat .{0,40}toe|onderwerpt|gerechtigd|entitled|right to|may|mag|kan|can|recht)\b.{0,200}\b(audits?|auditors?|auditing|audited|inspect|inspects|inspection|inspections|inspectie|inspecties|inspecteren|inspecteert|laten inspecteren|auditen|(?<!onder )(?<!onder de )controles?|controleren|on[- ]?site)\b",
             r"\b(audits?|inspecties?|controles?)\b.{0,40}\bmogelijk\b|\bmaakt .{0,40}\b(audits?|inspecties?|controles?)\b.{0,160}\bmogelijk\b",
-            r"\b(audit|audits|inspect|inspection|inspections|inspectie|inspecteren|laten inspecteren|controle|controleren)\b.{0,200}(allow|permit|submit|contribut|co-?operat|facilitat|entitled|right|may|mag|\bkan\b|\bcan\b|medewerking|toestaan|carried out|conducted|performed|uitgevoerd|uitvoeren|uit te voeren|laten uitvoeren)",
+            r"\b(audit|audits|inspect|inspection|inspections|inspectie|inspecteren|laten inspecteren|(?<!onder )(?<!onder de )controle|controleren)\b.{0,200}(allow|permit|submit|contribut|co-?operat|facilitat|entitled|right|may|mag|\bkan\b|\bcan\b|medewerking|toestaan|carried out|conducted|performed|uitgevoerd|uitvoeren|uit te voeren|laten uitvoeren)",
             # Dutch: "stelt ... in staat audits uit te voeren", "de naleving (laten) toetsen",
             # "een onderzoek naar de naleving".
             r"\bin staat\b.{0,60}\b(audits?|inspecties?|controles?|te controleren|te inspecteren)\b",
