@@ -66,7 +66,8 @@ def test_the_form_and_the_api_refuse_with_a_clear_message(client, login, admin_u
                     {"reasoning": REASONING}, HTTP_ACCEPT_LANGUAGE="en")
     assert r.status_code == 400
     assert "already been notified" in r.content.decode()
-    r = Api(client).post(f"/breaches/{notified_a.code}/no-notice", as_=admin_user, json={"reasoning": REASONING})
+    r = Api(client).post(f"/breaches/{notified_a.code}/no-notice", as_=admin_user,
+                         json={"reasoning": REASONING})
     assert r.status_code == 422 and "already been notified" in r.content.decode()
     notified_a.refresh_from_db()
     assert notified_a.decision == "notify" and not Event.objects.filter(action="breach.not_notified").exists()

@@ -49,8 +49,8 @@ def test_the_staff_pdf_keeps_headers_and_cells_apart(client, login, admin_user, 
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_the_controllers_extract_says_in_words_it_was_told_in_time(client, login, admin_user, user_a, incident,
-                                                                  language):
+def test_the_controllers_extract_says_in_words_it_was_told_in_time(client, login, admin_user, user_a,
+                                                                  incident, language):
     send_notices(incident=incident, stage="initial", acting_user=admin_user)
     login(client, user_a)
     [row] = csv.DictReader(io.StringIO(_get(client, "breaches:portal_register_csv", language)

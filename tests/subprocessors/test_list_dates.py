@@ -27,7 +27,8 @@ def portal(client, login, user_a, make_subprocessor, general_agreement):
     return f"/subprocessors/portal/agreements/{general_agreement.code}/list"
 
 
-@pytest.mark.parametrize(("language", "since"), [("nl", "2 maart 2026, 10:00"), ("en", "2 March 2026, 10:00")])
+@pytest.mark.parametrize(("language", "since"),
+                         [("nl", "2 maart 2026, 10:00"), ("en", "2 March 2026, 10:00")])
 def test_the_csv_gives_the_date_in_the_readers_language(client, portal, language, since):
     text = _get(client, f"{portal}.csv", language).content.decode("utf-8-sig")
     assert since in text
