@@ -49,7 +49,7 @@ def _pdf_columns() -> list[tuple[list[str], int]]:
     return [(["reference", "status"], 3), (["title"], 3), (["aware_at", "occurred_at"], 3),
             (["nature", "data_categories", "subjects_approx", "records_approx"], 4),
             (["description"], 5), (["consequences"], 4), (["measures"], 4),
-            (["decision", "reasoning"], 4), (["controllers"], 3)]
+            (["decision", "reasoning"], 4), (["controllers"], 4)]
 
 
 def _pdf_table(rows: list[dict]) -> tuple[list[str], list[int], list[list[list[list[str]]]]]:
