@@ -113,6 +113,12 @@ class Incident(models.Model):
     def is_open(self) -> bool:
         return self.status == IncidentStatus.OPEN
 
+    def notices_went_out(self) -> bool:
+        """Whether any controller was sent a notice about this incident (its decision is then
+        to notify, for good): counted over every affected row, seen by the reader or not."""
+        went = models.Q(notified_at__isnull=False) | models.Q(notices__isnull=False)
+        return self.decision == Decision.NOTIFY or self.affected.filter(went).exists()
+
     @property
     def nature(self) -> list[str]:
         """The lost properties as their stable keys."""

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from art28.agreements.access import agreement_named_for
@@ -200,6 +201,8 @@ def incident_detail(request: HttpRequest, code: str, status: int = 200,
         page = page_of(request, rows.order_by("deadline", "pk"), size=50, count=count)
         context.update(affected=page.object_list, page=page, filters=filters, summary=visible.summary(),
                        filtered=any(filters.value(name) for name in filters.fields))
+    if tab == "decision":
+        context["may_record_no_notice"] = incident.is_open and not incident.notices_went_out()
     if tab == "affected" and incident.is_open:
         find = request.GET.get("find", "").strip()[:100]
         context.update(find=find, found=agreements_to_add(request.user, incident, find))
@@ -259,7 +262,8 @@ def notices_send(request: HttpRequest, code: str) -> HttpResponse:
         call=lambda data: services.send_notices(incident=incident, stage=data["stage"],
                                                 message=data["message"], acting_user=request.user,
                                                 expected=data["expected"]),
-        done=lambda sent: _("%(n)s notices queued.") % {"n": len(sent)},
+        done=lambda sent: ngettext("%(n)s notice queued.", "%(n)s notices queued.",
+                                    len(sent)) % {"n": len(sent)},
         back=_back(incident, "notices"), page=_detail_again(code))
 
 

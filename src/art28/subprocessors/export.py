@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from art28.agreements.models import Agreement
 from art28.core.countries import country_name, country_names
 from art28.core.csv import csv_bytes
-from art28.core.localtime import local_minute
+from art28.core.localtime import local_deadline
 from art28.subprocessors.models import AgreementSubprocessor
 from art28.subprocessors.services import links_at
 
@@ -35,7 +35,7 @@ def _row(link: AgreementSubprocessor) -> list[str]:
         sp.service_text,
         country_names(sp.locations),
         link.get_status_display(),
-        local_minute(link.since),
+        local_deadline(link.since),
     ]
 
 
@@ -49,7 +49,7 @@ def list_pdf(agreement: Agreement, at: datetime | None = None) -> bytes:
     doc = {
         "title": _("Sub-processors of %(ref)s") % {"ref": agreement.reference},
         "subtitle": _("%(c)s, situation on %(d)s")
-        % {"c": agreement.controller.name, "d": local_minute(at)},
+        % {"c": agreement.controller.name, "d": local_deadline(at)},
         "header": _header(),
         "rows": [_row(link) for link in links_at(agreement, at=at)],
         "footer": _("Produced by art28 from the sub-processor register."),

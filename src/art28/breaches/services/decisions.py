@@ -37,8 +37,9 @@ def record_no_notice(*, incident: Incident, reasoning: str, acting_user: Any) ->
         incident = Incident.objects.select_for_update().get(pk=incident.pk)
         if not incident.is_open:
             raise ValidationError(_("This incident is closed."))
-        if incident.affected.filter(notified_at__isnull=False).exists():
-            raise ValidationError(_("Controllers have already been notified of this incident."))
+        if incident.notices_went_out():
+            raise ValidationError(_("Controllers have already been notified of this incident, so "
+                                    "\"no notice needed\" can no longer be recorded."))
         _decides_only_for_visible(incident, acting_user)
         incident.decision, incident.decision_reasoning = Decision.NOT_NOTIFIED, reasoning
         incident.save(update_fields=["decision", "decision_reasoning"])

@@ -43,6 +43,26 @@ def _columns() -> list[tuple[str, str, int]]:
             ("reasoning", _("Reasoning"), 3), ("controllers", _("Controllers notified / late"), 2)]
 
 
+def _pdf_columns() -> list[tuple[list[str], int]]:
+    """The PDF's columns: (keys of ``_columns`` stacked in the cell, width share). Fifteen
+    columns side by side do not fit an A4 page; related facts share a cell, each named."""
+    return [(["reference", "status"], 3), (["title"], 3), (["aware_at", "occurred_at"], 3),
+            (["nature", "data_categories", "subjects_approx", "records_approx"], 4),
+            (["description"], 5), (["consequences"], 4), (["measures"], 4),
+            (["decision", "reasoning"], 4), (["controllers"], 4)]
+
+
+def _pdf_table(rows: list[dict]) -> tuple[list[str], list[int], list[list[list[list[str]]]]]:
+    """Headers, width shares and cells of the PDF; a cell is a list of [label, text] parts
+    (label empty when the column holds one fact, parts without text left out)."""
+    header = {k: h for k, h, _w in _columns()}
+    cols = _pdf_columns()
+    headers = [" / ".join(header[k] for k in keys) for keys, _w in cols]
+    cells = [[[[header[k] if len(keys) > 1 else "", _text(r[k])] for k in keys if _text(r[k])]
+              for keys, _w in cols] for r in rows]
+    return headers, [w for _keys, w in cols], cells
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -106,7 +126,8 @@ def controller_rows(controller: Controller) -> list[dict]:
     qs = (AffectedAgreement.objects.filter(agreement__controller=controller, included=True,
                                            notified_at__isnull=False)
           .select_related("incident").order_by("-incident__aware_at")
-          .prefetch_related(Prefetch("notices", queryset=IncidentNotice.objects.order_by("-number"))))
+          .prefetch_related(Prefetch("notices", queryset=IncidentNotice.objects.order_by("-number")
+                                      .select_related("notice").prefetch_related("notice__deliveries"))))
     for a in qs:
         last: IncidentNotice = a.notices.all()[0]
         f = last.facts
@@ -121,9 +142,18 @@ def controller_rows(controller: Controller) -> list[dict]:
             "measures": "\n".join(x for x in (f.get("measures_taken"), f.get("measures_proposed")) if x),
             "decision": ngettext("notified (%(stage)s, %(n)s notice)", "notified (%(stage)s, %(n)s notices)",
                                  last.number) % {"stage": last.get_stage_display(), "n": last.number},
-            "reasoning": "", "controllers": local_time(a.notified_at),
+            "reasoning": "", "controllers": _told(a),
         })
     return rows
+
+
+def _told(affected: AffectedAgreement) -> str:
+    """The controller's own "notified / late" in words: when it was told, and whether that
+    was in time by its agreement's deadline (``IncidentNotice.is_late`` of the first notice)."""
+    initial = next((n for n in affected.notices.all() if n.stage == Stage.INITIAL), None)
+    late = initial.is_late() if initial is not None else affected.notified_late
+    at = {"at": local_time(affected.notified_at)}
+    return (_("Notified on %(at)s, late") if late else _("Notified on %(at)s, in time")) % at
 
 
 def as_csv(rows: Iterable[dict]) -> bytes:
@@ -138,14 +168,12 @@ def csv_chunks(rows: Iterable[dict]) -> Iterator[bytes]:
 
 
 def as_pdf(rows: Iterable[dict], *, title: str) -> bytes:
-    cols = _columns()
     rows = list(rows)
+    headers, widths, cells = _pdf_table(rows)
     data = {"title": title, "language": (get_language() or "en")[:2],
             "subtitle": ngettext("Exported %(at)s · %(n)s incident", "Exported %(at)s · %(n)s incidents",
                                  len(rows)) % {"at": local_time(timezone.now()), "n": len(rows)},
-            "empty": _("No incidents recorded."), "headers": [h for _k, h, _w in cols],
-            "widths": [w for _k, _h, w in cols],
-            "rows": [[_text(r[k]) for k, _h, _w in cols] for r in rows]}
+            "empty": _("No incidents recorded."), "headers": headers, "widths": widths, "rows": cells}
     with _lock:  # the typst binding is not documented as thread-safe
         return typst.compile(str(TEMPLATE), sys_inputs={"register": json.dumps(data)},
                              ignore_system_fonts=True)

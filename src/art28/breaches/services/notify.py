@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from art28.accounts.services import with_invitations
 from art28.breaches.models import AffectedAgreement, Decision, Incident, IncidentNotice, Stage
@@ -141,9 +142,12 @@ def send_notices(*, incident: Incident, stage: str, acting_user: Any, message: s
             raise ValidationError(_("This incident is closed; no further notices can be sent about it."))
         targets = _targets(incident, stage, affected_codes, acting_user)
         if expected is not None and expected != len(targets):
-            raise ValidationError(_("The list changed since the preview: %(n)s controllers would now be "
-                                    "notified, the preview showed %(e)s. Look at the preview again.")
-                                  % {"n": len(targets), "e": expected})
+            raise ValidationError(ngettext(
+                "The list changed since the preview: %(n)s controller would now be notified, "
+                "the preview showed %(e)s. Look at the preview again.",
+                "The list changed since the preview: %(n)s controllers would now be notified, "
+                "the preview showed %(e)s. Look at the preview again.",
+                len(targets)) % {"n": len(targets), "e": expected})
         facts = all_facts(incident)
         # An initial notice goes only to rows never notified: each is number 1, no query needed.
         numbers = {r.pk: 1 for r in targets} if stage == Stage.INITIAL else _next_numbers(targets)
