@@ -80,15 +80,19 @@ def affected_agreements(
     elif kind == ChangeKind.REMOVE:
         found = list(
             agreements_using(subprocessor).filter(ended_at__isnull=True).select_related("controller")
+            .order_by("pk")
         )
     elif kind == ChangeKind.REPLACE:
         assert replaces is not None
-        found = list(agreements_using(replaces).filter(ended_at__isnull=True).select_related("controller"))
+        found = list(agreements_using(replaces).filter(ended_at__isnull=True).select_related("controller")
+                     .order_by("pk"))
     elif subprocessor.scope_all:
+        # In the order they were made, on any database (clocks, links and notices follow it).
         found = list(
             Agreement.objects.active()
             .filter(controller__processor_id=processor_id)
             .select_related("controller")
+            .order_by("pk")
         )
     else:
         raise ValidationError(
