@@ -399,7 +399,7 @@ def _open_pending_links(change: SubprocessorChange, agreements: list[Agreement],
         AgreementSubprocessor,
         ("code", "subprocessor", "agreement", "status", "basis", "change", "since", "until"),
         [(uuid.uuid4(), change.subprocessor_id, pk, LinkStatus.PENDING.value, Basis.CHANGE.value, change.pk,
-          now, None) for pk in ids],
+          now, None) for pk in sorted(ids)],  # a set's order follows the ids' values: sort them
     )
 
 
